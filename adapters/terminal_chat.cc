@@ -1,0 +1,175 @@
+#include "adapters/terminal_chat.h"
+
+#include <nlohmann/json.hpp>
+
+#include "bot/reply_json.h"
+
+namespace faqbot::adapters {
+namespace {
+
+using nlohmann::json;
+
+std::string ErrorLine(const std::string& what, int line) {
+  return json{{"error", what}, {"line", line}}.dump();
+}
+
+}  // namespace
+
+std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
+                            int line_number) {
+  if (line.size() > kMaxJsonlLineBytes) {
+    return ErrorLine("line too long (" + std::to_string(line.size()) +
+                         " bytes; the limit is " +
+                         std::to_string(kMaxJsonlLineBytes) + ")",
+                     line_number);
+  }
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+    return ErrorLine("empty line; send one JSON object per line",
+                     line_number);
+  }
+  json request;
+  try {
+    request = json::parse(line);
+  } catch (const json::parse_error& e) {
+    // e.what() is "[json.exception.parse_error.101] parse error at ...".
+    std::string what = e.what();
+    if (const auto end = what.find("] "); end != std::string::npos) {
+      what = what.substr(end + 2);
+    }
+    return ErrorLine("invalid JSON: " + what, line_number);
+  }
+  if (!request.is_object()) {
+    return ErrorLine("expected a JSON object like {\"session\": \"s1\", "
+                     "\"text\": \"...\"}",
+                     line_number);
+  }
+  const auto session = request.find("session");
+  if (session == request.end() || !session->is_string() ||
+      session->get<std::string>().empty()) {
+    return ErrorLine("missing \"session\" (a non-empty string)", line_number);
+  }
+  const auto text = request.find("text");
+  const auto choice = request.find("choice");
+  bot::Message message;
+  if (choice != request.end()) {
+    if (!choice->is_string()) {
+      return ErrorLine("\"choice\" must be a string id", line_number);
+    }
+    message.choice = choice->get<std::string>();
+  } else if (text != request.end()) {
+    if (!text->is_string()) {
+      return ErrorLine("\"text\" must be a string", line_number);
+    }
+    message.text = text->get<std::string>();
+  } else {
+    return ErrorLine("missing \"text\" (or \"choice\")", line_number);
+  }
+  const std::string id = session->get<std::string>();
+  auto reply = bot.Handle(id, message);
+  if (!reply) return ErrorLine(reply.error().message, line_number);
+  json out = bot::ReplyToJson(*reply);
+  out["session"] = id;
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void RunJsonlChat(bot::Bot& bot, std::istream& in, std::ostream& out) {
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    out << HandleJsonlLine(bot, line, number) << std::endl;
+  }
+}
+
+std::string Wrap(std::string_view text, int width, int indent) {
+  std::string out;
+  int column = 0;
+  std::size_t pos = 0;
+  const std::string pad(indent, ' ');
+  while (pos < text.size()) {
+    if (text[pos] == '\n') {
+      out += "\n" + pad;
+      column = indent;
+      ++pos;
+      continue;
+    }
+    if (text[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+    const std::string_view word = text.substr(pos, end - pos);
+    const int len = static_cast<int>(word.size());
+    if (column > indent && column + 1 + len > width) {
+      out += "\n" + pad;
+      column = indent;
+    } else if (column > indent || (column > 0 && !out.empty() &&
+                                   out.back() != ' ')) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += len;
+    pos = end;
+  }
+  return out;
+}
+
+namespace {
+
+void PrintReply(const dialogs::Reply& reply, std::ostream& out,
+                const TerminalOptions& opt) {
+  const auto paint = [&](const char* code, const std::string& s) {
+    return opt.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+  };
+  if (!reply.disclaimer.empty()) {
+    out << paint("2", Wrap("(" + reply.disclaimer + ")", opt.width)) << "\n";
+  }
+  std::string text = reply.text;
+  if (reply.kind == dialogs::ReplyKind::kEscalation) {
+    out << paint("1;31", Wrap("URGENT: " + text, opt.width)) << "\n";
+  } else {
+    out << Wrap(text, opt.width) << "\n";
+  }
+  if (reply.source && reply.kind == dialogs::ReplyKind::kAnswer) {
+    out << paint("2", "  [source: " +
+                          (reply.source->section == 0
+                               ? std::string("summary")
+                               : "section " +
+                                     std::to_string(reply.source->section)) +
+                          ", " + reply.source->title + "]")
+        << "\n";
+  }
+  for (std::size_t i = 0; i < reply.choices.size(); ++i) {
+    out << paint("36", "  " + std::to_string(i + 1) + ". ")
+        << Wrap(reply.choices[i].title, opt.width, 5) << "\n";
+  }
+}
+
+}  // namespace
+
+void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
+                     const TerminalOptions& opt) {
+  const std::string session = "terminal";
+  PrintReply(bot.Welcome(session), out, opt);
+  out << Wrap("(Type a question, a number to pick, \"back\", \"menu\", "
+              "\"start over\", \"help\" or \"quit\".)",
+              opt.width)
+      << "\n";
+  std::string line;
+  while (true) {
+    out << (opt.color ? "\x1b[1m> \x1b[0m" : "> ") << std::flush;
+    if (!std::getline(in, line)) break;
+    auto reply = bot.Handle(session, {line, ""});
+    if (!reply) {
+      out << "(" << reply.error().message << ")\n";
+      continue;
+    }
+    PrintReply(*reply, out, opt);
+    if (reply->intent == "nav.quit") break;
+  }
+  out << "\n";
+}
+
+}  // namespace faqbot::adapters

@@ -1,0 +1,68 @@
+#include "bot/bot.h"
+
+#include "intents/utf8.h"
+
+namespace faqbot::bot {
+
+Status ValidateText(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    return std::unexpected(Error::InvalidArgument(
+        "message too long (" + std::to_string(text.size()) +
+        " bytes; the limit is " + std::to_string(max_bytes) + ")"));
+  }
+  if (const auto bad = intents::FindInvalidUtf8(text)) {
+    return std::unexpected(Error::InvalidArgument(
+        "message is not valid UTF-8 (byte " + std::to_string(*bad) + ")"));
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return std::unexpected(
+        Error::InvalidArgument("message is empty; type a question"));
+  }
+  return Ok();
+}
+
+Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
+    : pack_(std::move(pack)),
+      options_(options),
+      sessions_(options.session_idle_expiry) {}
+
+Result<Reply> Bot::Handle(std::string_view session, const Message& message,
+                          dialogs::Trace* trace) {
+  if (message.choice.empty()) {
+    if (auto s = ValidateText(message.text, options_.max_message_bytes); !s) {
+      return std::unexpected(s.error());
+    }
+  } else if (message.choice.size() > 200) {
+    return std::unexpected(Error::InvalidArgument("choice id too long"));
+  }
+  const auto pack = pack_.load();
+  const dialogs::DialogRunner runner(pack.get());
+  Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
+  sessions_.WithSession(session, [&](Session& s, bool) {
+    dialogs::DialogState state = s.state;
+    result = runner.Step(&state, {message.text, message.choice}, trace);
+    if (!result) return;  // leave the session as it was
+    s.state = std::move(state);
+    if (!s.disclaimed) {
+      result->disclaimer = std::string(kDisclaimer);
+      s.disclaimed = true;
+    }
+  });
+  return result;
+}
+
+Reply Bot::Welcome(std::string_view session) {
+  const auto pack = pack_.load();
+  const dialogs::DialogRunner runner(pack.get());
+  Reply reply;
+  sessions_.WithSession(session, [&](Session& s, bool) {
+    reply = runner.Welcome(&s.state);
+    if (!s.disclaimed) {
+      reply.disclaimer = std::string(kDisclaimer);
+      s.disclaimed = true;
+    }
+  });
+  return reply;
+}
+
+}  // namespace faqbot::bot

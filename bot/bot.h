@@ -1,0 +1,79 @@
+// faqbot::bot: the whole pipeline behind one call, for every adapter.
+//
+//   auto pack = LoadPack("content/liver-calcification");   // pack_loader.h
+//   if (!pack) { print pack.error().message; exit }
+//   Bot bot(*pack);
+//   Result<Reply> r = bot.Handle("session-1", {.text = "what causes it?"});
+//
+// Handle() validates the message (UTF-8, not empty, not too long), runs
+// the dialog step on the session's state, and marks the first reply of a
+// session with the disclaimer. It does no I/O and is thread-safe; messages
+// of one session are handled one at a time.
+#ifndef FAQBOT_BOT_BOT_H_
+#define FAQBOT_BOT_BOT_H_
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "bot/session_store.h"
+#include "dialogs/dialogs.h"
+
+namespace faqbot::bot {
+
+using dialogs::Reply;
+using dialogs::ReplyKind;
+
+struct Message {
+  std::string text;    // what the user typed, or
+  std::string choice;  // the id of a pressed choice
+};
+
+struct BotOptions {
+  // Longest accepted message, in bytes; longer ones are an error.
+  std::size_t max_message_bytes = 2000;
+  // Sessions idle this long are forgotten.
+  std::chrono::seconds session_idle_expiry{std::chrono::hours(1)};
+};
+
+// Shown once per session, on its first reply.
+inline constexpr std::string_view kDisclaimer =
+    "I share general information from an article; this is not a diagnosis "
+    "or medical advice. Please see a doctor about your own situation.";
+
+class Bot {
+ public:
+  explicit Bot(std::shared_ptr<const dialogs::Pack> pack,
+               BotOptions options = {});
+
+  // One message of a session. Errors (for the adapter to report): invalid
+  // UTF-8, empty or over-long text, neither text nor choice, an unknown
+  // choice id. The session's state is unchanged on error.
+  Result<Reply> Handle(std::string_view session, const Message& message,
+                       dialogs::Trace* trace = nullptr);
+
+  // The greeting a new session starts with (it carries the disclaimer).
+  Reply Welcome(std::string_view session);
+
+  bool HasSession(std::string_view session) const {
+    return sessions_.Contains(session);
+  }
+
+  std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
+  const BotOptions& options() const { return options_; }
+
+ private:
+  std::atomic<std::shared_ptr<const dialogs::Pack>> pack_;
+  BotOptions options_;
+  SessionStore sessions_;
+};
+
+// Checks a message's text as every adapter must: valid UTF-8, something
+// besides spaces, at most `max_bytes`. The error says which.
+Status ValidateText(std::string_view text, std::size_t max_bytes);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_BOT_H_

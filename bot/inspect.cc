@@ -1,0 +1,116 @@
+#include "bot/inspect.h"
+
+#include <iomanip>
+
+#include "bot/bot.h"
+
+namespace faqbot::bot {
+namespace {
+
+std::string_view KindName(dialogs::NodeKind kind) {
+  switch (kind) {
+    case dialogs::NodeKind::kOverview: return "overview";
+    case dialogs::NodeKind::kSection: return "section";
+    case dialogs::NodeKind::kAdvice: return "advice";
+    case dialogs::NodeKind::kFacet: return "facet";
+    case dialogs::NodeKind::kAggregate: return "whole article";
+  }
+  return "";
+}
+
+std::string Clip(const std::string& s, std::size_t n) {
+  return s.size() <= n ? s : s.substr(0, n - 3) + "...";
+}
+
+}  // namespace
+
+void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
+  out << "pack " << pack.name << ": \"" << pack.document.title << "\"\n"
+      << pack.nodes.size() << " nodes, " << pack.topics.size()
+      << " topics, " << pack.document.sections.size() << " sections\n";
+  for (const auto& topic : pack.topics) {
+    const auto& node = pack.nodes[topic.node];
+    out << "\n" << node.id << "  [" << KindName(node.kind) << ", section "
+        << node.source.section << ": " << node.source.title << "]\n"
+        << "  title: " << node.title << "\n"
+        << "  text: " << Clip(node.text, 160) << "\n";
+    out << "  keywords:";
+    int shown = 0;
+    for (const auto& kw : pack.matcher.Keywords(topic.intent)) {
+      if (shown++ == 16) {
+        out << " ...";
+        break;
+      }
+      out << " " << kw.term << "=" << std::fixed << std::setprecision(2)
+          << kw.weight << "(" << kw.origin << ")";
+    }
+    out << "\n";
+    for (const auto& p : pack.matcher.Patterns(topic.intent)) {
+      out << "  pattern: " << p << "\n";
+    }
+    for (int f = 1; f < dialogs::kFacetCount; ++f) {
+      if (topic.facets[f] < 0) continue;
+      const auto& fn = pack.nodes[topic.facets[f]];
+      out << "  " << fn.id << "  [facet " << intents::FacetName(fn.facet)
+          << "]: " << Clip(fn.text, 120) << "\n";
+    }
+  }
+  out << "\nwhole-article answers:\n";
+  for (const auto& node : pack.nodes) {
+    if (node.kind != dialogs::NodeKind::kAggregate) continue;
+    out << "  " << node.id << (node.asks ? "  (asks which section)" : "")
+        << ": " << Clip(node.text, 120) << "\n";
+  }
+}
+
+void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
+                      std::string_view text, std::ostream& out) {
+  Bot bot(pack);
+  dialogs::Trace trace;
+  auto reply = bot.Handle("explain", {std::string(text), ""}, &trace);
+  if (!reply) {
+    out << "error: " << reply.error().message << "\n";
+    return;
+  }
+  const auto& sig = trace.signals;
+  const auto& a = sig.analysis;
+  out << "words:";
+  for (const auto& w : a.words) out << " " << w;
+  out << "\nterms:" << a.text << "\n";
+  for (const auto& c : a.corrections) {
+    out << "corrected: " << c.from << " -> " << c.to << "\n";
+  }
+  for (const auto& s : a.synonyms) {
+    out << "synonym: " << s.phrase << " -> " << s.canonical << "\n";
+  }
+  if (!a.unknown.empty()) {
+    out << "unknown words:";
+    for (const auto& w : a.unknown) out << " " << w;
+    out << "\n";
+  }
+  for (const auto& rf : sig.red_flags) {
+    out << "red flag: " << rf.name << (rf.negated ? " (negated, ignored)" : "")
+        << "\n";
+  }
+  for (const auto& w : sig.out_of_scope) {
+    out << "not in the article: " << w << "\n";
+  }
+  for (const auto& c : sig.cue_evidence) out << "cue: " << c << "\n";
+  out << "candidates:\n";
+  int shown = 0;
+  for (const auto& c : sig.candidates) {
+    if (shown++ == 5) break;
+    out << "  " << std::fixed << std::setprecision(2) << c.score << "  "
+        << pack->matcher.intent_name(c.intent) << " :";
+    for (const auto& e : c.evidence) out << " " << e << ";";
+    out << "\n";
+  }
+  out << "decision:";
+  for (const auto& s : trace.steps) out << " " << s << ";";
+  out << "\nreply: " << dialogs::ReplyKindName(reply->kind) << " "
+      << (reply->node.empty() ? "(no node)" : reply->node) << " confidence "
+      << std::setprecision(2) << reply->confidence << "\n  "
+      << Clip(reply->text, 200) << "\n";
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,53 @@
+#include "bot/pack_loader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "dialogs/document.h"
+#include "dialogs/intents_file.h"
+
+namespace faqbot::bot {
+
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::unexpected(Error::IoError(
+        path.string() + ": cannot read (" + std::strerror(errno) + ")"));
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
+    const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return std::unexpected(Error::NotFound(
+        dir.string() + ": no such pack folder (a pack is a folder with " +
+        kArticleFile + " in it)"));
+  }
+  const auto article_path = dir / kArticleFile;
+  auto article = ReadFile(article_path);
+  if (!article) return std::unexpected(article.error());
+  auto document = dialogs::ParseDocument(*article, article_path.string());
+  if (!document) return std::unexpected(document.error());
+
+  const auto intents_path = dir / kIntentsFile;
+  dialogs::IntentsFile intents;
+  intents.name = intents_path.string();
+  if (std::filesystem::exists(intents_path, ec)) {
+    auto text = ReadFile(intents_path);
+    if (!text) return std::unexpected(text.error());
+    auto parsed = dialogs::ParseIntentsFile(*text, intents_path.string());
+    if (!parsed) return std::unexpected(parsed.error());
+    intents = *std::move(parsed);
+  }
+  auto name = std::filesystem::weakly_canonical(dir, ec).filename().string();
+  if (name.empty()) name = dir.filename().string();
+  return dialogs::CompilePack(name, *std::move(document), intents);
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,32 @@
+// Loading a content pack from its folder.
+//
+// A pack folder holds:
+//   article.txt        the FAQ document exactly as written (required)
+//   intents.txt        the author's extra keywords, patterns, synonyms,
+//                      red flags and settings (optional)
+//   conversations.txt  conversation tests for `faqbot test` (optional)
+#ifndef FAQBOT_BOT_PACK_LOADER_H_
+#define FAQBOT_BOT_PACK_LOADER_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "dialogs/dialog_tree.h"
+
+namespace faqbot::bot {
+
+inline constexpr char kArticleFile[] = "article.txt";
+inline constexpr char kIntentsFile[] = "intents.txt";
+inline constexpr char kConversationsFile[] = "conversations.txt";
+
+// Reads and compiles the pack in `dir`. Errors name the file (and line).
+Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
+    const std::filesystem::path& dir);
+
+// Reads a whole file; the error names it and says why it failed.
+Result<std::string> ReadFile(const std::filesystem::path& path);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_PACK_LOADER_H_

@@ -1,0 +1,79 @@
+// DialogRunner: moves one session through a pack's dialog tree.
+//
+// Pure logic, no I/O: Step() takes the session's DialogState and one
+// input (text or a pressed choice) and returns the Reply, updating the
+// state. The order of decisions, for every message in every state:
+//   1. red flags (escalation), before anything else;
+//   2. navigation: back, menu, start over, quit;
+//   3. a choice by number ("2", "the second one") or by its title;
+//   4. small talk, when the message asks nothing about the article;
+//   5. requests no article can answer (read my report) and subjects the
+//      article never mentions (fallback);
+//   6. the best topic by score (clarify when two are close), or the
+//      current topic for follow-ups ("how is that treated?"), or the
+//      article as a whole for general questions ("what are the symptoms?");
+//   7. the facet the message asks about picks the node; nothing -> fallback.
+#ifndef FAQBOT_DIALOGS_DIALOG_RUNNER_H_
+#define FAQBOT_DIALOGS_DIALOG_RUNNER_H_
+
+#include <string>
+#include <vector>
+
+#include "dialogs/dialog_tree.h"
+#include "dialogs/reply.h"
+#include "intents/status.h"
+
+namespace faqbot::dialogs {
+
+// Per-session dialog state. Plain data (node ids, not pointers), so it can
+// be stored anywhere and survives a pack reload.
+struct DialogState {
+  std::string node;                  // last node answered, "" for none
+  std::string topic;                 // topic follow-ups refer to, "" none
+  std::vector<std::string> choices;  // ids offered by the last reply
+  std::vector<std::string> history;  // answered nodes, oldest first
+  int turns = 0;
+
+  static constexpr std::size_t kMaxHistory = 20;
+};
+
+struct Input {
+  std::string text;    // what the user typed, or
+  std::string choice;  // the id of a pressed choice button
+};
+
+// Why a message went where it did, for `faqbot explain`.
+struct Trace {
+  intents::Signals signals;
+  std::vector<std::string> steps;
+};
+
+class DialogRunner {
+ public:
+  // `*pack` must outlive the runner.
+  explicit DialogRunner(const Pack* pack) : pack_(*pack) {}
+
+  // The greeting and menu a new session starts with.
+  Reply Welcome(DialogState* state) const;
+
+  // One turn. Fails only for a choice id that names no node of the pack.
+  // `trace` may be null.
+  Result<Reply> Step(DialogState* state, const Input& input,
+                     Trace* trace = nullptr) const;
+
+ private:
+  Reply StepText(DialogState* state, const std::string& text,
+                 Trace* trace) const;
+  Reply Answer(DialogState* state, int node, double confidence,
+               std::string intent = "") const;
+  Reply Menu(DialogState* state, std::string text, std::string intent) const;
+  Reply Fallback(DialogState* state, std::string text,
+                 std::string intent) const;
+  std::vector<Choice> Choices(const std::vector<std::string>& ids) const;
+
+  const Pack& pack_;
+};
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_DIALOG_RUNNER_H_

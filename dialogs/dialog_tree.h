@@ -1,0 +1,101 @@
+// The dialog tree of a pack: topics, their facets, and doc-level answers.
+//
+// A compiled article becomes these nodes (ids as `faqbot inspect` shows):
+//   overview                 title question + summary; offers the sections
+//   overview.definition      what the article's subject is (when it says)
+//   <section-slug>           one per numbered section: its whole text
+//   <section-slug>.<facet>   the section's sentences about one facet:
+//                            cause, risk, symptoms, treatment, follow-up,
+//                            lifestyle, definition
+//   advice, advice.<facet>   the closing advice
+//   all.<facet>              a facet across the article: every sentence on
+//                            it when short, else a choice of sections
+// Every node keeps its source and answers in the article's own sentences.
+#ifndef FAQBOT_DIALOGS_DIALOG_TREE_H_
+#define FAQBOT_DIALOGS_DIALOG_TREE_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dialogs/document.h"
+#include "dialogs/reply.h"
+#include "intents/matcher.h"
+
+namespace faqbot::dialogs {
+
+using intents::Facet;
+using intents::kFacetCount;
+
+enum class NodeKind {
+  kOverview,   // the title question and summary
+  kSection,    // a numbered section
+  kAdvice,     // the closing advice
+  kFacet,      // part of a topic (one of the three above)
+  kAggregate,  // one facet across the whole article
+};
+
+struct Node {
+  std::string id;
+  std::string title;  // short, for menus and choices
+  NodeKind kind = NodeKind::kSection;
+  Facet facet = Facet::kNone;
+  int topic = -1;     // index into Pack::topics, -1 for aggregates
+  std::string text;   // the answer, built from the article's sentences
+  std::vector<std::string> choices;  // node ids offered after answering
+  bool asks = false;  // an aggregate that asks the user to pick a section
+  Source source;
+};
+
+// A topic is a node the matcher can route to: the overview, a section or
+// the advice, with its facet nodes.
+struct Topic {
+  int node = -1;                           // index into Pack::nodes
+  std::array<int, kFacetCount> facets{};   // node index per facet, -1 none
+  int intent = -1;                         // matcher intent
+};
+
+// Thresholds for routing; the intents file's [settings] may change them.
+struct PackSettings {
+  // A topic needs at least this keyword/pattern score to be chosen.
+  double answer_threshold = 1.0;
+  // The runner asks which one is meant when the second-best topic scores
+  // at least this fraction of the best.
+  double clarify_ratio = 0.8;
+  // Facet cues at least this strong count on their own ("treatment?").
+  double strong_cue = 1.0;
+  // At most this many choices in a clarify reply.
+  int max_clarify_choices = 4;
+};
+
+struct Pack {
+  std::string name;  // folder name, e.g. "liver-calcification"
+  Document document;
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, int> by_id;
+  std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
+  std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
+  int definition = -1;  // overview.definition, or -1
+  intents::Matcher matcher;
+  PackSettings settings;
+  // Where each keyword/pattern came from, for inspect: by intent.
+  std::vector<std::string> section_ids;  // node ids of sections, in order
+
+  const Node* Find(const std::string& id) const {
+    const auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &nodes[it->second];
+  }
+  const Node& topic_node(int topic) const { return nodes[topics[topic].node]; }
+};
+
+// Compiles an article and its intents file into a pack. Errors name the
+// file and line (bad pattern, unknown node id in the intents file, ...).
+Result<std::shared_ptr<const Pack>> CompilePack(std::string name,
+                                                Document document,
+                                                const struct IntentsFile& intents);
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_DIALOG_TREE_H_

@@ -1,0 +1,48 @@
+// The FAQ document: what an author writes, parsed into its parts.
+//
+// The format (see document_parser.cc for the exact rules):
+//
+//   Are intrahepatic calcifications a precursor to liver cancer?   <- title
+//   Generally speaking, ... Specific analyses are as follows:      <- summary
+//   1. Precursor to liver cancer                                   <- heading
+//   Hepatic calcification refers to ...                            <- body
+//   2. Parasitic infection
+//   ...
+//   Patients should seek prompt medical attention ...              <- advice
+#ifndef FAQBOT_DIALOGS_DOCUMENT_H_
+#define FAQBOT_DIALOGS_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/status.h"
+
+namespace faqbot::dialogs {
+
+struct Section {
+  int number = 0;         // as written: "2." -> 2
+  std::string heading;    // "Parasitic infection"
+  std::string body;       // the paragraph(s) under the heading, as written
+  int line = 0;           // line of the heading, 1-based
+};
+
+struct Document {
+  std::string title;      // the question the article answers
+  std::string summary;    // the short answer after the title
+  std::vector<Section> sections;
+  std::string advice;     // closing advice; may be empty
+};
+
+// Parses a document. `name` (a file name) prefixes error messages, which
+// give the line and what is wrong: "article.txt line 7: section 3 comes
+// after section 1; number sections 1, 2, 3 in order".
+Result<Document> ParseDocument(std::string_view text, std::string_view name);
+
+// Splits a paragraph into sentences, keeping each exactly as written.
+// Abbreviations ("e.g.", "Dr.") and decimals ("1.5") do not end one.
+std::vector<std::string> SplitSentences(std::string_view paragraph);
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_DOCUMENT_H_

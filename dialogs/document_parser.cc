@@ -1,0 +1,210 @@
+// Parser for FAQ documents.
+//
+// Format, line by line (UTF-8; CRLF and a leading BOM are accepted; lines
+// with only spaces are blank and ignored):
+//
+//   title     The first non-blank line: the question the article answers.
+//   summary   Every line after the title up to the first heading.
+//             Required: at least one line.
+//   heading   "N. Text" or "N) Text": N counts 1, 2, 3... in order. The
+//             text is the section's title and must not be empty.
+//   body      Lines after a heading up to the next heading. Every section
+//             needs at least one body line.
+//   advice    After the last section, only its first body line belongs to
+//             it; any further lines are the closing advice. (Articles in
+//             this shape end with one paragraph of general advice.)
+//
+// A line that looks like a heading but is long and ends with a full stop
+// ("1. Some long sentence about things.") is body text, not a heading.
+#include <cctype>
+#include <optional>
+
+#include "dialogs/document.h"
+#include "intents/utf8.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+constexpr std::size_t kMaxHeadingLength = 120;
+
+std::string Trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+struct Heading {
+  int number;
+  std::string text;
+};
+
+std::optional<Heading> ParseHeading(const std::string& line) {
+  std::size_t i = 0;
+  while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) {
+    ++i;
+  }
+  if (i == 0 || i > 3 || i >= line.size()) return std::nullopt;
+  if (line[i] != '.' && line[i] != ')') return std::nullopt;
+  if (i + 1 < line.size() && line[i + 1] != ' ') return std::nullopt;
+  std::string text = Trim(std::string_view(line).substr(i + 1));
+  if (text.size() > kMaxHeadingLength ||
+      (text.size() > 60 && text.back() == '.')) {
+    return std::nullopt;  // a numbered sentence, not a heading
+  }
+  return Heading{std::stoi(line.substr(0, i)), std::move(text)};
+}
+
+Error At(std::string_view name, int line, const std::string& what) {
+  return Error::ParseError(std::string(name) + " line " +
+                           std::to_string(line) + ": " + what);
+}
+
+void AppendParagraph(std::string* to, const std::string& line) {
+  if (!to->empty()) *to += '\n';
+  *to += line;
+}
+
+bool IsAbbreviation(std::string_view before) {
+  static constexpr std::string_view kAbbrev[] = {
+      "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "vs", "approx", "no",
+      "st", "fig", "cf"};
+  std::size_t start = before.find_last_of(" (");
+  std::string word(before.substr(start == std::string_view::npos ? 0
+                                                                 : start + 1));
+  for (auto& c : word) c = static_cast<char>(std::tolower(c));
+  for (auto a : kAbbrev) {
+    if (word == a) return true;
+  }
+  return word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
+}
+
+}  // namespace
+
+std::vector<std::string> SplitSentences(std::string_view paragraph) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < paragraph.size(); ++i) {
+    const char c = paragraph[i];
+    if (c != '.' && c != '?' && c != '!' && c != '\n') continue;
+    const bool at_end = i + 1 >= paragraph.size();
+    if (!at_end && c != '\n') {
+      const char next = paragraph[i + 1];
+      if (next != ' ' && next != '\n' && next != '"' && next != ')') continue;
+      if (c == '.' && IsAbbreviation(paragraph.substr(start, i - start))) {
+        continue;
+      }
+    }
+    std::string sentence = Trim(paragraph.substr(start, i + 1 - start));
+    if (!sentence.empty()) out.push_back(std::move(sentence));
+    start = i + 1;
+  }
+  std::string rest = Trim(paragraph.substr(start));
+  if (!rest.empty()) out.push_back(std::move(rest));
+  return out;
+}
+
+Result<Document> ParseDocument(std::string_view text, std::string_view name) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (const auto bad = intents::FindInvalidUtf8(text)) {
+    int line = 1;
+    for (std::size_t i = 0; i < *bad; ++i) line += text[i] == '\n';
+    return std::unexpected(At(name, line,
+                              "invalid UTF-8 at byte " + std::to_string(*bad) +
+                                  "; save the file as UTF-8"));
+  }
+  Document doc;
+  enum class Part { kTitle, kSummary, kSections } part = Part::kTitle;
+  int line_no = 0;
+  int last_line = 0;
+  std::size_t pos = 0;
+  std::vector<std::string> tail;  // lines after the last heading
+  while (pos <= text.size()) {
+    const std::size_t nl = std::min(text.find('\n', pos), text.size());
+    const std::string line = Trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    last_line = line_no;
+    const auto heading = ParseHeading(line);
+    switch (part) {
+      case Part::kTitle:
+        if (heading) {
+          return std::unexpected(At(name, line_no,
+                                    "the document starts with a section "
+                                    "heading; put the title question on the "
+                                    "first line and a summary under it"));
+        }
+        doc.title = line;
+        part = Part::kSummary;
+        break;
+      case Part::kSummary:
+        if (!heading) {
+          AppendParagraph(&doc.summary, line);
+          break;
+        }
+        if (doc.summary.empty()) {
+          return std::unexpected(At(name, line_no,
+                                    "section 1 starts right after the title; "
+                                    "write a summary answer between them"));
+        }
+        part = Part::kSections;
+        [[fallthrough]];
+      case Part::kSections:
+        if (heading) {
+          const int expected = static_cast<int>(doc.sections.size()) + 1;
+          if (heading->number != expected) {
+            return std::unexpected(At(
+                name, line_no,
+                "section " + std::to_string(heading->number) + " comes after " +
+                    (expected == 1 ? std::string("the summary")
+                                   : "section " + std::to_string(expected - 1)) +
+                    "; number sections 1, 2, 3... in order"));
+          }
+          if (heading->text.empty()) {
+            return std::unexpected(At(name, line_no,
+                                      "section " +
+                                          std::to_string(heading->number) +
+                                          " has no title after its number"));
+          }
+          if (!doc.sections.empty() && doc.sections.back().body.empty()) {
+            return std::unexpected(
+                At(name, doc.sections.back().line,
+                   "section " + std::to_string(doc.sections.back().number) +
+                       " has a heading but no text under it"));
+          }
+          doc.sections.push_back({heading->number, heading->text, "", line_no});
+          tail.clear();
+        } else {
+          AppendParagraph(&doc.sections.back().body, line);
+          tail.push_back(line);
+        }
+        break;
+    }
+  }
+  if (part == Part::kTitle) {
+    return std::unexpected(At(name, 1, "the document is empty; write a title "
+                                       "question, a summary and numbered "
+                                       "sections"));
+  }
+  if (doc.sections.empty()) {
+    return std::unexpected(At(name, last_line,
+                              "no numbered sections found; start each with "
+                              "\"1. Heading\" on its own line"));
+  }
+  Section& last = doc.sections.back();
+  if (last.body.empty()) {
+    return std::unexpected(At(name, last.line,
+                              "section " + std::to_string(last.number) +
+                                  " has a heading but no text under it"));
+  }
+  if (tail.size() > 1) {
+    last.body = tail.front();
+    for (std::size_t i = 1; i < tail.size(); ++i) {
+      AppendParagraph(&doc.advice, tail[i]);
+    }
+  }
+  return doc;
+}
+
+}  // namespace faqbot::dialogs

@@ -1,0 +1,428 @@
+// Compiles a Document and an IntentsFile into a Pack (see dialog_tree.h).
+//
+// Sentences are sorted into facets by the built-in cue phrases (lexicon.h)
+// so "how is that treated?" gets a section's treatment sentences. The
+// first sentence of a section (or of the summary) is a definition when it
+// reads "<short subject> is/are/refers to ..."; when that subject is the
+// article's own subject (its words all appear in the title), it also
+// answers "what is <subject>?" for the whole article.
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_set>
+
+#include "dialogs/dialog_tree.h"
+#include "dialogs/intents_file.h"
+#include "intents/lexicon.h"
+#include "intents/normalizer.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+using intents::Matcher;
+
+constexpr std::size_t kAggregateLimit = 600;  // chars listed before asking
+constexpr std::size_t kMaxSlug = 40;
+constexpr double kHeadingWeight = 3.0;
+constexpr double kTextWeight = 1.0;
+constexpr double kAuthorWeight = 2.0;
+constexpr double kWeakCue = 0.6;
+
+std::string Slug(std::string_view text) {
+  std::string slug;
+  for (const auto& word : intents::Normalize(text)) {
+    if (slug.size() + word.size() + 1 > kMaxSlug && !slug.empty()) break;
+    if (!slug.empty()) slug += '-';
+    slug += word;
+  }
+  return slug.empty() ? "section" : slug;
+}
+
+std::string Capitalized(std::string_view s) {
+  std::string out(s);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(out[0]));
+  return out;
+}
+
+std::string JoinSentences(const std::vector<std::string>& sentences) {
+  std::string out;
+  for (const auto& s : sentences) {
+    if (!out.empty()) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+// A sentence with the facets it speaks to.
+struct Sentence {
+  std::string text;
+  std::vector<Facet> facets;
+  bool defines_subject = false;  // a definition of the article's subject
+};
+
+class Compiler {
+ public:
+  Compiler(std::string name, Document doc, const IntentsFile& file)
+      : file_(file) {
+    pack_ = std::make_shared<Pack>();
+    pack_->name = std::move(name);
+    pack_->document = std::move(doc);
+    pack_->aggregates.fill(-1);
+  }
+
+  Result<std::shared_ptr<const Pack>> Run() {
+    intents::SynonymTable synonyms;
+    for (const auto group : intents::SynonymGroups()) {
+      (void)synonyms.AddGroup(group);
+    }
+    for (const auto& line : file_.synonyms) {
+      if (auto s = synonyms.AddGroup(line.text); !s) {
+        return Fail(line.line, s.error().message);
+      }
+    }
+    cues_ = std::make_unique<Matcher>(synonyms);
+    if (auto s = cues_->Compile(); !s) return std::unexpected(s.error());
+    pack_->matcher = Matcher(std::move(synonyms));
+    for (const auto& t : cues_->analyzer().Terms(pack_->document.title)) {
+      if (!intents::IsStopword(t)) title_terms_.insert(t);
+    }
+
+    const Document& doc = pack_->document;
+    AddTopic(NodeKind::kOverview, "overview", doc.title,
+             {0, doc.title}, doc.summary, /*title_weight=*/kHeadingWeight);
+    for (const auto& section : doc.sections) {
+      AddTopic(NodeKind::kSection, UniqueId(Slug(section.heading)),
+               section.heading, {section.number, section.heading},
+               section.body, kHeadingWeight);
+    }
+    if (!doc.advice.empty()) {
+      AddTopic(NodeKind::kAdvice, "advice", "General advice",
+               {static_cast<int>(doc.sections.size()) + 1, "General advice"},
+               doc.advice, 0);
+    }
+    AddDefinition();
+    AddAggregates();
+    LinkChoices();
+    if (auto s = AddAuthorIntents(); !s) return std::unexpected(s.error());
+    if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
+    if (auto s = pack_->matcher.Compile(); !s) {
+      return std::unexpected(Error::ParseError(file_.name + ": " +
+                                               s.error().message));
+    }
+    return std::shared_ptr<const Pack>(std::move(pack_));
+  }
+
+ private:
+  std::unexpected<Error> Fail(int line, const std::string& what) const {
+    return std::unexpected(Error::ParseError(
+        file_.name + " line " + std::to_string(line) + ": " + what));
+  }
+
+  std::string UniqueId(std::string id) {
+    static const std::set<std::string> kReserved = {"overview", "advice",
+                                                    "all", "menu"};
+    std::string unique = id;
+    for (int n = 2; kReserved.contains(unique) || pack_->by_id.contains(unique);
+         ++n) {
+      unique = id + "-" + std::to_string(n);
+    }
+    return unique;
+  }
+
+  int AddNode(Node node) {
+    const int index = static_cast<int>(pack_->nodes.size());
+    pack_->by_id[node.id] = index;
+    pack_->nodes.push_back(std::move(node));
+    return index;
+  }
+
+  std::vector<Sentence> Classify(const std::string& paragraph) {
+    std::vector<Sentence> out;
+    bool first = true;
+    for (auto& text : SplitSentences(paragraph)) {
+      Sentence s{std::move(text), {}, false};
+      const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
+      for (int f = 1; f < kFacetCount; ++f) {
+        if (f == static_cast<int>(Facet::kDefinition)) continue;
+        if (sig.facets[f] >= 1.0) s.facets.push_back(static_cast<Facet>(f));
+      }
+      if (s.facets.empty() && sig.facet() != Facet::kDefinition &&
+          sig.facet_strength() >= kWeakCue) {
+        s.facets.push_back(sig.facet());
+      }
+      if (first) ClassifyDefinition(&s, sig.facets);
+      first = false;
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // "<subject of up to five words> is/are/refers to/means ...".
+  void ClassifyDefinition(Sentence* s,
+                          const std::array<double, kFacetCount>& cues) {
+    const auto words = intents::Normalize(s->text);
+    static const std::unordered_set<std::string> kVerbs = {
+        "is", "are", "refers", "refer", "means", "describes"};
+    static const std::unordered_set<std::string> kArticles = {"a", "an",
+                                                              "the"};
+    std::size_t verb = 0;
+    while (verb < words.size() && verb <= 5 && !kVerbs.contains(words[verb])) {
+      ++verb;
+    }
+    bool defines = verb > 0 && verb <= 5 && verb < words.size();
+    std::string subject;
+    for (std::size_t i = 0; defines && i < verb; ++i) {
+      if (kArticles.contains(words[i])) continue;
+      if (intents::IsStopword(words[i])) defines = false;  // "if", "some"
+      subject += words[i] + " ";
+    }
+    if (!defines &&
+        cues[static_cast<int>(Facet::kDefinition)] < 1.0) {
+      return;
+    }
+    s->facets.insert(s->facets.begin(), Facet::kDefinition);
+    if (!defines) return;
+    const auto terms = cues_->analyzer().Terms(subject);
+    s->defines_subject =
+        !terms.empty() && std::all_of(terms.begin(), terms.end(),
+                                      [&](const std::string& t) {
+                                        return title_terms_.contains(t);
+                                      });
+  }
+
+  void AddTopic(NodeKind kind, std::string id, const std::string& title,
+                Source source, const std::string& body, double title_weight) {
+    std::vector<Sentence> sentences = Classify(body);
+    // A closing "as follows:" sentence introduces the list; it is not an
+    // answer on its own.
+    std::vector<std::string> shown;
+    for (const auto& s : sentences) {
+      if (!(kind == NodeKind::kOverview && s.text.ends_with(':'))) {
+        shown.push_back(s.text);
+      }
+    }
+    Topic topic;
+    topic.facets.fill(-1);
+    Node node{id, title, kind, Facet::kNone,
+              static_cast<int>(pack_->topics.size()), JoinSentences(shown),
+              {}, false, source};
+    topic.node = AddNode(std::move(node));
+    if (kind == NodeKind::kSection) pack_->section_ids.push_back(id);
+
+    topic.intent = pack_->matcher.AddIntent(id);
+    if (title_weight > 0) {
+      pack_->matcher.AddKeywords(topic.intent, title, title_weight,
+                                 kind == NodeKind::kOverview ? "title"
+                                                             : "heading");
+    }
+    pack_->matcher.AddKeywords(topic.intent, body, kTextWeight,
+                               kind == NodeKind::kOverview ? "summary"
+                                                           : "text");
+    const int topic_index = static_cast<int>(pack_->topics.size());
+    for (int f = 1; f < kFacetCount; ++f) {
+      const Facet facet = static_cast<Facet>(f);
+      std::vector<std::string> picked;
+      for (const auto& s : sentences) {
+        if (std::find(s.facets.begin(), s.facets.end(), facet) !=
+            s.facets.end()) {
+          picked.push_back(s.text);
+        }
+        if (facet == Facet::kDefinition && s.defines_subject) {
+          subject_definitions_.push_back(s.text);
+        }
+      }
+      facet_sentences_[f].push_back({topic_index, picked});
+      if (picked.empty() || kind == NodeKind::kOverview) continue;
+      Node fnode{id + "." + std::string(intents::FacetName(facet)),
+                 title + ": " + std::string(intents::FacetName(facet)),
+                 NodeKind::kFacet, facet, topic_index,
+                 title + " (" + std::string(intents::FacetName(facet)) +
+                     "): " + JoinSentences(picked),
+                 {}, false, source};
+      topic.facets[f] = AddNode(std::move(fnode));
+    }
+    pack_->topics.push_back(topic);
+  }
+
+  // overview.definition: what the subject is, then the summary.
+  void AddDefinition() {
+    const Node& overview = pack_->topic_node(0);
+    std::vector<std::string> parts;
+    for (const auto& s : subject_definitions_) {
+      if (overview.text.find(s) == std::string::npos) parts.push_back(s);
+    }
+    if (parts.empty()) return;
+    parts.push_back(overview.text);
+    Node node{"overview.definition", "What it is", NodeKind::kFacet,
+              Facet::kDefinition, 0, JoinSentences(parts), {}, false,
+              overview.source};
+    const int index = AddNode(std::move(node));
+    pack_->definition = index;
+    pack_->topics[0].facets[static_cast<int>(Facet::kDefinition)] = index;
+  }
+
+  void AddAggregates() {
+    for (const Facet facet : {Facet::kSymptoms, Facet::kTreatment,
+                              Facet::kFollowUp, Facet::kLifestyle}) {
+      const int f = static_cast<int>(facet);
+      std::string listed;
+      std::string general;
+      std::vector<std::string> sections;
+      std::size_t total = 0;
+      Source first_source;
+      bool any = false;
+      for (const auto& [topic_index, sentences] : facet_sentences_[f]) {
+        if (sentences.empty()) continue;
+        const Topic& topic = pack_->topics[topic_index];
+        const Node& tnode = pack_->nodes[topic.node];
+        if (!any) first_source = tnode.source;
+        any = true;
+        const std::string text = JoinSentences(sentences);
+        total += text.size();
+        const std::string label =
+            tnode.kind == NodeKind::kOverview ? "In general" : tnode.title;
+        listed += (listed.empty() ? "" : "\n") + label + ": " + text;
+        if (tnode.kind == NodeKind::kSection) {
+          sections.push_back(pack_->nodes[topic.facets[f]].id);
+        } else {
+          general += (general.empty() ? "" : " ") + text;
+        }
+      }
+      if (!any) continue;
+      const std::string name(intents::FacetName(facet));
+      Node node{"all." + name, Capitalized(name), NodeKind::kAggregate, facet,
+                -1, listed, {}, false, first_source};
+      if (total > kAggregateLimit && sections.size() > 1) {
+        node.asks = true;
+        node.text = (general.empty() ? "" : general + "\n") +
+                    "The article describes " + name +
+                    " separately for each of these. Which one do you mean?";
+        node.choices = sections;
+      }
+      pack_->aggregates[f] = AddNode(std::move(node));
+    }
+  }
+
+  void LinkChoices() {
+    for (std::size_t t = 0; t < pack_->topics.size(); ++t) {
+      const Topic& topic = pack_->topics[t];
+      Node& node = pack_->nodes[topic.node];
+      if (node.kind == NodeKind::kOverview) {
+        node.choices = pack_->section_ids;
+        if (pack_->definition >= 0) {
+          pack_->nodes[pack_->definition].choices = pack_->section_ids;
+        }
+        continue;
+      }
+      std::vector<std::string> facets;
+      for (int f = 1; f < kFacetCount; ++f) {
+        if (topic.facets[f] >= 0) facets.push_back(pack_->nodes[topic.facets[f]].id);
+      }
+      node.choices = facets;
+      for (int f = 1; f < kFacetCount; ++f) {
+        if (topic.facets[f] < 0) continue;
+        Node& fnode = pack_->nodes[topic.facets[f]];
+        for (const auto& id : facets) {
+          if (id != fnode.id) fnode.choices.push_back(id);
+        }
+      }
+    }
+  }
+
+  Status AddAuthorIntents() {
+    Matcher& m = pack_->matcher;
+    for (const auto& n : file_.nodes) {
+      const Node* node = pack_->Find(n.node);
+      if (!node) {
+        return Fail(n.line, "no node \"" + n.node +
+                                "\" in this pack; `faqbot inspect` lists the "
+                                "node ids");
+      }
+      if (node->kind == NodeKind::kFacet || node->kind == NodeKind::kAggregate) {
+        return Fail(n.line,
+                    "\"" + n.node +
+                        "\" is a facet; put keywords on its topic (" +
+                        (node->topic >= 0 ? pack_->topic_node(node->topic).id
+                                          : std::string("a section")) +
+                        "): facets are found by cue words");
+      }
+      const int intent = pack_->topics[node->topic].intent;
+      for (const auto& k : n.keywords) {
+        m.AddKeywords(intent, k.text, kAuthorWeight,
+                      file_.name + " line " + std::to_string(k.line));
+      }
+      for (const auto& p : n.patterns) {
+        if (auto s = m.AddPattern(intent, p.text, kAuthorWeight,
+                                  file_.name + " line " +
+                                      std::to_string(p.line));
+            !s) {
+          return std::unexpected(s.error());
+        }
+      }
+    }
+    for (const auto& flag : file_.red_flags) {
+      if (auto s = m.AddRedFlag(flag.name, flag.pattern.text,
+                                file_.name + " line " +
+                                    std::to_string(flag.pattern.line));
+          !s) {
+        return std::unexpected(s.error());
+      }
+    }
+    return Ok();
+  }
+
+  Status ApplySettings() {
+    PackSettings& s = pack_->settings;
+    for (const auto& setting : file_.settings) {
+      double value = 0;
+      try {
+        std::size_t used = 0;
+        value = std::stod(setting.value, &used);
+        if (used != setting.value.size()) throw std::invalid_argument("");
+      } catch (const std::exception&) {
+        return Fail(setting.line, "setting \"" + setting.key +
+                                      "\" needs a number, not \"" +
+                                      setting.value + "\"");
+      }
+      if (setting.key == "answer threshold") {
+        s.answer_threshold = value;
+      } else if (setting.key == "clarify ratio") {
+        if (value <= 0 || value > 1) {
+          return Fail(setting.line, "clarify ratio must be in (0, 1]");
+        }
+        s.clarify_ratio = value;
+      } else if (setting.key == "strong cue") {
+        s.strong_cue = value;
+      } else if (setting.key == "max clarify choices") {
+        if (value < 2) return Fail(setting.line, "max clarify choices must be at least 2");
+        s.max_clarify_choices = static_cast<int>(value);
+      } else {
+        return Fail(setting.line,
+                    "unknown setting \"" + setting.key +
+                        "\"; known: answer threshold, clarify ratio, strong "
+                        "cue, max clarify choices");
+      }
+    }
+    return Ok();
+  }
+
+  const IntentsFile& file_;
+  std::shared_ptr<Pack> pack_;
+  std::unique_ptr<Matcher> cues_;
+  std::unordered_set<std::string> title_terms_;
+  std::vector<std::string> subject_definitions_;
+  // Per facet: (topic index, that topic's sentences on the facet).
+  std::array<std::vector<std::pair<int, std::vector<std::string>>>,
+             kFacetCount>
+      facet_sentences_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const Pack>> CompilePack(std::string name,
+                                                Document document,
+                                                const IntentsFile& intents) {
+  return Compiler(std::move(name), std::move(document), intents).Run();
+}
+
+}  // namespace faqbot::dialogs

@@ -1,0 +1,42 @@
+// Reply: the one data model every adapter renders (see design.md).
+#ifndef FAQBOT_DIALOGS_REPLY_H_
+#define FAQBOT_DIALOGS_REPLY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqbot::dialogs {
+
+enum class ReplyKind { kAnswer, kClarify, kFallback, kEscalation, kSmalltalk };
+
+// "answer", "clarify", "fallback", "escalation", "smalltalk".
+std::string_view ReplyKindName(ReplyKind kind);
+
+struct Choice {
+  std::string id;     // a node id; sent back as {"choice": id}
+  std::string title;  // what the button says
+};
+
+// Where an answer comes from: section 0 is the title and summary, the
+// sections count from 1, and the closing advice is section N+1.
+struct Source {
+  int section = 0;
+  std::string title;
+};
+
+struct Reply {
+  ReplyKind kind = ReplyKind::kFallback;
+  std::string text;
+  std::vector<Choice> choices;
+  std::string intent;  // what was recognised: a node id, "smalltalk.thanks"
+  std::string node;    // the dialog node answered; empty for none
+  double confidence = 0;
+  std::optional<Source> source;
+  std::string disclaimer;  // set on the first reply of a session
+};
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_REPLY_H_

@@ -1,0 +1,65 @@
+#include "intents/analyzer.h"
+
+#include <algorithm>
+
+#include "intents/lexicon.h"
+#include "intents/normalizer.h"
+#include "intents/stemmer.h"
+
+namespace faqbot::intents {
+namespace {
+
+bool IsNumber(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+}  // namespace
+
+Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
+  for (const auto& word : synonyms_.words()) spelling_.Add(word);
+  for (const auto word : Stopwords()) spelling_.Add(word);
+}
+
+void Analyzer::AddVocabulary(std::string_view text, int weight) {
+  for (const auto& word : Normalize(text)) {
+    spelling_.Add(word, weight);
+    stems_.try_emplace(word, Stem(word));
+  }
+  for (const auto& term : Terms(text)) known_terms_[term] += weight;
+}
+
+std::string Analyzer::CachedStem(const std::string& word) const {
+  const auto it = stems_.find(word);
+  return it != stems_.end() ? it->second : Stem(word);
+}
+
+std::vector<std::string> Analyzer::Terms(std::string_view text) const {
+  std::vector<std::string> terms;
+  for (const auto& word : Normalize(text)) terms.push_back(CachedStem(word));
+  synonyms_.Apply(&terms, nullptr);
+  return terms;
+}
+
+Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
+  Analysis a;
+  a.words = Normalize(text);
+  for (auto& word : a.words) {
+    if (auto fixed = correct_spelling ? spelling_.Correct(word) : std::nullopt) {
+      a.corrections.push_back({word, *fixed});
+      word = std::move(*fixed);
+    }
+    std::string stem = CachedStem(word);
+    if (!IsNumber(word) && !IsStopword(word) && word.size() > 2 &&
+        !spelling_.Contains(word) && !KnowsTerm(stem)) {
+      a.unknown.push_back(word);
+    }
+    a.terms.push_back(std::move(stem));
+  }
+  synonyms_.Apply(&a.terms, &a.synonyms);
+  a.text = AnalyzedText(a.terms);
+  return a;
+}
+
+}  // namespace faqbot::intents

@@ -1,0 +1,74 @@
+// The analysis pipeline: text -> the terms that matching works on.
+//
+//   normalize -> correct spelling -> stem -> apply synonyms
+//
+// An Analyzer is built once per pack: it holds the pack's vocabulary (for
+// spelling correction and to tell known words from unknown ones) and its
+// synonym table. Analyze() is for messages; Terms() is for text the pack
+// itself supplies (the article, patterns), which is never "corrected".
+// Both are const and safe to call from many threads.
+#ifndef FAQBOT_INTENTS_ANALYZER_H_
+#define FAQBOT_INTENTS_ANALYZER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "intents/pattern.h"
+#include "intents/speller.h"
+#include "intents/synonyms.h"
+
+namespace faqbot::intents {
+
+struct Correction {
+  std::string from;
+  std::string to;
+};
+
+struct Analysis {
+  std::vector<std::string> words;        // normalized, after correction
+  std::vector<Correction> corrections;   // what the speller changed
+  std::vector<SynonymUse> synonyms;      // what the synonym table changed
+  std::vector<std::string> terms;        // final stems: what matching sees
+  std::vector<std::string> unknown;      // content words the pack never uses
+  std::string text;                      // " t1 t2 ": what patterns see
+};
+
+class Analyzer {
+ public:
+  Analyzer() = default;
+  explicit Analyzer(SynonymTable synonyms);
+
+  // Teaches the analyzer the words of `text` (weight: how much they count
+  // when two corrections are equally close). Call before the first
+  // Analyze(); not thread-safe with it.
+  void AddVocabulary(std::string_view text, int weight = 1);
+
+  // Full analysis of a message; `correct_spelling` is false for the
+  // pack's own text.
+  Analysis Analyze(std::string_view text, bool correct_spelling = true) const;
+
+  // Terms of trusted text: no spelling correction.
+  std::vector<std::string> Terms(std::string_view text) const;
+
+  // Whether a term (a stem) is one the pack's text uses.
+  bool KnowsTerm(std::string_view term) const {
+    return known_terms_.contains(std::string(term));
+  }
+
+  const SynonymTable& synonyms() const { return synonyms_; }
+  const SpellIndex& spelling() const { return spelling_; }
+
+ private:
+  std::string CachedStem(const std::string& word) const;
+
+  SynonymTable synonyms_;
+  SpellIndex spelling_;
+  std::unordered_map<std::string, std::string> stems_;  // word -> stem
+  std::unordered_map<std::string, int> known_terms_;    // stem -> uses
+};
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_ANALYZER_H_

@@ -1,0 +1,266 @@
+#include "intents/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace faqbot::intents {
+namespace {
+
+std::string Format(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+SynonymTable BuiltinSynonyms() {
+  SynonymTable table;
+  for (const auto group : SynonymGroups()) {
+    if (auto s = table.AddGroup(group); !s) {
+      throw std::logic_error("built-in synonym group: " + s.error().message);
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+const RedFlagHit* Signals::urgent() const {
+  for (const auto& hit : red_flags) {
+    if (!hit.negated) return &hit;
+  }
+  return nullptr;
+}
+
+Facet Signals::facet() const {
+  int best = 0;
+  for (int f = 1; f < kFacetCount; ++f) {
+    if (facets[f] > facets[best]) best = f;
+  }
+  return static_cast<Facet>(best);
+}
+
+double Signals::facet_strength() const {
+  return facets[static_cast<int>(facet())];
+}
+
+Matcher::Matcher() : Matcher(BuiltinSynonyms()) {}
+Matcher::Matcher(SynonymTable synonyms) : analyzer_(std::move(synonyms)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+int Matcher::AddIntent(std::string name) {
+  intents_.push_back({std::move(name), {}});
+  return static_cast<int>(intents_.size()) - 1;
+}
+
+void Matcher::AddKeywords(int intent, std::string_view text, double weight,
+                          std::string origin) {
+  analyzer_.AddVocabulary(text);
+  for (const auto& term : analyzer_.Terms(text)) {
+    if (term.size() < 2 || IsStopword(term)) continue;
+    pack_terms_.insert(term);
+    auto& kw = intents_.at(intent).keywords;
+    auto [it, inserted] = kw.try_emplace(term, KeywordInfo{term, weight, origin});
+    if (!inserted && weight > it->second.weight) {
+      it->second.weight = weight;
+      it->second.origin = origin;
+    }
+  }
+}
+
+Status Matcher::AddTagged(Tag tag) {
+  const PhraseAnalyzer analyze = [this](std::string_view phrase) {
+    return analyzer_.Terms(phrase);
+  };
+  auto regex = CompilePattern(tag.source, analyze);
+  if (!regex) {
+    return std::unexpected(Error::ParseError(
+        tag.origin + ": pattern \"" + tag.source + "\": " +
+        regex.error().message));
+  }
+  auto index = set_.Add(*regex);
+  if (!index) {
+    return std::unexpected(Error::ParseError(
+        tag.origin + ": pattern \"" + tag.source + "\": " +
+        index.error().message));
+  }
+  tags_.push_back(std::move(tag));
+  return Ok();
+}
+
+Status Matcher::AddPattern(int intent, std::string_view pattern,
+                           double weight, std::string origin) {
+  analyzer_.AddVocabulary(pattern);
+  for (const auto& term : analyzer_.Terms(pattern)) pack_terms_.insert(term);
+  return AddTagged({Kind::kIntent, intent, weight, std::move(origin),
+                    std::string(pattern)});
+}
+
+Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
+                           std::string origin) {
+  flags_.push_back({std::move(name), Urgency::kEmergency});
+  return AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
+                    std::move(origin), std::string(pattern)});
+}
+
+Status Matcher::Compile() {
+  if (compiled_) throw std::logic_error("Matcher::Compile called twice");
+  compiled_ = true;
+  // Subjects from the scope list that the pack never names.
+  for (const auto word : ScopeWords()) {
+    for (const auto& term : analyzer_.Terms(word)) {
+      if (!pack_terms_.contains(term)) {
+        scope_terms_.emplace_back(term, std::string(word));
+      }
+    }
+    analyzer_.AddVocabulary(word);
+  }
+  // Built-in patterns share the set with the pack's.
+  for (const auto& cue : FacetCues()) {
+    analyzer_.AddVocabulary(cue.pattern);
+    if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet),
+                            cue.weight, "built-in cue", std::string(cue.pattern)});
+        !s) {
+      return s;
+    }
+  }
+  for (const auto& st : SmalltalkPatterns()) {
+    if (auto s = AddTagged({Kind::kSmalltalk, static_cast<int>(st.kind), 1.0,
+                            "built-in small talk", std::string(st.pattern)});
+        !s) {
+      return s;
+    }
+  }
+  for (const auto& flag : BuiltinRedFlags()) {
+    flags_.push_back({std::string(flag.name), flag.urgency});
+    if (auto s = AddTagged({Kind::kRedFlag,
+                            static_cast<int>(flags_.size()) - 1, 1.0,
+                            "built-in red flag", std::string(flag.pattern)});
+        !s) {
+      return s;
+    }
+  }
+  for (const auto pattern : PersonalAdvicePatterns()) {
+    if (auto s = AddTagged({Kind::kPersonalAdvice, 0, 1.0,
+                            "built-in personal advice", std::string(pattern)});
+        !s) {
+      return s;
+    }
+  }
+  if (auto s = set_.Compile(); !s) return s;
+
+  // Inverse document frequency over intents.
+  std::unordered_set<std::string> generic;
+  for (const auto word : GenericWords()) {
+    for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
+  }
+  std::unordered_map<std::string, int> df;
+  for (const auto& intent : intents_) {
+    for (const auto& [term, _] : intent.keywords) ++df[term];
+  }
+  const double n = static_cast<double>(intents_.size());
+  for (std::size_t i = 0; i < intents_.size(); ++i) {
+    for (auto& [term, kw] : intents_[i].keywords) {
+      const double idf = std::log((n + 1.0) / (df[term] + 0.5));
+      kw.weight *= std::max(idf, 0.0) *
+                   (generic.contains(term) ? kGenericWordFactor : 1.0);
+      postings_[term].emplace_back(static_cast<int>(i), kw.weight);
+    }
+  }
+  return Ok();
+}
+
+Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
+  if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
+  Signals sig;
+  sig.analysis = analyzer_.Analyze(text, correct_spelling);
+  const std::string& analyzed = sig.analysis.text;
+  std::vector<double> scores(intents_.size(), 0.0);
+  std::vector<std::vector<std::string>> evidence(intents_.size());
+
+  std::unordered_set<std::string_view> seen;
+  for (const auto& term : sig.analysis.terms) {
+    if (!seen.insert(term).second) continue;
+    const auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    for (const auto& [intent, weight] : it->second) {
+      if (weight <= 0) continue;
+      scores[intent] += weight;
+      evidence[intent].push_back("keyword " + term + " +" + Format(weight));
+    }
+  }
+  for (const auto& [term, word] : scope_terms_) {
+    if (seen.contains(term)) sig.out_of_scope.push_back(word);
+  }
+
+  for (const int index : set_.Match(analyzed)) {
+    const Tag& tag = tags_[index];
+    switch (tag.kind) {
+      case Kind::kIntent:
+        scores[tag.target] += tag.weight;
+        evidence[tag.target].push_back("pattern \"" + tag.source + "\" +" +
+                                       Format(tag.weight));
+        break;
+      case Kind::kCue: {
+        double& strength = sig.facets[tag.target];
+        strength = std::max(strength, tag.weight);
+        sig.cue_evidence.push_back(
+            std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
+            tag.source + "\" " + Format(tag.weight));
+        break;
+      }
+      case Kind::kSmalltalk:
+        if (!sig.smalltalk ||
+            static_cast<int>(*sig.smalltalk) > tag.target) {
+          sig.smalltalk = static_cast<Smalltalk>(tag.target);
+        }
+        break;
+      case Kind::kRedFlag: {
+        std::size_t begin = 0, end = 0;
+        set_.Find(index, analyzed, &begin, &end);
+        // The regex starts at the space before the first word.
+        const Flag& flag = flags_[tag.target];
+        sig.red_flags.push_back(
+            {flag.name, flag.urgency, IsNegated(analyzed, begin + 1)});
+        break;
+      }
+      case Kind::kPersonalAdvice:
+        sig.personal_advice = true;
+        break;
+    }
+  }
+  for (std::size_t i = 0; i < intents_.size(); ++i) {
+    if (scores[i] > 0) {
+      sig.candidates.push_back(
+          {static_cast<int>(i), scores[i], std::move(evidence[i])});
+    }
+  }
+  std::stable_sort(sig.candidates.begin(), sig.candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     return a.score > b.score;
+                   });
+  return sig;
+}
+
+std::vector<Matcher::KeywordInfo> Matcher::Keywords(int intent) const {
+  std::vector<KeywordInfo> out;
+  for (const auto& [_, kw] : intents_.at(intent).keywords) out.push_back(kw);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+  });
+  return out;
+}
+
+std::vector<std::string> Matcher::Patterns(int intent) const {
+  std::vector<std::string> out;
+  for (const auto& tag : tags_) {
+    if (tag.kind == Kind::kIntent && tag.target == intent) {
+      out.push_back(tag.source + "  (" + tag.origin + ")");
+    }
+  }
+  return out;
+}
+
+}  // namespace faqbot::intents

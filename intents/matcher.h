@@ -1,0 +1,150 @@
+// Matcher: everything one message tells the engine, from one RE2::Set pass.
+//
+// A pack registers intents (one per topic of its dialog tree) with
+// keywords and patterns, optional extra red flags, then calls Compile().
+// The built-in facet cues, small talk, red flags and personal-advice
+// patterns are added to the same set, so Match() reads a message once:
+//
+//   Matcher m;
+//   int intent = m.AddIntent("parasitic-infection");
+//   m.AddKeywords(intent, "Parasitic infection", 3.0, "section 2 heading");
+//   if (auto s = m.Compile(); !s) ... report s.error().message ...
+//   Signals sig = m.Match("can worms cause it?");
+//   sig.candidates[0].intent == intent; sig.facets[kCause] > 0
+//
+// Keyword weights are scaled by how specific a term is across intents
+// (inverse document frequency), so words every topic shares count little.
+// Thread-safety: after Compile(), Match() is const and thread-safe.
+#ifndef FAQBOT_INTENTS_MATCHER_H_
+#define FAQBOT_INTENTS_MATCHER_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "intents/analyzer.h"
+#include "intents/lexicon.h"
+#include "intents/pattern.h"
+#include "intents/red_flags.h"
+#include "intents/status.h"
+
+namespace faqbot::intents {
+
+struct Candidate {
+  int intent = -1;
+  double score = 0;
+  std::vector<std::string> evidence;  // "keyword parasit +3.5", "pattern ..."
+};
+
+struct RedFlagHit {
+  std::string name;
+  Urgency urgency = Urgency::kEmergency;
+  bool negated = false;
+};
+
+struct Signals {
+  Analysis analysis;
+  std::vector<Candidate> candidates;  // score > 0, best first
+  std::array<double, kFacetCount> facets{};  // strongest cue per facet
+  std::vector<std::string> cue_evidence;
+  std::optional<Smalltalk> smalltalk;
+  std::vector<RedFlagHit> red_flags;  // negated ones too, for explain
+  bool personal_advice = false;       // asks to read a report, diagnose...
+  std::vector<std::string> out_of_scope;  // subjects the pack never names
+
+  // The first red flag that is not negated, or null.
+  const RedFlagHit* urgent() const;
+  // The facet with the strongest cue, kNone when there is none.
+  Facet facet() const;
+  double facet_strength() const;
+};
+
+class Matcher {
+ public:
+  Matcher();
+  explicit Matcher(SynonymTable synonyms);
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  ~Matcher();
+
+  int AddIntent(std::string name);
+
+  // Adds the terms of `text` as keywords of `intent` with `weight` (kept
+  // at its maximum when a term is added twice). `origin` says where they
+  // came from, for `faqbot inspect`.
+  void AddKeywords(int intent, std::string_view text, double weight,
+                   std::string origin);
+
+  // Adds a pattern (see pattern.h) that adds `weight` to `intent` when it
+  // matches. Errors say what is wrong with the pattern.
+  Status AddPattern(int intent, std::string_view pattern, double weight,
+                    std::string origin);
+
+  Status AddRedFlag(std::string name, std::string_view pattern,
+                    std::string origin);
+
+  // Builds the set. Call once, after the last Add*.
+  Status Compile();
+
+  // Everything `text` says. `correct_spelling` is false when matching the
+  // pack's own sentences (to find their facets).
+  Signals Match(std::string_view text, bool correct_spelling = true) const;
+
+  const Analyzer& analyzer() const { return analyzer_; }
+  std::size_t intent_count() const { return intents_.size(); }
+  const std::string& intent_name(int i) const { return intents_[i].name; }
+
+  // For inspect: the keyword terms of an intent with their final weights,
+  // and its patterns as written.
+  struct KeywordInfo {
+    std::string term;
+    double weight;
+    std::string origin;
+  };
+  std::vector<KeywordInfo> Keywords(int intent) const;
+  std::vector<std::string> Patterns(int intent) const;
+
+  // Weight multiplier for generic words (imaging, "patient", "area"):
+  // they describe how something was found, not what it is.
+  static constexpr double kGenericWordFactor = 0.3;
+
+ private:
+  enum class Kind { kIntent, kCue, kSmalltalk, kRedFlag, kPersonalAdvice };
+  struct Tag {
+    Kind kind;
+    int target;  // intent, facet, smalltalk kind or red flag index
+    double weight;
+    std::string origin;
+    std::string source;  // the pattern as written
+  };
+  struct Intent {
+    std::string name;
+    std::unordered_map<std::string, KeywordInfo> keywords;  // by term
+  };
+  struct Flag {
+    std::string name;
+    Urgency urgency;
+  };
+
+  Status AddTagged(Tag tag);
+
+  Analyzer analyzer_;
+  std::vector<Intent> intents_;
+  std::vector<Flag> flags_;
+  PatternSet set_;
+  std::vector<Tag> tags_;  // by pattern index
+  // term -> (intent, weight after idf), built by Compile().
+  std::unordered_map<std::string, std::vector<std::pair<int, double>>>
+      postings_;
+  std::unordered_set<std::string> pack_terms_;  // what the pack talks about
+  std::vector<std::pair<std::string, std::string>> scope_terms_;  // term, word
+  bool compiled_ = false;
+};
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_MATCHER_H_

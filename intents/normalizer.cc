@@ -1,0 +1,170 @@
+#include "intents/normalizer.h"
+
+#include <cstddef>
+#include <string_view>
+
+#include "intents/lexicon.h"
+#include "intents/utf8.h"
+
+namespace faqbot::intents {
+namespace {
+
+// Latin-1 Supplement letters U+00C0..U+00FF, folded to lowercase ASCII.
+constexpr std::string_view kLatin1[64] = {
+    "a", "a", "a", "a", "a",  "a", "ae", "c", "e", "e", "e", "e", "i",
+    "i", "i", "i", "d", "n",  "o", "o",  "o", "o", "o", " ", "o", "u",
+    "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae",
+    "c", "e", "e", "e", "e",  "i", "i",  "i", "i", "d", "n", "o", "o",
+    "o", "o", "o", " ", "o",  "u", "u",  "u", "u", "y", "th", "y"};
+
+// Latin Extended-A U+0100..U+017F: the base letter of each code point.
+constexpr std::string_view kLatinExtA =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+// Cyrillic and Greek lowercase letters that look like Latin ones, so that
+// "vоmiting" typed with a Cyrillic "о" still reads as "vomiting".
+char HomoglyphOf(char32_t cp) {
+  switch (cp) {
+    case 0x0430: case 0x0410: return 'a';
+    case 0x0435: case 0x0415: return 'e';
+    case 0x043E: case 0x041E: case 0x03BF: case 0x039F: return 'o';
+    case 0x0440: case 0x0420: case 0x03C1: return 'p';
+    case 0x0441: case 0x0421: return 'c';
+    case 0x0443: return 'y';
+    case 0x0445: case 0x0425: case 0x03C7: return 'x';
+    case 0x0456: case 0x0406: case 0x03B9: return 'i';
+    case 0x0455: return 's';
+    case 0x0458: return 'j';
+    case 0x043A: case 0x041A: case 0x03BA: return 'k';
+    case 0x043C: case 0x041C: return 'm';
+    case 0x043D: case 0x041D: return 'h';
+    case 0x0442: case 0x0422: case 0x03C4: return 't';
+    case 0x0432: case 0x0412: case 0x03B2: return 'b';
+    case 0x03BD: return 'v';
+    case 0x03C5: return 'u';
+    default: return 0;
+  }
+}
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Splits folded text into words. Apostrophes stay inside words for the
+// contraction rules; digits and letters that touch are split ("10mm").
+std::vector<std::string> SplitWords(const std::string& folded) {
+  std::vector<std::string> words;
+  std::string word;
+  const auto flush = [&] {
+    while (!word.empty() && word.back() == '\'') word.pop_back();
+    std::size_t start = 0;
+    while (start < word.size() && word[start] == '\'') ++start;
+    if (start < word.size()) words.push_back(word.substr(start));
+    word.clear();
+  };
+  for (char c : folded) {
+    if (c == '\'') {
+      if (!word.empty()) word.push_back(c);
+    } else if (IsWordChar(c)) {
+      if (!word.empty() && word.back() != '\'' &&
+          IsDigit(word.back()) != IsDigit(c) &&
+          static_cast<unsigned char>(c) < 0x80) {
+        flush();
+      }
+      word.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+// Appends the expansion of one word: contractions, shorthand, spellings,
+// number words. Possessive "'s" is dropped unless the table says otherwise.
+void ExpandWord(std::string word, std::vector<std::string>* out) {
+  if (const auto* expansion = FindContraction(word)) {
+    for (const auto& w : *expansion) out->push_back(w);
+    return;
+  }
+  if (const std::size_t apos = word.find('\''); apos != std::string::npos) {
+    const std::string stem = word.substr(0, apos);
+    const std::string tail = word.substr(apos + 1);
+    if (tail == "s") {
+      word = stem;  // possessive or "is" after a noun: the noun carries it
+    } else if (const auto* suffix = FindContraction("'" + tail)) {
+      out->push_back(stem);
+      for (const auto& w : *suffix) out->push_back(w);
+      return;
+    } else {
+      word = stem + tail;
+    }
+  }
+  if (const auto* rewrite = FindWordRewrite(word)) {
+    for (const auto& w : *rewrite) out->push_back(w);
+    return;
+  }
+  out->push_back(std::move(word));
+}
+
+}  // namespace
+
+std::string FoldCodePoint(char32_t cp) {
+  if (cp < 0x80) {
+    const char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') return std::string(1, c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+      return std::string(1, c);
+    }
+    return " ";
+  }
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return FoldCodePoint(cp - 0xFF01 + 0x21);
+  if (cp >= 0xC0 && cp <= 0xFF) return std::string(kLatin1[cp - 0xC0]);
+  if (cp >= 0x100 && cp <= 0x17F) {
+    return std::string(1, kLatinExtA[cp - 0x100]);
+  }
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x0060: case 0x00B4:
+      return "'";
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x200E: case 0x200F: case 0x00AD: case 0xFE0F: case 0xFE0E:
+      return "";
+    default:
+      break;
+  }
+  if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+    return "";  // bidi embeddings and isolates
+  }
+  if (cp >= 0x0300 && cp <= 0x036F) return "";  // combining accents
+  if (const char c = HomoglyphOf(cp)) return std::string(1, c);
+  // Letters of other scripts stay; punctuation, symbols and emoji break.
+  const bool letter = (cp >= 0x0370 && cp <= 0x1FFF) ||
+                      (cp >= 0x3040 && cp <= 0x9FFF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7AF);
+  if (letter) {
+    std::string out;
+    AppendUtf8(cp, &out);
+    return out;
+  }
+  return " ";
+}
+
+std::vector<std::string> Normalize(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto cp = DecodeUtf8(text, &pos);
+    folded += cp ? FoldCodePoint(*cp) : " ";
+  }
+  std::vector<std::string> words;
+  for (auto& word : SplitWords(folded)) ExpandWord(std::move(word), &words);
+  return words;
+}
+
+}  // namespace faqbot::intents

@@ -1,0 +1,51 @@
+// Spelling tolerance: "calcificaton" -> "calcification".
+//
+// A SpellIndex knows the vocabulary of a pack (the article, its intents
+// file, the built-in tables). Correct() maps a word outside it to the
+// vocabulary word within a small edit distance (Damerau-Levenshtein: one
+// edit for words of 5-8 letters, two for longer ones), preferring the
+// word the article uses most. Numbers, words shorter than 5 letters and
+// words already known are never changed. Lookups use a precomputed
+// deletion index (SymSpell), so a correction costs a few hash probes.
+#ifndef FAQBOT_INTENTS_SPELLER_H_
+#define FAQBOT_INTENTS_SPELLER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace faqbot::intents {
+
+class SpellIndex {
+ public:
+  // Adds a known word; `weight` counts how often the pack uses it.
+  void Add(std::string_view word, int weight = 1);
+
+  bool Contains(std::string_view word) const {
+    return words_.contains(std::string(word));
+  }
+
+  // The vocabulary word `word` most likely stands for, or std::nullopt
+  // when it is known, too short, a number, or nothing is close enough.
+  std::optional<std::string> Correct(std::string_view word) const;
+
+  std::size_t size() const { return words_.size(); }
+
+  static constexpr std::size_t kMinLength = 5;
+  static constexpr std::size_t kTwoEditLength = 9;  // from here on, 2 edits
+
+ private:
+  std::unordered_map<std::string, int> words_;  // word -> weight
+  // Every string reachable from a vocabulary word by deleting up to two
+  // letters -> the vocabulary words it came from.
+  std::unordered_map<std::string, std::vector<std::string>> deletes_;
+};
+
+// Optimal-string-alignment distance (transpositions count as one edit).
+int EditDistance(std::string_view a, std::string_view b);
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_SPELLER_H_

@@ -1,0 +1,53 @@
+// Status and Result: how faqbot returns expected failures.
+//
+// A function that can fail in a way the caller should handle (a bad
+// document, a pattern that does not compile, malformed JSON from a client)
+// returns Status when it has nothing else to return, or Result<T>
+// (std::expected<T, Error>) when it does. Exceptions are for programmer
+// errors only.
+//
+//   Result<Pack> pack = CompilePack(document, intents);
+//   if (!pack) return std::unexpected(pack.error());
+//
+// Messages say what was wrong and what to do about it; they name the file
+// and line when there is one.
+#ifndef FAQBOT_INTENTS_STATUS_H_
+#define FAQBOT_INTENTS_STATUS_H_
+
+#include <expected>
+#include <string>
+#include <utility>
+
+namespace faqbot {
+
+enum class ErrorCode { kInvalidArgument, kNotFound, kIoError, kParseError };
+
+struct [[nodiscard]] Error {
+  ErrorCode code = ErrorCode::kInvalidArgument;
+  std::string message;
+
+  static Error InvalidArgument(std::string m) {
+    return {ErrorCode::kInvalidArgument, std::move(m)};
+  }
+  static Error NotFound(std::string m) {
+    return {ErrorCode::kNotFound, std::move(m)};
+  }
+  static Error IoError(std::string m) {
+    return {ErrorCode::kIoError, std::move(m)};
+  }
+  static Error ParseError(std::string m) {
+    return {ErrorCode::kParseError, std::move(m)};
+  }
+};
+
+template <typename T>
+using Result = std::expected<T, Error>;
+
+// Success costs nothing; failure carries an Error.
+using Status = std::expected<void, Error>;
+
+inline Status Ok() { return {}; }
+
+}  // namespace faqbot
+
+#endif  // FAQBOT_INTENTS_STATUS_H_

@@ -1,0 +1,90 @@
+#include "intents/synonyms.h"
+
+#include <algorithm>
+
+#include "intents/normalizer.h"
+#include "intents/stemmer.h"
+
+namespace faqbot::intents {
+namespace {
+
+std::string Join(const std::vector<std::string>& terms, std::size_t from,
+                 std::size_t count) {
+  std::string out;
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (i > from) out += ' ';
+    out += terms[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> StemWords(std::string_view text) {
+  std::vector<std::string> stems;
+  for (const auto& word : Normalize(text)) stems.push_back(Stem(word));
+  return stems;
+}
+
+Status SynonymTable::AddGroup(std::string_view group) {
+  const std::size_t colon = group.find(':');
+  if (colon == std::string_view::npos) {
+    return std::unexpected(Error::ParseError(
+        "synonym group \"" + std::string(group) +
+        "\" has no ':'; write it as \"canonical: other, other words\""));
+  }
+  const auto canonical = StemWords(group.substr(0, colon));
+  if (canonical.empty()) {
+    return std::unexpected(Error::ParseError(
+        "synonym group has nothing before ':'; name the canonical term"));
+  }
+  for (const auto& word : Normalize(group.substr(0, colon))) {
+    words_.push_back(word);
+  }
+  std::string_view rest = group.substr(colon + 1);
+  bool listed = false;
+  while (!rest.empty()) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    const std::string_view phrase = rest.substr(0, comma);
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+    const auto stems = StemWords(phrase);
+    if (stems.empty()) continue;
+    listed = true;
+    for (const auto& word : Normalize(phrase)) words_.push_back(word);
+    longest_ = std::max(longest_, stems.size());
+    const std::string key = Join(stems, 0, stems.size());
+    // An alternative with the canonical's own stem needs no rewrite.
+    if (key != Join(canonical, 0, canonical.size())) phrases_[key] = canonical;
+  }
+  if (!listed) {
+    return std::unexpected(Error::ParseError(
+        "synonym group for \"" + std::string(group.substr(0, colon)) +
+        "\" lists no alternatives after ':'"));
+  }
+  return Ok();
+}
+
+void SynonymTable::Apply(std::vector<std::string>* terms,
+                         std::vector<SynonymUse>* uses) const {
+  if (phrases_.empty()) return;
+  std::vector<std::string> out;
+  out.reserve(terms->size());
+  std::size_t i = 0;
+  while (i < terms->size()) {
+    bool replaced = false;
+    for (std::size_t n = std::min(longest_, terms->size() - i); n >= 1; --n) {
+      const std::string key = Join(*terms, i, n);
+      const auto it = phrases_.find(key);
+      if (it == phrases_.end()) continue;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      if (uses) uses->push_back({key, Join(it->second, 0, it->second.size())});
+      i += n;
+      replaced = true;
+      break;
+    }
+    if (!replaced) out.push_back(std::move((*terms)[i++]));
+  }
+  *terms = std::move(out);
+}
+
+}  // namespace faqbot::intents

@@ -1,0 +1,55 @@
+// Synonym groups: different words for one idea, rewritten to one term.
+//
+// A group is written "canonical: alternative, alternative phrase, ...".
+// Both sides are analyzed like any text (normalized, stemmed), and
+// Apply() replaces the longest matching phrase at each position with the
+// canonical term, so "calcium spots" and "calcified" both read as
+// "calcif" (the stem of "calcification"). The built-in groups live in
+// lexicon.h; a pack's intents file adds its own.
+#ifndef FAQBOT_INTENTS_SYNONYMS_H_
+#define FAQBOT_INTENTS_SYNONYMS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "intents/status.h"
+
+namespace faqbot::intents {
+
+// One rewrite that Apply() made, for `faqbot explain`.
+struct SynonymUse {
+  std::string phrase;     // the stems that were replaced, space-separated
+  std::string canonical;  // what they became
+};
+
+class SynonymTable {
+ public:
+  // Adds a group in the "canonical: alt, alt" form. Returns an error that
+  // says what is missing when the line is not of that form.
+  Status AddGroup(std::string_view group);
+
+  // Rewrites `terms` (stems) in place; appends what it did to `uses` if
+  // not null.
+  void Apply(std::vector<std::string>* terms,
+             std::vector<SynonymUse>* uses) const;
+
+  // Every surface word mentioned in any group (for the spelling index).
+  const std::vector<std::string>& words() const { return words_; }
+
+  std::size_t size() const { return phrases_.size(); }
+
+ private:
+  // Stemmed phrase ("calcium spot") -> canonical stems ("calcif").
+  std::unordered_map<std::string, std::vector<std::string>> phrases_;
+  std::size_t longest_ = 1;  // words in the longest phrase
+  std::vector<std::string> words_;
+};
+
+// Stems each normalized word of `text`: the form synonyms and patterns use.
+std::vector<std::string> StemWords(std::string_view text);
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_SYNONYMS_H_

@@ -1,0 +1,27 @@
+// Strict UTF-8 decoding: rejects overlong forms, surrogates and code points
+// above U+10FFFF, so every adapter can refuse bad input with a position.
+#ifndef FAQBOT_INTENTS_UTF8_H_
+#define FAQBOT_INTENTS_UTF8_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace faqbot::intents {
+
+// Decodes the code point starting at text[*pos] and advances *pos past it.
+// Returns std::nullopt for an invalid sequence; *pos then advances by one
+// byte so a caller that wants to skip garbage can keep going.
+std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t* pos);
+
+// Byte offset of the first invalid sequence, or std::nullopt when `text`
+// is valid UTF-8.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void AppendUtf8(char32_t cp, std::string* out);
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_UTF8_H_
