@@ -365,7 +365,10 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     topic = current->topic;
     confidence = 0.7;
     t.steps.push_back("follow-up on current topic " + state->topic);
-  } else if (strong_cue || best > 0) {
+  } else if (strong_cue || best > 0 ||
+             (facet != Facet::kNone && HasPronoun(words) &&
+              sig.analysis.unknown.empty())) {
+    // With no topic named, "it" is the article's subject.
     topic = 0;
     confidence = strong_cue ? 0.6 : Confidence(best);
     t.steps.push_back("the article as a whole");

@@ -26,7 +26,8 @@ constexpr std::size_t kMaxSlug = 40;
 constexpr double kHeadingWeight = 3.0;
 constexpr double kTextWeight = 1.0;
 constexpr double kAuthorWeight = 2.0;
-constexpr double kWeakCue = 0.6;
+constexpr double kWeakCue = 0.6;   // tags a sentence with no clearer cue
+constexpr double kClearCue = 0.8;  // tags a sentence whatever else it has
 
 std::string Slug(std::string_view text) {
   std::string slug;
@@ -144,7 +145,9 @@ class Compiler {
       const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
-        if (sig.facets[f] >= 1.0) s.facets.push_back(static_cast<Facet>(f));
+        if (sig.facets[f] >= kClearCue) {
+          s.facets.push_back(static_cast<Facet>(f));
+        }
       }
       if (s.facets.empty() && sig.facet() != Facet::kDefinition &&
           sig.facet_strength() >= kWeakCue) {
@@ -203,13 +206,20 @@ class Compiler {
     }
     Topic topic;
     topic.facets.fill(-1);
+    // A section's answer starts with its heading, so the reader knows
+    // which part of the article it is; the overview is the title's answer.
+    std::string text = JoinSentences(shown);
+    if (kind != NodeKind::kOverview) text = title + ": " + text;
     Node node{id, title, kind, Facet::kNone,
-              static_cast<int>(pack_->topics.size()), JoinSentences(shown),
-              {}, false, source};
+              static_cast<int>(pack_->topics.size()), std::move(text), {},
+              false, source};
     topic.node = AddNode(std::move(node));
     if (kind == NodeKind::kSection) pack_->section_ids.push_back(id);
 
     topic.intent = pack_->matcher.AddIntent(id);
+    if (kind == NodeKind::kOverview) {
+      pack_->matcher.SetSubject(topic.intent, title);
+    }
     if (title_weight > 0) {
       pack_->matcher.AddKeywords(topic.intent, title, title_weight,
                                  kind == NodeKind::kOverview ? "title"

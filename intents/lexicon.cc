@@ -144,6 +144,9 @@ constexpr std::string_view kStopwords[] = {
     "wife", "husband", "mother", "father", "mom", "dad", "son", "daughter",
     "friend", "family", "anybody", "somebody", "everyone", "everything",
     "nothing", "nobody", "x", "there", "their", "theirs", "would", "tomorrow",
+    "therefore", "additionally", "furthermore", "moreover", "generally",
+    "speaking", "follows", "following", "specific", "analyses", "details",
+    "such", "within", "without", "among", "across", "along", "upon",
 };
 
 constexpr std::string_view kSynonymGroups[] = {
@@ -184,10 +187,12 @@ constexpr std::string_view kSynonymGroups[] = {
     "spread: spreading, metastasis, metastasize",
     "infection: infected, infections, infect",
     "jaundice: yellow skin, yellowing, yellow eyes",
+    "millimeter: mm, millimeters",
+    "centimeter: cm, centimeters",
 };
 
 constexpr std::string_view kScopeWords[] = {
-    "kidney", "kidneys", "renal", "breast", "breasts", "lung", "lungs",
+    "liver", "gallbladder", "appendix", "kidney", "kidneys", "renal", "breast", "breasts", "lung", "lungs",
     "brain", "heart", "cardiac", "thyroid", "prostate", "pancreas",
     "pancreatic", "spleen", "ovary", "ovaries", "uterus", "cervix",
     "testicle", "bone", "bones", "joint", "joints", "artery", "arteries",
@@ -267,7 +272,8 @@ constexpr Cue kCues[] = {
     {Facet::kFollowUp, "(check|checked|repeat|recheck|scheduled|surveillance)",
      0.8},
     {Facet::kFollowUp, "how often", 1.0},
-    {Facet::kFollowUp, "(see|visit|consult|seek|ask) [a|the|my] doctor", 1.0},
+    {Facet::kFollowUp,
+     "(see|visit|consult|seek|ask|go to|talk to|call) [a|the|my] doctor", 1.0},
     {Facet::kFollowUp, "(seek|get) ... (medical|attention|evaluation|help)",
      1.0},
     {Facet::kFollowUp, "(evaluation|appointment)", 0.8},

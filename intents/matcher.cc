@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "intents/stemmer.h"
+
 namespace faqbot::intents {
 namespace {
 
@@ -11,6 +13,16 @@ std::string Format(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
+}
+
+// Whether `term` is the stem of a stopword ("doe" for "does").
+bool IsStopTerm(const std::string& term) {
+  static const std::unordered_set<std::string> stems = [] {
+    std::unordered_set<std::string> out;
+    for (const auto word : Stopwords()) out.insert(Stem(word));
+    return out;
+  }();
+  return IsStopword(term) || stems.contains(term);
 }
 
 SynonymTable BuiltinSynonyms() {
@@ -59,7 +71,7 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
                           std::string origin) {
   analyzer_.AddVocabulary(text);
   for (const auto& term : analyzer_.Terms(text)) {
-    if (term.size() < 2 || IsStopword(term)) continue;
+    if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
     auto [it, inserted] = kw.try_emplace(term, KeywordInfo{term, weight, origin});
@@ -103,6 +115,13 @@ Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
   flags_.push_back({std::move(name), Urgency::kEmergency});
   return AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
                     std::move(origin), std::string(pattern)});
+}
+
+void Matcher::SetSubject(int intent, std::string_view text) {
+  subject_intent_ = intent;
+  for (auto& term : analyzer_.Terms(text)) {
+    if (!IsStopTerm(term)) subject_terms_.insert(std::move(term));
+  }
 }
 
 Status Matcher::Compile() {
@@ -151,10 +170,15 @@ Status Matcher::Compile() {
   }
   if (auto s = set_.Compile(); !s) return s;
 
-  // Inverse document frequency over intents.
+  // Inverse document frequency over intents. Generic words and the words
+  // of facet cues ("treatment", "regular", "diet") say what is asked, not
+  // which topic it is about, so they count less.
   std::unordered_set<std::string> generic;
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
+  }
+  for (const auto& cue : FacetCues()) {
+    for (const auto& t : analyzer_.Terms(cue.pattern)) generic.insert(t);
   }
   std::unordered_map<std::string, int> df;
   for (const auto& intent : intents_) {
@@ -164,8 +188,11 @@ Status Matcher::Compile() {
   for (std::size_t i = 0; i < intents_.size(); ++i) {
     for (auto& [term, kw] : intents_[i].keywords) {
       const double idf = std::log((n + 1.0) / (df[term] + 0.5));
-      kw.weight *= std::max(idf, 0.0) *
-                   (generic.contains(term) ? kGenericWordFactor : 1.0);
+      const bool damped =
+          generic.contains(term) ||
+          (static_cast<int>(i) != subject_intent_ &&
+           subject_terms_.contains(term));
+      kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
       postings_[term].emplace_back(static_cast<int>(i), kw.weight);
     }
   }

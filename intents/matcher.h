@@ -87,6 +87,11 @@ class Matcher {
   Status AddRedFlag(std::string name, std::string_view pattern,
                     std::string origin);
 
+  // Declares the terms of `text` (an article's title) the subject of the
+  // whole pack: they count fully for `intent` only, and as generic words
+  // for every other intent, since every part of the article is about them.
+  void SetSubject(int intent, std::string_view text);
+
   // Builds the set. Call once, after the last Add*.
   Status Compile();
 
@@ -141,6 +146,8 @@ class Matcher {
   std::unordered_map<std::string, std::vector<std::pair<int, double>>>
       postings_;
   std::unordered_set<std::string> pack_terms_;  // what the pack talks about
+  std::unordered_set<std::string> subject_terms_;
+  int subject_intent_ = -1;
   std::vector<std::pair<std::string, std::string>> scope_terms_;  // term, word
   bool compiled_ = false;
 };

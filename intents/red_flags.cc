@@ -13,6 +13,7 @@ constexpr RedFlag kRedFlags[] = {
      Urgency::kEmergency},
     {"black-stools",
      "(black|tarry|bloody) ... (stool*|poo*|feces|bowel movement*)|"
+     "(stool*|poo*|feces) ... (black|tarry|bloody)|"
      "blood in [my|the] (stool*|poo*|feces)|melena",
      Urgency::kEmergency},
     {"severe-pain",
@@ -20,7 +21,7 @@ constexpr RedFlag kRedFlags[] = {
      "agonis*|really bad|very bad) ... pain",
      Urgency::kEmergency},
     {"fever-with-pain",
-     "(high|very high|burning) fever|fever ... pain|pain ... fever|"
+     "(high|very high|burning) fever|fever ... ... pain|pain ... ... fever|"
      "fever ... chill*|rigors",
      Urgency::kEmergency},
     {"jaundice",

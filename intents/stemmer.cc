@@ -26,6 +26,9 @@ std::string Stem(std::string_view word) {
   for (char c : word) {
     if (c < 'a' || c > 'z') return std::string(word);
   }
+  // "-itis" names an inflammation; stemming would merge "hepatitis" with
+  // "hepatic" and "arthritis" with "arthritic", which mean other things.
+  if (word.ends_with("itis")) return std::string(word);
   sb_stemmer* stemmer = ThreadStemmer();
   const sb_symbol* out = sb_stemmer_stem(
       stemmer, reinterpret_cast<const sb_symbol*>(word.data()),

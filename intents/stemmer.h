@@ -9,8 +9,9 @@
 
 namespace faqbot::intents {
 
-// The Snowball English stem of a lowercase word. Numbers and words with
-// non-ASCII letters are returned unchanged.
+// The Snowball English stem of a lowercase word. Numbers, words with
+// non-ASCII letters and inflammation names ("hepatitis") are returned
+// unchanged.
 std::string Stem(std::string_view word);
 
 }  // namespace faqbot::intents
