@@ -10,7 +10,9 @@ namespace {
 using nlohmann::json;
 
 std::string ErrorLine(const std::string& what, int line) {
-  return json{{"error", what}, {"line", line}}.dump();
+  // The message may quote the bad input; never let its bytes break ours.
+  return json{{"error", what}, {"line", line}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -24,8 +26,7 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
                      line_number);
   }
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-    return ErrorLine("empty line; send one JSON object per line",
-                     line_number);
+    return ErrorLine("empty line; send one JSON object per line", line_number);
   }
   json request;
   try {
@@ -39,9 +40,10 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
     return ErrorLine("invalid JSON: " + what, line_number);
   }
   if (!request.is_object()) {
-    return ErrorLine("expected a JSON object like {\"session\": \"s1\", "
-                     "\"text\": \"...\"}",
-                     line_number);
+    return ErrorLine(
+        "expected a JSON object like {\"session\": \"s1\", "
+        "\"text\": \"...\"}",
+        line_number);
   }
   const auto session = request.find("session");
   if (session == request.end() || !session->is_string() ||
@@ -104,8 +106,8 @@ std::string Wrap(std::string_view text, int width, int indent) {
     if (column > indent && column + 1 + len > width) {
       out += "\n" + pad;
       column = indent;
-    } else if (column > indent || (column > 0 && !out.empty() &&
-                                   out.back() != ' ')) {
+    } else if (column > indent ||
+               (column > 0 && !out.empty() && out.back() != ' ')) {
       out += ' ';
       ++column;
     }
@@ -133,12 +135,13 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
     out << Wrap(text, opt.width) << "\n";
   }
   if (reply.source && reply.kind == dialogs::ReplyKind::kAnswer) {
-    out << paint("2", "  [source: " +
-                          (reply.source->section == 0
-                               ? std::string("summary")
-                               : "section " +
-                                     std::to_string(reply.source->section)) +
-                          ", " + reply.source->title + "]")
+    const std::string where =
+        reply.source->section == 0
+            ? std::string("summary")
+            : "section " + std::to_string(reply.source->section);
+    out << paint("2",
+                 Wrap("  [source: " + where + ", " + reply.source->title + "]",
+                      opt.width, 3))
         << "\n";
   }
   for (std::size_t i = 0; i < reply.choices.size(); ++i) {
@@ -153,9 +156,10 @@ void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
                      const TerminalOptions& opt) {
   const std::string session = "terminal";
   PrintReply(bot.Welcome(session), out, opt);
-  out << Wrap("(Type a question, a number to pick, \"back\", \"menu\", "
-              "\"start over\", \"help\" or \"quit\".)",
-              opt.width)
+  out << Wrap(
+             "(Type a question, a number to pick, \"back\", \"menu\", "
+             "\"start over\", \"help\" or \"quit\".)",
+             opt.width)
       << "\n";
   std::string line;
   while (true) {

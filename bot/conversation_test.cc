@@ -50,7 +50,8 @@ std::vector<std::string> SplitCommas(std::string_view s) {
 
 bool NodeMatches(const std::string& want, const std::string& got) {
   if (want.empty() || want == "*") return true;
-  if (want.back() == '*') return got.starts_with(want.substr(0, want.size() - 1));
+  if (want.back() == '*')
+    return got.starts_with(want.substr(0, want.size() - 1));
   return want == got || (want == "-" && got.empty());
 }
 
@@ -77,9 +78,10 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
       continue;
     }
     if (out.empty()) {
-      return error(line_no, "\"" + line + "\" comes before the first "
-                                          "conversation; start one with "
-                                          "\"== name\"");
+      return error(line_no, "\"" + line +
+                                "\" comes before the first "
+                                "conversation; start one with "
+                                "\"== name\"");
     }
     auto& turns = out.back().turns;
     if (line[0] == '>') {
@@ -109,8 +111,9 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
         turns.back().expect.not_says.push_back(std::move(w));
       }
     } else {
-      return error(line_no, "\"" + line + "\" is not a turn ('>', 'press') "
-                                          "or an expectation ('<', '~', '!')");
+      return error(line_no, "\"" + line +
+                                "\" is not a turn ('>', 'press') "
+                                "or an expectation ('<', '~', '!')");
     }
   }
   return out;
@@ -140,7 +143,8 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
       }
       if (!reply->node.empty()) reached.insert(reply->node);
       std::string all = Lower(reply->text);
-      for (const auto& c : reply->choices) all += " " + Lower(c.title + " " + c.id);
+      for (const auto& c : reply->choices)
+        all += " " + Lower(c.title + " " + c.id);
       const Expectation& e = turn.expect;
       std::vector<std::string> wrong;
       const std::string kind(dialogs::ReplyKindName(reply->kind));
@@ -149,7 +153,8 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
       }
       if (!NodeMatches(e.node, reply->node)) wrong.push_back("node " + e.node);
       for (const auto& w : e.says) {
-        if (all.find(w) == std::string::npos) wrong.push_back("says \"" + w + "\"");
+        if (all.find(w) == std::string::npos)
+          wrong.push_back("says \"" + w + "\"");
       }
       for (const auto& w : e.not_says) {
         if (all.find(w) != std::string::npos) {
@@ -162,7 +167,8 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
       for (const auto& w : wrong) msg += " " + w + ";";
       msg += "\n    got: " + kind + " " +
              (reply->node.empty() ? "(no node)" : reply->node) + ": \"" +
-             reply->text.substr(0, 100) + (reply->text.size() > 100 ? "...\"" : "\"");
+             reply->text.substr(0, 100) +
+             (reply->text.size() > 100 ? "...\"" : "\"");
       report.failures.push_back(std::move(msg));
     }
   }

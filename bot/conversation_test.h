@@ -39,8 +39,8 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
 struct TestReport {
   int turns = 0;
   int failed = 0;
-  std::vector<std::string> failures;  // "expected ... got ..." per turn
-  std::vector<std::string> unreached; // node ids no test reached
+  std::vector<std::string> failures;   // "expected ... got ..." per turn
+  std::vector<std::string> unreached;  // node ids no test reached
   std::size_t node_count = 0;
 };
 

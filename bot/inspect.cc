@@ -9,11 +9,16 @@ namespace {
 
 std::string_view KindName(dialogs::NodeKind kind) {
   switch (kind) {
-    case dialogs::NodeKind::kOverview: return "overview";
-    case dialogs::NodeKind::kSection: return "section";
-    case dialogs::NodeKind::kAdvice: return "advice";
-    case dialogs::NodeKind::kFacet: return "facet";
-    case dialogs::NodeKind::kAggregate: return "whole article";
+    case dialogs::NodeKind::kOverview:
+      return "overview";
+    case dialogs::NodeKind::kSection:
+      return "section";
+    case dialogs::NodeKind::kAdvice:
+      return "advice";
+    case dialogs::NodeKind::kFacet:
+      return "facet";
+    case dialogs::NodeKind::kAggregate:
+      return "whole article";
   }
   return "";
 }
@@ -26,11 +31,12 @@ std::string Clip(const std::string& s, std::size_t n) {
 
 void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
   out << "pack " << pack.name << ": \"" << pack.document.title << "\"\n"
-      << pack.nodes.size() << " nodes, " << pack.topics.size()
-      << " topics, " << pack.document.sections.size() << " sections\n";
+      << pack.nodes.size() << " nodes, " << pack.topics.size() << " topics, "
+      << pack.document.sections.size() << " sections\n";
   for (const auto& topic : pack.topics) {
     const auto& node = pack.nodes[topic.node];
-    out << "\n" << node.id << "  [" << KindName(node.kind) << ", section "
+    out << "\n"
+        << node.id << "  [" << KindName(node.kind) << ", section "
         << node.source.section << ": " << node.source.title << "]\n"
         << "  title: " << node.title << "\n"
         << "  text: " << Clip(node.text, 160) << "\n";

@@ -39,7 +39,7 @@ constexpr char kUsage[] =
     "  explain \"text\"     show how a message is understood and routed\n"
     "\n"
     "options:\n"
-    "  --pack DIR         the content pack folder (default: " 
+    "  --pack DIR         the content pack folder (default: "
     "content/liver-calcification)\n"
     "  -h, --help         this help\n";
 
@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
     }
   }
   if (args.command.empty()) return Usage("");
-  const fs::path pack_dir = args.pack.empty() ? DefaultPack(argv[0]) : fs::path(args.pack);
+  const fs::path pack_dir =
+      args.pack.empty() ? DefaultPack(argv[0]) : fs::path(args.pack);
   auto pack = bot::LoadPack(pack_dir);
   if (!pack) {
     std::cerr << "faqbot: " << pack.error().message << "\n";
@@ -104,7 +105,8 @@ int main(int argc, char** argv) {
       adapters::RunJsonlChat(bot, std::cin, std::cout);
     } else {
       adapters::TerminalOptions options;
-      options.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+      options.color =
+          isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
       if (const char* cols = std::getenv("COLUMNS")) {
         options.width = std::max(40, std::atoi(cols));
       }

@@ -13,8 +13,8 @@ namespace faqbot::bot {
 Result<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return std::unexpected(Error::IoError(
-        path.string() + ": cannot read (" + std::strerror(errno) + ")"));
+    return std::unexpected(Error::IoError(path.string() + ": cannot read (" +
+                                          std::strerror(errno) + ")"));
   }
   std::ostringstream out;
   out << in.rdbuf();

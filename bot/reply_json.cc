@@ -13,8 +13,8 @@ nlohmann::json ReplyToJson(const dialogs::Reply& reply) {
     j["choices"].push_back({{"id", c.id}, {"title", c.title}});
   }
   j["intent"] = reply.intent;
-  j["node"] = reply.node.empty() ? nlohmann::json(nullptr)
-                                 : nlohmann::json(reply.node);
+  j["node"] =
+      reply.node.empty() ? nlohmann::json(nullptr) : nlohmann::json(reply.node);
   j["confidence"] = std::round(reply.confidence * 1000.0) / 1000.0;
   if (reply.source) {
     j["source"] = {{"section", reply.source->section},

@@ -23,13 +23,15 @@ Nav Navigation(const std::vector<std::string>& words) {
   static const std::unordered_set<std::string> kBack = {
       "back", "go back", "previous", "back please", "go back please"};
   static const std::unordered_set<std::string> kMenu = {
-      "menu", "main menu", "show menu", "show me the menu", "the menu",
-      "topics", "show topics", "list topics", "home"};
+      "menu",     "main menu", "show menu",   "show me the menu",
+      "the menu", "topics",    "show topics", "list topics",
+      "home"};
   static const std::unordered_set<std::string> kRestart = {
-      "start over", "restart", "start again", "begin again", "reset",
-      "start from the beginning", "new conversation", "clear"};
-  static const std::unordered_set<std::string> kQuit = {"quit", "exit",
-                                                        "stop", "end"};
+      "start over",       "restart", "start again",
+      "begin again",      "reset",   "start from the beginning",
+      "new conversation", "clear"};
+  static const std::unordered_set<std::string> kQuit = {"quit", "exit", "stop",
+                                                        "end"};
   const std::string s = Joined(words);
   if (kBack.contains(s)) return Nav::kBack;
   if (kMenu.contains(s)) return Nav::kMenu;
@@ -41,12 +43,13 @@ Nav Navigation(const std::vector<std::string>& words) {
 // "2", "option 2", "the second one", "#2" -> 2; 0 when not a pick.
 int ChoiceNumber(const std::vector<std::string>& words) {
   static const std::unordered_set<std::string> kFiller = {
-      "the", "option", "number", "choice", "no", "pick", "select", "i",
-      "want", "please", "item", "topic", "nd", "st", "rd", "th", "go", "for",
-      "with", "let", "us", "take", "choose", "answer", "s", "say"};
+      "the",  "option", "number", "choice", "no",    "pick", "select",
+      "i",    "want",   "please", "item",   "topic", "nd",   "st",
+      "rd",   "th",     "go",     "for",    "with",  "let",  "us",
+      "take", "choose", "answer", "s",      "say"};
   static const std::vector<std::string> kOrdinals = {
-      "first", "second", "third", "fourth", "fifth",
-      "sixth", "seventh", "eighth", "ninth", "tenth"};
+      "first", "second",  "third",  "fourth", "fifth",
+      "sixth", "seventh", "eighth", "ninth",  "tenth"};
   int number = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
@@ -85,11 +88,16 @@ double Confidence(double score) { return score / (score + 1.0); }
 
 std::string_view ReplyKindName(ReplyKind kind) {
   switch (kind) {
-    case ReplyKind::kAnswer: return "answer";
-    case ReplyKind::kClarify: return "clarify";
-    case ReplyKind::kFallback: return "fallback";
-    case ReplyKind::kEscalation: return "escalation";
-    case ReplyKind::kSmalltalk: return "smalltalk";
+    case ReplyKind::kAnswer:
+      return "answer";
+    case ReplyKind::kClarify:
+      return "clarify";
+    case ReplyKind::kFallback:
+      return "fallback";
+    case ReplyKind::kEscalation:
+      return "escalation";
+    case ReplyKind::kSmalltalk:
+      return "smalltalk";
   }
   return "fallback";
 }
@@ -202,18 +210,22 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
       }
       state->history.clear();
       state->topic.clear();
-      return Menu(state, "That was the start. Here are the topics:",
-                  "nav.back");
+      return Menu(state,
+                  "That was the start. Here are the topics:", "nav.back");
     }
     case Nav::kMenu:
       t.steps.push_back("navigation: menu");
-      return Menu(state, "Here is what the article covers. Pick a topic or "
-                         "ask a question:", "nav.menu");
+      return Menu(state,
+                  "Here is what the article covers. Pick a topic or "
+                  "ask a question:",
+                  "nav.menu");
     case Nav::kRestart:
       t.steps.push_back("navigation: start over");
       *state = DialogState{};
-      return Menu(state, "Let's start over. Here is what the article covers; "
-                         "pick a topic or ask a question:", "nav.restart");
+      return Menu(state,
+                  "Let's start over. Here is what the article covers; "
+                  "pick a topic or ask a question:",
+                  "nav.restart");
     case Nav::kQuit: {
       t.steps.push_back("navigation: quit");
       Reply r;
@@ -257,8 +269,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
 
   const auto& cands = sig.candidates;
   const double best = cands.empty() ? 0.0 : cands[0].score;
-  const Facet facet =
-      sig.facet_strength() >= 0.6 ? sig.facet() : Facet::kNone;
+  const Facet facet = sig.facet_strength() >= 0.6 ? sig.facet() : Facet::kNone;
   const bool strong_cue = sig.facet_strength() >= cfg.strong_cue;
   const bool on_topic = best >= cfg.answer_threshold || strong_cue;
 
@@ -268,16 +279,19 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     const std::string& title = pack_.document.title;
     Reply r;
     r.kind = ReplyKind::kSmalltalk;
-    r.intent = "smalltalk." + std::string(intents::SmalltalkName(*sig.smalltalk));
+    r.intent =
+        "smalltalk." + std::string(intents::SmalltalkName(*sig.smalltalk));
     r.confidence = 1.0;
     switch (*sig.smalltalk) {
       case Smalltalk::kGreeting:
-        r = Menu(state, "Hello! Ask me about \"" + title +
-                            "\", or pick a topic:", r.intent);
+        r = Menu(state,
+                 "Hello! Ask me about \"" + title + "\", or pick a topic:",
+                 r.intent);
         break;
       case Smalltalk::kThanks:
-        r.text = "You're welcome! Glad it helped. Anything else about the "
-                 "article?";
+        r.text =
+            "You're welcome! Glad it helped. Anything else about the "
+            "article?";
         break;
       case Smalltalk::kGoodbye:
         r.text = "Goodbye, take care! If something worries you, see a doctor.";
@@ -292,9 +306,10 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                  r.intent);
         break;
       case Smalltalk::kIdentity:
-        r.text = "I'm an automated assistant, not a doctor. I answer "
-                 "questions using the article \"" + title +
-                 "\" and show where each answer comes from.";
+        r.text =
+            "I'm an automated assistant, not a doctor. I answer "
+            "questions using the article \"" +
+            title + "\" and show where each answer comes from.";
         break;
     }
     return r;
@@ -313,7 +328,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     t.steps.push_back("subject not in the article: " + sig.out_of_scope[0]);
     return Fallback(state,
                     "Sorry, the article does not cover that (it never "
-                    "mentions \"" + sig.out_of_scope[0] +
+                    "mentions \"" +
+                        sig.out_of_scope[0] +
                         "\"). Please ask a doctor about it. Here is what the "
                         "article does cover:",
                     "fallback.not-covered");
@@ -337,20 +353,21 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                         " topics score close");
       Reply r;
       r.kind = ReplyKind::kClarify;
-      r.text = "That could be about more than one part of the article. "
-               "Which one do you mean?";
+      r.text =
+          "That could be about more than one part of the article. "
+          "Which one do you mean?";
       r.intent = "clarify";
       r.confidence = Confidence(best) / static_cast<double>(close.size());
       state->choices.clear();
       for (const int i : close) {
-        if (static_cast<int>(state->choices.size()) >= cfg.max_clarify_choices) {
+        if (static_cast<int>(state->choices.size()) >=
+            cfg.max_clarify_choices) {
           break;
         }
         const Topic& tp = pack_.topics[i];
         const int f = static_cast<int>(facet);
-        const int node = facet != Facet::kNone && tp.facets[f] >= 0
-                             ? tp.facets[f]
-                             : tp.node;
+        const int node =
+            facet != Facet::kNone && tp.facets[f] >= 0 ? tp.facets[f] : tp.node;
         state->choices.push_back(pack_.nodes[node].id);
       }
       r.choices = Choices(state->choices);
@@ -385,8 +402,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   const Topic& tp = pack_.topics[topic];
   const Node& tnode = pack_.nodes[tp.node];
   const int f = static_cast<int>(facet);
-  if (facet != Facet::kNone) t.steps.push_back("facet " +
-                                               std::string(intents::FacetName(facet)));
+  if (facet != Facet::kNone)
+    t.steps.push_back("facet " + std::string(intents::FacetName(facet)));
   if (tnode.kind == NodeKind::kOverview) {
     if (facet == Facet::kDefinition && pack_.definition >= 0) {
       return Answer(state, pack_.definition, confidence);

@@ -42,8 +42,8 @@ struct Node {
   std::string title;  // short, for menus and choices
   NodeKind kind = NodeKind::kSection;
   Facet facet = Facet::kNone;
-  int topic = -1;     // index into Pack::topics, -1 for aggregates
-  std::string text;   // the answer, built from the article's sentences
+  int topic = -1;    // index into Pack::topics, -1 for aggregates
+  std::string text;  // the answer, built from the article's sentences
   std::vector<std::string> choices;  // node ids offered after answering
   bool asks = false;  // an aggregate that asks the user to pick a section
   Source source;
@@ -52,9 +52,9 @@ struct Node {
 // A topic is a node the matcher can route to: the overview, a section or
 // the advice, with its facet nodes.
 struct Topic {
-  int node = -1;                           // index into Pack::nodes
-  std::array<int, kFacetCount> facets{};   // node index per facet, -1 none
-  int intent = -1;                         // matcher intent
+  int node = -1;                          // index into Pack::nodes
+  std::array<int, kFacetCount> facets{};  // node index per facet, -1 none
+  int intent = -1;                        // matcher intent
 };
 
 // Thresholds for routing; the intents file's [settings] may change them.
@@ -77,7 +77,7 @@ struct Pack {
   std::unordered_map<std::string, int> by_id;
   std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
   std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
-  int definition = -1;  // overview.definition, or -1
+  int definition = -1;                        // overview.definition, or -1
   intents::Matcher matcher;
   PackSettings settings;
   // Where each keyword/pattern came from, for inspect: by intent.
@@ -92,9 +92,8 @@ struct Pack {
 
 // Compiles an article and its intents file into a pack. Errors name the
 // file and line (bad pattern, unknown node id in the intents file, ...).
-Result<std::shared_ptr<const Pack>> CompilePack(std::string name,
-                                                Document document,
-                                                const struct IntentsFile& intents);
+Result<std::shared_ptr<const Pack>> CompilePack(
+    std::string name, Document document, const struct IntentsFile& intents);
 
 }  // namespace faqbot::dialogs
 

@@ -21,17 +21,17 @@
 namespace faqbot::dialogs {
 
 struct Section {
-  int number = 0;         // as written: "2." -> 2
-  std::string heading;    // "Parasitic infection"
-  std::string body;       // the paragraph(s) under the heading, as written
-  int line = 0;           // line of the heading, 1-based
+  int number = 0;       // as written: "2." -> 2
+  std::string heading;  // "Parasitic infection"
+  std::string body;     // the paragraph(s) under the heading, as written
+  int line = 0;         // line of the heading, 1-based
 };
 
 struct Document {
-  std::string title;      // the question the article answers
-  std::string summary;    // the short answer after the title
+  std::string title;    // the question the article answers
+  std::string summary;  // the short answer after the title
   std::vector<Section> sections;
-  std::string advice;     // closing advice; may be empty
+  std::string advice;  // closing advice; may be empty
 };
 
 // Parses a document. `name` (a file name) prefixes error messages, which

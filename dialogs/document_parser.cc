@@ -56,8 +56,8 @@ std::optional<Heading> ParseHeading(const std::string& line) {
 }
 
 Error At(std::string_view name, int line, const std::string& what) {
-  return Error::ParseError(std::string(name) + " line " +
-                           std::to_string(line) + ": " + what);
+  return Error::ParseError(std::string(name) + " line " + std::to_string(line) +
+                           ": " + what);
 }
 
 void AppendParagraph(std::string* to, const std::string& line) {
@@ -67,11 +67,11 @@ void AppendParagraph(std::string* to, const std::string& line) {
 
 bool IsAbbreviation(std::string_view before) {
   static constexpr std::string_view kAbbrev[] = {
-      "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "vs", "approx", "no",
-      "st", "fig", "cf"};
+      "e.g", "i.e",    "etc", "dr", "mr",  "mrs", "ms",
+      "vs",  "approx", "no",  "st", "fig", "cf"};
   std::size_t start = before.find_last_of(" (");
-  std::string word(before.substr(start == std::string_view::npos ? 0
-                                                                 : start + 1));
+  std::string word(
+      before.substr(start == std::string_view::npos ? 0 : start + 1));
   for (auto& c : word) c = static_cast<char>(std::tolower(c));
   for (auto a : kAbbrev) {
     if (word == a) return true;
@@ -157,8 +157,9 @@ Result<Document> ParseDocument(std::string_view text, std::string_view name) {
             return std::unexpected(At(
                 name, line_no,
                 "section " + std::to_string(heading->number) + " comes after " +
-                    (expected == 1 ? std::string("the summary")
-                                   : "section " + std::to_string(expected - 1)) +
+                    (expected == 1
+                         ? std::string("the summary")
+                         : "section " + std::to_string(expected - 1)) +
                     "; number sections 1, 2, 3... in order"));
           }
           if (heading->text.empty()) {
@@ -183,9 +184,10 @@ Result<Document> ParseDocument(std::string_view text, std::string_view name) {
     }
   }
   if (part == Part::kTitle) {
-    return std::unexpected(At(name, 1, "the document is empty; write a title "
-                                       "question, a summary and numbered "
-                                       "sections"));
+    return std::unexpected(At(name, 1,
+                              "the document is empty; write a title "
+                              "question, a summary and numbered "
+                              "sections"));
   }
   if (doc.sections.empty()) {
     return std::unexpected(At(name, last_line,

@@ -18,9 +18,10 @@
 //
 // Keywords add to what the article gives the node; patterns add a fixed
 // score when they match (see intents/pattern.h for the language).
+#include "dialogs/intents_file.h"
+
 #include <cctype>
 
-#include "dialogs/intents_file.h"
 #include "intents/utf8.h"
 
 namespace faqbot::dialogs {
@@ -77,8 +78,8 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
     if (line.empty() || line[0] == '#') continue;
     if (line.front() == '[') {
       if (line.back() != ']') {
-        return error(line_no, "section header \"" + line +
-                                  "\" has no closing ']'");
+        return error(line_no,
+                     "section header \"" + line + "\" has no closing ']'");
       }
       const std::string header = Trim(line.substr(1, line.size() - 2));
       const std::string lower = Lower(header);
@@ -88,8 +89,9 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
         part = Part::kSynonyms;
       } else if (lower == "red flags") {
         part = Part::kRedFlags;
-      } else if (lower.starts_with("node ") || lower.starts_with("node\t")) {
-        const std::string id = Trim(header.substr(5));
+      } else if (lower == "node" || lower.starts_with("node ") ||
+                 lower.starts_with("node\t")) {
+        const std::string id = Trim(header.substr(4));
         if (id.empty()) return error(line_no, "[node] needs a node id");
         file.nodes.push_back({id, line_no, {}, {}});
         part = Part::kNode;
@@ -111,9 +113,8 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
           return error(line_no, "setting \"" + line +
                                     "\" has no '='; write \"key = value\"");
         }
-        file.settings.push_back(
-            {Lower(Trim(line.substr(0, eq))), Trim(line.substr(eq + 1)),
-             line_no});
+        file.settings.push_back({Lower(Trim(line.substr(0, eq))),
+                                 Trim(line.substr(eq + 1)), line_no});
         break;
       }
       case Part::kSynonyms:
@@ -136,8 +137,9 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
       }
       case Part::kNode: {
         const std::size_t colon = line.find(':');
-        const std::string key =
-            colon == std::string::npos ? "" : Lower(Trim(line.substr(0, colon)));
+        const std::string key = colon == std::string::npos
+                                    ? ""
+                                    : Lower(Trim(line.substr(0, colon)));
         const std::string value =
             colon == std::string::npos ? "" : Trim(line.substr(colon + 1));
         NodeIntents& node = file.nodes.back();

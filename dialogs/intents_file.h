@@ -36,7 +36,7 @@ struct Setting {
 };
 
 struct IntentsFile {
-  std::string name;  // file name, for messages
+  std::string name;            // file name, for messages
   std::vector<Line> synonyms;  // "canonical: alt, alt"
   std::vector<RedFlagLine> red_flags;
   std::vector<NodeIntents> nodes;

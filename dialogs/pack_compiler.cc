@@ -15,6 +15,7 @@
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
+#include "intents/utf8.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -29,12 +30,30 @@ constexpr double kAuthorWeight = 2.0;
 constexpr double kWeakCue = 0.6;   // tags a sentence with no clearer cue
 constexpr double kClearCue = 0.8;  // tags a sentence whatever else it has
 
+// "Parasitic infection" -> "parasitic-infection": folded letters and
+// digits, words joined by '-', cut at a word boundary.
 std::string Slug(std::string_view text) {
+  std::string folded;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto cp = intents::DecodeUtf8(text, &pos);
+    folded += cp ? intents::FoldCodePoint(*cp) : " ";
+  }
   std::string slug;
-  for (const auto& word : intents::Normalize(text)) {
-    if (slug.size() + word.size() + 1 > kMaxSlug && !slug.empty()) break;
-    if (!slug.empty()) slug += '-';
-    slug += word;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = start;
+    while (end < folded.size() &&
+           std::isalnum(static_cast<unsigned char>(folded[end]))) {
+      ++end;
+    }
+    if (end > start) {
+      const std::string word = folded.substr(start, end - start);
+      if (slug.size() + word.size() + 1 > kMaxSlug && !slug.empty()) break;
+      if (!slug.empty()) slug += '-';
+      slug += word;
+    }
+    start = end + 1;
   }
   return slug.empty() ? "section" : slug;
 }
@@ -89,12 +108,12 @@ class Compiler {
     }
 
     const Document& doc = pack_->document;
-    AddTopic(NodeKind::kOverview, "overview", doc.title,
-             {0, doc.title}, doc.summary, /*title_weight=*/kHeadingWeight);
+    AddTopic(NodeKind::kOverview, "overview", doc.title, {0, doc.title},
+             doc.summary, /*title_weight=*/kHeadingWeight);
     for (const auto& section : doc.sections) {
       AddTopic(NodeKind::kSection, UniqueId(Slug(section.heading)),
-               section.heading, {section.number, section.heading},
-               section.body, kHeadingWeight);
+               section.heading, {section.number, section.heading}, section.body,
+               kHeadingWeight);
     }
     if (!doc.advice.empty()) {
       AddTopic(NodeKind::kAdvice, "advice", "General advice",
@@ -107,8 +126,8 @@ class Compiler {
     if (auto s = AddAuthorIntents(); !s) return std::unexpected(s.error());
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
     if (auto s = pack_->matcher.Compile(); !s) {
-      return std::unexpected(Error::ParseError(file_.name + ": " +
-                                               s.error().message));
+      return std::unexpected(
+          Error::ParseError(file_.name + ": " + s.error().message));
     }
     return std::shared_ptr<const Pack>(std::move(pack_));
   }
@@ -120,8 +139,8 @@ class Compiler {
   }
 
   std::string UniqueId(std::string id) {
-    static const std::set<std::string> kReserved = {"overview", "advice",
-                                                    "all", "menu"};
+    static const std::set<std::string> kReserved = {"overview", "advice", "all",
+                                                    "menu"};
     std::string unique = id;
     for (int n = 2; kReserved.contains(unique) || pack_->by_id.contains(unique);
          ++n) {
@@ -166,8 +185,7 @@ class Compiler {
     const auto words = intents::Normalize(s->text);
     static const std::unordered_set<std::string> kVerbs = {
         "is", "are", "refers", "refer", "means", "describes"};
-    static const std::unordered_set<std::string> kArticles = {"a", "an",
-                                                              "the"};
+    static const std::unordered_set<std::string> kArticles = {"a", "an", "the"};
     std::size_t verb = 0;
     while (verb < words.size() && verb <= 5 && !kVerbs.contains(words[verb])) {
       ++verb;
@@ -179,18 +197,17 @@ class Compiler {
       if (intents::IsStopword(words[i])) defines = false;  // "if", "some"
       subject += words[i] + " ";
     }
-    if (!defines &&
-        cues[static_cast<int>(Facet::kDefinition)] < 1.0) {
+    if (!defines && cues[static_cast<int>(Facet::kDefinition)] < 1.0) {
       return;
     }
     s->facets.insert(s->facets.begin(), Facet::kDefinition);
     if (!defines) return;
     const auto terms = cues_->analyzer().Terms(subject);
     s->defines_subject =
-        !terms.empty() && std::all_of(terms.begin(), terms.end(),
-                                      [&](const std::string& t) {
-                                        return title_terms_.contains(t);
-                                      });
+        !terms.empty() &&
+        std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
+          return title_terms_.contains(t);
+        });
   }
 
   void AddTopic(NodeKind kind, std::string id, const std::string& title,
@@ -210,9 +227,15 @@ class Compiler {
     // which part of the article it is; the overview is the title's answer.
     std::string text = JoinSentences(shown);
     if (kind != NodeKind::kOverview) text = title + ": " + text;
-    Node node{id, title, kind, Facet::kNone,
-              static_cast<int>(pack_->topics.size()), std::move(text), {},
-              false, source};
+    Node node{id,
+              title,
+              kind,
+              Facet::kNone,
+              static_cast<int>(pack_->topics.size()),
+              std::move(text),
+              {},
+              false,
+              source};
     topic.node = AddNode(std::move(node));
     if (kind == NodeKind::kSection) pack_->section_ids.push_back(id);
 
@@ -221,13 +244,13 @@ class Compiler {
       pack_->matcher.SetSubject(topic.intent, title);
     }
     if (title_weight > 0) {
-      pack_->matcher.AddKeywords(topic.intent, title, title_weight,
-                                 kind == NodeKind::kOverview ? "title"
-                                                             : "heading");
+      pack_->matcher.AddKeywords(
+          topic.intent, title, title_weight,
+          kind == NodeKind::kOverview ? "title" : "heading");
     }
-    pack_->matcher.AddKeywords(topic.intent, body, kTextWeight,
-                               kind == NodeKind::kOverview ? "summary"
-                                                           : "text");
+    pack_->matcher.AddKeywords(
+        topic.intent, body, kTextWeight,
+        kind == NodeKind::kOverview ? "summary" : "text");
     const int topic_index = static_cast<int>(pack_->topics.size());
     for (int f = 1; f < kFacetCount; ++f) {
       const Facet facet = static_cast<Facet>(f);
@@ -245,10 +268,14 @@ class Compiler {
       if (picked.empty() || kind == NodeKind::kOverview) continue;
       Node fnode{id + "." + std::string(intents::FacetName(facet)),
                  title + ": " + std::string(intents::FacetName(facet)),
-                 NodeKind::kFacet, facet, topic_index,
+                 NodeKind::kFacet,
+                 facet,
+                 topic_index,
                  title + " (" + std::string(intents::FacetName(facet)) +
                      "): " + JoinSentences(picked),
-                 {}, false, source};
+                 {},
+                 false,
+                 source};
       topic.facets[f] = AddNode(std::move(fnode));
     }
     pack_->topics.push_back(topic);
@@ -263,8 +290,14 @@ class Compiler {
     }
     if (parts.empty()) return;
     parts.push_back(overview.text);
-    Node node{"overview.definition", "What it is", NodeKind::kFacet,
-              Facet::kDefinition, 0, JoinSentences(parts), {}, false,
+    Node node{"overview.definition",
+              "What it is",
+              NodeKind::kFacet,
+              Facet::kDefinition,
+              0,
+              JoinSentences(parts),
+              {},
+              false,
               overview.source};
     const int index = AddNode(std::move(node));
     pack_->definition = index;
@@ -300,8 +333,15 @@ class Compiler {
       }
       if (!any) continue;
       const std::string name(intents::FacetName(facet));
-      Node node{"all." + name, Capitalized(name), NodeKind::kAggregate, facet,
-                -1, listed, {}, false, first_source};
+      Node node{"all." + name,
+                Capitalized(name),
+                NodeKind::kAggregate,
+                facet,
+                -1,
+                listed,
+                {},
+                false,
+                first_source};
       if (total > kAggregateLimit && sections.size() > 1) {
         node.asks = true;
         node.text = (general.empty() ? "" : general + "\n") +
@@ -326,7 +366,8 @@ class Compiler {
       }
       std::vector<std::string> facets;
       for (int f = 1; f < kFacetCount; ++f) {
-        if (topic.facets[f] >= 0) facets.push_back(pack_->nodes[topic.facets[f]].id);
+        if (topic.facets[f] >= 0)
+          facets.push_back(pack_->nodes[topic.facets[f]].id);
       }
       node.choices = facets;
       for (int f = 1; f < kFacetCount; ++f) {
@@ -348,7 +389,8 @@ class Compiler {
                                 "\" in this pack; `faqbot inspect` lists the "
                                 "node ids");
       }
-      if (node->kind == NodeKind::kFacet || node->kind == NodeKind::kAggregate) {
+      if (node->kind == NodeKind::kFacet ||
+          node->kind == NodeKind::kAggregate) {
         return Fail(n.line,
                     "\"" + n.node +
                         "\" is a facet; put keywords on its topic (" +
@@ -362,18 +404,18 @@ class Compiler {
                       file_.name + " line " + std::to_string(k.line));
       }
       for (const auto& p : n.patterns) {
-        if (auto s = m.AddPattern(intent, p.text, kAuthorWeight,
-                                  file_.name + " line " +
-                                      std::to_string(p.line));
+        if (auto s =
+                m.AddPattern(intent, p.text, kAuthorWeight,
+                             file_.name + " line " + std::to_string(p.line));
             !s) {
           return std::unexpected(s.error());
         }
       }
     }
     for (const auto& flag : file_.red_flags) {
-      if (auto s = m.AddRedFlag(flag.name, flag.pattern.text,
-                                file_.name + " line " +
-                                    std::to_string(flag.pattern.line));
+      if (auto s = m.AddRedFlag(
+              flag.name, flag.pattern.text,
+              file_.name + " line " + std::to_string(flag.pattern.line));
           !s) {
         return std::unexpected(s.error());
       }
@@ -404,7 +446,8 @@ class Compiler {
       } else if (setting.key == "strong cue") {
         s.strong_cue = value;
       } else if (setting.key == "max clarify choices") {
-        if (value < 2) return Fail(setting.line, "max clarify choices must be at least 2");
+        if (value < 2)
+          return Fail(setting.line, "max clarify choices must be at least 2");
         s.max_clarify_choices = static_cast<int>(value);
       } else {
         return Fail(setting.line,
@@ -422,8 +465,7 @@ class Compiler {
   std::unordered_set<std::string> title_terms_;
   std::vector<std::string> subject_definitions_;
   // Per facet: (topic index, that topic's sentences on the facet).
-  std::array<std::vector<std::pair<int, std::vector<std::string>>>,
-             kFacetCount>
+  std::array<std::vector<std::pair<int, std::vector<std::string>>>, kFacetCount>
       facet_sentences_;
 };
 

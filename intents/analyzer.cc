@@ -46,11 +46,16 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
   Analysis a;
   a.words = Normalize(text);
   for (auto& word : a.words) {
-    if (auto fixed = correct_spelling ? spelling_.Correct(word) : std::nullopt) {
-      a.corrections.push_back({word, *fixed});
-      word = std::move(*fixed);
-    }
     std::string stem = CachedStem(word);
+    // A word whose stem the pack uses ("treated" for "treatment") is
+    // spelled right, whatever the vocabulary's exact forms are.
+    if (correct_spelling && !KnowsTerm(stem)) {
+      if (auto fixed = spelling_.Correct(word)) {
+        a.corrections.push_back({word, *fixed});
+        word = std::move(*fixed);
+        stem = CachedStem(word);
+      }
+    }
     if (!IsNumber(word) && !IsStopword(word) && word.size() > 2 &&
         !spelling_.Contains(word) && !KnowsTerm(stem)) {
       a.unknown.push_back(word);

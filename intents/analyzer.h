@@ -27,12 +27,12 @@ struct Correction {
 };
 
 struct Analysis {
-  std::vector<std::string> words;        // normalized, after correction
-  std::vector<Correction> corrections;   // what the speller changed
-  std::vector<SynonymUse> synonyms;      // what the synonym table changed
-  std::vector<std::string> terms;        // final stems: what matching sees
-  std::vector<std::string> unknown;      // content words the pack never uses
-  std::string text;                      // " t1 t2 ": what patterns see
+  std::vector<std::string> words;       // normalized, after correction
+  std::vector<Correction> corrections;  // what the speller changed
+  std::vector<SynonymUse> synonyms;     // what the synonym table changed
+  std::vector<std::string> terms;       // final stems: what matching sees
+  std::vector<std::string> unknown;     // content words the pack never uses
+  std::string text;                     // " t1 t2 ": what patterns see
 };
 
 class Analyzer {

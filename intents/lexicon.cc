@@ -21,8 +21,8 @@ std::vector<std::string> Words(std::string_view text) {
   return out;
 }
 
-Table MakeTable(std::initializer_list<std::pair<std::string_view,
-                                                std::string_view>> rows) {
+Table MakeTable(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> rows) {
   Table table;
   for (const auto& [from, to] : rows) table[std::string(from)] = Words(to);
   return table;
@@ -30,34 +30,62 @@ Table MakeTable(std::initializer_list<std::pair<std::string_view,
 
 const Table& Contractions() {
   static const Table table = MakeTable({
-      {"what's", "what is"},     {"whats", "what is"},
-      {"that's", "that is"},     {"thats", "that is"},
-      {"it's", "it is"},         {"there's", "there is"},
-      {"here's", "here is"},     {"who's", "who is"},
-      {"where's", "where is"},   {"how's", "how is"},
-      {"when's", "when is"},     {"why's", "why is"},
-      {"he's", "he is"},         {"she's", "she is"},
-      {"let's", "let us"},       {"i'm", "i am"},
-      {"im", "i am"},            {"ive", "i have"},
-      {"can't", "can not"},      {"cant", "can not"},
-      {"cannot", "can not"},     {"won't", "will not"},
-      {"don't", "do not"},       {"dont", "do not"},
-      {"doesn't", "does not"},   {"doesnt", "does not"},
-      {"didn't", "did not"},     {"didnt", "did not"},
-      {"isn't", "is not"},       {"isnt", "is not"},
-      {"aren't", "are not"},     {"arent", "are not"},
-      {"wasn't", "was not"},     {"wasnt", "was not"},
-      {"weren't", "were not"},   {"couldn't", "could not"},
-      {"couldnt", "could not"},  {"wouldn't", "would not"},
-      {"wouldnt", "would not"},  {"shouldn't", "should not"},
-      {"shouldnt", "should not"}, {"haven't", "have not"},
-      {"havent", "have not"},    {"hasn't", "has not"},
-      {"hasnt", "has not"},      {"hadn't", "had not"},
-      {"mustn't", "must not"},   {"needn't", "need not"},
-      {"ain't", "is not"},       {"y'all", "you"},
-      {"'re", "are"},            {"'m", "am"},
-      {"'ve", "have"},           {"'ll", "will"},
-      {"'d", "would"},           {"n't", "not"},
+      {"what's", "what is"},
+      {"whats", "what is"},
+      {"that's", "that is"},
+      {"thats", "that is"},
+      {"it's", "it is"},
+      {"there's", "there is"},
+      {"here's", "here is"},
+      {"who's", "who is"},
+      {"where's", "where is"},
+      {"how's", "how is"},
+      {"when's", "when is"},
+      {"why's", "why is"},
+      {"he's", "he is"},
+      {"she's", "she is"},
+      {"let's", "let us"},
+      {"i'm", "i am"},
+      {"im", "i am"},
+      {"ive", "i have"},
+      {"can't", "can not"},
+      {"cant", "can not"},
+      {"cannot", "can not"},
+      {"won't", "will not"},
+      {"don't", "do not"},
+      {"dont", "do not"},
+      {"doesn't", "does not"},
+      {"doesnt", "does not"},
+      {"didn't", "did not"},
+      {"didnt", "did not"},
+      {"isn't", "is not"},
+      {"isnt", "is not"},
+      {"aren't", "are not"},
+      {"arent", "are not"},
+      {"wasn't", "was not"},
+      {"wasnt", "was not"},
+      {"weren't", "were not"},
+      {"couldn't", "could not"},
+      {"couldnt", "could not"},
+      {"wouldn't", "would not"},
+      {"wouldnt", "would not"},
+      {"shouldn't", "should not"},
+      {"shouldnt", "should not"},
+      {"haven't", "have not"},
+      {"havent", "have not"},
+      {"hasn't", "has not"},
+      {"hasnt", "has not"},
+      {"hadn't", "had not"},
+      {"mustn't", "must not"},
+      {"needn't", "need not"},
+      {"ain't", "is not"},
+      {"y'all", "you"},
+      {"'re", "are"},
+      {"'m", "am"},
+      {"'ve", "have"},
+      {"'ll", "will"},
+      {"'d", "would"},
+      {"n't", "not"},
   });
   return table;
 }
@@ -65,88 +93,192 @@ const Table& Contractions() {
 const Table& Rewrites() {
   static const Table table = MakeTable({
       // Chat shorthand.
-      {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"pls", "please"},
-      {"plz", "please"}, {"thx", "thanks"}, {"thnx", "thanks"},
-      {"thanx", "thanks"}, {"ty", "thank you"}, {"tnx", "thanks"},
-      {"wat", "what"}, {"wht", "what"}, {"whats", "what is"},
-      {"abt", "about"}, {"bc", "because"}, {"cuz", "because"},
-      {"coz", "because"}, {"b4", "before"}, {"w", "with"},
-      {"idk", "i do not know"}, {"hw", "how"}, {"y", "why"},
-      {"dr", "doctor"}, {"docs", "doctors"}, {"doc", "doctor"},
-      {"meds", "medication"}, {"tx", "treatment"}, {"rx", "medication"},
-      {"dx", "diagnosis"}, {"sx", "symptoms"}, {"ok", "okay"},
-      {"k", "okay"}, {"hiya", "hi"}, {"heya", "hey"}, {"yo", "hey"},
-      {"cya", "bye"}, {"bb", "bye"}, {"gn", "good night"},
+      {"u", "you"},
+      {"ur", "your"},
+      {"r", "are"},
+      {"pls", "please"},
+      {"plz", "please"},
+      {"thx", "thanks"},
+      {"thnx", "thanks"},
+      {"thanx", "thanks"},
+      {"ty", "thank you"},
+      {"tnx", "thanks"},
+      {"wat", "what"},
+      {"wht", "what"},
+      {"whats", "what is"},
+      {"abt", "about"},
+      {"bc", "because"},
+      {"cuz", "because"},
+      {"coz", "because"},
+      {"b4", "before"},
+      {"w", "with"},
+      {"idk", "i do not know"},
+      {"hw", "how"},
+      {"y", "why"},
+      {"dr", "doctor"},
+      {"docs", "doctors"},
+      {"doc", "doctor"},
+      {"meds", "medication"},
+      {"tx", "treatment"},
+      {"rx", "medication"},
+      {"dx", "diagnosis"},
+      {"sx", "symptoms"},
+      {"ok", "okay"},
+      {"k", "okay"},
+      {"hiya", "hi"},
+      {"heya", "hey"},
+      {"yo", "hey"},
+      {"cya", "bye"},
+      {"bb", "bye"},
+      {"gn", "good night"},
       // British spellings.
-      {"tumour", "tumor"}, {"tumours", "tumors"}, {"oedema", "edema"},
-      {"anaemia", "anemia"}, {"haemorrhage", "hemorrhage"},
-      {"haemoglobin", "hemoglobin"}, {"oesophagus", "esophagus"},
-      {"paediatric", "pediatric"}, {"paediatrician", "pediatrician"},
-      {"foetus", "fetus"}, {"faeces", "feces"}, {"diarrhoea", "diarrhea"},
-      {"haematoma", "hematoma"}, {"oestrogen", "estrogen"},
-      {"colour", "color"}, {"colours", "colors"}, {"behaviour", "behavior"},
-      {"centre", "center"}, {"centres", "centers"}, {"litre", "liter"},
-      {"litres", "liters"}, {"millimetre", "millimeter"},
-      {"millimetres", "millimeters"}, {"centimetre", "centimeter"},
-      {"centimetres", "centimeters"}, {"fibre", "fiber"},
-      {"ageing", "aging"}, {"analyse", "analyze"}, {"analysed", "analyzed"},
-      {"paralyse", "paralyze"}, {"programme", "program"},
-      {"haem", "hem"}, {"leukaemia", "leukemia"}, {"grey", "gray"},
-      {"organisation", "organization"}, {"hospitalisation", "hospitalization"},
-      {"immunisation", "immunization"}, {"specialise", "specialize"},
-      {"ischaemia", "ischemia"}, {"gynaecologist", "gynecologist"},
-      {"orthopaedic", "orthopedic"}, {"labour", "labor"},
+      {"tumour", "tumor"},
+      {"tumours", "tumors"},
+      {"oedema", "edema"},
+      {"anaemia", "anemia"},
+      {"haemorrhage", "hemorrhage"},
+      {"haemoglobin", "hemoglobin"},
+      {"oesophagus", "esophagus"},
+      {"paediatric", "pediatric"},
+      {"paediatrician", "pediatrician"},
+      {"foetus", "fetus"},
+      {"faeces", "feces"},
+      {"diarrhoea", "diarrhea"},
+      {"haematoma", "hematoma"},
+      {"oestrogen", "estrogen"},
+      {"colour", "color"},
+      {"colours", "colors"},
+      {"behaviour", "behavior"},
+      {"centre", "center"},
+      {"centres", "centers"},
+      {"litre", "liter"},
+      {"litres", "liters"},
+      {"millimetre", "millimeter"},
+      {"millimetres", "millimeters"},
+      {"centimetre", "centimeter"},
+      {"centimetres", "centimeters"},
+      {"fibre", "fiber"},
+      {"ageing", "aging"},
+      {"analyse", "analyze"},
+      {"analysed", "analyzed"},
+      {"paralyse", "paralyze"},
+      {"programme", "program"},
+      {"haem", "hem"},
+      {"leukaemia", "leukemia"},
+      {"grey", "gray"},
+      {"organisation", "organization"},
+      {"hospitalisation", "hospitalization"},
+      {"immunisation", "immunization"},
+      {"specialise", "specialize"},
+      {"ischaemia", "ischemia"},
+      {"gynaecologist", "gynecologist"},
+      {"orthopaedic", "orthopedic"},
+      {"labour", "labor"},
       // Number words, so "two" picks choice 2 like "2" does.
-      {"one", "1"}, {"two", "2"}, {"three", "3"}, {"four", "4"},
-      {"five", "5"}, {"six", "6"}, {"seven", "7"}, {"eight", "8"},
-      {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"},
-      {"fifteen", "15"}, {"twenty", "20"}, {"fifty", "50"},
+      {"one", "1"},
+      {"two", "2"},
+      {"three", "3"},
+      {"four", "4"},
+      {"five", "5"},
+      {"six", "6"},
+      {"seven", "7"},
+      {"eight", "8"},
+      {"nine", "9"},
+      {"ten", "10"},
+      {"eleven", "11"},
+      {"twelve", "12"},
+      {"fifteen", "15"},
+      {"twenty", "20"},
+      {"fifty", "50"},
   });
   return table;
 }
 
 constexpr std::string_view kStopwords[] = {
-    "a", "about", "above", "actually", "after", "again", "against", "ago",
-    "all", "also", "am", "an", "and", "any", "anyone", "anything", "are",
-    "around", "as", "ask", "asked", "at", "be", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "done", "down", "during", "each", "else", "even",
-    "ever", "every", "few", "for", "from", "further", "get", "gets",
-    "getting", "give", "go", "going", "got", "had", "has", "have", "having",
-    "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if",
-    "in", "into", "is", "it", "its", "itself", "just", "know", "later",
-    "let", "like", "lot", "many", "may", "maybe", "me", "might", "more",
-    "most", "much", "must", "my", "myself", "need", "needs", "new", "no",
-    "nor", "not", "now", "of", "off", "often", "okay", "on", "once", "one",
-    "only", "or", "other", "our", "out", "over", "own", "people", "person",
-    "please", "quite", "rather", "really", "right", "said", "same", "say",
-    "says", "see", "should", "so", "some", "someone", "something", "still",
-    "such", "sure", "tell", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "thing", "things", "think", "this", "those",
-    "though", "through", "to", "too", "under", "until", "up", "us", "use",
-    "used", "using", "very", "want", "wanted", "was", "way", "we", "well",
-    "were", "what", "whatever", "when", "where", "whether", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "yes", "yet", "you",
-    "your", "yours", "yourself", "year", "years", "month", "months", "day",
-    "days", "week", "weeks", "time", "times", "today", "yesterday", "now",
-    "recently", "told", "tells", "found", "find", "show", "showed", "shows",
-    "saw", "come", "came", "make", "made", "take", "took", "taking",
-    "taken", "look", "looking", "looked", "keep", "put", "mean", "means",
-    "meant", "try", "trying", "wonder", "wondering", "hear", "heard", "read",
-    "reading", "also", "again", "anymore", "able", "already", "always",
-    "never", "sometimes", "usually", "probably", "possible", "possibly",
-    "thank", "thanks", "hello", "hi", "hey", "bye", "oh", "ah", "um", "hmm",
-    "reset", "resets", "rests", "rested", "later", "lately", "good", "bad",
-    "big", "little", "lots", "kind", "sort", "type", "types", "part", "bit",
-    "stuff", "mine", "whose", "because", "since", "via", "per", "etc",
-    "okay", "ok", "alright", "guess", "feel", "feels", "felt", "seem",
-    "seems", "happen", "happens", "happened", "best", "better", "worse",
-    "wife", "husband", "mother", "father", "mom", "dad", "son", "daughter",
-    "friend", "family", "anybody", "somebody", "everyone", "everything",
-    "nothing", "nobody", "x", "there", "their", "theirs", "would", "tomorrow",
-    "therefore", "additionally", "furthermore", "moreover", "generally",
-    "speaking", "follows", "following", "specific", "analyses", "details",
-    "such", "within", "without", "among", "across", "along", "upon",
+    "a",          "about",     "above",        "actually",
+    "after",      "again",     "against",      "ago",
+    "all",        "also",      "am",           "an",
+    "and",        "any",       "anyone",       "anything",
+    "are",        "around",    "as",           "ask",
+    "asked",      "at",        "be",           "been",
+    "before",     "being",     "below",        "between",
+    "both",       "but",       "by",           "can",
+    "could",      "did",       "do",           "does",
+    "doing",      "done",      "down",         "during",
+    "each",       "else",      "even",         "ever",
+    "every",      "few",       "for",          "from",
+    "further",    "get",       "gets",         "getting",
+    "give",       "go",        "going",        "got",
+    "had",        "has",       "have",         "having",
+    "he",         "her",       "here",         "hers",
+    "him",        "his",       "how",          "however",
+    "i",          "if",        "in",           "into",
+    "is",         "it",        "its",          "itself",
+    "just",       "know",      "later",        "let",
+    "like",       "lot",       "many",         "may",
+    "maybe",      "me",        "might",        "more",
+    "most",       "much",      "must",         "my",
+    "myself",     "need",      "needs",        "new",
+    "no",         "nor",       "not",          "now",
+    "of",         "off",       "often",        "okay",
+    "on",         "once",      "one",          "only",
+    "or",         "other",     "our",          "out",
+    "over",       "own",       "people",       "person",
+    "please",     "quite",     "rather",       "really",
+    "right",      "said",      "same",         "say",
+    "says",       "see",       "should",       "so",
+    "some",       "someone",   "something",    "still",
+    "such",       "sure",      "tell",         "than",
+    "that",       "the",       "their",        "them",
+    "then",       "there",     "these",        "they",
+    "thing",      "things",    "think",        "this",
+    "those",      "though",    "through",      "to",
+    "too",        "under",     "until",        "up",
+    "us",         "use",       "used",         "using",
+    "very",       "want",      "wanted",       "was",
+    "way",        "we",        "well",         "were",
+    "what",       "whatever",  "when",         "where",
+    "whether",    "which",     "while",        "who",
+    "whom",       "why",       "will",         "with",
+    "would",      "yes",       "yet",          "you",
+    "your",       "yours",     "yourself",     "year",
+    "years",      "month",     "months",       "day",
+    "days",       "week",      "weeks",        "time",
+    "times",      "today",     "yesterday",    "now",
+    "recently",   "told",      "tells",        "found",
+    "find",       "show",      "showed",       "shows",
+    "saw",        "come",      "came",         "make",
+    "made",       "take",      "took",         "taking",
+    "taken",      "look",      "looking",      "looked",
+    "keep",       "put",       "mean",         "means",
+    "meant",      "try",       "trying",       "wonder",
+    "wondering",  "hear",      "heard",        "read",
+    "reading",    "also",      "again",        "anymore",
+    "able",       "already",   "always",       "never",
+    "sometimes",  "usually",   "probably",     "possible",
+    "possibly",   "thank",     "thanks",       "hello",
+    "hi",         "hey",       "bye",          "oh",
+    "ah",         "um",        "hmm",          "reset",
+    "resets",     "rests",     "rested",       "later",
+    "lately",     "good",      "bad",          "big",
+    "little",     "lots",      "kind",         "sort",
+    "type",       "types",     "part",         "bit",
+    "stuff",      "mine",      "whose",        "because",
+    "since",      "via",       "per",          "etc",
+    "okay",       "ok",        "alright",      "guess",
+    "feel",       "feels",     "felt",         "seem",
+    "seems",      "happen",    "happens",      "happened",
+    "best",       "better",    "worse",        "wife",
+    "husband",    "mother",    "father",       "mom",
+    "dad",        "son",       "daughter",     "friend",
+    "family",     "anybody",   "somebody",     "everyone",
+    "everything", "nothing",   "nobody",       "x",
+    "there",      "their",     "theirs",       "would",
+    "tomorrow",   "therefore", "additionally", "furthermore",
+    "moreover",   "generally", "speaking",     "follows",
+    "following",  "specific",  "analyses",     "details",
+    "such",       "within",    "without",      "among",
+    "across",     "along",     "upon",
 };
 
 constexpr std::string_view kSynonymGroups[] = {
@@ -192,32 +324,45 @@ constexpr std::string_view kSynonymGroups[] = {
 };
 
 constexpr std::string_view kScopeWords[] = {
-    "liver", "gallbladder", "appendix", "kidney", "kidneys", "renal", "breast", "breasts", "lung", "lungs",
-    "brain", "heart", "cardiac", "thyroid", "prostate", "pancreas",
-    "pancreatic", "spleen", "ovary", "ovaries", "uterus", "cervix",
-    "testicle", "bone", "bones", "joint", "joints", "artery", "arteries",
-    "aorta", "colon", "bowel", "intestine", "esophagus", "throat", "teeth",
-    "tooth", "knee", "shoulder", "spine", "muscle", "tendon", "bladder",
-    "pregnant", "pregnancy", "breastfeeding", "baby", "babies", "infant",
-    "child", "children", "kid", "kids", "toddler", "newborn", "teenager",
-    "elderly", "dog", "cat", "pet", "biopsy", "mri", "xray", "chemo",
-    "chemotherapy", "radiation", "radiotherapy", "ablation", "injection",
-    "vaccine", "vaccination", "laser", "acupuncture", "dose", "dosage",
-    "mg", "milligram", "milligrams", "mm", "cm", "size", "big", "bigger",
-    "survival", "survive", "expectancy", "percent", "percentage",
-    "statistics", "mortality", "odds", "contagious", "cost", "costs",
-    "price", "insurance", "covid", "diabetes", "hiv", "alcohol", "smoking",
-    "coffee", "vitamin", "vitamins", "supplement", "supplements", "herbal",
-    "sex",
+    "liver",        "gallbladder",   "appendix",     "kidney",
+    "kidneys",      "renal",         "breast",       "breasts",
+    "lung",         "lungs",         "brain",        "heart",
+    "cardiac",      "thyroid",       "prostate",     "pancreas",
+    "pancreatic",   "spleen",        "ovary",        "ovaries",
+    "uterus",       "cervix",        "testicle",     "bone",
+    "bones",        "joint",         "joints",       "artery",
+    "arteries",     "aorta",         "colon",        "bowel",
+    "intestine",    "esophagus",     "throat",       "teeth",
+    "tooth",        "knee",          "shoulder",     "spine",
+    "muscle",       "tendon",        "bladder",      "pregnant",
+    "pregnancy",    "breastfeeding", "baby",         "babies",
+    "infant",       "child",         "children",     "kid",
+    "kids",         "toddler",       "newborn",      "teenager",
+    "elderly",      "dog",           "cat",          "pet",
+    "biopsy",       "mri",           "xray",         "chemo",
+    "chemotherapy", "radiation",     "radiotherapy", "ablation",
+    "injection",    "vaccine",       "vaccination",  "laser",
+    "acupuncture",  "dose",          "dosage",       "mg",
+    "milligram",    "milligrams",    "mm",           "cm",
+    "size",         "big",           "bigger",       "survival",
+    "survive",      "expectancy",    "percent",      "percentage",
+    "statistics",   "mortality",     "odds",         "contagious",
+    "cost",         "costs",         "price",        "insurance",
+    "covid",        "diabetes",      "hiv",          "alcohol",
+    "smoking",      "coffee",        "vitamin",      "vitamins",
+    "supplement",   "supplements",   "herbal",       "sex",
 };
 
 constexpr std::string_view kGenericWords[] = {
-    "ultrasound", "ct", "scan", "scans", "imaging", "image", "report",
-    "result", "results", "test", "tests", "exam", "examination", "patient",
-    "patients", "disease", "condition", "conditions", "medical", "health",
-    "body", "bodily", "tissue", "tissues", "area", "areas", "case", "cases",
-    "doctor", "common", "usually", "generally", "specific", "local", "small",
-    "may", "occur", "form", "cause", "found", "observed", "affect",
+    "ultrasound", "ct",        "scan",        "scans",   "imaging",
+    "image",      "report",    "result",      "results", "test",
+    "tests",      "exam",      "examination", "patient", "patients",
+    "disease",    "condition", "conditions",  "medical", "health",
+    "body",       "bodily",    "tissue",      "tissues", "area",
+    "areas",      "case",      "cases",       "doctor",  "common",
+    "usually",    "generally", "specific",    "local",   "small",
+    "may",        "occur",     "form",        "cause",   "found",
+    "observed",   "affect",
 };
 
 constexpr std::string_view kPersonalAdvice[] = {
@@ -249,8 +394,7 @@ constexpr Cue kCues[] = {
     {Facet::kCause, "(occur|occurs|form|forms|develop|develops|deposit)", 0.6},
     {Facet::kCause, "(builds|build) up", 0.6},
     // Risk.
-    {Facet::kRisk, "(cancer|precursor|danger|worry|benign|harmless|risk)",
-     1.0},
+    {Facet::kRisk, "(cancer|precursor|danger|worry|benign|harmless|risk)", 1.0},
     {Facet::kRisk, "(turn|turns|develop|become|becomes|progress) (into|to)",
      0.8},
     {Facet::kRisk, "(warning sign|warning signs|spread|normal|fine|safe)", 0.8},
@@ -305,25 +449,38 @@ constexpr SmalltalkPattern kSmalltalk[] = {
 
 std::string_view FacetName(Facet facet) {
   switch (facet) {
-    case Facet::kNone: return "about";
-    case Facet::kDefinition: return "definition";
-    case Facet::kCause: return "cause";
-    case Facet::kRisk: return "risk";
-    case Facet::kSymptoms: return "symptoms";
-    case Facet::kTreatment: return "treatment";
-    case Facet::kFollowUp: return "follow-up";
-    case Facet::kLifestyle: return "lifestyle";
+    case Facet::kNone:
+      return "about";
+    case Facet::kDefinition:
+      return "definition";
+    case Facet::kCause:
+      return "cause";
+    case Facet::kRisk:
+      return "risk";
+    case Facet::kSymptoms:
+      return "symptoms";
+    case Facet::kTreatment:
+      return "treatment";
+    case Facet::kFollowUp:
+      return "follow-up";
+    case Facet::kLifestyle:
+      return "lifestyle";
   }
   return "about";
 }
 
 std::string_view SmalltalkName(Smalltalk kind) {
   switch (kind) {
-    case Smalltalk::kGreeting: return "greeting";
-    case Smalltalk::kThanks: return "thanks";
-    case Smalltalk::kGoodbye: return "goodbye";
-    case Smalltalk::kHelp: return "help";
-    case Smalltalk::kIdentity: return "identity";
+    case Smalltalk::kGreeting:
+      return "greeting";
+    case Smalltalk::kThanks:
+      return "thanks";
+    case Smalltalk::kGoodbye:
+      return "goodbye";
+    case Smalltalk::kHelp:
+      return "help";
+    case Smalltalk::kIdentity:
+      return "identity";
   }
   return "greeting";
 }
@@ -343,8 +500,8 @@ const std::vector<std::string>* FindWordRewrite(std::string_view word) {
 }
 
 bool IsStopword(std::string_view word) {
-  static const std::unordered_set<std::string_view> set(
-      std::begin(kStopwords), std::end(kStopwords));
+  static const std::unordered_set<std::string_view> set(std::begin(kStopwords),
+                                                        std::end(kStopwords));
   return set.contains(word);
 }
 

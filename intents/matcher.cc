@@ -74,7 +74,8 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
     if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
-    auto [it, inserted] = kw.try_emplace(term, KeywordInfo{term, weight, origin});
+    auto [it, inserted] =
+        kw.try_emplace(term, KeywordInfo{term, weight, origin});
     if (!inserted && weight > it->second.weight) {
       it->second.weight = weight;
       it->second.origin = origin;
@@ -88,30 +89,31 @@ Status Matcher::AddTagged(Tag tag) {
   };
   auto regex = CompilePattern(tag.source, analyze);
   if (!regex) {
-    return std::unexpected(Error::ParseError(
-        tag.origin + ": pattern \"" + tag.source + "\": " +
-        regex.error().message));
+    return std::unexpected(Error::ParseError(tag.origin + ": pattern \"" +
+                                             tag.source +
+                                             "\": " + regex.error().message));
   }
   auto index = set_.Add(*regex);
   if (!index) {
-    return std::unexpected(Error::ParseError(
-        tag.origin + ": pattern \"" + tag.source + "\": " +
-        index.error().message));
+    return std::unexpected(Error::ParseError(tag.origin + ": pattern \"" +
+                                             tag.source +
+                                             "\": " + index.error().message));
   }
   tags_.push_back(std::move(tag));
   return Ok();
 }
 
-Status Matcher::AddPattern(int intent, std::string_view pattern,
-                           double weight, std::string origin) {
+Status Matcher::AddPattern(int intent, std::string_view pattern, double weight,
+                           std::string origin) {
   analyzer_.AddVocabulary(pattern);
   for (const auto& term : analyzer_.Terms(pattern)) pack_terms_.insert(term);
-  return AddTagged({Kind::kIntent, intent, weight, std::move(origin),
-                    std::string(pattern)});
+  return AddTagged(
+      {Kind::kIntent, intent, weight, std::move(origin), std::string(pattern)});
 }
 
 Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
                            std::string origin) {
+  analyzer_.AddVocabulary(pattern);
   flags_.push_back({std::move(name), Urgency::kEmergency});
   return AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
                     std::move(origin), std::string(pattern)});
@@ -128,19 +130,30 @@ Status Matcher::Compile() {
   if (compiled_) throw std::logic_error("Matcher::Compile called twice");
   compiled_ = true;
   // Subjects from the scope list that the pack never names.
+  std::unordered_set<std::string> scope_seen;
   for (const auto word : ScopeWords()) {
     for (const auto& term : analyzer_.Terms(word)) {
-      if (!pack_terms_.contains(term)) {
+      if (!pack_terms_.contains(term) && scope_seen.insert(term).second) {
         scope_terms_.emplace_back(term, std::string(word));
       }
     }
     analyzer_.AddVocabulary(word);
   }
+  // Words of built-in patterns are vocabulary too: "fever" must never be
+  // "corrected" into some word of the article.
+  for (const auto& st : SmalltalkPatterns())
+    analyzer_.AddVocabulary(st.pattern);
+  for (const auto& flag : BuiltinRedFlags()) {
+    analyzer_.AddVocabulary(flag.pattern);
+  }
+  for (const auto pattern : PersonalAdvicePatterns()) {
+    analyzer_.AddVocabulary(pattern);
+  }
   // Built-in patterns share the set with the pack's.
   for (const auto& cue : FacetCues()) {
     analyzer_.AddVocabulary(cue.pattern);
-    if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet),
-                            cue.weight, "built-in cue", std::string(cue.pattern)});
+    if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet), cue.weight,
+                            "built-in cue", std::string(cue.pattern)});
         !s) {
       return s;
     }
@@ -154,9 +167,9 @@ Status Matcher::Compile() {
   }
   for (const auto& flag : BuiltinRedFlags()) {
     flags_.push_back({std::string(flag.name), flag.urgency});
-    if (auto s = AddTagged({Kind::kRedFlag,
-                            static_cast<int>(flags_.size()) - 1, 1.0,
-                            "built-in red flag", std::string(flag.pattern)});
+    if (auto s =
+            AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
+                       "built-in red flag", std::string(flag.pattern)});
         !s) {
       return s;
     }
@@ -189,9 +202,8 @@ Status Matcher::Compile() {
     for (auto& [term, kw] : intents_[i].keywords) {
       const double idf = std::log((n + 1.0) / (df[term] + 0.5));
       const bool damped =
-          generic.contains(term) ||
-          (static_cast<int>(i) != subject_intent_ &&
-           subject_terms_.contains(term));
+          generic.contains(term) || (static_cast<int>(i) != subject_intent_ &&
+                                     subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
       postings_[term].emplace_back(static_cast<int>(i), kw.weight);
     }
@@ -239,8 +251,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
         break;
       }
       case Kind::kSmalltalk:
-        if (!sig.smalltalk ||
-            static_cast<int>(*sig.smalltalk) > tag.target) {
+        if (!sig.smalltalk || static_cast<int>(*sig.smalltalk) > tag.target) {
           sig.smalltalk = static_cast<Smalltalk>(tag.target);
         }
         break;
@@ -264,10 +275,9 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
           {static_cast<int>(i), scores[i], std::move(evidence[i])});
     }
   }
-  std::stable_sort(sig.candidates.begin(), sig.candidates.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     return a.score > b.score;
-                   });
+  std::stable_sort(
+      sig.candidates.begin(), sig.candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   return sig;
 }
 

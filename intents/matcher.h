@@ -48,12 +48,12 @@ struct RedFlagHit {
 
 struct Signals {
   Analysis analysis;
-  std::vector<Candidate> candidates;  // score > 0, best first
+  std::vector<Candidate> candidates;         // score > 0, best first
   std::array<double, kFacetCount> facets{};  // strongest cue per facet
   std::vector<std::string> cue_evidence;
   std::optional<Smalltalk> smalltalk;
-  std::vector<RedFlagHit> red_flags;  // negated ones too, for explain
-  bool personal_advice = false;       // asks to read a report, diagnose...
+  std::vector<RedFlagHit> red_flags;      // negated ones too, for explain
+  bool personal_advice = false;           // asks to read a report, diagnose...
   std::vector<std::string> out_of_scope;  // subjects the pack never names
 
   // The first red flag that is not negated, or null.

@@ -11,11 +11,11 @@ namespace {
 
 // Latin-1 Supplement letters U+00C0..U+00FF, folded to lowercase ASCII.
 constexpr std::string_view kLatin1[64] = {
-    "a", "a", "a", "a", "a",  "a", "ae", "c", "e", "e", "e", "e", "i",
-    "i", "i", "i", "d", "n",  "o", "o",  "o", "o", "o", " ", "o", "u",
-    "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae",
-    "c", "e", "e", "e", "e",  "i", "i",  "i", "i", "d", "n", "o", "o",
-    "o", "o", "o", " ", "o",  "u", "u",  "u", "u", "y", "th", "y"};
+    "a", "a", "a", "a", "a",  "a",  "ae", "c", "e", "e", "e",  "e", "i",
+    "i", "i", "i", "d", "n",  "o",  "o",  "o", "o", "o", " ",  "o", "u",
+    "u", "u", "u", "y", "th", "ss", "a",  "a", "a", "a", "a",  "a", "ae",
+    "c", "e", "e", "e", "e",  "i",  "i",  "i", "i", "d", "n",  "o", "o",
+    "o", "o", "o", " ", "o",  "u",  "u",  "u", "u", "y", "th", "y"};
 
 // Latin Extended-A U+0100..U+017F: the base letter of each code point.
 constexpr std::string_view kLatinExtA =
@@ -26,24 +26,62 @@ constexpr std::string_view kLatinExtA =
 // "vоmiting" typed with a Cyrillic "о" still reads as "vomiting".
 char HomoglyphOf(char32_t cp) {
   switch (cp) {
-    case 0x0430: case 0x0410: return 'a';
-    case 0x0435: case 0x0415: return 'e';
-    case 0x043E: case 0x041E: case 0x03BF: case 0x039F: return 'o';
-    case 0x0440: case 0x0420: case 0x03C1: return 'p';
-    case 0x0441: case 0x0421: return 'c';
-    case 0x0443: return 'y';
-    case 0x0445: case 0x0425: case 0x03C7: return 'x';
-    case 0x0456: case 0x0406: case 0x03B9: return 'i';
-    case 0x0455: return 's';
-    case 0x0458: return 'j';
-    case 0x043A: case 0x041A: case 0x03BA: return 'k';
-    case 0x043C: case 0x041C: return 'm';
-    case 0x043D: case 0x041D: return 'h';
-    case 0x0442: case 0x0422: case 0x03C4: return 't';
-    case 0x0432: case 0x0412: case 0x03B2: return 'b';
-    case 0x03BD: return 'v';
-    case 0x03C5: return 'u';
-    default: return 0;
+    case 0x0430:
+    case 0x0410:
+      return 'a';
+    case 0x0435:
+    case 0x0415:
+      return 'e';
+    case 0x043E:
+    case 0x041E:
+    case 0x03BF:
+    case 0x039F:
+      return 'o';
+    case 0x0440:
+    case 0x0420:
+    case 0x03C1:
+      return 'p';
+    case 0x0441:
+    case 0x0421:
+      return 'c';
+    case 0x0443:
+      return 'y';
+    case 0x0445:
+    case 0x0425:
+    case 0x03C7:
+      return 'x';
+    case 0x0456:
+    case 0x0406:
+    case 0x03B9:
+      return 'i';
+    case 0x0455:
+      return 's';
+    case 0x0458:
+      return 'j';
+    case 0x043A:
+    case 0x041A:
+    case 0x03BA:
+      return 'k';
+    case 0x043C:
+    case 0x041C:
+      return 'm';
+    case 0x043D:
+    case 0x041D:
+      return 'h';
+    case 0x0442:
+    case 0x0422:
+    case 0x03C4:
+      return 't';
+    case 0x0432:
+    case 0x0412:
+    case 0x03B2:
+      return 'b';
+    case 0x03BD:
+      return 'v';
+    case 0x03C5:
+      return 'u';
+    default:
+      return 0;
   }
 }
 
@@ -128,11 +166,24 @@ std::string FoldCodePoint(char32_t cp) {
     return std::string(1, kLatinExtA[cp - 0x100]);
   }
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC:
-    case 0x0060: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x0060:
+    case 0x00B4:
       return "'";
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-    case 0x200E: case 0x200F: case 0x00AD: case 0xFE0F: case 0xFE0E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x200E:
+    case 0x200F:
+    case 0x00AD:
+    case 0xFE0F:
+    case 0xFE0E:
       return "";
     default:
       break;

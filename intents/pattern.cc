@@ -43,8 +43,9 @@ class PatternCompiler {
     while (error_.empty()) {
       std::string seq = Sequence(close);
       if (seq.empty() && error_.empty()) {
-        Fail("an alternative is empty (check for '||' or '|' next to a "
-             "bracket)");
+        Fail(
+            "an alternative is empty (check for '||' or '|' next to a "
+            "bracket)");
       }
       alts.push_back(std::move(seq));
       if (pos_ < text_.size() && text_[pos_] == '|') {
@@ -89,8 +90,8 @@ class PatternCompiler {
         if (!error_.empty()) break;
         if (pos_ >= text_.size() || text_[pos_] != want) {
           Fail(std::string("'") + c + "' at column " +
-               std::to_string(open_at + 1) + " is never closed; add '" +
-               want + "'");
+               std::to_string(open_at + 1) + " is never closed; add '" + want +
+               "'");
           break;
         }
         ++pos_;
@@ -103,8 +104,8 @@ class PatternCompiler {
                " has no closing '/'");
           break;
         }
-        out += "(?:" + std::string(text_.substr(pos_ + 1, end - pos_ - 1)) +
-               ") ";
+        out +=
+            "(?:" + std::string(text_.substr(pos_ + 1, end - pos_ - 1)) + ") ";
         pos_ = end + 1;
       } else if (text_.substr(pos_, 3) == "...") {
         flush();
@@ -113,9 +114,8 @@ class PatternCompiler {
       } else if (c == '*') {
         // A prefix: the word just read, unstemmed, then any letters.
         const std::size_t space = phrase.find_last_of(' ');
-        const std::string word = space == std::string::npos
-                                     ? phrase
-                                     : phrase.substr(space + 1);
+        const std::string word =
+            space == std::string::npos ? phrase : phrase.substr(space + 1);
         if (word.empty()) {
           Fail("'*' at column " + std::to_string(pos_ + 1) +
                " must follow a word, as in treat*");
@@ -209,8 +209,8 @@ std::vector<int> PatternSet::Match(std::string_view analyzed) const {
   return hits;
 }
 
-bool PatternSet::Find(int index, std::string_view analyzed,
-                      std::size_t* begin, std::size_t* end) const {
+bool PatternSet::Find(int index, std::string_view analyzed, std::size_t* begin,
+                      std::size_t* end) const {
   re2::StringPiece match;
   if (!regexes_.at(index)->Match(analyzed, 0, analyzed.size(), RE2::UNANCHORED,
                                  &match, 1)) {

@@ -41,8 +41,10 @@ constexpr RedFlag kRedFlags[] = {
      "(can not|hard to|difficult* [to]|difficulty|trouble|struggl*|short of|"
      "shortness of|unable to) ... breath*|breathless*|gasping",
      Urgency::kEmergency},
-    {"heavy-bleeding", "(heavy|heavily|severe|lot of) ... bleed*|"
-     "bleed* (heavily|a lot)|hemorrhage", Urgency::kEmergency},
+    {"heavy-bleeding",
+     "(heavy|heavily|severe|lot of) ... bleed*|"
+     "bleed* (heavily|a lot)|hemorrhage",
+     Urgency::kEmergency},
     {"self-harm",
      "suicid*|kill* myself|end my life|ending my life|take my own life|"
      "want to die|wanna die|self harm|pain myself|harm* myself|"

@@ -30,9 +30,9 @@ std::string Stem(std::string_view word) {
   // "hepatic" and "arthritis" with "arthritic", which mean other things.
   if (word.ends_with("itis")) return std::string(word);
   sb_stemmer* stemmer = ThreadStemmer();
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (out == nullptr) return std::string(word);  // out of memory: keep word
   return std::string(reinterpret_cast<const char*>(out),
                      sb_stemmer_length(stemmer));

@@ -1,0 +1,141 @@
+#include "dialogs/dialog_runner.h"
+
+#include <gtest/gtest.h>
+
+#include "bot/pack_loader.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+class DialogRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                              "/content/liver-calcification");
+    ASSERT_TRUE(pack) << pack.error().message;
+    pack_ = *pack;
+  }
+  // "kind node" of the reply to `text` in the running session.
+  std::string Say(std::string_view text) {
+    auto r = DialogRunner(pack_.get()).Step(&state_, {std::string(text), ""});
+    EXPECT_TRUE(r);
+    last_ = r ? *r : Reply{};
+    return std::string(ReplyKindName(last_.kind)) + " " + last_.node;
+  }
+  std::shared_ptr<const Pack> pack_;
+  DialogState state_;
+  Reply last_;
+};
+
+TEST_F(DialogRunnerTest, WelcomeOffersTheSections) {
+  const Reply r = DialogRunner(pack_.get()).Welcome(&state_);
+  EXPECT_EQ(r.choices.size(), 5u);
+  EXPECT_EQ(state_.choices.size(), 5u);
+}
+
+TEST_F(DialogRunnerTest, NumberPicksAnOfferedChoice) {
+  EXPECT_EQ(Say("what causes liver calcification?"), "answer overview");
+  EXPECT_EQ(Say("2"), "answer parasitic-infection");
+  EXPECT_EQ(Say("how is that treated?"),
+            "answer parasitic-infection.treatment");
+}
+
+TEST_F(DialogRunnerTest, NumberWordsAndOrdinalsPickToo) {
+  Say("what causes it");
+  EXPECT_EQ(Say("the fourth one"), "answer chronic-hepatitis");
+  Say("menu");
+  EXPECT_EQ(Say("option two"), "answer parasitic-infection");
+}
+
+TEST_F(DialogRunnerTest, OutOfRangeNumberAsksAgain) {
+  Say("what causes it");
+  EXPECT_EQ(Say("9"), "clarify ");
+  EXPECT_NE(last_.text.find("no option 9"), std::string::npos);
+  EXPECT_EQ(last_.choices.size(), 5u);
+}
+
+TEST_F(DialogRunnerTest, FollowUpKeepsTheTopic) {
+  EXPECT_EQ(Say("can hepatitis cause calcification"),
+            "answer chronic-hepatitis.cause");
+  EXPECT_EQ(Say("what medicine is used for it?"),
+            "answer chronic-hepatitis.treatment");
+}
+
+TEST_F(DialogRunnerTest, TopicSwitchThenFollowUp) {
+  EXPECT_EQ(Say("tell me about bile duct stones"),
+            "answer intrahepatic-bile-duct-stones");
+  EXPECT_EQ(Say("and what about parasites?"), "answer parasitic-infection");
+  EXPECT_EQ(Say("treatment?"), "answer parasitic-infection.treatment");
+}
+
+TEST_F(DialogRunnerTest, BackReturnsToThePreviousAnswer) {
+  Say("what causes it");
+  Say("2");
+  Say("how is that treated?");
+  EXPECT_EQ(Say("back"), "answer parasitic-infection");
+  EXPECT_EQ(Say("back"), "answer overview");
+}
+
+TEST_F(DialogRunnerTest, StartOverClearsTheTopic) {
+  Say("parasites in the liver");
+  EXPECT_EQ(Say("start over"), "smalltalk ");
+  EXPECT_EQ(state_.topic, "");
+  EXPECT_EQ(last_.choices.size(), 5u);
+}
+
+TEST_F(DialogRunnerTest, GeneralFacetQuestionsUseTheWholeArticle) {
+  EXPECT_EQ(Say("how do you treat liver calcification"),
+            "clarify all.treatment");
+  EXPECT_GE(last_.choices.size(), 3u);
+  EXPECT_EQ(Say("what symptoms does it cause"), "answer all.symptoms");
+  EXPECT_EQ(Say("what is hepatic calcification"), "answer overview.definition");
+}
+
+TEST_F(DialogRunnerTest, RedFlagsComeFirstInAnyState) {
+  Say("what causes liver calcification");
+  EXPECT_EQ(Say("I'm throwing up blood right now"), "escalation ");
+  EXPECT_EQ(last_.intent, "redflag.vomiting-blood");
+  EXPECT_TRUE(last_.choices.empty());
+}
+
+TEST_F(DialogRunnerTest, OutOfScopeFallsBackWithoutInheritingTheTopic) {
+  Say("parasites in the liver");
+  EXPECT_EQ(Say("what's the capital of France"), "fallback ");
+  EXPECT_EQ(Say("what causes kidney stones"), "fallback ");
+  EXPECT_EQ(Say("is liver calcification safe during pregnancy"), "fallback ");
+  EXPECT_EQ(Say("how many mg of albendazole should I take"), "fallback ");
+  EXPECT_EQ(Say("can you read my ct report"), "fallback ");
+  EXPECT_FALSE(last_.choices.empty());  // the menu is offered
+}
+
+TEST_F(DialogRunnerTest, SmallTalk) {
+  EXPECT_EQ(Say("hello"), "smalltalk ");
+  EXPECT_NE(last_.text.find("Hello"), std::string::npos);
+  Say("are you a doctor?");
+  EXPECT_NE(last_.text.find("not a doctor"), std::string::npos);
+  Say("thanks!");
+  EXPECT_NE(last_.text.find("welcome"), std::string::npos);
+}
+
+TEST_F(DialogRunnerTest, CloseTopicsAskWhichOne) {
+  EXPECT_EQ(Say("calcium salt deposits"), "clarify ");
+  EXPECT_GE(last_.choices.size(), 2u);
+  EXPECT_LE(last_.choices.size(), 4u);
+}
+
+TEST_F(DialogRunnerTest, UnknownChoiceIdIsAnError) {
+  auto r = DialogRunner(pack_.get()).Step(&state_, {"", "no-such-node"});
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("unknown choice id"), std::string::npos);
+}
+
+TEST_F(DialogRunnerTest, PressedChoiceAnswersThatNode) {
+  auto r = DialogRunner(pack_.get())
+               .Step(&state_, {"", "chronic-hepatitis.treatment"});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->node, "chronic-hepatitis.treatment");
+  EXPECT_EQ(r->source->section, 4);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs

@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include "bot/pack_loader.h"
+#include "dialogs/dialog_tree.h"
+#include "dialogs/intents_file.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+std::shared_ptr<const Pack> Load(const char* name) {
+  auto pack =
+      bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/" + name);
+  EXPECT_TRUE(pack) << pack.error().message;
+  return pack ? *pack : nullptr;
+}
+
+Result<std::shared_ptr<const Pack>> Compile(std::string_view article,
+                                            std::string_view intents = "") {
+  auto doc = ParseDocument(article, "article.txt");
+  if (!doc) return std::unexpected(doc.error());
+  auto file = ParseIntentsFile(intents, "intents.txt");
+  if (!file) return std::unexpected(file.error());
+  return CompilePack("test", *std::move(doc), *file);
+}
+
+constexpr char kArticle[] =
+    "Are migraines dangerous?\n"
+    "Migraines are rarely dangerous, but they can be caused by stress or "
+    "hormones. Details are as follows:\n"
+    "1. Stress\n"
+    "Stress can lead to migraine attacks. Patients often feel a throbbing "
+    "headache. Rest in a dark room and painkillers are recommended.\n"
+    "2. Hormones\n"
+    "Hormone changes cause migraines in some women. Treatment with "
+    "prescribed medication can help.\n"
+    "See a doctor if headaches get worse.\n";
+
+TEST(PackCompiler, BuildsTopicsFacetsAndSources) {
+  auto pack = Compile(kArticle);
+  ASSERT_TRUE(pack) << pack.error().message;
+  const Pack& p = **pack;
+  ASSERT_EQ(p.topics.size(), 4u);  // overview, 2 sections, advice
+  EXPECT_EQ(p.section_ids, (std::vector<std::string>{"stress", "hormones"}));
+  const Node* treat = p.Find("hormones.treatment");
+  ASSERT_NE(treat, nullptr);
+  EXPECT_EQ(treat->text,
+            "Hormones (treatment): Treatment with prescribed medication can "
+            "help.");
+  EXPECT_EQ(treat->source.section, 2);
+  EXPECT_EQ(treat->source.title, "Hormones");
+  ASSERT_NE(p.Find("stress.symptoms"), nullptr);
+  EXPECT_NE(p.Find("stress.symptoms")->text.find("throbbing headache"),
+            std::string::npos);
+  ASSERT_NE(p.Find("advice"), nullptr);
+  EXPECT_EQ(p.Find("advice")->source.section, 3);
+  // The lead-in "Details are as follows:" is not part of the answer.
+  EXPECT_EQ(p.Find("overview")->text.find("follows"), std::string::npos);
+  EXPECT_EQ(p.Find("overview")->choices, p.section_ids);
+}
+
+TEST(PackCompiler, EveryAnswerIsTheArticlesOwnSentences) {
+  auto pack = Load("liver-calcification");
+  ASSERT_TRUE(pack);
+  const std::string& article =
+      pack->document.summary + " " + pack->document.advice;
+  for (const auto& node : pack->nodes) {
+    if (node.kind != NodeKind::kFacet) continue;
+    const std::string body = node.text.substr(node.text.find(": ") + 2);
+    std::string section_text = article;
+    for (const auto& s : pack->document.sections) section_text += " " + s.body;
+    // Each sentence of the answer appears verbatim in the article.
+    for (const auto& sentence : SplitSentences(body)) {
+      EXPECT_NE(section_text.find(sentence), std::string::npos)
+          << node.id << ": " << sentence;
+    }
+  }
+}
+
+TEST(PackCompiler, LiverPackHasTheExpectedTree) {
+  auto pack = Load("liver-calcification");
+  ASSERT_TRUE(pack);
+  EXPECT_EQ(pack->section_ids.size(), 5u);
+  for (const char* id :
+       {"overview", "overview.definition", "parasitic-infection",
+        "parasitic-infection.treatment", "chronic-hepatitis.treatment",
+        "congenital-developmental-abnormalities.treatment", "advice.lifestyle",
+        "all.treatment", "all.symptoms", "all.follow-up"}) {
+    EXPECT_NE(pack->Find(id), nullptr) << id;
+  }
+  EXPECT_TRUE(pack->Find("all.treatment")->asks);
+  EXPECT_NE(pack->Find("overview.definition")->text.find("echogenic"),
+            std::string::npos);
+}
+
+TEST(PackCompiler, ReportsIntentsFileErrorsWithLine) {
+  const struct {
+    const char* intents;
+    const char* error;
+  } cases[] = {
+      {"[node nowhere]\nkeywords: x",
+       "intents.txt line 1: no node \"nowhere\""},
+      {"[node stress]\npattern: (fever",
+       "intents.txt line 2: pattern "
+       "\"(fever\": '(' at column 1 is "
+       "never closed"},
+      {"[node stress.symptoms]\nkeywords: x",
+       "intents.txt line 1: "
+       "\"stress.symptoms\" is a facet"},
+      {"[synonyms]\nliver:",
+       "intents.txt line 2: synonym group for \"liver\" "
+       "lists no alternatives"},
+      {"[settings]\nanswer threshold = high",
+       "intents.txt line 2: setting "
+       "\"answer threshold\" needs a "
+       "number"},
+      {"[settings]\nspeed = 3", "intents.txt line 2: unknown setting"},
+      {"[red flags]\nx: (a", "intents.txt line 2: pattern \"(a\""},
+  };
+  for (const auto& c : cases) {
+    auto pack = Compile(kArticle, c.intents);
+    ASSERT_FALSE(pack) << c.intents;
+    EXPECT_TRUE(pack.error().message.starts_with(c.error))
+        << "got: " << pack.error().message;
+  }
+}
+
+TEST(PackCompiler, AppliesSettings) {
+  auto pack = Compile(kArticle, "[settings]\nanswer threshold = 2.5\n");
+  ASSERT_TRUE(pack) << pack.error().message;
+  EXPECT_DOUBLE_EQ((*pack)->settings.answer_threshold, 2.5);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs

@@ -1,0 +1,90 @@
+#include "intents/matcher.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::intents {
+namespace {
+
+class MatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    overview_ = m_.AddIntent("overview");
+    worms_ = m_.AddIntent("worms");
+    stones_ = m_.AddIntent("stones");
+    m_.SetSubject(overview_, "Is liver calcification dangerous?");
+    m_.AddKeywords(overview_, "Is liver calcification dangerous?", 3, "title");
+    m_.AddKeywords(worms_, "Parasitic infection", 3, "heading");
+    m_.AddKeywords(worms_, "Hydatid cysts in the liver; take albendazole.", 1,
+                   "text");
+    m_.AddKeywords(stones_, "Bile duct stones", 3, "heading");
+    m_.AddKeywords(stones_, "Stones in the liver need treatment.", 1, "text");
+    ASSERT_TRUE(m_.AddPattern(stones_, "(bile|biliary) ... stone", 2, "test"));
+    ASSERT_TRUE(m_.Compile());
+  }
+  int Best(std::string_view text) {
+    const Signals s = m_.Match(text);
+    return s.candidates.empty() ? -1 : s.candidates[0].intent;
+  }
+  Matcher m_;
+  int overview_ = 0, worms_ = 0, stones_ = 0;
+};
+
+TEST_F(MatcherTest, RanksByDistinctiveWords) {
+  EXPECT_EQ(Best("can worms do this"), worms_);  // synonym
+  EXPECT_EQ(Best("what about hydatid cysts"), worms_);
+  EXPECT_EQ(Best("albendazol?"), worms_);      // typo
+  EXPECT_EQ(Best("biliary stones"), stones_);  // pattern
+  EXPECT_EQ(Best("is it dangerous"), overview_);
+}
+
+TEST_F(MatcherTest, SubjectWordsCountLittleOutsideTheOverview) {
+  const Signals s = m_.Match("liver");
+  ASSERT_FALSE(s.candidates.empty());
+  EXPECT_EQ(s.candidates[0].intent, overview_);
+}
+
+TEST_F(MatcherTest, ReportsFacetCues) {
+  EXPECT_EQ(m_.Match("how is it treated").facet(), Facet::kTreatment);
+  EXPECT_EQ(m_.Match("what causes it").facet(), Facet::kCause);
+  EXPECT_EQ(m_.Match("what symptoms does it cause").facet(), Facet::kSymptoms);
+  EXPECT_EQ(m_.Match("how often should I get checked").facet(),
+            Facet::kFollowUp);
+  EXPECT_EQ(m_.Match("what should I eat").facet(), Facet::kLifestyle);
+  EXPECT_EQ(m_.Match("define it").facet(), Facet::kDefinition);
+  EXPECT_EQ(m_.Match("hello").facet(), Facet::kNone);
+}
+
+TEST_F(MatcherTest, ReportsSmalltalk) {
+  EXPECT_EQ(m_.Match("hi there").smalltalk, Smalltalk::kGreeting);
+  EXPECT_EQ(m_.Match("thanks, that helps").smalltalk, Smalltalk::kThanks);
+  EXPECT_EQ(m_.Match("bye").smalltalk, Smalltalk::kGoodbye);
+  EXPECT_EQ(m_.Match("what can you do?").smalltalk, Smalltalk::kHelp);
+  EXPECT_EQ(m_.Match("are you a doctor?").smalltalk, Smalltalk::kIdentity);
+  EXPECT_FALSE(m_.Match("stones").smalltalk);
+}
+
+TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
+  EXPECT_EQ(m_.Match("what causes kidney stones").out_of_scope,
+            std::vector<std::string>{"kidney"});
+  EXPECT_FALSE(m_.Match("is it safe in pregnancy").out_of_scope.empty());
+  EXPECT_TRUE(m_.Match("liver stones").out_of_scope.empty());
+  EXPECT_TRUE(m_.Match("can you read my ct report").personal_advice);
+}
+
+TEST_F(MatcherTest, KeepsUnknownWordsForFallbackDecisions) {
+  const Signals s = m_.Match("what's the capital of France");
+  EXPECT_EQ(s.analysis.unknown,
+            (std::vector<std::string>{"capital", "france"}));
+}
+
+TEST(Matcher, ReportsBadPatternWithItsOrigin) {
+  Matcher m;
+  const int i = m.AddIntent("x");
+  auto s = m.AddPattern(i, "(fever", 1, "intents.txt line 7");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("intents.txt line 7"), std::string::npos);
+  EXPECT_NE(s.error().message.find("never closed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faqbot::intents

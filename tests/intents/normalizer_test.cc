@@ -1,0 +1,53 @@
+#include "intents/normalizer.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::intents {
+namespace {
+
+std::string Joined(std::string_view text) {
+  std::string out;
+  for (const auto& w : Normalize(text)) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+TEST(Normalizer, FoldsCaseUnicodeAndPunctuation) {
+  const struct {
+    std::string_view in;
+    std::string_view want;
+  } cases[] = {
+      {"Is That a TUMOUR??", "is that a tumor"},
+      {"What\xE2\x80\x99s this?", "what is this"},   // curly quote
+      {"\xEF\xBC\xA3\xEF\xBC\xB4 scan", "ct scan"},  // full-width
+      {"caf\xC3\xA9 na\xC3\xAFve", "cafe naive"},    // accents
+      {"Stra\xC3\x9F"
+       "e",
+       "strasse"},                                     // sharp s
+      {"pain \xF0\x9F\x98\x9F!!", "pain"},             // emoji
+      {"zero\xE2\x80\x8Bwidth", "zerowidth"},          // ZWSP vanishes
+      {"\xE2\x80\x8Fright-to-left", "right to left"},  // RLM, hyphen
+      {"v\xD0\xBEmiting", "vomiting"},                 // Cyrillic o
+      {"don't", "do not"},
+      {"I can't", "i can not"},
+      {"it's", "it is"},
+      {"you're fine", "you are fine"},
+      {"the doctor's note", "the doctor note"},  // possessive
+      {"u r", "you are"},
+      {"two", "2"},
+      {"10mm", "10 mm"},
+      {"haemorrhage", "hemorrhage"},
+      {"follow-up", "follow up"},
+      {"", ""},
+      {"\xFF\xFE broken", "broken"},  // invalid bytes
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Joined(c.in), c.want) << "input: " << c.in;
+  }
+}
+
+TEST(Normalizer, KeepsLettersOfOtherScripts) {
+  EXPECT_EQ(Joined("\xE8\x82\x9D"), "\xE8\x82\x9D");  // CJK "liver"
+}
+
+}  // namespace
+}  // namespace faqbot::intents

@@ -1,0 +1,60 @@
+#include "intents/speller.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::intents {
+namespace {
+
+SpellIndex Vocabulary() {
+  SpellIndex index;
+  for (const char* w : {"calcification", "parasites", "treatment", "liver",
+                        "hepatitis", "rest", "congenital", "symptoms"}) {
+    index.Add(w);
+  }
+  return index;
+}
+
+TEST(Speller, CorrectsTyposToVocabulary) {
+  const SpellIndex index = Vocabulary();
+  const struct {
+    const char* typo;
+    const char* want;
+  } cases[] = {
+      {"calcificaton", "calcification"},  // one deletion
+      {"calcifcation", "calcification"},
+      {"calsificasion", "calcification"},  // two edits, long word
+      {"parasits", "parasites"},
+      {"treatmnet", "treatment"},  // transposition
+      {"hepatitus", "hepatitis"},
+      {"symtoms", "symptoms"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(index.Correct(c.typo).value_or("(none)"), c.want) << c.typo;
+  }
+}
+
+TEST(Speller, LeavesShortKnownAndNumericWordsAlone) {
+  const SpellIndex index = Vocabulary();
+  EXPECT_FALSE(index.Correct("liver"));  // known
+  EXPECT_FALSE(index.Correct("livr"));   // too short to guess
+  EXPECT_FALSE(index.Correct("12345"));  // a number
+  EXPECT_FALSE(index.Correct("reset"));  // "rest" is 4 letters: never a target
+  EXPECT_FALSE(index.Correct("weather"));       // nothing close
+  EXPECT_FALSE(index.Correct("hepatitisxyz"));  // three edits away
+}
+
+TEST(Speller, ShortWordsGetOneEditOnly) {
+  SpellIndex index;
+  index.Add("fever");
+  EXPECT_EQ(index.Correct("fevre").value_or(""), "fever");
+  EXPECT_FALSE(index.Correct("feeeer"));  // two edits on a short word
+}
+
+TEST(Speller, EditDistanceCountsTranspositionAsOne) {
+  EXPECT_EQ(EditDistance("abcd", "abdc"), 1);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
+  EXPECT_EQ(EditDistance("", "abc"), 3);
+}
+
+}  // namespace
+}  // namespace faqbot::intents

@@ -1,0 +1,54 @@
+#include "intents/synonyms.h"
+
+#include <gtest/gtest.h>
+
+#include "intents/matcher.h"
+#include "intents/stemmer.h"
+
+namespace faqbot::intents {
+namespace {
+
+std::string Rewrite(const SynonymTable& table, std::string_view text) {
+  auto terms = StemWords(text);
+  table.Apply(&terms, nullptr);
+  std::string out;
+  for (const auto& t : terms) out += (out.empty() ? "" : " ") + t;
+  return out;
+}
+
+TEST(Synonyms, RewritesLongestPhraseToCanonical) {
+  SynonymTable table;
+  ASSERT_TRUE(table.AddGroup("calcification: calcium spot, calcified"));
+  ASSERT_TRUE(table.AddGroup("cancer: tumour, malignant"));
+  EXPECT_EQ(Rewrite(table, "calcium spots in my liver"),
+            Rewrite(table, "calcification in my liver"));
+  EXPECT_EQ(Rewrite(table, "is it malignant"), "is it " + Stem("cancer"));
+  EXPECT_EQ(Rewrite(table, "a Tumour"), "a " + Stem("cancer"));
+  EXPECT_EQ(Rewrite(table, "calcium salts"), "calcium salt");  // no match
+}
+
+TEST(Synonyms, RejectsGroupsWithoutCanonicalOrAlternatives) {
+  SynonymTable table;
+  EXPECT_FALSE(table.AddGroup("no colon here"));
+  EXPECT_FALSE(table.AddGroup(": orphan"));
+  EXPECT_FALSE(table.AddGroup("lonely:   "));
+}
+
+TEST(Synonyms, BuiltinTableKnowsLayMedicalWords) {
+  Matcher matcher;  // built-in groups
+  const auto& a = matcher.analyzer();
+  const auto same = [&](std::string_view x, std::string_view y) {
+    return a.Terms(x) == a.Terms(y);
+  };
+  EXPECT_TRUE(same("worms", "parasites"));
+  EXPECT_TRUE(same("hep b", "hepatitis"));
+  EXPECT_TRUE(same("pills", "medication"));
+  EXPECT_TRUE(same("tablets", "medicine"));
+  EXPECT_TRUE(same("gallstones", "stones"));
+  EXPECT_TRUE(same("tumor", "cancerous"));
+  EXPECT_TRUE(same("calcium deposit", "calcification"));
+  EXPECT_FALSE(same("hepatitis", "liver"));
+}
+
+}  // namespace
+}  // namespace faqbot::intents
