@@ -268,7 +268,9 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   }
 
   const auto& cands = sig.candidates;
-  const double best = cands.empty() ? 0.0 : cands[0].score;
+  // A topic is chosen by score only when words specific to it were used.
+  const double best =
+      cands.empty() || cands[0].specific <= 0 ? 0.0 : cands[0].score;
   const Facet facet = sig.facet_strength() >= 0.6 ? sig.facet() : Facet::kNone;
   const bool strong_cue = sig.facet_strength() >= cfg.strong_cue;
   const bool on_topic = best >= cfg.answer_threshold || strong_cue;

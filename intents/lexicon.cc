@@ -319,6 +319,7 @@ constexpr std::string_view kSynonymGroups[] = {
     "spread: spreading, metastasis, metastasize",
     "infection: infected, infections, infect",
     "jaundice: yellow skin, yellowing, yellow eyes",
+    "alcohol: drinking, booze, beer, wine, liquor, alcoholic",
     "millimeter: mm, millimeters",
     "centimeter: cm, centimeters",
 };

@@ -74,11 +74,11 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
     if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
+    const bool names = weight >= kNamingWeight;
     auto [it, inserted] =
-        kw.try_emplace(term, KeywordInfo{term, weight, origin});
+        kw.try_emplace(term, KeywordInfo{term, weight, origin, names});
     if (!inserted && weight > it->second.weight) {
-      it->second.weight = weight;
-      it->second.origin = origin;
+      it->second = {term, weight, origin, names};
     }
   }
 }
@@ -190,8 +190,9 @@ Status Matcher::Compile() {
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
   }
+  std::unordered_set<std::string> cue_terms;
   for (const auto& cue : FacetCues()) {
-    for (const auto& t : analyzer_.Terms(cue.pattern)) generic.insert(t);
+    for (const auto& t : analyzer_.Terms(cue.pattern)) cue_terms.insert(t);
   }
   std::unordered_map<std::string, int> df;
   for (const auto& intent : intents_) {
@@ -201,11 +202,12 @@ Status Matcher::Compile() {
   for (std::size_t i = 0; i < intents_.size(); ++i) {
     for (auto& [term, kw] : intents_[i].keywords) {
       const double idf = std::log((n + 1.0) / (df[term] + 0.5));
-      const bool damped =
-          generic.contains(term) || (static_cast<int>(i) != subject_intent_ &&
-                                     subject_terms_.contains(term));
+      const bool damped = generic.contains(term) ||
+                          (cue_terms.contains(term) && !kw.names) ||
+                          (static_cast<int>(i) != subject_intent_ &&
+                           subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
-      postings_[term].emplace_back(static_cast<int>(i), kw.weight);
+      postings_[term].push_back({static_cast<int>(i), kw.weight, damped});
     }
   }
   return Ok();
@@ -217,6 +219,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
   const std::string& analyzed = sig.analysis.text;
   std::vector<double> scores(intents_.size(), 0.0);
+  std::vector<double> specific(intents_.size(), 0.0);
   std::vector<std::vector<std::string>> evidence(intents_.size());
 
   std::unordered_set<std::string_view> seen;
@@ -224,10 +227,12 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
     if (!seen.insert(term).second) continue;
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
-    for (const auto& [intent, weight] : it->second) {
-      if (weight <= 0) continue;
-      scores[intent] += weight;
-      evidence[intent].push_back("keyword " + term + " +" + Format(weight));
+    for (const auto& p : it->second) {
+      if (p.weight <= 0) continue;
+      scores[p.intent] += p.weight;
+      if (!p.damped) specific[p.intent] += p.weight;
+      evidence[p.intent].push_back("keyword " + term + " +" + Format(p.weight) +
+                                   (p.damped ? " (generic)" : ""));
     }
   }
   for (const auto& [term, word] : scope_terms_) {
@@ -239,6 +244,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
     switch (tag.kind) {
       case Kind::kIntent:
         scores[tag.target] += tag.weight;
+        specific[tag.target] += tag.weight;
         evidence[tag.target].push_back("pattern \"" + tag.source + "\" +" +
                                        Format(tag.weight));
         break;
@@ -271,8 +277,8 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
   }
   for (std::size_t i = 0; i < intents_.size(); ++i) {
     if (scores[i] > 0) {
-      sig.candidates.push_back(
-          {static_cast<int>(i), scores[i], std::move(evidence[i])});
+      sig.candidates.push_back({static_cast<int>(i), scores[i], specific[i],
+                                std::move(evidence[i])});
     }
   }
   std::stable_sort(

@@ -37,6 +37,10 @@ namespace faqbot::intents {
 struct Candidate {
   int intent = -1;
   double score = 0;
+  // The part of `score` from words specific to this intent (not generic,
+  // not facet cues, not the pack's subject) and from patterns. A topic
+  // named by generic words alone is no topic.
+  double specific = 0;
   std::vector<std::string> evidence;  // "keyword parasit +3.5", "pattern ..."
 };
 
@@ -109,6 +113,7 @@ class Matcher {
     std::string term;
     double weight;
     std::string origin;
+    bool names = false;  // added at kNamingWeight or more: a heading word
   };
   std::vector<KeywordInfo> Keywords(int intent) const;
   std::vector<std::string> Patterns(int intent) const;
@@ -116,6 +121,9 @@ class Matcher {
   // Weight multiplier for generic words (imaging, "patient", "area"):
   // they describe how something was found, not what it is.
   static constexpr double kGenericWordFactor = 0.3;
+  // Keywords added with at least this weight name their intent (a
+  // heading): a facet cue word there ("Gallbladder cancer") is not damped.
+  static constexpr double kNamingWeight = 3.0;
 
  private:
   enum class Kind { kIntent, kCue, kSmalltalk, kRedFlag, kPersonalAdvice };
@@ -143,8 +151,12 @@ class Matcher {
   PatternSet set_;
   std::vector<Tag> tags_;  // by pattern index
   // term -> (intent, weight after idf), built by Compile().
-  std::unordered_map<std::string, std::vector<std::pair<int, double>>>
-      postings_;
+  struct Posting {
+    int intent;
+    double weight;
+    bool damped;  // generic, cue or subject word for this intent
+  };
+  std::unordered_map<std::string, std::vector<Posting>> postings_;
   std::unordered_set<std::string> pack_terms_;  // what the pack talks about
   std::unordered_set<std::string> subject_terms_;
   int subject_intent_ = -1;

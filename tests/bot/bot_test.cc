@@ -91,7 +91,8 @@ TEST(Bot, GallbladderPackWorksWithNoCodeForIt) {
   auto cancer = bot.Handle("g1", {"are gallbladder polyps cancer?", ""});
   ASSERT_TRUE(cancer);
   EXPECT_EQ(cancer->kind, ReplyKind::kAnswer);
-  EXPECT_NE(cancer->text.find("cancerous"), std::string::npos);
+  EXPECT_NE(cancer->text.find("cancer"), std::string::npos);
+  EXPECT_NE(cancer->text.find("polyp"), std::string::npos);
   auto adenoma = bot.Handle("g2", {"how are adenomas treated?", ""});
   ASSERT_TRUE(adenoma);
   EXPECT_EQ(adenoma->node, "adenomas.treatment");
