@@ -385,8 +385,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     confidence = 0.7;
     t.steps.push_back("follow-up on current topic " + state->topic);
   } else if (strong_cue || best > 0 ||
-             (facet != Facet::kNone && HasPronoun(words) &&
-              sig.analysis.unknown.empty())) {
+             (facet != Facet::kNone && sig.analysis.unknown.empty() &&
+              (HasPronoun(words) || sig.facet_strength() >= 0.8))) {
     // With no topic named, "it" is the article's subject.
     topic = 0;
     confidence = strong_cue ? 0.6 : Confidence(best);

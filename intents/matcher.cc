@@ -149,6 +149,7 @@ Status Matcher::Compile() {
   for (const auto pattern : PersonalAdvicePatterns()) {
     analyzer_.AddVocabulary(pattern);
   }
+  for (const auto word : GenericWords()) analyzer_.AddVocabulary(word);
   // Built-in patterns share the set with the pack's.
   for (const auto& cue : FacetCues()) {
     analyzer_.AddVocabulary(cue.pattern);
@@ -256,11 +257,16 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
             tag.source + "\" " + Format(tag.weight));
         break;
       }
-      case Kind::kSmalltalk:
-        if (!sig.smalltalk || static_cast<int>(*sig.smalltalk) > tag.target) {
+      case Kind::kSmalltalk: {
+        // "ok thanks bye" is a goodbye; "hi, who are you" asks who.
+        constexpr int kRank[] = {/*greeting*/ 0, /*thanks*/ 2, /*goodbye*/ 3,
+                                 /*help*/ 1, /*identity*/ 4};
+        if (!sig.smalltalk ||
+            kRank[static_cast<int>(*sig.smalltalk)] < kRank[tag.target]) {
           sig.smalltalk = static_cast<Smalltalk>(tag.target);
         }
         break;
+      }
       case Kind::kRedFlag: {
         std::size_t begin = 0, end = 0;
         set_.Find(index, analyzed, &begin, &end);

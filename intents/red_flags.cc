@@ -18,7 +18,9 @@ constexpr RedFlag kRedFlags[] = {
      Urgency::kEmergency},
     {"severe-pain",
      "(sever*|extrem*|unbearabl*|excruciat*|terribl*|worst|intens*|agoniz*|"
-     "agonis*|really bad|very bad) ... pain",
+     "agonis*|really bad|very bad) ... pain|"
+     "pain ... (sever*|extrem*|unbearabl*|excruciat*|terribl*|agoniz*|"
+     "agonis*|killing me)",
      Urgency::kEmergency},
     {"fever-with-pain",
      "(high|very high|burning) fever|fever ... ... pain|pain ... ... fever|"
