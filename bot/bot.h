@@ -61,6 +61,8 @@ class Bot {
     return sessions_.Contains(session);
   }
 
+  std::size_t session_count() const { return sessions_.size(); }
+
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
   const BotOptions& options() const { return options_; }
 

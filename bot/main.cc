@@ -4,18 +4,26 @@
 //   faqbot inspect [--pack DIR]          print the compiled dialog tree
 //   faqbot test [--pack DIR]             run the pack's conversation tests
 //   faqbot explain "text" [--pack DIR]   show how one message is routed
+//   faqbot serve [--pack DIR] [--host H] [--port P] [--config FILE]
+//                                        the WebSocket server and demo page
 //
 // Without --pack the default pack content/liver-calcification is looked
 // for in the current folder, then next to the executable's parent folder.
 #include <unistd.h>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "adapters/adapters.h"
+#include "adapters/web_server.h"
 #include "bot/bot.h"
 #include "bot/conversation_test.h"
 #include "bot/inspect.h"
@@ -37,15 +45,22 @@ constexpr char kUsage[] =
     "  inspect            print the compiled dialog tree of the pack\n"
     "  test               run the pack's conversation tests\n"
     "  explain \"text\"     show how a message is understood and routed\n"
+    "  serve              the WebSocket server with its demo page\n"
     "\n"
     "options:\n"
     "  --pack DIR         the content pack folder (default: "
     "content/liver-calcification)\n"
+    "  --host ADDR        serve: address to listen on (default 127.0.0.1)\n"
+    "  --port N           serve: port (default 8080; 0 picks a free one)\n"
+    "  --config FILE      serve: JSON settings (see README); flags win\n"
     "  -h, --help         this help\n";
 
 struct Args {
   std::string command;
   std::string pack;
+  std::string host;
+  std::string port;
+  std::string config;
   bool jsonl = false;
   std::vector<std::string> rest;
 };
@@ -66,6 +81,61 @@ fs::path DefaultPack(const char* argv0) {
   return kDefaultPack;
 }
 
+int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
+          const adapters::ServerConfig& config) {
+  bot::BotOptions options;
+  options.session_idle_expiry =
+      std::chrono::seconds(config.session_idle_seconds);
+  bot::Bot bot(std::move(pack), options);
+  const int threads =
+      config.threads > 0
+          ? config.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  boost::asio::io_context ioc(threads);
+  adapters::WebServer server(ioc, bot, config);
+  if (auto s = server.Listen(); !s) {
+    std::cerr << "faqbot: " << s.error().message << "\n";
+    return 1;
+  }
+  const std::string host =
+      config.host == "0.0.0.0" ? std::string("127.0.0.1") : config.host;
+  const std::string url =
+      "http://" + host + ":" + std::to_string(server.port()) + "/";
+  adapters::Log("serving pack " + pack_dir.string() + " on " + url +
+                " (WebSocket " + url + "ws) with " + std::to_string(threads) +
+                " threads");
+  std::cout << "faqbot: open " << url << " in a browser" << std::endl;
+
+  boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  boost::asio::steady_timer deadline(ioc);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    adapters::Log(std::string("stopping on ") +
+                  (signal == SIGINT ? "SIGINT" : "SIGTERM"));
+    server.Shutdown();
+    // Stop once every WebSocket has closed; cut the rest after 3 seconds.
+    const auto give_up =
+        std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    std::function<void()> check = [&, give_up] {
+      if (server.metrics().connections() == 0 ||
+          std::chrono::steady_clock::now() >= give_up) {
+        return ioc.stop();
+      }
+      deadline.expires_after(std::chrono::milliseconds(20));
+      deadline.async_wait([&](const boost::system::error_code& e) {
+        if (!e) check();
+      });
+    };
+    check();
+  });
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  adapters::Log("stopped");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,6 +150,11 @@ int main(int argc, char** argv) {
       args.pack = argv[++i];
     } else if (a.starts_with("--pack=")) {
       args.pack = a.substr(7);
+    } else if (a == "--host" || a == "--port" || a == "--config") {
+      if (i + 1 >= argc) return Usage(a + " needs a value");
+      (a == "--host"   ? args.host
+       : a == "--port" ? args.port
+                       : args.config) = argv[++i];
     } else if (a == "--jsonl") {
       args.jsonl = true;
     } else if (a.starts_with("--")) {
@@ -91,6 +166,14 @@ int main(int argc, char** argv) {
     }
   }
   if (args.command.empty()) return Usage("");
+  adapters::ServerConfig config;
+  if (!args.config.empty()) {
+    if (auto s = adapters::LoadServerConfig(args.config, &config); !s) {
+      std::cerr << "faqbot: " << s.error().message << "\n";
+      return 1;
+    }
+  }
+  if (args.pack.empty()) args.pack = config.pack;
   const fs::path pack_dir =
       args.pack.empty() ? DefaultPack(argv[0]) : fs::path(args.pack);
   auto pack = bot::LoadPack(pack_dir);
@@ -113,6 +196,18 @@ int main(int argc, char** argv) {
       adapters::RunTerminalChat(bot, std::cin, std::cout, options);
     }
     return 0;
+  }
+  if (args.command == "serve") {
+    if (!args.host.empty()) config.host = args.host;
+    if (!args.port.empty()) {
+      char* end = nullptr;
+      const long port = std::strtol(args.port.c_str(), &end, 10);
+      if (*end != '\0' || port < 0 || port > 65535) {
+        return Usage("--port needs a number from 0 to 65535");
+      }
+      config.port = static_cast<int>(port);
+    }
+    return Serve(*pack, pack_dir, config);
   }
   if (args.command == "inspect") {
     bot::PrintTree(**pack, std::cout);

@@ -1,0 +1,70 @@
+#include "adapters/metrics.h"
+
+#include <cstdio>
+
+namespace faqbot::adapters {
+
+void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
+  ++replies_[static_cast<int>(kind)];
+  std::size_t b = 0;
+  while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;
+  ++buckets_[b];
+  ++latency_count_;
+  latency_sum_ns_ += static_cast<uint64_t>(seconds * 1e9);
+}
+
+std::string Metrics::Render(std::size_t sessions) const {
+  std::string out;
+  const auto line = [&](const std::string& s) { out += s + "\n"; };
+  const auto num = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  line("# HELP faqbot_connections WebSocket connections open now.");
+  line("# TYPE faqbot_connections gauge");
+  line("faqbot_connections " + std::to_string(connections_.load()));
+  line("# HELP faqbot_connections_total WebSocket connections accepted.");
+  line("# TYPE faqbot_connections_total counter");
+  line("faqbot_connections_total " + std::to_string(connections_total_.load()));
+  line(
+      "# HELP faqbot_connections_refused_total Connections refused at the "
+      "limit.");
+  line("# TYPE faqbot_connections_refused_total counter");
+  line("faqbot_connections_refused_total " +
+       std::to_string(refused_total_.load()));
+  line("# HELP faqbot_sessions Dialog sessions held in memory.");
+  line("# TYPE faqbot_sessions gauge");
+  line("faqbot_sessions " + std::to_string(sessions));
+  line("# HELP faqbot_messages_total Replies sent, by reply kind.");
+  line("# TYPE faqbot_messages_total counter");
+  for (int k = 0; k < 5; ++k) {
+    line("faqbot_messages_total{kind=\"" +
+         std::string(
+             dialogs::ReplyKindName(static_cast<dialogs::ReplyKind>(k))) +
+         "\"} " + std::to_string(replies_[k].load()));
+  }
+  line("# HELP faqbot_errors_total Bad frames answered with an error.");
+  line("# TYPE faqbot_errors_total counter");
+  line("faqbot_errors_total " + std::to_string(errors_total_.load()));
+  line("# HELP faqbot_rate_limited_total Messages over the rate limit.");
+  line("# TYPE faqbot_rate_limited_total counter");
+  line("faqbot_rate_limited_total " +
+       std::to_string(rate_limited_total_.load()));
+  line("# HELP faqbot_handle_seconds Time to handle one message.");
+  line("# TYPE faqbot_handle_seconds histogram");
+  uint64_t cumulative = 0;
+  for (std::size_t b = 0; b < kBuckets.size(); ++b) {
+    cumulative += buckets_[b].load();
+    line("faqbot_handle_seconds_bucket{le=\"" + num(kBuckets[b]) + "\"} " +
+         std::to_string(cumulative));
+  }
+  cumulative += buckets_[kBuckets.size()].load();
+  line("faqbot_handle_seconds_bucket{le=\"+Inf\"} " +
+       std::to_string(cumulative));
+  line("faqbot_handle_seconds_sum " + num(latency_sum_ns_.load() / 1e9));
+  line("faqbot_handle_seconds_count " + std::to_string(latency_count_.load()));
+  return out;
+}
+
+}  // namespace faqbot::adapters

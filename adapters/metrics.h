@@ -1,0 +1,51 @@
+// Server metrics in Prometheus text format (GET /metrics). Lock-free
+// counters; safe to update from any thread.
+#ifndef FAQBOT_ADAPTERS_METRICS_H_
+#define FAQBOT_ADAPTERS_METRICS_H_
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "dialogs/reply.h"
+
+namespace faqbot::adapters {
+
+class Metrics {
+ public:
+  void ConnectionOpened() {
+    ++connections_;
+    ++connections_total_;
+  }
+  void ConnectionClosed() { --connections_; }
+  void ConnectionRefused() { ++refused_total_; }
+  void Reply(dialogs::ReplyKind kind, double seconds);
+  void Error() { ++errors_total_; }
+  void RateLimited() { ++rate_limited_total_; }
+
+  int64_t connections() const { return connections_.load(); }
+
+  // The exposition text, "# HELP/# TYPE" lines included.
+  std::string Render(std::size_t sessions) const;
+
+  // Upper bounds of the latency histogram, in seconds.
+  static constexpr std::array<double, 12> kBuckets = {
+      0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005,
+      0.001,   0.002,   0.005,   0.01,   0.05,   0.1};
+
+ private:
+  std::atomic<int64_t> connections_{0};
+  std::atomic<uint64_t> connections_total_{0};
+  std::atomic<uint64_t> refused_total_{0};
+  std::atomic<uint64_t> errors_total_{0};
+  std::atomic<uint64_t> rate_limited_total_{0};
+  std::array<std::atomic<uint64_t>, 5> replies_{};  // by ReplyKind
+  std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};
+  std::atomic<uint64_t> latency_count_{0};
+  std::atomic<uint64_t> latency_sum_ns_{0};
+};
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_METRICS_H_

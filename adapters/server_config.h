@@ -1,0 +1,56 @@
+// Configuration of `faqbot serve`: a plain struct with defaults, read from
+// a small JSON file and then overridden by command-line flags.
+//
+//   {
+//     "host": "127.0.0.1", "port": 8080, "pack": "content/liver-calcification",
+//     "threads": 0, "max_frame_bytes": 16384, "messages_per_second": 5,
+//     "max_connections": 10000, "allowed_origins": ["https://clinic.example"],
+//     "idle_timeout_seconds": 300, "session_idle_seconds": 3600,
+//     "log_messages": false
+//   }
+#ifndef FAQBOT_ADAPTERS_SERVER_CONFIG_H_
+#define FAQBOT_ADAPTERS_SERVER_CONFIG_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/status.h"
+
+namespace faqbot::adapters {
+
+struct ServerConfig {
+  // Address to listen on; 127.0.0.1 keeps it local, 0.0.0.0 opens it.
+  std::string host = "127.0.0.1";
+  // TCP port; 0 picks a free one (printed at start).
+  int port = 8080;
+  // The content pack folder.
+  std::string pack;
+  // Threads running the io_context; 0 means one per core.
+  int threads = 0;
+  // Largest WebSocket message accepted; a bigger one closes that
+  // connection with code 1009.
+  std::size_t max_frame_bytes = 16 * 1024;
+  // Messages each connection may send per second (a burst of as many is
+  // allowed); more get an error frame and are not answered.
+  double messages_per_second = 5;
+  // WebSocket connections at once; more are refused with HTTP 503.
+  int max_connections = 10000;
+  // Origins allowed to open /ws besides the server's own and localhost.
+  // "*" allows any. Clients that send no Origin (not browsers) are allowed.
+  std::vector<std::string> allowed_origins;
+  // A connection with no traffic (pings included) for this long is closed.
+  int idle_timeout_seconds = 300;
+  // Dialog state of a session is forgotten after this long without use.
+  int session_idle_seconds = 3600;
+  // Log one line per message (off: only start, stop and errors).
+  bool log_messages = false;
+};
+
+// Reads a JSON config file over `config`; unknown keys and wrong types are
+// errors that name the key.
+Status LoadServerConfig(std::string_view path, ServerConfig* config);
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_SERVER_CONFIG_H_

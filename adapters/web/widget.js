@@ -1,0 +1,259 @@
+/*
+ * faqbot chat widget. Embed with one tag:
+ *
+ *   <script src="https://bot.example/widget.js" data-server="https://bot.example"></script>
+ *
+ * data-server is optional (default: where widget.js came from). Plain
+ * JavaScript, no dependencies. Text from the server is always rendered as
+ * text, never as HTML. Protocol: README.md, "WebSocket contract".
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var server = (script && script.getAttribute("data-server")) ||
+      (script ? new URL(script.src, location.href).origin : location.origin);
+  var wsUrl = server.replace(/^http/, "ws").replace(/\/$/, "") + "/ws";
+  var storageKey = "faqbot-session:" + server;
+
+  var css = [
+    ".fb-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;",
+    "border:0;border-radius:28px;padding:14px 20px;background:#0b5394;color:#fff;",
+    "font:600 16px system-ui,sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}",
+    ".fb-launcher:focus-visible,.fb-panel button:focus-visible,.fb-input:focus-visible",
+    "{outline:3px solid #f1c232;outline-offset:2px}",
+    ".fb-panel{position:fixed;right:20px;bottom:84px;z-index:2147483001;width:370px;",
+    "max-height:min(620px,calc(100vh - 110px));display:flex;flex-direction:column;",
+    "background:#fff;color:#1d2733;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);",
+    "font:15px/1.45 system-ui,sans-serif;overflow:hidden}",
+    ".fb-panel[hidden]{display:none}",
+    ".fb-head{display:flex;align-items:center;justify-content:space-between;",
+    "padding:10px 14px;background:#0b5394;color:#fff;font-weight:600}",
+    ".fb-close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}",
+    ".fb-log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}",
+    ".fb-msg{max-width:88%;padding:8px 11px;border-radius:10px;white-space:pre-wrap;",
+    "overflow-wrap:anywhere}",
+    ".fb-bot{align-self:flex-start;background:#eef2f7}",
+    ".fb-user{align-self:flex-end;background:#0b5394;color:#fff}",
+    ".fb-urgent{align-self:stretch;max-width:none;background:#fde8e8;color:#7a0b0b;",
+    "border:2px solid #c62828;font-weight:600}",
+    ".fb-urgent::before{content:'\\26A0  Urgent: ';}",
+    ".fb-source{display:block;margin-top:4px;font-size:12px;color:#5b6573}",
+    ".fb-note{align-self:stretch;font-size:13px;color:#5b6573;background:#fff8e1;",
+    "border-radius:6px;padding:6px 9px}",
+    ".fb-error{align-self:center;font-size:13px;color:#8a1c1c}",
+    ".fb-choices{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start}",
+    ".fb-choice{border:1px solid #0b5394;background:#fff;color:#0b5394;border-radius:16px;",
+    "padding:5px 11px;font:inherit;font-size:14px;cursor:pointer}",
+    ".fb-choice:hover{background:#e6eef8}",
+    ".fb-typing{align-self:flex-start;color:#5b6573;font-style:italic;font-size:13px}",
+    ".fb-form{display:flex;gap:6px;border-top:1px solid #dde3ea;padding:8px}",
+    ".fb-input{flex:1;min-width:0;border:1px solid #b8c2cc;border-radius:8px;padding:8px;font:inherit}",
+    ".fb-send{border:0;border-radius:8px;background:#0b5394;color:#fff;padding:0 14px;",
+    "font:inherit;font-weight:600;cursor:pointer}",
+    ".fb-send:disabled{background:#8aa4c2;cursor:default}",
+    ".fb-status{font-size:12px;color:#5b6573;padding:0 12px 6px}",
+    "@media (max-width:480px){.fb-panel{right:0;bottom:0;width:100%;max-height:100%;",
+    "height:100%;border-radius:0}.fb-launcher{right:12px;bottom:12px}}"
+  ].join("");
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  var style = el("style");
+  style.textContent = css;
+  document.head.appendChild(style);
+
+  var launcher = el("button", "fb-launcher", "Ask a question");
+  launcher.type = "button";
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "fb-panel");
+
+  var panel = el("section", "fb-panel");
+  panel.id = "fb-panel";
+  panel.hidden = true;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", "Chat with the FAQ assistant");
+
+  var head = el("div", "fb-head");
+  head.appendChild(el("span", "", "FAQ assistant"));
+  var close = el("button", "fb-close", "\u00D7");
+  close.type = "button";
+  close.setAttribute("aria-label", "Close chat");
+  head.appendChild(close);
+
+  var log = el("div", "fb-log");
+  log.setAttribute("role", "log");
+  log.setAttribute("aria-live", "polite");
+  log.setAttribute("aria-label", "Conversation");
+
+  var status = el("div", "fb-status");
+  status.setAttribute("aria-live", "polite");
+
+  var form = el("form", "fb-form");
+  var label = el("label", "", "Your question");
+  label.htmlFor = "fb-input";
+  label.style.cssText = "position:absolute;left:-9999px";
+  var input = el("input", "fb-input");
+  input.id = "fb-input";
+  input.type = "text";
+  input.autocomplete = "off";
+  input.maxLength = 1000;
+  input.placeholder = "Type your question\u2026";
+  var send = el("button", "fb-send", "Send");
+  send.type = "submit";
+  form.appendChild(label);
+  form.appendChild(input);
+  form.appendChild(send);
+
+  panel.appendChild(head);
+  panel.appendChild(log);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  document.body.appendChild(launcher);
+  document.body.appendChild(panel);
+
+  var socket = null;
+  var sessionId = null;
+  try { sessionId = sessionStorage.getItem(storageKey); } catch (e) {}
+  var waiting = 0;
+  var typing = null;
+  var retry = 0;
+  var outbox = [];
+  var disclaimerShown = false;
+
+  function scroll() { log.scrollTop = log.scrollHeight; }
+
+  function showTyping(on) {
+    if (on && !typing) {
+      typing = el("div", "fb-typing", "Assistant is typing\u2026");
+      typing.setAttribute("aria-hidden", "true");
+      log.appendChild(typing);
+    } else if (!on && typing) {
+      typing.remove();
+      typing = null;
+    }
+    scroll();
+  }
+
+  function addUser(text) {
+    log.appendChild(el("div", "fb-msg fb-user", text));
+    scroll();
+  }
+
+  function disableOldChoices() {
+    var old = log.querySelectorAll(".fb-choices button");
+    for (var i = 0; i < old.length; i++) old[i].disabled = true;
+  }
+
+  function addReply(r) {
+    if (r.disclaimer && !disclaimerShown) {
+      disclaimerShown = true;
+      log.appendChild(el("div", "fb-note fb-disclaimer", r.disclaimer));
+    }
+    var urgent = r.kind === "escalation";
+    var msg = el("div", "fb-msg " + (urgent ? "fb-urgent" : "fb-bot"), r.text);
+    if (urgent) msg.setAttribute("role", "alert");
+    if (r.source && r.kind === "answer") {
+      var where = r.source.section === 0 ? "summary" : "section " + r.source.section;
+      msg.appendChild(el("span", "fb-source", "Source: " + where + ", " + r.source.title));
+    }
+    log.appendChild(msg);
+    disableOldChoices();
+    if (r.choices && r.choices.length) {
+      var box = el("div", "fb-choices");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Suggested topics");
+      r.choices.forEach(function (c) {
+        var b = el("button", "fb-choice", c.title);
+        b.type = "button";
+        b.addEventListener("click", function () { choose(c); });
+        box.appendChild(b);
+      });
+      log.appendChild(box);
+    }
+    scroll();
+  }
+
+  function transmit(frame) {
+    waiting++;
+    showTyping(true);
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+    } else {
+      outbox.push(frame);
+      connect();
+    }
+  }
+
+  function choose(c) {
+    addUser(c.title);
+    transmit({ choice: c.id });
+  }
+
+  function connect() {
+    if (socket && (socket.readyState === WebSocket.OPEN ||
+                   socket.readyState === WebSocket.CONNECTING)) return;
+    status.textContent = retry ? "Reconnecting\u2026" : "Connecting\u2026";
+    socket = new WebSocket(wsUrl + (sessionId ? "?session=" + encodeURIComponent(sessionId) : ""));
+    socket.onopen = function () {
+      retry = 0;
+      status.textContent = "";
+      while (outbox.length) socket.send(JSON.stringify(outbox.shift()));
+    };
+    socket.onmessage = function (event) {
+      var m;
+      try { m = JSON.parse(event.data); } catch (e) { return; }
+      if (m.type === "session") {
+        sessionId = m.session;
+        try { sessionStorage.setItem(storageKey, sessionId); } catch (e) {}
+        if (m.notice) log.appendChild(el("div", "fb-error", m.notice));
+        return;
+      }
+      if (m.type === "reply" || m.type === "error") {
+        if (waiting > 0 && !(m.type === "reply" && m.intent === "welcome")) waiting--;
+        showTyping(waiting > 0);
+      }
+      if (m.type === "reply") addReply(m);
+      if (m.type === "error") {
+        log.appendChild(el("div", "fb-error", "Sorry: " + m.error));
+        scroll();
+      }
+    };
+    socket.onclose = function () {
+      socket = null;
+      if (panel.hidden && !waiting) return;  // reconnect when needed
+      retry++;
+      status.textContent = "Connection lost; reconnecting\u2026";
+      setTimeout(connect, Math.min(10000, 500 * Math.pow(2, retry)));
+    };
+  }
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    connect();
+    input.focus();
+  }
+
+  function hide() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", function () { panel.hidden ? open() : hide(); });
+  close.addEventListener("click", hide);
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    addUser(text);
+    transmit({ text: text });
+  });
+})();

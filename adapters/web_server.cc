@@ -1,0 +1,286 @@
+#include "adapters/web_server.h"
+
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+
+#include "adapters/demo_page.h"
+#include "adapters/websocket_session.h"
+
+namespace faqbot::adapters {
+
+extern const std::string_view kWidgetJs;
+
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+// Requests other than WebSocket upgrades carry no body worth having.
+constexpr std::size_t kMaxRequestBody = 8 * 1024;
+constexpr auto kReadTimeout = std::chrono::seconds(30);
+
+// "session" from "/ws?session=abc&x=y".
+std::string QueryParam(std::string_view target, std::string_view name) {
+  const std::size_t q = target.find('?');
+  if (q == std::string_view::npos) return "";
+  std::string_view query = target.substr(q + 1);
+  while (!query.empty()) {
+    const std::size_t amp = std::min(query.find('&'), query.size());
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+    query.remove_prefix(std::min(amp + 1, query.size()));
+  }
+  return "";
+}
+
+std::string_view PathOf(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
+
+// Host part of "https://host:port".
+std::string OriginHost(std::string_view origin) {
+  const std::size_t scheme = origin.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = origin.substr(scheme + 3);
+  if (rest.starts_with("["))
+    return std::string(rest.substr(0, rest.find(']') + 1));
+  return std::string(rest.substr(0, rest.find(':')));
+}
+
+bool OriginAllowed(const ServerConfig& config, std::string_view origin,
+                   std::string_view host_header) {
+  if (origin.empty()) return true;  // not a browser
+  for (const auto& allowed : config.allowed_origins) {
+    if (allowed == "*" || allowed == origin) return true;
+  }
+  const std::string host = OriginHost(origin);
+  if (host == "localhost" || host == "127.0.0.1" || host == "[::1]") {
+    return true;
+  }
+  // Same origin: the page was served by this server.
+  const std::size_t scheme = origin.find("://");
+  return scheme != std::string_view::npos &&
+         origin.substr(scheme + 3) == host_header;
+}
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& socket, std::shared_ptr<ServerState> state)
+      : stream_(std::move(socket)), state_(std::move(state)) {}
+
+  void Run() {
+    net::dispatch(
+        stream_.get_executor(),
+        beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
+  }
+
+ private:
+  void DoRead() {
+    parser_.emplace();
+    parser_->body_limit(kMaxRequestBody);
+    stream_.expires_after(kReadTimeout);
+    http::async_read(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == http::error::body_limit) {
+      return Respond(http::status::payload_too_large,
+                     "request body too large (the limit is " +
+                         std::to_string(kMaxRequestBody) + " bytes)\n",
+                     "text/plain", false);
+    }
+    if (ec) return Shutdown();  // closed, timed out, or garbage
+    auto req = parser_->release();
+    const std::string_view target = req.target();
+    const std::string_view path = PathOf(target);
+    if (websocket::is_upgrade(req)) {
+      if (path != "/ws") {
+        return Respond(http::status::not_found, "WebSocket is served at /ws\n",
+                       "text/plain", false);
+      }
+      if (!OriginAllowed(state_->config, req[http::field::origin],
+                         req[http::field::host])) {
+        return Respond(http::status::forbidden,
+                       "origin not allowed; add it to allowed_origins\n",
+                       "text/plain", false);
+      }
+      if (state_->stopping) {
+        return Respond(http::status::service_unavailable,
+                       "server is shutting down\n", "text/plain", false);
+      }
+      if (state_->metrics.connections() >= state_->config.max_connections) {
+        state_->metrics.ConnectionRefused();
+        return Respond(http::status::service_unavailable,
+                       "too many connections; try again later\n", "text/plain",
+                       false);
+      }
+      std::make_shared<WebSocketSession>(stream_.release_socket(), state_)
+          ->Run(std::move(req), QueryParam(target, "session"));
+      return;
+    }
+    keep_alive_ = req.keep_alive();
+    head_ = req.method() == http::verb::head;
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+      return Respond(http::status::method_not_allowed,
+                     "only GET is served here\n", "text/plain", keep_alive_);
+    }
+    if (path == "/") {
+      return Respond(http::status::ok, RenderDemoPage(*state_->bot.pack()),
+                     "text/html; charset=utf-8", keep_alive_);
+    }
+    if (path == "/widget.js") {
+      return Respond(http::status::ok, std::string(kWidgetJs),
+                     "application/javascript; charset=utf-8", keep_alive_);
+    }
+    if (path == "/healthz") {
+      return Respond(http::status::ok, "ok\n", "text/plain", keep_alive_);
+    }
+    if (path == "/readyz") {
+      const bool ready = state_->bot.pack() != nullptr && !state_->stopping;
+      return Respond(
+          ready ? http::status::ok : http::status::service_unavailable,
+          ready ? "ready\n" : "not ready\n", "text/plain", keep_alive_);
+    }
+    if (path == "/metrics") {
+      return Respond(http::status::ok,
+                     state_->metrics.Render(state_->bot.session_count()),
+                     "text/plain; version=0.0.4", keep_alive_);
+    }
+    Respond(http::status::not_found,
+            "The resource '" + std::string(path) + "' was not found.\n",
+            "text/plain", keep_alive_);
+  }
+
+  void Respond(http::status status, std::string body, const char* type,
+               bool keep_alive) {
+    auto res = std::make_shared<http::response<http::string_body>>(status, 11);
+    res->set(http::field::server, "faqbot");
+    res->set(http::field::content_type, type);
+    res->set(http::field::cache_control, "no-cache");
+    res->set("X-Content-Type-Options", "nosniff");
+    res->keep_alive(keep_alive);
+    res->body() = std::move(body);
+    res->prepare_payload();
+    if (head_) res->body().clear();
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+          if (ec || !res->keep_alive() || self->state_->stopping) {
+            return self->Shutdown();
+          }
+          self->DoRead();
+        });
+  }
+
+  void Shutdown() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<ServerState> state_;
+  bool keep_alive_ = false;
+  bool head_ = false;
+};
+
+void DoAccept(std::shared_ptr<ServerState> state) {
+  state->acceptor.async_accept(
+      net::make_strand(state->ioc),
+      [state](beast::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !state->acceptor.is_open()) {
+          return;
+        }
+        if (!ec) {
+          std::make_shared<HttpSession>(std::move(socket), state)->Run();
+        } else {
+          Log("accept: " + ec.message());
+        }
+        DoAccept(state);
+      });
+}
+
+}  // namespace
+
+void Log(const std::string& line) {
+  static std::mutex mu;
+  const auto now =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::lock_guard lock(mu);
+  std::cerr << stamp << " faqbot: " << line << std::endl;
+}
+
+WebServer::WebServer(net::io_context& ioc, bot::Bot& bot, ServerConfig config)
+    : state_(std::make_shared<ServerState>(ioc, bot, std::move(config))) {}
+
+WebServer::~WebServer() = default;
+
+Status WebServer::Listen() {
+  beast::error_code ec;
+  const auto address = net::ip::make_address(state_->config.host, ec);
+  if (ec) {
+    return std::unexpected(
+        Error::InvalidArgument("\"" + state_->config.host +
+                               "\" is not an IP address (use 127.0.0.1 "
+                               "or 0.0.0.0)"));
+  }
+  const tcp::endpoint endpoint(
+      address, static_cast<unsigned short>(state_->config.port));
+  auto& acceptor = state_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return std::unexpected(Error::IoError(
+        "cannot listen on " + state_->config.host + ":" +
+        std::to_string(state_->config.port) + ": " + ec.message() +
+        " (is another server using the port? --port 0 picks a free one)"));
+  }
+  DoAccept(state_);
+  return Ok();
+}
+
+int WebServer::port() const {
+  beast::error_code ec;
+  return state_->acceptor.local_endpoint(ec).port();
+}
+
+void WebServer::Shutdown() {
+  if (state_->stopping.exchange(true)) return;
+  net::post(state_->acceptor.get_executor(), [state = state_] {
+    beast::error_code ec;
+    state->acceptor.close(ec);
+  });
+  std::vector<std::shared_ptr<WebSocketSession>> open;
+  {
+    std::lock_guard lock(state_->mu);
+    for (auto& [_, weak] : state_->sockets) {
+      if (auto s = weak.lock()) open.push_back(std::move(s));
+    }
+  }
+  for (auto& s : open) s->Close();
+}
+
+const Metrics& WebServer::metrics() const { return state_->metrics; }
+
+}  // namespace faqbot::adapters

@@ -1,0 +1,56 @@
+// WebServer: `faqbot serve` — the chat widget's WebSocket and the HTTP
+// pages on one port, with Boost.Beast on one io_context.
+//
+//   net::io_context ioc;
+//   WebServer server(ioc, bot, config);
+//   if (auto s = server.Listen(); !s) ...;   // binds; port() is known now
+//   run ioc on N threads ...
+//   server.Shutdown();                       // on SIGINT/SIGTERM
+//
+// Routes: /ws (WebSocket, see README "WebSocket contract"), / (demo page),
+// /widget.js, /healthz, /readyz, /metrics; anything else is 404.
+// Thread-safety: Shutdown() may be called from any thread.
+#ifndef FAQBOT_ADAPTERS_WEB_SERVER_H_
+#define FAQBOT_ADAPTERS_WEB_SERVER_H_
+
+#include <boost/asio/io_context.hpp>
+#include <memory>
+
+#include "adapters/metrics.h"
+#include "adapters/server_config.h"
+#include "bot/bot.h"
+
+namespace faqbot::adapters {
+
+struct ServerState;
+
+class WebServer {
+ public:
+  // `ioc` and `bot` must outlive the server.
+  WebServer(boost::asio::io_context& ioc, bot::Bot& bot, ServerConfig config);
+  ~WebServer();
+  WebServer(const WebServer&) = delete;  // owns the listening socket
+  WebServer& operator=(const WebServer&) = delete;
+
+  // Binds and starts accepting. Fails with a message naming the address.
+  Status Listen();
+
+  // The bound port (useful with port 0), valid after Listen().
+  int port() const;
+
+  // Stops accepting, sends a close frame (going away) to every WebSocket
+  // after its queued replies, and lets the io_context run out of work.
+  void Shutdown();
+
+  const Metrics& metrics() const;
+
+ private:
+  std::shared_ptr<ServerState> state_;
+};
+
+// Logs one line to stderr with a timestamp ("faqbot: ..."). Thread-safe.
+void Log(const std::string& line);
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_WEB_SERVER_H_
