@@ -1,0 +1,41 @@
+// Starts `faqbot serve --port 0` for a test and stops it with SIGTERM.
+import { spawn } from "node:child_process";
+
+export async function startServer(args = []) {
+  const bin = process.env.FAQBOT_BIN;
+  if (!bin) throw new Error("set FAQBOT_BIN to the faqbot executable (CTest does)");
+  const proc = spawn(bin, ["serve", "--port", "0", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  proc.stderr.on("data", (d) => (stderr += d));
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("server did not start: " + stderr)), 10000);
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[0-9.]+:\d+\//);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    });
+    proc.on("exit", (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    proc,
+    // SIGTERM, then the exit code (null if it took longer than `ms`).
+    stop(ms = 5000) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => { proc.kill("SIGKILL"); resolve(null); }, ms);
+        proc.on("exit", (code) => { clearTimeout(timer); resolve(code); });
+        proc.kill("SIGTERM");
+      });
+    },
+  };
+}
+
+export const chromiumFlags = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+  "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run",
+];
+export const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";

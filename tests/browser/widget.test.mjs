@@ -1,0 +1,118 @@
+// The chat widget in a real Chromium against the real server: what a
+// visitor of the demo page sees and does. Screenshots go to
+// $FAQBOT_ARTIFACTS (the build folder).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { startServer, chromiumFlags, chromiumPath } from "./server.mjs";
+
+const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    const code = await server.stop();
+    assert.equal(code, 0, "faqbot serve exits 0 on SIGTERM within 5 s");
+  }
+});
+
+// The text of the last bot message once it contains `words`.
+async function botSays(page, words) {
+  const msg = page.locator(".fb-bot, .fb-urgent").last();
+  await msg.waitFor();
+  await page.waitForFunction(
+    (w) => {
+      const all = document.querySelectorAll(".fb-bot, .fb-urgent");
+      const last = all[all.length - 1];
+      return last && last.textContent.toLowerCase().includes(w);
+    },
+    words.toLowerCase(),
+    { timeout: 10000 },
+  );
+  return msg.textContent();
+}
+
+test("a visitor asks, picks a choice, and sees urgent advice styled apart", async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 850 } });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  const input = page.getByLabel("Your question");
+  await botSays(page, "ask a question");  // the welcome
+
+  await input.fill("what causes liver calcification?");
+  await input.press("Enter");
+  const causes = await botSays(page, "parasitic infections");
+  assert.match(causes, /Source: summary/);
+
+  await page.locator(".fb-choices").last().getByRole("button", { name: "Chronic hepatitis" }).click();
+  const hepatitis = await botSays(page, "glycyrrhizin");
+  assert.match(hepatitis, /Chronic hepatitis/);
+  assert.match(hepatitis, /Source: section 4/);
+
+  await input.fill("I am vomiting blood");
+  await page.getByRole("button", { name: "Send" }).click();
+  await botSays(page, "emergency");
+  const urgent = page.locator(".fb-urgent").last();
+  assert.equal(await urgent.getAttribute("role"), "alert");
+  const colors = await page.evaluate(() => {
+    const u = document.querySelector(".fb-urgent");
+    const b = document.querySelector(".fb-bot");
+    return [getComputedStyle(u).backgroundColor, getComputedStyle(b).backgroundColor];
+  });
+  assert.notEqual(colors[0], colors[1], "escalation looks different");
+
+  assert.equal(await page.locator(".fb-disclaimer").count(), 1, "disclaimer shown once");
+  assert.match(await page.locator(".fb-disclaimer").textContent(), /not a diagnosis/);
+  await page.screenshot({ path: path.join(artifacts, "widget.png") });
+  await page.close();
+});
+
+test("text from the server is shown as text, never as HTML", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  const input = page.getByLabel("Your question");
+  await input.fill("<img src=x onerror=alert(1)> hello");
+  await input.press("Enter");
+  await botSays(page, "");
+  assert.equal(await page.locator(".fb-log img").count(), 0);
+  assert.match(await page.locator(".fb-user").last().textContent(), /<img src=x/);
+  await page.close();
+});
+
+test("keyboard only: open, ask, close with Escape", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement.className);
+  assert.equal(focused, "fb-launcher");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("how is it treated?");
+  await page.keyboard.press("Enter");
+  await botSays(page, "which one do you mean");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".fb-panel").isHidden(), true);
+  assert.equal(await page.getByRole("button", { name: "Ask a question" }).getAttribute("aria-expanded"), "false");
+  await page.close();
+});
+
+test("works on a phone-sized screen", async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  const box = await page.locator(".fb-panel").boundingBox();
+  assert.ok(box.width >= 370 && box.width <= 375, `panel fills the width (${box.width})`);
+  await page.getByLabel("Your question").fill("hello");
+  await page.getByLabel("Your question").press("Enter");
+  await botSays(page, "hello");
+  await page.screenshot({ path: path.join(artifacts, "widget-phone.png") });
+  await page.close();
+});
