@@ -39,10 +39,8 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   sessions_.WithSession(session, [&](Session& s, bool) {
-    dialogs::DialogState state = s.state;
-    result = runner.Step(&state, {message.text, message.choice}, trace);
-    if (!result) return;  // leave the session as it was
-    s.state = std::move(state);
+    result = runner.Step(&s.state, {message.text, message.choice}, trace);
+    if (!result) return;  // Step left the session as it was
     if (!s.disclaimed) {
       result->disclaimer = std::string(kDisclaimer);
       s.disclaimed = true;

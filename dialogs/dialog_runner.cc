@@ -164,7 +164,6 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
 
 Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
                                  Trace* trace) const {
-  ++state->turns;
   if (!input.choice.empty()) {
     const auto it = pack_.by_id.find(input.choice);
     if (it == pack_.by_id.end()) {
@@ -172,8 +171,10 @@ Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
           "unknown choice id \"" + input.choice +
           "\"; send one of the ids from the last reply's choices"));
     }
+    ++state->turns;
     return Answer(state, it->second, 1.0);
   }
+  ++state->turns;
   return StepText(state, input.text, trace);
 }
 
@@ -181,7 +182,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                              Trace* trace) const {
   Trace local;
   Trace& t = trace ? *trace : local;
-  t.signals = pack_.matcher.Match(text);
+  t.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
+                                  /*explain=*/trace != nullptr);
   const intents::Signals& sig = t.signals;
   const auto& words = sig.analysis.words;
   const PackSettings& cfg = pack_.settings;
@@ -259,9 +261,10 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     }
     return r;
   }
+  const std::string typed = Joined(words);
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
-    if (node && Joined(intents::Normalize(node->title)) == Joined(words)) {
+    if (node && node->typed_title == typed) {
       t.steps.push_back("choice by title " + id);
       return Answer(state, pack_.by_id.at(id), 1.0);
     }

@@ -56,7 +56,8 @@ class DialogRunner {
   // The greeting and menu a new session starts with.
   Reply Welcome(DialogState* state) const;
 
-  // One turn. Fails only for a choice id that names no node of the pack.
+  // One turn. Fails only for a choice id that names no node of the pack,
+  // and then leaves `state` as it was.
   // `trace` may be null.
   Result<Reply> Step(DialogState* state, const Input& input,
                      Trace* trace = nullptr) const;

@@ -39,7 +39,8 @@ enum class NodeKind {
 
 struct Node {
   std::string id;
-  std::string title;  // short, for menus and choices
+  std::string title;        // short, for menus and choices
+  std::string typed_title;  // the title normalized, to match typed text
   NodeKind kind = NodeKind::kSection;
   Facet facet = Facet::kNone;
   int topic = -1;    // index into Pack::topics, -1 for aggregates

@@ -44,7 +44,7 @@ std::optional<Heading> ParseHeading(const std::string& line) {
   while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) {
     ++i;
   }
-  if (i == 0 || i > 3 || i >= line.size()) return std::nullopt;
+  if (i == 0 || i > 5 || i >= line.size()) return std::nullopt;
   if (line[i] != '.' && line[i] != ')') return std::nullopt;
   if (i + 1 < line.size() && line[i + 1] != ' ') return std::nullopt;
   std::string text = Trim(std::string_view(line).substr(i + 1));

@@ -150,6 +150,9 @@ class Compiler {
   }
 
   int AddNode(Node node) {
+    for (const auto& w : intents::Normalize(node.title)) {
+      node.typed_title += (node.typed_title.empty() ? "" : " ") + w;
+    }
     const int index = static_cast<int>(pack_->nodes.size());
     pack_->by_id[node.id] = index;
     pack_->nodes.push_back(std::move(node));
@@ -229,6 +232,7 @@ class Compiler {
     if (kind != NodeKind::kOverview) text = title + ": " + text;
     Node node{id,
               title,
+              {},
               kind,
               Facet::kNone,
               static_cast<int>(pack_->topics.size()),
@@ -268,6 +272,7 @@ class Compiler {
       if (picked.empty() || kind == NodeKind::kOverview) continue;
       Node fnode{id + "." + std::string(intents::FacetName(facet)),
                  title + ": " + std::string(intents::FacetName(facet)),
+                 {},
                  NodeKind::kFacet,
                  facet,
                  topic_index,
@@ -292,6 +297,7 @@ class Compiler {
     parts.push_back(overview.text);
     Node node{"overview.definition",
               "What it is",
+              {},
               NodeKind::kFacet,
               Facet::kDefinition,
               0,
@@ -335,6 +341,7 @@ class Compiler {
       const std::string name(intents::FacetName(facet));
       Node node{"all." + name,
                 Capitalized(name),
+                {},
                 NodeKind::kAggregate,
                 facet,
                 -1,

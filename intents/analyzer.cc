@@ -25,14 +25,14 @@ Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
 void Analyzer::AddVocabulary(std::string_view text, int weight) {
   for (const auto& word : Normalize(text)) {
     spelling_.Add(word, weight);
-    stems_.try_emplace(word, Stem(word));
+    stems_.try_emplace(word, WordInfo{Stem(word), false});
   }
   for (const auto& term : Terms(text)) known_terms_[term] += weight;
 }
 
 std::string Analyzer::CachedStem(const std::string& word) const {
   const auto it = stems_.find(word);
-  return it != stems_.end() ? it->second : Stem(word);
+  return it != stems_.end() ? it->second.stem : Stem(word);
 }
 
 std::vector<std::string> Analyzer::Terms(std::string_view text) const {
@@ -42,10 +42,20 @@ std::vector<std::string> Analyzer::Terms(std::string_view text) const {
   return terms;
 }
 
+void Analyzer::Freeze() {
+  for (auto& [word, info] : stems_) info.known = KnowsTerm(info.stem);
+}
+
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
   Analysis a;
   a.words = Normalize(text);
   for (auto& word : a.words) {
+    // One lookup for words the pack knows: the common case.
+    if (const auto it = stems_.find(word);
+        it != stems_.end() && it->second.known) {
+      a.terms.push_back(it->second.stem);
+      continue;
+    }
     std::string stem = CachedStem(word);
     // A word whose stem the pack uses ("treated" for "treatment") is
     // spelled right, whatever the vocabulary's exact forms are.

@@ -12,11 +12,11 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "intents/pattern.h"
 #include "intents/speller.h"
+#include "intents/string_map.h"
 #include "intents/synonyms.h"
 
 namespace faqbot::intents {
@@ -54,19 +54,29 @@ class Analyzer {
 
   // Whether a term (a stem) is one the pack's text uses.
   bool KnowsTerm(std::string_view term) const {
-    return known_terms_.contains(std::string(term));
+    return known_terms_.contains(term);
   }
+
+  // Precomputes, for every vocabulary word, whether its stem is known, so
+  // Analyze() needs one lookup per word. Call after the last
+  // AddVocabulary() (Matcher::Compile does).
+  void Freeze();
 
   const SynonymTable& synonyms() const { return synonyms_; }
   const SpellIndex& spelling() const { return spelling_; }
 
  private:
+  // A vocabulary word's stem and whether the pack uses that stem.
+  struct WordInfo {
+    std::string stem;
+    bool known = false;  // set by Freeze()
+  };
   std::string CachedStem(const std::string& word) const;
 
   SynonymTable synonyms_;
   SpellIndex spelling_;
-  std::unordered_map<std::string, std::string> stems_;  // word -> stem
-  std::unordered_map<std::string, int> known_terms_;    // stem -> uses
+  StringMap<WordInfo> stems_;   // vocabulary word -> stem
+  StringMap<int> known_terms_;  // stem -> uses
 };
 
 }  // namespace faqbot::intents

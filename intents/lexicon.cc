@@ -5,10 +5,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "intents/string_map.h"
+
 namespace faqbot::intents {
 namespace {
 
-using Table = std::unordered_map<std::string, std::vector<std::string>>;
+using Table = StringMap<std::vector<std::string>>;
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> out;
@@ -501,13 +503,13 @@ std::span<const Cue> FacetCues() { return kCues; }
 
 const std::vector<std::string>* FindContraction(std::string_view word) {
   const auto& table = Contractions();
-  const auto it = table.find(std::string(word));
+  const auto it = table.find(word);
   return it == table.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string>* FindWordRewrite(std::string_view word) {
   const auto& table = Rewrites();
-  const auto it = table.find(std::string(word));
+  const auto it = table.find(word);
   return it == table.end() ? nullptr : &it->second;
 }
 

@@ -130,11 +130,10 @@ Status Matcher::Compile() {
   if (compiled_) throw std::logic_error("Matcher::Compile called twice");
   compiled_ = true;
   // Subjects from the scope list that the pack never names.
-  std::unordered_set<std::string> scope_seen;
   for (const auto word : ScopeWords()) {
     for (const auto& term : analyzer_.Terms(word)) {
-      if (!pack_terms_.contains(term) && scope_seen.insert(term).second) {
-        scope_terms_.emplace_back(term, std::string(word));
+      if (!pack_terms_.contains(term)) {
+        scope_terms_.try_emplace(term, std::string(word));
       }
     }
     analyzer_.AddVocabulary(word);
@@ -183,6 +182,7 @@ Status Matcher::Compile() {
     }
   }
   if (auto s = set_.Compile(); !s) return s;
+  analyzer_.Freeze();
 
   // Inverse document frequency over intents. Generic words and the words
   // of facet cues ("treatment", "regular", "diet") say what is asked, not
@@ -211,50 +211,78 @@ Status Matcher::Compile() {
       postings_[term].push_back({static_cast<int>(i), kw.weight, damped});
     }
   }
+  // A term shared by very many intents names none of them; keeping only
+  // its heaviest postings bounds the cost of a message whatever the size
+  // of the pack (packs of up to kMaxPostings intents are unaffected).
+  for (auto& [term, postings] : postings_) {
+    if (postings.size() <= kMaxPostings) continue;
+    std::partial_sort(postings.begin(), postings.begin() + kMaxPostings,
+                      postings.end(), [](const Posting& a, const Posting& b) {
+                        return a.weight != b.weight ? a.weight > b.weight
+                                                    : a.intent < b.intent;
+                      });
+    postings.resize(kMaxPostings);
+  }
   return Ok();
 }
 
-Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
+Signals Matcher::Match(std::string_view text, bool correct_spelling,
+                       bool explain) const {
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
   const std::string& analyzed = sig.analysis.text;
-  std::vector<double> scores(intents_.size(), 0.0);
-  std::vector<double> specific(intents_.size(), 0.0);
-  std::vector<std::vector<std::string>> evidence(intents_.size());
+  // Sparse: only intents the message touches, so the cost does not grow
+  // with the number of intents in the pack.
+  std::unordered_map<int, std::size_t> slot;
+  const auto candidate = [&](int intent) -> Candidate& {
+    auto [it, added] = slot.try_emplace(intent, sig.candidates.size());
+    if (added) sig.candidates.push_back({intent, 0, 0, {}});
+    return sig.candidates[it->second];
+  };
 
   std::unordered_set<std::string_view> seen;
   for (const auto& term : sig.analysis.terms) {
     if (!seen.insert(term).second) continue;
+    if (const auto scope = scope_terms_.find(term);
+        scope != scope_terms_.end()) {
+      sig.out_of_scope.push_back(scope->second);
+    }
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     for (const auto& p : it->second) {
       if (p.weight <= 0) continue;
-      scores[p.intent] += p.weight;
-      if (!p.damped) specific[p.intent] += p.weight;
-      evidence[p.intent].push_back("keyword " + term + " +" + Format(p.weight) +
-                                   (p.damped ? " (generic)" : ""));
+      Candidate& c = candidate(p.intent);
+      c.score += p.weight;
+      if (!p.damped) c.specific += p.weight;
+      if (explain) {
+        c.evidence.push_back("keyword " + term + " +" + Format(p.weight) +
+                             (p.damped ? " (generic)" : ""));
+      }
     }
-  }
-  for (const auto& [term, word] : scope_terms_) {
-    if (seen.contains(term)) sig.out_of_scope.push_back(word);
   }
 
   for (const int index : set_.Match(analyzed)) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
-      case Kind::kIntent:
-        scores[tag.target] += tag.weight;
-        specific[tag.target] += tag.weight;
-        evidence[tag.target].push_back("pattern \"" + tag.source + "\" +" +
-                                       Format(tag.weight));
+      case Kind::kIntent: {
+        Candidate& c = candidate(tag.target);
+        c.score += tag.weight;
+        c.specific += tag.weight;
+        if (explain) {
+          c.evidence.push_back("pattern \"" + tag.source + "\" +" +
+                               Format(tag.weight));
+        }
         break;
+      }
       case Kind::kCue: {
         double& strength = sig.facets[tag.target];
         strength = std::max(strength, tag.weight);
-        sig.cue_evidence.push_back(
-            std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
-            tag.source + "\" " + Format(tag.weight));
+        if (explain) {
+          sig.cue_evidence.push_back(
+              std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
+              tag.source + "\" " + Format(tag.weight));
+        }
         break;
       }
       case Kind::kSmalltalk: {
@@ -281,15 +309,12 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling) const {
         break;
     }
   }
-  for (std::size_t i = 0; i < intents_.size(); ++i) {
-    if (scores[i] > 0) {
-      sig.candidates.push_back({static_cast<int>(i), scores[i], specific[i],
-                                std::move(evidence[i])});
-    }
-  }
-  std::stable_sort(
-      sig.candidates.begin(), sig.candidates.end(),
-      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  // Best first; equal scores keep the intents' order (the overview first).
+  std::sort(sig.candidates.begin(), sig.candidates.end(),
+            [](const Candidate& a, const Candidate& b) {
+              return a.score != b.score ? a.score > b.score
+                                        : a.intent < b.intent;
+            });
   return sig;
 }
 

@@ -31,6 +31,7 @@
 #include "intents/pattern.h"
 #include "intents/red_flags.h"
 #include "intents/status.h"
+#include "intents/string_map.h"
 
 namespace faqbot::intents {
 
@@ -41,7 +42,7 @@ struct Candidate {
   // not facet cues, not the pack's subject) and from patterns. A topic
   // named by generic words alone is no topic.
   double specific = 0;
-  std::vector<std::string> evidence;  // "keyword parasit +3.5", "pattern ..."
+  std::vector<std::string> evidence;  // with `explain`: "keyword parasit +3.5"
 };
 
 struct RedFlagHit {
@@ -54,7 +55,7 @@ struct Signals {
   Analysis analysis;
   std::vector<Candidate> candidates;         // score > 0, best first
   std::array<double, kFacetCount> facets{};  // strongest cue per facet
-  std::vector<std::string> cue_evidence;
+  std::vector<std::string> cue_evidence;     // with `explain` only
   std::optional<Smalltalk> smalltalk;
   std::vector<RedFlagHit> red_flags;      // negated ones too, for explain
   bool personal_advice = false;           // asks to read a report, diagnose...
@@ -100,8 +101,11 @@ class Matcher {
   Status Compile();
 
   // Everything `text` says. `correct_spelling` is false when matching the
-  // pack's own sentences (to find their facets).
-  Signals Match(std::string_view text, bool correct_spelling = true) const;
+  // pack's own sentences (to find their facets). `explain` fills the
+  // evidence strings (for `faqbot explain`); without it matching allocates
+  // no text.
+  Signals Match(std::string_view text, bool correct_spelling = true,
+                bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
   std::size_t intent_count() const { return intents_.size(); }
@@ -124,6 +128,8 @@ class Matcher {
   // Keywords added with at least this weight name their intent (a
   // heading): a facet cue word there ("Gallbladder cancer") is not damped.
   static constexpr double kNamingWeight = 3.0;
+  // Postings kept per term (see Compile()).
+  static constexpr std::size_t kMaxPostings = 16;
 
  private:
   enum class Kind { kIntent, kCue, kSmalltalk, kRedFlag, kPersonalAdvice };
@@ -156,11 +162,12 @@ class Matcher {
     double weight;
     bool damped;  // generic, cue or subject word for this intent
   };
-  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  StringMap<std::vector<Posting>> postings_;
   std::unordered_set<std::string> pack_terms_;  // what the pack talks about
   std::unordered_set<std::string> subject_terms_;
   int subject_intent_ = -1;
-  std::vector<std::pair<std::string, std::string>> scope_terms_;  // term, word
+  // Scope terms the pack never uses -> the word to name in the fallback.
+  StringMap<std::string> scope_terms_;
   bool compiled_ = false;
 };
 

@@ -74,7 +74,7 @@ std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
       const int limit = std::min(max_edits, MaxEdits(candidate.size()));
       const int distance = EditDistance(key, candidate);
       if (distance > limit) continue;
-      const int weight = words_.at(candidate);
+      const int weight = words_.find(candidate)->second;
       if (distance < best_distance ||
           (distance == best_distance &&
            (weight > best_weight ||

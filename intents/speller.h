@@ -13,8 +13,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "intents/string_map.h"
 
 namespace faqbot::intents {
 
@@ -23,9 +24,7 @@ class SpellIndex {
   // Adds a known word; `weight` counts how often the pack uses it.
   void Add(std::string_view word, int weight = 1);
 
-  bool Contains(std::string_view word) const {
-    return words_.contains(std::string(word));
-  }
+  bool Contains(std::string_view word) const { return words_.contains(word); }
 
   // The vocabulary word `word` most likely stands for, or std::nullopt
   // when it is known, too short, a number, or nothing is close enough.
@@ -37,10 +36,10 @@ class SpellIndex {
   static constexpr std::size_t kTwoEditLength = 9;  // from here on, 2 edits
 
  private:
-  std::unordered_map<std::string, int> words_;  // word -> weight
+  StringMap<int> words_;  // word -> weight
   // Every string reachable from a vocabulary word by deleting up to two
   // letters -> the vocabulary words it came from.
-  std::unordered_map<std::string, std::vector<std::string>> deletes_;
+  StringMap<std::vector<std::string>> deletes_;
 };
 
 // Optimal-string-alignment distance (transpositions count as one edit).

@@ -54,7 +54,10 @@ Status SynonymTable::AddGroup(std::string_view group) {
     longest_ = std::max(longest_, stems.size());
     const std::string key = Join(stems, 0, stems.size());
     // An alternative with the canonical's own stem needs no rewrite.
-    if (key != Join(canonical, 0, canonical.size())) phrases_[key] = canonical;
+    if (key != Join(canonical, 0, canonical.size())) {
+      phrases_[key] = canonical;
+      first_terms_.insert(stems.front());
+    }
   }
   if (!listed) {
     return std::unexpected(Error::ParseError(
@@ -72,6 +75,10 @@ void SynonymTable::Apply(std::vector<std::string>* terms,
   std::size_t i = 0;
   while (i < terms->size()) {
     bool replaced = false;
+    if (!first_terms_.contains((*terms)[i])) {
+      out.push_back(std::move((*terms)[i++]));
+      continue;
+    }
     for (std::size_t n = std::min(longest_, terms->size() - i); n >= 1; --n) {
       const std::string key = Join(*terms, i, n);
       const auto it = phrases_.find(key);

@@ -11,10 +11,10 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "intents/status.h"
+#include "intents/string_map.h"
 
 namespace faqbot::intents {
 
@@ -42,7 +42,8 @@ class SynonymTable {
 
  private:
   // Stemmed phrase ("calcium spot") -> canonical stems ("calcif").
-  std::unordered_map<std::string, std::vector<std::string>> phrases_;
+  StringMap<std::vector<std::string>> phrases_;
+  StringSet first_terms_;    // first term of every phrase
   std::size_t longest_ = 1;  // words in the longest phrase
   std::vector<std::string> words_;
 };

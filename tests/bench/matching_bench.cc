@@ -1,0 +1,122 @@
+// How much understanding one message costs, and how that grows with the
+// size of a pack. Run: build/tests/matching_bench (scripts/bench prints a
+// table). Questions for the liver pack are the user turns of its
+// conversation tests.
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "bot/bot.h"
+#include "bot/pack_loader.h"
+#include "dialogs/dialogs.h"
+#include "intents/normalizer.h"
+#include "tests/bench/synthetic_pack.h"
+
+namespace faqbot::bench {
+namespace {
+
+std::shared_ptr<const dialogs::Pack> LiverPack() {
+  static auto pack = [] {
+    auto p = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                           "/content/liver-calcification");
+    if (!p) throw std::runtime_error(p.error().message);
+    return *p;
+  }();
+  return pack;
+}
+
+// The "> question" lines of the liver pack's conversation tests.
+const std::vector<std::string>& LiverQuestions() {
+  static const auto questions = [] {
+    std::vector<std::string> out;
+    std::ifstream in(std::string(FAQBOT_SOURCE_DIR) +
+                     "/content/liver-calcification/conversations.txt");
+    for (std::string line; std::getline(in, line);) {
+      if (line.starts_with("> ")) out.push_back(line.substr(2));
+    }
+    return out;
+  }();
+  return questions;
+}
+
+std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {
+  static std::map<int, std::shared_ptr<const dialogs::Pack>> cache;
+  auto& pack = cache[sections];
+  if (!pack) {
+    SyntheticArticle article(sections);
+    auto doc = dialogs::ParseDocument(article.text(), "synthetic");
+    if (!doc) throw std::runtime_error(doc.error().message);
+    auto p = dialogs::CompilePack("synthetic", *std::move(doc), {});
+    if (!p) throw std::runtime_error(p.error().message);
+    pack = *p;
+  }
+  return pack;
+}
+
+void BM_Normalize(benchmark::State& state) {
+  const auto& qs = LiverQuestions();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(intents::Normalize(qs[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Normalize);
+
+// The whole pipeline for one message: validation, session, red flags,
+// analysis, RE2::Set, scoring, dialog step, reply.
+void BM_BotHandleLiver(benchmark::State& state) {
+  bot::Bot bot(LiverPack());
+  const auto& qs = LiverQuestions();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::string session = "s" + std::to_string(i % 64);
+    benchmark::DoNotOptimize(bot.Handle(session, {qs[i % qs.size()], ""}));
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_BotHandleLiver);
+
+// Matching alone (analysis, one RE2::Set pass, keyword scoring) on packs
+// of 10 to 10,000 sections.
+void BM_MatchSynthetic(benchmark::State& state) {
+  const auto pack = Synthetic(static_cast<int>(state.range(0)));
+  SyntheticArticle article(static_cast<int>(state.range(0)));
+  const auto qs = article.Questions(256);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(pack->matcher.Match(qs[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["intents"] = static_cast<double>(pack->topics.size());
+}
+BENCHMARK(BM_MatchSynthetic)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000);
+
+// Compiling a pack of N sections; counts the heap it keeps.
+void BM_CompileSynthetic(benchmark::State& state) {
+  SyntheticArticle article(static_cast<int>(state.range(0)));
+  double bytes = 0;
+  for (auto _ : state) {
+    const auto before = mallinfo2().uordblks;
+    auto doc = dialogs::ParseDocument(article.text(), "synthetic");
+    auto pack = dialogs::CompilePack("synthetic", *std::move(doc), {});
+    bytes = static_cast<double>(mallinfo2().uordblks - before);
+    benchmark::DoNotOptimize(pack);
+  }
+  state.counters["heap_MB"] = bytes / (1 << 20);
+}
+BENCHMARK(BM_CompileSynthetic)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+}  // namespace
+}  // namespace faqbot::bench
+
+BENCHMARK_MAIN();
