@@ -69,9 +69,7 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
   const std::string id = session->get<std::string>();
   auto reply = bot.Handle(id, message);
   if (!reply) return ErrorLine(reply.error().message, line_number);
-  json out = bot::ReplyToJson(*reply);
-  out["session"] = id;
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return bot::ReplyToJsonText(*reply, {{"session", id}});
 }
 
 void RunJsonlChat(bot::Bot& bot, std::istream& in, std::ostream& out) {

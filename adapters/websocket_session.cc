@@ -95,9 +95,8 @@ void WebSocketSession::OnAccept(beast::error_code ec) {
       hello["notice"] = "unknown or expired session; started a new one";
     }
     Send(Frame(hello));
-    json welcome = bot::ReplyToJson(state_->bot.Welcome(session_));
-    welcome["type"] = "reply";
-    Send(Frame(welcome));
+    Send(bot::ReplyToJsonText(state_->bot.Welcome(session_),
+                              {{"type", "reply"}}));
   }
   if (state_->stopping) {
     closing_ = true;  // the greeting goes out first, then the close
@@ -180,9 +179,7 @@ void WebSocketSession::HandleFrame(const std::string& payload) {
         " kind=" + std::string(dialogs::ReplyKindName(reply->kind)) +
         " node=" + reply->node);
   }
-  json frame = bot::ReplyToJson(*reply);
-  frame["type"] = "reply";
-  Send(Frame(frame));
+  Send(bot::ReplyToJsonText(*reply, {{"type", "reply"}}));
 }
 
 void WebSocketSession::Send(std::string frame) {

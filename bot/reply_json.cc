@@ -26,4 +26,104 @@ nlohmann::json ReplyToJson(const dialogs::Reply& reply) {
   return j;
 }
 
+void AppendJsonString(std::string* out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+    }
+  }
+  out->append(s.data() + plain, s.size() - plain);
+  out->push_back('"');
+}
+
+std::string ReplyToJsonText(
+    const dialogs::Reply& reply,
+    std::initializer_list<std::pair<std::string_view, std::string_view>>
+        extra) {
+  std::string out;
+  out.reserve(256 + reply.text.size() + 64 * reply.choices.size());
+  const auto key = [&](std::string_view k) {
+    if (out.back() != '{') out.push_back(',');
+    AppendJsonString(&out, k);
+    out.push_back(':');
+  };
+  out.push_back('{');
+  key("choices");
+  out.push_back('[');
+  for (std::size_t i = 0; i < reply.choices.size(); ++i) {
+    if (i) out.push_back(',');
+    out.append("{\"id\":");
+    AppendJsonString(&out, reply.choices[i].id);
+    out.append(",\"title\":");
+    AppendJsonString(&out, reply.choices[i].title);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  key("confidence");
+  out.append(
+      nlohmann::json(std::round(reply.confidence * 1000.0) / 1000.0).dump());
+  if (!reply.disclaimer.empty()) {
+    key("disclaimer");
+    AppendJsonString(&out, reply.disclaimer);
+  }
+  key("intent");
+  AppendJsonString(&out, reply.intent);
+  key("kind");
+  AppendJsonString(&out, dialogs::ReplyKindName(reply.kind));
+  key("node");
+  if (reply.node.empty()) {
+    out.append("null");
+  } else {
+    AppendJsonString(&out, reply.node);
+  }
+  key("source");
+  if (reply.source) {
+    out.append("{\"section\":" + std::to_string(reply.source->section) +
+               ",\"title\":");
+    AppendJsonString(&out, reply.source->title);
+    out.push_back('}');
+  } else {
+    out.append("null");
+  }
+  key("text");
+  AppendJsonString(&out, reply.text);
+  for (const auto& [k, v] : extra) {
+    key(k);
+    AppendJsonString(&out, v);
+  }
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace faqbot::bot

@@ -1,0 +1,260 @@
+// Load generator: N WebSocket connections, each sending M questions
+// closed-loop (send, wait for the reply, send the next), drawn in turn from
+// a file. Reports throughput and latency percentiles and checks that every
+// reply arrived. Loopback only; bounded in count and time.
+//
+//   build/tests/loadgen --port P [--connections 1000] [--messages 20]
+//       [--questions FILE] [--greeting] [--seconds 60]
+//   build/tests/loadgen --port P --sessions 10000     (one question each)
+//
+// --greeting skips faqbot's two greeting frames after connecting. The last
+// line is machine-readable: "RESULT msgs_per_s=... p50_us=... p90_us=...
+// p99_us=... max_us=... replies=N/M".
+#include <algorithm>
+#include <array>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Log-linear latency histogram in microseconds: 64 sub-buckets per power
+// of two, so percentiles are within about 1.5 %.
+class Histogram {
+ public:
+  void Add(double us) {
+    const uint64_t v = static_cast<uint64_t>(std::max(us, 1.0));
+    int exp = 63 - __builtin_clzll(v);
+    const int sub =
+        exp < 6 ? static_cast<int>(v) : static_cast<int>((v >> (exp - 6)) & 63);
+    ++counts_[std::min(exp, 40) * 64 + sub];
+    ++total_;
+    max_ = std::max(max_, us);
+  }
+  double Percentile(double p) const {
+    const uint64_t want = static_cast<uint64_t>(p / 100.0 * total_);
+    uint64_t seen = 0;
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      seen += counts_[i];
+      if (seen > want) {
+        const int exp = static_cast<int>(i / 64),
+                  sub = static_cast<int>(i % 64);
+        return exp < 6 ? sub
+                       : static_cast<double>((64 + sub)) * (1ull << (exp - 6));
+      }
+    }
+    return max_;
+  }
+  double max() const { return max_; }
+  uint64_t total() const { return total_; }
+
+ private:
+  std::array<uint64_t, 41 * 64> counts_{};
+  uint64_t total_ = 0;
+  double max_ = 0;
+};
+
+struct Options {
+  int port = 0;
+  int connections = 1000;
+  int messages = 20;
+  int seconds = 60;
+  bool greeting = false;
+  std::vector<std::string> questions = {"what causes liver calcification",
+                                        "how is it treated?", "2",
+                                        "is it cancer?"};
+};
+
+struct Shared {
+  Options opt;
+  Histogram latency;
+  uint64_t replies = 0;
+  uint64_t failures = 0;
+  int finished = 0;
+};
+
+class Client : public std::enable_shared_from_this<Client> {
+ public:
+  Client(net::io_context& ioc, Shared& shared, int index)
+      : ws_(ioc), shared_(shared), index_(index) {}
+
+  void Start() {
+    auto& lowest = beast::get_lowest_layer(ws_);
+    lowest.expires_after(std::chrono::seconds(shared_.opt.seconds));
+    lowest.async_connect(
+        tcp::endpoint(net::ip::make_address("127.0.0.1"),
+                      static_cast<unsigned short>(shared_.opt.port)),
+        [self = shared_from_this()](beast::error_code ec) {
+          if (ec) return self->Fail();
+          beast::get_lowest_layer(self->ws_).expires_never();
+          self->ws_.async_handshake(
+              "127.0.0.1", "/ws", [self](beast::error_code ec) {
+                if (ec) return self->Fail();
+                self->greeting_left_ = self->shared_.opt.greeting ? 2 : 0;
+                self->greeting_left_ ? self->Read() : self->Send();
+              });
+        });
+  }
+
+ private:
+  void Send() {
+    const auto& qs = shared_.opt.questions;
+    frame_ = nlohmann::json{{"text", qs[(index_ + sent_) % qs.size()]}}.dump();
+    sent_at_ = Clock::now();
+    ws_.async_write(
+        net::buffer(frame_),
+        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) return self->Fail();
+          self->Read();
+        });
+  }
+  void Read() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
+                                                        std::size_t) {
+      if (ec) return self->Fail();
+      self->buffer_.consume(self->buffer_.size());
+      if (self->greeting_left_ > 0) {
+        if (--self->greeting_left_ == 0)
+          self->Send();
+        else
+          self->Read();
+        return;
+      }
+      self->shared_.latency.Add(std::chrono::duration<double, std::micro>(
+                                    Clock::now() - self->sent_at_)
+                                    .count());
+      ++self->shared_.replies;
+      if (++self->sent_ < self->shared_.opt.messages) return self->Send();
+      self->Done();
+    });
+  }
+  void Done() {
+    ++shared_.finished;
+    ws_.async_close(websocket::close_code::normal,
+                    [self = shared_from_this()](beast::error_code) {});
+  }
+  void Fail() {
+    ++shared_.failures;
+    ++shared_.finished;
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+  Shared& shared_;
+  int index_;
+  int sent_ = 0;
+  int greeting_left_ = 0;
+  std::string frame_;
+  Clock::time_point sent_at_;
+};
+
+int Usage(const char* why) {
+  std::cerr << "loadgen: " << why
+            << "\nusage: loadgen --port P [--connections N] [--messages M] "
+               "[--questions FILE] [--greeting] [--seconds S] [--sessions N]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Shared shared;
+  Options& opt = shared.opt;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto value = [&] {
+      return i + 1 < argc ? std::string(argv[++i]) : "";
+    };
+    if (a == "--port")
+      opt.port = std::atoi(value().c_str());
+    else if (a == "--connections")
+      opt.connections = std::atoi(value().c_str());
+    else if (a == "--messages")
+      opt.messages = std::atoi(value().c_str());
+    else if (a == "--seconds")
+      opt.seconds = std::atoi(value().c_str());
+    else if (a == "--greeting")
+      opt.greeting = true;
+    else if (a == "--sessions") {
+      opt.connections = std::atoi(value().c_str());
+      opt.messages = 1;
+    } else if (a == "--questions") {
+      std::ifstream in(value());
+      if (!in) return Usage("cannot read the questions file");
+      opt.questions.clear();
+      for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("> "))
+          line = line.substr(2);  // conversation tests
+        if (!line.empty() && line[0] != '#' && line[0] != '=' &&
+            line[0] != '<' && line[0] != '~' && line[0] != '!' &&
+            !line.starts_with("press ")) {
+          opt.questions.push_back(line);
+        }
+      }
+      if (opt.questions.empty()) return Usage("no questions in the file");
+    } else {
+      return Usage("unknown option");
+    }
+  }
+  if (opt.port <= 0) return Usage("--port is required (loopback only)");
+  if (opt.connections < 1 || opt.connections > 20000 || opt.messages < 1 ||
+      opt.messages > 100000) {
+    return Usage("connections must be 1..20000 and messages 1..100000");
+  }
+
+  net::io_context ioc(1);
+  const auto start = Clock::now();
+  // Connect in waves so the listen backlog is never overrun.
+  constexpr int kWave = 200;
+  int started = 0;
+  net::steady_timer timer(ioc);
+  std::function<void()> wave = [&] {
+    for (int i = 0; i < kWave && started < opt.connections; ++i) {
+      std::make_shared<Client>(ioc, shared, started++)->Start();
+    }
+    if (started < opt.connections) {
+      timer.expires_after(std::chrono::milliseconds(5));
+      timer.async_wait([&](beast::error_code) { wave(); });
+    }
+  };
+  wave();
+  const auto deadline = start + std::chrono::seconds(opt.seconds);
+  while (shared.finished < opt.connections && Clock::now() < deadline) {
+    ioc.run_one_for(std::chrono::milliseconds(100));
+  }
+  const double seconds =
+      std::chrono::duration<double>(Clock::now() - start).count();
+  const uint64_t expected =
+      static_cast<uint64_t>(opt.connections) * opt.messages;
+  const auto& h = shared.latency;
+  std::printf(
+      "%d connections x %d messages: %llu/%llu replies in %.2f s, "
+      "%llu failed connections\n",
+      opt.connections, opt.messages,
+      static_cast<unsigned long long>(shared.replies),
+      static_cast<unsigned long long>(expected), seconds,
+      static_cast<unsigned long long>(shared.failures));
+  std::printf(
+      "RESULT msgs_per_s=%.0f p50_us=%.0f p90_us=%.0f p99_us=%.0f "
+      "max_us=%.0f replies=%llu/%llu\n",
+      shared.replies / seconds, h.Percentile(50), h.Percentile(90),
+      h.Percentile(99), h.max(),
+      static_cast<unsigned long long>(shared.replies),
+      static_cast<unsigned long long>(expected));
+  return shared.replies == expected ? 0 : 1;
+}

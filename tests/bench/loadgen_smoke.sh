@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Smoke run of the load tools (so they cannot rot): a tiny load against the
+# echo server and against faqbot serve; every reply must arrive.
+set -euo pipefail
+faqbot=$1 loadgen=$2 echo_server=$3
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
+port_of() {  # waits for "http://127.0.0.1:PORT/" in file $1
+  for _ in $(seq 100); do
+    p=$(grep -o '127.0.0.1:[0-9]*' "$1" 2>/dev/null | head -1 | cut -d: -f2)
+    [[ -n "$p" ]] && { echo "$p"; return; }
+    sleep 0.05
+  done
+  echo "server did not start" >&2; exit 1
+}
+"$echo_server" > "$tmp/echo.out" &
+"$loadgen" --port "$(port_of "$tmp/echo.out")" --connections 5 --messages 5 --seconds 20
+echo '{"messages_per_second": 1000}' > "$tmp/config.json"
+"$faqbot" serve --port 0 --config "$tmp/config.json" > "$tmp/faqbot.out" 2>/dev/null &
+"$loadgen" --port "$(port_of "$tmp/faqbot.out")" --connections 5 --messages 5 \
+  --greeting --seconds 20
