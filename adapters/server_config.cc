@@ -30,7 +30,9 @@ Status LoadServerConfig(std::string_view path, ServerConfig* c) {
       if (!value.is_string()) return wrong("a string");
       (key == "host" ? c->host : c->pack) = value.get<std::string>();
     } else if (key == "port" || key == "threads" || key == "max_connections" ||
-               key == "idle_timeout_seconds" || key == "session_idle_seconds") {
+               key == "idle_timeout_seconds" ||
+               key == "request_timeout_seconds" ||
+               key == "session_idle_seconds") {
       if (!value.is_number_integer() || value.get<long>() < 0) {
         return wrong("a non-negative integer");
       }
@@ -40,6 +42,7 @@ Status LoadServerConfig(std::string_view path, ServerConfig* c) {
       if (key == "max_connections") c->max_connections = v;
       if (key == "idle_timeout_seconds") c->idle_timeout_seconds = v;
       if (key == "session_idle_seconds") c->session_idle_seconds = v;
+      if (key == "request_timeout_seconds") c->request_timeout_seconds = v;
     } else if (key == "max_frame_bytes") {
       if (!value.is_number_integer() || value.get<long>() < 64) {
         return wrong("an integer of at least 64");

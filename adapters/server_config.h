@@ -5,7 +5,8 @@
 //     "host": "127.0.0.1", "port": 8080, "pack": "content/liver-calcification",
 //     "threads": 0, "max_frame_bytes": 16384, "messages_per_second": 5,
 //     "max_connections": 10000, "allowed_origins": ["https://clinic.example"],
-//     "idle_timeout_seconds": 300, "session_idle_seconds": 3600,
+//     "idle_timeout_seconds": 300, "request_timeout_seconds": 30,
+//     "session_idle_seconds": 3600,
 //     "log_messages": false
 //   }
 #ifndef FAQBOT_ADAPTERS_SERVER_CONFIG_H_
@@ -41,6 +42,9 @@ struct ServerConfig {
   std::vector<std::string> allowed_origins;
   // A connection with no traffic (pings included) for this long is closed.
   int idle_timeout_seconds = 300;
+  // An HTTP request must arrive whole within this time (slow clients that
+  // dribble headers are cut off).
+  int request_timeout_seconds = 30;
   // Dialog state of a session is forgotten after this long without use.
   int session_idle_seconds = 3600;
   // Log one line per message (off: only start, stop and errors).

@@ -26,7 +26,6 @@ using tcp = net::ip::tcp;
 
 // Requests other than WebSocket upgrades carry no body worth having.
 constexpr std::size_t kMaxRequestBody = 8 * 1024;
-constexpr auto kReadTimeout = std::chrono::seconds(30);
 
 // "session" from "/ws?session=abc&x=y".
 std::string QueryParam(std::string_view target, std::string_view name) {
@@ -90,7 +89,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void DoRead() {
     parser_.emplace();
     parser_->body_limit(kMaxRequestBody);
-    stream_.expires_after(kReadTimeout);
+    stream_.expires_after(
+        std::chrono::seconds(state_->config.request_timeout_seconds));
     http::async_read(
         stream_, buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));

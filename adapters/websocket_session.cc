@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "adapters/client_frame.h"
 #include "adapters/web_server.h"
 #include "bot/reply_json.h"
 
@@ -120,7 +121,15 @@ void WebSocketSession::OnRead(beast::error_code ec, std::size_t) {
   const std::string payload = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
   HandleFrame(payload);
-  if (!closing_) DoRead();
+  if (closing_) return;
+  // Backpressure: a client whose replies pile up is not read from until
+  // it reads them. One that never does stalls, and the idle timeout (no
+  // pong to our pings) closes it; memory stays bounded either way.
+  if (queue_.size() >= kMaxQueuedFrames) {
+    read_paused_ = true;
+    return;
+  }
+  DoRead();
 }
 
 bool WebSocketSession::TakeToken() {
@@ -143,33 +152,17 @@ void WebSocketSession::HandleFrame(const std::string& payload) {
         std::to_string(static_cast<int>(state_->config.messages_per_second)) +
         " messages per second; this one was not answered"));
   }
-  const auto bad = [&](const std::string& what) {
+  auto message = ParseClientFrame(payload);
+  if (!message) {
     state_->metrics.Error();
-    Send(ErrorFrame(what));
-  };
-  json request;
-  try {
-    request = json::parse(payload);
-  } catch (const json::parse_error& e) {
-    return bad("invalid JSON at byte " + std::to_string(e.byte) +
-               "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
-  }
-  if (!request.is_object()) {
-    return bad("expected a JSON object: {\"text\": \"...\"}");
-  }
-  bot::Message message;
-  if (const auto c = request.find("choice"); c != request.end()) {
-    if (!c->is_string()) return bad("\"choice\" must be a string id");
-    message.choice = c->get<std::string>();
-  } else if (const auto t = request.find("text"); t != request.end()) {
-    if (!t->is_string()) return bad("\"text\" must be a string");
-    message.text = t->get<std::string>();
-  } else {
-    return bad("missing \"text\" (or \"choice\")");
+    return Send(ErrorFrame(message.error().message));
   }
   const auto start = std::chrono::steady_clock::now();
-  auto reply = state_->bot.Handle(session_, message);
-  if (!reply) return bad(reply.error().message);
+  auto reply = state_->bot.Handle(session_, *message);
+  if (!reply) {
+    state_->metrics.Error();
+    return Send(ErrorFrame(reply.error().message));
+  }
   state_->metrics.Reply(
       reply->kind,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
@@ -183,13 +176,6 @@ void WebSocketSession::HandleFrame(const std::string& payload) {
 }
 
 void WebSocketSession::Send(std::string frame) {
-  if (queue_.size() >= kMaxQueuedFrames) {
-    // The client does not read: drop it rather than buffer without end.
-    Log("websocket: client not reading its replies; closing");
-    closing_ = true;
-    beast::get_lowest_layer(ws_).close();
-    return;
-  }
   queue_.push_back(std::move(frame));
   if (queue_.size() == 1) DoWrite();
 }
@@ -207,6 +193,10 @@ void WebSocketSession::OnWrite(beast::error_code ec, std::size_t) {
     return;
   }
   queue_.pop_front();
+  if (read_paused_ && !closing_ && queue_.size() <= kMaxQueuedFrames / 2) {
+    read_paused_ = false;
+    DoRead();
+  }
   if (!queue_.empty()) return DoWrite();
   if (closing_) DoClose();
 }

@@ -2,8 +2,9 @@
 //
 // Lives on its own strand; reads one frame at a time (at most
 // max_frame_bytes), answers each with exactly one frame, in order. Writes
-// go through a bounded queue: a client that does not read its replies is
-// disconnected before it costs us memory.
+// go through a bounded queue: while kMaxQueuedFrames replies wait, the
+// client is not read from, so one that never reads costs bounded memory
+// (and is closed by the idle timeout when it stops answering pings).
 #ifndef FAQBOT_ADAPTERS_WEBSOCKET_SESSION_H_
 #define FAQBOT_ADAPTERS_WEBSOCKET_SESSION_H_
 
@@ -34,7 +35,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   // Closes with "going away" once queued replies are sent. Any thread.
   void Close();
 
-  // Replies queued and not yet written before a client is dropped.
+  // Replies waiting to be written before we stop reading from a client.
   static constexpr std::size_t kMaxQueuedFrames = 64;
 
  private:
@@ -55,6 +56,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   std::string session_;
   std::string resume_;
   bool closing_ = false;
+  bool read_paused_ = false;
   bool open_ = false;
   uint64_t registry_id_ = 0;
   double tokens_;

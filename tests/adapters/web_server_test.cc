@@ -2,10 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <thread>
-
-#include "bot/pack_loader.h"
-#include "tests/adapters/test_client.h"
+#include "tests/adapters/server_fixture.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -13,37 +10,6 @@ namespace {
 using faqbot::testing::HttpGet;
 using faqbot::testing::WsClient;
 using nlohmann::json;
-
-// A real server on a loopback ephemeral port, run by two threads.
-class ServerTest : public ::testing::Test {
- protected:
-  void Start(ServerConfig config = {}) {
-    auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                              "/content/liver-calcification");
-    ASSERT_TRUE(pack) << pack.error().message;
-    bot_ = std::make_unique<bot::Bot>(*pack);
-    config.port = 0;
-    server_ = std::make_unique<WebServer>(ioc_, *bot_, config);
-    ASSERT_TRUE(server_->Listen());
-    port_ = server_->port();
-    for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
-  }
-  void TearDown() override {
-    if (server_) server_->Shutdown();
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (server_ && server_->metrics().connections() > 0 &&
-           std::chrono::steady_clock::now() < end) {
-      std::this_thread::yield();
-    }
-    ioc_.stop();
-    for (auto& t : threads_) t.join();
-  }
-  boost::asio::io_context ioc_;
-  std::unique_ptr<bot::Bot> bot_;
-  std::unique_ptr<WebServer> server_;
-  std::vector<std::thread> threads_;
-  int port_ = 0;
-};
 
 TEST_F(ServerTest, GreetsThenHoldsAConversation) {
   Start();

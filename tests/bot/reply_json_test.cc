@@ -8,7 +8,8 @@ namespace {
 TEST(ReplyJson, DirectWriterMatchesTheJsonTree) {
   dialogs::Reply full;
   full.kind = dialogs::ReplyKind::kAnswer;
-  full.text = "Line one.\nA \"quote\", a back\\slash, a tab\t, \x01 and caf\xC3\xA9.";
+  full.text =
+      "Line one.\nA \"quote\", a back\\slash, a tab\t, \x01 and caf\xC3\xA9.";
   full.choices = {{"a.b", "Title \"A\""}, {"c", "C"}};
   full.intent = "a.b";
   full.node = "a.b";

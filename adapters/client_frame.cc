@@ -1,0 +1,35 @@
+#include "adapters/client_frame.h"
+
+#include <nlohmann/json.hpp>
+
+namespace faqbot::adapters {
+
+Result<bot::Message> ParseClientFrame(std::string_view payload) {
+  using nlohmann::json;
+  const auto bad = [](std::string what) {
+    return std::unexpected(Error::InvalidArgument(std::move(what)));
+  };
+  json request;
+  try {
+    request = json::parse(payload);
+  } catch (const json::parse_error& e) {
+    return bad("invalid JSON at byte " + std::to_string(e.byte) +
+               "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
+  }
+  if (!request.is_object()) {
+    return bad("expected a JSON object: {\"text\": \"...\"}");
+  }
+  bot::Message message;
+  if (const auto c = request.find("choice"); c != request.end()) {
+    if (!c->is_string()) return bad("\"choice\" must be a string id");
+    message.choice = c->get<std::string>();
+  } else if (const auto t = request.find("text"); t != request.end()) {
+    if (!t->is_string()) return bad("\"text\" must be a string");
+    message.text = t->get<std::string>();
+  } else {
+    return bad("missing \"text\" (or \"choice\")");
+  }
+  return message;
+}
+
+}  // namespace faqbot::adapters
