@@ -15,6 +15,10 @@ Result<bot::Message> ParseClientFrame(std::string_view payload) {
   } catch (const json::parse_error& e) {
     return bad("invalid JSON at byte " + std::to_string(e.byte) +
                "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
+  } catch (const json::exception&) {
+    // Valid syntax the parser still refuses, such as a number too large
+    // for a double ("2e6666"): found by fuzz_client_frame.
+    return bad("invalid JSON (a value out of range); send {\"text\": \"...\"}");
   }
   if (!request.is_object()) {
     return bad("expected a JSON object: {\"text\": \"...\"}");

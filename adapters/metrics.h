@@ -14,12 +14,20 @@ namespace faqbot::adapters {
 
 class Metrics {
  public:
-  void ConnectionOpened() {
-    ++connections_;
+  // Takes one of `limit` connection slots; false (and counted as refused)
+  // when all are taken. ConnectionClosed() gives the slot back.
+  bool TryConnectionOpen(int64_t limit) {
+    int64_t now = connections_.load();
+    do {
+      if (now >= limit) {
+        ++refused_total_;
+        return false;
+      }
+    } while (!connections_.compare_exchange_weak(now, now + 1));
     ++connections_total_;
+    return true;
   }
   void ConnectionClosed() { --connections_; }
-  void ConnectionRefused() { ++refused_total_; }
   void Reply(dialogs::ReplyKind kind, double seconds);
   void Error() { ++errors_total_; }
   void RateLimited() { ++rate_limited_total_; }

@@ -16,6 +16,9 @@ Status LoadServerConfig(std::string_view path, ServerConfig* c) {
     return std::unexpected(Error::ParseError(std::string(path) +
                                              ": invalid JSON at byte " +
                                              std::to_string(e.byte)));
+  } catch (const nlohmann::json::exception& e) {
+    return std::unexpected(
+        Error::ParseError(std::string(path) + ": invalid JSON: " + e.what()));
   }
   if (!j.is_object()) {
     return std::unexpected(

@@ -38,6 +38,8 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
       what = what.substr(end + 2);
     }
     return ErrorLine("invalid JSON: " + what, line_number);
+  } catch (const json::exception&) {
+    return ErrorLine("invalid JSON: a value out of range", line_number);
   }
   if (!request.is_object()) {
     return ErrorLine(

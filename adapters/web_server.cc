@@ -122,8 +122,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         return Respond(http::status::service_unavailable,
                        "server is shutting down\n", "text/plain", false);
       }
-      if (state_->metrics.connections() >= state_->config.max_connections) {
-        state_->metrics.ConnectionRefused();
+      if (!state_->metrics.TryConnectionOpen(state_->config.max_connections)) {
         return Respond(http::status::service_unavailable,
                        "too many connections; try again later\n", "text/plain",
                        false);

@@ -50,7 +50,7 @@ WebSocketSession::WebSocketSession(net::ip::tcp::socket&& socket,
       refilled_(std::chrono::steady_clock::now()) {}
 
 WebSocketSession::~WebSocketSession() {
-  if (open_) state_->metrics.ConnectionClosed();
+  state_->metrics.ConnectionClosed();  // the slot taken for the upgrade
   std::lock_guard lock(state_->mu);
   state_->sockets.erase(registry_id_);
 }
@@ -83,7 +83,6 @@ void WebSocketSession::Run(
 void WebSocketSession::OnAccept(beast::error_code ec) {
   if (ec) return;  // the client went away during the handshake
   open_ = true;
-  state_->metrics.ConnectionOpened();
   if (!resume_.empty() && state_->bot.HasSession(resume_)) {
     session_ = resume_;
     Send(

@@ -22,6 +22,8 @@ namespace faqbot::adapters {
 
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
  public:
+  // The caller has taken a connection slot (Metrics::TryConnectionOpen);
+  // the session gives it back when it ends.
   WebSocketSession(boost::asio::ip::tcp::socket&& socket,
                    std::shared_ptr<ServerState> state);
   ~WebSocketSession();

@@ -47,6 +47,7 @@ TEST_F(JsonlTest, BadLinesGetAnErrorWithTheLineNumber) {
     const char* error;
   } cases[] = {
       {"not json", "invalid JSON"},
+      {R"({"session": "s", "text": 1e99999})", "out of range"},
       {"", "empty line"},
       {"[1, 2]", "expected a JSON object"},
       {R"({"text": "hi"})", "missing \"session\""},

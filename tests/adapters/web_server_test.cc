@@ -89,6 +89,8 @@ TEST_F(ServerTest, BadFramesGetAnErrorAndTheConnectionStaysOpen) {
       {R"({"choice": "nope"})", false, "unknown choice id"},
       {"{\"text\": \"bad \xFF\xFE\"}", true, "invalid JSON"},  // bad UTF-8
       {R"({"text": "\udc00"})", false, "invalid JSON"},        // lone surrogate
+      {"2e6666", false, "out of range"},  // found by fuzz_client_frame
+      {R"({"text": 1e99999})", false, "out of range"},
   };
   for (const auto& k : cases) {
     c.Send(k.frame, k.binary);
