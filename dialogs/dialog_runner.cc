@@ -32,6 +32,16 @@ Nav Navigation(const std::vector<std::string>& words) {
       "new conversation", "clear"};
   static const std::unordered_set<std::string> kQuit = {"quit", "exit", "stop",
                                                         "end"};
+  // "back to the menu", "go to the main menu please": filler aside, the
+  // message is one command word.
+  static const std::unordered_set<std::string> kFiller = {
+      "back", "to",   "the",    "go", "show", "me",  "please", "main",
+      "open", "take", "return", "a",  "can",  "you", "i",      "want"};
+  std::string core;
+  for (const auto& w : words) {
+    if (!kFiller.contains(w)) core += (core.empty() ? "" : " ") + w;
+  }
+  if (core == "menu" || core == "topics" || core == "home") return Nav::kMenu;
   const std::string s = Joined(words);
   if (kBack.contains(s)) return Nav::kBack;
   if (kMenu.contains(s)) return Nav::kMenu;

@@ -128,6 +128,8 @@ const Table& Rewrites() {
       {"ok", "okay"},
       {"k", "okay"},
       {"hiya", "hi"},
+      {"ya", "you"},
+      {"yah", "you"},
       {"heya", "hey"},
       {"yo", "hey"},
       {"cya", "bye"},
@@ -361,6 +363,8 @@ constexpr std::string_view kScopeWords[] = {
     "covid",        "diabetes",      "hiv",          "alcohol",
     "smoking",      "coffee",        "vitamin",      "vitamins",
     "supplement",   "supplements",   "herbal",       "sex",
+    "exercise",     "exercising",    "workout",      "sport",
+    "sports",       "gym",
 };
 
 constexpr std::string_view kGenericWords[] = {
@@ -433,8 +437,7 @@ constexpr Cue kCues[] = {
      1.0},
     {Facet::kFollowUp, "(evaluation|appointment)", 0.8},
     // Lifestyle.
-    {Facet::kLifestyle, "(diet|rest|sleep|exercise|lifestyle|drinking|drink)",
-     1.0},
+    {Facet::kLifestyle, "(diet|rest|sleep|lifestyle|drinking|drink)", 1.0},
     {Facet::kLifestyle, "(fat|fatty|low fat|avoid|habit|habits)", 0.6},
 };
 
@@ -448,15 +451,16 @@ constexpr SmalltalkPattern kSmalltalk[] = {
      "(bye|goodbye|good bye|see you|farewell|good night|that is all|"
      "i am done|take care)"},
     {Smalltalk::kHelp,
-     "(help|what can you do|what (can|do|should) i ask|how does this work|"
+     "(help|what can you do|what ... (can|do|should) i ask|how does this work|"
      "how do i use|what do you know|options|what topics)"},
     {Smalltalk::kIdentity,
      "(who|what) are you|are you [a|an|the] ... (doctor|human|bot|robot|"
      "person|real|nurse|ai|machine|computer)|are you real|your name|"
      "who (made|built|created) you|"
      "(talking|speaking|chatting) (to|with) (a|an) (bot|human|person|robot|"
-     "machine|computer|ai|real person)|is this (a|an) (bot|human|person|"
-     "robot|machine|ai)"},
+     "machine|computer|ai|real person)|is this [a|an] ... "
+     "(bot|human|person|doctor|"
+     "robot|machine|ai|real doctor|real person)"},
 };
 
 }  // namespace

@@ -83,6 +83,14 @@ TEST_F(DialogRunnerTest, StartOverClearsTheTopic) {
   EXPECT_EQ(last_.choices.size(), 5u);
 }
 
+TEST_F(DialogRunnerTest, NavigationWordsAmidFiller) {
+  Say("parasites in the liver");
+  EXPECT_EQ(Say("back to the menu"), "smalltalk ");
+  EXPECT_EQ(last_.intent, "nav.menu");
+  EXPECT_EQ(Say("go to the main menu please"), "smalltalk ");
+  EXPECT_EQ(last_.intent, "nav.menu");
+}
+
 TEST_F(DialogRunnerTest, GeneralFacetQuestionsUseTheWholeArticle) {
   EXPECT_EQ(Say("how do you treat liver calcification"),
             "clarify all.treatment");

@@ -60,6 +60,11 @@ TEST_F(MatcherTest, ReportsSmalltalk) {
   EXPECT_EQ(m_.Match("bye").smalltalk, Smalltalk::kGoodbye);
   EXPECT_EQ(m_.Match("what can you do?").smalltalk, Smalltalk::kHelp);
   EXPECT_EQ(m_.Match("are you a doctor?").smalltalk, Smalltalk::kIdentity);
+  EXPECT_EQ(m_.Match("see ya").smalltalk, Smalltalk::kGoodbye);
+  EXPECT_EQ(m_.Match("ok thanks bye").smalltalk, Smalltalk::kGoodbye);
+  EXPECT_EQ(m_.Match("what questions can I ask").smalltalk, Smalltalk::kHelp);
+  EXPECT_EQ(m_.Match("is this a real doctor").smalltalk, Smalltalk::kIdentity);
+  EXPECT_EQ(m_.Match("am I talking to a bot").smalltalk, Smalltalk::kIdentity);
   EXPECT_FALSE(m_.Match("stones").smalltalk);
 }
 
