@@ -125,6 +125,9 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
   const auto paint = [&](const char* code, const std::string& s) {
     return opt.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
   };
+  if (!reply.notice.empty()) {
+    out << paint("2", Wrap("(" + reply.notice + ")", opt.width)) << "\n";
+  }
   if (!reply.disclaimer.empty()) {
     out << paint("2", Wrap("(" + reply.disclaimer + ")", opt.width)) << "\n";
   }

@@ -64,6 +64,13 @@ class Bot {
   std::size_t session_count() const { return sessions_.size(); }
 
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
+
+  // Swaps in a new pack for every later message (hot reload). Sessions
+  // keep their state; one whose nodes vanished restarts at the topics with
+  // a notice. Thread-safe.
+  void SetPack(std::shared_ptr<const dialogs::Pack> pack) {
+    pack_.store(std::move(pack));
+  }
   const BotOptions& options() const { return options_; }
 
  private:

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "adapters/adapters.h"
+#include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
 #include "bot/bot.h"
 #include "bot/conversation_test.h"
@@ -106,6 +107,20 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
                 " threads");
   std::cout << "faqbot: open " << url << " in a browser" << std::endl;
 
+  // Hot reload: when the pack's files change, and on SIGHUP.
+  adapters::PackWatcher watcher(ioc, bot, pack_dir);
+  watcher.Start();
+  boost::asio::signal_set hangup(ioc, SIGHUP);
+  std::function<void()> on_hangup = [&] {
+    hangup.async_wait([&](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      adapters::Log("SIGHUP: reloading the pack");
+      (void)watcher.ReloadNow();
+      on_hangup();
+    });
+  };
+  on_hangup();
+
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
   boost::asio::steady_timer deadline(ioc);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
@@ -113,6 +128,8 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
     adapters::Log(std::string("stopping on ") +
                   (signal == SIGINT ? "SIGINT" : "SIGTERM"));
     server.Shutdown();
+    watcher.Stop();
+    hangup.cancel();
     // Stop once every WebSocket has closed; cut the rest after 3 seconds.
     const auto give_up =
         std::chrono::steady_clock::now() + std::chrono::seconds(3);

@@ -23,6 +23,7 @@ nlohmann::json ReplyToJson(const dialogs::Reply& reply) {
     j["source"] = nullptr;
   }
   if (!reply.disclaimer.empty()) j["disclaimer"] = reply.disclaimer;
+  if (!reply.notice.empty()) j["notice"] = reply.notice;
   return j;
 }
 
@@ -96,6 +97,10 @@ std::string ReplyToJsonText(
   if (!reply.disclaimer.empty()) {
     key("disclaimer");
     AppendJsonString(&out, reply.disclaimer);
+  }
+  if (!reply.notice.empty()) {
+    key("notice");
+    AppendJsonString(&out, reply.notice);
   }
   key("intent");
   AppendJsonString(&out, reply.intent);

@@ -11,7 +11,7 @@ namespace faqbot::bot {
 
 // {"kind", "text", "choices": [{"id", "title"}], "intent", "node",
 //  "confidence", "source": {"section", "title"} or null}, plus
-// "disclaimer" on a session's first reply.
+// "disclaimer" on a session's first reply and "notice" when there is one.
 nlohmann::json ReplyToJson(const dialogs::Reply& reply);
 
 // The same JSON as ReplyToJson(reply).dump(), plus string fields `extra`

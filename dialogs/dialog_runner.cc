@@ -172,8 +172,30 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
   return r;
 }
 
+// Whether every node `state` names still exists (a reloaded pack may have
+// dropped or renamed some).
+bool DialogRunner::StateFits(const DialogState& state) const {
+  const auto known = [&](const std::string& id) {
+    return id.empty() || pack_.Find(id) != nullptr;
+  };
+  return known(state.node) && known(state.topic) &&
+         std::all_of(state.choices.begin(), state.choices.end(), known) &&
+         std::all_of(state.history.begin(), state.history.end(), known);
+}
+
 Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
                                  Trace* trace) const {
+  if (!StateFits(*state)) {
+    // The article changed under this conversation: start it again.
+    *state = DialogState{};
+    auto reply = Step(state, input, trace);
+    if (reply) {
+      reply->notice =
+          "The article has been updated, so this conversation starts again "
+          "from its topics.";
+    }
+    return reply;
+  }
   if (!input.choice.empty()) {
     const auto it = pack_.by_id.find(input.choice);
     if (it == pack_.by_id.end()) {

@@ -63,6 +63,7 @@ class DialogRunner {
                      Trace* trace = nullptr) const;
 
  private:
+  bool StateFits(const DialogState& state) const;
   Reply StepText(DialogState* state, const std::string& text,
                  Trace* trace) const;
   Reply Answer(DialogState* state, int node, double confidence,

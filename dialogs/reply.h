@@ -35,6 +35,7 @@ struct Reply {
   double confidence = 0;
   std::optional<Source> source;
   std::string disclaimer;  // set on the first reply of a session
+  std::string notice;      // a note about the conversation itself
 };
 
 }  // namespace faqbot::dialogs

@@ -150,6 +150,7 @@
   }
 
   function addReply(r) {
+    if (r.notice) log.appendChild(el("div", "fb-note", r.notice));
     if (r.disclaimer && !disclaimerShown) {
       disclaimerShown = true;
       log.appendChild(el("div", "fb-note fb-disclaimer", r.disclaimer));

@@ -16,6 +16,7 @@ TEST(ReplyJson, DirectWriterMatchesTheJsonTree) {
   full.confidence = 0.87654;
   full.source = dialogs::Source{2, "Parasitic infection"};
   full.disclaimer = "Not a diagnosis.";
+  full.notice = "The article was updated.";
   dialogs::Reply bare;  // no node, no source, no choices
   for (const auto& r : {full, bare}) {
     nlohmann::json want = ReplyToJson(r);

@@ -1,0 +1,58 @@
+#include "adapters/pack_watcher.h"
+
+#include "adapters/web_server.h"
+#include "bot/pack_loader.h"
+
+namespace faqbot::adapters {
+
+PackWatcher::PackWatcher(boost::asio::io_context& ioc, bot::Bot& bot,
+                         std::filesystem::path dir,
+                         std::chrono::milliseconds poll)
+    : bot_(bot), dir_(std::move(dir)), poll_(poll), timer_(ioc) {}
+
+std::size_t PackWatcher::Stamp() const {
+  std::string both;
+  for (const char* name : {bot::kArticleFile, bot::kIntentsFile}) {
+    auto text = bot::ReadFile(dir_ / name);
+    both += text ? *text : std::string("\0missing", 8);
+    both += '\0';
+  }
+  return std::hash<std::string>{}(both);
+}
+
+void PackWatcher::Start() {
+  seen_ = Stamp();
+  Poll();
+}
+
+void PackWatcher::Stop() { timer_.cancel(); }
+
+void PackWatcher::Poll() {
+  timer_.expires_after(poll_);
+  timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec) return;  // stopped
+    if (const auto now = Stamp(); now != seen_) {
+      seen_ = now;
+      (void)ReloadNow();
+    }
+    Poll();
+  });
+}
+
+Status PackWatcher::ReloadNow() {
+  auto pack = bot::LoadPack(dir_);
+  if (!pack) {
+    ++failures_;
+    Log("reload refused, still serving the previous pack: " +
+        pack.error().message);
+    return std::unexpected(pack.error());
+  }
+  const std::size_t nodes = (*pack)->nodes.size();
+  bot_.SetPack(*std::move(pack));
+  ++reloads_;
+  Log("reloaded pack " + dir_.string() + " (" + std::to_string(nodes) +
+      " nodes)");
+  return Ok();
+}
+
+}  // namespace faqbot::adapters
