@@ -21,30 +21,17 @@
 #include <sstream>
 
 #include "bot/bot.h"
+#include "intents/text.h"
 
 namespace faqbot::bot {
 namespace {
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+using intents::Trim;
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(c));
-  return s;
-}
-
-std::vector<std::string> SplitCommas(std::string_view s) {
-  std::vector<std::string> out;
-  std::stringstream in{std::string(s)};
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    item = Lower(Trim(item));
-    if (!item.empty()) out.push_back(item);
-  }
+// Lowercased items of a comma-separated list.
+std::vector<std::string> LowerItems(std::string_view s) {
+  std::vector<std::string> out = intents::SplitCommas(s);
+  for (auto& item : out) item = intents::AsciiLower(std::move(item));
   return out;
 }
 
@@ -96,18 +83,18 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
       std::stringstream parts(line.substr(1));
       Expectation& e = turns.back().expect;
       parts >> e.kind >> e.node;
-      e.kind = Lower(e.kind);
+      e.kind = intents::AsciiLower(e.kind);
       if (!kKinds.contains(e.kind)) {
         return error(line_no, "unknown reply kind \"" + e.kind +
                                   "\"; use answer, clarify, fallback, "
                                   "escalation, smalltalk or *");
       }
     } else if (line[0] == '~') {
-      for (auto& w : SplitCommas(line.substr(1))) {
+      for (auto& w : LowerItems(line.substr(1))) {
         turns.back().expect.says.push_back(std::move(w));
       }
     } else if (line[0] == '!') {
-      for (auto& w : SplitCommas(line.substr(1))) {
+      for (auto& w : LowerItems(line.substr(1))) {
         turns.back().expect.not_says.push_back(std::move(w));
       }
     } else {
@@ -142,9 +129,9 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
         continue;
       }
       if (!reply->node.empty()) reached.insert(reply->node);
-      std::string all = Lower(reply->text);
+      std::string all = intents::AsciiLower(reply->text);
       for (const auto& c : reply->choices)
-        all += " " + Lower(c.title + " " + c.id);
+        all += " " + intents::AsciiLower(c.title + " " + c.id);
       const Expectation& e = turn.expect;
       std::vector<std::string> wrong;
       const std::string kind(dialogs::ReplyKindName(reply->kind));

@@ -5,17 +5,12 @@
 
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
+#include "intents/text.h"
 
 namespace faqbot::dialogs {
 namespace {
 
 using intents::Smalltalk;
-
-std::string Joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
 
 enum class Nav { kNone, kBack, kMenu, kRestart, kQuit };
 
@@ -42,7 +37,7 @@ Nav Navigation(const std::vector<std::string>& words) {
     if (!kFiller.contains(w)) core += (core.empty() ? "" : " ") + w;
   }
   if (core == "menu" || core == "topics" || core == "home") return Nav::kMenu;
-  const std::string s = Joined(words);
+  const std::string s = intents::JoinWords(words);
   if (kBack.contains(s)) return Nav::kBack;
   if (kMenu.contains(s)) return Nav::kMenu;
   if (kRestart.contains(s)) return Nav::kRestart;
@@ -293,7 +288,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     }
     return r;
   }
-  const std::string typed = Joined(words);
+  const std::string typed = intents::JoinWords(words);
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
     if (node && node->typed_title == typed) {

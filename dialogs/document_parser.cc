@@ -20,19 +20,15 @@
 #include <optional>
 
 #include "dialogs/document.h"
+#include "intents/text.h"
 #include "intents/utf8.h"
 
 namespace faqbot::dialogs {
 namespace {
 
-constexpr std::size_t kMaxHeadingLength = 120;
+using intents::Trim;
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+constexpr std::size_t kMaxHeadingLength = 120;
 
 struct Heading {
   int number;

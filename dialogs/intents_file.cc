@@ -22,34 +22,14 @@
 
 #include <cctype>
 
+#include "intents/text.h"
 #include "intents/utf8.h"
 
 namespace faqbot::dialogs {
 namespace {
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(c));
-  return s;
-}
-
-std::vector<std::string> SplitCommas(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    const std::size_t comma = std::min(s.find(',', pos), s.size());
-    std::string item = Trim(s.substr(pos, comma - pos));
-    if (!item.empty()) out.push_back(std::move(item));
-    pos = comma + 1;
-  }
-  return out;
-}
+using intents::SplitCommas;
+using intents::Trim;
 
 }  // namespace
 
@@ -82,7 +62,7 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
                      "section header \"" + line + "\" has no closing ']'");
       }
       const std::string header = Trim(line.substr(1, line.size() - 2));
-      const std::string lower = Lower(header);
+      const std::string lower = intents::AsciiLower(header);
       if (lower == "settings") {
         part = Part::kSettings;
       } else if (lower == "synonyms") {
@@ -113,7 +93,7 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
           return error(line_no, "setting \"" + line +
                                     "\" has no '='; write \"key = value\"");
         }
-        file.settings.push_back({Lower(Trim(line.substr(0, eq))),
+        file.settings.push_back({intents::AsciiLower(Trim(line.substr(0, eq))),
                                  Trim(line.substr(eq + 1)), line_no});
         break;
       }
@@ -137,9 +117,10 @@ Result<IntentsFile> ParseIntentsFile(std::string_view text,
       }
       case Part::kNode: {
         const std::size_t colon = line.find(':');
-        const std::string key = colon == std::string::npos
-                                    ? ""
-                                    : Lower(Trim(line.substr(0, colon)));
+        const std::string key =
+            colon == std::string::npos
+                ? ""
+                : intents::AsciiLower(Trim(line.substr(0, colon)));
         const std::string value =
             colon == std::string::npos ? "" : Trim(line.substr(colon + 1));
         NodeIntents& node = file.nodes.back();

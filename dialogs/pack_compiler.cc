@@ -15,6 +15,7 @@
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
+#include "intents/text.h"
 #include "intents/utf8.h"
 
 namespace faqbot::dialogs {
@@ -150,9 +151,7 @@ class Compiler {
   }
 
   int AddNode(Node node) {
-    for (const auto& w : intents::Normalize(node.title)) {
-      node.typed_title += (node.typed_title.empty() ? "" : " ") + w;
-    }
+    node.typed_title = intents::JoinWords(intents::Normalize(node.title));
     const int index = static_cast<int>(pack_->nodes.size());
     pack_->by_id[node.id] = index;
     pack_->nodes.push_back(std::move(node));

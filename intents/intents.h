@@ -29,6 +29,7 @@
 #include "intents/status.h"
 #include "intents/stemmer.h"
 #include "intents/synonyms.h"
+#include "intents/text.h"
 #include "intents/utf8.h"
 
 #endif  // FAQBOT_INTENTS_INTENTS_H_

@@ -1,0 +1,26 @@
+// Small string helpers shared by the parsers of the text files authors
+// write (article, intents file, conversation tests).
+#ifndef FAQBOT_INTENTS_TEXT_H_
+#define FAQBOT_INTENTS_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqbot::intents {
+
+// `s` without leading and trailing ASCII whitespace.
+std::string Trim(std::string_view s);
+
+// `s` with ASCII letters lowercased.
+std::string AsciiLower(std::string s);
+
+// The trimmed, non-empty items of a comma-separated list.
+std::vector<std::string> SplitCommas(std::string_view s);
+
+// `words` joined with single spaces.
+std::string JoinWords(const std::vector<std::string>& words);
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_TEXT_H_
