@@ -180,16 +180,21 @@ bool DialogRunner::StateFits(const DialogState& state) const {
 
 Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
                                  Trace* trace) const {
-  if (!StateFits(*state)) {
-    // The article changed under this conversation: start it again.
-    *state = DialogState{};
-    auto reply = Step(state, input, trace);
-    if (reply) {
-      reply->notice =
-          "The article has been updated, so this conversation starts again "
-          "from its topics.";
+  // Ids can only go stale when the pack is replaced: check them then.
+  if (state->pack != pack_.generation) {
+    if (!StateFits(*state)) {
+      // The article changed under this conversation: start it again.
+      *state = DialogState{};
+      state->pack = pack_.generation;
+      auto reply = Step(state, input, trace);
+      if (reply) {
+        reply->notice =
+            "The article has been updated, so this conversation starts "
+            "again from its topics.";
+      }
+      return reply;
     }
-    return reply;
+    state->pack = pack_.generation;
   }
   if (!input.choice.empty()) {
     const auto it = pack_.by_id.find(input.choice);

@@ -16,6 +16,7 @@
 #ifndef FAQBOT_DIALOGS_DIALOG_RUNNER_H_
 #define FAQBOT_DIALOGS_DIALOG_RUNNER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct DialogState {
   std::vector<std::string> choices;  // ids offered by the last reply
   std::vector<std::string> history;  // answered nodes, oldest first
   int turns = 0;
+  uint64_t pack = 0;  // Pack::generation the ids above were checked against
 
   static constexpr std::size_t kMaxHistory = 20;
 };

@@ -15,6 +15,7 @@
 #define FAQBOT_DIALOGS_DIALOG_TREE_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -72,6 +73,9 @@ struct PackSettings {
 };
 
 struct Pack {
+  // Distinct for every compiled pack, so a session can tell that the pack
+  // changed under it (hot reload) without checking each id it holds.
+  uint64_t generation = 0;
   std::string name;  // folder name, e.g. "liver-calcification"
   Document document;
   std::vector<Node> nodes;

@@ -7,6 +7,7 @@
 // article's own subject (its words all appear in the title), it also
 // answers "what is <subject>?" for the whole article.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <set>
 #include <unordered_set>
@@ -86,6 +87,8 @@ class Compiler {
   Compiler(std::string name, Document doc, const IntentsFile& file)
       : file_(file) {
     pack_ = std::make_shared<Pack>();
+    static std::atomic<uint64_t> generations{0};
+    pack_->generation = ++generations;
     pack_->name = std::move(name);
     pack_->document = std::move(doc);
     pack_->aggregates.fill(-1);
