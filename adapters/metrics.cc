@@ -13,7 +13,7 @@ void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
   latency_sum_ns_ += static_cast<uint64_t>(seconds * 1e9);
 }
 
-std::string Metrics::Render(std::size_t sessions) const {
+std::string Metrics::Render(const bot::Bot& bot) const {
   std::string out;
   const auto line = [&](const std::string& s) { out += s + "\n"; };
   const auto num = [](double v) {
@@ -35,7 +35,31 @@ std::string Metrics::Render(std::size_t sessions) const {
        std::to_string(refused_total_.load()));
   line("# HELP faqbot_sessions Dialog sessions held in memory.");
   line("# TYPE faqbot_sessions gauge");
-  line("faqbot_sessions " + std::to_string(sessions));
+  line("faqbot_sessions " + std::to_string(bot.sessions().size()));
+  line(
+      "# HELP faqbot_session_store_degraded 1 while the shared session "
+      "store is unreachable and state is kept in this process.");
+  line("# TYPE faqbot_session_store_degraded gauge");
+  line("faqbot_session_store_degraded " +
+       std::to_string(bot.sessions().degraded() ? 1 : 0));
+  line(
+      "# HELP faqbot_session_store_failures_total Failed operations on the "
+      "shared session store.");
+  line("# TYPE faqbot_session_store_failures_total counter");
+  line("faqbot_session_store_failures_total " +
+       std::to_string(bot.sessions().failures()));
+  if (const auto& t = bot.options().transcripts) {
+    line(
+        "# HELP faqbot_transcript_written_total Exchanges written to the "
+        "transcript.");
+    line("# TYPE faqbot_transcript_written_total counter");
+    line("faqbot_transcript_written_total " + std::to_string(t->written()));
+    line(
+        "# HELP faqbot_transcript_dropped_total Exchanges not written "
+        "(queue full or disk error).");
+    line("# TYPE faqbot_transcript_dropped_total counter");
+    line("faqbot_transcript_dropped_total " + std::to_string(t->dropped()));
+  }
   line("# HELP faqbot_messages_total Replies sent, by reply kind.");
   line("# TYPE faqbot_messages_total counter");
   for (int k = 0; k < 5; ++k) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "bot/bot.h"
 #include "dialogs/reply.h"
 
 namespace faqbot::adapters {
@@ -35,7 +36,8 @@ class Metrics {
   int64_t connections() const { return connections_.load(); }
 
   // The exposition text, "# HELP/# TYPE" lines included.
-  std::string Render(std::size_t sessions) const;
+  // Session-store and transcript gauges come from `bot`.
+  std::string Render(const bot::Bot& bot) const;
 
   // Upper bounds of the latency histogram, in seconds.
   static constexpr std::array<double, 12> kBuckets = {

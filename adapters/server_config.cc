@@ -1,78 +1,130 @@
 #include "adapters/server_config.h"
 
+#include <cstdlib>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "bot/pack_loader.h"
 
 namespace faqbot::adapters {
+namespace {
+
+using nlohmann::json;
+// Reads one setting into the config; returns "" or what the value must be.
+using Reader = std::function<std::string(const json&, ServerConfig*)>;
+
+template <typename T>
+Reader Text(T ServerConfig::*field) {
+  return [field](const json& v, ServerConfig* c) -> std::string {
+    if (!v.is_string()) return "a string";
+    c->*field = v.get<std::string>();
+    return "";
+  };
+}
+
+Reader Integer(int ServerConfig::*field, int min = 0) {
+  return [field, min](const json& v, ServerConfig* c) -> std::string {
+    if (!v.is_number_integer() || v.get<long>() < min ||
+        v.get<long>() > 1'000'000'000) {
+      return "an integer of at least " + std::to_string(min);
+    }
+    c->*field = v.get<int>();
+    return "";
+  };
+}
+
+const std::map<std::string, Reader, std::less<>>& Readers() {
+  static const auto* readers = new std::map<std::string, Reader, std::less<>>{
+      {"host", Text(&ServerConfig::host)},
+      {"pack", Text(&ServerConfig::pack)},
+      {"port", Integer(&ServerConfig::port)},
+      {"threads", Integer(&ServerConfig::threads)},
+      {"max_connections", Integer(&ServerConfig::max_connections)},
+      {"idle_timeout_seconds", Integer(&ServerConfig::idle_timeout_seconds)},
+      {"request_timeout_seconds",
+       Integer(&ServerConfig::request_timeout_seconds)},
+      {"session_idle_seconds", Integer(&ServerConfig::session_idle_seconds, 1)},
+      {"max_frame_bytes",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_number_integer() || v.get<long>() < 64) {
+           return "an integer of at least 64";
+         }
+         c->max_frame_bytes = v.get<std::size_t>();
+         return "";
+       }},
+      {"messages_per_second",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_number() || v.get<double>() <= 0) return "a positive number";
+         c->messages_per_second = v.get<double>();
+         return "";
+       }},
+      {"allowed_origins",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_array()) return "a list of strings";
+         c->allowed_origins.clear();
+         for (const auto& o : v) {
+           if (!o.is_string()) return "a list of strings";
+           c->allowed_origins.push_back(o.get<std::string>());
+         }
+         return "";
+       }},
+      {"log_messages",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_boolean()) return "true or false";
+         c->log_messages = v.get<bool>();
+         return "";
+       }},
+      {"sessions",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_string() || (v != "memory" && v != "redis")) {
+           return "\"memory\" or \"redis\"";
+         }
+         c->sessions = v.get<std::string>();
+         return "";
+       }},
+      {"redis", Text(&ServerConfig::redis)},
+      {"redis_password", Text(&ServerConfig::redis_password)},
+      {"redis_prefix", Text(&ServerConfig::redis_prefix)},
+      {"transcripts", Text(&ServerConfig::transcripts)},
+      {"transcript_flush_ms", Integer(&ServerConfig::transcript_flush_ms, 1)},
+  };
+  return *readers;
+}
+
+}  // namespace
 
 Status LoadServerConfig(std::string_view path, ServerConfig* c) {
   auto text = bot::ReadFile(std::string(path));
   if (!text) return std::unexpected(text.error());
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return std::unexpected(Error::ParseError(std::string(path) +
-                                             ": invalid JSON at byte " +
-                                             std::to_string(e.byte)));
-  } catch (const nlohmann::json::exception& e) {
+  const json j = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
     return std::unexpected(
-        Error::ParseError(std::string(path) + ": invalid JSON: " + e.what()));
+        Error::ParseError(std::string(path) + ": invalid JSON"));
   }
   if (!j.is_object()) {
     return std::unexpected(
         Error::ParseError(std::string(path) + ": expected a JSON object"));
   }
   for (const auto& [key, value] : j.items()) {
-    const auto wrong = [&](const char* want) {
-      return std::unexpected(Error::InvalidArgument(
-          std::string(path) + ": \"" + key + "\" must be " + want));
-    };
-    if (key == "host" || key == "pack") {
-      if (!value.is_string()) return wrong("a string");
-      (key == "host" ? c->host : c->pack) = value.get<std::string>();
-    } else if (key == "port" || key == "threads" || key == "max_connections" ||
-               key == "idle_timeout_seconds" ||
-               key == "request_timeout_seconds" ||
-               key == "session_idle_seconds") {
-      if (!value.is_number_integer() || value.get<long>() < 0) {
-        return wrong("a non-negative integer");
-      }
-      const int v = value.get<int>();
-      if (key == "port") c->port = v;
-      if (key == "threads") c->threads = v;
-      if (key == "max_connections") c->max_connections = v;
-      if (key == "idle_timeout_seconds") c->idle_timeout_seconds = v;
-      if (key == "session_idle_seconds") c->session_idle_seconds = v;
-      if (key == "request_timeout_seconds") c->request_timeout_seconds = v;
-    } else if (key == "max_frame_bytes") {
-      if (!value.is_number_integer() || value.get<long>() < 64) {
-        return wrong("an integer of at least 64");
-      }
-      c->max_frame_bytes = value.get<std::size_t>();
-    } else if (key == "messages_per_second") {
-      if (!value.is_number() || value.get<double>() <= 0) {
-        return wrong("a positive number");
-      }
-      c->messages_per_second = value.get<double>();
-    } else if (key == "allowed_origins") {
-      if (!value.is_array()) return wrong("a list of strings");
-      c->allowed_origins.clear();
-      for (const auto& o : value) {
-        if (!o.is_string()) return wrong("a list of strings");
-        c->allowed_origins.push_back(o.get<std::string>());
-      }
-    } else if (key == "log_messages") {
-      if (!value.is_boolean()) return wrong("true or false");
-      c->log_messages = value.get<bool>();
-    } else {
+    const auto it = Readers().find(key);
+    if (it == Readers().end()) {
       return std::unexpected(Error::InvalidArgument(
           std::string(path) + ": unknown setting \"" + key +
           "\" (see adapters/server_config.h for the list)"));
     }
+    if (const std::string want = it->second(value, c); !want.empty()) {
+      return std::unexpected(Error::InvalidArgument(
+          std::string(path) + ": \"" + key + "\" must be " + want));
+    }
   }
   return Ok();
+}
+
+void ApplyEnvironment(ServerConfig* c) {
+  if (const char* p = std::getenv("FAQBOT_REDIS_PASSWORD"); p && *p) {
+    c->redis_password = p;
+  }
 }
 
 }  // namespace faqbot::adapters

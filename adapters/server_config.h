@@ -7,8 +7,12 @@
 //     "max_connections": 10000, "allowed_origins": ["https://clinic.example"],
 //     "idle_timeout_seconds": 300, "request_timeout_seconds": 30,
 //     "session_idle_seconds": 3600,
-//     "log_messages": false
+//     "log_messages": false,
+//     "sessions": "redis", "redis": "127.0.0.1:6379",
+//     "transcripts": "data/transcripts.db", "transcript_flush_ms": 200
 //   }
+//
+// Secrets may come from the environment instead (ApplyEnvironment).
 #ifndef FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 #define FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 
@@ -49,11 +53,26 @@ struct ServerConfig {
   int session_idle_seconds = 3600;
   // Log one line per message (off: only start, stop and errors).
   bool log_messages = false;
+  // Where dialog state lives: "memory" (this process) or "redis" (shared
+  // by every instance using the same Redis; see bot/redis_session_store.h).
+  std::string sessions = "memory";
+  // Redis address, host:port; its password (or FAQBOT_REDIS_PASSWORD); and
+  // a key prefix so several bots can share one Redis.
+  std::string redis = "127.0.0.1:6379";
+  std::string redis_password;
+  std::string redis_prefix = "faqbot:s:";
+  // SQLite database that records every exchange ("" records nothing).
+  std::string transcripts = "data/transcripts.db";
+  // The transcript is written this often; a crash loses at most this much.
+  int transcript_flush_ms = 200;
 };
 
 // Reads a JSON config file over `config`; unknown keys and wrong types are
 // errors that name the key.
 Status LoadServerConfig(std::string_view path, ServerConfig* config);
+
+// Secrets from the environment override the file: FAQBOT_REDIS_PASSWORD.
+void ApplyEnvironment(ServerConfig* config);
 
 }  // namespace faqbot::adapters
 

@@ -69,6 +69,7 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
     return ErrorLine("missing \"text\" (or \"choice\")", line_number);
   }
   const std::string id = session->get<std::string>();
+  message.channel = "cli";
   auto reply = bot.Handle(id, message);
   if (!reply) return ErrorLine(reply.error().message, line_number);
   return bot::ReplyToJsonText(*reply, {{"session", id}});
@@ -168,7 +169,7 @@ void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
   while (true) {
     out << (opt.color ? "\x1b[1m> \x1b[0m" : "> ") << std::flush;
     if (!std::getline(in, line)) break;
-    auto reply = bot.Handle(session, {line, ""});
+    auto reply = bot.Handle(session, {line, "", "cli"});
     if (!reply) {
       out << "(" << reply.error().message << ")\n";
       continue;

@@ -155,8 +155,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
           ready ? "ready\n" : "not ready\n", "text/plain", keep_alive_);
     }
     if (path == "/metrics") {
-      return Respond(http::status::ok,
-                     state_->metrics.Render(state_->bot.session_count()),
+      return Respond(http::status::ok, state_->metrics.Render(state_->bot),
                      "text/plain; version=0.0.4", keep_alive_);
     }
     Respond(http::status::not_found,

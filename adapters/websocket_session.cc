@@ -157,6 +157,7 @@ void WebSocketSession::HandleFrame(const std::string& payload) {
     return Send(ErrorFrame(message.error().message));
   }
   const auto start = std::chrono::steady_clock::now();
+  message->channel = "web";
   auto reply = state_->bot.Handle(session_, *message);
   if (!reply) {
     state_->metrics.Error();

@@ -24,7 +24,26 @@ Status ValidateText(std::string_view text, std::size_t max_bytes) {
 Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
     : pack_(std::move(pack)),
       options_(options),
-      sessions_(options.session_idle_expiry) {}
+      sessions_(options_.sessions ? options_.sessions
+                                  : std::make_shared<MemorySessionStore>(
+                                        options_.session_idle_expiry)) {}
+
+void Bot::Record(std::string_view session, const Message& message,
+                 const Reply& reply) {
+  if (!options_.transcripts) return;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  options_.transcripts->Append(
+      {.time_ms =
+           std::chrono::duration_cast<std::chrono::milliseconds>(now).count(),
+       .session = std::string(session),
+       .channel =
+           std::string(message.channel.empty() ? "api" : message.channel),
+       .text = message.choice.empty() ? message.text : std::string(),
+       .choice = message.choice,
+       .kind = std::string(dialogs::ReplyKindName(reply.kind)),
+       .node = reply.node,
+       .confidence = reply.confidence});
+}
 
 Result<Reply> Bot::Handle(std::string_view session, const Message& message,
                           dialogs::Trace* trace) {
@@ -38,7 +57,7 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
   const auto pack = pack_.load();
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
-  sessions_.WithSession(session, [&](Session& s, bool) {
+  sessions_->WithSession(session, [&](Session& s, bool) {
     result = runner.Step(&s.state, {message.text, message.choice}, trace);
     if (!result) return;  // Step left the session as it was
     if (!s.disclaimed) {
@@ -46,6 +65,7 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
       s.disclaimed = true;
     }
   });
+  if (result) Record(session, message, *result);
   return result;
 }
 
@@ -53,7 +73,7 @@ Reply Bot::Welcome(std::string_view session) {
   const auto pack = pack_.load();
   const dialogs::DialogRunner runner(pack.get());
   Reply reply;
-  sessions_.WithSession(session, [&](Session& s, bool) {
+  sessions_->WithSession(session, [&](Session& s, bool) {
     reply = runner.Welcome(&s.state);
     if (!s.disclaimed) {
       reply.disclaimer = std::string(kDisclaimer);

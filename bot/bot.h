@@ -7,8 +7,9 @@
 //
 // Handle() validates the message (UTF-8, not empty, not too long), runs
 // the dialog step on the session's state, and marks the first reply of a
-// session with the disclaimer. It does no I/O and is thread-safe; messages
-// of one session are handled one at a time.
+// session with the disclaimer, and queues the exchange for the transcript.
+// It is thread-safe; messages of one session are handled one at a time. Its
+// only I/O is the session store's (none for the default in-memory one).
 #ifndef FAQBOT_BOT_BOT_H_
 #define FAQBOT_BOT_BOT_H_
 
@@ -19,6 +20,7 @@
 #include <string_view>
 
 #include "bot/session_store.h"
+#include "bot/transcript_log.h"
 #include "dialogs/dialogs.h"
 
 namespace faqbot::bot {
@@ -27,8 +29,9 @@ using dialogs::Reply;
 using dialogs::ReplyKind;
 
 struct Message {
-  std::string text;    // what the user typed, or
-  std::string choice;  // the id of a pressed choice
+  std::string text;          // what the user typed, or
+  std::string choice;        // the id of a pressed choice
+  std::string_view channel;  // for the transcript: "web", "telegram", ...
 };
 
 struct BotOptions {
@@ -36,6 +39,10 @@ struct BotOptions {
   std::size_t max_message_bytes = 2000;
   // Sessions idle this long are forgotten.
   std::chrono::seconds session_idle_expiry{std::chrono::hours(1)};
+  // Where sessions live; null means in this process's memory.
+  std::shared_ptr<SessionStore> sessions;
+  // Where exchanges are recorded; null records nothing.
+  std::shared_ptr<TranscriptLog> transcripts;
 };
 
 // Shown once per session, on its first reply.
@@ -58,10 +65,10 @@ class Bot {
   Reply Welcome(std::string_view session);
 
   bool HasSession(std::string_view session) const {
-    return sessions_.Contains(session);
+    return sessions_->Contains(session);
   }
 
-  std::size_t session_count() const { return sessions_.size(); }
+  const SessionStore& sessions() const { return *sessions_; }
 
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
 
@@ -76,7 +83,9 @@ class Bot {
  private:
   std::atomic<std::shared_ptr<const dialogs::Pack>> pack_;
   BotOptions options_;
-  SessionStore sessions_;
+  std::shared_ptr<SessionStore> sessions_;
+  void Record(std::string_view session, const Message& message,
+              const Reply& reply);
 };
 
 // Checks a message's text as every adapter must: valid UTF-8, something

@@ -5,7 +5,10 @@
 //   faqbot test [--pack DIR]             run the pack's conversation tests
 //   faqbot explain "text" [--pack DIR]   show how one message is routed
 //   faqbot serve [--pack DIR] [--host H] [--port P] [--config FILE]
+//                [--redis HOST:PORT] [--transcripts FILE]
 //                                        the WebSocket server and demo page
+//   faqbot transcripts [--transcripts FILE] [--limit N]
+//                                        recent exchanges and what fell back
 //
 // Without --pack the default pack content/liver-calcification is looked
 // for in the current folder, then next to the executable's parent folder.
@@ -18,6 +21,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -29,6 +33,8 @@
 #include "bot/conversation_test.h"
 #include "bot/inspect.h"
 #include "bot/pack_loader.h"
+#include "bot/redis_session_store.h"
+#include "bot/transcript_report.h"
 
 namespace {
 
@@ -47,6 +53,8 @@ constexpr char kUsage[] =
     "  test               run the pack's conversation tests\n"
     "  explain \"text\"     show how a message is understood and routed\n"
     "  serve              the WebSocket server with its demo page\n"
+    "  transcripts        recent exchanges, the questions that fell back\n"
+    "                     most, and the nodes no one reached\n"
     "\n"
     "options:\n"
     "  --pack DIR         the content pack folder (default: "
@@ -54,6 +62,10 @@ constexpr char kUsage[] =
     "  --host ADDR        serve: address to listen on (default 127.0.0.1)\n"
     "  --port N           serve: port (default 8080; 0 picks a free one)\n"
     "  --config FILE      serve: JSON settings (see README); flags win\n"
+    "  --redis HOST:PORT  serve: keep sessions in Redis, shared by instances\n"
+    "  --transcripts FILE the transcript database (default\n"
+    "                     data/transcripts.db; \"\" records nothing)\n"
+    "  --limit N          transcripts: how many recent exchanges (20)\n"
     "  -h, --help         this help\n";
 
 struct Args {
@@ -62,6 +74,9 @@ struct Args {
   std::string host;
   std::string port;
   std::string config;
+  std::optional<std::string> redis;
+  std::optional<std::string> transcripts;
+  std::string limit;
   bool jsonl = false;
   std::vector<std::string> rest;
 };
@@ -82,11 +97,69 @@ fs::path DefaultPack(const char* argv0) {
   return kDefaultPack;
 }
 
+Result<bot::RedisOptions> RedisOptionsFrom(
+    const adapters::ServerConfig& config) {
+  bot::RedisOptions r;
+  const auto colon = config.redis.rfind(':');
+  char* end = nullptr;
+  const long port =
+      colon == std::string::npos
+          ? 6379
+          : std::strtol(config.redis.c_str() + colon + 1, &end, 10);
+  if (colon != std::string::npos &&
+      (*end != '\0' || port <= 0 || port > 65535)) {
+    return std::unexpected(Error::InvalidArgument(
+        "redis address \"" + config.redis + "\" must be host:port"));
+  }
+  r.host = config.redis.substr(0, colon);
+  r.port = static_cast<int>(port);
+  r.password = config.redis_password;
+  r.prefix = config.redis_prefix;
+  return r;
+}
+
+int Transcripts(const dialogs::Pack& pack, const std::string& path,
+                const std::string& limit) {
+  std::size_t n = 20;
+  if (!limit.empty()) {
+    char* end = nullptr;
+    n = std::strtoul(limit.c_str(), &end, 10);
+    if (*end != '\0' || n == 0) return Usage("--limit needs a positive number");
+  }
+  auto report = bot::ReadTranscripts(path, n);
+  if (!report) {
+    std::cerr << "faqbot: " << report.error().message << "\n";
+    return 1;
+  }
+  bot::PrintTranscriptReport(*report, pack, std::cout);
+  return 0;
+}
+
 int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
           const adapters::ServerConfig& config) {
   bot::BotOptions options;
   options.session_idle_expiry =
       std::chrono::seconds(config.session_idle_seconds);
+  if (config.sessions == "redis") {
+    auto redis = RedisOptionsFrom(config);
+    if (!redis) {
+      std::cerr << "faqbot: " << redis.error().message << "\n";
+      return 1;
+    }
+    redis->idle_expiry = options.session_idle_expiry;
+    redis->log = [](const std::string& line) { adapters::Log(line); };
+    options.sessions = std::make_shared<bot::RedisSessionStore>(*redis);
+  }
+  if (!config.transcripts.empty()) {
+    auto log = bot::TranscriptLog::Open(
+        config.transcripts,
+        std::chrono::milliseconds(config.transcript_flush_ms));
+    if (!log) {
+      std::cerr << "faqbot: " << log.error().message << "\n";
+      return 1;
+    }
+    options.transcripts = std::move(*log);
+  }
   bot::Bot bot(std::move(pack), options);
   const int threads =
       config.threads > 0
@@ -102,9 +175,16 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
       config.host == "0.0.0.0" ? std::string("127.0.0.1") : config.host;
   const std::string url =
       "http://" + host + ":" + std::to_string(server.port()) + "/";
-  adapters::Log("serving pack " + pack_dir.string() + " on " + url +
-                " (WebSocket " + url + "ws) with " + std::to_string(threads) +
-                " threads");
+  adapters::Log(
+      "serving pack " + pack_dir.string() + " on " + url + " (WebSocket " +
+      url + "ws) with " + std::to_string(threads) + " threads; sessions in " +
+      (config.sessions == "redis" ? "Redis at " + config.redis
+                                  : std::string("memory")) +
+      "; transcript " +
+      (config.transcripts.empty()
+           ? std::string("off")
+           : config.transcripts + " (written every " +
+                 std::to_string(config.transcript_flush_ms) + " ms)"));
   std::cout << "faqbot: open " << url << " in a browser" << std::endl;
 
   // Hot reload: when the pack's files change, and on SIGHUP.
@@ -123,6 +203,19 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
 
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
   boost::asio::steady_timer deadline(ioc);
+  // Stop once every WebSocket has closed; cut the rest after 3 seconds.
+  // (Lives here, not in the signal handler: the timer calls it later.)
+  std::chrono::steady_clock::time_point give_up;
+  std::function<void()> check = [&] {
+    if (server.metrics().connections() == 0 ||
+        std::chrono::steady_clock::now() >= give_up) {
+      return ioc.stop();
+    }
+    deadline.expires_after(std::chrono::milliseconds(20));
+    deadline.async_wait([&](const boost::system::error_code& e) {
+      if (!e) check();
+    });
+  };
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     adapters::Log(std::string("stopping on ") +
@@ -130,19 +223,7 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
     server.Shutdown();
     watcher.Stop();
     hangup.cancel();
-    // Stop once every WebSocket has closed; cut the rest after 3 seconds.
-    const auto give_up =
-        std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    std::function<void()> check = [&, give_up] {
-      if (server.metrics().connections() == 0 ||
-          std::chrono::steady_clock::now() >= give_up) {
-        return ioc.stop();
-      }
-      deadline.expires_after(std::chrono::milliseconds(20));
-      deadline.async_wait([&](const boost::system::error_code& e) {
-        if (!e) check();
-      });
-    };
+    give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     check();
   });
   std::vector<std::thread> pool;
@@ -167,11 +248,16 @@ int main(int argc, char** argv) {
       args.pack = argv[++i];
     } else if (a.starts_with("--pack=")) {
       args.pack = a.substr(7);
-    } else if (a == "--host" || a == "--port" || a == "--config") {
+    } else if (a == "--host" || a == "--port" || a == "--config" ||
+               a == "--limit") {
       if (i + 1 >= argc) return Usage(a + " needs a value");
-      (a == "--host"   ? args.host
-       : a == "--port" ? args.port
-                       : args.config) = argv[++i];
+      (a == "--host"     ? args.host
+       : a == "--port"   ? args.port
+       : a == "--config" ? args.config
+                         : args.limit) = argv[++i];
+    } else if (a == "--redis" || a == "--transcripts") {
+      if (i + 1 >= argc) return Usage(a + " needs a value");
+      (a == "--redis" ? args.redis : args.transcripts) = argv[++i];
     } else if (a == "--jsonl") {
       args.jsonl = true;
     } else if (a.starts_with("--")) {
@@ -190,6 +276,12 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  adapters::ApplyEnvironment(&config);
+  if (args.redis) {
+    config.sessions = "redis";
+    config.redis = *args.redis;
+  }
+  if (args.transcripts) config.transcripts = *args.transcripts;
   if (args.pack.empty()) args.pack = config.pack;
   const fs::path pack_dir =
       args.pack.empty() ? DefaultPack(argv[0]) : fs::path(args.pack);
@@ -225,6 +317,9 @@ int main(int argc, char** argv) {
       config.port = static_cast<int>(port);
     }
     return Serve(*pack, pack_dir, config);
+  }
+  if (args.command == "transcripts") {
+    return Transcripts(**pack, config.transcripts, args.limit);
   }
   if (args.command == "inspect") {
     bot::PrintTree(**pack, std::cout);

@@ -1,5 +1,7 @@
 #include "bot/session_store.h"
 
+#include <nlohmann/json.hpp>
+
 namespace faqbot::bot {
 namespace {
 
@@ -8,16 +10,15 @@ constexpr std::size_t kSweepEvery = 1024;
 
 }  // namespace
 
-SessionStore::SessionStore(std::chrono::seconds idle_expiry)
+MemorySessionStore::MemorySessionStore(std::chrono::seconds idle_expiry)
     : idle_expiry_(idle_expiry) {}
 
-SessionStore::Shard& SessionStore::ShardFor(std::string_view id) const {
+MemorySessionStore::Shard& MemorySessionStore::ShardFor(
+    std::string_view id) const {
   return shards_[std::hash<std::string_view>{}(id) % kShards];
 }
 
-void SessionStore::WithSession(
-    std::string_view id,
-    const std::function<void(Session&, bool created)>& fn) {
+void MemorySessionStore::WithSession(std::string_view id, const Fn& fn) {
   Shard& shard = ShardFor(id);
   const auto now = Clock::now();
   std::lock_guard lock(shard.mu);
@@ -36,7 +37,7 @@ void SessionStore::WithSession(
   fn(it->second, created);
 }
 
-bool SessionStore::Contains(std::string_view id) const {
+bool MemorySessionStore::Contains(std::string_view id) const {
   Shard& shard = ShardFor(id);
   std::lock_guard lock(shard.mu);
   const auto it = shard.sessions.find(std::string(id));
@@ -44,7 +45,7 @@ bool SessionStore::Contains(std::string_view id) const {
          Clock::now() - it->second.last_active <= idle_expiry_;
 }
 
-std::size_t SessionStore::size() const {
+std::size_t MemorySessionStore::size() const {
   std::size_t n = 0;
   for (const auto& shard : shards_) {
     std::lock_guard lock(shard.mu);
@@ -53,7 +54,18 @@ std::size_t SessionStore::size() const {
   return n;
 }
 
-std::size_t SessionStore::Expire(Clock::time_point now) {
+std::optional<Session> MemorySessionStore::Find(std::string_view id) const {
+  Shard& shard = ShardFor(id);
+  std::lock_guard lock(shard.mu);
+  const auto it = shard.sessions.find(std::string(id));
+  if (it == shard.sessions.end() ||
+      Clock::now() - it->second.last_active > idle_expiry_) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::size_t MemorySessionStore::Expire(Clock::time_point now) {
   std::size_t dropped = 0;
   for (auto& shard : shards_) {
     std::lock_guard lock(shard.mu);
@@ -62,6 +74,38 @@ std::size_t SessionStore::Expire(Clock::time_point now) {
     });
   }
   return dropped;
+}
+
+std::string EncodeSession(const Session& session, uint64_t revision) {
+  const dialogs::DialogState& st = session.state;
+  const nlohmann::json j = {
+      {"v", 1},          {"n", st.node},
+      {"t", st.topic},   {"c", st.choices},
+      {"h", st.history}, {"k", st.turns},
+      {"g", st.pack},    {"d", session.disclaimed ? 1 : 0},
+      {"r", revision}};
+  return j.dump();
+}
+
+std::optional<Session> DecodeSession(std::string_view text,
+                                     uint64_t* revision) {
+  const auto j =
+      nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || j.value("v", 0) != 1) return std::nullopt;
+  try {
+    Session s;
+    s.state.node = j.at("n").get<std::string>();
+    s.state.topic = j.at("t").get<std::string>();
+    s.state.choices = j.at("c").get<std::vector<std::string>>();
+    s.state.history = j.at("h").get<std::vector<std::string>>();
+    s.state.turns = j.at("k").get<int>();
+    s.state.pack = j.at("g").get<uint64_t>();
+    s.disclaimed = j.at("d").get<int>() != 0;
+    if (revision) *revision = j.at("r").get<uint64_t>();
+    return s;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace faqbot::bot

@@ -1,16 +1,19 @@
-// In-memory session store: dialog state per session id, with idle expiry.
+// Session stores: where each session's dialog state lives between messages.
 //
-// Thread-safe. Sessions live in shards, each with its own mutex, so
-// messages of different sessions rarely wait for each other; WithSession()
-// holds the shard's lock while the callback runs, so two messages of one
-// session never interleave.
+// SessionStore is the interface Bot uses. MemorySessionStore (this file)
+// keeps state in the process, the default for a single instance;
+// RedisSessionStore (redis_session_store.h) shares it between instances.
+// Every store runs a session's messages one at a time: WithSession() hands
+// fn the state and keeps what fn leaves there.
 #ifndef FAQBOT_BOT_SESSION_STORE_H_
 #define FAQBOT_BOT_SESSION_STORE_H_
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,22 +25,51 @@ namespace faqbot::bot {
 struct Session {
   dialogs::DialogState state;
   bool disclaimed = false;  // the disclaimer was shown
+  // Changed while a shared store was unreachable; written back when it is
+  // reachable again.
+  bool unsaved = false;
   std::chrono::steady_clock::time_point last_active;
 };
 
 class SessionStore {
  public:
+  using Fn = std::function<void(Session&, bool created)>;
+  virtual ~SessionStore() = default;
+
+  // Runs `fn` on the session `id` (created empty if new or expired) and
+  // keeps the state fn leaves. `created` tells fn whether it is new. A store
+  // may run fn more than once (a retry after a concurrent change); only the
+  // last run's state is kept.
+  virtual void WithSession(std::string_view id, const Fn& fn) = 0;
+
+  // Whether `id` names a live session.
+  virtual bool Contains(std::string_view id) const = 0;
+
+  // Sessions held in this process's memory.
+  virtual std::size_t size() const = 0;
+
+  // True while a shared store is unreachable and state is kept per process.
+  virtual bool degraded() const { return false; }
+  // Operations that failed against a shared store, since start.
+  virtual uint64_t failures() const { return 0; }
+};
+
+// In-memory sessions with idle expiry. Thread-safe: sessions live in
+// shards, each with its own mutex, so messages of different sessions rarely
+// wait for each other; WithSession() holds the shard's lock while fn runs,
+// so two messages of one session never interleave.
+class MemorySessionStore : public SessionStore {
+ public:
   using Clock = std::chrono::steady_clock;
 
-  explicit SessionStore(std::chrono::seconds idle_expiry);
+  explicit MemorySessionStore(std::chrono::seconds idle_expiry);
 
-  // Runs `fn` on the session `id` (created empty if new or expired) under
-  // its shard's lock. `created` tells fn whether the session is new.
-  void WithSession(std::string_view id,
-                   const std::function<void(Session&, bool created)>& fn);
+  void WithSession(std::string_view id, const Fn& fn) override;
+  bool Contains(std::string_view id) const override;
+  std::size_t size() const override;
 
-  bool Contains(std::string_view id) const;
-  std::size_t size() const;
+  // A copy of the session `id`, if live; does not count as use.
+  std::optional<Session> Find(std::string_view id) const;
 
   // Drops sessions idle longer than the expiry; returns how many.
   std::size_t Expire(Clock::time_point now = Clock::now());
@@ -54,6 +86,14 @@ class SessionStore {
   std::chrono::seconds idle_expiry_;
   mutable std::array<Shard, kShards> shards_;
 };
+
+// A session's state as a compact versioned string, for shared stores:
+// {"v":1,"n":node,"t":topic,"c":[choices],"h":[history],"k":turns,
+//  "g":pack generation,"d":disclaimed,"r":revision}. Decode() rejects other
+// versions and malformed text (the session then starts afresh).
+std::string EncodeSession(const Session& session, uint64_t revision);
+std::optional<Session> DecodeSession(std::string_view text,
+                                     uint64_t* revision = nullptr);
 
 }  // namespace faqbot::bot
 

@@ -15,7 +15,7 @@ port_of() {  # waits for "http://127.0.0.1:PORT/" in file $1
 }
 "$echo_server" > "$tmp/echo.out" &
 "$loadgen" --port "$(port_of "$tmp/echo.out")" --connections 5 --messages 5 --seconds 20
-echo '{"messages_per_second": 1000}' > "$tmp/config.json"
+echo "{\"messages_per_second\": 1000, \"transcripts\": \"$tmp/transcripts.db\"}" > "$tmp/config.json"
 "$faqbot" serve --port 0 --config "$tmp/config.json" > "$tmp/faqbot.out" 2>/dev/null &
 "$loadgen" --port "$(port_of "$tmp/faqbot.out")" --connections 5 --messages 5 \
   --greeting --seconds 20

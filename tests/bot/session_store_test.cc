@@ -5,8 +5,8 @@
 namespace faqbot::bot {
 namespace {
 
-TEST(SessionStore, CreatesThenFindsSessions) {
-  SessionStore store(std::chrono::seconds(60));
+TEST(MemorySessionStore, CreatesThenFindsSessions) {
+  MemorySessionStore store(std::chrono::seconds(60));
   bool created = false;
   store.WithSession("a", [&](Session& s, bool c) {
     created = c;
@@ -23,13 +23,55 @@ TEST(SessionStore, CreatesThenFindsSessions) {
   EXPECT_EQ(store.size(), 1u);
 }
 
-TEST(SessionStore, ExpiresIdleSessions) {
-  SessionStore store(std::chrono::seconds(10));
+TEST(MemorySessionStore, ExpiresIdleSessions) {
+  MemorySessionStore store(std::chrono::seconds(10));
   store.WithSession("a", [](Session&, bool) {});
-  EXPECT_EQ(store.Expire(SessionStore::Clock::now()), 0u);
-  EXPECT_EQ(store.Expire(SessionStore::Clock::now() + std::chrono::seconds(11)),
-            1u);
+  EXPECT_EQ(store.Expire(MemorySessionStore::Clock::now()), 0u);
+  EXPECT_EQ(
+      store.Expire(MemorySessionStore::Clock::now() + std::chrono::seconds(11)),
+      1u);
   EXPECT_FALSE(store.Contains("a"));
+}
+
+TEST(MemorySessionStore, FindCopiesALiveSession) {
+  MemorySessionStore store(std::chrono::seconds(60));
+  store.WithSession("a", [](Session& s, bool) { s.state.turns = 3; });
+  const auto found = store.Find("a");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->state.turns, 3);
+  EXPECT_FALSE(store.Find("b"));
+}
+
+TEST(SessionCodec, RoundTripsEveryField) {
+  Session s;
+  s.state = {.node = "parasitic-infection",
+             .topic = "parasitic-infection",
+             .choices = {"parasitic-infection.treatment", "overview"},
+             .history = {"overview", "parasitic-infection"},
+             .turns = 7,
+             .pack = 42};
+  s.disclaimed = true;
+  const std::string text = EncodeSession(s, 9);
+  uint64_t revision = 0;
+  const auto back = DecodeSession(text, &revision);
+  ASSERT_TRUE(back) << text;
+  EXPECT_EQ(revision, 9u);
+  EXPECT_EQ(back->state.node, s.state.node);
+  EXPECT_EQ(back->state.topic, s.state.topic);
+  EXPECT_EQ(back->state.choices, s.state.choices);
+  EXPECT_EQ(back->state.history, s.state.history);
+  EXPECT_EQ(back->state.turns, 7);
+  EXPECT_EQ(back->state.pack, 42u);
+  EXPECT_TRUE(back->disclaimed);
+  EXPECT_LT(text.size(), 200u) << "compact: " << text;
+}
+
+TEST(SessionCodec, RejectsOtherVersionsAndGarbage) {
+  EXPECT_FALSE(DecodeSession(
+      R"({"v":2,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1})"));
+  EXPECT_FALSE(DecodeSession("not json"));
+  EXPECT_FALSE(DecodeSession(R"({"v":1,"n":5})"));
+  EXPECT_FALSE(DecodeSession(""));
 }
 
 }  // namespace

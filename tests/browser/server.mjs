@@ -1,10 +1,14 @@
 // Starts `faqbot serve --port 0` for a test and stops it with SIGTERM.
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export async function startServer(args = []) {
   const bin = process.env.FAQBOT_BIN;
   if (!bin) throw new Error("set FAQBOT_BIN to the faqbot executable (CTest does)");
-  const proc = spawn(bin, ["serve", "--port", "0", ...args], {
+  const transcripts = join(mkdtempSync(join(tmpdir(), "faqbot-")), "transcripts.db");
+  const proc = spawn(bin, ["serve", "--port", "0", "--transcripts", transcripts, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -1,0 +1,89 @@
+// Transcripts: every exchange (time, session, channel, what the user said,
+// reply kind, node, confidence) appended to a SQLite database, for authors
+// to learn what people ask (`faqbot transcripts`, transcript_report.h).
+//
+// Append() only queues the exchange; a background thread writes the queue
+// in one transaction every flush interval (WAL mode, synchronous=NORMAL),
+// so a slow disk never slows a reply. A crash of the process loses at most
+// the exchanges of the last flush interval; the destructor writes the rest.
+#ifndef FAQBOT_BOT_TRANSCRIPT_LOG_H_
+#define FAQBOT_BOT_TRANSCRIPT_LOG_H_
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "intents/status.h"
+
+struct sqlite3;
+
+namespace faqbot::bot {
+
+struct Exchange {
+  int64_t time_ms = 0;  // Unix time, milliseconds
+  std::string session;
+  std::string channel;  // "web", "telegram", "cli", ...
+  std::string text;     // what the user typed ("" for a button press)
+  std::string choice;   // the id of a pressed button, or ""
+  std::string kind;     // ReplyKindName()
+  std::string node;     // the node answered, or ""
+  double confidence = 0;
+};
+
+// The table every transcript database holds.
+inline constexpr const char* kTranscriptSchema =
+    "CREATE TABLE IF NOT EXISTS exchanges ("
+    " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL,"
+    " session TEXT NOT NULL, channel TEXT NOT NULL, user_text TEXT NOT NULL,"
+    " choice TEXT NOT NULL, reply_kind TEXT NOT NULL, node TEXT NOT NULL,"
+    " confidence REAL NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms);";
+
+class TranscriptLog {
+ public:
+  static constexpr auto kDefaultFlushInterval = std::chrono::milliseconds(200);
+  // Exchanges waiting beyond this are dropped (and counted), so a stuck
+  // disk cannot grow memory without bound.
+  static constexpr std::size_t kMaxQueued = 100000;
+
+  // Opens (creating folders and the table as needed) the database at path.
+  static Result<std::unique_ptr<TranscriptLog>> Open(
+      const std::string& path,
+      std::chrono::milliseconds flush_interval = kDefaultFlushInterval);
+  ~TranscriptLog();
+
+  void Append(Exchange exchange);
+  // Blocks until everything appended before the call is written.
+  void Flush();
+
+  uint64_t written() const { return written_.load(); }
+  uint64_t dropped() const { return dropped_.load(); }
+  std::chrono::milliseconds flush_interval() const { return interval_; }
+
+ private:
+  TranscriptLog(sqlite3* db, std::chrono::milliseconds interval);
+  void Run();
+  void Write(const std::vector<Exchange>& batch);
+
+  sqlite3* db_;
+  std::chrono::milliseconds interval_;
+  std::mutex mu_;
+  std::condition_variable wake_, written_cv_;
+  std::vector<Exchange> queue_;  // guarded by mu_
+  uint64_t appended_ = 0;        // guarded by mu_
+  uint64_t done_ = 0;            // guarded by mu_
+  bool stop_ = false;            // guarded by mu_
+  bool flush_now_ = false;       // guarded by mu_
+  std::atomic<uint64_t> written_{0}, dropped_{0};
+  std::thread writer_;
+};
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_TRANSCRIPT_LOG_H_

@@ -1,0 +1,40 @@
+// What `faqbot transcripts` prints: the latest exchanges from a transcript
+// database (transcript_log.h) and what an author needs to improve the pack:
+// replies by kind, the questions that fell back most often, and the nodes
+// no one reached.
+#ifndef FAQBOT_BOT_TRANSCRIPT_REPORT_H_
+#define FAQBOT_BOT_TRANSCRIPT_REPORT_H_
+
+#include <cstdint>
+#include <ostream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bot/transcript_log.h"
+#include "dialogs/dialog_tree.h"
+
+namespace faqbot::bot {
+
+struct TranscriptReport {
+  std::vector<Exchange> recent;  // oldest first
+  uint64_t total = 0;
+  std::vector<std::pair<std::string, uint64_t>> by_kind;  // most first
+  // Fallback questions (lowercased, trimmed) with how often they came.
+  std::vector<std::pair<std::string, uint64_t>> top_fallbacks;
+  std::set<std::string> reached;  // every node some reply answered
+};
+
+// Reads the database at path (read-only; a running server may be writing).
+Result<TranscriptReport> ReadTranscripts(const std::string& path,
+                                         std::size_t recent = 20,
+                                         std::size_t top = 10);
+
+// The report as text; `pack` gives the nodes to check for "never reached".
+void PrintTranscriptReport(const TranscriptReport& report,
+                           const dialogs::Pack& pack, std::ostream& out);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_TRANSCRIPT_REPORT_H_

@@ -1,0 +1,171 @@
+// Several `faqbot serve` processes, one conversation: sessions in a real
+// redis-server started by the test, transcripts that survive kill -9.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "bot/transcript_report.h"
+#include "tests/adapters/test_client.h"
+#include "tests/support/child_process.h"
+
+namespace faqbot::adapters {
+namespace {
+
+namespace fs = std::filesystem;
+using faqbot::testing::ChildProcess;
+using faqbot::testing::HttpGet;
+using faqbot::testing::RedisServer;
+using faqbot::testing::WsClient;
+
+// One `faqbot serve --port 0` process on the liver pack.
+class Instance {
+ public:
+  bool Start(const std::string& name, std::vector<std::string> extra) {
+    std::vector<std::string> argv = {
+        FAQBOT_BIN,
+        "serve",
+        "--port",
+        "0",
+        "--pack",
+        std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    if (!process_.Start(argv, faqbot::testing::TempLog(name))) {
+      return false;
+    }
+    if (!process_.WaitForOutput("in a browser")) return false;
+    std::smatch m;
+    const std::string out = process_.Output();
+    if (!std::regex_search(out, m,
+                           std::regex(R"(http://127\.0\.0\.1:(\d+)/ in)"))) {
+      return false;
+    }
+    port_ = std::stoi(m[1]);
+    return true;
+  }
+  int port() const { return port_; }
+  ChildProcess& process() { return process_; }
+
+ private:
+  ChildProcess process_;
+  int port_ = 0;
+};
+
+std::string Scratch(const std::string& name) {
+  const fs::path dir = fs::path(::testing::TempDir()) /
+                       ("multi-" + std::to_string(getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+class MultiInstanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(redis_.Start()) << "redis-server did not start";
+    dir_ = Scratch(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    for (int i = 0; i < 2; ++i) {
+      ASSERT_TRUE(
+          instances_[i].Start("instance" + std::to_string(i),
+                              {"--redis", redis_.address(), "--transcripts",
+                               dir_ + "/t" + std::to_string(i) + ".db"}))
+          << instances_[i].process().Output();
+    }
+  }
+  RedisServer redis_;
+  std::string dir_;
+  Instance instances_[2];
+};
+
+TEST_F(MultiInstanceTest, OneConversationAcrossTwoInstances) {
+  WsClient first(instances_[0].port());
+  const std::string id = first.Greet();
+  ASSERT_FALSE(id.empty());
+  const auto answer = first.Ask("worms in liver");
+  EXPECT_EQ(answer["node"], "parasitic-infection") << answer.dump();
+  first.Close();
+
+  WsClient second(instances_[1].port(), "/ws?session=" + id);
+  ASSERT_EQ(second.Greet(), id) << "instance 2 knows the session";
+  const auto follow_up = second.Ask("how is that treated?");
+  EXPECT_EQ(follow_up["node"], "parasitic-infection.treatment")
+      << follow_up.dump();
+  EXPECT_TRUE(follow_up.value("disclaimer", "").empty())
+      << "the disclaimer was already shown on instance 1";
+}
+
+TEST_F(MultiInstanceTest, RepliesKeepComingWhileRedisIsDown) {
+  WsClient client(instances_[0].port());
+  const std::string id = client.Greet();
+  EXPECT_EQ(client.Ask("worms in liver")["node"], "parasitic-infection");
+
+  redis_.Stop();
+  const auto during = client.Ask("how is that treated?");
+  EXPECT_EQ(during["node"], "parasitic-infection.treatment")
+      << "the instance's own copy carries the conversation: " << during.dump();
+  const auto metrics = HttpGet(instances_[0].port(), "/metrics");
+  EXPECT_NE(metrics.body.find("faqbot_session_store_degraded 1"),
+            std::string::npos);
+  EXPECT_TRUE(instances_[0].process().WaitForOutput("unreachable"));
+  EXPECT_EQ(client.Ask("back")["node"], "parasitic-infection");
+
+  ASSERT_TRUE(redis_.Start(redis_.port()));  // empty: no persistence
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(client.Ask("how is that treated?")["node"],
+            "parasitic-infection.treatment");
+  EXPECT_TRUE(instances_[0].process().WaitForOutput("is back"));
+  EXPECT_NE(HttpGet(instances_[0].port(), "/metrics")
+                .body.find("faqbot_session_store_degraded 0"),
+            std::string::npos);
+
+  // Written back to Redis, so the other instance continues it.
+  WsClient other(instances_[1].port(), "/ws?session=" + id);
+  ASSERT_EQ(other.Greet(), id);
+  EXPECT_EQ(other.Ask("back")["node"], "parasitic-infection");
+}
+
+TEST(TranscriptCrashTest, KillMinusNineKeepsEveryAcknowledgedExchange) {
+  const std::string dir = Scratch("crash");
+  const std::string db = dir + "/transcripts.db";
+  constexpr int kExchanges = 40;
+  {
+    const std::string config = dir + "/config.json";
+    std::ofstream(config) << R"({"messages_per_second": 1000,
+                                 "transcript_flush_ms": 200})";
+    Instance server;
+    ASSERT_TRUE(
+        server.Start("crash", {"--config", config, "--transcripts", db}))
+        << server.process().Output();
+    WsClient client(server.port());
+    ASSERT_FALSE(client.Greet().empty());
+    const char* questions[] = {"worms in liver", "how is that treated?", "back",
+                               "is it cancer?"};
+    for (int i = 0; i < kExchanges; ++i) {
+      const auto reply = client.Ask(questions[i % 4]);
+      ASSERT_TRUE(reply.contains("kind")) << "acknowledged: " << reply.dump();
+    }
+    // The documented loss window is the flush interval (200 ms).
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    EXPECT_EQ(server.process().Stop(SIGKILL), 128 + SIGKILL);
+  }
+  auto report = bot::ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->total, static_cast<uint64_t>(kExchanges));
+
+  // A restarted server appends to the same database.
+  Instance again;
+  ASSERT_TRUE(again.Start("crash-again", {"--transcripts", db}));
+  WsClient client(again.port());
+  client.Greet();
+  client.Ask("hello");
+  EXPECT_EQ(again.process().Stop(SIGTERM), 0);
+  report = bot::ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->total, static_cast<uint64_t>(kExchanges + 1))
+      << "a clean stop writes what is queued";
+}
+
+}  // namespace
+}  // namespace faqbot::adapters

@@ -1,0 +1,130 @@
+// The Redis session store against a real redis-server started by the test.
+#include "bot/redis_session_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "tests/support/child_process.h"
+
+namespace faqbot::bot {
+namespace {
+
+using faqbot::testing::RedisServer;
+
+class RedisStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(redis_.Start()) << "redis-server did not start (scripts/setup "
+                                   "installs it)";
+  }
+  RedisOptions Options() {
+    RedisOptions o;
+    o.host = "127.0.0.1";
+    o.port = redis_.port();
+    o.idle_expiry = std::chrono::seconds(60);
+    o.log = [this](const std::string& line) { log_.push_back(line); };
+    return o;
+  }
+  RedisServer redis_;
+  std::vector<std::string> log_;
+};
+
+TEST_F(RedisStoreTest, TwoStoresShareOneSession) {
+  RedisSessionStore a(Options()), b(Options());
+  bool created = false;
+  a.WithSession("s1", [&](Session& s, bool c) {
+    created = c;
+    s.state.topic = "parasitic-infection";
+    s.disclaimed = true;
+  });
+  EXPECT_TRUE(created);
+  EXPECT_TRUE(b.Contains("s1"));
+  EXPECT_FALSE(b.Contains("s2"));
+  b.WithSession("s1", [&](Session& s, bool c) {
+    created = c;
+    EXPECT_EQ(s.state.topic, "parasitic-infection");
+    EXPECT_TRUE(s.disclaimed);
+  });
+  EXPECT_FALSE(created);
+  EXPECT_FALSE(a.degraded());
+}
+
+TEST_F(RedisStoreTest, ConcurrentMessagesOnTwoInstancesLoseNoUpdate) {
+  RedisSessionStore a(Options()), b(Options());
+  constexpr int kEach = 200;
+  const auto bump = [](RedisSessionStore& store) {
+    for (int i = 0; i < kEach; ++i) {
+      store.WithSession("busy", [](Session& s, bool) { ++s.state.turns; });
+    }
+  };
+  std::thread t1([&] { bump(a); }), t2([&] { bump(b); });
+  t1.join();
+  t2.join();
+  int turns = 0;
+  a.WithSession("busy", [&](Session& s, bool) { turns = s.state.turns; });
+  EXPECT_EQ(turns, 2 * kEach);
+}
+
+TEST_F(RedisStoreTest, KeepsAnsweringWhileRedisIsDownAndWritesBackAfter) {
+  RedisSessionStore a(Options()), b(Options());
+  a.WithSession("s", [](Session& s, bool) { s.state.turns = 1; });
+  redis_.Stop();
+  int seen = -1;
+  a.WithSession("s", [&](Session& s, bool) {
+    seen = s.state.turns;
+    s.state.turns = 5;
+  });
+  EXPECT_EQ(seen, 1) << "Redis is gone: this instance's copy carries on";
+  EXPECT_TRUE(a.degraded());
+  EXPECT_GE(a.failures(), 1u);
+  a.WithSession("s", [&](Session& s, bool) { seen = s.state.turns; });
+  EXPECT_EQ(seen, 5) << "state is kept in memory while degraded";
+  ASSERT_EQ(log_.size(), 1u) << "logged once";
+  EXPECT_NE(log_[0].find("unreachable"), std::string::npos) << log_[0];
+
+  ASSERT_TRUE(redis_.Start(redis_.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  a.WithSession("s", [&](Session& s, bool) {
+    seen = s.state.turns;
+    s.state.turns = 6;
+  });
+  EXPECT_FALSE(a.degraded());
+  EXPECT_EQ(seen, 5) << "the in-memory state is carried over";
+  b.WithSession("s", [&](Session& s, bool) {
+    seen = s.state.turns;
+    s.state.turns = 7;
+  });
+  EXPECT_EQ(seen, 6) << "and written back for the other instances";
+  a.WithSession("s", [&](Session& s, bool) { seen = s.state.turns; });
+  EXPECT_EQ(seen, 7) << "a's older copy does not override what Redis holds";
+  EXPECT_NE(log_.back().find("back"), std::string::npos);
+}
+
+TEST_F(RedisStoreTest, IdleSessionsExpireInRedis) {
+  RedisOptions o = Options();
+  o.idle_expiry = std::chrono::seconds(1);
+  RedisSessionStore store(o);
+  store.WithSession("short", [](Session& s, bool) { s.state.turns = 2; });
+  EXPECT_TRUE(store.Contains("short"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  EXPECT_FALSE(store.Contains("short"));
+  bool created = false;
+  store.WithSession("short", [&](Session&, bool c) { created = c; });
+  EXPECT_TRUE(created);
+}
+
+TEST_F(RedisStoreTest, UnreachableAtStartStillServes) {
+  RedisOptions o = Options();
+  o.port = faqbot::testing::FreePort();
+  RedisSessionStore store(o);
+  EXPECT_TRUE(store.degraded());
+  bool created = false;
+  store.WithSession("x", [&](Session&, bool c) { created = c; });
+  EXPECT_TRUE(created);
+  EXPECT_TRUE(store.Contains("x"));
+}
+
+}  // namespace
+}  // namespace faqbot::bot

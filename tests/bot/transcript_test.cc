@@ -1,0 +1,126 @@
+// Transcripts: what Bot records, what the background writer stores, and
+// the report authors read.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "bot/bot.h"
+#include "bot/pack_loader.h"
+#include "bot/transcript_report.h"
+
+namespace faqbot::bot {
+namespace {
+
+std::string FreshDb(const std::string& name) {
+  const std::string path = ::testing::TempDir() + "transcripts/" + name;
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  return path;
+}
+
+std::shared_ptr<const dialogs::Pack> LiverPack() {
+  auto pack =
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification");
+  EXPECT_TRUE(pack) << pack.error().message;
+  return *pack;
+}
+
+TEST(Transcript, RecordsEveryExchangeOfTheBot) {
+  const std::string db = FreshDb("bot.db");
+  auto log = TranscriptLog::Open(db);
+  ASSERT_TRUE(log) << log.error().message;
+  std::shared_ptr<TranscriptLog> transcripts = std::move(*log);
+  Bot bot(LiverPack(), {.transcripts = transcripts});
+  ASSERT_TRUE(bot.Handle("u1", {.text = "worms in liver", .channel = "web"}));
+  ASSERT_TRUE(bot.Handle("u1", {.text = "how is that treated?"}));
+  ASSERT_TRUE(bot.Handle("u1", {.choice = "overview", .channel = "web"}));
+  ASSERT_TRUE(
+      bot.Handle("u2", {.text = "best pizza in town", .channel = "telegram"}));
+  ASSERT_TRUE(bot.Handle("u3", {.text = "Best pizza in town "}));
+  EXPECT_FALSE(bot.Handle("u3", {.text = "   "})) << "errors are not exchanges";
+  transcripts->Flush();
+  EXPECT_EQ(transcripts->written(), 5u);
+
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->recent.size(), 5u);
+  const Exchange& first = report->recent[0];
+  EXPECT_EQ(first.session, "u1");
+  EXPECT_EQ(first.channel, "web");
+  EXPECT_EQ(first.text, "worms in liver");
+  EXPECT_EQ(first.kind, "answer");
+  EXPECT_EQ(first.node, "parasitic-infection");
+  EXPECT_GT(first.confidence, 0);
+  EXPECT_GT(first.time_ms, 1'700'000'000'000);
+  EXPECT_EQ(report->recent[1].channel, "api") << "no channel given";
+  EXPECT_EQ(report->recent[1].node, "parasitic-infection.treatment");
+  EXPECT_EQ(report->recent[2].choice, "overview");
+  EXPECT_EQ(report->recent[2].text, "");
+  ASSERT_FALSE(report->top_fallbacks.empty());
+  EXPECT_EQ(report->top_fallbacks[0].first, "best pizza in town");
+  EXPECT_EQ(report->top_fallbacks[0].second, 2u);
+
+  std::ostringstream out;
+  PrintTranscriptReport(*report, *bot.pack(), out);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("Latest 5 of 5 exchanges"), std::string::npos) << text;
+  EXPECT_NE(text.find("2  \"best pizza in town\""), std::string::npos) << text;
+  EXPECT_NE(text.find("never reached"), std::string::npos);
+  EXPECT_NE(text.find("  chronic-hepatitis\n"), std::string::npos)
+      << "a node nobody asked about is listed";
+  EXPECT_EQ(text.find("  parasitic-infection\n"), std::string::npos)
+      << "a reached node is not";
+}
+
+TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
+  const std::string db = FreshDb("interval.db");
+  auto log = TranscriptLog::Open(db, std::chrono::milliseconds(50));
+  ASSERT_TRUE(log);
+  for (int i = 0; i < 100; ++i) {
+    (*log)->Append({.session = "s",
+                    .channel = "web",
+                    .text = "q" + std::to_string(i),
+                    .kind = "answer"});
+  }
+  // No Flush(): the writer gets there on its own.
+  for (int i = 0; i < 200 && (*log)->written() < 100; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ((*log)->written(), 100u);
+  auto report = ReadTranscripts(db, 3);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->total, 100u);
+  ASSERT_EQ(report->recent.size(), 3u);
+  EXPECT_EQ(report->recent.back().text, "q99") << "newest last";
+}
+
+TEST(Transcript, ClosingWritesWhatIsQueued) {
+  const std::string db = FreshDb("close.db");
+  {
+    auto log = TranscriptLog::Open(db, std::chrono::hours(1));
+    ASSERT_TRUE(log);
+    (*log)->Append({.session = "s",
+                    .channel = "web",
+                    .text = "hello",
+                    .kind = "smalltalk"});
+  }
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->total, 1u);
+}
+
+TEST(Transcript, ClearErrorsForMissingOrUnwritableDatabases) {
+  auto missing = ReadTranscripts(::testing::TempDir() + "no/such.db");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("no transcript database"),
+            std::string::npos);
+  auto bad = TranscriptLog::Open("/proc/faqbot-cannot-write-here/t.db");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("transcript database"), std::string::npos)
+      << bad.error().message;
+}
+
+}  // namespace
+}  // namespace faqbot::bot

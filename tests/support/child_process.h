@@ -1,0 +1,145 @@
+// A child process for end-to-end tests: started with fork/exec, its output
+// captured in a file, stopped with a signal. Used for redis-server and for
+// `faqbot serve` instances.
+#ifndef FAQBOT_TESTS_SUPPORT_CHILD_PROCESS_H_
+#define FAQBOT_TESTS_SUPPORT_CHILD_PROCESS_H_
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace faqbot::testing {
+
+class ChildProcess {
+ public:
+  ChildProcess() = default;
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  ~ChildProcess() { Stop(SIGKILL); }
+
+  // Starts `argv`; stdout and stderr go to `log`.
+  bool Start(const std::vector<std::string>& argv, const std::string& log) {
+    log_ = log;
+    std::ofstream(log, std::ios::trunc).flush();  // no output of a last run
+    pid_ = fork();
+    if (pid_ < 0) return false;
+    if (pid_ == 0) {
+      FILE* out = std::fopen(log.c_str(), "w");
+      if (out) {
+        dup2(fileno(out), STDOUT_FILENO);
+        dup2(fileno(out), STDERR_FILENO);
+      }
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execvp(args[0], args.data());
+      _exit(127);
+    }
+    return true;
+  }
+
+  // Sends `signal` and waits for the exit; returns the exit status (or
+  // 128 + signal), -1 if not running.
+  int Stop(int signal = SIGTERM) {
+    if (pid_ <= 0) return -1;
+    kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = 0;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  bool running() const { return pid_ > 0; }
+
+  std::string Output() const {
+    std::ifstream in(log_);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  // Waits until the output contains `text`; false after `limit`.
+  bool WaitForOutput(const std::string& text, std::chrono::milliseconds limit =
+                                                  std::chrono::seconds(10)) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < end) {
+      if (Output().find(text) != std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
+ private:
+  pid_t pid_ = 0;
+  std::string log_;
+};
+
+// A loopback TCP port nothing listens on right now.
+inline int FreePort() {
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::acceptor a(
+      ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
+  return a.local_endpoint().port();
+}
+
+// Whether something accepts connections on the loopback port.
+inline bool PortOpen(int port) {
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket s(ioc);
+  boost::system::error_code ec;
+  s.connect({boost::asio::ip::make_address("127.0.0.1"),
+             static_cast<unsigned short>(port)},
+            ec);
+  return !ec;
+}
+
+// A file name in the temp folder unique to this test process.
+inline std::string TempLog(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          (name + "-" + std::to_string(getpid()) + ".log"))
+      .string();
+}
+
+// A real redis-server on a loopback port, without persistence.
+class RedisServer {
+ public:
+  RedisServer() : log_(TempLog("redis-server")) {}
+
+  bool Start(int port = 0) {
+    port_ = port ? port : FreePort();
+    if (!process_.Start(
+            {"redis-server", "--port", std::to_string(port_), "--bind",
+             "127.0.0.1", "--save", "", "--appendonly", "no"},
+            log_)) {
+      return false;
+    }
+    const auto end =
+        std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < end) {
+      if (PortOpen(port_)) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+  void Stop() { process_.Stop(SIGKILL); }
+  int port() const { return port_; }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  std::string log_;
+  int port_ = 0;
+  ChildProcess process_;
+};
+
+}  // namespace faqbot::testing
+
+#endif  // FAQBOT_TESTS_SUPPORT_CHILD_PROCESS_H_
