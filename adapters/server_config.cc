@@ -87,6 +87,13 @@ const std::map<std::string, Reader, std::less<>>& Readers() {
       {"redis_password", Text(&ServerConfig::redis_password)},
       {"redis_prefix", Text(&ServerConfig::redis_prefix)},
       {"transcripts", Text(&ServerConfig::transcripts)},
+      {"public_url", Text(&ServerConfig::public_url)},
+      {"channels",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_object()) return "an object of channels (see README)";
+         c->channels = v;
+         return "";
+       }},
       {"transcript_flush_ms", Integer(&ServerConfig::transcript_flush_ms, 1)},
   };
   return *readers;

@@ -16,6 +16,7 @@
 #ifndef FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 #define FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,11 @@ struct ServerConfig {
   std::string transcripts = "data/transcripts.db";
   // The transcript is written this often; a crash loses at most this much.
   int transcript_flush_ms = 200;
+  // Chat platforms to serve besides the widget (channels.h, README).
+  nlohmann::json channels = nlohmann::json::object();
+  // Where clients reach this server, for URLs it hands out (Direct Line
+  // stream URLs); default http://<host>:<port>.
+  std::string public_url;
 };
 
 // Reads a JSON config file over `config`; unknown keys and wrong types are

@@ -8,7 +8,9 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
+#include "adapters/channel.h"
 #include "adapters/metrics.h"
 #include "adapters/server_config.h"
 #include "bot/bot.h"
@@ -27,6 +29,8 @@ struct ServerState {
   Metrics metrics;
   boost::asio::ip::tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
+  // Chat platforms served on their own paths; set before the server runs.
+  std::vector<std::shared_ptr<Channel>> channels;
 
   // Open WebSocket sessions, for shutdown. Guarded by mu.
   std::mutex mu;

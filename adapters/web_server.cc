@@ -24,8 +24,10 @@ namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-// Requests other than WebSocket upgrades carry no body worth having.
+// Requests other than WebSocket upgrades carry no body worth having;
+// webhooks of chat platforms may (batched events), up to a point.
 constexpr std::size_t kMaxRequestBody = 8 * 1024;
+constexpr std::size_t kMaxWebhookBody = 1024 * 1024;
 
 // "session" from "/ws?session=abc&x=y".
 std::string QueryParam(std::string_view target, std::string_view name) {
@@ -88,19 +90,36 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
  private:
   void DoRead() {
     parser_.emplace();
-    parser_->body_limit(kMaxRequestBody);
     stream_.expires_after(
         std::chrono::seconds(state_->config.request_timeout_seconds));
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&HttpSession::OnHeader, shared_from_this()));
+  }
+
+  // The body limit depends on who the request is for.
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return Shutdown();
+    channel_ = FindChannel(PathOf(parser_->get().target()));
+    limit_ = channel_ ? kMaxWebhookBody : kMaxRequestBody;
+    parser_->body_limit(limit_);
     http::async_read(
         stream_, buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
+  }
+
+  Channel* FindChannel(std::string_view path) const {
+    for (const auto& c : state_->channels) {
+      if (c->Handles(path)) return c.get();
+    }
+    return nullptr;
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit) {
       return Respond(http::status::payload_too_large,
                      "request body too large (the limit is " +
-                         std::to_string(kMaxRequestBody) + " bytes)\n",
+                         std::to_string(limit_) + " bytes)\n",
                      "text/plain", false);
     }
     if (ec) return Shutdown();  // closed, timed out, or garbage
@@ -133,6 +152,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     keep_alive_ = req.keep_alive();
     head_ = req.method() == http::verb::head;
+    if (channel_) return ServeChannel(*channel_, std::move(req));
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
       return Respond(http::status::method_not_allowed,
                      "only GET is served here\n", "text/plain", keep_alive_);
@@ -163,10 +183,29 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
             "text/plain", keep_alive_);
   }
 
-  void Respond(http::status status, std::string body, const char* type,
-               bool keep_alive) {
+  void ServeChannel(Channel& channel, http::request<http::string_body> req) {
+    HttpRequest request;
+    request.method = std::string(req.method_string());
+    request.target = std::string(req.target());
+    request.path = std::string(PathOf(request.target));
+    for (const auto& field : req) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(c));
+      request.headers[name] = std::string(field.value());
+    }
+    request.body = std::move(req.body());
+    HttpResponse response = channel.Handle(request);
+    Respond(static_cast<http::status>(response.status),
+            std::move(response.body), response.content_type.c_str(),
+            keep_alive_, response.headers);
+  }
+
+  void Respond(
+      http::status status, std::string body, const char* type, bool keep_alive,
+      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     auto res = std::make_shared<http::response<http::string_body>>(status, 11);
     res->set(http::field::server, "faqbot");
+    for (const auto& [name, value] : headers) res->set(name, value);
     res->set(http::field::content_type, type);
     res->set(http::field::cache_control, "no-cache");
     res->set("X-Content-Type-Options", "nosniff");
@@ -195,6 +234,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::shared_ptr<ServerState> state_;
   bool keep_alive_ = false;
   bool head_ = false;
+  Channel* channel_ = nullptr;  // the request's channel, if any
+  std::size_t limit_ = kMaxRequestBody;
 };
 
 void DoAccept(std::shared_ptr<ServerState> state) {
@@ -280,5 +321,9 @@ void WebServer::Shutdown() {
 }
 
 const Metrics& WebServer::metrics() const { return state_->metrics; }
+
+void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
+  state_->channels = std::move(channels);
+}
 
 }  // namespace faqbot::adapters

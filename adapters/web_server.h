@@ -8,7 +8,8 @@
 //   server.Shutdown();                       // on SIGINT/SIGTERM
 //
 // Routes: /ws (WebSocket, see README "WebSocket contract"), / (demo page),
-// /widget.js, /healthz, /readyz, /metrics; anything else is 404.
+// /widget.js, /healthz, /readyz, /metrics, each channel's webhooks
+// (channel.h); anything else is 404.
 // Thread-safety: Shutdown() may be called from any thread.
 #ifndef FAQBOT_ADAPTERS_WEB_SERVER_H_
 #define FAQBOT_ADAPTERS_WEB_SERVER_H_
@@ -16,6 +17,7 @@
 #include <boost/asio/io_context.hpp>
 #include <memory>
 
+#include "adapters/channel.h"
 #include "adapters/metrics.h"
 #include "adapters/server_config.h"
 #include "bot/bot.h"
@@ -43,6 +45,9 @@ class WebServer {
   void Shutdown();
 
   const Metrics& metrics() const;
+
+  // Serves these chat platforms too (call before the io_context runs).
+  void SetChannels(std::vector<std::shared_ptr<Channel>> channels);
 
  private:
   std::shared_ptr<ServerState> state_;

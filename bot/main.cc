@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "adapters/adapters.h"
+#include "adapters/channels.h"
 #include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
 #include "bot/bot.h"
@@ -185,6 +186,19 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
            ? std::string("off")
            : config.transcripts + " (written every " +
                  std::to_string(config.transcript_flush_ms) + " ms)"));
+  auto channels = adapters::MakeChannels(
+      config.channels, bot,
+      config.public_url.empty() ? url.substr(0, url.size() - 1)
+                                : config.public_url);
+  if (!channels) {
+    std::cerr << "faqbot: " << channels.error().message << "\n";
+    return 1;
+  }
+  for (const auto& c : *channels) {
+    adapters::Log("channel " + std::string(c->name()) + " on");
+    c->Start();
+  }
+  server.SetChannels(*channels);
   std::cout << "faqbot: open " << url << " in a browser" << std::endl;
 
   // Hot reload: when the pack's files change, and on SIGHUP.
@@ -221,6 +235,7 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
     adapters::Log(std::string("stopping on ") +
                   (signal == SIGINT ? "SIGINT" : "SIGTERM"));
     server.Shutdown();
+    for (const auto& c : *channels) c->Stop();
     watcher.Stop();
     hangup.cancel();
     give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);

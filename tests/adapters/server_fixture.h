@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/channels.h"
 #include "adapters/web_server.h"
 #include "bot/pack_loader.h"
 #include "tests/adapters/test_client.h"
@@ -26,6 +27,11 @@ class ServerTest : public ::testing::Test {
     server_ = std::make_unique<WebServer>(ioc_, *bot_, config);
     ASSERT_TRUE(server_->Listen());
     port_ = server_->port();
+    auto channels = MakeChannels(config.channels, *bot_,
+                                 "http://127.0.0.1:" + std::to_string(port_));
+    ASSERT_TRUE(channels) << channels.error().message;
+    for (const auto& c : *channels) c->Start();
+    server_->SetChannels(*channels);
     for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
   }
   void TearDown() override {

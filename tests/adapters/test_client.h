@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace faqbot::testing {
 
@@ -41,18 +43,32 @@ struct HttpResult {
   std::string content_type;
 };
 
-inline HttpResult HttpGet(int port, const std::string& target) {
+// One HTTP request with optional body and headers; status 0 on failure.
+inline HttpResult HttpSend(
+    int port, http::verb method, const std::string& target,
+    const std::string& body = "",
+    const std::vector<std::pair<std::string, std::string>>& headers = {},
+    const std::string& content_type = "application/json") {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
+  beast::error_code error;
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"),
-                               static_cast<unsigned short>(port)));
-  http::request<http::empty_body> req(http::verb::get, target, 11);
+                               static_cast<unsigned short>(port)),
+                 error);
+  if (error) return {};
+  http::request<http::string_body> req(method, target, 11);
   req.set(http::field::host, "127.0.0.1");
-  http::write(stream, req);
+  for (const auto& [name, value] : headers) req.set(name, value);
+  if (method != http::verb::get) {
+    req.set(http::field::content_type, content_type);
+    req.body() = body;
+  }
+  req.prepare_payload();
+  http::write(stream, req, error);
+  if (error) return {};
   beast::flat_buffer buffer;
   http::response<http::string_body> res;
   bool done = false;
-  beast::error_code error;
   stream.expires_after(kDeadline);
   http::async_read(stream, buffer, res, [&](beast::error_code ec, std::size_t) {
     error = ec;
@@ -62,6 +78,10 @@ inline HttpResult HttpGet(int port, const std::string& target) {
   if (!done || error) return {};
   return {static_cast<int>(res.result_int()), res.body(),
           std::string(res[http::field::content_type])};
+}
+
+inline HttpResult HttpGet(int port, const std::string& target) {
+  return HttpSend(port, http::verb::get, target);
 }
 
 class WsClient {

@@ -1,0 +1,80 @@
+#include "adapters/channel.h"
+
+namespace faqbot::adapters {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view HttpRequest::Header(std::string_view name) const {
+  const auto it = headers.find(name);
+  return it == headers.end() ? std::string_view() : it->second;
+}
+
+std::string HttpRequest::Query(std::string_view name) const {
+  const std::size_t q = target.find('?');
+  if (q == std::string::npos) return "";
+  std::string_view query = std::string_view(target).substr(q + 1);
+  while (!query.empty()) {
+    const std::size_t amp = std::min(query.find('&'), query.size());
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (PercentDecode(pair.substr(0, eq), true) == name) {
+      return eq == std::string_view::npos
+                 ? std::string()
+                 : PercentDecode(pair.substr(eq + 1), true);
+    }
+    query.remove_prefix(std::min(amp + 1, query.size()));
+  }
+  return "";
+}
+
+std::string PercentDecode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size()) {
+      const int hi = HexValue(text[i + 1]), lo = HexValue(text[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+    }
+    out += (c == '+' && plus_is_space) ? ' ' : c;
+  }
+  return out;
+}
+
+void TruncateUtf8(std::string* text, std::size_t max_bytes) {
+  if (text->size() <= max_bytes) return;
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes to the start of the cut sequence.
+  while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  text->resize(end);
+}
+
+std::string ReplyText(const bot::Reply& reply) {
+  std::string out;
+  if (!reply.disclaimer.empty()) out += "(" + reply.disclaimer + ")\n\n";
+  if (!reply.notice.empty()) out += reply.notice + "\n\n";
+  out += reply.text;
+  if (reply.source && reply.source->section > 0) {
+    out += "\n\nSource: section " + std::to_string(reply.source->section) +
+           ", \"" + reply.source->title + "\"";
+  } else if (reply.source) {
+    out += "\n\nSource: \"" + reply.source->title + "\"";
+  }
+  return out;
+}
+
+}  // namespace faqbot::adapters

@@ -1,0 +1,76 @@
+// Channels: the chat platforms faqbot serves besides its own widget.
+//
+// A Channel owns some HTTP paths of `faqbot serve` (its webhooks), turns a
+// platform's request into Bot::Handle calls, and answers in that platform's
+// idiom: inline in the HTTP response (REST), or later through the
+// platform's API (Telegram, Slack, Meta) via an Outbox. Channels are made
+// from the config by MakeChannels() (channels.h); the server routes a
+// request to the first channel whose Handles() accepts its path.
+#ifndef FAQBOT_ADAPTERS_CHANNEL_H_
+#define FAQBOT_ADAPTERS_CHANNEL_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bot/bot.h"
+
+namespace faqbot::adapters {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // path and query, as sent
+  std::string path;    // target without the query
+  std::map<std::string, std::string, std::less<>> headers;  // names lowercase
+  std::string body;
+
+  // A header's value, "" when absent; `name` in lowercase.
+  std::string_view Header(std::string_view name) const;
+  // A query parameter, percent-decoded; "" when absent.
+  std::string Query(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static HttpResponse Json(int status, std::string body) {
+    return {status, "application/json", std::move(body), {}};
+  }
+  static HttpResponse Text(int status, std::string body) {
+    return {status, "text/plain; charset=utf-8", std::move(body), {}};
+  }
+};
+
+class Channel {
+ public:
+  virtual ~Channel() = default;
+  // "rest", "telegram", ... (logs and metrics).
+  virtual std::string_view name() const = 0;
+  // Whether `path` is one of this channel's endpoints.
+  virtual bool Handles(std::string_view path) const = 0;
+  // Answers one request, read whole. Runs on a server thread: quick, and
+  // never waits for the network (calls to the platform go to an Outbox).
+  virtual HttpResponse Handle(const HttpRequest& request) = 0;
+  // Background work (Telegram's long polling); Stop() ends it and waits.
+  virtual void Start() {}
+  virtual void Stop() {}
+};
+
+// A reply as one plain message for platforms without rich cards: the
+// disclaimer and notice first (when set), the answer, and its source.
+std::string ReplyText(const bot::Reply& reply);
+
+// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+void TruncateUtf8(std::string* text, std::size_t max_bytes);
+
+// Percent-decoding of URL and form values ('+' is a space in forms).
+std::string PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_CHANNEL_H_

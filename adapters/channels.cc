@@ -1,0 +1,104 @@
+#include "adapters/channels.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "adapters/web_server.h"
+
+namespace faqbot::adapters {
+
+ChannelSettings::ChannelSettings(std::string channel,
+                                 const nlohmann::json& object)
+    : channel_(std::move(channel)),
+      object_(object.is_object() ? object : nlohmann::json::object()) {}
+
+std::string ChannelSettings::Get(const std::string& key,
+                                 const std::string& fallback) const {
+  std::string env = "FAQBOT_" + channel_ + "_" + key;
+  std::transform(env.begin(), env.end(), env.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  if (const char* v = std::getenv(env.c_str()); v && *v) return v;
+  const auto it = object_.find(key);
+  if (it != object_.end() && it->is_string()) return it->get<std::string>();
+  return fallback;
+}
+
+int ChannelSettings::GetInt(const std::string& key, int fallback) const {
+  const auto it = object_.find(key);
+  if (it != object_.end() && it->is_number_integer()) return it->get<int>();
+  return fallback;
+}
+
+Status ChannelSettings::Check(const std::vector<std::string>& required,
+                              const std::vector<std::string>& known) const {
+  for (const auto& [key, value] : object_.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return std::unexpected(Error::InvalidArgument(
+          "channels." + channel_ + ": unknown setting \"" + key + "\""));
+    }
+    if (!value.is_string() && !value.is_number_integer()) {
+      return std::unexpected(Error::InvalidArgument(
+          "channels." + channel_ + "." + key + " must be a string"));
+    }
+  }
+  for (const auto& key : required) {
+    if (Get(key).empty()) {
+      std::string env = "FAQBOT_" + channel_ + "_" + key;
+      std::transform(env.begin(), env.end(), env.begin(),
+                     [](unsigned char c) { return std::toupper(c); });
+      return std::unexpected(
+          Error::InvalidArgument("channels." + channel_ + "." + key +
+                                 " is required (or set " + env + ")"));
+    }
+  }
+  return Ok();
+}
+
+Result<std::vector<std::shared_ptr<Channel>>> MakeChannels(
+    const nlohmann::json& channels, bot::Bot& bot,
+    const std::string& /*public_url*/) {
+  std::vector<std::shared_ptr<Channel>> out;
+  if (channels.is_null()) return out;
+  if (!channels.is_object()) {
+    return std::unexpected(
+        Error::InvalidArgument("\"channels\" must be an object"));
+  }
+  for (const auto& [name, object] : channels.items()) {
+    if (!object.is_object()) {
+      return std::unexpected(Error::InvalidArgument(
+          "channels." + name + " must be an object of settings"));
+    }
+    const ChannelSettings settings(name, object);
+    Result<std::shared_ptr<Channel>> channel =
+        name == "rest"       ? MakeRestChannel(settings, bot)
+        : name == "telegram" ? MakeTelegramChannel(settings, bot)
+        : name == "slack"    ? MakeSlackChannel(settings, bot)
+        : name == "messenger" || name == "whatsapp"
+            ? MakeMetaChannel(settings, bot)
+            : std::unexpected(Error::InvalidArgument(
+                  "channels: unknown channel \"" + name +
+                  "\" (rest, telegram, slack, messenger, whatsapp, "
+                  "directline)"));
+    if (!channel) return std::unexpected(channel.error());
+    out.push_back(std::move(*channel));
+  }
+  return out;
+}
+
+bool RecentIds::Insert(const std::string& id) {
+  std::lock_guard lock(mu_);
+  if (!ids_.insert(id).second) return false;
+  order_.push_back(id);
+  if (order_.size() > capacity_) {
+    ids_.erase(order_.front());
+    order_.pop_front();
+  }
+  return true;
+}
+
+bool IsChoice(bot::Bot& bot, const std::string& id) {
+  return !id.empty() && bot.pack()->Find(id) != nullptr;
+}
+
+}  // namespace faqbot::adapters
