@@ -90,6 +90,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
  private:
   void DoRead() {
     parser_.emplace();
+    limit_ = kMaxWebhookBody;  // the largest; OnHeader narrows it
+    parser_->body_limit(limit_);
     stream_.expires_after(
         std::chrono::seconds(state_->config.request_timeout_seconds));
     http::async_read_header(
@@ -99,9 +101,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   // The body limit depends on who the request is for.
   void OnHeader(beast::error_code ec, std::size_t) {
-    if (ec) return Shutdown();
+    if (ec && ec != http::error::body_limit) return Shutdown();
     channel_ = FindChannel(PathOf(parser_->get().target()));
     limit_ = channel_ ? kMaxWebhookBody : kMaxRequestBody;
+    if (ec) return TooLarge();
+    if (parser_->content_length() && *parser_->content_length() > limit_) {
+      return TooLarge();
+    }
     parser_->body_limit(limit_);
     http::async_read(
         stream_, buffer_, *parser_,
@@ -115,13 +121,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     return nullptr;
   }
 
+  void TooLarge() {
+    Respond(http::status::payload_too_large,
+            "request body too large (the limit is " + std::to_string(limit_) +
+                " bytes)\n",
+            "text/plain", false);
+  }
+
   void OnRead(beast::error_code ec, std::size_t) {
-    if (ec == http::error::body_limit) {
-      return Respond(http::status::payload_too_large,
-                     "request body too large (the limit is " +
-                         std::to_string(limit_) + " bytes)\n",
-                     "text/plain", false);
-    }
+    if (ec == http::error::body_limit) return TooLarge();
     if (ec) return Shutdown();  // closed, timed out, or garbage
     auto req = parser_->release();
     const std::string_view target = req.target();
