@@ -9,6 +9,8 @@
 #ifndef FAQBOT_ADAPTERS_CHANNEL_H_
 #define FAQBOT_ADAPTERS_CHANNEL_H_
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/http.hpp>
 #include <map>
 #include <string>
 #include <string_view>
@@ -56,6 +58,12 @@ class Channel {
   // Answers one request, read whole. Runs on a server thread: quick, and
   // never waits for the network (calls to the platform go to an Outbox).
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
+  // WebSocket endpoints of the channel (Direct Line streams): whether the
+  // upgrade request for `path` is this channel's, and taking it over.
+  virtual bool HandlesUpgrade(std::string_view /*path*/) const { return false; }
+  virtual void Upgrade(boost::asio::ip::tcp::socket /*socket*/,
+                       boost::beast::http::request<
+                           boost::beast::http::string_body> /*request*/) {}
   // Background work (Telegram's long polling); Stop() ends it and waits.
   virtual void Start() {}
   virtual void Stop() {}

@@ -102,7 +102,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // The body limit depends on who the request is for.
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec && ec != http::error::body_limit) return Shutdown();
-    channel_ = FindChannel(PathOf(parser_->get().target()));
+    channel_ = websocket::is_upgrade(parser_->get())
+                   ? nullptr
+                   : FindChannel(PathOf(parser_->get().target()));
     limit_ = channel_ ? kMaxWebhookBody : kMaxRequestBody;
     if (ec) return TooLarge();
     if (parser_->content_length() && *parser_->content_length() > limit_) {
@@ -135,6 +137,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     const std::string_view target = req.target();
     const std::string_view path = PathOf(target);
     if (websocket::is_upgrade(req)) {
+      for (const auto& c : state_->channels) {
+        if (c->HandlesUpgrade(path)) {
+          return c->Upgrade(stream_.release_socket(), std::move(req));
+        }
+      }
       if (path != "/ws") {
         return Respond(http::status::not_found, "WebSocket is served at /ws\n",
                        "text/plain", false);

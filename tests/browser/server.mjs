@@ -1,8 +1,28 @@
 // Starts `faqbot serve --port 0` for a test and stops it with SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// A loopback TCP port nothing listens on right now.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts the server with these settings (the JSON config file's shape).
+export async function startServerWith(config, args = []) {
+  const file = join(mkdtempSync(join(tmpdir(), "faqbot-config-")), "config.json");
+  writeFileSync(file, JSON.stringify(config));
+  return startServer(["--config", file, ...args]);
+}
 
 export async function startServer(args = []) {
   const bin = process.env.FAQBOT_BIN;
