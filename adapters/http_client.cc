@@ -107,6 +107,8 @@ Result<HttpReply> Exchange(net::io_context& ioc, Stream& stream,
   return HttpReply{static_cast<int>(res.result_int()), std::move(res.body())};
 }
 
+bool IsPowerOfTwo(uint64_t n) { return n != 0 && (n & (n - 1)) == 0; }
+
 }  // namespace
 
 Result<HttpReply> Fetch(const HttpCall& call,
@@ -187,8 +189,10 @@ void Outbox::Post(HttpCall call, Done done) {
   {
     std::lock_guard lock(mu_);
     if (queue_.size() >= options_.max_queued) {
-      ++failed_;
-      Log(name_ + ": outbox full; a reply was dropped");
+      if (IsPowerOfTwo(++dropped_)) {
+        Log(name_ + ": outbox full; " + std::to_string(dropped_.load()) +
+            " replies dropped so far");
+      }
       return;
     }
     queue_.emplace_back(std::move(call), std::move(done));
@@ -216,10 +220,9 @@ void Outbox::Run() {
     }
     if (reply && reply->status < 300) {
       ++sent_;
-    } else {
-      ++failed_;
+    } else if (IsPowerOfTwo(++failed_)) {  // the 1st, 2nd, 4th, ... failure
       Log(name_ + ": call to " + call.url.substr(0, call.url.find('?')) +
-          " failed: " +
+          " failed (" + std::to_string(failed_.load()) + " so far): " +
           (reply ? "HTTP " + std::to_string(reply->status) + " " +
                        reply->body.substr(0, 200)
                  : reply.error().message));

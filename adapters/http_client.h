@@ -58,7 +58,8 @@ class Outbox {
   void Post(HttpCall call, Done done = nullptr);
 
   uint64_t sent() const { return sent_.load(); }
-  uint64_t failed() const { return failed_.load(); }
+  uint64_t failed() const { return failed_.load(); }    // after retries
+  uint64_t dropped() const { return dropped_.load(); }  // queue was full
 
  private:
   void Run();
@@ -69,7 +70,9 @@ class Outbox {
   std::condition_variable wake_;
   std::deque<std::pair<HttpCall, Done>> queue_;  // guarded by mu_
   bool stop_ = false;                            // guarded by mu_
-  std::atomic<uint64_t> sent_{0}, failed_{0};
+  // Failures and drops are logged the 1st, 2nd, 4th, 8th, ... time, so a
+  // platform that is down for long does not flood the log.
+  std::atomic<uint64_t> sent_{0}, failed_{0}, dropped_{0};
   std::thread worker_;
 };
 

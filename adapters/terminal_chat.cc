@@ -169,7 +169,7 @@ void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
   while (true) {
     out << (opt.color ? "\x1b[1m> \x1b[0m" : "> ") << std::flush;
     if (!std::getline(in, line)) break;
-    auto reply = bot.Handle(session, {line, "", "cli"});
+    auto reply = bot.Handle(session, {.text = line, .channel = "cli"});
     if (!reply) {
       out << "(" << reply.error().message << ")\n";
       continue;

@@ -117,7 +117,8 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
     const std::string id = "test-" + std::to_string(++session);
     for (const auto& turn : conv.turns) {
       ++report.turns;
-      auto reply = bot.Handle(id, {turn.text, turn.choice});
+      auto reply = bot.Handle(
+          id, {.text = turn.text, .choice = turn.choice, .channel = "test"});
       const std::string said = turn.choice.empty() ? "\"" + turn.text + "\""
                                                    : "press " + turn.choice;
       const std::string where = std::string(file_name) + " line " +

@@ -73,7 +73,8 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
                       std::string_view text, std::ostream& out) {
   Bot bot(pack);
   dialogs::Trace trace;
-  auto reply = bot.Handle("explain", {std::string(text), ""}, &trace);
+  auto reply = bot.Handle(
+      "explain", {.text = std::string(text), .channel = "explain"}, &trace);
   if (!reply) {
     out << "error: " << reply.error().message << "\n";
     return;

@@ -186,10 +186,10 @@ int Serve(std::shared_ptr<const dialogs::Pack> pack, const fs::path& pack_dir,
            ? std::string("off")
            : config.transcripts + " (written every " +
                  std::to_string(config.transcript_flush_ms) + " ms)"));
-  auto channels = adapters::MakeChannels(
-      config.channels, bot,
-      config.public_url.empty() ? url.substr(0, url.size() - 1)
-                                : config.public_url);
+  auto channels = adapters::MakeChannels(config.channels, bot,
+                                         config.public_url.empty()
+                                             ? url.substr(0, url.size() - 1)
+                                             : config.public_url);
   if (!channels) {
     std::cerr << "faqbot: " << channels.error().message << "\n";
     return 1;

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace faqbot;
   static bot::Bot bot(fuzz::LiverPack());
   const std::string text(reinterpret_cast<const char*>(data), size);
-  auto reply = bot.Handle("fuzz", {text, ""});
+  auto reply = bot.Handle("fuzz", {.text = text});
   if (reply) {
     fuzz::Check(!reply->text.empty());
     for (const auto& c : reply->choices) {
