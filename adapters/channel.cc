@@ -53,6 +53,12 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
+std::string JsonText(const nlohmann::json& object, std::string_view key) {
+  if (!object.is_object()) return "";
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 void TruncateUtf8(std::string* text, std::size_t max_bytes) {
   if (text->size() <= max_bytes) return;
   std::size_t end = max_bytes;

@@ -12,6 +12,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/http.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,6 +73,11 @@ class Channel {
 // A reply as one plain message for platforms without rich cards: the
 // disclaimer and notice first (when set), the answer, and its source.
 std::string ReplyText(const bot::Reply& reply);
+
+// `object[key]` if `object` is an object and that value a string, else "".
+// Platform payloads are read with this: a field of an unexpected type is
+// as good as absent, never an exception.
+std::string JsonText(const nlohmann::json& object, std::string_view key);
 
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 void TruncateUtf8(std::string* text, std::size_t max_bytes);

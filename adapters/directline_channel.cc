@@ -307,7 +307,7 @@ class DirectLineChannel : public Channel {
     if (activity.is_discarded() || !activity.is_object()) {
       return Fail(400, "BadArgument", "invalid JSON: expected an activity");
     }
-    const std::string type = activity.value("type", "");
+    const std::string type = JsonText(activity, "type");
     if (type != "message") {  // typing, events: accepted, not answered
       std::lock_guard lock(conversation.mu);
       return HttpResponse::Json(
@@ -322,8 +322,12 @@ class DirectLineChannel : public Channel {
     if (!reply) return Fail(400, "BadArgument", reply.error().message);
     // Echo the user's activity (Web Chat marks it sent when it comes back
     // with an id), then the bot's reply.
+    if (!activity.contains("from") || !activity["from"].is_object()) {
+      activity["from"] = json::object();
+    }
     activity["from"]["role"] = "user";
-    if (!activity["from"].contains("id")) activity["from"]["id"] = "user";
+    if (JsonText(activity["from"], "id").empty())
+      activity["from"]["id"] = "user";
     activity["conversation"] = {{"id", id}};
     activity["channelId"] = "directline";
     std::lock_guard lock(conversation.mu);

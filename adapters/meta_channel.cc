@@ -82,21 +82,22 @@ class MetaChannel : public Channel {
     if (!entry.contains("messaging") || !entry["messaging"].is_array()) return;
     for (const json& event : entry["messaging"]) {
       if (!event.is_object() || !event.contains("sender")) continue;
-      const std::string psid = event["sender"].value("id", "");
+      const std::string psid = JsonText(event["sender"], "id");
       bot::Message m{.channel = "messenger"};
       std::string mid;
       if (event.contains("message") && event["message"].is_object()) {
         const json& msg = event["message"];
-        if (msg.value("is_echo", false)) continue;  // our own send
-        mid = msg.value("mid", "");
+        if (msg.contains("is_echo") && msg["is_echo"] == true)
+          continue;  // our own send
+        mid = JsonText(msg, "mid");
         if (msg.contains("quick_reply") && msg["quick_reply"].is_object()) {
-          m.choice = msg["quick_reply"].value("payload", "");
+          m.choice = JsonText(msg["quick_reply"], "payload");
         } else {
-          m.text = msg.value("text", "");
+          m.text = JsonText(msg, "text");
         }
       } else if (event.contains("postback") && event["postback"].is_object()) {
-        mid = event["postback"].value("mid", "");
-        m.choice = event["postback"].value("payload", "");
+        mid = JsonText(event["postback"], "mid");
+        m.choice = JsonText(event["postback"], "payload");
       } else {
         continue;
       }
@@ -141,26 +142,26 @@ class MetaChannel : public Channel {
       }
       std::string phone_id;
       if (value.contains("metadata") && value["metadata"].is_object()) {
-        phone_id = value["metadata"].value("phone_number_id", "");
+        phone_id = JsonText(value["metadata"], "phone_number_id");
       }
       for (const json& msg : value["messages"]) {
         if (!msg.is_object()) continue;
-        const std::string from = msg.value("from", "");
-        const std::string id = msg.value("id", "");
+        const std::string from = JsonText(msg, "from");
+        const std::string id = JsonText(msg, "id");
         if (from.empty() || phone_id.empty() ||
             (!id.empty() && !seen_.Insert(id))) {
           continue;
         }
         bot::Message m{.channel = "whatsapp"};
-        const std::string type = msg.value("type", "");
+        const std::string type = JsonText(msg, "type");
         if (type == "text" && msg.contains("text") && msg["text"].is_object()) {
-          m.text = msg["text"].value("body", "");
+          m.text = JsonText(msg["text"], "body");
         } else if (type == "interactive" && msg.contains("interactive") &&
                    msg["interactive"].is_object()) {
           const json& i = msg["interactive"];
           for (const char* kind : {"button_reply", "list_reply"}) {
             if (i.contains(kind) && i[kind].is_object()) {
-              m.choice = i[kind].value("id", "");
+              m.choice = JsonText(i[kind], "id");
             }
           }
           if (!IsChoice(bot_, m.choice)) {

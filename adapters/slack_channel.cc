@@ -8,7 +8,6 @@
 // Settings: signing_secret, bot_token (both required), api_base (default
 // https://slack.com/api).
 #include <chrono>
-#include <regex>
 
 #include "adapters/channels.h"
 #include "adapters/http_client.h"
@@ -34,6 +33,25 @@ std::string Mrkdwn(std::string_view text) {
       out += "&gt;";
     else
       out += c;
+  }
+  return out;
+}
+
+// "<@U123BOT> what is it?" -> "what is it?": mentions and the spaces after
+// them go.
+std::string WithoutMentions(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.substr(i, 2) == "<@") {
+      const std::size_t end = text.find('>', i);
+      if (end != std::string_view::npos) {
+        i = end + 1;
+        while (i < text.size() && text[i] == ' ') ++i;
+        continue;
+      }
+    }
+    out += text[i++];
   }
   return out;
 }
@@ -65,33 +83,30 @@ class SlackChannel : public Channel {
     if (body.is_discarded() || !body.is_object()) {
       return HttpResponse::Text(400, "invalid JSON\n");
     }
-    const std::string type = body.value("type", "");
+    const std::string type = JsonText(body, "type");
     if (type == "url_verification") {
       return HttpResponse::Json(
-          200, json{{"challenge", body.value("challenge", "")}}.dump());
+          200, json{{"challenge", JsonText(body, "challenge")}}.dump());
     }
     if (type != "event_callback" || !body.contains("event") ||
         !body["event"].is_object()) {
       return HttpResponse::Text(200, "");
     }
-    const std::string event_id = body.value("event_id", "");
+    const std::string event_id = JsonText(body, "event_id");
     if (!event_id.empty() && !seen_.Insert(event_id)) {
       return HttpResponse::Text(200, "");  // a retry of one already handled
     }
     const json& event = body["event"];
-    const std::string kind = event.value("type", "");
+    const std::string kind = JsonText(event, "type");
     if ((kind != "message" && kind != "app_mention") ||
         event.contains("bot_id") || event.contains("subtype") ||
         !event.contains("text") || !event["text"].is_string()) {
       return HttpResponse::Text(200, "");  // not for us, or our own post
     }
-    // "<@U123BOT> what is it?" -> "what is it?"
-    static const std::regex kMention(R"(<@[A-Z0-9]+>\s*)");
-    const std::string text =
-        std::regex_replace(event["text"].get<std::string>(), kMention, "");
-    Answer(body.value("team_id", ""), event.value("channel", ""),
-           event.value("user", ""), {.text = text, .channel = "slack"},
-           event.value("thread_ts", ""));
+    const std::string text = WithoutMentions(event["text"].get<std::string>());
+    Answer(JsonText(body, "team_id"), JsonText(event, "channel"),
+           JsonText(event, "user"), {.text = text, .channel = "slack"},
+           JsonText(event, "thread_ts"));
     return HttpResponse::Text(200, "");
   }
 
@@ -133,15 +148,15 @@ class SlackChannel : public Channel {
     if (p.is_discarded() || !p.is_object()) {
       return HttpResponse::Text(400, "expected payload=<JSON>\n");
     }
-    if (p.value("type", "") != "block_actions" || !p.contains("actions") ||
+    if (JsonText(p, "type") != "block_actions" || !p.contains("actions") ||
         !p["actions"].is_array() || p["actions"].empty()) {
       return HttpResponse::Text(200, "");
     }
     const json& action = p["actions"][0];
-    const std::string value = action.value("value", "");
+    const std::string value = JsonText(action, "value");
     const auto field = [&](const char* object, const char* key) {
       return p.contains(object) && p[object].is_object()
-                 ? p[object].value(key, "")
+                 ? JsonText(p[object], key)
                  : std::string();
     };
     bot::Message m{.channel = "slack"};

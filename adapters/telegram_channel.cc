@@ -151,7 +151,7 @@ class TelegramChannel : public Channel {
       auto reply = Fetch(call, std::chrono::seconds(poll_timeout_ + 10));
       json body = reply ? json::parse(reply->body, nullptr, false) : json();
       if (!reply || reply->status != 200 || !body.is_object() ||
-          !body.value("ok", false) || !body.contains("result") ||
+          body["ok"] != true || !body.contains("result") ||
           !body["result"].is_array()) {
         if (stop_) break;
         if (!failing_) {

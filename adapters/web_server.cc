@@ -209,7 +209,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       request.headers[name] = std::string(field.value());
     }
     request.body = std::move(req.body());
-    HttpResponse response = channel.Handle(request);
+    HttpResponse response;
+    try {
+      response = channel.Handle(request);
+    } catch (const std::exception& e) {  // a bug; the server keeps serving
+      Log(std::string(channel.name()) + ": request failed: " + e.what());
+      response = HttpResponse::Text(400, "malformed request\n");
+    }
     Respond(static_cast<http::status>(response.status),
             std::move(response.body), response.content_type.c_str(),
             keep_alive_, response.headers);

@@ -456,3 +456,39 @@ TEST_F(TelegramWebhookTest, WrongSecretIsRejectedAndTheRightOneAnswered) {
 
 }  // namespace
 }  // namespace faqbot::adapters
+
+namespace faqbot::adapters {
+namespace {
+
+// Found by fuzz_webhooks: fields of an unexpected type threw from the JSON
+// library. Now such a field counts as absent and the server keeps serving.
+TEST_F(SlackTest, FieldsOfTheWrongTypeAreIgnored) {
+  for (
+      const std::string body :
+      {R"({"team_id":"T1","type":{"type":"app_mention","channel":"M1","user":"U1","text":"<2"}})",
+       R"({"type":"event_callback","event_id":7,"event":{"type":"message","channel":["C"],"user":1,"text":"hi"}})",
+       R"({"type":"url_verification","challenge":{"x":1}})"}) {
+    EXPECT_EQ(
+        Post(port_, "/webhooks/slack/events", body, SlackHeaders(body)).status,
+        200)
+        << body;
+  }
+  EXPECT_EQ(faqbot::testing::HttpGet(port_, "/healthz").status, 200);
+}
+
+TEST_F(MetaTest, FieldsOfTheWrongTypeAreIgnored) {
+  for (
+      const std::string body :
+      {R"({"object":"page","entry":[{"messaging":[{"sender":"PSID","message":{"mid":1,"text":["x"]}}]}]})",
+       R"({"object":"page","entry":[{"messaging":[{"sender":{"id":5},"postback":{"payload":{}}}]}]})",
+       R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"metadata":{"phone_number_id":1},"messages":[{"from":2,"type":"text","text":{"body":3}}]}}]}]})"}) {
+    const std::string path = body.find("whatsapp") != std::string::npos
+                                 ? "/webhooks/whatsapp"
+                                 : "/webhooks/messenger";
+    EXPECT_EQ(Post(port_, path, body, MetaHeaders(body)).status, 200) << body;
+  }
+  EXPECT_TRUE(graph_.Calls().empty());
+}
+
+}  // namespace
+}  // namespace faqbot::adapters
