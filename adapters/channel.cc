@@ -18,9 +18,13 @@ std::string_view HttpRequest::Header(std::string_view name) const {
 }
 
 std::string HttpRequest::Query(std::string_view name) const {
+  return QueryValue(target, name);
+}
+
+std::string QueryValue(std::string_view target, std::string_view name) {
   const std::size_t q = target.find('?');
-  if (q == std::string::npos) return "";
-  std::string_view query = std::string_view(target).substr(q + 1);
+  if (q == std::string_view::npos) return "";
+  std::string_view query = target.substr(q + 1);
   while (!query.empty()) {
     const std::size_t amp = std::min(query.find('&'), query.size());
     const std::string_view pair = query.substr(0, amp);

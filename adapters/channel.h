@@ -82,6 +82,10 @@ std::string JsonText(const nlohmann::json& object, std::string_view key);
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 void TruncateUtf8(std::string* text, std::size_t max_bytes);
 
+// The query parameter `name` of a request target ("/ws?session=abc"),
+// percent-decoded; "" when absent.
+std::string QueryValue(std::string_view target, std::string_view name);
+
 // Percent-decoding of URL and form values ('+' is a space in forms).
 std::string PercentDecode(std::string_view text, bool plus_is_space);
 

@@ -13,12 +13,16 @@ ChannelSettings::ChannelSettings(std::string channel,
     : channel_(std::move(channel)),
       object_(object.is_object() ? object : nlohmann::json::object()) {}
 
-std::string ChannelSettings::Get(const std::string& key,
-                                 const std::string& fallback) const {
+std::string ChannelSettings::EnvName(const std::string& key) const {
   std::string env = "FAQBOT_" + channel_ + "_" + key;
   std::transform(env.begin(), env.end(), env.begin(),
                  [](unsigned char c) { return std::toupper(c); });
-  if (const char* v = std::getenv(env.c_str()); v && *v) return v;
+  return env;
+}
+
+std::string ChannelSettings::Get(const std::string& key,
+                                 const std::string& fallback) const {
+  if (const char* v = std::getenv(EnvName(key).c_str()); v && *v) return v;
   const auto it = object_.find(key);
   if (it != object_.end() && it->is_string()) return it->get<std::string>();
   return fallback;

@@ -44,6 +44,9 @@ class ChannelSettings {
   const std::string& channel() const { return channel_; }
 
  private:
+  // FAQBOT_<CHANNEL>_<KEY>, in capitals.
+  std::string EnvName(const std::string& key) const;
+
   std::string channel_;
   nlohmann::json object_;
 };

@@ -29,23 +29,6 @@ using tcp = net::ip::tcp;
 constexpr std::size_t kMaxRequestBody = 8 * 1024;
 constexpr std::size_t kMaxWebhookBody = 1024 * 1024;
 
-// "session" from "/ws?session=abc&x=y".
-std::string QueryParam(std::string_view target, std::string_view name) {
-  const std::size_t q = target.find('?');
-  if (q == std::string_view::npos) return "";
-  std::string_view query = target.substr(q + 1);
-  while (!query.empty()) {
-    const std::size_t amp = std::min(query.find('&'), query.size());
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
-      return std::string(pair.substr(eq + 1));
-    }
-    query.remove_prefix(std::min(amp + 1, query.size()));
-  }
-  return "";
-}
-
 std::string_view PathOf(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
@@ -162,7 +145,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                        false);
       }
       std::make_shared<WebSocketSession>(stream_.release_socket(), state_)
-          ->Run(std::move(req), QueryParam(target, "session"));
+          ->Run(std::move(req), QueryValue(target, "session"));
       return;
     }
     keep_alive_ = req.keep_alive();
