@@ -9,8 +9,6 @@
 #ifndef FAQBOT_ADAPTERS_CHANNEL_H_
 #define FAQBOT_ADAPTERS_CHANNEL_H_
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/http.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -18,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/ws_connection.h"
 #include "bot/bot.h"
 
 namespace faqbot::adapters {
@@ -62,9 +61,9 @@ class Channel {
   // WebSocket endpoints of the channel (Direct Line streams): whether the
   // upgrade request for `path` is this channel's, and taking it over.
   virtual bool HandlesUpgrade(std::string_view /*path*/) const { return false; }
-  virtual void Upgrade(boost::asio::ip::tcp::socket /*socket*/,
-                       boost::beast::http::request<
-                           boost::beast::http::string_body> /*request*/) {}
+  virtual void Upgrade(WsUpgrade upgrade) {
+    upgrade.Reject(404, "no WebSocket here\n");
+  }
   // Background work (Telegram's long polling); Stop() ends it and waits.
   virtual void Start() {}
   virtual void Stop() {}

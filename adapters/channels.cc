@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "adapters/web_server.h"
+#include "adapters/log.h"
 
 namespace faqbot::adapters {
 

@@ -10,9 +10,6 @@
 // headers on a WebSocket upgrade. Choices become suggestedActions (imBack
 // with the choice's title, which the bot understands when typed).
 // Settings: secret (required).
-#include <boost/asio/post.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <ctime>
 #include <deque>
@@ -20,15 +17,11 @@
 
 #include "adapters/channels.h"
 #include "adapters/http_client.h"
-#include "adapters/web_server.h"
-#include "adapters/websocket_session.h"
+#include "adapters/widget_session.h"
 
 namespace faqbot::adapters {
 namespace {
 
-namespace beast = boost::beast;
-namespace websocket = beast::websocket;
-namespace net = boost::asio;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
@@ -60,87 +53,17 @@ std::string IsoNow(int64_t* last_ms) {
   return out;
 }
 
-// One stream WebSocket: writes ActivitySets in order, ignores what the
-// client sends (empty keep-alive frames).
-class Stream : public std::enable_shared_from_this<Stream> {
- public:
-  explicit Stream(net::ip::tcp::socket socket) : ws_(std::move(socket)) {}
-
-  void Accept(beast::http::request<beast::http::string_body> request) {
-    ws_.set_option(
-        websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.read_message_max(64 * 1024);
-    ws_.async_accept(request,
-                     [self = shared_from_this()](beast::error_code ec) {
-                       if (ec) return;
-                       self->open_ = true;
-                       self->Write();
-                       self->Read();
-                     });
-  }
-
-  // Queues one frame; safe from any thread.
-  void Send(std::string frame) {
-    net::post(ws_.get_executor(),
-              [self = shared_from_this(), f = std::move(frame)]() mutable {
-                if (self->queue_.size() >= 256) return self->Close();
-                self->queue_.push_back(std::move(f));
-                self->Write();
-              });
-  }
-
-  void Close() {
-    net::post(ws_.get_executor(), [self = shared_from_this()] {
-      if (!self->open_ || self->closing_) return;
-      self->closing_ = true;
-      self->ws_.async_close(websocket::close_code::going_away,
-                            [self](beast::error_code) {});
-    });
-  }
-
- private:
-  void Read() {
-    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
-                                                        std::size_t) {
-      if (ec) {
-        self->open_ = false;
-        return;
-      }
-      self->buffer_.consume(self->buffer_.size());
-      self->Read();
-    });
-  }
-
-  void Write() {
-    if (!open_ || writing_ || queue_.empty() || closing_) return;
-    writing_ = true;
-    ws_.text(true);
-    ws_.async_write(
-        net::buffer(queue_.front()),
-        [self = shared_from_this()](beast::error_code ec, std::size_t) {
-          self->writing_ = false;
-          if (ec) {
-            self->open_ = false;
-            return;
-          }
-          self->queue_.pop_front();
-          self->Write();
-        });
-  }
-
-  websocket::stream<beast::tcp_stream> ws_;
-  beast::flat_buffer buffer_;
-  std::deque<std::string> queue_;
-  bool open_ = false, writing_ = false, closing_ = false;
-};
+// A stream WebSocket only carries ActivitySets to the client; what the
+// client sends (empty keep-alive frames) is read and ignored.
+class StreamHandler : public WsHandler {};
 
 struct Conversation {
   std::mutex mu;
   std::deque<json> activities;  // guarded by mu; the newest kMaxActivities
   uint64_t seq = 0;             // guarded by mu; of the newest activity
   int64_t last_ms = 0;          // guarded by mu
-  std::vector<std::weak_ptr<Stream>> streams;  // guarded by mu
-  Clock::time_point used = Clock::now();       // guarded by mu
+  std::vector<std::weak_ptr<WsConnection>> streams;  // guarded by mu
+  Clock::time_point used = Clock::now();             // guarded by mu
 };
 
 class DirectLineChannel : public Channel {
@@ -168,36 +91,24 @@ class DirectLineChannel : public Channel {
     return r;
   }
 
-  void Upgrade(net::ip::tcp::socket socket,
-               beast::http::request<beast::http::string_body> req) override {
-    HttpRequest probe;
-    probe.target = std::string(req.target());
-    const std::string path = probe.target.substr(0, probe.target.find('?'));
+  void Upgrade(WsUpgrade upgrade) override {
+    const std::string_view path = upgrade.path();
     const std::string id(path.substr(kPrefix.size() + 15,
                                      path.size() - kPrefix.size() - 15 - 7));
     auto conversation = Find(id);
-    if (!conversation || !Allowed(probe.Query("t"), id)) {
+    if (!conversation || !Allowed(upgrade.Query("t"), id)) {
       // Refuse the upgrade with 403, as the real service does.
-      auto res =
-          std::make_shared<beast::http::response<beast::http::string_body>>(
-              beast::http::status::forbidden, 11);
-      res->body() = "stream credential missing, wrong or expired\n";
-      res->keep_alive(false);
-      res->prepare_payload();
-      auto tcp = std::make_shared<beast::tcp_stream>(std::move(socket));
-      beast::http::async_write(
-          *tcp, *res, [tcp, res](beast::error_code, std::size_t) {
-            beast::error_code ec;
-            tcp->socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
-          });
-      return;
+      return upgrade.Reject(403,
+                            "stream credential missing, wrong or expired\n");
     }
-    auto stream = std::make_shared<Stream>(std::move(socket));
-    const std::string watermark = probe.Query("watermark");
+    const std::string watermark = upgrade.Query("watermark");
+    WsOptions options;
+    options.max_frame_bytes = 64 * 1024;
+    std::shared_ptr<WsConnection> stream;
     {
       std::lock_guard lock(conversation->mu);
+      stream = upgrade.Accept(std::make_shared<StreamHandler>(), options);
       conversation->streams.push_back(stream);
-      stream->Accept(std::move(req));
       json set = ActivitiesAfter(*conversation, watermark);
       if (!set["activities"].empty()) stream->Send(set.dump());
     }
@@ -363,7 +274,7 @@ class DirectLineChannel : public Channel {
         json{{"activities", json::array({activity})},
              {"watermark", std::to_string(seq)}}
             .dump(-1, ' ', false, json::error_handler_t::replace);
-    std::erase_if(c.streams, [&](const std::weak_ptr<Stream>& w) {
+    std::erase_if(c.streams, [&](const std::weak_ptr<WsConnection>& w) {
       auto s = w.lock();
       if (s) s->Send(frame);
       return !s;
@@ -475,7 +386,7 @@ class DirectLineChannel : public Channel {
   std::unordered_map<std::string, std::pair<std::string, Clock::time_point>>
       tokens_;  // guarded by mu_: token -> conversation, expiry
   std::mutex streams_mu_;
-  std::vector<std::weak_ptr<Stream>> streams_;  // guarded by streams_mu_
+  std::vector<std::weak_ptr<WsConnection>> streams_;  // guarded by streams_mu_
 };
 
 }  // namespace

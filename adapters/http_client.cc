@@ -11,7 +11,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-#include "adapters/web_server.h"
+#include "adapters/log.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -221,7 +221,7 @@ void Outbox::Run() {
     if (reply && reply->status < 300) {
       ++sent_;
     } else if (IsPowerOfTwo(++failed_)) {  // the 1st, 2nd, 4th, ... failure
-      Log(name_ + ": call to " + call.url.substr(0, call.url.find('?')) +
+      Log(name_ + ": " + (call.what.empty() ? "a call" : call.what) +
           " failed (" + std::to_string(failed_.load()) + " so far): " +
           (reply ? "HTTP " + std::to_string(reply->status) + " " +
                        reply->body.substr(0, 200)

@@ -23,6 +23,9 @@ namespace faqbot::adapters {
 struct HttpCall {
   std::string method = "POST";
   std::string url;  // http://host:port/path or https://host/path
+  // What the call is, for the log ("sendMessage"): the URL may carry a
+  // credential (Telegram's token is in its path) and is never logged.
+  std::string what;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string content_type = "application/json";

@@ -122,6 +122,7 @@ class MetaChannel : public Channel {
       }
       outbox_.Post(
           {.url = graph_ + "/me/messages?access_token=" + access_token_,
+           .what = "Send API",
            .body = json{{"recipient", {{"id", psid}}},
                         {"messaging_type", "RESPONSE"},
                         {"message", message}}
@@ -217,6 +218,7 @@ class MetaChannel : public Channel {
              json::array({{{"title", "Topics"}, {"rows", rows}}})}}}};
     }
     outbox_.Post({.url = graph_ + "/" + phone_id + "/messages",
+                  .what = "messages",
                   .headers = {{"Authorization", "Bearer " + access_token_}},
                   .body = body.dump()});
   }

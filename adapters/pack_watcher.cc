@@ -1,6 +1,6 @@
 #include "adapters/pack_watcher.h"
 
-#include "adapters/web_server.h"
+#include "adapters/log.h"
 #include "bot/pack_loader.h"
 
 namespace faqbot::adapters {

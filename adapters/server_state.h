@@ -2,8 +2,7 @@
 #ifndef FAQBOT_ADAPTERS_SERVER_STATE_H_
 #define FAQBOT_ADAPTERS_SERVER_STATE_H_
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -13,28 +12,24 @@
 #include "adapters/channel.h"
 #include "adapters/metrics.h"
 #include "adapters/server_config.h"
+#include "adapters/ws_connection.h"
 #include "bot/bot.h"
 
 namespace faqbot::adapters {
 
-class WebSocketSession;
-
 struct ServerState {
-  ServerState(boost::asio::io_context& io, bot::Bot& b, ServerConfig c)
-      : ioc(io), bot(b), config(std::move(c)), acceptor(io) {}
+  ServerState(bot::Bot& b, ServerConfig c) : bot(b), config(std::move(c)) {}
 
-  boost::asio::io_context& ioc;
   bot::Bot& bot;
   const ServerConfig config;
   Metrics metrics;
-  boost::asio::ip::tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
   // Chat platforms served on their own paths; set before the server runs.
   std::vector<std::shared_ptr<Channel>> channels;
 
-  // Open WebSocket sessions, for shutdown. Guarded by mu.
+  // Open widget WebSockets, for shutdown. Guarded by mu.
   std::mutex mu;
-  std::unordered_map<uint64_t, std::weak_ptr<WebSocketSession>> sockets;
+  std::unordered_map<uint64_t, std::weak_ptr<WsConnection>> sockets;
   uint64_t next_socket = 0;
 };
 

@@ -196,6 +196,7 @@ class SlackChannel : public Channel {
     json body = {{"channel", channel}, {"text", text}, {"blocks", blocks}};
     if (!thread.empty()) body["thread_ts"] = thread;
     outbox_.Post({.url = api_ + "/chat.postMessage",
+                  .what = "chat.postMessage",
                   .headers = {{"Authorization", "Bearer " + token_}},
                   .body = body.dump(),
                   .content_type = "application/json; charset=utf-8"});

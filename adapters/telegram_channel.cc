@@ -10,7 +10,7 @@
 
 #include "adapters/channels.h"
 #include "adapters/http_client.h"
-#include "adapters/web_server.h"
+#include "adapters/log.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -92,6 +92,7 @@ class TelegramChannel : public Channel {
                q != update.end()) {
       if (q->contains("id") && (*q)["id"].is_string()) {
         outbox_.Post({.url = api_ + "/answerCallbackQuery",
+                      .what = "answerCallbackQuery",
                       .body = json{{"callback_query_id", (*q)["id"]}}.dump()});
       }
       const auto message = q->find("message");
@@ -136,7 +137,9 @@ class TelegramChannel : public Channel {
       }
       body["reply_markup"] = {{"inline_keyboard", rows}};
     }
-    outbox_.Post({.url = api_ + "/sendMessage", .body = body.dump()});
+    outbox_.Post({.url = api_ + "/sendMessage",
+                  .what = "sendMessage",
+                  .body = body.dump()});
   }
 
   // Long polling: getUpdates, confirming what was processed with offset.

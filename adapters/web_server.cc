@@ -5,12 +5,12 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
-#include <ctime>
-#include <iostream>
-#include <mutex>
 
 #include "adapters/demo_page.h"
-#include "adapters/websocket_session.h"
+#include "adapters/log.h"
+#include "adapters/server_state.h"
+#include "adapters/widget_session.h"
+#include "adapters/ws_upgrade_impl.h"
 
 namespace faqbot::adapters {
 
@@ -119,35 +119,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     auto req = parser_->release();
     const std::string_view target = req.target();
     const std::string_view path = PathOf(target);
-    if (websocket::is_upgrade(req)) {
-      for (const auto& c : state_->channels) {
-        if (c->HandlesUpgrade(path)) {
-          return c->Upgrade(stream_.release_socket(), std::move(req));
-        }
-      }
-      if (path != "/ws") {
-        return Respond(http::status::not_found, "WebSocket is served at /ws\n",
-                       "text/plain", false);
-      }
-      if (!OriginAllowed(state_->config, req[http::field::origin],
-                         req[http::field::host])) {
-        return Respond(http::status::forbidden,
-                       "origin not allowed; add it to allowed_origins\n",
-                       "text/plain", false);
-      }
-      if (state_->stopping) {
-        return Respond(http::status::service_unavailable,
-                       "server is shutting down\n", "text/plain", false);
-      }
-      if (!state_->metrics.TryConnectionOpen(state_->config.max_connections)) {
-        return Respond(http::status::service_unavailable,
-                       "too many connections; try again later\n", "text/plain",
-                       false);
-      }
-      std::make_shared<WebSocketSession>(stream_.release_socket(), state_)
-          ->Run(std::move(req), QueryValue(target, "session"));
-      return;
-    }
+    if (websocket::is_upgrade(req)) return Upgrade(std::move(req));
     keep_alive_ = req.keep_alive();
     head_ = req.method() == http::verb::head;
     if (channel_) return ServeChannel(*channel_, std::move(req));
@@ -179,6 +151,49 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     Respond(http::status::not_found,
             "The resource '" + std::string(path) + "' was not found.\n",
             "text/plain", keep_alive_);
+  }
+
+  // A WebSocket: a channel's (Direct Line streams) or the widget's /ws.
+  void Upgrade(http::request<http::string_body> req) {
+    const std::string path(PathOf(req.target()));
+    Channel* channel = nullptr;
+    for (const auto& c : state_->channels) {
+      if (c->HandlesUpgrade(path)) channel = c.get();
+    }
+    if (!channel && path != "/ws") {
+      return Respond(http::status::not_found, "WebSocket is served at /ws\n",
+                     "text/plain", false);
+    }
+    if (!channel && !OriginAllowed(state_->config, req[http::field::origin],
+                                   req[http::field::host])) {
+      return Respond(http::status::forbidden,
+                     "origin not allowed; add it to allowed_origins\n",
+                     "text/plain", false);
+    }
+    if (state_->stopping) {
+      return Respond(http::status::service_unavailable,
+                     "server is shutting down\n", "text/plain", false);
+    }
+    if (!state_->metrics.TryConnectionOpen(state_->config.max_connections)) {
+      return Respond(http::status::service_unavailable,
+                     "too many connections; try again later\n", "text/plain",
+                     false);
+    }
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    auto impl = std::make_unique<WsUpgrade::Impl>(WsUpgrade::Impl{
+        stream_.release_socket(), std::move(req),
+        ec ? std::string() : peer.address().to_string(),
+        [state = state_] { state->metrics.ConnectionClosed(); }});
+    WsUpgrade upgrade(std::move(impl));
+    if (channel) return channel->Upgrade(std::move(upgrade));
+    auto session = std::make_shared<WidgetSession>(
+        state_, QueryValue(upgrade.target(), "session"));
+    WsOptions options;
+    options.max_frame_bytes = state_->config.max_frame_bytes;
+    options.idle_timeout =
+        std::chrono::seconds(state_->config.idle_timeout_seconds);
+    session->Register(upgrade.Accept(session, options));
   }
 
   void ServeChannel(Channel& channel, http::request<http::string_body> req) {
@@ -242,92 +257,92 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::size_t limit_ = kMaxRequestBody;
 };
 
-void DoAccept(std::shared_ptr<ServerState> state) {
-  state->acceptor.async_accept(
-      net::make_strand(state->ioc),
-      [state](beast::error_code ec, tcp::socket socket) {
-        if (ec == net::error::operation_aborted || !state->acceptor.is_open()) {
-          return;
-        }
-        if (!ec) {
-          std::make_shared<HttpSession>(std::move(socket), state)->Run();
-        } else {
-          Log("accept: " + ec.message());
-        }
-        DoAccept(state);
-      });
-}
-
 }  // namespace
 
-void Log(const std::string& line) {
-  static std::mutex mu;
-  const auto now =
-      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  std::lock_guard lock(mu);
-  std::cerr << stamp << " faqbot: " << line << std::endl;
-}
+struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
+  Impl(net::io_context& io, bot::Bot& bot, ServerConfig config)
+      : ioc(io),
+        acceptor(io),
+        state(std::make_shared<ServerState>(bot, std::move(config))) {}
+
+  void DoAccept() {
+    acceptor.async_accept(net::make_strand(ioc), [self = shared_from_this()](
+                                                     beast::error_code ec,
+                                                     tcp::socket socket) {
+      if (ec == net::error::operation_aborted || !self->acceptor.is_open()) {
+        return;
+      }
+      if (!ec) {
+        std::make_shared<HttpSession>(std::move(socket), self->state)->Run();
+      } else {
+        Log("accept: " + ec.message());
+      }
+      self->DoAccept();
+    });
+  }
+
+  net::io_context& ioc;
+  tcp::acceptor acceptor;
+  std::shared_ptr<ServerState> state;
+};
 
 WebServer::WebServer(net::io_context& ioc, bot::Bot& bot, ServerConfig config)
-    : state_(std::make_shared<ServerState>(ioc, bot, std::move(config))) {}
+    : impl_(std::make_shared<Impl>(ioc, bot, std::move(config))) {}
 
 WebServer::~WebServer() = default;
 
 Status WebServer::Listen() {
   beast::error_code ec;
-  const auto address = net::ip::make_address(state_->config.host, ec);
+  const auto address = net::ip::make_address(impl_->state->config.host, ec);
   if (ec) {
     return std::unexpected(
-        Error::InvalidArgument("\"" + state_->config.host +
+        Error::InvalidArgument("\"" + impl_->state->config.host +
                                "\" is not an IP address (use 127.0.0.1 "
                                "or 0.0.0.0)"));
   }
   const tcp::endpoint endpoint(
-      address, static_cast<unsigned short>(state_->config.port));
-  auto& acceptor = state_->acceptor;
+      address, static_cast<unsigned short>(impl_->state->config.port));
+  auto& acceptor = impl_->acceptor;
   acceptor.open(endpoint.protocol(), ec);
   if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
     return std::unexpected(Error::IoError(
-        "cannot listen on " + state_->config.host + ":" +
-        std::to_string(state_->config.port) + ": " + ec.message() +
+        "cannot listen on " + impl_->state->config.host + ":" +
+        std::to_string(impl_->state->config.port) + ": " + ec.message() +
         " (is another server using the port? --port 0 picks a free one)"));
   }
-  DoAccept(state_);
+  impl_->DoAccept();
   return Ok();
 }
 
 int WebServer::port() const {
   beast::error_code ec;
-  return state_->acceptor.local_endpoint(ec).port();
+  return impl_->acceptor.local_endpoint(ec).port();
 }
 
 void WebServer::Shutdown() {
-  if (state_->stopping.exchange(true)) return;
-  net::post(state_->acceptor.get_executor(), [state = state_] {
+  auto& state = *impl_->state;
+  if (state.stopping.exchange(true)) return;
+  net::post(impl_->acceptor.get_executor(), [impl = impl_] {
     beast::error_code ec;
-    state->acceptor.close(ec);
+    impl->acceptor.close(ec);
   });
-  std::vector<std::shared_ptr<WebSocketSession>> open;
+  std::vector<std::shared_ptr<WsConnection>> open;
   {
-    std::lock_guard lock(state_->mu);
-    for (auto& [_, weak] : state_->sockets) {
+    std::lock_guard lock(state.mu);
+    for (auto& [_, weak] : state.sockets) {
       if (auto s = weak.lock()) open.push_back(std::move(s));
     }
   }
   for (auto& s : open) s->Close();
 }
 
-const Metrics& WebServer::metrics() const { return state_->metrics; }
+const Metrics& WebServer::metrics() const { return impl_->state->metrics; }
 
 void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
-  state_->channels = std::move(channels);
+  impl_->state->channels = std::move(channels);
 }
 
 }  // namespace faqbot::adapters

@@ -14,17 +14,19 @@
 #ifndef FAQBOT_ADAPTERS_WEB_SERVER_H_
 #define FAQBOT_ADAPTERS_WEB_SERVER_H_
 
-#include <boost/asio/io_context.hpp>
 #include <memory>
+#include <vector>
 
 #include "adapters/channel.h"
 #include "adapters/metrics.h"
 #include "adapters/server_config.h"
 #include "bot/bot.h"
 
-namespace faqbot::adapters {
+namespace boost::asio {
+class io_context;
+}
 
-struct ServerState;
+namespace faqbot::adapters {
 
 class WebServer {
  public:
@@ -50,11 +52,9 @@ class WebServer {
   void SetChannels(std::vector<std::shared_ptr<Channel>> channels);
 
  private:
-  std::shared_ptr<ServerState> state_;
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
 };
-
-// Logs one line to stderr with a timestamp ("faqbot: ..."). Thread-safe.
-void Log(const std::string& line);
 
 }  // namespace faqbot::adapters
 

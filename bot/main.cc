@@ -28,6 +28,7 @@
 
 #include "adapters/adapters.h"
 #include "adapters/channels.h"
+#include "adapters/log.h"
 #include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
 #include "bot/bot.h"

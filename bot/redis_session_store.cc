@@ -10,11 +10,22 @@
 namespace faqbot::bot {
 namespace {
 
+// Reads a session record, or -1 when it is longer than ARGV[1] bytes: an
+// oversized record (garbage, or an attack) is never sent over the wire.
+constexpr const char* kRead =
+    "if redis.call('STRLEN', KEYS[1]) > tonumber(ARGV[1]) then return -1 end "
+    "return redis.call('GET', KEYS[1])";
+
 // Stores ARGV[2] with a TTL of ARGV[3] seconds only if the key still holds
-// ARGV[1] ("" for a missing key): the check-and-set of one message.
+// ARGV[1] ("" for a missing key) or, when ARGV[4] is "1", still holds an
+// oversized record (over ARGV[5] bytes): the check-and-set of one message.
 constexpr const char* kCheckAndSet =
-    "local cur = redis.call('GET', KEYS[1]) or '' "
-    "if cur ~= ARGV[1] then return 0 end "
+    "if ARGV[4] == '1' then "
+    "  if redis.call('STRLEN', KEYS[1]) <= tonumber(ARGV[5]) then return 0 end "
+    "else "
+    "  local cur = redis.call('GET', KEYS[1]) or '' "
+    "  if cur ~= ARGV[1] then return 0 end "
+    "end "
     "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1";
 
 constexpr int kMaxAttempts = 32;
@@ -137,12 +148,16 @@ bool RedisSessionStore::Step(redisContext* c, const std::string& key,
                              std::optional<Session>* result) {
   const long long ttl = std::max<long long>(1, options_.idle_expiry.count());
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    auto read = Command(c, "GET %b", key.data(), key.size());
+    const std::string limit = std::to_string(kMaxSessionRecordBytes);
+    auto read = Command(c, "EVAL %s 1 %b %s", kRead, key.data(), key.size(),
+                        limit.c_str());
     if (!read || read->type == REDIS_REPLY_ERROR) return false;
     std::string old;
     uint64_t revision = 0;
     Session s;
     bool created = true;
+    const bool oversized =
+        read->type == REDIS_REPLY_INTEGER && read->integer == -1;
     if (read->type == REDIS_REPLY_STRING) {
       old.assign(read->str, read->len);
       if (auto d = DecodeSession(old, &revision)) {
@@ -160,9 +175,10 @@ bool RedisSessionStore::Step(redisContext* c, const std::string& key,
     fn(s, created);
     const std::string next = EncodeSession(s, revision + 1);
     *result = std::move(s);
-    auto wrote = Command(c, "EVAL %s 1 %b %b %b %lld", kCheckAndSet, key.data(),
-                         key.size(), old.data(), old.size(), next.data(),
-                         next.size(), ttl);
+    auto wrote =
+        Command(c, "EVAL %s 1 %b %b %b %lld %s %s", kCheckAndSet, key.data(),
+                key.size(), old.data(), old.size(), next.data(), next.size(),
+                ttl, oversized ? "1" : "0", limit.c_str());
     if (!wrote || wrote->type != REDIS_REPLY_INTEGER) return false;
     if (wrote->integer == 1) return true;
     // Another instance wrote first: run again on its state, after a short

@@ -89,23 +89,59 @@ std::string EncodeSession(const Session& session, uint64_t revision) {
 
 std::optional<Session> DecodeSession(std::string_view text,
                                      uint64_t* revision) {
+  // What a store hands back is input like any other: it may have been
+  // written by another version, edited by hand, or filled by an attacker.
+  // Nothing here throws, and nothing grows without bound.
+  if (text.size() > kMaxSessionRecordBytes) return std::nullopt;
   const auto j =
       nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || j.value("v", 0) != 1) return std::nullopt;
-  try {
-    Session s;
-    s.state.node = j.at("n").get<std::string>();
-    s.state.topic = j.at("t").get<std::string>();
-    s.state.choices = j.at("c").get<std::vector<std::string>>();
-    s.state.history = j.at("h").get<std::vector<std::string>>();
-    s.state.turns = j.at("k").get<int>();
-    s.state.pack = j.at("g").get<uint64_t>();
-    s.disclaimed = j.at("d").get<int>() != 0;
-    if (revision) *revision = j.at("r").get<uint64_t>();
-    return s;
-  } catch (const nlohmann::json::exception&) {
+  if (!j.is_object()) return std::nullopt;
+  const auto version = j.find("v");
+  if (version == j.end() || !version->is_number_integer() || *version != 1) {
     return std::nullopt;
   }
+  const auto text_field = [&](const char* key, std::string* out) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return false;
+    *out = it->get<std::string>();
+    return out->size() <= kMaxNodeIdBytes;
+  };
+  const auto id_list = [&](const char* key, std::size_t keep,
+                           std::vector<std::string>* out) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return false;
+    // The newest `keep` entries; older ones are of no use to the dialog.
+    const std::size_t skip = it->size() > keep ? it->size() - keep : 0;
+    for (std::size_t i = skip; i < it->size(); ++i) {
+      const auto& id = (*it)[i];
+      if (!id.is_string() ||
+          id.get_ref<const std::string&>().size() > kMaxNodeIdBytes) {
+        return false;
+      }
+      out->push_back(id.get<std::string>());
+    }
+    return true;
+  };
+  const auto number = [&](const char* key, uint64_t* out) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_number_unsigned()) return false;
+    *out = it->get<uint64_t>();
+    return true;
+  };
+  Session s;
+  uint64_t turns = 0, disclaimed = 0, pack = 0, rev = 0;
+  if (!text_field("n", &s.state.node) || !text_field("t", &s.state.topic) ||
+      !id_list("c", kMaxChoices, &s.state.choices) ||
+      !id_list("h", dialogs::DialogState::kMaxHistory, &s.state.history) ||
+      !number("k", &turns) || !number("g", &pack) ||
+      !number("d", &disclaimed) || !number("r", &rev)) {
+    return std::nullopt;
+  }
+  s.state.turns = static_cast<int>(std::min<uint64_t>(turns, 1u << 30));
+  s.state.pack = pack;
+  s.disclaimed = disclaimed != 0;
+  if (revision) *revision = rev;
+  return s;
 }
 
 }  // namespace faqbot::bot

@@ -89,11 +89,17 @@ class MemorySessionStore : public SessionStore {
 
 // A session's state as a compact versioned string, for shared stores:
 // {"v":1,"n":node,"t":topic,"c":[choices],"h":[history],"k":turns,
-//  "g":pack generation,"d":disclaimed,"r":revision}. Decode() rejects other
-// versions and malformed text (the session then starts afresh).
+//  "g":pack generation,"d":disclaimed,"r":revision}. DecodeSession()
+// never throws: it rejects other versions, malformed text, fields of the
+// wrong type, node ids over kMaxNodeIdBytes and records over
+// kMaxSessionRecordBytes (the session then starts afresh), and keeps only
+// the newest kMaxChoices choices and DialogState::kMaxHistory history ids.
+inline constexpr std::size_t kMaxSessionRecordBytes = 16 * 1024;
+inline constexpr std::size_t kMaxNodeIdBytes = 256;
+inline constexpr std::size_t kMaxChoices = 32;
 std::string EncodeSession(const Session& session, uint64_t revision);
-std::optional<Session> DecodeSession(std::string_view text,
-                                     uint64_t* revision = nullptr);
+[[nodiscard]] std::optional<Session> DecodeSession(
+    std::string_view text, uint64_t* revision = nullptr);
 
 }  // namespace faqbot::bot
 

@@ -182,18 +182,7 @@ Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
                                  Trace* trace) const {
   // Ids can only go stale when the pack is replaced: check them then.
   if (state->pack != pack_.generation) {
-    if (!StateFits(*state)) {
-      // The article changed under this conversation: start it again.
-      *state = DialogState{};
-      state->pack = pack_.generation;
-      auto reply = Step(state, input, trace);
-      if (reply) {
-        reply->notice =
-            "The article has been updated, so this conversation starts "
-            "again from its topics.";
-      }
-      return reply;
-    }
+    if (!StateFits(*state)) return Restarted(state, input, trace);
     state->pack = pack_.generation;
   }
   if (!input.choice.empty()) {
@@ -208,6 +197,21 @@ Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
   }
   ++state->turns;
   return StepText(state, input.text, trace);
+}
+
+// The article changed under this conversation (or its state names a node
+// that is gone): start it again and say so.
+Result<Reply> DialogRunner::Restarted(DialogState* state, const Input& input,
+                                      Trace* trace) const {
+  *state = DialogState{};
+  state->pack = pack_.generation;
+  auto reply = Step(state, input, trace);
+  if (reply) {
+    reply->notice =
+        "The article has been updated, so this conversation starts "
+        "again from its topics.";
+  }
+  return reply;
 }
 
 Reply DialogRunner::StepText(DialogState* state, const std::string& text,
@@ -240,7 +244,11 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
         state->history.pop_back();
         const std::string previous = state->history.back();
         state->history.pop_back();
-        return Answer(state, pack_.by_id.at(previous), 1.0, "nav.back");
+        const auto it = pack_.by_id.find(previous);
+        // A state naming a node that is gone, despite its generation (a
+        // record edited by hand): restart rather than guess.
+        if (it == pack_.by_id.end()) return *Restarted(state, {text}, trace);
+        return Answer(state, it->second, 1.0, "nav.back");
       }
       state->history.clear();
       state->topic.clear();
@@ -279,7 +287,9 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     const int pick = n == -1 ? count : n;
     t.steps.push_back("choice number " + std::to_string(n));
     if (pick >= 1 && pick <= count) {
-      return Answer(state, pack_.by_id.at(state->choices[pick - 1]), 1.0);
+      const auto it = pack_.by_id.find(state->choices[pick - 1]);
+      if (it == pack_.by_id.end()) return *Restarted(state, {text}, trace);
+      return Answer(state, it->second, 1.0);
     }
     Reply r = Menu(state,
                    count == 0 ? "There are no options to pick from right now. "
@@ -298,7 +308,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     const Node* node = pack_.Find(id);
     if (node && node->typed_title == typed) {
       t.steps.push_back("choice by title " + id);
-      return Answer(state, pack_.by_id.at(id), 1.0);
+      return Answer(state, pack_.by_id.find(id)->second, 1.0);
     }
   }
 

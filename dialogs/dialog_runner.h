@@ -66,6 +66,8 @@ class DialogRunner {
 
  private:
   bool StateFits(const DialogState& state) const;
+  Result<Reply> Restarted(DialogState* state, const Input& input,
+                          Trace* trace) const;
   Reply StepText(DialogState* state, const std::string& text,
                  Trace* trace) const;
   Reply Answer(DialogState* state, int node, double confidence,

@@ -73,8 +73,10 @@ struct PackSettings {
 };
 
 struct Pack {
-  // Distinct for every compiled pack, so a session can tell that the pack
-  // changed under it (hot reload) without checking each id it holds.
+  // A hash of the compiled content: the same for the same files in every
+  // process, different when a node changed, so a session can tell that
+  // the pack changed under it (hot reload, a restart with an edited
+  // article, another instance) without checking each id it holds.
   uint64_t generation = 0;
   std::string name;  // folder name, e.g. "liver-calcification"
   Document document;

@@ -7,7 +7,6 @@
 // article's own subject (its words all appear in the title), it also
 // answers "what is <subject>?" for the whole article.
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <set>
 #include <unordered_set>
@@ -75,6 +74,28 @@ std::string JoinSentences(const std::vector<std::string>& sentences) {
   return out;
 }
 
+// FNV-1a over what a session's state refers to: every node's id, text and
+// choices. The same files compile to the same hash in every process and
+// after every restart, so instances that share sessions agree on whether
+// a session's ids were checked against this pack.
+uint64_t ContentHash(const Pack& pack) {
+  uint64_t h = 14695981039346656037ull;
+  const auto mix = [&](std::string_view text) {
+    for (const char c : text) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;  // a separator no UTF-8 text contains
+    h *= 1099511628211ull;
+  };
+  for (const Node& node : pack.nodes) {
+    mix(node.id);
+    mix(node.text);
+    for (const auto& choice : node.choices) mix(choice);
+  }
+  return h == 0 ? 1 : h;  // 0 is a new session's "checked against nothing"
+}
+
 // A sentence with the facets it speaks to.
 struct Sentence {
   std::string text;
@@ -87,8 +108,6 @@ class Compiler {
   Compiler(std::string name, Document doc, const IntentsFile& file)
       : file_(file) {
     pack_ = std::make_shared<Pack>();
-    static std::atomic<uint64_t> generations{0};
-    pack_->generation = ++generations;
     pack_->name = std::move(name);
     pack_->document = std::move(doc);
     pack_->aggregates.fill(-1);
@@ -133,6 +152,7 @@ class Compiler {
       return std::unexpected(
           Error::ParseError(file_.name + ": " + s.error().message));
     }
+    pack_->generation = ContentHash(*pack_);
     return std::shared_ptr<const Pack>(std::move(pack_));
   }
 

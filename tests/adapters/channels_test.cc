@@ -5,8 +5,8 @@
 #include <chrono>
 
 #include "adapters/http_client.h"
-#include "tests/adapters/fake_platform.h"
 #include "tests/adapters/server_fixture.h"
+#include "tests/support/fake_platform.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -16,12 +16,11 @@ using testing::FakePlatform;
 using testing::HttpResult;
 using testing::HttpSend;
 using testing::RecordedCall;
-namespace http = boost::beast::http;
 
 HttpResult Post(int port, const std::string& target, const std::string& body,
                 std::vector<std::pair<std::string, std::string>> headers = {},
                 const std::string& type = "application/json") {
-  return HttpSend(port, http::verb::post, target, body, headers, type);
+  return HttpSend(port, "POST", target, body, headers, type);
 }
 
 // ---- REST (Rasa shape) -------------------------------------------------
@@ -64,8 +63,37 @@ TEST_F(RestTest, AnswersInRasasShapeAndTakesButtonPayloadsBack) {
       << r.body;
 }
 
+// The widget's resume parameter must never reach another channel's
+// conversation: not to steer it, not to learn that it exists.
+TEST_F(RestTest, TheWidgetCannotResumeAnotherChannelsConversation) {
+  auto r =
+      Post(port_, "/webhooks/rest/webhook",
+           json{{"sender", "alice"}, {"message", "what causes it?"}}.dump());
+  ASSERT_EQ(r.status, 200);
+  for (const char* id : {"rest:alice", "rest%3Aalice", "alice"}) {
+    testing::WsClient ws(port_, std::string("/ws?session=") + id);
+    ASSERT_TRUE(ws.ok());
+    auto hello = ws.Read();
+    ASSERT_TRUE(hello);
+    EXPECT_EQ((*hello)["resumed"], false) << id;
+    EXPECT_NE((*hello)["session"], "rest:alice") << id;
+    // What this client says lands in its own new session.
+    ws.Read();
+    EXPECT_EQ(ws.Ask("2")["node"], "parasitic-infection") << id;
+  }
+  // Alice's conversation is untouched: her "3" still picks the third
+  // topic of her own menu (had a web client's "2" landed in her session,
+  // "3" would pick a part of "Parasitic infection").
+  r = Post(port_, "/webhooks/rest/webhook",
+           json{{"sender", "alice"}, {"message", "3"}}.dump());
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(json::parse(r.body)[0]["text"].get<std::string>().starts_with(
+      "Congenital developmental abnormalities:"))
+      << r.body;
+}
+
 TEST_F(RestTest, HealthAndClearErrors) {
-  auto r = HttpSend(port_, http::verb::get, "/webhooks/rest/");
+  auto r = HttpSend(port_, "GET", "/webhooks/rest/");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(json::parse(r.body)["status"], "ok");
   for (const auto& [body, want] :
@@ -275,12 +303,12 @@ class MetaTest : public ServerTest {
 };
 
 TEST_F(MetaTest, VerificationHandshakeNeedsTheRightToken) {
-  auto r = HttpSend(port_, http::verb::get,
+  auto r = HttpSend(port_, "GET",
                     "/webhooks/messenger?hub.mode=subscribe&hub.challenge="
                     "1158201444&hub.verify_token=verify-me");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "1158201444");
-  r = HttpSend(port_, http::verb::get,
+  r = HttpSend(port_, "GET",
                "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1&"
                "hub.verify_token=wrong");
   EXPECT_EQ(r.status, 403);

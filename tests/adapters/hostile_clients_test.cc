@@ -3,9 +3,8 @@
 // keeps getting its replies throughout.
 #include <gtest/gtest.h>
 
-#include <boost/asio/steady_timer.hpp>
-
 #include "tests/adapters/server_fixture.h"
+#include "tests/support/raw_clients.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -13,11 +12,6 @@ namespace {
 using faqbot::testing::HttpGet;
 using faqbot::testing::WsClient;
 using nlohmann::json;
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace websocket = beast::websocket;
-using tcp = net::ip::tcp;
 
 class HostileTest : public ServerTest {
  protected:
@@ -28,49 +22,13 @@ class HostileTest : public ServerTest {
   }
 };
 
-// Dribbles an HTTP request a byte every 100 ms; returns how long the
-// server took to hang up, or nullopt if it had not after `limit`.
-std::optional<std::chrono::milliseconds> Slowloris(int port,
-                                                   std::chrono::seconds limit) {
-  net::io_context ioc;
-  tcp::socket socket(ioc);
-  socket.connect(
-      {net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
-  const std::string request = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ";
-  std::size_t sent = 0;
-  net::steady_timer drip(ioc);
-  std::function<void()> next = [&] {
-    boost::system::error_code ec;
-    net::write(socket, net::buffer(&request[sent % request.size()], 1), ec);
-    ++sent;
-    if (ec) return;
-    drip.expires_after(std::chrono::milliseconds(100));
-    drip.async_wait([&](boost::system::error_code e) {
-      if (!e) next();
-    });
-  };
-  next();
-  char byte;
-  bool closed = false;
-  const auto start = std::chrono::steady_clock::now();
-  socket.async_read_some(net::buffer(&byte, 1),
-                         [&](boost::system::error_code, std::size_t) {
-                           closed = true;
-                           drip.cancel();
-                         });
-  faqbot::testing::RunUntil(ioc, closed, limit);
-  if (!closed) return std::nullopt;
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - start);
-}
-
 TEST_F(HostileTest, SlowlorisIsCutOffAtTheRequestTimeout) {
   ServerConfig config;
   config.request_timeout_seconds = 1;
   Start(config);
   WsClient bystander(port_);
   bystander.Greet();
-  const auto took = Slowloris(port_, std::chrono::seconds(5));
+  const auto took = testing::Slowloris(port_, std::chrono::seconds(5));
   ASSERT_TRUE(took) << "the server never hung up";
   EXPECT_GE(took->count(), 900);
   EXPECT_LT(took->count(), 3000);
@@ -111,38 +69,46 @@ TEST_F(HostileTest, ClientThatNeverReadsStallsThenIsClosed) {
   WsClient bystander(port_);
   bystander.Greet();
   ExpectBystanderServed(bystander);
-  // Complete the upgrade, then only ever write.
-  net::io_context ioc;
-  websocket::stream<tcp::socket> ws(ioc);
-  ws.next_layer().open(tcp::v4());
-  ws.next_layer().set_option(net::socket_base::receive_buffer_size(4096));
-  ws.next_layer().connect(
-      {net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port_)});
-  ws.handshake("127.0.0.1", "/ws");
-  const std::string frame = R"({"text": "what causes liver calcification"})";
-  bool failed = false;
-  int sent = 0;
-  std::function<void()> write = [&] {
-    ws.async_write(net::buffer(frame),
-                   [&](boost::system::error_code ec, std::size_t) {
-                     if (ec) {
-                       failed = true;
-                       return;
-                     }
-                     if (++sent < 1000000) write();
-                   });
-  };
-  write();
   // The server stops reading once replies pile up, so the writes stall;
   // then it closes the stalled connection.
-  EXPECT_TRUE(faqbot::testing::RunUntil(ioc, failed, std::chrono::seconds(20)))
-      << "still writing after " << sent << " messages";
-  EXPECT_LT(sent, 1000000);
+  const auto sent = testing::WriteWithoutReading(
+      port_, R"({"text": "what causes liver calcification"})",
+      std::chrono::seconds(20));
+  EXPECT_TRUE(sent) << "still writing after 20 s";
   // The bystander was served before; it then sat idle past this test's
   // short idle timeout, so a new well-behaved client checks the server.
   WsClient after(port_);
   after.Greet();
   ExpectBystanderServed(after);
+}
+
+// A session store with a bug: it throws while `fail` is set.
+class ThrowingStore : public bot::MemorySessionStore {
+ public:
+  ThrowingStore() : MemorySessionStore(std::chrono::hours(1)) {}
+  void WithSession(std::string_view id, const Fn& fn) override {
+    if (fail) throw std::runtime_error("store bug");
+    MemorySessionStore::WithSession(id, fn);
+  }
+  std::atomic<bool> fail{false};
+};
+
+// Nothing the bot throws may take the process (and every connection)
+// down: that message gets an error frame, everyone goes on.
+TEST_F(HostileTest, ABugInTheBotCostsOneMessageNotTheServer) {
+  auto store = std::make_shared<ThrowingStore>();
+  Start({}, {.sessions = store});
+  WsClient bystander(port_);
+  bystander.Greet();
+  WsClient unlucky(port_);
+  unlucky.Greet();
+  store->fail = true;
+  const json r = unlucky.Ask("what causes liver calcification");
+  store->fail = false;
+  EXPECT_EQ(r["type"], "error") << r.dump();
+  EXPECT_NE(r.value("error", "").find("internal error"), std::string::npos);
+  EXPECT_EQ(unlucky.Ask("hello")["kind"], "smalltalk");
+  ExpectBystanderServed(bystander);
 }
 
 TEST_F(HostileTest, DeeplyNestedJsonGetsAnError) {
@@ -171,21 +137,9 @@ TEST_F(HostileTest, HugeHttpBodyIsRefusedWithoutReadingIt) {
   Start();
   WsClient bystander(port_);
   bystander.Greet();
-  net::io_context ioc;
-  beast::tcp_stream stream(ioc);
-  stream.connect(
-      {net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port_)});
   const std::string head =
       "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n";
-  net::write(stream, net::buffer(head));
-  net::write(stream, net::buffer(std::string(64 * 1024, 'x')));
-  beast::flat_buffer buffer;
-  http::response<http::string_body> res;
-  bool done = false;
-  http::async_read(stream, buffer, res,
-                   [&](beast::error_code, std::size_t) { done = true; });
-  ASSERT_TRUE(faqbot::testing::RunUntil(ioc, done));
-  EXPECT_EQ(res.result_int(), 413);
+  EXPECT_EQ(testing::SendRawRequest(port_, head, 64 * 1024), 413);
   ExpectBystanderServed(bystander);
 }
 

@@ -7,8 +7,9 @@
 #include <regex>
 
 #include "bot/transcript_report.h"
-#include "tests/adapters/test_client.h"
 #include "tests/support/child_process.h"
+#include "tests/support/server_process.h"
+#include "tests/support/test_client.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -23,33 +24,16 @@ using faqbot::testing::WsClient;
 class Instance {
  public:
   bool Start(const std::string& name, std::vector<std::string> extra) {
-    std::vector<std::string> argv = {
+    return server_.Start(
         FAQBOT_BIN,
-        "serve",
-        "--port",
-        "0",
-        "--pack",
-        std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification"};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    if (!process_.Start(argv, faqbot::testing::TempLog(name))) {
-      return false;
-    }
-    if (!process_.WaitForOutput("in a browser")) return false;
-    std::smatch m;
-    const std::string out = process_.Output();
-    if (!std::regex_search(out, m,
-                           std::regex(R"(http://127\.0\.0\.1:(\d+)/ in)"))) {
-      return false;
-    }
-    port_ = std::stoi(m[1]);
-    return true;
+        std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification", name,
+        extra);
   }
-  int port() const { return port_; }
-  ChildProcess& process() { return process_; }
+  int port() const { return server_.port(); }
+  ChildProcess& process() { return server_.process(); }
 
  private:
-  ChildProcess process_;
-  int port_ = 0;
+  faqbot::testing::ServerProcess server_;
 };
 
 std::string Scratch(const std::string& name) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/io_context.hpp>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -11,18 +12,18 @@
 #include "adapters/channels.h"
 #include "adapters/web_server.h"
 #include "bot/pack_loader.h"
-#include "tests/adapters/test_client.h"
+#include "tests/support/test_client.h"
 
 namespace faqbot::adapters {
 
 // A real server on a loopback ephemeral port, run by two threads.
 class ServerTest : public ::testing::Test {
  protected:
-  void Start(ServerConfig config = {}) {
+  void Start(ServerConfig config = {}, bot::BotOptions options = {}) {
     auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
                               "/content/liver-calcification");
     ASSERT_TRUE(pack) << pack.error().message;
-    bot_ = std::make_unique<bot::Bot>(*pack);
+    bot_ = std::make_unique<bot::Bot>(*pack, options);
     config.port = 0;
     server_ = std::make_unique<WebServer>(ioc_, *bot_, config);
     ASSERT_TRUE(server_->Listen());

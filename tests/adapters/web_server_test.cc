@@ -113,7 +113,7 @@ TEST_F(ServerTest, OversizedFrameClosesOnlyThatConnection) {
   big.Greet();
   big.Send(json{{"text", std::string(4000, 'a')}}.dump());
   EXPECT_FALSE(big.Read());
-  EXPECT_EQ(big.close_reason().code, 1009);
+  EXPECT_EQ(big.close_code(), 1009);
   EXPECT_EQ(other.Ask("what causes it")["kind"], "answer");
 }
 
@@ -210,9 +210,9 @@ TEST_F(ServerTest, GracefulShutdownSendsGoingAway) {
   b.Greet();
   server_->Shutdown();
   EXPECT_FALSE(a.Read());
-  EXPECT_EQ(a.close_reason().code, 1001);
+  EXPECT_EQ(a.close_code(), 1001);
   EXPECT_FALSE(b.Read());
-  EXPECT_EQ(b.close_reason().code, 1001);
+  EXPECT_EQ(b.close_code(), 1001);
   WsClient late(port_);
   EXPECT_FALSE(late.ok());  // no longer accepting
 }
@@ -270,7 +270,7 @@ TEST_F(ServerTest, InvalidUtf8TextFrameClosesWith1007) {
   bad.Greet();
   bad.Send("{\"text\": \"\xC3\x28\"}");
   EXPECT_FALSE(bad.Read());
-  EXPECT_EQ(bad.close_reason().code, 1007);
+  EXPECT_EQ(bad.close_code(), 1007);
   EXPECT_EQ(other.Ask("hello")["kind"], "smalltalk");
 }
 

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/support/child_process.h"
@@ -30,6 +32,61 @@ class RedisStoreTest : public ::testing::Test {
   RedisServer redis_;
   std::vector<std::string> log_;
 };
+
+// redis-cli against the test's server; returns its output.
+std::string RedisCli(int port, const std::string& args,
+                     const std::string& input_file = "") {
+  const std::string command =
+      "redis-cli -p " + std::to_string(port) + " " + args +
+      (input_file.empty() ? "" : " < " + input_file) + " 2>&1";
+  std::string out;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    pclose(p);
+  }
+  return out;
+}
+
+TEST_F(RedisStoreTest, RecordsOfTheWrongShapeStartAFreshSession) {
+  RedisSessionStore store(Options());
+  RedisCli(redis_.port(), "SET faqbot:s:odd '{\"v\":\"1\"}'");
+  bool created = false;
+  EXPECT_NO_THROW(store.WithSession("odd", [&](Session& s, bool c) {
+    created = c;
+    s.state.turns = 5;
+  }));
+  EXPECT_TRUE(created);
+  store.WithSession("odd", [&](Session& s, bool c) {
+    EXPECT_FALSE(c);
+    EXPECT_EQ(s.state.turns, 5);
+  });
+}
+
+// A 24 MB record must not be downloaded on every message: the store asks
+// Redis for its length first, and replaces it with a fresh session.
+TEST_F(RedisStoreTest, OversizedRecordsAreNeverRead) {
+  const std::string file = testing::TempLog("big-record");
+  {
+    std::ofstream out(file);
+    out << "{\"v\":1,\"n\":\"" << std::string(24 << 20, 'x') << "\"}";
+  }
+  RedisCli(redis_.port(), "-x SET faqbot:s:big", file);
+  std::filesystem::remove(file);
+  ASSERT_EQ(RedisCli(redis_.port(), "STRLEN faqbot:s:big").substr(0, 3), "251");
+  const auto sent_bytes = [&] {
+    const std::string info = RedisCli(redis_.port(), "INFO stats");
+    const auto at = info.find("total_net_output_bytes:");
+    return std::stoll(info.substr(at + 23));
+  };
+  RedisSessionStore store(Options());
+  const long long before = sent_bytes();
+  bool created = false;
+  store.WithSession("big", [&](Session&, bool c) { created = c; });
+  EXPECT_TRUE(created);
+  EXPECT_LT(sent_bytes() - before, 1 << 20) << "the record was downloaded";
+  EXPECT_LT(std::stoll(RedisCli(redis_.port(), "STRLEN faqbot:s:big")), 1000);
+}
 
 TEST_F(RedisStoreTest, TwoStoresShareOneSession) {
   RedisSessionStore a(Options()), b(Options());

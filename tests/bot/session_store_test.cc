@@ -74,5 +74,44 @@ TEST(SessionCodec, RejectsOtherVersionsAndGarbage) {
   EXPECT_FALSE(DecodeSession(""));
 }
 
+// What a shared store hands back is input: a record of the wrong shape is
+// a fresh session, never an exception that takes the process down.
+TEST(SessionCodec, WrongTypesAreRejectedWithoutThrowing) {
+  for (const char* record : {
+           R"({"v":"1"})",
+           R"({"v":1.5,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1})",
+           R"({"v":1,"n":"","t":"","c":"x","h":[],"k":0,"g":0,"d":0,"r":1})",
+           R"({"v":1,"n":"","t":"","c":[1],"h":[],"k":0,"g":0,"d":0,"r":1})",
+           R"({"v":1,"n":"","t":"","c":[],"h":[],"k":-3,"g":0,"d":0,"r":1})",
+           R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":"7","d":0,"r":1})",
+           R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":{},"r":1})",
+           R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1e999})",
+           R"([1,2,3])",
+       }) {
+    std::optional<Session> decoded;
+    EXPECT_NO_THROW(decoded = DecodeSession(record)) << record;
+    EXPECT_FALSE(decoded) << record;
+  }
+}
+
+TEST(SessionCodec, ListsAreClampedAndHugeRecordsRefused) {
+  Session s;
+  for (int i = 0; i < 1000; ++i) {
+    s.state.choices.push_back("c" + std::to_string(i));
+    s.state.history.push_back("h" + std::to_string(i));
+  }
+  const auto back = DecodeSession(EncodeSession(s, 1));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->state.choices.size(), kMaxChoices);
+  EXPECT_EQ(back->state.history.size(), dialogs::DialogState::kMaxHistory);
+  EXPECT_EQ(back->state.history.back(), "h999");  // the newest are kept
+
+  Session big;
+  big.state.node = std::string(kMaxNodeIdBytes + 1, 'x');
+  EXPECT_FALSE(DecodeSession(EncodeSession(big, 1)));
+  const std::string padding(kMaxSessionRecordBytes, ' ');
+  EXPECT_FALSE(DecodeSession(EncodeSession(Session{}, 1) + padding));
+}
+
 }  // namespace
 }  // namespace faqbot::bot

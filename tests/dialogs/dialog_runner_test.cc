@@ -137,6 +137,40 @@ TEST_F(DialogRunnerTest, UnknownChoiceIdIsAnError) {
   EXPECT_NE(r.error().message.find("unknown choice id"), std::string::npos);
 }
 
+// Two processes (or one restarted) compiling the same files must agree on
+// the generation, so a session shared through Redis is checked against
+// the pack whenever its content changed, and only then.
+TEST_F(DialogRunnerTest, GenerationIdentifiesTheContent) {
+  auto again = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                             "/content/liver-calcification");
+  ASSERT_TRUE(again);
+  EXPECT_EQ((*again)->generation, pack_->generation);
+  auto other = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                             "/content/gallbladder-polyps");
+  ASSERT_TRUE(other);
+  EXPECT_NE((*other)->generation, pack_->generation);
+}
+
+// A state that names nodes the pack does not have, although it claims to
+// have been checked against it (a record edited by hand, or written by an
+// instance with a colliding generation), restarts with a notice: never an
+// exception.
+TEST_F(DialogRunnerTest, VanishedIdsRestartWithANotice) {
+  for (const char* text : {"2", "back"}) {
+    state_ = {};
+    state_.node = "gone";
+    state_.choices = {"gone", "gone.treatment"};
+    state_.history = {"gone-before", "gone"};
+    state_.pack = pack_->generation;
+    Result<Reply> r = std::unexpected(Error::InvalidArgument(""));
+    EXPECT_NO_THROW(r = DialogRunner(pack_.get()).Step(&state_, {text, ""}))
+        << text;
+    ASSERT_TRUE(r) << text;
+    EXPECT_FALSE(r->notice.empty()) << text;
+    EXPECT_EQ(state_.node.find("gone"), std::string::npos) << text;
+  }
+}
+
 TEST_F(DialogRunnerTest, PressedChoiceAnswersThatNode) {
   auto r = DialogRunner(pack_.get())
                .Step(&state_, {"", "chronic-hepatitis.treatment"});

@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -84,23 +83,10 @@ class ChildProcess {
 };
 
 // A loopback TCP port nothing listens on right now.
-inline int FreePort() {
-  boost::asio::io_context ioc;
-  boost::asio::ip::tcp::acceptor a(
-      ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
-  return a.local_endpoint().port();
-}
+int FreePort();
 
 // Whether something accepts connections on the loopback port.
-inline bool PortOpen(int port) {
-  boost::asio::io_context ioc;
-  boost::asio::ip::tcp::socket s(ioc);
-  boost::system::error_code ec;
-  s.connect({boost::asio::ip::make_address("127.0.0.1"),
-             static_cast<unsigned short>(port)},
-            ec);
-  return !ec;
-}
+bool PortOpen(int port);
 
 // A file name in the temp folder unique to this test process.
 inline std::string TempLog(const std::string& name) {

@@ -1,0 +1,153 @@
+#include "adapters/widget_session.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "adapters/client_frame.h"
+#include "adapters/log.h"
+#include "bot/reply_json.h"
+
+namespace faqbot::adapters {
+namespace {
+
+using nlohmann::json;
+
+std::string Frame(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string ErrorFrame(const std::string& what) {
+  return Frame({{"type", "error"}, {"error", what}});
+}
+
+// The widget's session ids are 32 lowercase hex digits (NewSessionId).
+bool IsWebSessionId(std::string_view id) {
+  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+// Where a widget session lives in the bot's store: its own key space, so
+// no id a browser sends can name another channel's conversation.
+std::string StoreKey(std::string_view id) { return "web:" + std::string(id); }
+
+}  // namespace
+
+std::string NewSessionId() {
+  thread_local std::random_device device;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (int i = 0; i < 4; ++i) {
+    uint32_t r = device();
+    for (int j = 0; j < 8; ++j, r >>= 4) id += kHex[r & 15];
+  }
+  return id;
+}
+
+WidgetSession::WidgetSession(std::shared_ptr<ServerState> state,
+                             std::string resume)
+    : state_(std::move(state)),
+      resume_(std::move(resume)),
+      tokens_(state_->config.messages_per_second),
+      refilled_(std::chrono::steady_clock::now()) {}
+
+WidgetSession::~WidgetSession() = default;
+
+void WidgetSession::Register(const std::shared_ptr<WsConnection>& connection) {
+  std::lock_guard lock(state_->mu);
+  registry_id_ = ++state_->next_socket;
+  state_->sockets[registry_id_] = connection;
+  // Shutdown may have listed the open sockets before this one was added.
+  if (state_->stopping) connection->Close();
+}
+
+void WidgetSession::OnClose() {
+  std::lock_guard lock(state_->mu);
+  state_->sockets.erase(registry_id_);
+}
+
+void WidgetSession::OnOpen(WsConnection& connection) {
+  if (IsWebSessionId(resume_) && state_->bot.HasSession(StoreKey(resume_))) {
+    session_ = resume_;
+    connection.Send(
+        Frame({{"type", "session"}, {"session", session_}, {"resumed", true}}));
+  } else {
+    session_ = NewSessionId();
+    json hello = {
+        {"type", "session"}, {"session", session_}, {"resumed", false}};
+    if (!resume_.empty()) {
+      hello["notice"] = "unknown or expired session; started a new one";
+    }
+    connection.Send(Frame(hello));
+    connection.Send(bot::ReplyToJsonText(
+        state_->bot.Welcome(StoreKey(session_)), {{"type", "reply"}}));
+  }
+  // Shutting down: the greeting goes out first, then the close.
+  if (state_->stopping) connection.Close();
+}
+
+bool WidgetSession::TakeToken() {
+  const double rate = state_->config.messages_per_second;
+  const auto now = std::chrono::steady_clock::now();
+  tokens_ = std::min(
+      rate,
+      tokens_ + rate * std::chrono::duration<double>(now - refilled_).count());
+  refilled_ = now;
+  if (tokens_ < 1.0) return false;
+  tokens_ -= 1.0;
+  return true;
+}
+
+void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
+  // The last line of defence: an exception here is a bug in the bot, and
+  // it must cost this one message, not every connection of the process.
+  try {
+    Answer(connection, payload);
+  } catch (const std::exception& e) {
+    static LogThrottle throttle;
+    state_->metrics.Error();
+    if (throttle.ShouldLog()) {
+      Log("bug: a /ws message (session " + session_.substr(0, 8) + ", " +
+          std::to_string(payload.size()) + " bytes) threw: " + e.what() + " (" +
+          std::to_string(throttle.count()) + " so far)");
+    }
+    connection.Send(ErrorFrame(
+        "internal error: this message was not answered; please try again"));
+  }
+}
+
+void WidgetSession::Answer(WsConnection& connection,
+                           const std::string& payload) {
+  if (!TakeToken()) {
+    state_->metrics.RateLimited();
+    return connection.Send(ErrorFrame(
+        "rate limit: at most " +
+        std::to_string(static_cast<int>(state_->config.messages_per_second)) +
+        " messages per second; this one was not answered"));
+  }
+  auto message = ParseClientFrame(payload);
+  if (!message) {
+    state_->metrics.Error();
+    return connection.Send(ErrorFrame(message.error().message));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  message->channel = "web";
+  auto reply = state_->bot.Handle(StoreKey(session_), *message);
+  if (!reply) {
+    state_->metrics.Error();
+    return connection.Send(ErrorFrame(reply.error().message));
+  }
+  state_->metrics.Reply(
+      reply->kind,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  if (state_->config.log_messages) {
+    Log("message session=" + session_.substr(0, 8) +
+        " kind=" + std::string(dialogs::ReplyKindName(reply->kind)) +
+        " node=" + reply->node);
+  }
+  connection.Send(bot::ReplyToJsonText(*reply, {{"type", "reply"}}));
+}
+
+}  // namespace faqbot::adapters

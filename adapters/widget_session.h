@@ -1,0 +1,51 @@
+// The chat widget's side of /ws: the WebSocket contract of README
+// ("WebSocket contract"). Internal to adapters/.
+//
+// On open: {"type":"session","session":id,"resumed":bool} (and a notice
+// when the asked-for session is unknown), then the welcome reply for a new
+// session. Each client frame ({"text":...} or {"choice":...}) gets exactly
+// one frame back: {"type":"reply",...} or {"type":"error","error":...}.
+// Messages beyond messages_per_second get an error frame and no answer.
+#ifndef FAQBOT_ADAPTERS_WIDGET_SESSION_H_
+#define FAQBOT_ADAPTERS_WIDGET_SESSION_H_
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "adapters/server_state.h"
+#include "adapters/ws_connection.h"
+
+namespace faqbot::adapters {
+
+class WidgetSession : public WsHandler {
+ public:
+  // `resume` is the session id the client asked to resume ("" for none).
+  WidgetSession(std::shared_ptr<ServerState> state, std::string resume);
+  ~WidgetSession() override;
+
+  void OnOpen(WsConnection& connection) override;
+  void OnMessage(WsConnection& connection, std::string payload) override;
+  void OnClose() override;
+
+  // Registers `connection` for shutdown (ServerState::sockets).
+  void Register(const std::shared_ptr<WsConnection>& connection);
+
+ private:
+  bool TakeToken();
+  void Answer(WsConnection& connection, const std::string& payload);
+
+  std::shared_ptr<ServerState> state_;
+  std::string session_;
+  std::string resume_;
+  uint64_t registry_id_ = 0;
+  double tokens_;
+  std::chrono::steady_clock::time_point refilled_;
+};
+
+// A new unguessable session id: 32 hex digits from the OS's random source.
+std::string NewSessionId();
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_WIDGET_SESSION_H_

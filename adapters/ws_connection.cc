@@ -1,0 +1,310 @@
+#include "adapters/ws_connection.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+
+#include "adapters/channel.h"
+#include "adapters/log.h"
+#include "adapters/ws_upgrade_impl.h"
+
+namespace faqbot::adapters {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+
+// After a close for a frame too big, how long the peer has to finish
+// sending and close; what it sends meanwhile is read and dropped.
+constexpr auto kDrainTime = std::chrono::seconds(5);
+
+bool IsQuietError(beast::error_code ec) {
+  return ec == websocket::error::closed ||
+         ec == net::error::operation_aborted || ec == net::error::eof ||
+         ec == net::error::connection_reset || ec == net::error::broken_pipe ||
+         ec == beast::error::timeout;
+}
+
+class Connection : public WsConnection,
+                   public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(net::ip::tcp::socket&& socket, std::shared_ptr<WsHandler> handler,
+             const WsOptions& options, std::function<void()> on_end)
+      : ws_(std::move(socket)),
+        handler_(std::move(handler)),
+        options_(options),
+        on_end_(std::move(on_end)) {}
+
+  ~Connection() override {
+    if (on_end_) on_end_();
+  }
+
+  void Start(http::request<http::string_body> request) {
+    beast::get_lowest_layer(ws_).expires_never();
+    auto timeout =
+        websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeout.idle_timeout = options_.idle_timeout;
+    ws_.set_option(timeout);
+    ws_.read_message_max(options_.max_frame_bytes);
+    ws_.set_option(
+        websocket::stream_base::decorator([](websocket::response_type& res) {
+          res.set(http::field::server, "faqbot");
+        }));
+    ws_.async_accept(request, beast::bind_front_handler(&Connection::OnAccept,
+                                                        shared_from_this()));
+  }
+
+  void Send(std::string frame) override {
+    net::dispatch(ws_.get_executor(),
+                  [self = shared_from_this(), f = std::move(frame)]() mutable {
+                    self->Queue(std::move(f));
+                  });
+  }
+
+  void Close() override {
+    net::dispatch(ws_.get_executor(), [self = shared_from_this()] {
+      if (self->closing_ || self->ended_) return;
+      self->closing_ = true;
+      if (self->open_ && !self->writing_) self->DoClose();
+    });
+  }
+
+  std::size_t queued() const override { return queued_.load(); }
+
+ private:
+  void OnAccept(beast::error_code ec) {
+    if (ec) return End();  // the peer went away during the handshake
+    open_ = true;
+    if (!Guarded([&] { handler_->OnOpen(*this); })) return;
+    // Frames queued before the handshake completed (OnOpen's own sends
+    // have started the writing already).
+    if (!queue_.empty() && !writing_) DoWrite();
+    if (closing_) {
+      if (!writing_) DoClose();
+      return;
+    }
+    DoRead();
+  }
+
+  void DoRead() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&Connection::OnRead,
+                                                      shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == websocket::error::message_too_big) return Drain();
+    if (ec) {
+      if (!IsQuietError(ec)) Log("websocket read: " + ec.message());
+      return End();
+    }
+    std::string payload = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    if (!Guarded([&] { handler_->OnMessage(*this, std::move(payload)); })) {
+      return;
+    }
+    if (closing_ || ended_) return;
+    // Backpressure: a peer whose replies pile up is not read from until it
+    // reads them. One that never does stalls, and the idle timeout (no
+    // pong to our pings) closes it; memory stays bounded either way.
+    if (queue_.size() >= options_.pause_reading_at) {
+      read_paused_ = true;
+      return;
+    }
+    DoRead();
+  }
+
+  // Beast has sent the close frame (1009) and read until the peer's end of
+  // the stream, or failed to. Either way the socket may still hold data the
+  // peer sent after its too-big frame: read it away for a moment before
+  // closing, so the kernel does not answer with a reset that would destroy
+  // the close frame in flight.
+  void Drain() {
+    closing_ = true;
+    auto& socket = beast::get_lowest_layer(ws_).socket();
+    if (!socket.is_open()) return End();
+    beast::error_code ignored;
+    socket.shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    drain_deadline_ = std::chrono::steady_clock::now() + kDrainTime;
+    DrainMore();
+  }
+
+  void DrainMore() {
+    auto& stream = beast::get_lowest_layer(ws_);
+    stream.expires_at(drain_deadline_);
+    stream.async_read_some(
+        net::buffer(drain_buffer_),
+        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) {
+            beast::error_code ignored;
+            beast::get_lowest_layer(self->ws_).socket().close(ignored);
+            return self->End();
+          }
+          self->DrainMore();
+        });
+  }
+
+  void Queue(std::string frame) {
+    if (ended_ || close_sent_) return;
+    if (queue_.size() >= options_.max_queued_frames) {
+      // The peer does not read what is pushed to it.
+      DropQueued();
+      closing_ = true;
+      if (open_ && !writing_) DoClose(websocket::close_code::policy_error);
+      return;
+    }
+    queue_.push_back(std::move(frame));
+    queued_ = queue_.size();
+    if (open_ && !writing_) DoWrite();
+  }
+
+  void DoWrite() {
+    writing_ = true;
+    ws_.text(true);
+    ws_.async_write(
+        net::buffer(queue_.front()),
+        beast::bind_front_handler(&Connection::OnWrite, shared_from_this()));
+  }
+
+  void OnWrite(beast::error_code ec, std::size_t) {
+    writing_ = false;
+    if (ec) {
+      if (!IsQuietError(ec)) Log("websocket write: " + ec.message());
+      return End();
+    }
+    if (!queue_.empty()) queue_.pop_front();
+    queued_ = queue_.size();
+    if (read_paused_ && !closing_ &&
+        queue_.size() <= options_.pause_reading_at / 2) {
+      read_paused_ = false;
+      DoRead();
+    }
+    if (!queue_.empty()) return DoWrite();
+    if (closing_) DoClose();
+  }
+
+  void DoClose(websocket::close_code code = websocket::close_code::going_away) {
+    closing_ = true;
+    if (close_sent_) return;
+    close_sent_ = true;
+    ws_.async_close(
+        code, [self = shared_from_this()](beast::error_code) { self->End(); });
+  }
+
+  // Runs a handler callback. A handler that throws has a bug: that
+  // connection closes with 1011 (internal error), the others go on.
+  template <typename Fn>
+  bool Guarded(Fn&& fn) {
+    try {
+      fn();
+      return true;
+    } catch (const std::exception& e) {
+      static LogThrottle throttle;
+      if (throttle.ShouldLog()) {
+        Log(std::string("bug: a WebSocket handler threw: ") + e.what() + " (" +
+            std::to_string(throttle.count()) + " so far)");
+      }
+      DropQueued();
+      closing_ = true;
+      if (!writing_) DoClose(websocket::close_code::internal_error);
+      return false;
+    }
+  }
+
+  // Drops the frames not yet being written (the one a pending write is
+  // sending must live until that write completes).
+  void DropQueued() {
+    queue_.erase(writing_ ? std::next(queue_.begin()) : queue_.begin(),
+                 queue_.end());
+    queued_ = queue_.size();
+  }
+
+  // Tells the handler once, and lets go of it (it may hold the connection).
+  void End() {
+    if (ended_) return;
+    ended_ = true;
+    DropQueued();
+    if (auto handler = std::move(handler_)) handler->OnClose();
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+  std::shared_ptr<WsHandler> handler_;
+  const WsOptions options_;
+  std::function<void()> on_end_;
+  std::deque<std::string> queue_;
+  std::atomic<std::size_t> queued_{0};
+  bool open_ = false, writing_ = false, closing_ = false, ended_ = false;
+  bool read_paused_ = false, close_sent_ = false;
+  std::chrono::steady_clock::time_point drain_deadline_;
+  std::array<char, 4096> drain_buffer_;
+};
+
+}  // namespace
+
+WsUpgrade::WsUpgrade(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+WsUpgrade::WsUpgrade(WsUpgrade&&) noexcept = default;
+WsUpgrade& WsUpgrade::operator=(WsUpgrade&&) noexcept = default;
+WsUpgrade::~WsUpgrade() {
+  if (impl_ && impl_->on_end) impl_->on_end();
+}
+
+std::string_view WsUpgrade::target() const {
+  const auto t = impl_->request.target();
+  return {t.data(), t.size()};
+}
+
+std::string_view WsUpgrade::path() const {
+  const std::string_view t = target();
+  return t.substr(0, t.find('?'));
+}
+
+std::string_view WsUpgrade::Header(std::string_view name) const {
+  const auto it = impl_->request.find(name);
+  if (it == impl_->request.end()) return {};
+  return {it->value().data(), it->value().size()};
+}
+
+std::string WsUpgrade::Query(std::string_view name) const {
+  return QueryValue(target(), name);
+}
+
+const std::string& WsUpgrade::peer() const { return impl_->peer; }
+
+std::shared_ptr<WsConnection> WsUpgrade::Accept(
+    std::shared_ptr<WsHandler> handler, const WsOptions& options) {
+  auto impl = std::move(impl_);
+  auto connection =
+      std::make_shared<Connection>(std::move(impl->socket), std::move(handler),
+                                   options, std::move(impl->on_end));
+  connection->Start(std::move(impl->request));
+  return connection;
+}
+
+void WsUpgrade::Reject(int status, std::string body) {
+  auto impl = std::move(impl_);
+  auto res = std::make_shared<http::response<http::string_body>>(
+      static_cast<http::status>(status), 11);
+  res->set(http::field::server, "faqbot");
+  res->set(http::field::content_type, "text/plain");
+  res->body() = std::move(body);
+  res->keep_alive(false);
+  res->prepare_payload();
+  auto stream = std::make_shared<beast::tcp_stream>(std::move(impl->socket));
+  stream->expires_after(std::chrono::seconds(10));
+  auto on_end = std::move(impl->on_end);
+  http::async_write(*stream, *res,
+                    [stream, res, on_end = std::move(on_end)](beast::error_code,
+                                                              std::size_t) {
+                      beast::error_code ec;
+                      stream->socket().shutdown(
+                          net::ip::tcp::socket::shutdown_send, ec);
+                      if (on_end) on_end();
+                    });
+}
+
+}  // namespace faqbot::adapters
