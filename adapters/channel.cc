@@ -87,4 +87,22 @@ std::string ReplyText(const bot::Reply& reply) {
   return out;
 }
 
+HttpResponse CorsPreflight(const HttpRequest& request,
+                           std::string_view methods) {
+  const std::string_view asked =
+      request.Header("access-control-request-headers");
+  HttpResponse r = HttpResponse::Text(204, "");
+  r.headers = {{"Access-Control-Allow-Methods", std::string(methods)},
+               {"Access-Control-Allow-Headers",
+                asked.empty() ? std::string("Authorization, Content-Type")
+                              : std::string(asked)},
+               {"Access-Control-Max-Age", "600"}};
+  AllowAnyOrigin(&r);
+  return r;
+}
+
+void AllowAnyOrigin(HttpResponse* response) {
+  response->headers.emplace_back("Access-Control-Allow-Origin", "*");
+}
+
 }  // namespace faqbot::adapters

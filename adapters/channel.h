@@ -85,6 +85,15 @@ void TruncateUtf8(std::string* text, std::size_t max_bytes);
 // percent-decoded; "" when absent.
 std::string QueryValue(std::string_view target, std::string_view name);
 
+// CORS for endpoints that pages on other sites call (REST, Direct Line).
+// No cookies are involved, so any origin may call: a preflight (OPTIONS)
+// gets `methods` and whatever request headers it asks for (clients add
+// their own, e.g. rxjs's X-Requested-With); every answer gets
+// Access-Control-Allow-Origin.
+HttpResponse CorsPreflight(const HttpRequest& request,
+                           std::string_view methods);
+void AllowAnyOrigin(HttpResponse* response);
+
 // Percent-decoding of URL and form values ('+' is a space in forms).
 std::string PercentDecode(std::string_view text, bool plus_is_space);
 

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "bot/crypto.h"
 #include "intents/status.h"
 
 namespace faqbot::adapters {
@@ -79,11 +80,8 @@ class Outbox {
   std::thread worker_;
 };
 
-// HMAC-SHA256 of `data` with `key`, as lowercase hex.
-std::string HmacSha256Hex(std::string_view key, std::string_view data);
-
-// Equality that takes the same time wherever the strings differ.
-bool ConstantTimeEquals(std::string_view a, std::string_view b);
+using bot::ConstantTimeEquals;
+using bot::HmacSha256Hex;
 
 }  // namespace faqbot::adapters
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "adapters/connection_limits.h"
+
 namespace faqbot::adapters {
 
 void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
@@ -13,7 +15,8 @@ void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
   latency_sum_ns_ += static_cast<uint64_t>(seconds * 1e9);
 }
 
-std::string Metrics::Render(const bot::Bot& bot) const {
+std::string Metrics::Render(const bot::Bot& bot,
+                            const ConnectionLimits& limits) const {
   std::string out;
   const auto line = [&](const std::string& s) { out += s + "\n"; };
   const auto num = [](double v) {
@@ -27,12 +30,14 @@ std::string Metrics::Render(const bot::Bot& bot) const {
   line("# HELP faqbot_connections_total WebSocket connections accepted.");
   line("# TYPE faqbot_connections_total counter");
   line("faqbot_connections_total " + std::to_string(connections_total_.load()));
+  line("# HELP faqbot_tcp_connections TCP connections open now (HTTP too).");
+  line("# TYPE faqbot_tcp_connections gauge");
+  line("faqbot_tcp_connections " + std::to_string(limits.open()));
   line(
-      "# HELP faqbot_connections_refused_total Connections refused at the "
-      "limit.");
+      "# HELP faqbot_connections_refused_total Connections refused at a "
+      "limit (max_connections, max_connections_per_ip).");
   line("# TYPE faqbot_connections_refused_total counter");
-  line("faqbot_connections_refused_total " +
-       std::to_string(refused_total_.load()));
+  line("faqbot_connections_refused_total " + std::to_string(limits.refused()));
   line("# HELP faqbot_sessions Dialog sessions held in memory.");
   line("# TYPE faqbot_sessions gauge");
   line("faqbot_sessions " + std::to_string(bot.sessions().size()));

@@ -15,18 +15,10 @@ namespace faqbot::adapters {
 
 class Metrics {
  public:
-  // Takes one of `limit` connection slots; false (and counted as refused)
-  // when all are taken. ConnectionClosed() gives the slot back.
-  bool TryConnectionOpen(int64_t limit) {
-    int64_t now = connections_.load();
-    do {
-      if (now >= limit) {
-        ++refused_total_;
-        return false;
-      }
-    } while (!connections_.compare_exchange_weak(now, now + 1));
+  // WebSockets open (the widget's and Direct Line streams).
+  void ConnectionOpened() {
+    ++connections_;
     ++connections_total_;
-    return true;
   }
   void ConnectionClosed() { --connections_; }
   void Reply(dialogs::ReplyKind kind, double seconds);
@@ -35,9 +27,11 @@ class Metrics {
 
   int64_t connections() const { return connections_.load(); }
 
-  // The exposition text, "# HELP/# TYPE" lines included.
-  // Session-store and transcript gauges come from `bot`.
-  std::string Render(const bot::Bot& bot) const;
+  // The exposition text, "# HELP/# TYPE" lines included. Session-store
+  // and transcript gauges come from `bot`; TCP connections and refusals
+  // from `limits`.
+  std::string Render(const bot::Bot& bot,
+                     const class ConnectionLimits& limits) const;
 
   // Upper bounds of the latency histogram, in seconds.
   static constexpr std::array<double, 12> kBuckets = {
@@ -47,7 +41,6 @@ class Metrics {
  private:
   std::atomic<int64_t> connections_{0};
   std::atomic<uint64_t> connections_total_{0};
-  std::atomic<uint64_t> refused_total_{0};
   std::atomic<uint64_t> errors_total_{0};
   std::atomic<uint64_t> rate_limited_total_{0};
   std::array<std::atomic<uint64_t>, 5> replies_{};  // by ReplyKind

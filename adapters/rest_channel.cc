@@ -34,20 +34,16 @@ class RestChannel : public Channel {
   }
 
   HttpResponse Handle(const HttpRequest& request) override {
+    if (request.method == "OPTIONS") {
+      return CorsPreflight(request, "GET, POST, OPTIONS");
+    }
     HttpResponse response = Answer(request);
-    response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+    AllowAnyOrigin(&response);
     return response;
   }
 
  private:
   HttpResponse Answer(const HttpRequest& request) {
-    if (request.method == "OPTIONS") {
-      HttpResponse r = HttpResponse::Text(204, "");
-      r.headers = {
-          {"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-          {"Access-Control-Allow-Headers", "Authorization, Content-Type"}};
-      return r;
-    }
     if (!token_.empty() && !ConstantTimeEquals(request.Header("authorization"),
                                                "Bearer " + token_)) {
       return ErrorJson(401, "missing or wrong Authorization: Bearer token");

@@ -1,18 +1,21 @@
 // Configuration of `faqbot serve`: a plain struct with defaults, read from
-// a small JSON file and then overridden by command-line flags.
+// a small JSON file and then overridden by command-line flags. The bot's
+// own settings (pack, sessions, Redis, transcripts; bot/config.h) live in
+// the same file, in `bot`:
 //
 //   {
 //     "host": "127.0.0.1", "port": 8080, "pack": "content/liver-calcification",
 //     "threads": 0, "max_frame_bytes": 16384, "messages_per_second": 5,
-//     "max_connections": 10000, "allowed_origins": ["https://clinic.example"],
+//     "max_connections": 10000, "max_connections_per_ip": 256,
+//     "allowed_origins": ["https://clinic.example"],
 //     "idle_timeout_seconds": 300, "request_timeout_seconds": 30,
-//     "session_idle_seconds": 3600,
-//     "log_messages": false,
-//     "sessions": "redis", "redis": "127.0.0.1:6379",
-//     "transcripts": "data/transcripts.db", "transcript_flush_ms": 200
+//     "log_messages": false, "sessions": "redis", "redis": "127.0.0.1:6379",
+//     "transcripts": "data/transcripts.db"
 //   }
 //
-// Secrets may come from the environment instead (ApplyEnvironment).
+// Every number has an allowed range; a value outside it is an error that
+// names the setting and the range. Secrets may come from the environment
+// instead (ApplyEnvironment).
 #ifndef FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 #define FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 
@@ -21,17 +24,18 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/config.h"
 #include "intents/status.h"
 
 namespace faqbot::adapters {
 
 struct ServerConfig {
+  // The bot's own settings: pack, sessions, Redis, transcripts.
+  bot::Config bot;
   // Address to listen on; 127.0.0.1 keeps it local, 0.0.0.0 opens it.
   std::string host = "127.0.0.1";
   // TCP port; 0 picks a free one (printed at start).
   int port = 8080;
-  // The content pack folder.
-  std::string pack;
   // Threads running the io_context; 0 means one per core.
   int threads = 0;
   // Largest WebSocket message accepted; a bigger one closes that
@@ -40,8 +44,16 @@ struct ServerConfig {
   // Messages each connection may send per second (a burst of as many is
   // allowed); more get an error frame and are not answered.
   double messages_per_second = 5;
-  // WebSocket connections at once; more are refused with HTTP 503.
+  // Connections at once (WebSockets, Direct Line streams and HTTP
+  // requests alike); more are refused with HTTP 503.
   int max_connections = 10000;
+  // Connections at once from one client address; more get HTTP 503.
+  int max_connections_per_ip = 256;
+  // Behind a reverse proxy: the header that carries the client's address
+  // ("X-Forwarded-For", "X-Real-IP"), trusted only on connections from one
+  // of `trusted_proxies`. Empty: the connection's own address counts.
+  std::string client_ip_header;
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   // Origins allowed to open /ws besides the server's own and localhost.
   // "*" allows any. Clients that send no Origin (not browsers) are allowed.
   std::vector<std::string> allowed_origins;
@@ -50,22 +62,8 @@ struct ServerConfig {
   // An HTTP request must arrive whole within this time (slow clients that
   // dribble headers are cut off).
   int request_timeout_seconds = 30;
-  // Dialog state of a session is forgotten after this long without use.
-  int session_idle_seconds = 3600;
   // Log one line per message (off: only start, stop and errors).
   bool log_messages = false;
-  // Where dialog state lives: "memory" (this process) or "redis" (shared
-  // by every instance using the same Redis; see bot/redis_session_store.h).
-  std::string sessions = "memory";
-  // Redis address, host:port; its password (or FAQBOT_REDIS_PASSWORD); and
-  // a key prefix so several bots can share one Redis.
-  std::string redis = "127.0.0.1:6379";
-  std::string redis_password;
-  std::string redis_prefix = "faqbot:s:";
-  // SQLite database that records every exchange ("" records nothing).
-  std::string transcripts = "data/transcripts.db";
-  // The transcript is written this often; a crash loses at most this much.
-  int transcript_flush_ms = 200;
   // Chat platforms to serve besides the widget (channels.h, README).
   nlohmann::json channels = nlohmann::json::object();
   // Where clients reach this server, for URLs it hands out (Direct Line
@@ -73,11 +71,11 @@ struct ServerConfig {
   std::string public_url;
 };
 
-// Reads a JSON config file over `config`; unknown keys and wrong types are
-// errors that name the key.
+// Reads a JSON config file over `config`; unknown keys, wrong types and
+// numbers out of range are errors that name the key.
 Status LoadServerConfig(std::string_view path, ServerConfig* config);
 
-// Secrets from the environment override the file: FAQBOT_REDIS_PASSWORD.
+// Secrets from the environment override the file (bot::ApplyEnvironment).
 void ApplyEnvironment(ServerConfig* config);
 
 }  // namespace faqbot::adapters

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "adapters/channel.h"
+#include "adapters/connection_limits.h"
 #include "adapters/metrics.h"
 #include "adapters/server_config.h"
 #include "adapters/ws_connection.h"
@@ -18,11 +19,16 @@
 namespace faqbot::adapters {
 
 struct ServerState {
-  ServerState(bot::Bot& b, ServerConfig c) : bot(b), config(std::move(c)) {}
+  ServerState(bot::Bot& b, ServerConfig c)
+      : bot(b),
+        config(std::move(c)),
+        limits(config.max_connections, config.max_connections_per_ip) {}
 
   bot::Bot& bot;
   const ServerConfig config;
   Metrics metrics;
+  // Every TCP connection holds a slot, in all and per client address.
+  ConnectionLimits limits;
   std::atomic<bool> stopping{false};
   // Chat platforms served on their own paths; set before the server runs.
   std::vector<std::shared_ptr<Channel>> channels;

@@ -57,13 +57,7 @@ class TelegramChannel : public Channel {
   }
 
   void Start() override {
-    if (!polling_) {
-      if (secret_.empty()) {
-        Log("telegram: no webhook_secret set; anyone who knows the URL can "
-            "post updates (set it here and in setWebhook's secret_token)");
-      }
-      return;
-    }
+    if (!polling_) return;
     poller_ = std::thread([this] { Poll(); });
   }
 
@@ -211,6 +205,14 @@ Result<std::shared_ptr<Channel>> MakeTelegramChannel(const ChannelSettings& s,
   if (mode != "webhook" && mode != "polling") {
     return std::unexpected(Error::InvalidArgument(
         "channels.telegram.mode must be \"webhook\" or \"polling\""));
+  }
+  // Without a secret, anyone who learns the webhook URL could post
+  // updates in any user's name.
+  if (mode == "webhook" && s.Get("webhook_secret").empty()) {
+    return std::unexpected(Error::InvalidArgument(
+        "channels.telegram: webhook mode needs webhook_secret (give the "
+        "same value to setWebhook as secret_token), or use \"mode\": "
+        "\"polling\""));
   }
   return std::make_shared<TelegramChannel>(bot, s);
 }

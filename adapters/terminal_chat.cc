@@ -159,7 +159,7 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
 void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
                      const TerminalOptions& opt) {
   const std::string session = "terminal";
-  PrintReply(bot.Welcome(session), out, opt);
+  PrintReply(bot.Welcome(), out, opt);
   out << Wrap(
              "(Type a question, a number to pick, \"back\", \"menu\", "
              "\"start over\", \"help\" or \"quit\".)",
@@ -169,7 +169,8 @@ void RunTerminalChat(bot::Bot& bot, std::istream& in, std::ostream& out,
   while (true) {
     out << (opt.color ? "\x1b[1m> \x1b[0m" : "> ") << std::flush;
     if (!std::getline(in, line)) break;
-    auto reply = bot.Handle(session, {.text = line, .channel = "cli"});
+    auto reply =
+        bot.Handle(session, {.text = line, .channel = "cli", .welcomed = true});
     if (!reply) {
       out << "(" << reply.error().message << ")\n";
       continue;

@@ -1,261 +1,30 @@
 #include "adapters/web_server.h"
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/websocket.hpp>
 #include <chrono>
 
-#include "adapters/demo_page.h"
+#include "adapters/http_session.h"
 #include "adapters/log.h"
 #include "adapters/server_state.h"
-#include "adapters/widget_session.h"
-#include "adapters/ws_upgrade_impl.h"
 
 namespace faqbot::adapters {
-
-extern const std::string_view kWidgetJs;
-
 namespace {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+using error_code = boost::system::error_code;
 
-// Requests other than WebSocket upgrades carry no body worth having;
-// webhooks of chat platforms may (batched events), up to a point.
-constexpr std::size_t kMaxRequestBody = 8 * 1024;
-constexpr std::size_t kMaxWebhookBody = 1024 * 1024;
+// Out of file descriptors: how long the acceptor waits before trying
+// again (instead of spinning on the error), and how often it says so.
+constexpr auto kAcceptBackoff = std::chrono::milliseconds(100);
+constexpr auto kAcceptLogEvery = std::chrono::seconds(10);
 
-std::string_view PathOf(std::string_view target) {
-  return target.substr(0, target.find('?'));
+bool OutOfDescriptors(const error_code& ec) {
+  return ec == net::error::no_descriptors ||
+         ec.value() == ENFILE;  // system-wide table full
 }
-
-// Host part of "https://host:port".
-std::string OriginHost(std::string_view origin) {
-  const std::size_t scheme = origin.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = origin.substr(scheme + 3);
-  if (rest.starts_with("["))
-    return std::string(rest.substr(0, rest.find(']') + 1));
-  return std::string(rest.substr(0, rest.find(':')));
-}
-
-bool OriginAllowed(const ServerConfig& config, std::string_view origin,
-                   std::string_view host_header) {
-  if (origin.empty()) return true;  // not a browser
-  for (const auto& allowed : config.allowed_origins) {
-    if (allowed == "*" || allowed == origin) return true;
-  }
-  const std::string host = OriginHost(origin);
-  if (host == "localhost" || host == "127.0.0.1" || host == "[::1]") {
-    return true;
-  }
-  // Same origin: the page was served by this server.
-  const std::size_t scheme = origin.find("://");
-  return scheme != std::string_view::npos &&
-         origin.substr(scheme + 3) == host_header;
-}
-
-class HttpSession : public std::enable_shared_from_this<HttpSession> {
- public:
-  HttpSession(tcp::socket&& socket, std::shared_ptr<ServerState> state)
-      : stream_(std::move(socket)), state_(std::move(state)) {}
-
-  void Run() {
-    net::dispatch(
-        stream_.get_executor(),
-        beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
-  }
-
- private:
-  void DoRead() {
-    parser_.emplace();
-    limit_ = kMaxWebhookBody;  // the largest; OnHeader narrows it
-    parser_->body_limit(limit_);
-    stream_.expires_after(
-        std::chrono::seconds(state_->config.request_timeout_seconds));
-    http::async_read_header(
-        stream_, buffer_, *parser_,
-        beast::bind_front_handler(&HttpSession::OnHeader, shared_from_this()));
-  }
-
-  // The body limit depends on who the request is for.
-  void OnHeader(beast::error_code ec, std::size_t) {
-    if (ec && ec != http::error::body_limit) return Shutdown();
-    channel_ = websocket::is_upgrade(parser_->get())
-                   ? nullptr
-                   : FindChannel(PathOf(parser_->get().target()));
-    limit_ = channel_ ? kMaxWebhookBody : kMaxRequestBody;
-    if (ec) return TooLarge();
-    if (parser_->content_length() && *parser_->content_length() > limit_) {
-      return TooLarge();
-    }
-    parser_->body_limit(limit_);
-    http::async_read(
-        stream_, buffer_, *parser_,
-        beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
-  }
-
-  Channel* FindChannel(std::string_view path) const {
-    for (const auto& c : state_->channels) {
-      if (c->Handles(path)) return c.get();
-    }
-    return nullptr;
-  }
-
-  void TooLarge() {
-    Respond(http::status::payload_too_large,
-            "request body too large (the limit is " + std::to_string(limit_) +
-                " bytes)\n",
-            "text/plain", false);
-  }
-
-  void OnRead(beast::error_code ec, std::size_t) {
-    if (ec == http::error::body_limit) return TooLarge();
-    if (ec) return Shutdown();  // closed, timed out, or garbage
-    auto req = parser_->release();
-    const std::string_view target = req.target();
-    const std::string_view path = PathOf(target);
-    if (websocket::is_upgrade(req)) return Upgrade(std::move(req));
-    keep_alive_ = req.keep_alive();
-    head_ = req.method() == http::verb::head;
-    if (channel_) return ServeChannel(*channel_, std::move(req));
-    if (req.method() != http::verb::get && req.method() != http::verb::head) {
-      return Respond(http::status::method_not_allowed,
-                     "only GET is served here\n", "text/plain", keep_alive_);
-    }
-    if (path == "/") {
-      return Respond(http::status::ok, RenderDemoPage(*state_->bot.pack()),
-                     "text/html; charset=utf-8", keep_alive_);
-    }
-    if (path == "/widget.js") {
-      return Respond(http::status::ok, std::string(kWidgetJs),
-                     "application/javascript; charset=utf-8", keep_alive_);
-    }
-    if (path == "/healthz") {
-      return Respond(http::status::ok, "ok\n", "text/plain", keep_alive_);
-    }
-    if (path == "/readyz") {
-      const bool ready = state_->bot.pack() != nullptr && !state_->stopping;
-      return Respond(
-          ready ? http::status::ok : http::status::service_unavailable,
-          ready ? "ready\n" : "not ready\n", "text/plain", keep_alive_);
-    }
-    if (path == "/metrics") {
-      return Respond(http::status::ok, state_->metrics.Render(state_->bot),
-                     "text/plain; version=0.0.4", keep_alive_);
-    }
-    Respond(http::status::not_found,
-            "The resource '" + std::string(path) + "' was not found.\n",
-            "text/plain", keep_alive_);
-  }
-
-  // A WebSocket: a channel's (Direct Line streams) or the widget's /ws.
-  void Upgrade(http::request<http::string_body> req) {
-    const std::string path(PathOf(req.target()));
-    Channel* channel = nullptr;
-    for (const auto& c : state_->channels) {
-      if (c->HandlesUpgrade(path)) channel = c.get();
-    }
-    if (!channel && path != "/ws") {
-      return Respond(http::status::not_found, "WebSocket is served at /ws\n",
-                     "text/plain", false);
-    }
-    if (!channel && !OriginAllowed(state_->config, req[http::field::origin],
-                                   req[http::field::host])) {
-      return Respond(http::status::forbidden,
-                     "origin not allowed; add it to allowed_origins\n",
-                     "text/plain", false);
-    }
-    if (state_->stopping) {
-      return Respond(http::status::service_unavailable,
-                     "server is shutting down\n", "text/plain", false);
-    }
-    if (!state_->metrics.TryConnectionOpen(state_->config.max_connections)) {
-      return Respond(http::status::service_unavailable,
-                     "too many connections; try again later\n", "text/plain",
-                     false);
-    }
-    beast::error_code ec;
-    const auto peer = stream_.socket().remote_endpoint(ec);
-    auto impl = std::make_unique<WsUpgrade::Impl>(WsUpgrade::Impl{
-        stream_.release_socket(), std::move(req),
-        ec ? std::string() : peer.address().to_string(),
-        [state = state_] { state->metrics.ConnectionClosed(); }});
-    WsUpgrade upgrade(std::move(impl));
-    if (channel) return channel->Upgrade(std::move(upgrade));
-    auto session = std::make_shared<WidgetSession>(
-        state_, QueryValue(upgrade.target(), "session"));
-    WsOptions options;
-    options.max_frame_bytes = state_->config.max_frame_bytes;
-    options.idle_timeout =
-        std::chrono::seconds(state_->config.idle_timeout_seconds);
-    session->Register(upgrade.Accept(session, options));
-  }
-
-  void ServeChannel(Channel& channel, http::request<http::string_body> req) {
-    HttpRequest request;
-    request.method = std::string(req.method_string());
-    request.target = std::string(req.target());
-    request.path = std::string(PathOf(request.target));
-    for (const auto& field : req) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(c));
-      request.headers[name] = std::string(field.value());
-    }
-    request.body = std::move(req.body());
-    HttpResponse response;
-    try {
-      response = channel.Handle(request);
-    } catch (const std::exception& e) {  // a bug; the server keeps serving
-      Log(std::string(channel.name()) + ": request failed: " + e.what());
-      response = HttpResponse::Text(400, "malformed request\n");
-    }
-    Respond(static_cast<http::status>(response.status),
-            std::move(response.body), response.content_type.c_str(),
-            keep_alive_, response.headers);
-  }
-
-  void Respond(
-      http::status status, std::string body, const char* type, bool keep_alive,
-      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    auto res = std::make_shared<http::response<http::string_body>>(status, 11);
-    res->set(http::field::server, "faqbot");
-    for (const auto& [name, value] : headers) res->set(name, value);
-    res->set(http::field::content_type, type);
-    res->set(http::field::cache_control, "no-cache");
-    res->set("X-Content-Type-Options", "nosniff");
-    res->keep_alive(keep_alive);
-    res->body() = std::move(body);
-    res->prepare_payload();
-    if (head_) res->body().clear();
-    http::async_write(
-        stream_, *res,
-        [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-          if (ec || !res->keep_alive() || self->state_->stopping) {
-            return self->Shutdown();
-          }
-          self->DoRead();
-        });
-  }
-
-  void Shutdown() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  }
-
-  beast::tcp_stream stream_;
-  beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
-  std::shared_ptr<ServerState> state_;
-  bool keep_alive_ = false;
-  bool head_ = false;
-  Channel* channel_ = nullptr;  // the request's channel, if any
-  std::size_t limit_ = kMaxRequestBody;
-};
 
 }  // namespace
 
@@ -263,26 +32,62 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   Impl(net::io_context& io, bot::Bot& bot, ServerConfig config)
       : ioc(io),
         acceptor(io),
+        backoff(io),
         state(std::make_shared<ServerState>(bot, std::move(config))) {}
 
   void DoAccept() {
-    acceptor.async_accept(net::make_strand(ioc), [self = shared_from_this()](
-                                                     beast::error_code ec,
-                                                     tcp::socket socket) {
-      if (ec == net::error::operation_aborted || !self->acceptor.is_open()) {
-        return;
-      }
-      if (!ec) {
-        std::make_shared<HttpSession>(std::move(socket), self->state)->Run();
-      } else {
-        Log("accept: " + ec.message());
-      }
-      self->DoAccept();
+    acceptor.async_accept(
+        net::make_strand(ioc),
+        [self = shared_from_this()](error_code ec, tcp::socket socket) {
+          self->OnAccept(ec, std::move(socket));
+        });
+  }
+
+  void OnAccept(error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+    if (OutOfDescriptors(ec)) return BackOff(ec);
+    if (ec) {
+      Log("accept: " + ec.message());
+    } else {
+      error_code peer_ec;
+      const auto endpoint = socket.remote_endpoint(peer_ec);
+      const std::string peer =
+          peer_ec ? std::string() : endpoint.address().to_string();
+      // Behind a trusted proxy every connection comes from the proxy: the
+      // client's own address is counted once its request names it.
+      const bool proxied =
+          !state->config.client_ip_header.empty() &&
+          std::find(state->config.trusted_proxies.begin(),
+                    state->config.trusted_proxies.end(),
+                    peer) != state->config.trusted_proxies.end();
+      auto slot = state->limits.TryTake(proxied ? std::string() : peer);
+      ServeHttp(std::move(socket), state, peer, std::move(slot));
+    }
+    DoAccept();
+  }
+
+  // Accepting fails while no descriptor is free; the pending connections
+  // wait in the backlog. Try again shortly, and log once a period.
+  void BackOff(const error_code& ec) {
+    ++accept_failures;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= next_accept_log) {
+      next_accept_log = now + kAcceptLogEvery;
+      Log("accept: " + ec.message() + " (" + std::to_string(accept_failures) +
+          " times so far); waiting for connections to close; raise the "
+          "descriptor limit (ulimit -n) or lower max_connections");
+    }
+    backoff.expires_after(kAcceptBackoff);
+    backoff.async_wait([self = shared_from_this()](error_code e) {
+      if (!e) self->DoAccept();
     });
   }
 
   net::io_context& ioc;
   tcp::acceptor acceptor;
+  net::steady_timer backoff;  // used on the acceptor's thread only
+  std::chrono::steady_clock::time_point next_accept_log;
+  uint64_t accept_failures = 0;
   std::shared_ptr<ServerState> state;
 };
 
@@ -292,7 +97,7 @@ WebServer::WebServer(net::io_context& ioc, bot::Bot& bot, ServerConfig config)
 WebServer::~WebServer() = default;
 
 Status WebServer::Listen() {
-  beast::error_code ec;
+  boost::system::error_code ec;
   const auto address = net::ip::make_address(impl_->state->config.host, ec);
   if (ec) {
     return std::unexpected(
@@ -313,12 +118,13 @@ Status WebServer::Listen() {
         std::to_string(impl_->state->config.port) + ": " + ec.message() +
         " (is another server using the port? --port 0 picks a free one)"));
   }
-  impl_->DoAccept();
   return Ok();
 }
 
+void WebServer::Start() { impl_->DoAccept(); }
+
 int WebServer::port() const {
-  beast::error_code ec;
+  boost::system::error_code ec;
   return impl_->acceptor.local_endpoint(ec).port();
 }
 
@@ -326,7 +132,7 @@ void WebServer::Shutdown() {
   auto& state = *impl_->state;
   if (state.stopping.exchange(true)) return;
   net::post(impl_->acceptor.get_executor(), [impl = impl_] {
-    beast::error_code ec;
+    boost::system::error_code ec;
     impl->acceptor.close(ec);
   });
   std::vector<std::shared_ptr<WsConnection>> open;

@@ -4,6 +4,8 @@
 //   net::io_context ioc;
 //   WebServer server(ioc, bot, config);
 //   if (auto s = server.Listen(); !s) ...;   // binds; port() is known now
+//   server.SetChannels(...);                 // what needs the port
+//   server.Start();                          // accepts from now on
 //   run ioc on N threads ...
 //   server.Shutdown();                       // on SIGINT/SIGTERM
 //
@@ -36,8 +38,12 @@ class WebServer {
   WebServer(const WebServer&) = delete;  // owns the listening socket
   WebServer& operator=(const WebServer&) = delete;
 
-  // Binds and starts accepting. Fails with a message naming the address.
-  Status Listen();
+  // Binds and listens (connections wait in the backlog until Start()).
+  // Fails with a message naming the address.
+  [[nodiscard]] Status Listen();
+
+  // Starts accepting. Call once, after Listen() and SetChannels().
+  void Start();
 
   // The bound port (useful with port 0), valid after Listen().
   int port() const;
@@ -48,7 +54,7 @@ class WebServer {
 
   const Metrics& metrics() const;
 
-  // Serves these chat platforms too (call before the io_context runs).
+  // Serves these chat platforms too (call before Start()).
   void SetChannels(std::vector<std::shared_ptr<Channel>> channels);
 
  private:

@@ -49,8 +49,8 @@ WidgetSession::WidgetSession(std::shared_ptr<ServerState> state,
                              std::string resume)
     : state_(std::move(state)),
       resume_(std::move(resume)),
-      tokens_(state_->config.messages_per_second),
-      refilled_(std::chrono::steady_clock::now()) {}
+      limit_(state_->config.messages_per_second,
+             state_->config.messages_per_second) {}
 
 WidgetSession::~WidgetSession() = default;
 
@@ -80,23 +80,11 @@ void WidgetSession::OnOpen(WsConnection& connection) {
       hello["notice"] = "unknown or expired session; started a new one";
     }
     connection.Send(Frame(hello));
-    connection.Send(bot::ReplyToJsonText(
-        state_->bot.Welcome(StoreKey(session_)), {{"type", "reply"}}));
+    connection.Send(
+        bot::ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));
   }
   // Shutting down: the greeting goes out first, then the close.
   if (state_->stopping) connection.Close();
-}
-
-bool WidgetSession::TakeToken() {
-  const double rate = state_->config.messages_per_second;
-  const auto now = std::chrono::steady_clock::now();
-  tokens_ = std::min(
-      rate,
-      tokens_ + rate * std::chrono::duration<double>(now - refilled_).count());
-  refilled_ = now;
-  if (tokens_ < 1.0) return false;
-  tokens_ -= 1.0;
-  return true;
 }
 
 void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
@@ -119,7 +107,7 @@ void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
 
 void WidgetSession::Answer(WsConnection& connection,
                            const std::string& payload) {
-  if (!TakeToken()) {
+  if (!limit_.Take()) {
     state_->metrics.RateLimited();
     return connection.Send(ErrorFrame(
         "rate limit: at most " +
@@ -133,6 +121,7 @@ void WidgetSession::Answer(WsConnection& connection,
   }
   const auto start = std::chrono::steady_clock::now();
   message->channel = "web";
+  message->welcomed = true;  // OnOpen greeted every new session
   auto reply = state_->bot.Handle(StoreKey(session_), *message);
   if (!reply) {
     state_->metrics.Error();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "adapters/rate_limit.h"
 #include "adapters/server_state.h"
 #include "adapters/ws_connection.h"
 
@@ -32,15 +33,13 @@ class WidgetSession : public WsHandler {
   void Register(const std::shared_ptr<WsConnection>& connection);
 
  private:
-  bool TakeToken();
   void Answer(WsConnection& connection, const std::string& payload);
 
   std::shared_ptr<ServerState> state_;
   std::string session_;
   std::string resume_;
   uint64_t registry_id_ = 0;
-  double tokens_;
-  std::chrono::steady_clock::time_point refilled_;
+  TokenBucket limit_;  // messages_per_second
 };
 
 // A new unguessable session id: 32 hex digits from the OS's random source.

@@ -26,7 +26,8 @@ Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
       options_(options),
       sessions_(options_.sessions ? options_.sessions
                                   : std::make_shared<MemorySessionStore>(
-                                        options_.session_idle_expiry)) {}
+                                        options_.session_idle_expiry,
+                                        options_.max_sessions)) {}
 
 void Bot::Record(std::string_view session, const Message& message,
                  const Reply& reply) {
@@ -57,7 +58,8 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
   const auto pack = pack_.load();
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
-  sessions_->WithSession(session, [&](Session& s, bool) {
+  sessions_->WithSession(session, [&](Session& s, bool created) {
+    if (created && message.welcomed) s.disclaimed = true;
     result = runner.Step(&s.state, {message.text, message.choice}, trace);
     if (!result) return;  // Step left the session as it was
     if (!s.disclaimed) {
@@ -69,17 +71,11 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
   return result;
 }
 
-Reply Bot::Welcome(std::string_view session) {
+Reply Bot::Welcome() const {
   const auto pack = pack_.load();
-  const dialogs::DialogRunner runner(pack.get());
-  Reply reply;
-  sessions_->WithSession(session, [&](Session& s, bool) {
-    reply = runner.Welcome(&s.state);
-    if (!s.disclaimed) {
-      reply.disclaimer = std::string(kDisclaimer);
-      s.disclaimed = true;
-    }
-  });
+  dialogs::DialogState scratch;
+  Reply reply = dialogs::DialogRunner(pack.get()).Welcome(&scratch);
+  reply.disclaimer = std::string(kDisclaimer);
   return reply;
 }
 

@@ -32,6 +32,9 @@ struct Message {
   std::string text;          // what the user typed, or
   std::string choice;        // the id of a pressed choice
   std::string_view channel;  // for the transcript: "web", "telegram", ...
+  // The channel showed this session Welcome() (with the disclaimer)
+  // before its first message, so the first reply need not repeat it.
+  bool welcomed = false;
 };
 
 struct BotOptions {
@@ -39,6 +42,8 @@ struct BotOptions {
   std::size_t max_message_bytes = 2000;
   // Sessions idle this long are forgotten.
   std::chrono::seconds session_idle_expiry{std::chrono::hours(1)};
+  // Sessions kept in memory at most (the least recently used go first).
+  std::size_t max_sessions = 100000;
   // Where sessions live; null means in this process's memory.
   std::shared_ptr<SessionStore> sessions;
   // Where exchanges are recorded; null records nothing.
@@ -62,7 +67,10 @@ class Bot {
                        dialogs::Trace* trace = nullptr);
 
   // The greeting a new session starts with (it carries the disclaimer).
-  Reply Welcome(std::string_view session);
+  // It creates no session: the first message does (so a connection that
+  // never says anything costs no session), and a first message marked
+  // `welcomed` starts as if this greeting had been answered.
+  Reply Welcome() const;
 
   bool HasSession(std::string_view session) const {
     return sessions_->Contains(session);

@@ -54,7 +54,8 @@ void RedisSessionStore::ContextDeleter::operator()(redisContext* c) const {
 }
 
 RedisSessionStore::RedisSessionStore(RedisOptions options)
-    : options_(std::move(options)), fallback_(options_.idle_expiry) {
+    : options_(std::move(options)),
+      fallback_(options_.idle_expiry, options_.max_sessions) {
   if (!options_.log) {
     options_.log = [](const std::string& line) {
       std::cerr << "faqbot: " << line << std::endl;

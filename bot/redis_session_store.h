@@ -38,6 +38,8 @@ struct RedisOptions {
   std::string password;              // AUTH when not empty
   std::string prefix = "faqbot:s:";  // key prefix, so instances can share
   std::chrono::seconds idle_expiry{std::chrono::hours(1)};
+  // Sessions this instance keeps a copy of (for when Redis is down).
+  std::size_t max_sessions = 100000;
   std::chrono::milliseconds timeout{500};  // connect and each command
   // Where "Redis down" / "Redis back" lines go.
   std::function<void(const std::string&)> log;

@@ -10,8 +10,22 @@ constexpr std::size_t kSweepEvery = 1024;
 
 }  // namespace
 
-MemorySessionStore::MemorySessionStore(std::chrono::seconds idle_expiry)
-    : idle_expiry_(idle_expiry) {}
+MemorySessionStore::MemorySessionStore(std::chrono::seconds idle_expiry,
+                                       std::size_t max_sessions)
+    : idle_expiry_(idle_expiry),
+      shard_cap_(std::max<std::size_t>(1, max_sessions / kShards)) {}
+
+void MemorySessionStore::MakeRoom(Shard& shard, Clock::time_point now) {
+  std::erase_if(shard.sessions, [&](const auto& kv) {
+    return now - kv.second.last_active > idle_expiry_;
+  });
+  if (shard.sessions.size() < shard_cap_) return;
+  auto oldest = shard.sessions.begin();
+  for (auto it = shard.sessions.begin(); it != shard.sessions.end(); ++it) {
+    if (it->second.last_active < oldest->second.last_active) oldest = it;
+  }
+  shard.sessions.erase(oldest);
+}
 
 MemorySessionStore::Shard& MemorySessionStore::ShardFor(
     std::string_view id) const {
@@ -27,6 +41,10 @@ void MemorySessionStore::WithSession(std::string_view id, const Fn& fn) {
     std::erase_if(shard.sessions, [&](const auto& kv) {
       return now - kv.second.last_active > idle_expiry_;
     });
+  }
+  if (shard.sessions.size() >= shard_cap_ &&
+      !shard.sessions.contains(std::string(id))) {
+    MakeRoom(shard, now);
   }
   auto [it, created] = shard.sessions.try_emplace(std::string(id));
   if (!created && now - it->second.last_active > idle_expiry_) {

@@ -54,15 +54,18 @@ class SessionStore {
   virtual uint64_t failures() const { return 0; }
 };
 
-// In-memory sessions with idle expiry. Thread-safe: sessions live in
-// shards, each with its own mutex, so messages of different sessions rarely
-// wait for each other; WithSession() holds the shard's lock while fn runs,
-// so two messages of one session never interleave.
+// In-memory sessions with idle expiry and a cap. Thread-safe: sessions
+// live in shards, each with its own mutex, so messages of different
+// sessions rarely wait for each other; WithSession() holds the shard's lock
+// while fn runs, so two messages of one session never interleave. Each
+// shard holds at most its share of `max_sessions`: when a new session
+// would exceed it, expired ones are dropped, then the least recently used.
 class MemorySessionStore : public SessionStore {
  public:
   using Clock = std::chrono::steady_clock;
 
-  explicit MemorySessionStore(std::chrono::seconds idle_expiry);
+  explicit MemorySessionStore(std::chrono::seconds idle_expiry,
+                              std::size_t max_sessions = 100000);
 
   void WithSession(std::string_view id, const Fn& fn) override;
   bool Contains(std::string_view id) const override;
@@ -83,7 +86,11 @@ class MemorySessionStore : public SessionStore {
   };
   Shard& ShardFor(std::string_view id) const;
 
+  // Makes room for one more session in `shard` (its lock held).
+  void MakeRoom(Shard& shard, Clock::time_point now);
+
   std::chrono::seconds idle_expiry_;
+  std::size_t shard_cap_;
   mutable std::array<Shard, kShards> shards_;
 };
 

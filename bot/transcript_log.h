@@ -6,6 +6,12 @@
 // in one transaction every flush interval (WAL mode, synchronous=NORMAL),
 // so a slow disk never slows a reply. A crash of the process loses at most
 // the exchanges of the last flush interval; the destructor writes the rest.
+//
+// People type medical details, so the database is private: it is created
+// with mode 0600; session and platform ids (a WhatsApp number, a Telegram
+// chat) are stored as a keyed hash, never as they are (TranscriptId); the
+// writer deletes exchanges older than the retention period; and
+// ForgetSession() removes one person's exchanges.
 #ifndef FAQBOT_BOT_TRANSCRIPT_LOG_H_
 #define FAQBOT_BOT_TRANSCRIPT_LOG_H_
 
@@ -45,34 +51,68 @@ inline constexpr const char* kTranscriptSchema =
     " confidence REAL NOT NULL);"
     "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms);";
 
+struct TranscriptOptions {
+  // How often queued exchanges are written.
+  std::chrono::milliseconds flush_interval{200};
+  // Exchanges older than this are deleted (at open, then hourly).
+  std::chrono::days retention{30};
+  // Key of the hash that replaces session ids; "" reads (or creates, mode
+  // 0600) the key file next to the database (TranscriptKeyFile).
+  std::string key;
+};
+
+// "<database>.key": where a database's id-hashing key is kept.
+std::string TranscriptKeyFile(const std::string& database);
+
+// The key for `database`: `key` when set, else the key file's (created
+// with a new random key when missing).
+Result<std::string> TranscriptKey(const std::string& database,
+                                  const std::string& key);
+
+// What the transcript stores for a session id: a keyed hash (32 hex
+// digits), the same for the same id and key.
+std::string TranscriptId(std::string_view key, std::string_view session);
+
+// Deletes the exchanges of `session` (as the bot knew it, e.g.
+// "whatsapp:15551234567" or a widget session's id) from the database at
+// `path`; returns how many.
+Result<int> ForgetSession(const std::string& path, const std::string& key,
+                          std::string_view session);
+
 class TranscriptLog {
  public:
-  static constexpr auto kDefaultFlushInterval = std::chrono::milliseconds(200);
   // Exchanges waiting beyond this are dropped (and counted), so a stuck
   // disk cannot grow memory without bound.
   static constexpr std::size_t kMaxQueued = 100000;
 
-  // Opens (creating folders and the table as needed) the database at path.
+  // Opens (creating folders, the file with mode 0600, and the table as
+  // needed) the database at path, and deletes what is past retention.
   static Result<std::unique_ptr<TranscriptLog>> Open(
-      const std::string& path,
-      std::chrono::milliseconds flush_interval = kDefaultFlushInterval);
+      const std::string& path, TranscriptOptions options = {});
   ~TranscriptLog();
 
   void Append(Exchange exchange);
   // Blocks until everything appended before the call is written.
   void Flush();
+  // Waits (without asking for a flush) until `n` exchanges in all have
+  // been written, or `limit` passed; returns whether they were.
+  bool WaitUntilWritten(uint64_t n, std::chrono::milliseconds limit);
 
   uint64_t written() const { return written_.load(); }
   uint64_t dropped() const { return dropped_.load(); }
   std::chrono::milliseconds flush_interval() const { return interval_; }
 
  private:
-  TranscriptLog(sqlite3* db, std::chrono::milliseconds interval);
+  TranscriptLog(sqlite3* db, TranscriptOptions options);
   void Run();
   void Write(const std::vector<Exchange>& batch);
+  void DeleteExpired();
 
   sqlite3* db_;
   std::chrono::milliseconds interval_;
+  std::chrono::days retention_;
+  std::string key_;
+  std::chrono::steady_clock::time_point next_expiry_;  // writer thread only
   std::mutex mu_;
   std::condition_variable wake_, written_cv_;
   std::vector<Exchange> queue_;  // guarded by mu_

@@ -185,6 +185,12 @@ Result<Reply> DialogRunner::Step(DialogState* state, const Input& input,
     if (!StateFits(*state)) return Restarted(state, input, trace);
     state->pack = pack_.generation;
   }
+  // A new session starts where the welcome leaves one: with the topics
+  // on offer, so "2" picks the second (whether or not a channel showed the
+  // greeting).
+  if (state->turns == 0 && state->choices.empty() && state->node.empty()) {
+    state->choices = pack_.section_ids;
+  }
   if (!input.choice.empty()) {
     const auto it = pack_.by_id.find(input.choice);
     if (it == pack_.by_id.end()) {

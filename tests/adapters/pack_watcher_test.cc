@@ -35,6 +35,7 @@ class ReloadTest : public ::testing::Test {
     bot_ = std::make_unique<bot::Bot>(*pack);
     server_ = std::make_unique<WebServer>(ioc_, *bot_, ServerConfig{.port = 0});
     ASSERT_TRUE(server_->Listen());
+    server_->Start();
     watcher_ = std::make_unique<PackWatcher>(ioc_, *bot_, dir_,
                                              std::chrono::milliseconds(20));
     watcher_->Start();

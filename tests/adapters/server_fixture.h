@@ -33,6 +33,7 @@ class ServerTest : public ::testing::Test {
     ASSERT_TRUE(channels) << channels.error().message;
     for (const auto& c : *channels) c->Start();
     server_->SetChannels(*channels);
+    server_->Start();
     for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
   }
   void TearDown() override {

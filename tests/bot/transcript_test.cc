@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "bot/bot.h"
@@ -47,7 +48,9 @@ TEST(Transcript, RecordsEveryExchangeOfTheBot) {
   ASSERT_TRUE(report) << report.error().message;
   ASSERT_EQ(report->recent.size(), 5u);
   const Exchange& first = report->recent[0];
-  EXPECT_EQ(first.session, "u1");
+  auto key = TranscriptKey(db, "");
+  ASSERT_TRUE(key);
+  EXPECT_EQ(first.session, TranscriptId(*key, "u1")) << "stored hashed";
   EXPECT_EQ(first.channel, "web");
   EXPECT_EQ(first.text, "worms in liver");
   EXPECT_EQ(first.kind, "answer");
@@ -76,7 +79,8 @@ TEST(Transcript, RecordsEveryExchangeOfTheBot) {
 
 TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
   const std::string db = FreshDb("interval.db");
-  auto log = TranscriptLog::Open(db, std::chrono::milliseconds(50));
+  auto log = TranscriptLog::Open(
+      db, {.flush_interval = std::chrono::milliseconds(50)});
   ASSERT_TRUE(log);
   for (int i = 0; i < 100; ++i) {
     (*log)->Append({.session = "s",
@@ -85,9 +89,7 @@ TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
                     .kind = "answer"});
   }
   // No Flush(): the writer gets there on its own.
-  for (int i = 0; i < 200 && (*log)->written() < 100; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  EXPECT_TRUE((*log)->WaitUntilWritten(100, std::chrono::seconds(10)));
   EXPECT_EQ((*log)->written(), 100u);
   auto report = ReadTranscripts(db, 3);
   ASSERT_TRUE(report);
@@ -99,7 +101,8 @@ TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
 TEST(Transcript, ClosingWritesWhatIsQueued) {
   const std::string db = FreshDb("close.db");
   {
-    auto log = TranscriptLog::Open(db, std::chrono::hours(1));
+    auto log =
+        TranscriptLog::Open(db, {.flush_interval = std::chrono::hours(1)});
     ASSERT_TRUE(log);
     (*log)->Append({.session = "s",
                     .channel = "web",
@@ -109,6 +112,97 @@ TEST(Transcript, ClosingWritesWhatIsQueued) {
   auto report = ReadTranscripts(db);
   ASSERT_TRUE(report);
   EXPECT_EQ(report->total, 1u);
+}
+
+// People type medical details: the database is the owner's alone, ids are
+// not stored as they are, old exchanges go, and one person's can be
+// removed on request.
+TEST(TranscriptPrivacy, TheDatabaseAndItsKeyAreReadableByTheOwnerOnly) {
+  const std::string db = FreshDb("private.db");
+  std::filesystem::remove(TranscriptKeyFile(db));
+  {
+    auto log = TranscriptLog::Open(db);
+    ASSERT_TRUE(log);
+    (*log)->Append({.session = "s", .channel = "web", .text = "hi"});
+    (*log)->Flush();
+  }
+  for (const auto& file : {db, TranscriptKeyFile(db)}) {
+    const auto perms = std::filesystem::status(file).permissions();
+    EXPECT_EQ(perms & (std::filesystem::perms::group_all |
+                       std::filesystem::perms::others_all),
+              std::filesystem::perms::none)
+        << file;
+  }
+}
+
+TEST(TranscriptPrivacy, PlatformIdsAreNeverStoredAsTheyAre) {
+  const std::string db = FreshDb("hashed.db");
+  {
+    auto log = TranscriptLog::Open(db, {.key = "test-key"});
+    ASSERT_TRUE(log);
+    (*log)->Append({.time_ms = 1,
+                    .session = "whatsapp:15551234567",
+                    .channel = "whatsapp",
+                    .text = "hi",
+                    .kind = "answer"});
+    (*log)->Flush();
+  }
+  std::string bytes;
+  for (const auto& file : {db, db + "-wal"}) {
+    std::ifstream in(file, std::ios::binary);
+    bytes += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  EXPECT_EQ(bytes.find("15551234567"), std::string::npos);
+  EXPECT_NE(bytes.find(TranscriptId("test-key", "whatsapp:15551234567")),
+            std::string::npos);
+}
+
+TEST(TranscriptPrivacy, ExchangesPastRetentionAreDeleted) {
+  const std::string db = FreshDb("retention.db");
+  const int64_t now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const int64_t day = 86'400'000;
+  {
+    auto log = TranscriptLog::Open(db, {.retention = std::chrono::days(30)});
+    ASSERT_TRUE(log);
+    (*log)->Append({.time_ms = now_ms - 40 * day,
+                    .session = "old",
+                    .channel = "web",
+                    .text = "old question"});
+    (*log)->Append({.time_ms = now_ms - 2 * day,
+                    .session = "new",
+                    .channel = "web",
+                    .text = "new question"});
+    (*log)->Flush();
+  }
+  auto log = TranscriptLog::Open(db, {.retention = std::chrono::days(30)});
+  ASSERT_TRUE(log);
+  (*log)->Flush();  // the writer has run its first pass
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->total, 1u);
+  EXPECT_EQ(report->recent[0].text, "new question");
+}
+
+TEST(TranscriptPrivacy, ForgetRemovesOnePersonsExchanges) {
+  const std::string db = FreshDb("forget.db");
+  {
+    auto log = TranscriptLog::Open(db);
+    ASSERT_TRUE(log);
+    for (const char* who : {"telegram:42", "telegram:42", "telegram:7"}) {
+      (*log)->Append({.session = who, .channel = "telegram", .text = who});
+    }
+    (*log)->Flush();
+  }
+  auto removed = ForgetSession(db, "", "telegram:42");
+  ASSERT_TRUE(removed) << removed.error().message;
+  EXPECT_EQ(*removed, 2);
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->total, 1u);
+  EXPECT_EQ(report->recent[0].text, "telegram:7");
 }
 
 TEST(Transcript, ClearErrorsForMissingOrUnwritableDatabases) {

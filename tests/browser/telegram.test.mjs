@@ -1,6 +1,7 @@
 // Telegram through the npm emulator telegram-test-api (a local server that
 // speaks the Bot API): faqbot polls it with getUpdates, and in webhook mode
 // the emulator posts updates to faqbot. The emulator plays the user.
+import { createServer } from "node:http";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import TelegramServer from "telegram-test-api";
@@ -65,22 +66,36 @@ test("long polling: a message, its answer with a keyboard, a button press", asyn
   }
 });
 
-test("webhook: the emulator posts updates; a wrong secret token is rejected", async () => {
+// Telegram adds X-Telegram-Bot-Api-Secret-Token (setWebhook's
+// secret_token) to every webhook it posts; the emulator does not (a
+// documented gap), so the test puts that step in front of faqbot.
+async function secretAddingProxy(target, secret) {
+  const proxy = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const r = await fetch(`${target}webhooks/telegram`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+      body: Buffer.concat(chunks),
+    });
+    res.writeHead(r.status, { "Content-Type": "application/json" });
+    res.end(await r.text());
+  });
+  await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  return proxy;
+}
+
+test("webhook: the emulator posts updates with the secret; a wrong or missing one is rejected", async () => {
   const token = "654321:WEBHOOK-TOKEN";
-  // The emulator posts webhooks without X-Telegram-Bot-Api-Secret-Token
-  // (a documented gap), so this instance runs without a secret ...
-  const open = await startServerWith({
-    channels: { telegram: { token, mode: "webhook", api_base: apiUrl() } },
+  const server = await startServerWith({
+    channels: { telegram: { token, mode: "webhook", webhook_secret: "right-secret", api_base: apiUrl() } },
   });
-  // ... and this one with a secret, to check the rejection.
-  const guarded = await startServerWith({
-    channels: { telegram: { token: "1:X", webhook_secret: "right-secret", api_base: apiUrl() } },
-  });
+  const proxy = await secretAddingProxy(server.url, "right-secret");
   try {
     const set = await fetch(`${apiUrl()}/bot${token}/setWebhook`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ url: `${open.url}webhooks/telegram` }),
+      body: JSON.stringify({ url: `http://127.0.0.1:${proxy.address().port}/`, secret_token: "right-secret" }),
     });
     assert.equal(set.status, 200);
     await conversation(telegram.getClient(token, { userId: 2, chatId: 2, firstName: "Bo" }));
@@ -91,17 +106,11 @@ test("webhook: the emulator posts updates; a wrong secret token is rejected", as
     for (const secret of ["wrong-secret", null]) {
       const headers = { "Content-Type": "application/json" };
       if (secret) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
-      const r = await fetch(`${guarded.url}webhooks/telegram`, { method: "POST", headers, body: update });
+      const r = await fetch(`${server.url}webhooks/telegram`, { method: "POST", headers, body: update });
       assert.equal(r.status, 401, `secret ${secret}`);
     }
-    const ok = await fetch(`${guarded.url}webhooks/telegram`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "right-secret" },
-      body: update,
-    });
-    assert.equal(ok.status, 200);
   } finally {
-    assert.equal(await open.stop(), 0);
-    assert.equal(await guarded.stop(), 0);
+    proxy.close();
+    assert.equal(await server.stop(), 0);
   }
 });

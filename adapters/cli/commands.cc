@@ -1,0 +1,16 @@
+// The table of subcommands. Adding one: a new file in this folder that
+// defines `extern const Command kName = {...}` (see command.h), and its
+// name in the two lines below.
+#include "adapters/cli/command.h"
+
+namespace faqbot::cli {
+
+extern const Command kServe, kChat, kInspect, kTest, kExplain, kTranscripts;
+
+std::span<const Command* const> Commands() {
+  static const Command* const kTable[] = {&kServe, &kChat,    &kInspect,
+                                          &kTest,  &kExplain, &kTranscripts};
+  return kTable;
+}
+
+}  // namespace faqbot::cli

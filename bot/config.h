@@ -1,0 +1,72 @@
+// bot::Config: the bot's own settings, the same for every way faqbot is
+// run (serve, chat, test, transcripts): which pack, where sessions live,
+// where exchanges are recorded, how long a session is kept. A plain struct
+// with its defaults; README lists them. `faqbot serve` embeds it in its
+// ServerConfig (adapters/server_config.h), whose JSON file holds both:
+//
+//   {"pack": "content/liver-calcification", "sessions": "redis",
+//    "redis": "127.0.0.1:6379", "transcripts": "data/transcripts.db"}
+//
+// MakeBotOptions() turns a Config into the parts a Bot runs with (a Redis
+// session store, a transcript log).
+#ifndef FAQBOT_BOT_CONFIG_H_
+#define FAQBOT_BOT_CONFIG_H_
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bot/bot.h"
+
+namespace faqbot::bot {
+
+struct Config {
+  // The content pack folder ("" for the default liver pack).
+  std::string pack;
+  // Where dialog state lives: "memory" (this process) or "redis" (shared
+  // by every instance using the same Redis; see redis_session_store.h).
+  std::string sessions = "memory";
+  // Redis address, host:port; its password (or FAQBOT_REDIS_PASSWORD); and
+  // a key prefix so several bots can share one Redis.
+  std::string redis = "127.0.0.1:6379";
+  std::string redis_password;
+  std::string redis_prefix = "faqbot:s:";
+  // Dialog state of a session is forgotten after this long without use.
+  int session_idle_seconds = 3600;
+  // Sessions kept in this process's memory at most; the least recently
+  // used go first when a new one would exceed it.
+  int max_sessions = 100000;
+  // SQLite database that records every exchange ("" records nothing).
+  std::string transcripts = "data/transcripts.db";
+  // The transcript is written this often; a crash loses at most this much.
+  int transcript_flush_ms = 200;
+  // Exchanges older than this many days are deleted.
+  int transcript_retention_days = 30;
+  // Key of the hash that replaces session and platform ids (phone
+  // numbers) in the transcript; FAQBOT_TRANSCRIPT_KEY, else a random key
+  // kept in "<transcripts>.key" (mode 0600).
+  std::string transcript_key;
+};
+
+// Reads the setting `key` into `config`. Returns nullopt when `key` is not
+// a bot setting, "" when it was read, else what the value must be ("a
+// number from 1 to 3650").
+std::optional<std::string> ReadSetting(std::string_view key,
+                                       const nlohmann::json& value,
+                                       Config* config);
+
+// Secrets from the environment override the file: FAQBOT_REDIS_PASSWORD,
+// FAQBOT_TRANSCRIPT_KEY.
+void ApplyEnvironment(Config* config);
+
+// The session store and transcript log `config` asks for; errors name the
+// setting (a bad Redis address, a transcript file that cannot be opened).
+// `log` receives the stores' own log lines (Redis down and back).
+Result<BotOptions> MakeBotOptions(const Config& config,
+                                  std::function<void(const std::string&)> log);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_CONFIG_H_
