@@ -57,6 +57,12 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
+int64_t JsonInt(const nlohmann::json& object, std::string_view key) {
+  if (!object.is_object()) return 0;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
 std::string JsonText(const nlohmann::json& object, std::string_view key) {
   if (!object.is_object()) return "";
   const auto it = object.find(key);

@@ -77,6 +77,8 @@ std::string ReplyText(const bot::Reply& reply);
 // Platform payloads are read with this: a field of an unexpected type is
 // as good as absent, never an exception.
 std::string JsonText(const nlohmann::json& object, std::string_view key);
+// `object[key]` if it is an integer, else 0.
+int64_t JsonInt(const nlohmann::json& object, std::string_view key);
 
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 void TruncateUtf8(std::string* text, std::size_t max_bytes);

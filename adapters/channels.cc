@@ -103,8 +103,4 @@ bool RecentIds::Insert(const std::string& id) {
   return true;
 }
 
-bool IsChoice(bot::Bot& bot, const std::string& id) {
-  return !id.empty() && bot.pack()->Find(id) != nullptr;
-}
-
 }  // namespace faqbot::adapters

@@ -84,9 +84,6 @@ class RecentIds {
   std::deque<std::string> order_;        // guarded by mu_
 };
 
-// Whether `id` is a node of the bot's current pack (a pressed button).
-bool IsChoice(bot::Bot& bot, const std::string& id);
-
 }  // namespace faqbot::adapters
 
 #endif  // FAQBOT_ADAPTERS_CHANNELS_H_

@@ -91,22 +91,24 @@ class MetaChannel : public Channel {
           continue;  // our own send
         mid = JsonText(msg, "mid");
         if (msg.contains("quick_reply") && msg["quick_reply"].is_object()) {
-          m.choice = JsonText(msg["quick_reply"], "payload");
+          m.button = JsonText(msg["quick_reply"], "payload");
         } else {
           m.text = JsonText(msg, "text");
         }
       } else if (event.contains("postback") && event["postback"].is_object()) {
         mid = JsonText(event["postback"], "mid");
-        m.choice = JsonText(event["postback"], "payload");
+        m.button = JsonText(event["postback"], "payload");
       } else {
         continue;
       }
-      if (psid.empty() || (!mid.empty() && !seen_.Insert(mid))) continue;
-      if (!m.choice.empty() && !IsChoice(bot_, m.choice)) {
-        m.text = std::move(m.choice);
-        m.choice.clear();
+      // A retried delivery is handled once: by its mid, or (postbacks of
+      // older API versions carry none) by sender, time and payload.
+      if (mid.empty()) {
+        mid = psid + "|" + std::to_string(JsonInt(event, "timestamp")) + "|" +
+              m.button + m.text;
       }
-      if (m.text.empty() && m.choice.empty()) continue;  // a sticker, ...
+      if (psid.empty() || !seen_.Insert(mid)) continue;
+      if (m.text.empty() && m.button.empty()) continue;  // a sticker, ...
       auto reply = bot_.Handle("messenger:" + psid, m);
       json message = {{"text", Short(reply ? ReplyText(*reply)
                                            : "Sorry: " + reply.error().message,
@@ -162,15 +164,11 @@ class MetaChannel : public Channel {
           const json& i = msg["interactive"];
           for (const char* kind : {"button_reply", "list_reply"}) {
             if (i.contains(kind) && i[kind].is_object()) {
-              m.choice = JsonText(i[kind], "id");
+              m.button = JsonText(i[kind], "id");
             }
           }
-          if (!IsChoice(bot_, m.choice)) {
-            m.text = std::move(m.choice);
-            m.choice.clear();
-          }
         }
-        if (m.text.empty() && m.choice.empty()) continue;  // media, ...
+        if (m.text.empty() && m.button.empty()) continue;  // media, ...
         auto reply = bot_.Handle("whatsapp:" + from, m);
         Send(phone_id, from, reply);
       }

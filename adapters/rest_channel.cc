@@ -74,11 +74,9 @@ class RestChannel : public Channel {
     const std::string id = sender->get<std::string>();
     std::string text = message->get<std::string>();
     bot::Message m{.channel = "rest"};
-    if (text.starts_with("/") && IsChoice(bot_, text.substr(1))) {
-      m.choice = text.substr(1);
-    } else {
-      m.text = std::move(text);
-    }
+    // A pressed button comes back as "/<choice id>".
+    (text.starts_with("/") ? m.button : m.text) =
+        text.starts_with("/") ? text.substr(1) : std::move(text);
     auto reply = bot_.Handle("rest:" + id, m);
     if (!reply) return ErrorJson(400, reply.error().message);
     json item = {{"recipient_id", id}, {"text", ReplyText(*reply)}};

@@ -159,8 +159,13 @@ class SlackChannel : public Channel {
                  ? JsonText(p[object], key)
                  : std::string();
     };
-    bot::Message m{.channel = "slack"};
-    (IsChoice(bot_, value) ? m.choice : m.text) = value;
+    // Each interaction is handled once (Slack may deliver it again).
+    const std::string trigger = JsonText(p, "trigger_id");
+    const std::string key = trigger.empty() ? field("user", "id") + "|" +
+                                                  JsonText(action, "action_ts")
+                                            : trigger;
+    if (!seen_.Insert("action:" + key)) return HttpResponse::Text(200, "");
+    bot::Message m{.button = value, .channel = "slack"};
     Answer(field("team", "id"), field("channel", "id"), field("user", "id"), m,
            "");
     return HttpResponse::Text(200, "");

@@ -97,8 +97,7 @@ class TelegramChannel : public Channel {
       const auto chat = ChatId(*message);
       if (!chat) return;
       const std::string d = data->get<std::string>();
-      bot::Message m{.channel = "telegram"};
-      (IsChoice(bot_, d) ? m.choice : m.text) = d;
+      bot::Message m{.button = d, .channel = "telegram"};
       Answer(*chat, m);
     }
   }
@@ -124,8 +123,10 @@ class TelegramChannel : public Channel {
     if (reply && !reply->choices.empty()) {
       json rows = json::array();
       for (const auto& c : reply->choices) {
-        const std::string data =
-            c.id.size() <= kMaxCallbackData ? c.id : c.title.substr(0, 64);
+        // An id too long for callback_data sends the title back instead
+        // (typed text the bot understands), cut on a character boundary.
+        std::string data = c.id.size() <= kMaxCallbackData ? c.id : c.title;
+        TruncateUtf8(&data, kMaxCallbackData);
         rows.push_back(
             json::array({{{"text", c.title}, {"callback_data", data}}}));
       }

@@ -1,5 +1,6 @@
 #include "adapters/ws_connection.h"
 
+#include <boost/asio/compose.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
@@ -19,9 +20,51 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 namespace net = boost::asio;
 
-// After a close for a frame too big, how long the peer has to finish
-// sending and close; what it sends meanwhile is read and dropped.
+// After our close frame, how long the peer has to finish sending and
+// close its side; what it sends meanwhile is read and dropped.
 constexpr auto kDrainTime = std::chrono::seconds(5);
+
+// The TCP stream under every WebSocket, with a teardown of our own.
+// Beast's tears a connection down by shutting down our side and reading
+// once (at most 2 KiB) before closing; a peer still sending (the rest of
+// a 2 MB frame it was told is too big) then gets a reset, which destroys
+// the close frame (1009) in flight. This one reads and drops what the
+// peer sends until it closes, or kDrainTime passes, then closes.
+class DrainingStream : public beast::tcp_stream {
+ public:
+  using beast::tcp_stream::tcp_stream;
+};
+
+struct DrainOp {
+  DrainingStream& stream;
+  std::unique_ptr<std::array<char, 4096>> buffer =
+      std::make_unique<std::array<char, 4096>>();
+  bool started = false;
+
+  template <typename Self>
+  void operator()(Self& self, beast::error_code ec = {}, std::size_t = 0) {
+    if (!started) {
+      started = true;
+      beast::error_code ignored;
+      stream.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+      stream.expires_after(kDrainTime);
+    } else if (ec) {
+      beast::error_code ignored;
+      stream.socket().close(ignored);
+      // The peer closing is the normal end of a teardown.
+      return self.complete(ec == net::error::eof ? beast::error_code() : ec);
+    }
+    stream.async_read_some(net::buffer(*buffer), std::move(self));
+  }
+};
+
+// Found by argument-dependent lookup from websocket::stream.
+template <typename Handler>
+void async_teardown(beast::role_type, DrainingStream& stream,
+                    Handler&& handler) {
+  net::async_compose<Handler, void(beast::error_code)>(DrainOp{stream}, handler,
+                                                       stream);
+}
 
 bool IsQuietError(beast::error_code ec) {
   return ec == websocket::error::closed ||
@@ -97,9 +140,11 @@ class Connection : public WsConnection,
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
-    if (ec == websocket::error::message_too_big) return Drain();
     if (ec) {
-      if (!IsQuietError(ec)) Log("websocket read: " + ec.message());
+      // Too big: Beast has sent 1009 and our teardown drained the peer.
+      if (!IsQuietError(ec) && ec != websocket::error::message_too_big) {
+        Log("websocket read: " + ec.message());
+      }
       return End();
     }
     std::string payload = beast::buffers_to_string(buffer_.data());
@@ -116,36 +161,6 @@ class Connection : public WsConnection,
       return;
     }
     DoRead();
-  }
-
-  // Beast has sent the close frame (1009) and read until the peer's end of
-  // the stream, or failed to. Either way the socket may still hold data the
-  // peer sent after its too-big frame: read it away for a moment before
-  // closing, so the kernel does not answer with a reset that would destroy
-  // the close frame in flight.
-  void Drain() {
-    closing_ = true;
-    auto& socket = beast::get_lowest_layer(ws_).socket();
-    if (!socket.is_open()) return End();
-    beast::error_code ignored;
-    socket.shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-    drain_deadline_ = std::chrono::steady_clock::now() + kDrainTime;
-    DrainMore();
-  }
-
-  void DrainMore() {
-    auto& stream = beast::get_lowest_layer(ws_);
-    stream.expires_at(drain_deadline_);
-    stream.async_read_some(
-        net::buffer(drain_buffer_),
-        [self = shared_from_this()](beast::error_code ec, std::size_t) {
-          if (ec) {
-            beast::error_code ignored;
-            beast::get_lowest_layer(self->ws_).socket().close(ignored);
-            return self->End();
-          }
-          self->DrainMore();
-        });
   }
 
   void Queue(std::string frame) {
@@ -231,7 +246,7 @@ class Connection : public WsConnection,
     if (auto handler = std::move(handler_)) handler->OnClose();
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  websocket::stream<DrainingStream> ws_;
   beast::flat_buffer buffer_;
   std::shared_ptr<WsHandler> handler_;
   const WsOptions options_;
@@ -240,8 +255,6 @@ class Connection : public WsConnection,
   std::atomic<std::size_t> queued_{0};
   bool open_ = false, writing_ = false, closing_ = false, ended_ = false;
   bool read_paused_ = false, close_sent_ = false;
-  std::chrono::steady_clock::time_point drain_deadline_;
-  std::array<char, 4096> drain_buffer_;
 };
 
 }  // namespace

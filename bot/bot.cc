@@ -46,8 +46,21 @@ void Bot::Record(std::string_view session, const Message& message,
        .confidence = reply.confidence});
 }
 
-Result<Reply> Bot::Handle(std::string_view session, const Message& message,
+Result<Reply> Bot::Handle(std::string_view session, const Message& given,
                           dialogs::Trace* trace) {
+  const auto pack = pack_.load();
+  // A button: a choice when this pack (the snapshot this message is
+  // handled with) has the node, else text.
+  Message resolved;
+  const Message* m = &given;
+  if (!given.button.empty()) {
+    resolved = given;
+    (pack->Find(given.button) ? resolved.choice : resolved.text) =
+        std::move(resolved.button);
+    resolved.button.clear();
+    m = &resolved;
+  }
+  const Message& message = *m;
   if (message.choice.empty()) {
     if (auto s = ValidateText(message.text, options_.max_message_bytes); !s) {
       return std::unexpected(s.error());
@@ -55,7 +68,6 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& message,
   } else if (message.choice.size() > 200) {
     return std::unexpected(Error::InvalidArgument("choice id too long"));
   }
-  const auto pack = pack_.load();
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   sessions_->WithSession(session, [&](Session& s, bool created) {

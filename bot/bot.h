@@ -29,8 +29,12 @@ using dialogs::Reply;
 using dialogs::ReplyKind;
 
 struct Message {
-  std::string text;          // what the user typed, or
-  std::string choice;        // the id of a pressed choice
+  std::string text;    // what the user typed, or
+  std::string choice;  // the id of a pressed choice (an error if unknown), or
+  // what a platform's button sent back: a choice id when the pack has that
+  // node, else handled as typed text (an old button after a pack edit,
+  // or a quick reply the platform filled with its title).
+  std::string button;
   std::string_view channel;  // for the transcript: "web", "telegram", ...
   // The channel showed this session Welcome() (with the disclaimer)
   // before its first message, so the first reply need not repeat it.

@@ -518,5 +518,108 @@ TEST_F(MetaTest, FieldsOfTheWrongTypeAreIgnored) {
   EXPECT_TRUE(graph_.Calls().empty());
 }
 
+// Form-encodes a block_actions payload as Slack posts it.
+std::string SlackForm(const json& payload) {
+  std::string form = "payload=";
+  for (unsigned char c : payload.dump()) {
+    static const char* hex = "0123456789ABCDEF";
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      form += static_cast<char>(c);
+    } else {
+      form += '%';
+      form += hex[c >> 4];
+      form += hex[c & 15];
+    }
+  }
+  return form;
+}
+
+// A button press delivered twice is answered once. (The barrier: a later
+// message's reply must be the next call, since the outbox keeps order.)
+TEST_F(SlackTest, ARepeatedButtonPressIsProcessedOnce) {
+  const std::string form =
+      SlackForm({{"type", "block_actions"},
+                 {"trigger_id", "13345224609.738474920.8088930838d88f008e0"},
+                 {"user", {{"id", "U7"}}},
+                 {"team", {{"id", "T1"}}},
+                 {"channel", {{"id", "D42"}}},
+                 {"actions",
+                  {{{"type", "button"},
+                    {"value", "parasitic-infection"},
+                    {"action_ts", "1735725600.1"}}}}});
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(Post(port_, "/webhooks/slack/actions", form, SlackHeaders(form),
+                   "application/x-www-form-urlencoded")
+                  .status,
+              200);
+  }
+  const std::string later = Event("Ev-later", "hello");
+  ASSERT_EQ(
+      Post(port_, "/webhooks/slack/events", later, SlackHeaders(later)).status,
+      200);
+  const auto calls = api_.WaitFor(2);
+  ASSERT_GE(calls.size(), 2u);
+  EXPECT_NE(calls[0].Json()["text"].get<std::string>().find("Parasitic"),
+            std::string::npos);
+  EXPECT_EQ(calls[1].Json()["text"].get<std::string>().find("Parasitic"),
+            std::string::npos)
+      << "the second delivery was answered again";
+}
+
+// Postbacks of older Graph API versions carry no mid: a retried one is
+// still answered once.
+TEST_F(MetaTest, ARetriedPostbackWithoutMidIsProcessedOnce) {
+  const json postback = {{"object", "page"},
+                         {"entry",
+                          {{{"id", "PAGE"},
+                            {"time", 1735725600123},
+                            {"messaging",
+                             {{{"sender", {{"id", "PSID9"}}},
+                               {"recipient", {{"id", "PAGE"}}},
+                               {"timestamp", 1735725600100},
+                               {"postback",
+                                {{"title", "Parasitic infection"},
+                                 {"payload", "parasitic-infection"}}}}}}}}}};
+  const std::string raw = postback.dump();
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(Post(port_, "/webhooks/messenger", raw, MetaHeaders(raw)).status,
+              200);
+  }
+  const std::string later =
+      json{{"object", "page"},
+           {"entry",
+            {{{"id", "PAGE"},
+              {"messaging", {MessengerEvent("PSID9", "m_later", "hello")}}}}}}
+          .dump();
+  ASSERT_EQ(
+      Post(port_, "/webhooks/messenger", later, MetaHeaders(later)).status,
+      200);
+  const auto calls = graph_.WaitFor(2);
+  ASSERT_GE(calls.size(), 2u);
+  const auto text = [](const RecordedCall& call) {
+    return call.Json()["message"]["text"].get<std::string>();
+  };
+  EXPECT_TRUE(text(calls[0]).find("Parasitic infection:") != std::string::npos)
+      << text(calls[0]);
+  EXPECT_EQ(text(calls[1]).find("Parasitic infection:"), std::string::npos)
+      << "the retried postback was answered again: " << text(calls[1]);
+}
+
+// Telegram in webhook mode without a secret would take anyone's updates.
+TEST(ChannelsConfig, TelegramWebhookModeNeedsASecret) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/content/liver-calcification");
+  ASSERT_TRUE(pack);
+  bot::Bot bot(*pack);
+  auto refused = MakeChannels({{"telegram", {{"token", "1:X"}}}}, bot, "");
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("webhook_secret"), std::string::npos)
+      << refused.error().message;
+  EXPECT_TRUE(MakeChannels(
+      {{"telegram", {{"token", "1:X"}, {"mode", "polling"}}}}, bot, ""));
+  EXPECT_TRUE(MakeChannels(
+      {{"telegram", {{"token", "1:X"}, {"webhook_secret", "s"}}}}, bot, ""));
+}
+
 }  // namespace
 }  // namespace faqbot::adapters

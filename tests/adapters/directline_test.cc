@@ -127,6 +127,27 @@ TEST_F(DirectLineTest, OnlyTheFieldsClientsUseAreKept) {
   EXPECT_TRUE(saw_user);
 }
 
+TEST_F(DirectLineTest, PostsAreRateLimitedPerConversation) {
+  const std::string id = StartConversation()["conversationId"];
+  const std::string post = json{{"type", "message"}, {"text", "hello"}}.dump();
+  int answered = 0, limited = 0;
+  for (int i = 0; i < 40; ++i) {
+    const int status =
+        Call("POST", "/conversations/" + id + "/activities", kSecret, post)
+            .status;
+    answered += status == 200;
+    limited += status == 429;
+  }
+  EXPECT_GE(answered, 10) << "a burst is allowed";
+  EXPECT_GE(limited, 15);
+  // Another conversation is not slowed down by this one.
+  const std::string other = StartConversation()["conversationId"];
+  EXPECT_EQ(
+      Call("POST", "/conversations/" + other + "/activities", kSecret, post)
+          .status,
+      200);
+}
+
 TEST_F(DirectLineTest, RoutesAreParsedNotSliced) {
   const json c = StartConversation();
   const std::string id = c["conversationId"];

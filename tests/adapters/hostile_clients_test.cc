@@ -111,6 +111,88 @@ TEST_F(HostileTest, ABugInTheBotCostsOneMessageNotTheServer) {
   ExpectBystanderServed(bystander);
 }
 
+// A frame far over the limit (2 MB against 16 KiB) must still end with
+// the promised close frame 1009, not a reset: the server reads and drops
+// the rest of the frame before it closes the socket.
+TEST_F(HostileTest, HugeFramesAreClosedWith1009EveryTime) {
+  Start();
+  WsClient bystander(port_);
+  bystander.Greet();
+  for (int run = 0; run < 5; ++run) {
+    WsClient big(port_);
+    big.Greet();
+    big.Send(json{{"text", std::string(2 << 20, 'a')}}.dump());
+    EXPECT_FALSE(big.Read());
+    EXPECT_EQ(big.close_code(), 1009) << "run " << run << ": " << big.error();
+  }
+  ExpectBystanderServed(bystander);
+}
+
+// One address cannot hold every slot: past max_connections_per_ip it gets
+// 503, and a client elsewhere still gets in.
+TEST_F(HostileTest, OneAddressCannotTakeEverySlot) {
+  ServerConfig config;
+  config.max_connections_per_ip = 3;
+  Start(config);
+  std::vector<std::unique_ptr<WsClient>> hogs;
+  for (int i = 0; i < 3; ++i) {
+    hogs.push_back(std::make_unique<WsClient>(port_));
+    ASSERT_TRUE(hogs.back()->ok());
+  }
+  WsClient fourth(port_);
+  EXPECT_FALSE(fourth.ok());
+  EXPECT_EQ(fourth.handshake_status(), 503);
+  EXPECT_EQ(HttpGet(port_, "/healthz").status, 503) << "HTTP counts too";
+  WsClient elsewhere(port_, "/ws", "", {}, "127.0.0.2");
+  ASSERT_TRUE(elsewhere.ok());
+  elsewhere.Greet();
+  ExpectBystanderServed(elsewhere);
+}
+
+// Behind a reverse proxy every connection comes from the proxy: the
+// configured header names the client, and the cap applies to it.
+TEST_F(HostileTest, BehindATrustedProxyTheClientAddressIsCapped) {
+  ServerConfig config;
+  config.max_connections_per_ip = 2;
+  config.client_ip_header = "X-Forwarded-For";
+  Start(config);
+  const testing::Headers from_a = {{"X-Forwarded-For", "203.0.113.5"}};
+  WsClient a1(port_, "/ws", "", from_a), a2(port_, "/ws", "", from_a);
+  ASSERT_TRUE(a1.ok() && a2.ok());
+  WsClient a3(port_, "/ws", "", from_a);
+  EXPECT_EQ(a3.handshake_status(), 503);
+  WsClient b(port_, "/ws", "", {{"X-Forwarded-For", "198.51.100.7"}});
+  ASSERT_TRUE(b.ok());
+  b.Greet();
+  ExpectBystanderServed(b);
+}
+
+TEST_F(HostileTest, OversizedHeadersGet431) {
+  Start();
+  const std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                           std::string(64 * 1024, 'x') + "\r\n\r\n";
+  EXPECT_EQ(testing::SendRawRequest(port_, head, 0), 431);
+  EXPECT_EQ(HttpGet(port_, "/healthz").status, 200);
+}
+
+// A connection that never says anything costs no session: sessions are
+// made by the first message.
+TEST_F(HostileTest, SilentConnectionsMakeNoSessions) {
+  Start();
+  std::vector<std::unique_ptr<WsClient>> silent;
+  for (int i = 0; i < 20; ++i) {
+    silent.push_back(std::make_unique<WsClient>(port_));
+    silent.back()->Greet();
+  }
+  EXPECT_EQ(bot_->sessions().size(), 0u);
+  const json first = silent[0]->Ask("2");
+  EXPECT_EQ(first["node"], "parasitic-infection")
+      << "the first message starts where the welcome left off";
+  EXPECT_TRUE(first.value("disclaimer", "").empty())
+      << "the welcome already showed the disclaimer";
+  EXPECT_EQ(bot_->sessions().size(), 1u);
+}
+
 TEST_F(HostileTest, DeeplyNestedJsonGetsAnError) {
   Start();
   WsClient c(port_);

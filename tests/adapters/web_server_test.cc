@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/adapters/server_fixture.h"
+#include "tests/support/raw_clients.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -273,6 +276,36 @@ TEST_F(ServerTest, InvalidUtf8TextFrameClosesWith1007) {
   EXPECT_FALSE(bad.Read());
   EXPECT_EQ(bad.close_code(), 1007);
   EXPECT_EQ(other.Ask("hello")["kind"], "smalltalk");
+}
+
+// A request that arrives while the server is being set up waits for it:
+// the channels are attached before the first connection is accepted, so a
+// webhook can never meet a server that does not know its path yet.
+TEST(WebServerStart, RequestsWaitUntilTheChannelsAreAttached) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/content/liver-calcification");
+  ASSERT_TRUE(pack);
+  bot::Bot bot(*pack);
+  boost::asio::io_context ioc;
+  ServerConfig config;
+  config.port = 0;
+  WebServer server(ioc, bot, config);
+  ASSERT_TRUE(server.Listen());
+  std::thread runner([&] { ioc.run(); });
+  const std::string body = R"({"sender": "early", "message": "hello"})";
+  testing::PendingRequest early(
+      server.port(),
+      "POST /webhooks/rest/webhook HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: application/json\r\nContent-Length: " +
+          std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto channels = MakeChannels({{"rest", nlohmann::json::object()}}, bot, "");
+  ASSERT_TRUE(channels);
+  server.SetChannels(*channels);
+  server.Start();
+  EXPECT_EQ(early.Status(), 200);
+  server.Shutdown();
+  ioc.stop();
+  runner.join();
 }
 
 }  // namespace

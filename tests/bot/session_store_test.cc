@@ -33,6 +33,19 @@ TEST(MemorySessionStore, ExpiresIdleSessions) {
   EXPECT_FALSE(store.Contains("a"));
 }
 
+// However many ids a client invents, memory stays bounded: past the cap
+// the least recently used sessions go.
+TEST(MemorySessionStore, HoldsAtMostItsCap) {
+  MemorySessionStore store(std::chrono::hours(1), /*max_sessions=*/160);
+  for (int i = 0; i < 5000; ++i) {
+    store.WithSession("s" + std::to_string(i), [](Session&, bool) {});
+  }
+  EXPECT_LE(store.size(), 160u);
+  EXPECT_GE(store.size(), 100u);
+  EXPECT_TRUE(store.Find("s4999")) << "the newest is kept";
+  EXPECT_FALSE(store.Find("s0")) << "the oldest went";
+}
+
 TEST(MemorySessionStore, FindCopiesALiveSession) {
   MemorySessionStore store(std::chrono::seconds(60));
   store.WithSession("a", [](Session& s, bool) { s.state.turns = 3; });

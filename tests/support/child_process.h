@@ -58,6 +58,7 @@ class ChildProcess {
   }
 
   bool running() const { return pid_ > 0; }
+  int pid() const { return pid_; }
 
   std::string Output() const {
     std::ifstream in(log_);

@@ -5,6 +5,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <functional>
+#include <vector>
 
 #include "tests/support/test_client.h"
 
@@ -81,6 +82,49 @@ std::optional<int> WriteWithoutReading(int port, const std::string& frame,
   write();
   if (!RunUntil(ioc, failed, limit)) return std::nullopt;
   return sent;
+}
+
+std::shared_ptr<void> HoldConnections(int port, int n) {
+  struct Held {
+    net::io_context ioc;
+    std::vector<tcp::socket> sockets;
+  };
+  auto held = std::make_shared<Held>();
+  for (int i = 0; i < n; ++i) {
+    tcp::socket socket(held->ioc);
+    boost::system::error_code ec;
+    socket.connect(Loopback(port), ec);
+    if (!ec) held->sockets.push_back(std::move(socket));
+  }
+  return held;
+}
+
+struct PendingRequest::Impl {
+  net::io_context ioc;
+  beast::tcp_stream stream{ioc};
+};
+
+PendingRequest::PendingRequest(int port, const std::string& request)
+    : impl_(std::make_unique<Impl>()) {
+  beast::error_code ec;
+  impl_->stream.connect(Loopback(port), ec);
+  if (!ec) net::write(impl_->stream, net::buffer(request), ec);
+}
+
+PendingRequest::~PendingRequest() = default;
+
+int PendingRequest::Status() {
+  beast::flat_buffer buffer;
+  http::response<http::string_body> res;
+  bool done = false;
+  beast::error_code ec;
+  http::async_read(impl_->stream, buffer, res,
+                   [&](beast::error_code e, std::size_t) {
+                     ec = e;
+                     done = true;
+                   });
+  if (!RunUntil(impl_->ioc, done) || ec) return 0;
+  return res.result_int();
 }
 
 int SendRawRequest(int port, const std::string& head, std::size_t body_bytes) {

@@ -5,6 +5,7 @@
 #define FAQBOT_TESTS_SUPPORT_RAW_CLIENTS_H_
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,24 @@ std::optional<std::chrono::milliseconds> Slowloris(int port,
 // nullopt when it was still writing after `limit`.
 std::optional<int> WriteWithoutReading(int port, const std::string& frame,
                                        std::chrono::seconds limit);
+
+// Opens `n` TCP connections to the port and holds them open, saying
+// nothing, until the returned holder is destroyed.
+std::shared_ptr<void> HoldConnections(int port, int n);
+
+// A whole HTTP request written at construction (so it waits in the
+// server's backlog if the server is not accepting yet); Status() reads the
+// response's status, 0 when none came.
+class PendingRequest {
+ public:
+  PendingRequest(int port, const std::string& request);
+  ~PendingRequest();
+  int Status();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Sends `head` (an HTTP request head) and then `body_bytes` bytes of body,
 // and returns the response status, 0 when none came.

@@ -88,15 +88,23 @@ struct WsClient::Impl {
 };
 
 WsClient::WsClient(int port, const std::string& target,
-                   const std::string& origin)
+                   const std::string& origin, const Headers& headers,
+                   const std::string& from)
     : impl_(std::make_unique<Impl>()) {
   auto& ws = impl_->ws;
   beast::error_code ec;
+  if (!from.empty()) {
+    auto& socket = beast::get_lowest_layer(ws).socket();
+    socket.open(tcp::v4(), ec);
+    if (!ec) socket.bind({net::ip::make_address(from), 0}, ec);
+    if (ec) return;
+  }
   beast::get_lowest_layer(ws).connect(Loopback(port), ec);
   if (ec) return;
-  ws.set_option(
-      websocket::stream_base::decorator([origin](websocket::request_type& req) {
+  ws.set_option(websocket::stream_base::decorator(
+      [origin, headers](websocket::request_type& req) {
         if (!origin.empty()) req.set(http::field::origin, origin);
+        for (const auto& [name, value] : headers) req.set(name, value);
       }));
   ws.read_message_max(64 << 20);
   ws.handshake(impl_->response, "127.0.0.1:" + std::to_string(port), target,

@@ -50,9 +50,12 @@ inline HttpResult HttpGet(int port, const std::string& target) {
 
 class WsClient {
  public:
-  // Connects and upgrades; `origin` is sent when not empty. Check ok().
+  // Connects and upgrades; `origin` is sent when not empty, and `headers`
+  // with the upgrade request; `from` is the local address to connect from
+  // ("127.0.0.2": another client on loopback). Check ok().
   explicit WsClient(int port, const std::string& target = "/ws",
-                    const std::string& origin = "");
+                    const std::string& origin = "", const Headers& headers = {},
+                    const std::string& from = "");
   ~WsClient();
   WsClient(const WsClient&) = delete;
   WsClient& operator=(const WsClient&) = delete;
