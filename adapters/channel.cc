@@ -83,13 +83,9 @@ std::string ReplyText(const bot::Reply& reply) {
   std::string out;
   if (!reply.disclaimer.empty()) out += "(" + reply.disclaimer + ")\n\n";
   if (!reply.notice.empty()) out += reply.notice + "\n\n";
+  if (!reply.label.empty()) out += reply.label + ": ";
   out += reply.text;
-  if (reply.source && reply.source->section > 0) {
-    out += "\n\nSource: section " + std::to_string(reply.source->section) +
-           ", \"" + reply.source->title + "\"";
-  } else if (reply.source) {
-    out += "\n\nSource: \"" + reply.source->title + "\"";
-  }
+  if (!reply.source_line.empty()) out += "\n\n" + reply.source_line;
   return out;
 }
 

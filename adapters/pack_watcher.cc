@@ -12,7 +12,8 @@ PackWatcher::PackWatcher(boost::asio::io_context& ioc, bot::Bot& bot,
 
 std::size_t PackWatcher::Stamp() const {
   std::string both;
-  for (const char* name : {bot::kArticleFile, bot::kIntentsFile}) {
+  for (const char* name :
+       {bot::kArticleFile, bot::kIntentsFile, bot::kWordingFile}) {
     auto text = bot::ReadFile(dir_ / name);
     both += text ? *text : std::string("\0missing", 8);
     both += '\0';

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/reply_json.h"
+#include "adapters/reply_json.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -72,7 +72,7 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
   message.channel = "cli";
   auto reply = bot.Handle(id, message);
   if (!reply) return ErrorLine(reply.error().message, line_number);
-  return bot::ReplyToJsonText(*reply, {{"session", id}});
+  return ReplyToJsonText(*reply, {{"session", id}});
 }
 
 void RunJsonlChat(bot::Bot& bot, std::istream& in, std::ostream& out) {
@@ -134,18 +134,13 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
   }
   std::string text = reply.text;
   if (reply.kind == dialogs::ReplyKind::kEscalation) {
-    out << paint("1;31", Wrap("URGENT: " + text, opt.width)) << "\n";
+    const std::string label = reply.label.empty() ? "" : reply.label + ": ";
+    out << paint("1;31", Wrap(label + text, opt.width)) << "\n";
   } else {
     out << Wrap(text, opt.width) << "\n";
   }
-  if (reply.source && reply.kind == dialogs::ReplyKind::kAnswer) {
-    const std::string where =
-        reply.source->section == 0
-            ? std::string("summary")
-            : "section " + std::to_string(reply.source->section);
-    out << paint("2",
-                 Wrap("  [source: " + where + ", " + reply.source->title + "]",
-                      opt.width, 3))
+  if (!reply.source_line.empty() && reply.kind == dialogs::ReplyKind::kAnswer) {
+    out << paint("2", Wrap("  [" + reply.source_line + "]", opt.width, 3))
         << "\n";
   }
   for (std::size_t i = 0; i < reply.choices.size(); ++i) {

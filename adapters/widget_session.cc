@@ -6,7 +6,7 @@
 
 #include "adapters/client_frame.h"
 #include "adapters/log.h"
-#include "bot/reply_json.h"
+#include "adapters/reply_json.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -81,7 +81,7 @@ void WidgetSession::OnOpen(WsConnection& connection) {
     }
     connection.Send(Frame(hello));
     connection.Send(
-        bot::ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));
+        ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));
   }
   // Shutting down: the greeting goes out first, then the close.
   if (state_->stopping) connection.Close();
@@ -136,7 +136,7 @@ void WidgetSession::Answer(WsConnection& connection,
         " kind=" + std::string(dialogs::ReplyKindName(reply->kind)) +
         " node=" + reply->node);
   }
-  connection.Send(bot::ReplyToJsonText(*reply, {{"type", "reply"}}));
+  connection.Send(ReplyToJsonText(*reply, {{"type", "reply"}}));
 }
 
 }  // namespace faqbot::adapters

@@ -75,7 +75,7 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
     result = runner.Step(&s.state, {message.text, message.choice}, trace);
     if (!result) return;  // Step left the session as it was
     if (!s.disclaimed) {
-      result->disclaimer = std::string(kDisclaimer);
+      result->disclaimer = pack->wording.disclaimer;
       s.disclaimed = true;
     }
   });
@@ -87,7 +87,7 @@ Reply Bot::Welcome() const {
   const auto pack = pack_.load();
   dialogs::DialogState scratch;
   Reply reply = dialogs::DialogRunner(pack.get()).Welcome(&scratch);
-  reply.disclaimer = std::string(kDisclaimer);
+  reply.disclaimer = pack->wording.disclaimer;
   return reply;
 }
 

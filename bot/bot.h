@@ -54,11 +54,6 @@ struct BotOptions {
   std::shared_ptr<TranscriptLog> transcripts;
 };
 
-// Shown once per session, on its first reply.
-inline constexpr std::string_view kDisclaimer =
-    "I share general information from an article; this is not a diagnosis "
-    "or medical advice. Please see a doctor about your own situation.";
-
 class Bot {
  public:
   explicit Bot(std::shared_ptr<const dialogs::Pack> pack,

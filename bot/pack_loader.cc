@@ -45,9 +45,20 @@ Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
     if (!parsed) return std::unexpected(parsed.error());
     intents = *std::move(parsed);
   }
+  dialogs::Wording wording;
+  const auto wording_path = dir / kWordingFile;
+  if (std::filesystem::exists(wording_path, ec)) {
+    auto text = ReadFile(wording_path);
+    if (!text) return std::unexpected(text.error());
+    if (auto s = dialogs::ParseWording(*text, wording_path.string(), &wording);
+        !s) {
+      return std::unexpected(s.error());
+    }
+  }
   auto name = std::filesystem::weakly_canonical(dir, ec).filename().string();
   if (name.empty()) name = dir.filename().string();
-  return dialogs::CompilePack(name, *std::move(document), intents);
+  return dialogs::CompilePack(name, *std::move(document), intents,
+                              std::move(wording));
 }
 
 }  // namespace faqbot::bot

@@ -5,6 +5,8 @@
 //   intents.txt        the author's extra keywords, patterns, synonyms,
 //                      red flags and settings (optional)
 //   conversations.txt  conversation tests for `faqbot test` (optional)
+//   wording.txt        the bot's own sentences, overriding the English
+//                      defaults (optional; dialogs/wording.h)
 #ifndef FAQBOT_BOT_PACK_LOADER_H_
 #define FAQBOT_BOT_PACK_LOADER_H_
 
@@ -19,6 +21,7 @@ namespace faqbot::bot {
 inline constexpr char kArticleFile[] = "article.txt";
 inline constexpr char kIntentsFile[] = "intents.txt";
 inline constexpr char kConversationsFile[] = "conversations.txt";
+inline constexpr char kWordingFile[] = "wording.txt";
 
 // Reads and compiles the pack in `dir`. Errors name the file (and line).
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(

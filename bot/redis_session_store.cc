@@ -29,7 +29,6 @@ constexpr const char* kCheckAndSet =
     "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1";
 
 constexpr int kMaxAttempts = 32;
-constexpr auto kRetryEvery = std::chrono::seconds(1);
 
 int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -75,7 +74,8 @@ RedisSessionStore::Connection RedisSessionStore::Acquire(bool* pooled) const {
     // One thread at a time probes a down server, at most once a second.
     if (now < next ||
         !next_try_ns_.compare_exchange_strong(
-            next, now + std::chrono::nanoseconds(kRetryEvery).count())) {
+            next,
+            now + std::chrono::nanoseconds(options_.retry_every).count())) {
       return nullptr;
     }
   } else {
@@ -124,7 +124,8 @@ void RedisSessionStore::Release(Connection c) const {
 
 void RedisSessionStore::Failed(const std::string& why) const {
   ++failures_;
-  next_try_ns_.store(NowNs() + std::chrono::nanoseconds(kRetryEvery).count());
+  next_try_ns_.store(NowNs() +
+                     std::chrono::nanoseconds(options_.retry_every).count());
   if (!down_.exchange(true)) {
     options_.log("Redis at " + options_.host + ":" +
                  std::to_string(options_.port) + " unreachable (" + why +

@@ -41,6 +41,8 @@ struct RedisOptions {
   // Sessions this instance keeps a copy of (for when Redis is down).
   std::size_t max_sessions = 100000;
   std::chrono::milliseconds timeout{500};  // connect and each command
+  // While Redis is down, how often one message tries it again.
+  std::chrono::milliseconds retry_every{1000};
   // Where "Redis down" / "Redis back" lines go.
   std::function<void(const std::string&)> log;
 };

@@ -1,91 +1,14 @@
 #include "dialogs/dialog_runner.h"
 
 #include <algorithm>
-#include <unordered_set>
 
-#include "intents/lexicon.h"
-#include "intents/normalizer.h"
+#include "dialogs/navigation.h"
 #include "intents/text.h"
 
 namespace faqbot::dialogs {
 namespace {
 
 using intents::Smalltalk;
-
-enum class Nav { kNone, kBack, kMenu, kRestart, kQuit };
-
-Nav Navigation(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kBack = {
-      "back", "go back", "previous", "back please", "go back please"};
-  static const std::unordered_set<std::string> kMenu = {
-      "menu",     "main menu", "show menu",   "show me the menu",
-      "the menu", "topics",    "show topics", "list topics",
-      "home"};
-  static const std::unordered_set<std::string> kRestart = {
-      "start over",       "restart", "start again",
-      "begin again",      "reset",   "start from the beginning",
-      "new conversation", "clear"};
-  static const std::unordered_set<std::string> kQuit = {"quit", "exit", "stop",
-                                                        "end"};
-  // "back to the menu", "go to the main menu please": filler aside, the
-  // message is one command word.
-  static const std::unordered_set<std::string> kFiller = {
-      "back", "to",   "the",    "go", "show", "me",  "please", "main",
-      "open", "take", "return", "a",  "can",  "you", "i",      "want"};
-  std::string core;
-  for (const auto& w : words) {
-    if (!kFiller.contains(w)) core += (core.empty() ? "" : " ") + w;
-  }
-  if (core == "menu" || core == "topics" || core == "home") return Nav::kMenu;
-  const std::string s = intents::JoinWords(words);
-  if (kBack.contains(s)) return Nav::kBack;
-  if (kMenu.contains(s)) return Nav::kMenu;
-  if (kRestart.contains(s)) return Nav::kRestart;
-  if (kQuit.contains(s)) return Nav::kQuit;
-  return Nav::kNone;
-}
-
-// "2", "option 2", "the second one", "#2" -> 2; 0 when not a pick.
-int ChoiceNumber(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kFiller = {
-      "the",  "option", "number", "choice", "no",    "pick", "select",
-      "i",    "want",   "please", "item",   "topic", "nd",   "st",
-      "rd",   "th",     "go",     "for",    "with",  "let",  "us",
-      "take", "choose", "answer", "s",      "say"};
-  static const std::vector<std::string> kOrdinals = {
-      "first", "second",  "third",  "fourth", "fifth",
-      "sixth", "seventh", "eighth", "ninth",  "tenth"};
-  int number = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i];
-    if (kFiller.contains(w)) continue;
-    int n = 0;
-    if (const auto it = std::find(kOrdinals.begin(), kOrdinals.end(), w);
-        it != kOrdinals.end()) {
-      n = static_cast<int>(it - kOrdinals.begin()) + 1;
-    } else if (!w.empty() && w.size() <= 2 &&
-               std::all_of(w.begin(), w.end(),
-                           [](char c) { return c >= '0' && c <= '9'; })) {
-      n = std::stoi(w);
-    } else if (w == "last") {
-      n = -1;
-    } else {
-      return 0;
-    }
-    // "the second one": the "one" (normalized to 1) after an ordinal.
-    if (number != 0 && n == 1) continue;
-    if (number != 0) return 0;
-    number = n;
-  }
-  return number;
-}
-
-bool HasPronoun(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kPronouns = {
-      "it", "that", "this", "they", "them", "those", "these", "its"};
-  return std::any_of(words.begin(), words.end(),
-                     [](const auto& w) { return kPronouns.contains(w); });
-}
 
 double Confidence(double score) { return score / (score + 1.0); }
 
@@ -118,8 +41,7 @@ std::vector<Choice> DialogRunner::Choices(
 
 Reply DialogRunner::Welcome(DialogState* state) const {
   return Menu(state,
-              "Hello! I answer questions about \"" + pack_.document.title +
-                  "\" from that article. Ask a question, or pick a topic:",
+              Fill(pack_.wording.welcome, {{"title", pack_.document.title}}),
               "welcome");
 }
 
@@ -155,6 +77,12 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
   r.intent = intent.empty() ? node.id : std::move(intent);
   r.confidence = confidence;
   r.source = node.source;
+  const Wording& w = pack_.wording;
+  r.source_line = node.source.section > 0
+                      ? Fill(w.source_section,
+                             {{"number", std::to_string(node.source.section)},
+                              {"title", node.source.title}})
+                      : Fill(w.source_other, {{"title", node.source.title}});
   state->node = node.id;
   state->choices = node.choices;
   if (node.topic >= 0) state->topic = pack_.topic_node(node.topic).id;
@@ -212,40 +140,59 @@ Result<Reply> DialogRunner::Restarted(DialogState* state, const Input& input,
   *state = DialogState{};
   state->pack = pack_.generation;
   auto reply = Step(state, input, trace);
-  if (reply) {
-    reply->notice =
-        "The article has been updated, so this conversation starts "
-        "again from its topics.";
-  }
+  if (reply) reply->notice = pack_.wording.article_updated;
   return reply;
 }
 
 Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                              Trace* trace) const {
   Trace local;
-  Trace& t = trace ? *trace : local;
-  t.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
-                                  /*explain=*/trace != nullptr);
-  const intents::Signals& sig = t.signals;
-  const auto& words = sig.analysis.words;
-  const PackSettings& cfg = pack_.settings;
+  Trace& tr = trace ? *trace : local;
+  tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
+                                   /*explain=*/trace != nullptr);
+  const intents::Signals& sig = tr.signals;
+  const auto& cands = sig.candidates;
+  Turn t{.sig = sig, .words = sig.analysis.words, .trace = tr};
+  // A topic is chosen by score only when words specific to it were used.
+  t.best = cands.empty() || cands[0].specific <= 0 ? 0.0 : cands[0].score;
+  t.facet = sig.facet_strength() >= 0.6 ? sig.facet() : intents::Facet::kNone;
+  t.strong_cue = sig.facet_strength() >= pack_.settings.strong_cue;
+  t.on_topic = t.best >= pack_.settings.answer_threshold || t.strong_cue;
 
-  // 1. Red flags, before anything else.
-  if (const auto* flag = sig.urgent()) {
-    t.steps.push_back("red flag " + flag->name);
-    Reply r;
-    r.kind = ReplyKind::kEscalation;
-    r.text = std::string(intents::UrgentAdvice(flag->urgency));
-    r.intent = "redflag." + flag->name;
-    r.confidence = 1.0;
-    state->choices.clear();
-    return r;
-  }
+  if (auto r = RedFlag(t, state)) return *r;           // 1
+  if (auto r = Navigate(t, state, text)) return *r;    // 2
+  if (auto r = PickChoice(t, state, text)) return *r;  // 3
+  if (auto r = SmallTalk(t, state)) return *r;         // 4
+  if (auto r = NotAnswerable(t, state)) return *r;     // 5
+  TopicChoice topic = ChooseTopic(t, state);           // 6
+  if (topic.reply) return *std::move(topic.reply);
+  return AnswerFacet(t, state, topic.topic, topic.confidence);  // 7
+}
 
-  // 2. Navigation.
-  switch (Navigation(words)) {
+// 1. Red flags, before anything else.
+std::optional<Reply> DialogRunner::RedFlag(Turn& t, DialogState* state) const {
+  const auto* flag = t.sig.urgent();
+  if (!flag) return std::nullopt;
+  t.trace.steps.push_back("red flag " + flag->name);
+  Reply r;
+  r.kind = ReplyKind::kEscalation;
+  r.text = flag->urgency == intents::Urgency::kSelfHarm
+               ? pack_.wording.urgent_self_harm
+               : pack_.wording.urgent_emergency;
+  r.label = pack_.wording.urgent_label;
+  r.intent = "redflag." + flag->name;
+  r.confidence = 1.0;
+  state->choices.clear();
+  return r;
+}
+
+// 2. Navigation: back, menu, start over, quit.
+std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
+                                            const std::string& text) const {
+  const Wording& w = pack_.wording;
+  switch (Navigation(t.words)) {
     case Nav::kBack: {
-      t.steps.push_back("navigation: back");
+      t.trace.steps.push_back("navigation: back");
       if (state->history.size() >= 2) {
         state->history.pop_back();
         const std::string previous = state->history.back();
@@ -253,32 +200,25 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
         const auto it = pack_.by_id.find(previous);
         // A state naming a node that is gone, despite its generation (a
         // record edited by hand): restart rather than guess.
-        if (it == pack_.by_id.end()) return *Restarted(state, {text}, trace);
+        if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
         return Answer(state, it->second, 1.0, "nav.back");
       }
       state->history.clear();
       state->topic.clear();
-      return Menu(state,
-                  "That was the start. Here are the topics:", "nav.back");
+      return Menu(state, w.back_at_start, "nav.back");
     }
     case Nav::kMenu:
-      t.steps.push_back("navigation: menu");
-      return Menu(state,
-                  "Here is what the article covers. Pick a topic or "
-                  "ask a question:",
-                  "nav.menu");
+      t.trace.steps.push_back("navigation: menu");
+      return Menu(state, w.menu, "nav.menu");
     case Nav::kRestart:
-      t.steps.push_back("navigation: start over");
+      t.trace.steps.push_back("navigation: start over");
       *state = DialogState{};
-      return Menu(state,
-                  "Let's start over. Here is what the article covers; "
-                  "pick a topic or ask a question:",
-                  "nav.restart");
+      return Menu(state, w.restart, "nav.restart");
     case Nav::kQuit: {
-      t.steps.push_back("navigation: quit");
+      t.trace.steps.push_back("navigation: quit");
       Reply r;
       r.kind = ReplyKind::kSmalltalk;
-      r.text = "Goodbye, take care!";
+      r.text = w.quit;
       r.intent = "nav.quit";
       r.confidence = 1.0;
       return r;
@@ -286,197 +226,195 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     case Nav::kNone:
       break;
   }
+  return std::nullopt;
+}
 
-  // 3. A choice by number or by title.
-  if (const int n = ChoiceNumber(words); n != 0) {
+// 3. A choice by number ("2", "the second one") or by its title.
+std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
+                                              const std::string& text) const {
+  if (const int n = ChoiceNumber(t.words); n != 0) {
     const int count = static_cast<int>(state->choices.size());
     const int pick = n == -1 ? count : n;
-    t.steps.push_back("choice number " + std::to_string(n));
+    t.trace.steps.push_back("choice number " + std::to_string(n));
     if (pick >= 1 && pick <= count) {
       const auto it = pack_.by_id.find(state->choices[pick - 1]);
-      if (it == pack_.by_id.end()) return *Restarted(state, {text}, trace);
+      if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
       return Answer(state, it->second, 1.0);
     }
-    Reply r = Menu(state,
-                   count == 0 ? "There are no options to pick from right now. "
-                                "Here are the topics:"
-                              : "There is no option " + std::to_string(n) +
-                                    ". Pick one of these:",
-                   "nav.bad-choice");
+    const Wording& w = pack_.wording;
+    Reply r = Menu(
+        state,
+        count == 0 ? w.no_options
+                   : Fill(w.no_such_option, {{"number", std::to_string(n)}}),
+        "nav.bad-choice");
     if (count > 0) {
       r.choices = Choices(state->choices);
       r.kind = ReplyKind::kClarify;
     }
     return r;
   }
-  const std::string typed = intents::JoinWords(words);
+  const std::string typed = intents::JoinWords(t.words);
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
     if (node && node->typed_title == typed) {
-      t.steps.push_back("choice by title " + id);
+      t.trace.steps.push_back("choice by title " + id);
       return Answer(state, pack_.by_id.find(id)->second, 1.0);
     }
   }
+  return std::nullopt;
+}
 
-  const auto& cands = sig.candidates;
-  // A topic is chosen by score only when words specific to it were used.
-  const double best =
-      cands.empty() || cands[0].specific <= 0 ? 0.0 : cands[0].score;
-  const Facet facet = sig.facet_strength() >= 0.6 ? sig.facet() : Facet::kNone;
-  const bool strong_cue = sig.facet_strength() >= cfg.strong_cue;
-  const bool on_topic = best >= cfg.answer_threshold || strong_cue;
-
-  // 4. Small talk, when nothing else is asked.
-  if (sig.smalltalk && !on_topic) {
-    t.steps.push_back("small talk");
-    const std::string& title = pack_.document.title;
-    Reply r;
-    r.kind = ReplyKind::kSmalltalk;
-    r.intent =
-        "smalltalk." + std::string(intents::SmalltalkName(*sig.smalltalk));
-    r.confidence = 1.0;
-    switch (*sig.smalltalk) {
-      case Smalltalk::kGreeting:
-        r = Menu(state,
-                 "Hello! Ask me about \"" + title + "\", or pick a topic:",
-                 r.intent);
-        break;
-      case Smalltalk::kThanks:
-        r.text =
-            "You're welcome! Glad it helped. Anything else about the "
-            "article?";
-        break;
-      case Smalltalk::kGoodbye:
-        r.text = "Goodbye, take care! If something worries you, see a doctor.";
-        break;
-      case Smalltalk::kHelp:
-        r = Menu(state,
-                 "I answer questions from the article \"" + title +
-                     "\". Try \"what causes it?\", \"is it cancer?\", \"what "
-                     "are the symptoms?\" or \"how is it treated?\". Type a "
-                     "number to pick an option, \"back\" to go back, \"menu\" "
-                     "for the topics and \"start over\" to begin again.",
-                 r.intent);
-        break;
-      case Smalltalk::kIdentity:
-        r.text =
-            "I'm an automated assistant, not a doctor. I answer "
-            "questions using the article \"" +
-            title + "\" and show where each answer comes from.";
-        break;
-    }
-    return r;
+// 4. Small talk, when nothing else is asked.
+std::optional<Reply> DialogRunner::SmallTalk(Turn& t,
+                                             DialogState* state) const {
+  if (!t.sig.smalltalk || t.on_topic) return std::nullopt;
+  t.trace.steps.push_back("small talk");
+  const Wording& w = pack_.wording;
+  const std::string& title = pack_.document.title;
+  const std::string intent =
+      "smalltalk." + std::string(intents::SmalltalkName(*t.sig.smalltalk));
+  Reply r;
+  r.kind = ReplyKind::kSmalltalk;
+  r.intent = intent;
+  r.confidence = 1.0;
+  switch (*t.sig.smalltalk) {
+    case Smalltalk::kGreeting:
+      return Menu(state, Fill(w.greeting, {{"title", title}}), intent);
+    case Smalltalk::kHelp:
+      return Menu(state, Fill(w.help, {{"title", title}}), intent);
+    case Smalltalk::kThanks:
+      r.text = w.thanks;
+      break;
+    case Smalltalk::kGoodbye:
+      r.text = w.goodbye;
+      break;
+    case Smalltalk::kIdentity:
+      r.text = Fill(w.identity, {{"title", title}});
+      break;
   }
+  return r;
+}
 
-  // 5. What no article answers.
-  if (sig.personal_advice) {
-    t.steps.push_back("personal advice requested");
-    return Fallback(state,
-                    "I can't read reports, diagnose or advise on your own "
-                    "case; a doctor who knows your history can. I can tell "
-                    "you what the article says about these topics:",
+// 5. What no article answers: reading a personal report, and subjects
+// the article never mentions.
+std::optional<Reply> DialogRunner::NotAnswerable(Turn& t,
+                                                 DialogState* state) const {
+  if (t.sig.personal_advice) {
+    t.trace.steps.push_back("personal advice requested");
+    return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  if (!sig.out_of_scope.empty()) {
-    t.steps.push_back("subject not in the article: " + sig.out_of_scope[0]);
+  if (!t.sig.out_of_scope.empty()) {
+    t.trace.steps.push_back("subject not in the article: " +
+                            t.sig.out_of_scope[0]);
     return Fallback(state,
-                    "Sorry, the article does not cover that (it never "
-                    "mentions \"" +
-                        sig.out_of_scope[0] +
-                        "\"). Please ask a doctor about it. Here is what the "
-                        "article does cover:",
+                    Fill(pack_.wording.fallback_not_mentioned,
+                         {{"word", t.sig.out_of_scope[0]}}),
                     "fallback.not-covered");
   }
+  return std::nullopt;
+}
 
-  // 6. The topic.
-  int topic = -1;
-  double confidence = 0;
-  if (best >= cfg.answer_threshold) {
+// 6. The topic: by score (clarify when two sections are close), else the
+// current topic for a follow-up, else the article as a whole.
+DialogRunner::TopicChoice DialogRunner::ChooseTopic(Turn& t,
+                                                    DialogState* state) const {
+  const PackSettings& cfg = pack_.settings;
+  const auto& cands = t.sig.candidates;
+  if (t.best >= cfg.answer_threshold) {
     std::vector<int> close;
     for (const auto& c : cands) {
-      if (c.score >= cfg.clarify_ratio * best &&
+      if (c.score >= cfg.clarify_ratio * t.best &&
           pack_.topic_node(c.intent).kind == NodeKind::kSection) {
         close.push_back(c.intent);
       }
     }
-    const bool best_is_section =
-        pack_.topic_node(cands[0].intent).kind == NodeKind::kSection;
-    if (best_is_section && close.size() >= 2) {
-      t.steps.push_back("clarify: " + std::to_string(close.size()) +
-                        " topics score close");
-      Reply r;
-      r.kind = ReplyKind::kClarify;
-      r.text =
-          "That could be about more than one part of the article. "
-          "Which one do you mean?";
-      r.intent = "clarify";
-      r.confidence = Confidence(best) / static_cast<double>(close.size());
-      state->choices.clear();
-      for (const int i : close) {
-        if (static_cast<int>(state->choices.size()) >=
-            cfg.max_clarify_choices) {
-          break;
-        }
-        const Topic& tp = pack_.topics[i];
-        const int f = static_cast<int>(facet);
-        const int node =
-            facet != Facet::kNone && tp.facets[f] >= 0 ? tp.facets[f] : tp.node;
-        state->choices.push_back(pack_.nodes[node].id);
-      }
-      r.choices = Choices(state->choices);
-      return r;
+    if (pack_.topic_node(cands[0].intent).kind == NodeKind::kSection &&
+        close.size() >= 2) {
+      return {.reply = Clarify(t, state, close)};
     }
-    topic = cands[0].intent;
-    confidence = Confidence(best);
-    t.steps.push_back("topic " + pack_.topic_node(topic).id + " by score");
-  } else if (const Node* current = pack_.Find(state->topic);
-             current && sig.analysis.unknown.empty() &&
-             (facet != Facet::kNone || HasPronoun(words))) {
-    topic = current->topic;
-    confidence = 0.7;
-    t.steps.push_back("follow-up on current topic " + state->topic);
-  } else if (strong_cue || best > 0 ||
-             (facet != Facet::kNone && sig.analysis.unknown.empty() &&
-              (HasPronoun(words) || sig.facet_strength() >= 0.8))) {
-    // With no topic named, "it" is the article's subject.
-    topic = 0;
-    confidence = strong_cue ? 0.6 : Confidence(best);
-    t.steps.push_back("the article as a whole");
-  } else {
-    t.steps.push_back("nothing matched");
-    return Fallback(state,
-                    "Sorry, I can't find that in the article. It may not "
-                    "cover it; please ask a doctor. You can ask about one of "
-                    "these topics:",
-                    "fallback.no-match");
+    t.trace.steps.push_back("topic " + pack_.topic_node(cands[0].intent).id +
+                            " by score");
+    return {cands[0].intent, Confidence(t.best), std::nullopt};
   }
+  const bool unknown_words = !t.sig.analysis.unknown.empty();
+  if (const Node* current = pack_.Find(state->topic);
+      current && !unknown_words &&
+      (t.facet != intents::Facet::kNone || HasPronoun(t.words))) {
+    t.trace.steps.push_back("follow-up on current topic " + state->topic);
+    return {current->topic, 0.7, std::nullopt};
+  }
+  if (t.strong_cue || t.best > 0 ||
+      (t.facet != intents::Facet::kNone && !unknown_words &&
+       (HasPronoun(t.words) || t.sig.facet_strength() >= 0.8))) {
+    // With no topic named, "it" is the article's subject.
+    t.trace.steps.push_back("the article as a whole");
+    return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
+  }
+  t.trace.steps.push_back("nothing matched");
+  return {.reply = Fallback(state, pack_.wording.fallback_no_match,
+                            "fallback.no-match")};
+}
 
-  // 7. The facet picks the node.
+// Several sections score close: ask which one, offering each section's
+// node for the facet asked about.
+Reply DialogRunner::Clarify(Turn& t, DialogState* state,
+                            const std::vector<int>& close) const {
+  t.trace.steps.push_back("clarify: " + std::to_string(close.size()) +
+                          " topics score close");
+  Reply r;
+  r.kind = ReplyKind::kClarify;
+  r.text = pack_.wording.clarify;
+  r.intent = "clarify";
+  r.confidence = Confidence(t.best) / static_cast<double>(close.size());
+  state->choices.clear();
+  const int f = static_cast<int>(t.facet);
+  for (const int i : close) {
+    if (static_cast<int>(state->choices.size()) >=
+        pack_.settings.max_clarify_choices) {
+      break;
+    }
+    const Topic& tp = pack_.topics[i];
+    const int node = t.facet != intents::Facet::kNone && tp.facets[f] >= 0
+                         ? tp.facets[f]
+                         : tp.node;
+    state->choices.push_back(pack_.nodes[node].id);
+  }
+  r.choices = Choices(state->choices);
+  return r;
+}
+
+// 7. The facet picks the node of the topic.
+Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
+                                double confidence) const {
   const Topic& tp = pack_.topics[topic];
   const Node& tnode = pack_.nodes[tp.node];
+  const intents::Facet facet = t.facet;
   const int f = static_cast<int>(facet);
-  if (facet != Facet::kNone)
-    t.steps.push_back("facet " + std::string(intents::FacetName(facet)));
+  if (facet != intents::Facet::kNone) {
+    t.trace.steps.push_back("facet " + std::string(intents::FacetName(facet)));
+  }
   if (tnode.kind == NodeKind::kOverview) {
-    if (facet == Facet::kDefinition && pack_.definition >= 0) {
+    if (facet == intents::Facet::kDefinition && pack_.definition >= 0) {
       return Answer(state, pack_.definition, confidence);
     }
-    if (facet != Facet::kNone && pack_.aggregates[f] >= 0) {
+    if (facet != intents::Facet::kNone && pack_.aggregates[f] >= 0) {
       Reply r = Answer(state, pack_.aggregates[f], confidence);
       state->topic.clear();
       return r;
     }
     return Answer(state, tp.node, confidence);
   }
-  if (facet != Facet::kNone && tp.facets[f] >= 0) {
+  if (facet != intents::Facet::kNone && tp.facets[f] >= 0) {
     return Answer(state, tp.facets[f], confidence);
   }
-  if (facet != Facet::kNone && facet != Facet::kCause &&
-      facet != Facet::kRisk && facet != Facet::kDefinition) {
+  if (facet != intents::Facet::kNone && facet != intents::Facet::kCause &&
+      facet != intents::Facet::kRisk && facet != intents::Facet::kDefinition) {
     Reply r = Answer(state, tp.node, confidence);
-    r.text = "The article says nothing specific about " +
-             std::string(intents::FacetName(facet)) + " for \"" + tnode.title +
-             "\". Here is what it says about it: " + r.text;
+    r.text = Fill(pack_.wording.facet_not_specific,
+                  {{"facet", pack_.wording.FacetLabel(facet)},
+                   {"topic", tnode.title}}) +
+             r.text;
     return r;
   }
   return Answer(state, tp.node, confidence);

@@ -13,10 +13,13 @@
 //      current topic for follow-ups ("how is that treated?"), or the
 //      article as a whole for general questions ("what are the symptoms?");
 //   7. the facet the message asks about picks the node; nothing -> fallback.
+// StepText() reads like this list: one function per decision. Every word
+// a person reads comes from the pack's Wording (wording.h).
 #ifndef FAQBOT_DIALOGS_DIALOG_RUNNER_H_
 #define FAQBOT_DIALOGS_DIALOG_RUNNER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,15 +64,48 @@ class DialogRunner {
   // One turn. Fails only for a choice id that names no node of the pack,
   // and then leaves `state` as it was.
   // `trace` may be null.
-  Result<Reply> Step(DialogState* state, const Input& input,
-                     Trace* trace = nullptr) const;
+  [[nodiscard]] Result<Reply> Step(DialogState* state, const Input& input,
+                                   Trace* trace = nullptr) const;
 
  private:
+  // What one message says, read once and shared by the decisions.
+  struct Turn {
+    const intents::Signals& sig;
+    const std::vector<std::string>& words;
+    double best = 0;          // the best topic's score, if specific
+    intents::Facet facet{};   // the facet asked about, or kNone
+    bool strong_cue = false;  // a facet cue strong on its own
+    bool on_topic = false;    // asks something of the article
+    Trace& trace;
+  };
+
   bool StateFits(const DialogState& state) const;
   Result<Reply> Restarted(DialogState* state, const Input& input,
                           Trace* trace) const;
   Reply StepText(DialogState* state, const std::string& text,
                  Trace* trace) const;
+
+  // The decisions, in order; each answers or passes (nullopt).
+  std::optional<Reply> RedFlag(Turn& t, DialogState* state) const;
+  std::optional<Reply> Navigate(Turn& t, DialogState* state,
+                                const std::string& text) const;
+  std::optional<Reply> PickChoice(Turn& t, DialogState* state,
+                                  const std::string& text) const;
+  std::optional<Reply> SmallTalk(Turn& t, DialogState* state) const;
+  std::optional<Reply> NotAnswerable(Turn& t, DialogState* state) const;
+  // Decision 6: the topic (an index into Pack::topics) and the confidence,
+  // or a reply that asks which one (clarify) or gives up (fallback).
+  struct TopicChoice {
+    int topic = -1;
+    double confidence = 0;
+    std::optional<Reply> reply;
+  };
+  TopicChoice ChooseTopic(Turn& t, DialogState* state) const;
+  Reply Clarify(Turn& t, DialogState* state,
+                const std::vector<int>& close) const;
+  Reply AnswerFacet(Turn& t, DialogState* state, int topic,
+                    double confidence) const;
+
   Reply Answer(DialogState* state, int node, double confidence,
                std::string intent = "") const;
   Reply Menu(DialogState* state, std::string text, std::string intent) const;

@@ -23,6 +23,7 @@
 
 #include "dialogs/document.h"
 #include "dialogs/reply.h"
+#include "dialogs/wording.h"
 #include "intents/matcher.h"
 
 namespace faqbot::dialogs {
@@ -87,6 +88,7 @@ struct Pack {
   int definition = -1;                        // overview.definition, or -1
   intents::Matcher matcher;
   PackSettings settings;
+  Wording wording;  // every sentence the bot says besides the article's
   // Where each keyword/pattern came from, for inspect: by intent.
   std::vector<std::string> section_ids;  // node ids of sections, in order
 
@@ -97,10 +99,12 @@ struct Pack {
   const Node& topic_node(int topic) const { return nodes[topics[topic].node]; }
 };
 
-// Compiles an article and its intents file into a pack. Errors name the
-// file and line (bad pattern, unknown node id in the intents file, ...).
-Result<std::shared_ptr<const Pack>> CompilePack(
-    std::string name, Document document, const struct IntentsFile& intents);
+// Compiles an article and its intents file into a pack that speaks with
+// `wording`. Errors name the file and line (bad pattern, unknown node id
+// in the intents file, ...).
+[[nodiscard]] Result<std::shared_ptr<const Pack>> CompilePack(
+    std::string name, Document document, const struct IntentsFile& intents,
+    Wording wording = {});
 
 }  // namespace faqbot::dialogs
 

@@ -100,6 +100,119 @@ std::vector<std::string> SplitSentences(std::string_view paragraph) {
   return out;
 }
 
+namespace {
+
+// Reads an article a line at a time: the title, then the summary, then
+// the sections (and, after the last, the closing advice).
+class DocumentReader {
+ public:
+  explicit DocumentReader(std::string_view name) : name_(name) {}
+
+  Status Line(const std::string& line, int line_no) {
+    line_no_ = line_no;
+    const auto heading = ParseHeading(line);
+    switch (part_) {
+      case Part::kTitle:
+        if (heading) {
+          return Fail(line_no_,
+                      "the document starts with a section heading; put the "
+                      "title question on the first line and a summary "
+                      "under it");
+        }
+        doc_.title = line;
+        part_ = Part::kSummary;
+        return Ok();
+      case Part::kSummary:
+        if (!heading) {
+          AppendParagraph(&doc_.summary, line);
+          return Ok();
+        }
+        if (doc_.summary.empty()) {
+          return Fail(line_no_,
+                      "section 1 starts right after the title; write a "
+                      "summary answer between them");
+        }
+        part_ = Part::kSections;
+        return StartSection(*heading);
+      case Part::kSections:
+        if (heading) return StartSection(*heading);
+        AppendParagraph(&doc_.sections.back().body, line);
+        tail_.push_back(line);
+        return Ok();
+    }
+    return Ok();
+  }
+
+  // Checks what only the whole document shows, and splits the closing
+  // advice off the last section.
+  Result<Document> Finish() {
+    if (part_ == Part::kTitle) {
+      return Fail(1,
+                  "the document is empty; write a title question, a summary "
+                  "and numbered sections");
+    }
+    if (doc_.sections.empty()) {
+      return Fail(line_no_,
+                  "no numbered sections found; start each with \"1. "
+                  "Heading\" on its own line");
+    }
+    if (auto s = HasBody(doc_.sections.back()); !s) {
+      return std::unexpected(s.error());
+    }
+    Section& last = doc_.sections.back();
+    if (tail_.size() > 1) {
+      last.body = tail_.front();
+      for (std::size_t i = 1; i < tail_.size(); ++i) {
+        AppendParagraph(&doc_.advice, tail_[i]);
+      }
+    }
+    return std::move(doc_);
+  }
+
+  std::unexpected<Error> Fail(int line, const std::string& what) const {
+    return std::unexpected(At(name_, line, what));
+  }
+
+ private:
+  enum class Part { kTitle, kSummary, kSections };
+
+  Status StartSection(const Heading& heading) {
+    const int expected = static_cast<int>(doc_.sections.size()) + 1;
+    if (heading.number != expected) {
+      return Fail(
+          line_no_,
+          "section " + std::to_string(heading.number) + " comes after " +
+              (expected == 1 ? std::string("the summary")
+                             : "section " + std::to_string(expected - 1)) +
+              "; number sections 1, 2, 3... in order");
+    }
+    if (heading.text.empty()) {
+      return Fail(line_no_, "section " + std::to_string(heading.number) +
+                                " has no title after its number");
+    }
+    if (!doc_.sections.empty()) {
+      if (auto s = HasBody(doc_.sections.back()); !s) return s;
+    }
+    doc_.sections.push_back({heading.number, heading.text, "", line_no_});
+    tail_.clear();
+    return Ok();
+  }
+
+  Status HasBody(const Section& section) const {
+    if (!section.body.empty()) return Ok();
+    return Fail(section.line, "section " + std::to_string(section.number) +
+                                  " has a heading but no text under it");
+  }
+
+  std::string_view name_;
+  Document doc_;
+  Part part_ = Part::kTitle;
+  int line_no_ = 0;
+  std::vector<std::string> tail_;  // lines after the last heading
+};
+
+}  // namespace
+
 Result<Document> ParseDocument(std::string_view text, std::string_view name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (const auto bad = intents::FindInvalidUtf8(text)) {
@@ -109,100 +222,20 @@ Result<Document> ParseDocument(std::string_view text, std::string_view name) {
                               "invalid UTF-8 at byte " + std::to_string(*bad) +
                                   "; save the file as UTF-8"));
   }
-  Document doc;
-  enum class Part { kTitle, kSummary, kSections } part = Part::kTitle;
+  DocumentReader reader(name);
   int line_no = 0;
-  int last_line = 0;
   std::size_t pos = 0;
-  std::vector<std::string> tail;  // lines after the last heading
   while (pos <= text.size()) {
     const std::size_t nl = std::min(text.find('\n', pos), text.size());
     const std::string line = Trim(text.substr(pos, nl - pos));
     pos = nl + 1;
     ++line_no;
     if (line.empty()) continue;
-    last_line = line_no;
-    const auto heading = ParseHeading(line);
-    switch (part) {
-      case Part::kTitle:
-        if (heading) {
-          return std::unexpected(At(name, line_no,
-                                    "the document starts with a section "
-                                    "heading; put the title question on the "
-                                    "first line and a summary under it"));
-        }
-        doc.title = line;
-        part = Part::kSummary;
-        break;
-      case Part::kSummary:
-        if (!heading) {
-          AppendParagraph(&doc.summary, line);
-          break;
-        }
-        if (doc.summary.empty()) {
-          return std::unexpected(At(name, line_no,
-                                    "section 1 starts right after the title; "
-                                    "write a summary answer between them"));
-        }
-        part = Part::kSections;
-        [[fallthrough]];
-      case Part::kSections:
-        if (heading) {
-          const int expected = static_cast<int>(doc.sections.size()) + 1;
-          if (heading->number != expected) {
-            return std::unexpected(At(
-                name, line_no,
-                "section " + std::to_string(heading->number) + " comes after " +
-                    (expected == 1
-                         ? std::string("the summary")
-                         : "section " + std::to_string(expected - 1)) +
-                    "; number sections 1, 2, 3... in order"));
-          }
-          if (heading->text.empty()) {
-            return std::unexpected(At(name, line_no,
-                                      "section " +
-                                          std::to_string(heading->number) +
-                                          " has no title after its number"));
-          }
-          if (!doc.sections.empty() && doc.sections.back().body.empty()) {
-            return std::unexpected(
-                At(name, doc.sections.back().line,
-                   "section " + std::to_string(doc.sections.back().number) +
-                       " has a heading but no text under it"));
-          }
-          doc.sections.push_back({heading->number, heading->text, "", line_no});
-          tail.clear();
-        } else {
-          AppendParagraph(&doc.sections.back().body, line);
-          tail.push_back(line);
-        }
-        break;
+    if (auto s = reader.Line(line, line_no); !s) {
+      return std::unexpected(s.error());
     }
   }
-  if (part == Part::kTitle) {
-    return std::unexpected(At(name, 1,
-                              "the document is empty; write a title "
-                              "question, a summary and numbered "
-                              "sections"));
-  }
-  if (doc.sections.empty()) {
-    return std::unexpected(At(name, last_line,
-                              "no numbered sections found; start each with "
-                              "\"1. Heading\" on its own line"));
-  }
-  Section& last = doc.sections.back();
-  if (last.body.empty()) {
-    return std::unexpected(At(name, last.line,
-                              "section " + std::to_string(last.number) +
-                                  " has a heading but no text under it"));
-  }
-  if (tail.size() > 1) {
-    last.body = tail.front();
-    for (std::size_t i = 1; i < tail.size(); ++i) {
-      AppendParagraph(&doc.advice, tail[i]);
-    }
-  }
-  return doc;
+  return reader.Finish();
 }
 
 }  // namespace faqbot::dialogs

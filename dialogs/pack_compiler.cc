@@ -105,9 +105,11 @@ struct Sentence {
 
 class Compiler {
  public:
-  Compiler(std::string name, Document doc, const IntentsFile& file)
+  Compiler(std::string name, Document doc, const IntentsFile& file,
+           Wording wording)
       : file_(file) {
     pack_ = std::make_shared<Pack>();
+    pack_->wording = std::move(wording);
     pack_->name = std::move(name);
     pack_->document = std::move(doc);
     pack_->aggregates.fill(-1);
@@ -139,9 +141,10 @@ class Compiler {
                kHeadingWeight);
     }
     if (!doc.advice.empty()) {
-      AddTopic(NodeKind::kAdvice, "advice", "General advice",
-               {static_cast<int>(doc.sections.size()) + 1, "General advice"},
-               doc.advice, 0);
+      const std::string& advice = pack_->wording.advice_title;
+      AddTopic(NodeKind::kAdvice, "advice", advice,
+               {static_cast<int>(doc.sections.size()) + 1, advice}, doc.advice,
+               0);
     }
     AddDefinition();
     AddAggregates();
@@ -292,14 +295,14 @@ class Compiler {
       }
       facet_sentences_[f].push_back({topic_index, picked});
       if (picked.empty() || kind == NodeKind::kOverview) continue;
+      const std::string& label = pack_->wording.FacetLabel(facet);
       Node fnode{id + "." + std::string(intents::FacetName(facet)),
-                 title + ": " + std::string(intents::FacetName(facet)),
+                 title + ": " + label,
                  {},
                  NodeKind::kFacet,
                  facet,
                  topic_index,
-                 title + " (" + std::string(intents::FacetName(facet)) +
-                     "): " + JoinSentences(picked),
+                 title + " (" + label + "): " + JoinSentences(picked),
                  {},
                  false,
                  source};
@@ -318,7 +321,7 @@ class Compiler {
     if (parts.empty()) return;
     parts.push_back(overview.text);
     Node node{"overview.definition",
-              "What it is",
+              pack_->wording.definition_title,
               {},
               NodeKind::kFacet,
               Facet::kDefinition,
@@ -350,8 +353,9 @@ class Compiler {
         any = true;
         const std::string text = JoinSentences(sentences);
         total += text.size();
-        const std::string label =
-            tnode.kind == NodeKind::kOverview ? "In general" : tnode.title;
+        const std::string label = tnode.kind == NodeKind::kOverview
+                                      ? pack_->wording.in_general
+                                      : tnode.title;
         listed += (listed.empty() ? "" : "\n") + label + ": " + text;
         if (tnode.kind == NodeKind::kSection) {
           sections.push_back(pack_->nodes[topic.facets[f]].id);
@@ -360,9 +364,9 @@ class Compiler {
         }
       }
       if (!any) continue;
-      const std::string name(intents::FacetName(facet));
-      Node node{"all." + name,
-                Capitalized(name),
+      const std::string& label = pack_->wording.FacetLabel(facet);
+      Node node{"all." + std::string(intents::FacetName(facet)),
+                Capitalized(label),
                 {},
                 NodeKind::kAggregate,
                 facet,
@@ -374,8 +378,7 @@ class Compiler {
       if (total > kAggregateLimit && sections.size() > 1) {
         node.asks = true;
         node.text = (general.empty() ? "" : general + "\n") +
-                    "The article describes " + name +
-                    " separately for each of these. Which one do you mean?";
+                    Fill(pack_->wording.clarify_sections, {{"facet", label}});
         node.choices = sections;
       }
       pack_->aggregates[f] = AddNode(std::move(node));
@@ -502,8 +505,11 @@ class Compiler {
 
 Result<std::shared_ptr<const Pack>> CompilePack(std::string name,
                                                 Document document,
-                                                const IntentsFile& intents) {
-  return Compiler(std::move(name), std::move(document), intents).Run();
+                                                const IntentsFile& intents,
+                                                Wording wording) {
+  return Compiler(std::move(name), std::move(document), intents,
+                  std::move(wording))
+      .Run();
 }
 
 }  // namespace faqbot::dialogs

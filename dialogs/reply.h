@@ -34,6 +34,11 @@ struct Reply {
   std::string node;    // the dialog node answered; empty for none
   double confidence = 0;
   std::optional<Source> source;
+  // The source as a line a person reads ("Source: section 2, ..."), in the
+  // pack's wording, for channels that show text only.
+  std::string source_line;
+  // How text-only channels mark this reply ("URGENT" for an escalation).
+  std::string label;
   std::string disclaimer;  // set on the first reply of a session
   std::string notice;      // a note about the conversation itself
 };

@@ -129,6 +129,17 @@ void Matcher::SetSubject(int intent, std::string_view text) {
 Status Matcher::Compile() {
   if (compiled_) throw std::logic_error("Matcher::Compile called twice");
   compiled_ = true;
+  if (auto s = AddBuiltins(); !s) return s;
+  if (auto s = set_.Compile(); !s) return s;
+  analyzer_.Freeze();
+  BuildPostings();
+  return Ok();
+}
+
+// Built-in knowledge shares the set with the pack's patterns, and its
+// words are vocabulary: "fever" must never be "corrected" into some word
+// of the article.
+Status Matcher::AddBuiltins() {
   // Subjects from the scope list that the pack never names.
   for (const auto word : ScopeWords()) {
     for (const auto& term : analyzer_.Terms(word)) {
@@ -138,10 +149,9 @@ Status Matcher::Compile() {
     }
     analyzer_.AddVocabulary(word);
   }
-  // Words of built-in patterns are vocabulary too: "fever" must never be
-  // "corrected" into some word of the article.
-  for (const auto& st : SmalltalkPatterns())
+  for (const auto& st : SmalltalkPatterns()) {
     analyzer_.AddVocabulary(st.pattern);
+  }
   for (const auto& flag : BuiltinRedFlags()) {
     analyzer_.AddVocabulary(flag.pattern);
   }
@@ -149,7 +159,6 @@ Status Matcher::Compile() {
     analyzer_.AddVocabulary(pattern);
   }
   for (const auto word : GenericWords()) analyzer_.AddVocabulary(word);
-  // Built-in patterns share the set with the pack's.
   for (const auto& cue : FacetCues()) {
     analyzer_.AddVocabulary(cue.pattern);
     if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet), cue.weight,
@@ -181,12 +190,13 @@ Status Matcher::Compile() {
       return s;
     }
   }
-  if (auto s = set_.Compile(); !s) return s;
-  analyzer_.Freeze();
+  return Ok();
+}
 
-  // Inverse document frequency over intents. Generic words and the words
-  // of facet cues ("treatment", "regular", "diet") say what is asked, not
-  // which topic it is about, so they count less.
+// Keyword weights: inverse document frequency over intents. Generic
+// words and the words of facet cues ("treatment", "regular", "diet") say
+// what is asked, not which topic it is about, so they count less.
+void Matcher::BuildPostings() {
   std::unordered_set<std::string> generic;
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
@@ -223,7 +233,6 @@ Status Matcher::Compile() {
                       });
     postings.resize(kMaxPostings);
   }
-  return Ok();
 }
 
 Signals Matcher::Match(std::string_view text, bool correct_spelling,
@@ -231,7 +240,6 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
-  const std::string& analyzed = sig.analysis.text;
   // Sparse: only intents the message touches, so the cost does not grow
   // with the number of intents in the pack.
   std::unordered_map<int, std::size_t> slot;
@@ -240,13 +248,25 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
     if (added) sig.candidates.push_back({intent, 0, 0, {}});
     return sig.candidates[it->second];
   };
+  ScoreKeywords(&sig, candidate, explain);
+  ApplyPatterns(&sig, candidate, explain);
+  // Best first; equal scores keep the intents' order (the overview first).
+  std::sort(sig.candidates.begin(), sig.candidates.end(),
+            [](const Candidate& a, const Candidate& b) {
+              return a.score != b.score ? a.score > b.score
+                                        : a.intent < b.intent;
+            });
+  return sig;
+}
 
+void Matcher::ScoreKeywords(Signals* sig, const CandidateFn& candidate,
+                            bool explain) const {
   std::unordered_set<std::string_view> seen;
-  for (const auto& term : sig.analysis.terms) {
+  for (const auto& term : sig->analysis.terms) {
     if (!seen.insert(term).second) continue;
     if (const auto scope = scope_terms_.find(term);
         scope != scope_terms_.end()) {
-      sig.out_of_scope.push_back(scope->second);
+      sig->out_of_scope.push_back(scope->second);
     }
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
@@ -261,7 +281,11 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
       }
     }
   }
+}
 
+void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
+                            bool explain) const {
+  const std::string& analyzed = sig->analysis.text;
   for (const int index : set_.Match(analyzed)) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
@@ -276,10 +300,10 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
         break;
       }
       case Kind::kCue: {
-        double& strength = sig.facets[tag.target];
+        double& strength = sig->facets[tag.target];
         strength = std::max(strength, tag.weight);
         if (explain) {
-          sig.cue_evidence.push_back(
+          sig->cue_evidence.push_back(
               std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
               tag.source + "\" " + Format(tag.weight));
         }
@@ -289,9 +313,9 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
         // "ok thanks bye" is a goodbye; "hi, who are you" asks who.
         constexpr int kRank[] = {/*greeting*/ 0, /*thanks*/ 2, /*goodbye*/ 3,
                                  /*help*/ 1, /*identity*/ 4};
-        if (!sig.smalltalk ||
-            kRank[static_cast<int>(*sig.smalltalk)] < kRank[tag.target]) {
-          sig.smalltalk = static_cast<Smalltalk>(tag.target);
+        if (!sig->smalltalk ||
+            kRank[static_cast<int>(*sig->smalltalk)] < kRank[tag.target]) {
+          sig->smalltalk = static_cast<Smalltalk>(tag.target);
         }
         break;
       }
@@ -300,22 +324,15 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
         set_.Find(index, analyzed, &begin, &end);
         // The regex starts at the space before the first word.
         const Flag& flag = flags_[tag.target];
-        sig.red_flags.push_back(
+        sig->red_flags.push_back(
             {flag.name, flag.urgency, IsNegated(analyzed, begin + 1)});
         break;
       }
       case Kind::kPersonalAdvice:
-        sig.personal_advice = true;
+        sig->personal_advice = true;
         break;
     }
   }
-  // Best first; equal scores keep the intents' order (the overview first).
-  std::sort(sig.candidates.begin(), sig.candidates.end(),
-            [](const Candidate& a, const Candidate& b) {
-              return a.score != b.score ? a.score > b.score
-                                        : a.intent < b.intent;
-            });
-  return sig;
 }
 
 std::vector<Matcher::KeywordInfo> Matcher::Keywords(int intent) const {

@@ -19,6 +19,7 @@
 #define FAQBOT_INTENTS_MATCHER_H_
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -150,6 +151,13 @@ class Matcher {
   };
 
   Status AddTagged(Tag tag);
+  Status AddBuiltins();
+  void BuildPostings();
+  using CandidateFn = std::function<Candidate&(int intent)>;
+  void ScoreKeywords(Signals* sig, const CandidateFn& candidate,
+                     bool explain) const;
+  void ApplyPatterns(Signals* sig, const CandidateFn& candidate,
+                     bool explain) const;
 
   Analyzer analyzer_;
   std::vector<Intent> intents_;

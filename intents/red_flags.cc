@@ -96,21 +96,4 @@ bool IsNegated(std::string_view analyzed, std::size_t begin) {
   return false;
 }
 
-std::string_view UrgentAdvice(Urgency urgency) {
-  switch (urgency) {
-    case Urgency::kEmergency:
-      return "What you describe can be a sign of something serious that "
-             "needs a doctor now. Please call your local emergency number or "
-             "go to the nearest emergency department. Do not wait for an "
-             "online answer.";
-    case Urgency::kSelfHarm:
-      return "I'm really sorry you're feeling this way. You deserve support "
-             "right now: please call your local emergency number, or a "
-             "suicide and crisis line (988 in the US, 116 123 Samaritans in "
-             "the UK and Ireland), or go to the nearest emergency "
-             "department. If you can, tell someone near you how you feel.";
-  }
-  return "";
-}
-
 }  // namespace faqbot::intents

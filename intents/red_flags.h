@@ -35,9 +35,6 @@ std::span<const RedFlag> BuiltinRedFlags();
 // "can not stop vomiting" is not a negation of the vomiting.
 bool IsNegated(std::string_view analyzed, std::size_t begin);
 
-// The advice an escalation reply gives.
-std::string_view UrgentAdvice(Urgency urgency);
-
 }  // namespace faqbot::intents
 
 #endif  // FAQBOT_INTENTS_RED_FLAGS_H_

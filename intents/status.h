@@ -40,11 +40,18 @@ struct [[nodiscard]] Error {
   }
 };
 
+// A value or the reason it is missing: std::expected<T, Error>, marked
+// [[nodiscard]] so the compiler enforces the habit of checking it.
 template <typename T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using std::expected<T, Error>::expected;
+  Result(std::expected<T, Error> e)  // NOLINT: implicit, like expected's own
+      : std::expected<T, Error>(std::move(e)) {}
+};
 
 // Success costs nothing; failure carries an Error.
-using Status = std::expected<void, Error>;
+using Status = Result<void>;
 
 inline Status Ok() { return {}; }
 

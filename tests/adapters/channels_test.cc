@@ -17,6 +17,12 @@ using testing::HttpResult;
 using testing::HttpSend;
 using testing::RecordedCall;
 
+// The reply to a "thank you" sent after the requests a test checks: what
+// the platform received before it is everything those requests caused.
+bool IsThanksReply(const RecordedCall& call) {
+  return call.body.find("You're welcome") != std::string::npos;
+}
+
 HttpResult Post(int port, const std::string& target, const std::string& body,
                 std::vector<std::pair<std::string, std::string>> headers = {},
                 const std::string& type = "application/json") {
@@ -158,6 +164,15 @@ class SlackTest : public ServerTest {
                   {"ts", "1735725600.000100"}}}}
         .dump();
   }
+  // Sends the barrier message; returns the calls before its reply.
+  std::vector<RecordedCall> CallsBeforeBarrier() {
+    const std::string body = Event("Ev-barrier", "thank you");
+    EXPECT_EQ(
+        Post(port_, "/webhooks/slack/events", body, SlackHeaders(body)).status,
+        200);
+    return api_.CallsBefore(IsThanksReply)
+        .value_or(std::vector<RecordedCall>(99));
+  }
   FakePlatform api_;
 };
 
@@ -240,11 +255,11 @@ TEST_F(SlackTest, ForgedMissingAndStaleSignaturesAreRejectedUnprocessed) {
            SlackHeaders(body, Now() - 360));
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("stale"), std::string::npos);
-  EXPECT_TRUE(api_.Calls().empty()) << "nothing was processed";
+  EXPECT_TRUE(CallsBeforeBarrier().empty()) << "nothing was processed";
   // The genuine one still works afterwards.
   r = Post(port_, "/webhooks/slack/events", body, SlackHeaders(body));
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(api_.WaitFor(1).size(), 1u);
+  EXPECT_EQ(api_.WaitFor(2).size(), 2u);
 }
 
 TEST_F(SlackTest, ARetriedDeliveryIsProcessedOnce) {
@@ -254,7 +269,7 @@ TEST_F(SlackTest, ARetriedDeliveryIsProcessedOnce) {
   headers.emplace_back("X-Slack-Retry-Num", "1");
   headers.emplace_back("X-Slack-Retry-Reason", "http_timeout");
   EXPECT_EQ(Post(port_, "/webhooks/slack/events", body, headers).status, 200);
-  EXPECT_EQ(api_.Calls(std::chrono::milliseconds(500)).size(), 1u);
+  EXPECT_EQ(CallsBeforeBarrier().size(), 1u);
 }
 
 TEST_F(SlackTest, TheBotsOwnMessagesAreIgnored) {
@@ -264,7 +279,7 @@ TEST_F(SlackTest, TheBotsOwnMessagesAreIgnored) {
   EXPECT_EQ(
       Post(port_, "/webhooks/slack/events", body, SlackHeaders(body)).status,
       200);
-  EXPECT_TRUE(api_.Calls().empty());
+  EXPECT_TRUE(CallsBeforeBarrier().empty());
 }
 
 // ---- Messenger and WhatsApp ------------------------------------------
@@ -298,6 +313,33 @@ class MetaTest : public ServerTest {
             {"recipient", {{"id", "PAGE"}}},
             {"timestamp", 1735725600100},
             {"message", {{"mid", mid}, {"text", text}}}};
+  }
+  // Sends the barrier message (Messenger, or WhatsApp with `whatsapp`);
+  // returns the calls before its reply.
+  std::vector<RecordedCall> CallsBeforeBarrier(bool whatsapp = false) {
+    const std::string body =
+        whatsapp
+            ? json{{"object", "whatsapp_business_account"},
+                   {"entry",
+                    {{{"changes",
+                       {{{"value",
+                          {{"metadata", {{"phone_number_id", "PHONE1"}}},
+                           {"messages",
+                            {{{"from", "10000000000"},
+                              {"id", "wamid.barrier"},
+                              {"type", "text"},
+                              {"text", {{"body", "thank you"}}}}}}}}}}}}}}}
+                  .dump()
+            : json{{"object", "page"},
+                   {"entry",
+                    {{{"messaging",
+                       {MessengerEvent("PSID-B", "m_barrier", "thank you")}}}}}}
+                  .dump();
+    const std::string path =
+        whatsapp ? "/webhooks/whatsapp" : "/webhooks/messenger";
+    EXPECT_EQ(Post(port_, path, body, MetaHeaders(body)).status, 200);
+    return graph_.CallsBefore(IsThanksReply)
+        .value_or(std::vector<RecordedCall>(99));
   }
   FakePlatform graph_;
 };
@@ -335,7 +377,7 @@ TEST_F(MetaTest, MessengerBatchIsAnsweredWithQuickRepliesOncePerMessage) {
   // The same delivery again (Meta retries): nothing new is sent.
   EXPECT_EQ(Post(port_, "/webhooks/messenger", raw, MetaHeaders(raw)).status,
             200);
-  const auto calls = graph_.Calls(std::chrono::milliseconds(500));
+  const auto calls = CallsBeforeBarrier();
   ASSERT_EQ(calls.size(), 2u) << "two messages, the echo ignored, no repeats";
   EXPECT_EQ(calls[0].target, "/v19.0/me/messages?access_token=PAGE-TOKEN");
   const json first = calls[0].Json();
@@ -364,7 +406,7 @@ TEST_F(MetaTest, ForgedAndMissingSignaturesAreRejectedUnprocessed) {
       Post(port_, "/webhooks/messenger", raw + " ", MetaHeaders(raw)).status,
       403)
       << "the signature covers the raw bytes";
-  EXPECT_TRUE(graph_.Calls().empty());
+  EXPECT_TRUE(CallsBeforeBarrier().empty());
 }
 
 TEST_F(MetaTest, WhatsAppTextAndButtonReplies) {
@@ -429,7 +471,7 @@ TEST_F(MetaTest, WhatsAppTextAndButtonReplies) {
   EXPECT_EQ(
       Post(port_, "/webhooks/whatsapp", statuses, MetaHeaders(statuses)).status,
       200);
-  EXPECT_EQ(graph_.Calls().size(), 2u);
+  EXPECT_EQ(CallsBeforeBarrier(/*whatsapp=*/true).size(), 2u);
 }
 
 // ---- Telegram (webhook secret; the emulator test is in tests/channels) --
@@ -443,6 +485,18 @@ class TelegramWebhookTest : public ServerTest {
                          {"webhook_secret", "s3cret-token"},
                          {"api_base", api_.url()}}}};
     Start(config);
+  }
+  // Sends the barrier message; returns the calls before its reply.
+  std::vector<RecordedCall> CallsBeforeBarrier() {
+    const std::string update =
+        R"({"update_id": 99999, "message": {"message_id": 9, "date": 0,
+            "text": "thank you", "chat": {"id": 7, "type": "private"}}})";
+    EXPECT_EQ(Post(port_, "/webhooks/telegram", update,
+                   {{"X-Telegram-Bot-Api-Secret-Token", "s3cret-token"}})
+                  .status,
+              200);
+    return api_.CallsBefore(IsThanksReply)
+        .value_or(std::vector<RecordedCall>(99));
   }
   FakePlatform api_{[](const RecordedCall&) {
     return std::string(R"({"ok":true,"result":true})");
@@ -459,13 +513,12 @@ TEST_F(TelegramWebhookTest, WrongSecretIsRejectedAndTheRightOneAnswered) {
                 .status,
             401);
   EXPECT_EQ(Post(port_, "/webhooks/telegram", update).status, 401);
-  EXPECT_TRUE(api_.Calls().empty());
   EXPECT_EQ(Post(port_, "/webhooks/telegram", update,
                  {{"X-Telegram-Bot-Api-Secret-Token", "s3cret-token"}})
                 .status,
             200);
   const auto calls = api_.WaitFor(1);
-  ASSERT_EQ(calls.size(), 1u);
+  ASSERT_GE(calls.size(), 1u);
   EXPECT_EQ(calls[0].target, "/bot123:ABC/sendMessage");
   const json msg = calls[0].Json();
   EXPECT_EQ(msg["chat_id"], 42);
@@ -479,7 +532,8 @@ TEST_F(TelegramWebhookTest, WrongSecretIsRejectedAndTheRightOneAnswered) {
                  {{"X-Telegram-Bot-Api-Secret-Token", "s3cret-token"}})
                 .status,
             200);
-  EXPECT_EQ(api_.Calls().size(), 1u);
+  EXPECT_EQ(CallsBeforeBarrier().size(), 1u)
+      << "the refused updates were not answered; the re-delivered one once";
 }
 
 }  // namespace
@@ -515,7 +569,7 @@ TEST_F(MetaTest, FieldsOfTheWrongTypeAreIgnored) {
                                  : "/webhooks/messenger";
     EXPECT_EQ(Post(port_, path, body, MetaHeaders(body)).status, 200) << body;
   }
-  EXPECT_TRUE(graph_.Calls().empty());
+  EXPECT_TRUE(CallsBeforeBarrier().empty());
 }
 
 // Form-encodes a block_actions payload as Slack posts it.

@@ -50,11 +50,14 @@ class MultiInstanceTest : public ::testing::Test {
     ASSERT_TRUE(redis_.Start()) << "redis-server did not start";
     dir_ = Scratch(
         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    // Tests here send faster than a person types.
+    const std::string config = dir_ + "/config.json";
+    std::ofstream(config) << R"({"messages_per_second": 1000000})";
     for (int i = 0; i < 2; ++i) {
-      ASSERT_TRUE(
-          instances_[i].Start("instance" + std::to_string(i),
-                              {"--redis", redis_.address(), "--transcripts",
-                               dir_ + "/t" + std::to_string(i) + ".db"}))
+      ASSERT_TRUE(instances_[i].Start(
+          "instance" + std::to_string(i),
+          {"--config", config, "--redis", redis_.address(), "--transcripts",
+           dir_ + "/t" + std::to_string(i) + ".db"}))
           << instances_[i].process().Output();
     }
   }
@@ -96,10 +99,20 @@ TEST_F(MultiInstanceTest, RepliesKeepComingWhileRedisIsDown) {
   EXPECT_EQ(client.Ask("back")["node"], "parasitic-infection");
 
   ASSERT_TRUE(redis_.Start(redis_.port()));  // empty: no persistence
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  // The instance tries Redis again at most once a second, on a message:
+  // small talk (which leaves the topic alone) until it has.
+  const auto until =
+      std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  // ("... until it is back" is in the "unreachable" line too.)
+  const std::string back = "sessions are shared again";
+  while (instances_[0].process().Output().find(back) == std::string::npos &&
+         std::chrono::steady_clock::now() < until) {
+    const auto r = client.Ask("hello");
+    ASSERT_EQ(r["kind"], "smalltalk") << r.dump();
+  }
+  EXPECT_TRUE(instances_[0].process().WaitForOutput(back));
   EXPECT_EQ(client.Ask("how is that treated?")["node"],
             "parasitic-infection.treatment");
-  EXPECT_TRUE(instances_[0].process().WaitForOutput("is back"));
   EXPECT_NE(HttpGet(instances_[0].port(), "/metrics")
                 .body.find("faqbot_session_store_degraded 0"),
             std::string::npos);
@@ -130,8 +143,14 @@ TEST(TranscriptCrashTest, KillMinusNineKeepsEveryAcknowledgedExchange) {
       const auto reply = client.Ask(questions[i % 4]);
       ASSERT_TRUE(reply.contains("kind")) << "acknowledged: " << reply.dump();
     }
-    // The documented loss window is the flush interval (200 ms).
-    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    // The documented loss window is the flush interval (200 ms): wait
+    // until the writer has been there, then kill without warning.
+    const auto until =
+        std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+      auto so_far = bot::ReadTranscripts(db);
+      if (so_far && so_far->total == static_cast<uint64_t>(kExchanges)) break;
+    }
     EXPECT_EQ(server.process().Stop(SIGKILL), 128 + SIGKILL);
   }
   auto report = bot::ReadTranscripts(db);

@@ -96,7 +96,7 @@ TEST_F(JsonlTest, TerminalChatIsPlainWhenNotATerminal) {
   EXPECT_EQ(s.find('\x1b'), std::string::npos);
   EXPECT_NE(s.find("diagnosis"), std::string::npos);  // the disclaimer
   EXPECT_NE(s.find("  2. Parasitic infection"), std::string::npos);
-  EXPECT_NE(s.find("[source: section 2, Parasitic infection]"),
+  EXPECT_NE(s.find("[Source: section 2, \"Parasitic infection\"]"),
             std::string::npos);
   EXPECT_NE(s.find("Goodbye"), std::string::npos);
   std::istringstream lines(s);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <thread>
 
 #include "tests/adapters/server_fixture.h"
@@ -291,6 +292,7 @@ TEST(WebServerStart, RequestsWaitUntilTheChannelsAreAttached) {
   config.port = 0;
   WebServer server(ioc, bot, config);
   ASSERT_TRUE(server.Listen());
+  auto work = boost::asio::make_work_guard(ioc);  // nothing to run yet
   std::thread runner([&] { ioc.run(); });
   const std::string body = R"({"sender": "early", "message": "hello"})";
   testing::PendingRequest early(
@@ -304,6 +306,7 @@ TEST(WebServerStart, RequestsWaitUntilTheChannelsAreAttached) {
   server.Start();
   EXPECT_EQ(early.Status(), 200);
   server.Shutdown();
+  work.reset();
   ioc.stop();
   runner.join();
 }

@@ -34,7 +34,7 @@ TEST(ConversationTest, ReportsFormatErrorsWithLine) {
 
 TEST(ConversationTest, RunReportsFailuresAndCoverage) {
   auto pack =
-      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification");
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
   ASSERT_TRUE(pack);
   auto convs = ParseConversations(
       "== ok\n> what causes it\n< answer overview\n"

@@ -125,7 +125,9 @@ TEST_F(RedisStoreTest, ConcurrentMessagesOnTwoInstancesLoseNoUpdate) {
 }
 
 TEST_F(RedisStoreTest, KeepsAnsweringWhileRedisIsDownAndWritesBackAfter) {
-  RedisSessionStore a(Options()), b(Options());
+  RedisOptions fast = Options();
+  fast.retry_every = std::chrono::milliseconds(20);
+  RedisSessionStore a(fast), b(Options());
   a.WithSession("s", [](Session& s, bool) { s.state.turns = 1; });
   redis_.Stop();
   int seen = -1;
@@ -142,7 +144,13 @@ TEST_F(RedisStoreTest, KeepsAnsweringWhileRedisIsDownAndWritesBackAfter) {
   EXPECT_NE(log_[0].find("unreachable"), std::string::npos) << log_[0];
 
   ASSERT_TRUE(redis_.Start(redis_.port()));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  // The store tries Redis again once retry_every has passed, on its next
+  // use: ask about a session it does not hold until it has.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (a.degraded() && std::chrono::steady_clock::now() < until) {
+    (void)a.Contains("nobody");
+  }
+  ASSERT_FALSE(a.degraded());
   a.WithSession("s", [&](Session& s, bool) {
     seen = s.state.turns;
     s.state.turns = 6;
@@ -165,8 +173,11 @@ TEST_F(RedisStoreTest, IdleSessionsExpireInRedis) {
   RedisSessionStore store(o);
   store.WithSession("short", [](Session& s, bool) { s.state.turns = 2; });
   EXPECT_TRUE(store.Contains("short"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
-  EXPECT_FALSE(store.Contains("short"));
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (store.Contains("short") && std::chrono::steady_clock::now() < until) {
+    std::this_thread::yield();
+  }
+  EXPECT_FALSE(store.Contains("short")) << "still there after 5 s";
   bool created = false;
   store.WithSession("short", [&](Session&, bool c) { created = c; });
   EXPECT_TRUE(created);

@@ -23,7 +23,7 @@ std::string FreshDb(const std::string& name) {
 
 std::shared_ptr<const dialogs::Pack> LiverPack() {
   auto pack =
-      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification");
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
   EXPECT_TRUE(pack) << pack.error().message;
   return *pack;
 }

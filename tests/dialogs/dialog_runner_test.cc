@@ -10,8 +10,8 @@ namespace {
 class DialogRunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                              "/content/liver-calcification");
+    auto pack =
+        bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
     ASSERT_TRUE(pack) << pack.error().message;
     pack_ = *pack;
   }
@@ -141,8 +141,8 @@ TEST_F(DialogRunnerTest, UnknownChoiceIdIsAnError) {
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
 TEST_F(DialogRunnerTest, GenerationIdentifiesTheContent) {
-  auto again = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                             "/content/liver-calcification");
+  auto again =
+      bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
   ASSERT_TRUE(again);
   EXPECT_EQ((*again)->generation, pack_->generation);
   auto other = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +

@@ -46,7 +46,6 @@ struct FakePlatform::Impl {
         {
           std::lock_guard lock(mu);
           calls.push_back(std::move(call));
-          last_call = std::chrono::steady_clock::now();
         }
         cv.notify_all();
         http::write(socket, res, ec);
@@ -60,8 +59,7 @@ struct FakePlatform::Impl {
   net::ip::tcp::acceptor acceptor;
   std::mutex mu;
   std::condition_variable cv;
-  std::vector<RecordedCall> calls;                  // guarded by mu
-  std::chrono::steady_clock::time_point last_call;  // guarded by mu
+  std::vector<RecordedCall> calls;  // guarded by mu
   std::atomic<bool> stop{false};
   std::thread thread;
 };
@@ -93,19 +91,19 @@ std::vector<RecordedCall> FakePlatform::WaitFor(std::size_t n) {
   return impl_->calls;
 }
 
-std::vector<RecordedCall> FakePlatform::Calls(std::chrono::milliseconds quiet) {
+std::optional<std::vector<RecordedCall>> FakePlatform::CallsBefore(
+    const std::function<bool(const RecordedCall&)>& is_barrier) {
   std::unique_lock lock(impl_->mu);
-  const auto give_up =
-      std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  impl_->last_call =
-      std::max(impl_->last_call, std::chrono::steady_clock::now());
-  // Wait until `quiet` has passed since the last call arrived.
-  while (std::chrono::steady_clock::now() < give_up) {
-    const auto until = impl_->last_call + quiet;
-    if (std::chrono::steady_clock::now() >= until) break;
-    impl_->cv.wait_until(lock, until);
-  }
-  return impl_->calls;
+  std::size_t barrier = 0;
+  const bool seen = impl_->cv.wait_for(lock, std::chrono::seconds(10), [&] {
+    for (barrier = 0; barrier < impl_->calls.size(); ++barrier) {
+      if (is_barrier(impl_->calls[barrier])) return true;
+    }
+    return false;
+  });
+  if (!seen) return std::nullopt;
+  return std::vector<RecordedCall>(impl_->calls.begin(),
+                                   impl_->calls.begin() + barrier);
 }
 
 }  // namespace faqbot::testing

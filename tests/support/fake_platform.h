@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,13 @@ class FakePlatform {
 
   // Waits until at least `n` calls arrived (or 10 s); returns all so far.
   std::vector<RecordedCall> WaitFor(std::size_t n);
-  // The calls so far, once no new one has arrived for `quiet` (at most
-  // 5 s): for checking that something was *not* sent.
-  std::vector<RecordedCall> Calls(
-      std::chrono::milliseconds quiet = std::chrono::milliseconds(300));
+  // The calls that arrived before the first one `is_barrier` accepts,
+  // waiting up to 10 s for it; nullopt when it never came. For checking
+  // that something was *not* sent: cause a recognisable call after the
+  // requests under test (a platform's replies go out in order), and look
+  // at what came before it.
+  std::optional<std::vector<RecordedCall>> CallsBefore(
+      const std::function<bool(const RecordedCall&)>& is_barrier);
 
  private:
   struct Impl;

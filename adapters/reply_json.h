@@ -1,0 +1,32 @@
+// The Reply on the wire: the JSON the widget's WebSocket and `faqbot chat
+// --jsonl` send, in the shape of design.md's Reply. One writer, used by
+// every adapter that speaks this JSON.
+#ifndef FAQBOT_ADAPTERS_REPLY_JSON_H_
+#define FAQBOT_ADAPTERS_REPLY_JSON_H_
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "dialogs/reply.h"
+
+namespace faqbot::adapters {
+
+// {"choices": [{"id", "title"}], "confidence", "intent", "kind", "node"
+//  (or null), "source": {"section", "title"} (or null), "text"}, plus
+// "disclaimer" on a session's first reply and "notice" when there is
+// one, plus the string fields `extra` ({"type", "reply"}, {"session",
+// id}). Written directly, without building a JSON tree per message.
+std::string ReplyToJsonText(
+    const dialogs::Reply& reply,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> extra);
+
+// Appends `s` as a JSON string literal (quotes included). Control
+// characters, '"' and '\\' are escaped; other bytes pass through, so `s`
+// must be valid UTF-8.
+void AppendJsonString(std::string* out, std::string_view s);
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_REPLY_JSON_H_

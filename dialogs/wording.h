@@ -1,0 +1,152 @@
+// Wording: every sentence the bot says that is not the article's own, in
+// one place, with English defaults. A pack may override any of it in its
+// `wording.txt` (the bot's voice, or a pack in another language):
+//
+//   # wording.txt: "key = text", one per line; '#' starts a comment line.
+//   # {name} is filled in where the key allows it; \n is a line break.
+//   welcome = Hi! Ask me anything about "{title}", or pick a topic:
+//   disclaimer = This is general information, not medical advice.
+//
+// Unknown keys, placeholders a key does not fill, and empty texts are
+// errors with the file and line. `faqbot inspect` and README list the keys
+// (WordingKeys()).
+#ifndef FAQBOT_DIALOGS_WORDING_H_
+#define FAQBOT_DIALOGS_WORDING_H_
+
+#include <array>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "intents/lexicon.h"
+#include "intents/status.h"
+
+namespace faqbot::dialogs {
+
+struct Wording {
+  // Shown once per session, on its first reply.
+  std::string disclaimer =
+      "I share general information from an article; this is not a diagnosis "
+      "or medical advice. Please see a doctor about your own situation.";
+  // {title}: the article's title.
+  std::string welcome =
+      "Hello! I answer questions about \"{title}\" from that article. Ask a "
+      "question, or pick a topic:";
+  std::string greeting = "Hello! Ask me about \"{title}\", or pick a topic:";
+  std::string thanks =
+      "You're welcome! Glad it helped. Anything else about the article?";
+  std::string goodbye =
+      "Goodbye, take care! If something worries you, see a doctor.";
+  std::string help =
+      "I answer questions from the article \"{title}\". Try \"what causes "
+      "it?\", \"is it cancer?\", \"what are the symptoms?\" or \"how is it "
+      "treated?\". Type a number to pick an option, \"back\" to go back, "
+      "\"menu\" for the topics and \"start over\" to begin again.";
+  std::string identity =
+      "I'm an automated assistant, not a doctor. I answer questions using "
+      "the article \"{title}\" and show where each answer comes from.";
+
+  // Navigation.
+  std::string menu =
+      "Here is what the article covers. Pick a topic or ask a question:";
+  std::string back_at_start = "That was the start. Here are the topics:";
+  std::string restart =
+      "Let's start over. Here is what the article covers; pick a topic or "
+      "ask a question:";
+  std::string quit = "Goodbye, take care!";
+  std::string no_options =
+      "There are no options to pick from right now. Here are the topics:";
+  // {number}: what was typed.
+  std::string no_such_option =
+      "There is no option {number}. Pick one of these:";
+  std::string article_updated =
+      "The article has been updated, so this conversation starts again from "
+      "its topics.";
+
+  // What the bot cannot answer.
+  std::string fallback_personal =
+      "I can't read reports, diagnose or advise on your own case; a doctor "
+      "who knows your history can. I can tell you what the article says "
+      "about these topics:";
+  // {word}: the subject the article never mentions.
+  std::string fallback_not_mentioned =
+      "Sorry, the article does not cover that (it never mentions \"{word}\"). "
+      "Please ask a doctor about it. Here is what the article does cover:";
+  std::string fallback_no_match =
+      "Sorry, I can't find that in the article. It may not cover it; please "
+      "ask a doctor. You can ask about one of these topics:";
+
+  // Asking which one.
+  std::string clarify =
+      "That could be about more than one part of the article. Which one do "
+      "you mean?";
+  // {facet}: e.g. "treatment".
+  std::string clarify_sections =
+      "The article describes {facet} separately for each of these. Which "
+      "one do you mean?";
+  // {facet}, {topic}: what was asked for and where the article has nothing
+  // on it.
+  std::string facet_not_specific =
+      "The article says nothing specific about {facet} for \"{topic}\". Here "
+      "is what it says about it: ";
+
+  // Urgent care, before and instead of any article content.
+  std::string urgent_emergency =
+      "What you describe can be a sign of something serious that needs a "
+      "doctor now. Please call your local emergency number or go to the "
+      "nearest emergency department. Do not wait for an online answer.";
+  std::string urgent_self_harm =
+      "I'm really sorry you're feeling this way. You deserve support right "
+      "now: please call your local emergency number, or a suicide and "
+      "crisis line (988 in the US, 116 123 Samaritans in the UK and "
+      "Ireland), or go to the nearest emergency department. If you can, "
+      "tell someone near you how you feel.";
+  // How plain-text channels mark an urgent reply.
+  std::string urgent_label = "URGENT";
+
+  // Where an answer comes from. {number}, {title}.
+  std::string source_section = "Source: section {number}, \"{title}\"";
+  std::string source_other = "Source: \"{title}\"";
+
+  // Titles the compiler gives nodes that have no heading of their own.
+  std::string advice_title = "General advice";
+  std::string definition_title = "What it is";
+  std::string in_general = "In general";
+  // Facet names, as people read them (node ids keep the English names).
+  std::string facet_definition = "definition";
+  std::string facet_cause = "cause";
+  std::string facet_risk = "risk";
+  std::string facet_symptoms = "symptoms";
+  std::string facet_treatment = "treatment";
+  std::string facet_follow_up = "follow-up";
+  std::string facet_lifestyle = "lifestyle";
+
+  // The readable name of `facet` ("" for kNone).
+  const std::string& FacetLabel(intents::Facet facet) const;
+};
+
+// One overridable key: its name, the member it sets, the placeholders it
+// may use.
+struct WordingKey {
+  std::string_view name;
+  std::string Wording::*text;
+  std::string_view placeholders;  // "title number", "" for none
+};
+std::span<const WordingKey> WordingKeys();
+
+// Reads a pack's wording.txt (`text`, named `file` in errors) over
+// `wording`.
+Status ParseWording(std::string_view text, std::string_view file,
+                    Wording* wording);
+
+// `text` with each {name} replaced by its value.
+std::string Fill(
+    std::string_view text,
+    std::initializer_list<std::pair<std::string_view, std::string_view>>
+        values);
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_WORDING_H_

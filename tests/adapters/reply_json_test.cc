@@ -1,0 +1,57 @@
+#include "adapters/reply_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace faqbot::adapters {
+namespace {
+
+TEST(ReplyJson, WritesEveryFieldOfTheContract) {
+  dialogs::Reply full;
+  full.kind = dialogs::ReplyKind::kAnswer;
+  full.text =
+      "Line one.\nA \"quote\", a back\\slash, a tab\t, \x01 and caf\xC3\xA9.";
+  full.choices = {{"a.b", "Title \"A\""}, {"c", "C"}};
+  full.intent = "a.b";
+  full.node = "a.b";
+  full.confidence = 0.87654;
+  full.source = dialogs::Source{2, "Parasitic infection"};
+  full.disclaimer = "Not a diagnosis.";
+  full.notice = "The article was updated.";
+  dialogs::Reply bare;  // no node, no source, no choices
+  using nlohmann::json;
+  const json want_full = {
+      {"kind", "answer"},
+      {"text", full.text},
+      {"choices",
+       {{{"id", "a.b"}, {"title", "Title \"A\""}},
+        {{"id", "c"}, {"title", "C"}}}},
+      {"intent", "a.b"},
+      {"node", "a.b"},
+      {"confidence", 0.877},
+      {"source", {{"section", 2}, {"title", "Parasitic infection"}}},
+      {"disclaimer", "Not a diagnosis."},
+      {"notice", "The article was updated."},
+      {"type", "reply"},
+      {"session", "s1"}};
+  const json want_bare = {
+      {"kind", "fallback"}, {"text", ""},      {"choices", json::array()},
+      {"intent", ""},       {"node", nullptr}, {"confidence", 0.0},
+      {"source", nullptr},  {"type", "reply"}, {"session", "s1"}};
+  for (const auto& [r, want] :
+       {std::pair{full, want_full}, std::pair{bare, want_bare}}) {
+    const auto got =
+        json::parse(ReplyToJsonText(r, {{"type", "reply"}, {"session", "s1"}}));
+    EXPECT_EQ(got, want) << got.dump();
+  }
+}
+
+TEST(ReplyJson, EscapesControlCharacters) {
+  std::string out;
+  AppendJsonString(&out, std::string("a\x1f\"\\", 4));
+  EXPECT_EQ(out, R"("a\u001f\"\\")");
+}
+
+}  // namespace
+}  // namespace faqbot::adapters
