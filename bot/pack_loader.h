@@ -7,6 +7,8 @@
 //   conversations.txt  conversation tests for `faqbot test` (optional)
 //   wording.txt        the bot's own sentences, overriding the English
 //                      defaults (optional; dialogs/wording.h)
+//   questions.jsonl    real people's messages with what the bot must do,
+//                      scored by `faqbot test` (optional; question_set.h)
 #ifndef FAQBOT_BOT_PACK_LOADER_H_
 #define FAQBOT_BOT_PACK_LOADER_H_
 
@@ -22,6 +24,7 @@ inline constexpr char kArticleFile[] = "article.txt";
 inline constexpr char kIntentsFile[] = "intents.txt";
 inline constexpr char kConversationsFile[] = "conversations.txt";
 inline constexpr char kWordingFile[] = "wording.txt";
+inline constexpr char kQuestionsFile[] = "questions.jsonl";
 
 // Reads and compiles the pack in `dir`. Errors name the file (and line).
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(

@@ -26,6 +26,19 @@ struct Source {
   std::string title;
 };
 
+// One question of a message that asked several ("What causes it, and is
+// it dangerous?"): each is answered (or refused) on its own, with its
+// source, in the order asked.
+struct ReplyPart {
+  ReplyKind kind = ReplyKind::kFallback;
+  std::string text;
+  std::string node;  // empty for a refused part
+  std::optional<Source> source;
+  std::string source_line;
+  std::string caveat;       // what the article does not say about this part
+  std::string not_covered;  // the subject this part asked about, uncovered
+};
+
 struct Reply {
   ReplyKind kind = ReplyKind::kFallback;
   std::string text;
@@ -41,6 +54,15 @@ struct Reply {
   std::string label;
   std::string disclaimer;  // set on the first reply of a session
   std::string notice;      // a note about the conversation itself
+  // What the article does not say that the message asked (given with the
+  // nearest answer), and that the bot cannot read a personal report.
+  std::string caveat;
+  // A subject the message asked about that the article does not cover
+  // ("hemangioma"), named in a fallback.
+  std::string not_covered;
+  // A message with several questions: one part each (`text` then holds
+  // them all, for channels that show one message).
+  std::vector<ReplyPart> parts;
 };
 
 }  // namespace faqbot::dialogs

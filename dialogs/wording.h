@@ -77,6 +77,40 @@ struct Wording {
   std::string fallback_no_match =
       "Sorry, I can't find that in the article. It may not cover it; please "
       "ask a doctor. You can ask about one of these topics:";
+  // A neighbouring condition, another organ, a subject the article does
+  // not cover. {word}: what was asked about; {title}: the article's title.
+  std::string not_covered =
+      "This article (\"{title}\") does not cover {word}, so I can't answer "
+      "that from it. Please ask a doctor about it.";
+  // ...when the message also asks about the article's own subject: what
+  // the article says about that follows.
+  std::string not_covered_related =
+      "Here is what the article says about its own subject:";
+  // One question of several that the article does not cover.
+  std::string part_not_covered = "The article does not cover {word}.";
+  // Said with an answer when the message carries a personal report or
+  // result (sizes, lab values, a report's words).
+  std::string personal_report =
+      "I can't interpret your own report or results; a doctor who knows "
+      "your case can.";
+  // What the article does not say, given before the nearest sentences it
+  // does say.
+  std::string caveat_course =
+      "The article does not say whether it can go away on its own.";
+  std::string caveat_duration = "The article does not say how long that takes.";
+  std::string caveat_heredity =
+      "The article does not say whether it runs in families.";
+  std::string caveat_frequency =
+      "The article does not say how often; ask your doctor for a schedule.";
+  std::string caveat_where =
+      "The article does not say where to be seen or which specialist to "
+      "see.";
+  std::string caveat_contagion =
+      "The article does not say whether it passes from person to person.";
+  std::string caveat_prevention = "The article does not say how to prevent it.";
+  std::string caveat_growth =
+      "The article does not say whether it grows or changes over time.";
+  std::string caveat_nearest = "Here is what it does say:";
 
   // Asking which one.
   std::string clarify =
