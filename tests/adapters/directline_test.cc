@@ -101,16 +101,15 @@ TEST_F(DirectLineTest, OnlyTheFieldsClientsUseAreKept) {
                       {{"clientActivityID", "client-1"},
                        {"junk", std::string(900 * 1024, 'x')}}},
                      {"attachments", json::array({{{"junk", "y"}}})}};
-  int answered = 0, limited = 0;
+  // The rate limit has its own test; how many of these posts it lets
+  // through depends on how fast a sanitized build parses 900 KB.
+  int answered = 0;
   for (int i = 0; i < 14; ++i) {
-    const int status = Call("POST", "/conversations/" + id + "/activities",
-                            kSecret, post.dump())
-                           .status;
-    answered += status == 200;
-    limited += status == 429;
+    answered += Call("POST", "/conversations/" + id + "/activities", kSecret,
+                     post.dump())
+                    .status == 200;
   }
   EXPECT_GE(answered, 10);
-  EXPECT_GE(limited, 1) << "posts are rate-limited per conversation";
   const HttpResult r =
       Call("GET", "/conversations/" + id + "/activities", kSecret);
   ASSERT_EQ(r.status, 200);
