@@ -23,13 +23,13 @@
 #define FAQBOT_BOT_QUESTION_SET_H_
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dialogs/dialog_tree.h"
-#include "nlohmann/json.hpp"
 
 namespace faqbot::bot {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialogs/navigation.h"
+#include "intents/message.h"
 #include "intents/text.h"
 
 namespace faqbot::dialogs {
@@ -144,29 +145,59 @@ Result<Reply> DialogRunner::Restarted(DialogState* state, const Input& input,
   return reply;
 }
 
+DialogRunner::Turn DialogRunner::MakeTurn(const intents::Signals& sig,
+                                          Trace& trace) const {
+  const auto& cands = sig.candidates;
+  Turn t{.sig = sig, .words = sig.analysis.words, .trace = trace};
+  // A topic is chosen by score only when words specific to it were used.
+  t.best = cands.empty() || cands[0].specific <= 0 ? 0.0 : cands[0].score;
+  t.facet = sig.facet_strength() >= 0.6 ? sig.facet() : intents::Facet::kNone;
+  t.strong_cue = sig.facet_strength() >= pack_.settings.strong_cue;
+  t.on_topic = t.best >= pack_.settings.answer_threshold || t.strong_cue;
+  const intents::Aspect aspect = sig.aspect();
+  if (aspect != intents::Aspect::kNone &&
+      !pack_.aspects[static_cast<int>(aspect)]) {
+    t.aspect = aspect;
+  }
+  return t;
+}
+
 Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                              Trace* trace) const {
   Trace local;
   Trace& tr = trace ? *trace : local;
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
                                    /*explain=*/trace != nullptr);
-  const intents::Signals& sig = tr.signals;
-  const auto& cands = sig.candidates;
-  Turn t{.sig = sig, .words = sig.analysis.words, .trace = tr};
-  // A topic is chosen by score only when words specific to it were used.
-  t.best = cands.empty() || cands[0].specific <= 0 ? 0.0 : cands[0].score;
-  t.facet = sig.facet_strength() >= 0.6 ? sig.facet() : intents::Facet::kNone;
-  t.strong_cue = sig.facet_strength() >= pack_.settings.strong_cue;
-  t.on_topic = t.best >= pack_.settings.answer_threshold || t.strong_cue;
-
-  if (auto r = RedFlag(t, state)) return *r;           // 1
-  if (auto r = Navigate(t, state, text)) return *r;    // 2
-  if (auto r = PickChoice(t, state, text)) return *r;  // 3
-  if (auto r = SmallTalk(t, state)) return *r;         // 4
-  if (auto r = NotAnswerable(t, state)) return *r;     // 5
-  TopicChoice topic = ChooseTopic(t, state);           // 6
-  if (topic.reply) return *std::move(topic.reply);
-  return AnswerFacet(t, state, topic.topic, topic.confidence);  // 7
+  Turn t = MakeTurn(tr.signals, tr);
+  if (auto r = RedFlag(t, state)) return *r;  // 1
+  const intents::MessageShape shape = intents::ReadMessage(text);
+  // A short message is one question, or a command: read it whole.
+  const bool simple = shape.questions.size() <= 1 &&
+                      (shape.context.empty() || shape.questions.empty());
+  if (simple || shape.questions.empty()) {
+    if (auto r = Navigate(t, state, text)) return *r;    // 2
+    if (auto r = PickChoice(t, state, text)) return *r;  // 3
+    if (auto r = SmallTalk(t, state)) return *r;         // 4
+  }
+  std::vector<std::string> questions = shape.questions;
+  if (simple || questions.empty()) questions = {text};
+  intents::Signals story;
+  const bool has_story = !simple && !shape.context.empty();
+  if (has_story) {
+    story = pack_.matcher.Match(shape.context);
+    tr.steps.push_back("story: \"" + shape.context.substr(0, 80) +
+                       (shape.context.size() > 80 ? "...\"" : "\""));
+  }
+  for (const auto& p : shape.personal) tr.steps.push_back("personal: " + p);
+  Reply r =
+      questions.size() == 1
+          ? Question(state, questions[0], has_story ? &story : nullptr, tr)
+          : Parts(state, questions, has_story ? &story : nullptr, tr);
+  // Sizes, ages, a report's words: the bot cannot read those.
+  if (!shape.personal.empty() && r.kind == ReplyKind::kAnswer) {
+    r.caveat += (r.caveat.empty() ? "" : " ") + pack_.wording.personal_report;
+  }
+  return r;
 }
 
 // 1. Red flags, before anything else.
@@ -296,29 +327,50 @@ std::optional<Reply> DialogRunner::SmallTalk(Turn& t,
 }
 
 // 5. What no article answers: reading a personal report, and subjects
-// the article never mentions.
-std::optional<Reply> DialogRunner::NotAnswerable(Turn& t,
-                                                 DialogState* state) const {
+// the article does not cover (another condition, organ or group of
+// patients; the question's own subject decides, not any one word).
+std::optional<Reply> DialogRunner::NotAnswerable(
+    Turn& t, DialogState* state, const std::string& question) const {
   if (t.sig.personal_advice) {
     t.trace.steps.push_back("personal advice requested");
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  if (!t.sig.out_of_scope.empty()) {
-    t.trace.steps.push_back("subject not in the article: " +
-                            t.sig.out_of_scope[0]);
-    return Fallback(state,
-                    Fill(pack_.wording.fallback_not_mentioned,
-                         {{"word", t.sig.out_of_scope[0]}}),
-                    "fallback.not-covered");
+  const intents::SubjectCheck check = pack_.matcher.CheckSubject(question);
+  for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
+  if (check.uncovered.empty()) return std::nullopt;
+  // Another organ or group of patients is the subject whatever else is
+  // named; another condition is, unless the question is about the
+  // article's subject (and does not set the two side by side).
+  if (check.organ_or_group || !check.about_pack || check.compares) {
+    t.trace.steps.push_back("not covered: " + check.uncovered[0]);
+    return NotCovered(state, check);
   }
   return std::nullopt;
 }
 
+Reply DialogRunner::NotCovered(DialogState* state,
+                               const intents::SubjectCheck& check) const {
+  std::string words;
+  for (const auto& w : check.uncovered) {
+    words += (words.empty() ? "" : ", ") + w;
+  }
+  std::string text = Fill(pack_.wording.not_covered,
+                          {{"word", words}, {"title", pack_.document.title}});
+  if (check.about_pack) {
+    // It relates the two: say what the article says about its own subject.
+    const Node& overview = pack_.topic_node(0);
+    text += "\n\n" + pack_.wording.not_covered_related + " " + overview.text;
+  }
+  Reply r = Fallback(state, std::move(text), "fallback.not-covered");
+  r.not_covered = words;
+  return r;
+}
+
 // 6. The topic: by score (clarify when two sections are close), else the
 // current topic for a follow-up, else the article as a whole.
-DialogRunner::TopicChoice DialogRunner::ChooseTopic(Turn& t,
-                                                    DialogState* state) const {
+DialogRunner::TopicChoice DialogRunner::ChooseTopic(
+    Turn& t, DialogState* state, const intents::Signals* story) const {
   const PackSettings& cfg = pack_.settings;
   const auto& cands = t.sig.candidates;
   if (t.best >= cfg.answer_threshold) {
@@ -337,16 +389,33 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(Turn& t,
                             " by score");
     return {cands[0].intent, Confidence(t.best), std::nullopt};
   }
-  const bool unknown_words = !t.sig.analysis.unknown.empty();
+  // The story names the topic the question leaves out ("...chronic
+  // hepatitis... which medicines are used in this situation?").
+  if (story && !story->candidates.empty() &&
+      story->candidates[0].specific > 0 &&
+      story->candidates[0].score >= cfg.answer_threshold &&
+      (t.facet != intents::Facet::kNone || t.aspect != intents::Aspect::kNone ||
+       HasPronoun(t.words))) {
+    t.trace.steps.push_back("topic " +
+                            pack_.topic_node(story->candidates[0].intent).id +
+                            " from the story");
+    return {story->candidates[0].intent, 0.6, std::nullopt};
+  }
+  // Without a topic word, words the pack does not know are the subject
+  // ("what is the capital of France?"), unless the question points back.
+  const bool new_subject =
+      !t.sig.analysis.unknown.empty() && !HasPronoun(t.words);
   if (const Node* current = pack_.Find(state->topic);
-      current && !unknown_words &&
+      current && !new_subject &&
       (t.facet != intents::Facet::kNone || HasPronoun(t.words))) {
     t.trace.steps.push_back("follow-up on current topic " + state->topic);
     return {current->topic, 0.7, std::nullopt};
   }
   if (t.strong_cue || t.best > 0 ||
-      (t.facet != intents::Facet::kNone && !unknown_words &&
-       (HasPronoun(t.words) || t.sig.facet_strength() >= 0.8))) {
+      (!new_subject &&
+       (t.aspect != intents::Aspect::kNone ||
+        (t.facet != intents::Facet::kNone &&
+         (HasPronoun(t.words) || t.sig.facet_strength() >= 0.8))))) {
     // With no topic named, "it" is the article's subject.
     t.trace.steps.push_back("the article as a whole");
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
@@ -391,9 +460,6 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   const Node& tnode = pack_.nodes[tp.node];
   const intents::Facet facet = t.facet;
   const int f = static_cast<int>(facet);
-  if (facet != intents::Facet::kNone) {
-    t.trace.steps.push_back("facet " + std::string(intents::FacetName(facet)));
-  }
   if (tnode.kind == NodeKind::kOverview) {
     if (facet == intents::Facet::kDefinition && pack_.definition >= 0) {
       return Answer(state, pack_.definition, confidence);

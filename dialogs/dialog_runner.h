@@ -2,17 +2,26 @@
 //
 // Pure logic, no I/O: Step() takes the session's DialogState and one
 // input (text or a pressed choice) and returns the Reply, updating the
-// state. The order of decisions, for every message in every state:
-//   1. red flags (escalation), before anything else;
-//   2. navigation: back, menu, start over, quit;
+// state. A message is first read whole (intents/message.h): its question
+// sentences, its story (context), its personal details. The order of
+// decisions, for every message in every state:
+//   1. red flags (escalation), anywhere in the message, before anything;
+//   2. navigation: back, menu, start over, quit (short messages);
 //   3. a choice by number ("2", "the second one") or by its title;
 //   4. small talk, when the message asks nothing about the article;
-//   5. requests no article can answer (read my report) and subjects the
-//      article never mentions (fallback);
-//   6. the best topic by score (clarify when two are close), or the
-//      current topic for follow-ups ("how is that treated?"), or the
-//      article as a whole for general questions ("what are the symptoms?");
-//   7. the facet the message asks about picks the node; nothing -> fallback.
+//   then for each question (up to three, in the order asked):
+//   5. requests no article can answer (read my report), and subjects the
+//      article does not cover: another condition, another organ, a group
+//      of patients (fallback naming it);
+//   6. the best topic by score (clarify when two are close), else the
+//      topic of the story, else the current topic for follow-ups ("how is
+//      that treated?"), else the article as a whole for general questions
+//      ("what are the symptoms?");
+//   7. the facet the question asks about picks the node; nothing ->
+//      fallback; an aspect the article does not speak to ("is it
+//      hereditary?") adds a caveat to the nearest answer.
+// Several questions make one reply with parts; personal details (sizes,
+// report words) add a line that the bot cannot read a personal report.
 // StepText() reads like this list: one function per decision. Every word
 // a person reads comes from the pack's Wording (wording.h).
 #ifndef FAQBOT_DIALOGS_DIALOG_RUNNER_H_
@@ -49,7 +58,7 @@ struct Input {
 
 // Why a message went where it did, for `faqbot explain`.
 struct Trace {
-  intents::Signals signals;
+  intents::Signals signals;  // of the whole message
   std::vector<std::string> steps;
 };
 
@@ -72,10 +81,11 @@ class DialogRunner {
   struct Turn {
     const intents::Signals& sig;
     const std::vector<std::string>& words;
-    double best = 0;          // the best topic's score, if specific
-    intents::Facet facet{};   // the facet asked about, or kNone
-    bool strong_cue = false;  // a facet cue strong on its own
-    bool on_topic = false;    // asks something of the article
+    intents::Aspect aspect{};  // asked, and not in the article
+    double best = 0;           // the best topic's score, if specific
+    intents::Facet facet{};    // the facet asked about, or kNone
+    bool strong_cue = false;   // a facet cue strong on its own
+    bool on_topic = false;     // asks something of the article
     Trace& trace;
   };
 
@@ -84,6 +94,15 @@ class DialogRunner {
                           Trace* trace) const;
   Reply StepText(DialogState* state, const std::string& text,
                  Trace* trace) const;
+  Turn MakeTurn(const intents::Signals& sig, Trace& trace) const;
+
+  // Decisions 5-7 for one question; `story` (may be null) is what the
+  // rest of the message said, for the topic when the question names none.
+  Reply Question(DialogState* state, const std::string& question,
+                 const intents::Signals* story, Trace& trace) const;
+  // Several questions: one part each, in one reply.
+  Reply Parts(DialogState* state, const std::vector<std::string>& questions,
+              const intents::Signals* story, Trace& trace) const;
 
   // The decisions, in order; each answers or passes (nullopt).
   std::optional<Reply> RedFlag(Turn& t, DialogState* state) const;
@@ -92,7 +111,10 @@ class DialogRunner {
   std::optional<Reply> PickChoice(Turn& t, DialogState* state,
                                   const std::string& text) const;
   std::optional<Reply> SmallTalk(Turn& t, DialogState* state) const;
-  std::optional<Reply> NotAnswerable(Turn& t, DialogState* state) const;
+  std::optional<Reply> NotAnswerable(Turn& t, DialogState* state,
+                                     const std::string& question) const;
+  Reply NotCovered(DialogState* state,
+                   const intents::SubjectCheck& check) const;
   // Decision 6: the topic (an index into Pack::topics) and the confidence,
   // or a reply that asks which one (clarify) or gives up (fallback).
   struct TopicChoice {
@@ -100,7 +122,11 @@ class DialogRunner {
     double confidence = 0;
     std::optional<Reply> reply;
   };
-  TopicChoice ChooseTopic(Turn& t, DialogState* state) const;
+  TopicChoice ChooseTopic(Turn& t, DialogState* state,
+                          const intents::Signals* story) const;
+  // An aspect asked that the article does not speak to: its caveat, and
+  // the nearest facet when the question gave none.
+  void AddCaveat(Turn& t, Reply* reply) const;
   Reply Clarify(Turn& t, DialogState* state,
                 const std::vector<int>& close) const;
   Reply AnswerFacet(Turn& t, DialogState* state, int topic,

@@ -86,6 +86,9 @@ struct Pack {
   std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
   std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
   int definition = -1;                        // overview.definition, or -1
+  // Which aspects (intents::Aspect) some sentence of the article speaks
+  // to; the others get a caveat when asked.
+  std::array<bool, intents::kAspectCount> aspects{};
   intents::Matcher matcher;
   PackSettings settings;
   Wording wording;  // every sentence the bot says besides the article's

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/sentences.h"
 #include "intents/status.h"
 
 namespace faqbot::dialogs {
@@ -39,9 +40,8 @@ struct Document {
 // after section 1; number sections 1, 2, 3 in order".
 Result<Document> ParseDocument(std::string_view text, std::string_view name);
 
-// Splits a paragraph into sentences, keeping each exactly as written.
-// Abbreviations ("e.g.", "Dr.") and decimals ("1.5") do not end one.
-std::vector<std::string> SplitSentences(std::string_view paragraph);
+// The sentences of a paragraph (intents/sentences.h).
+using intents::SplitSentences;
 
 }  // namespace faqbot::dialogs
 

@@ -61,44 +61,7 @@ void AppendParagraph(std::string* to, const std::string& line) {
   *to += line;
 }
 
-bool IsAbbreviation(std::string_view before) {
-  static constexpr std::string_view kAbbrev[] = {
-      "e.g", "i.e",    "etc", "dr", "mr",  "mrs", "ms",
-      "vs",  "approx", "no",  "st", "fig", "cf"};
-  std::size_t start = before.find_last_of(" (");
-  std::string word(
-      before.substr(start == std::string_view::npos ? 0 : start + 1));
-  for (auto& c : word) c = static_cast<char>(std::tolower(c));
-  for (auto a : kAbbrev) {
-    if (word == a) return true;
-  }
-  return word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-}
-
 }  // namespace
-
-std::vector<std::string> SplitSentences(std::string_view paragraph) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < paragraph.size(); ++i) {
-    const char c = paragraph[i];
-    if (c != '.' && c != '?' && c != '!' && c != '\n') continue;
-    const bool at_end = i + 1 >= paragraph.size();
-    if (!at_end && c != '\n') {
-      const char next = paragraph[i + 1];
-      if (next != ' ' && next != '\n' && next != '"' && next != ')') continue;
-      if (c == '.' && IsAbbreviation(paragraph.substr(start, i - start))) {
-        continue;
-      }
-    }
-    std::string sentence = Trim(paragraph.substr(start, i + 1 - start));
-    if (!sentence.empty()) out.push_back(std::move(sentence));
-    start = i + 1;
-  }
-  std::string rest = Trim(paragraph.substr(start));
-  if (!rest.empty()) out.push_back(std::move(rest));
-  return out;
-}
 
 namespace {
 

@@ -190,6 +190,9 @@ class Compiler {
     for (auto& text : SplitSentences(paragraph)) {
       Sentence s{std::move(text), {}, false};
       const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
+      for (int a = 1; a < intents::kAspectCount; ++a) {
+        pack_->aspects[a] = pack_->aspects[a] || sig.aspects[a];
+      }
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
         if (sig.facets[f] >= kClearCue) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "intents/lexicon.h"
+#include "intents/medical_terms.h"
 #include "intents/normalizer.h"
 #include "intents/stemmer.h"
 
@@ -59,7 +60,9 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
     std::string stem = CachedStem(word);
     // A word whose stem the pack uses ("treated" for "treatment") is
     // spelled right, whatever the vocabulary's exact forms are.
-    if (correct_spelling && !KnowsTerm(stem)) {
+    // A real medical term is not a typo ("hemangioma" must not become an
+    // article word).
+    if (correct_spelling && !KnowsTerm(stem) && !IsMedicalWord(word)) {
       if (auto fixed = spelling_.Correct(word)) {
         a.corrections.push_back({word, *fixed});
         word = std::move(*fixed);

@@ -293,10 +293,12 @@ constexpr std::string_view kStopwords[] = {
 };
 
 constexpr std::string_view kSynonymGroups[] = {
+    // Lay and medical words for the same thing, true of any article. Lay
+    // words only one article needs belong in that pack's intents file.
     "cancer: tumor, tumors, cancerous, malignant, malignancy, carcinoma, "
     "neoplasm, oncology",
-    "liver cancer: hepatocellular carcinoma, hepatoma, hcc, liver tumor",
     "liver: hepatic, livers",
+    "liver cancer: hepatocellular carcinoma, hepatoma, hcc, liver tumor",
     "calcification: calcifications, calcified, calcific, calcium deposit, "
     "calcium deposits, calcium spot, calcium spots, calcified spot, "
     "calcium buildup, calcium build up, calcium lump, calcium lumps, "
@@ -305,16 +307,16 @@ constexpr std::string_view kSynonymGroups[] = {
     "tapeworms, roundworm, helminth",
     "hepatitis: hep, hep b, hep c, hepatitis b, hepatitis c, hbv, hcv, "
     "liver inflammation, inflamed liver",
-    "stone: stones, gallstone, gallstones, gall stone, gall stones, calculus, "
-    "calculi",
+    "stone: stones, calculus, calculi",
+    "gallstone: gallstones, gall stone, gall stones, gallbladder stone, "
+    "gallbladder stones, stone in the gallbladder, stones in the gallbladder",
     "medication: medicine, medicines, medications, pill, pills, drug, drugs, "
     "tablet, tablets, capsule, capsules, remedy, remedies, prescription",
     "surgery: surgical, surgically, operation, operate, operated, operating, "
     "surgeries",
     "removal: remove, removed, removing, take out, cut out, excision",
     "doctor: physician, gp, specialist, clinician",
-    "congenital: born with, from birth, birth defect, inherited, hereditary, "
-    "genetic, since birth",
+    "congenital: born with, from birth, birth defect, since birth",
     "symptom: symptoms, symptomatic",
     "pain: ache, aches, aching, hurt, hurts, hurting, painful, sore, "
     "soreness, cramp, cramps",
@@ -336,47 +338,33 @@ constexpr std::string_view kSynonymGroups[] = {
 };
 
 constexpr std::string_view kScopeWords[] = {
-    "liver",        "gallbladder",   "appendix",     "kidney",
-    "kidneys",      "renal",         "breast",       "breasts",
-    "lung",         "lungs",         "brain",        "heart",
-    "cardiac",      "thyroid",       "prostate",     "pancreas",
-    "pancreatic",   "spleen",        "ovary",        "ovaries",
-    "uterus",       "cervix",        "testicle",     "bone",
-    "bones",        "joint",         "joints",       "artery",
-    "arteries",     "aorta",         "colon",        "bowel",
-    "intestine",    "esophagus",     "throat",       "teeth",
-    "tooth",        "knee",          "shoulder",     "spine",
-    "muscle",       "tendon",        "bladder",      "pregnant",
-    "pregnancy",    "breastfeeding", "baby",         "babies",
-    "infant",       "child",         "children",     "kid",
-    "kids",         "toddler",       "newborn",      "teenager",
-    "elderly",      "dog",           "cat",          "pet",
-    "biopsy",       "mri",           "xray",         "chemo",
-    "chemotherapy", "radiation",     "radiotherapy", "ablation",
-    "injection",    "vaccine",       "vaccination",  "laser",
-    "acupuncture",  "dose",          "dosage",       "mg",
-    "milligram",    "milligrams",    "mm",           "cm",
-    "size",         "big",           "bigger",       "survival",
-    "survive",      "expectancy",    "percent",      "percentage",
-    "statistics",   "mortality",     "odds",         "contagious",
-    "cost",         "costs",         "price",        "insurance",
-    "covid",        "diabetes",      "hiv",          "alcohol",
-    "smoking",      "coffee",        "vitamin",      "vitamins",
-    "supplement",   "supplements",   "herbal",       "sex",
-    "exercise",     "exercising",    "workout",      "sport",
-    "sports",       "gym",
+    // Organs, body parts and groups of patients are told apart by
+    // medical_terms.h; these are the other subjects no single article
+    // covers unless it says so.
+    "biopsy",        "chemo",     "chemotherapy", "radiation",   "radiotherapy",
+    "ablation",      "injection", "vaccine",      "vaccination", "laser",
+    "acupuncture",   "dose",      "dosage",       "size",        "big",
+    "survival",      "survive",   "lifespan",     "percent",     "percentage",
+    "statistics",    "mortality", "odds",         "cost",        "costs",
+    "price",         "insurance", "covid",        "diabetes",    "hiv",
+    "vitamin",       "vitamins",  "supplement",   "supplements", "herbal",
+    "sex",           "elderly",   "teenager",     "pregnant",    "pregnancy",
+    "breastfeeding", "baby",      "babies",       "infant",      "child",
+    "children",      "kid",       "kids",         "toddler",     "newborn",
+    "dog",           "cat",       "pet",
 };
 
 constexpr std::string_view kGenericWords[] = {
-    "ultrasound", "ct",        "scan",        "scans",    "imaging",
-    "image",      "report",    "result",      "results",  "test",
-    "tests",      "exam",      "examination", "patient",  "patients",
-    "disease",    "condition", "conditions",  "medical",  "health",
-    "body",       "bodily",    "tissue",      "tissues",  "area",
-    "areas",      "case",      "cases",       "doctor",   "common",
-    "usually",    "generally", "specific",    "local",    "small",
-    "change",     "changes",   "changed",     "may",      "occur",
-    "form",       "cause",     "found",       "observed", "affect",
+    "ultrasound", "ct",        "scan",        "scans",       "imaging",
+    "image",      "report",    "result",      "results",     "test",
+    "tests",      "exam",      "examination", "patient",     "patients",
+    "disease",    "condition", "conditions",  "medical",     "health",
+    "body",       "bodily",    "tissue",      "tissues",     "area",
+    "areas",      "case",      "cases",       "doctor",      "common",
+    "usually",    "generally", "specific",    "local",       "small",
+    "change",     "changes",   "changed",     "may",         "occur",
+    "form",       "cause",     "found",       "observed",    "affect",
+    "mri",        "xray",      "mammogram",   "radiologist", "sonographer",
 };
 
 constexpr std::string_view kPersonalAdvice[] = {
@@ -414,7 +402,8 @@ constexpr Cue kCues[] = {
      0.8},
     {Facet::kRisk, "(warning sign|warning signs|spread|normal|fine|safe)", 0.8},
     // Symptoms.
-    {Facet::kSymptoms, "(symptom|pain|discomfort|sign|signs)", 1.0},
+    {Facet::kSymptoms, "(symptom|pain|discomfort)", 1.0},
+    {Facet::kSymptoms, "(sign|signs)", 0.8},
     {Facet::kSymptoms, "(notice|experience|feel|suffer)", 0.8},
     // Treatment.
     {Facet::kTreatment, "(treat*|therapy|cure|cured|curable|medication)", 1.0},
@@ -424,7 +413,8 @@ constexpr Cue kCues[] = {
     {Facet::kTreatment, "(go away|goes away|disappear|heal|resolve|get rid of)",
      1.0},
     {Facet::kTreatment, "(take|taking|manage|fix)", 0.6},
-    {Facet::kTreatment, "what (can|should) (i|we|be) do", 0.8},
+    {Facet::kFollowUp, "what (can|should) (i|we|be) do", 0.8},
+    {Facet::kFollowUp, "(come|go|coming|going) back for", 0.8},
     // Follow-up.
     {Facet::kFollowUp, "(checkup|monitor*|examination|exam|exams|regular*)",
      1.0},
@@ -437,8 +427,47 @@ constexpr Cue kCues[] = {
      1.0},
     {Facet::kFollowUp, "(evaluation|appointment)", 0.8},
     // Lifestyle.
-    {Facet::kLifestyle, "(diet|rest|sleep|lifestyle|drinking|drink)", 1.0},
+    {Facet::kLifestyle,
+     "(diet|rest|sleep|lifestyle|drinking|drink|alcohol|exercise)", 1.0},
     {Facet::kLifestyle, "(fat|fatty|low fat|avoid|habit|habits)", 0.6},
+};
+
+constexpr AspectCue kAspects[] = {
+    {Aspect::kCourse,
+     "(go|goes|going) away | disappear* | (resolve|resolves) [on] [its|their] "
+     "own | revers* | (on|by) (its|itself|their|themselves) own | "
+     "(shrink|shrinks|dissolve|dissolves) | heal ... (itself|own)",
+     Facet::kFollowUp},
+    {Aspect::kDuration,
+     "how long | how many (day|days|week|weeks|month|months|year|years) | "
+     "recovery time | (recover|recovery) (take|takes|last|lasts) | "
+     "how quick* | how fast",
+     Facet::kTreatment},
+    {Aspect::kHeredity,
+     "hereditari* | heredit* | genetic* | inherit* | run in [the|my|our] "
+     "famili* | (pass|passed|give) [it] (to|on to) my (child|children|kid|kids"
+     "|son|daughter)",
+     Facet::kCause},
+    {Aspect::kFrequency,
+     "how often | how frequent* | how many times | every how many | "
+     "how regular* | every ... (day|week|month|year)",
+     Facet::kFollowUp},
+    {Aspect::kWhere,
+     "(go|going|come) to [the|a] (hospital|er|emergency) | which (doctor|"
+     "specialist|hospital) | what (kind|type|sort) of doctor | "
+     "(gastroenterologist|hepatologist|specialist) or",
+     Facet::kFollowUp},
+    {Aspect::kContagion,
+     "contagi* | infectious | catch it | (spread|pass|passed) [it] to (my|"
+     "other|others|people|family|wife|husband|children|kids) | transmit*",
+     Facet::kCause},
+    {Aspect::kPrevention,
+     "prevent* | (stop|keep) it from | avoid (get|getting) it",
+     Facet::kLifestyle},
+    {Aspect::kGrowth,
+     "(get|gets|getting|become|becomes|grow|grows) (bigger|larger) | "
+     "increase in size | (change|changes) over (time|the years)",
+     Facet::kNone},
 };
 
 constexpr SmalltalkPattern kSmalltalk[] = {
@@ -526,6 +555,31 @@ bool IsStopword(std::string_view word) {
 std::span<const std::string_view> Stopwords() { return kStopwords; }
 std::span<const std::string_view> SynonymGroups() { return kSynonymGroups; }
 std::span<const std::string_view> ScopeWords() { return kScopeWords; }
+std::span<const AspectCue> AspectCues() { return kAspects; }
+
+std::string_view AspectName(Aspect aspect) {
+  switch (aspect) {
+    case Aspect::kNone:
+      return "none";
+    case Aspect::kCourse:
+      return "course";
+    case Aspect::kDuration:
+      return "duration";
+    case Aspect::kHeredity:
+      return "heredity";
+    case Aspect::kFrequency:
+      return "frequency";
+    case Aspect::kWhere:
+      return "where";
+    case Aspect::kContagion:
+      return "contagion";
+    case Aspect::kPrevention:
+      return "prevention";
+    case Aspect::kGrowth:
+      return "growth";
+  }
+  return "none";
+}
 std::span<const std::string_view> GenericWords() { return kGenericWords; }
 std::span<const std::string_view> PersonalAdvicePatterns() {
   return kPersonalAdvice;

@@ -43,6 +43,32 @@ struct Cue {
 };
 std::span<const Cue> FacetCues();
 
+// What a question may ask that articles often touch without saying:
+// whether it goes away, how long, whether it runs in families, how often,
+// where to be seen, whether it is contagious, how to prevent it, whether
+// it grows. When the article has no sentence on the aspect, the bot says
+// so (a caveat) and gives the nearest sentences it does have.
+enum class Aspect {
+  kNone,
+  kCourse,      // "can it go away on its own?"
+  kDuration,    // "how long do I take the tablets?"
+  kHeredity,    // "is it hereditary?"
+  kFrequency,   // "how often should I repeat the scan?"
+  kWhere,       // "should I go to hospital?", "which doctor?"
+  kContagion,   // "is it contagious?"
+  kPrevention,  // "can I prevent it?"
+  kGrowth,      // "will it get bigger?"
+};
+inline constexpr int kAspectCount = 9;
+std::string_view AspectName(Aspect aspect);
+
+struct AspectCue {
+  Aspect aspect;
+  std::string_view pattern;  // pattern language (pattern.h)
+  Facet nearest;             // whose sentences come closest to an answer
+};
+std::span<const AspectCue> AspectCues();
+
 // Expansion of a contraction or of an apostrophe suffix ("'re"), or null.
 const std::vector<std::string>* FindContraction(std::string_view word);
 

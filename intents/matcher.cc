@@ -45,11 +45,22 @@ const RedFlagHit* Signals::urgent() const {
 }
 
 Facet Signals::facet() const {
-  int best = 0;
+  int best = 0;  // the strongest cue; of equally strong ones, the first
   for (int f = 1; f < kFacetCount; ++f) {
-    if (facets[f] > facets[best]) best = f;
+    if (facets[f] > facets[best] + 0.05 ||
+        (facets[f] >= facets[best] - 0.05 && facets[f] > 0 &&
+         facet_at[f] < facet_at[best])) {
+      best = f;
+    }
   }
   return static_cast<Facet>(best);
+}
+
+Aspect Signals::aspect() const {
+  for (int a = 1; a < kAspectCount; ++a) {
+    if (aspects[a]) return static_cast<Aspect>(a);
+  }
+  return Aspect::kNone;
 }
 
 double Signals::facet_strength() const {
@@ -73,6 +84,7 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   for (const auto& term : analyzer_.Terms(text)) {
     if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
+    if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
     const bool names = weight >= kNamingWeight;
     auto [it, inserted] =
@@ -167,6 +179,14 @@ Status Matcher::AddBuiltins() {
       return s;
     }
   }
+  for (const auto& cue : AspectCues()) {
+    analyzer_.AddVocabulary(cue.pattern);
+    if (auto s = AddTagged({Kind::kAspect, static_cast<int>(cue.aspect), 1.0,
+                            "built-in aspect", std::string(cue.pattern)});
+        !s) {
+      return s;
+    }
+  }
   for (const auto& st : SmalltalkPatterns()) {
     if (auto s = AddTagged({Kind::kSmalltalk, static_cast<int>(st.kind), 1.0,
                             "built-in small talk", std::string(st.pattern)});
@@ -197,11 +217,11 @@ Status Matcher::AddBuiltins() {
 // words and the words of facet cues ("treatment", "regular", "diet") say
 // what is asked, not which topic it is about, so they count less.
 void Matcher::BuildPostings() {
-  std::unordered_set<std::string> generic;
+  std::unordered_set<std::string>& generic = generic_terms_;
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
   }
-  std::unordered_set<std::string> cue_terms;
+  std::unordered_set<std::string>& cue_terms = cue_terms_;
   for (const auto& cue : FacetCues()) {
     for (const auto& t : analyzer_.Terms(cue.pattern)) cue_terms.insert(t);
   }
@@ -302,6 +322,9 @@ void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
       case Kind::kCue: {
         double& strength = sig->facets[tag.target];
         strength = std::max(strength, tag.weight);
+        std::size_t begin = 0, end = 0;
+        set_.Find(index, analyzed, &begin, &end);
+        sig->facet_at[tag.target] = std::min(sig->facet_at[tag.target], begin);
         if (explain) {
           sig->cue_evidence.push_back(
               std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
@@ -330,6 +353,9 @@ void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
       }
       case Kind::kPersonalAdvice:
         sig->personal_advice = true;
+        break;
+      case Kind::kAspect:
+        sig->aspects[tag.target] = true;
         break;
     }
   }

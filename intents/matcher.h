@@ -56,6 +56,9 @@ struct Signals {
   Analysis analysis;
   std::vector<Candidate> candidates;         // score > 0, best first
   std::array<double, kFacetCount> facets{};  // strongest cue per facet
+  // Where each facet's first cue starts in analysis.text (npos: none).
+  std::array<std::size_t, kFacetCount> facet_at;
+  std::array<bool, kAspectCount> aspects{};  // what else the message asks
   std::vector<std::string> cue_evidence;     // with `explain` only
   std::optional<Smalltalk> smalltalk;
   std::vector<RedFlagHit> red_flags;      // negated ones too, for explain
@@ -64,9 +67,28 @@ struct Signals {
 
   // The first red flag that is not negated, or null.
   const RedFlagHit* urgent() const;
-  // The facet with the strongest cue, kNone when there is none.
+  Signals() { facet_at.fill(std::string::npos); }
+
+  // The facet the message asks about, kNone when there is none: the
+  // strongest cue, and of equally strong ones the first, since the main
+  // clause comes first ("what tablets treat calcification caused by
+  // worms?" asks for treatment).
   Facet facet() const;
+  // The first aspect asked (kNone for none).
+  Aspect aspect() const;
   double facet_strength() const;
+};
+
+// What a question asks about, against what the pack covers (see
+// medical_terms.h for how words are told apart).
+struct SubjectCheck {
+  // Words naming a subject the pack does not cover: a condition or finding
+  // it never names as a subject, another organ, a group of patients.
+  std::vector<std::string> uncovered;
+  bool organ_or_group = false;  // one of them is an organ or a group
+  bool about_pack = false;      // the question names the pack's own subject
+  bool compares = false;        // "the same as", "the difference between"
+  std::vector<std::string> evidence;  // for `faqbot explain`
 };
 
 class Matcher {
@@ -112,6 +134,10 @@ class Matcher {
   std::size_t intent_count() const { return intents_.size(); }
   const std::string& intent_name(int i) const { return intents_[i].name; }
 
+  // What `question` (one question, personal details allowed) asks about,
+  // and whether the pack covers it. Const and thread-safe after Compile().
+  SubjectCheck CheckSubject(std::string_view question) const;
+
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.
   struct KeywordInfo {
@@ -129,11 +155,21 @@ class Matcher {
   // Keywords added with at least this weight name their intent (a
   // heading): a facet cue word there ("Gallbladder cancer") is not damped.
   static constexpr double kNamingWeight = 3.0;
+  // Keywords added with at least this weight are subjects of the pack (a
+  // heading, the title, an author's keyword), not passing mentions.
+  static constexpr double kSubjectWeight = 2.0;
   // Postings kept per term (see Compile()).
   static constexpr std::size_t kMaxPostings = 16;
 
  private:
-  enum class Kind { kIntent, kCue, kSmalltalk, kRedFlag, kPersonalAdvice };
+  enum class Kind {
+    kIntent,
+    kCue,
+    kSmalltalk,
+    kRedFlag,
+    kPersonalAdvice,
+    kAspect
+  };
   struct Tag {
     Kind kind;
     int target;  // intent, facet, smalltalk kind or red flag index
@@ -173,6 +209,11 @@ class Matcher {
   StringMap<std::vector<Posting>> postings_;
   std::unordered_set<std::string> pack_terms_;  // what the pack talks about
   std::unordered_set<std::string> subject_terms_;
+  // Terms the pack names as subjects: its title, headings and the
+  // author's keywords (added at kSubjectWeight or more).
+  std::unordered_set<std::string> subject_level_terms_;
+  std::unordered_set<std::string> cue_terms_;      // built by Compile()
+  std::unordered_set<std::string> generic_terms_;  // built by Compile()
   int subject_intent_ = -1;
   // Scope terms the pack never uses -> the word to name in the fallback.
   StringMap<std::string> scope_terms_;

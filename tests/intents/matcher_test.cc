@@ -69,9 +69,11 @@ TEST_F(MatcherTest, ReportsSmalltalk) {
 }
 
 TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
-  EXPECT_EQ(m_.Match("what causes kidney stones").out_of_scope,
-            std::vector<std::string>{"kidney"});
+  const SubjectCheck kidney = m_.CheckSubject("what causes kidney stones");
+  EXPECT_EQ(kidney.uncovered, std::vector<std::string>{"kidney"});
+  EXPECT_TRUE(kidney.organ_or_group);
   EXPECT_FALSE(m_.Match("is it safe in pregnancy").out_of_scope.empty());
+  EXPECT_TRUE(m_.CheckSubject("what causes liver stones").uncovered.empty());
   EXPECT_TRUE(m_.Match("liver stones").out_of_scope.empty());
   EXPECT_TRUE(m_.Match("can you read my ct report").personal_advice);
 }

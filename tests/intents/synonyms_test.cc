@@ -44,7 +44,9 @@ TEST(Synonyms, BuiltinTableKnowsLayMedicalWords) {
   EXPECT_TRUE(same("hep b", "hepatitis"));
   EXPECT_TRUE(same("pills", "medication"));
   EXPECT_TRUE(same("tablets", "medicine"));
-  EXPECT_TRUE(same("gallstones", "stones"));
+  EXPECT_TRUE(same("gall stones", "gallstones"));
+  // Gallstones are their own condition, not any stone an article mentions.
+  EXPECT_FALSE(same("gallstones", "stones"));
   EXPECT_TRUE(same("tumor", "cancerous"));
   EXPECT_TRUE(same("calcium deposit", "calcification"));
   EXPECT_FALSE(same("hepatitis", "liver"));

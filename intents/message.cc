@@ -1,0 +1,293 @@
+#include "intents/message.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "intents/normalizer.h"
+#include "intents/sentences.h"
+#include "intents/text.h"
+
+namespace faqbot::intents {
+namespace {
+
+const std::unordered_set<std::string>& WhWords() {
+  static const std::unordered_set<std::string> k = {
+      "what", "how", "why", "when", "where", "which", "who", "whom", "whose"};
+  return k;
+}
+
+// Verbs that open a yes/no question ("is it", "can worms", "should i").
+const std::unordered_set<std::string>& Auxiliaries() {
+  static const std::unordered_set<std::string> k = {
+      "is",     "are",   "am",    "was",  "were", "can", "could",
+      "should", "would", "will",  "do",   "does", "did", "has",
+      "have",   "may",   "might", "must", "shall"};
+  return k;
+}
+
+// Words that start a sentence without changing what it asks.
+const std::unordered_set<std::string>& Openers() {
+  static const std::unordered_set<std::string> k = {
+      "so",     "and",    "but", "also",  "ok", "okay",  "well", "then",  "now",
+      "please", "doctor", "doc", "sorry", "hi", "hello", "hey",  "anyway"};
+  return k;
+}
+
+// Everything a greeting, thanks, apology or sign-off is made of.
+const std::unordered_set<std::string>& SocialWords() {
+  static const std::unordered_set<std::string> k = {
+      "hi",        "hello",      "hey",    "dear",    "doctor",
+      "doc",       "team",       "good",   "morning", "afternoon",
+      "evening",   "thank",      "thanks", "you",     "so",
+      "much",      "very",       "a",      "lot",     "for",
+      "any",       "your",       "help",   "time",    "in",
+      "advance",   "sorry",      "the",    "long",    "message",
+      "my",        "english",    "if",     "this",    "is",
+      "silly",     "question",   "best",   "regards", "kind",
+      "many",      "everyone",   "all",    "there",   "i",
+      "hope",      "are",        "well",   "sir",     "madam",
+      "again",     "appreciate", "it",     "advice",  "in",
+      "greetings", "cheers",     "bless",  "god",     "and",
+      "reading",   "grateful",   "would",  "be",      "information",
+      "regard",    "warm"};
+  return k;
+}
+
+// "I would like to know", "I was wondering whether", "tell me".
+bool AsksIndirectly(const std::vector<std::string>& w) {
+  const std::string s = " " + JoinWords(w) + " ";
+  for (const char* phrase :
+       {" want to know ", " like to know ", " need to know ", " wondering ",
+        " wonder if ", " wonder whether ", " tell me ", " please explain ",
+        " explain to me ", " would like to understand ",
+        " trying to understand ", " want to understand ", " i wonder ",
+        " curious "}) {
+    if (s.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Index of the first word after openers and greetings.
+std::size_t FirstWord(const std::vector<std::string>& w) {
+  std::size_t i = 0;
+  while (i < w.size() && Openers().contains(w[i])) ++i;
+  return i;
+}
+
+// Whether `w` (a clause's words) opens like a question.
+bool StartsLikeQuestion(const std::vector<std::string>& w) {
+  const std::size_t i = FirstWord(w);
+  if (i >= w.size()) return false;
+  if (WhWords().contains(w[i])) return true;
+  if (!Auxiliaries().contains(w[i]) || i + 1 >= w.size()) return false;
+  // "do more exercise" is an instruction, "do i need" a question.
+  static const std::unordered_set<std::string> kNotASubject = {
+      "more", "less", "not", "so", "too", "very", "also", "just"};
+  return !kNotASubject.contains(w[i + 1]);
+}
+
+bool IsSocial(const std::vector<std::string>& w, std::string_view raw) {
+  if (w.empty()) return true;
+  std::size_t unknown = 0;
+  for (const auto& word : w) unknown += !SocialWords().contains(word);
+  // A sign-off may end with the writer's name ("Many thanks, Anna").
+  const bool named =
+      unknown == 1 && !raw.empty() &&
+      std::isupper(static_cast<unsigned char>(raw[raw.find_last_of(' ') + 1]));
+  return unknown == 0 || (named && w.size() > 1);
+}
+
+// Splits a question sentence where another question starts: at ", and",
+// " and", ";", ", or", ", but" or a plain comma followed by a question
+// word. Returns the pieces in order.
+std::vector<std::string> SplitClauses(const std::string& sentence) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    std::size_t next = std::string::npos;
+    if (c == ',' || c == ';') {
+      next = i + 1;
+    } else if (c == ' ') {
+      for (const char* joiner : {" and ", " or ", " but "}) {
+        if (sentence.compare(i, std::string_view(joiner).size(), joiner) == 0) {
+          next = i + std::string_view(joiner).size() - 1;
+        }
+      }
+    }
+    if (next == std::string::npos) continue;
+    std::string_view rest = std::string_view(sentence).substr(next);
+    // Skip a joiner after a comma (", and is it ...").
+    const auto words = Normalize(rest.substr(0, 40));
+    std::vector<std::string> lead(words.begin(), words.end());
+    while (!lead.empty() && (lead.front() == "and" || lead.front() == "or" ||
+                             lead.front() == "but" || lead.front() == "also")) {
+      lead.erase(lead.begin());
+    }
+    if (lead.empty() || !StartsLikeQuestion(lead)) continue;
+    // "I have no symptoms, is that normal?": a question about the clause
+    // before it stays with it.
+    if (c == ',' && lead.size() >= 2 && Auxiliaries().contains(lead[0]) &&
+        (lead[1] == "that" || lead[1] == "this")) {
+      continue;
+    }
+    pieces.push_back(Trim(std::string_view(sentence).substr(start, i - start)));
+    start = next;
+    i = next;
+  }
+  pieces.push_back(Trim(std::string_view(sentence).substr(start)));
+  std::erase_if(pieces, [](const std::string& p) { return p.empty(); });
+  return pieces;
+}
+
+bool IsUnit(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "mm",          "cm",         "millimeter",  "millimeters", "millimetre",
+      "millimetres", "centimeter", "centimeters", "centimetre",  "centimetres",
+      "kg",          "g",          "mg",          "ml",          "l",
+      "year",        "years",      "yr",          "yrs",         "month",
+      "months",      "week",       "weeks",       "day",         "days",
+      "old",         "percent",    "iu",          "u",           "mmol",
+      "umol",        "ng",         "lbs",         "pounds",      "inch",
+      "inches",      "hours",      "hour"};
+  return k.contains(w);
+}
+
+bool IsNumber(const std::string& w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',';
+  });
+}
+
+// Measurements, ages and lab values in `words` (normalized), as the
+// phrases a person wrote.
+void FindPersonalDetails(const std::vector<std::string>& w,
+                         std::vector<std::string>* out) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!IsNumber(w[i])) continue;
+    const bool unit = i + 1 < w.size() && IsUnit(w[i + 1]);
+    const bool age = i >= 2 && (w[i - 1] == "am" || w[i - 1] == "aged" ||
+                                (w[i - 2] == "i" && w[i - 1] == "is"));
+    // A lab value: a short code before a number ("alt 85", "afp 12").
+    const bool lab = i >= 1 && w[i - 1].size() >= 2 && w[i - 1].size() <= 5 &&
+                     std::all_of(w[i - 1].begin(), w[i - 1].end(),
+                                 [](char c) { return std::isalpha(c); }) &&
+                     !Auxiliaries().contains(w[i - 1]) && w[i - 1] != "the" &&
+                     w[i - 1] != "of" && w[i - 1] != "for" &&
+                     w[i - 1] != "to" && w[i - 1] != "in" &&
+                     w[i - 1] != "than" && w[i - 1] != "every" &&
+                     w[i - 1] != "about" && w[i - 1] != "last" &&
+                     w[i - 1] != "next" && w[i - 1] != "and";
+    if (unit) {
+      out->push_back(w[i] + " " + w[i + 1]);
+    } else if (age || lab) {
+      out->push_back((i >= 1 ? w[i - 1] + " " : "") + w[i]);
+    }
+  }
+}
+
+// Words a person quotes from a report: 'like this' or "like this".
+void FindQuotes(std::string_view text, std::vector<std::string>* out) {
+  for (const char* quote : {"'", "\"", "\xE2\x80\x98", "\xE2\x80\x9C"}) {
+    const std::string_view q(quote);
+    const std::string_view close = q == "\xE2\x80\x98"   ? "\xE2\x80\x99"
+                                   : q == "\xE2\x80\x9C" ? "\xE2\x80\x9D"
+                                                         : q;
+    std::size_t at = 0;
+    while ((at = text.find(q, at)) != std::string_view::npos) {
+      // An apostrophe inside a word ("don't", "baby's") is no quote.
+      if (q == "'" && at > 0 &&
+          std::isalpha(static_cast<unsigned char>(text[at - 1]))) {
+        ++at;
+        continue;
+      }
+      const std::size_t end = text.find(close, at + q.size());
+      if (end == std::string_view::npos) break;
+      const std::string_view inside =
+          text.substr(at + q.size(), end - at - q.size());
+      if (inside.find(' ') != std::string_view::npos && inside.size() < 200) {
+        out->push_back("'" + std::string(inside) + "'");
+      }
+      at = end + close.size();
+    }
+  }
+}
+
+// "my report says", "the scan showed", "the radiologist wrote": the
+// message quotes a personal report.
+bool MentionsReport(const std::vector<std::string>& w) {
+  static const std::unordered_set<std::string> kReports = {
+      "report", "scan",    "ultrasound",  "ct",          "mri",
+      "result", "results", "radiologist", "sonographer", "test",
+      "tests",  "biopsy",  "letter"};
+  static const std::unordered_set<std::string> kSays = {
+      "says",      "said",  "shows",  "showed",    "show",      "mentions",
+      "mentioned", "wrote", "found",  "describes", "described", "revealed",
+      "saw",       "reads", "states", "stated",    "came"};
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!kReports.contains(w[i])) continue;
+    for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
+      if (kSays.contains(w[j])) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+MessageShape ReadMessage(std::string_view text) {
+  MessageShape shape;
+  for (const auto& sentence : SplitSentences(text)) {
+    const auto words = Normalize(sentence);
+    if (IsSocial(words, sentence)) {
+      shape.social.push_back(sentence);
+      continue;
+    }
+    const bool question = sentence.ends_with('?') ||
+                          StartsLikeQuestion(words) || AsksIndirectly(words);
+    if (!question) {
+      shape.context += (shape.context.empty() ? "" : " ") + sentence;
+      continue;
+    }
+    // "a gastroenterologist or a surgeon?" after a question: a short
+    // fragment that asks nothing on its own belongs to that question.
+    if (!shape.questions.empty() && !StartsLikeQuestion(words) &&
+        !AsksIndirectly(words) && words.size() <= 6) {
+      shape.questions.back() += " " + sentence;
+      continue;
+    }
+    const auto pieces = SplitClauses(sentence);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const auto piece_words = Normalize(pieces[i]);
+      const bool asks = StartsLikeQuestion(piece_words) ||
+                        AsksIndirectly(piece_words) ||
+                        (i + 1 == pieces.size() && i == 0);
+      if (asks) {
+        shape.questions.push_back(pieces[i]);
+      } else {
+        shape.context += (shape.context.empty() ? "" : " ") + pieces[i];
+      }
+    }
+  }
+  FindQuotes(text, &shape.personal);
+  const auto words = Normalize(text);
+  FindPersonalDetails(words, &shape.personal);
+  if (MentionsReport(words)) shape.personal.push_back("a report of one's own");
+  return shape;
+}
+
+std::string WithoutPersonalDetails(std::string_view text) {
+  std::vector<std::string> quotes;
+  FindQuotes(text, &quotes);
+  std::string out(text);
+  for (const auto& q : quotes) {
+    const std::string inner = q.substr(1, q.size() - 2);
+    if (const auto at = out.find(inner); at != std::string::npos) {
+      out.replace(at, inner.size(), std::string(inner.size(), ' '));
+    }
+  }
+  return out;
+}
+
+}  // namespace faqbot::intents

@@ -1,0 +1,48 @@
+// Reading a whole message the way a person wrote it: which parts ask
+// something, which tell a story, and which carry personal details.
+//
+//   "Hello doctor, I am 38 and my scan showed a 5 mm calcification. Is it
+//    cancer? What causes it, and does it need surgery? Thank you!"
+//   questions: "Is it cancer?" / "What causes it" / "does it need surgery?"
+//   context:   "I am 38 and my scan showed a 5 mm calcification."
+//   social:    "Hello doctor" ... "Thank you!"; personal: "38", "5 mm"
+//
+// Sentences split at . ? ! and line breaks (sentences.h); a sentence is a
+// question when it ends with '?', starts with a question word ("what",
+// "can", "should", "is"...), or says it wants to know ("I would like to
+// know which..."). A question sentence splits again at ", and"/"and"/";"
+// before another question word ("What causes it, and is it dangerous?")
+// and at a comma after a statement ("My report says X, what should I
+// do?"), whose first part is context. Everything else is context, except
+// greetings, thanks, apologies and sign-offs, which are set aside.
+//
+// Personal details are what a doctor would need to read, and a bot must
+// not: measurements ("7 mm"), ages ("I am 45", "72-year-old"), lab values
+// ("ALT 85"), words quoted from a report, and "my report/scan says".
+#ifndef FAQBOT_INTENTS_MESSAGE_H_
+#define FAQBOT_INTENTS_MESSAGE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqbot::intents {
+
+struct MessageShape {
+  std::vector<std::string> questions;  // in the order asked
+  std::string context;                 // the story, statements joined
+  std::vector<std::string> social;     // greetings, thanks, apologies
+  // Personal details found ("7 mm", "I am 45", "'calcified foci'").
+  std::vector<std::string> personal;
+};
+
+MessageShape ReadMessage(std::string_view text);
+
+// `text` without its personal details (measurements, ages, lab values and
+// quoted report words become spaces), for deciding what a question asks
+// about: a size or a number is context, not a subject.
+std::string WithoutPersonalDetails(std::string_view text);
+
+}  // namespace faqbot::intents
+
+#endif  // FAQBOT_INTENTS_MESSAGE_H_
