@@ -194,8 +194,15 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
           ? Question(state, questions[0], has_story ? &story : nullptr, tr)
           : Parts(state, questions, has_story ? &story : nullptr, tr);
   // Sizes, ages, a report's words: the bot cannot read those.
-  if (!shape.personal.empty() && r.kind == ReplyKind::kAnswer) {
-    r.caveat += (r.caveat.empty() ? "" : " ") + pack_.wording.personal_report;
+  if (r.kind == ReplyKind::kAnswer) {
+    const auto note = [&r](const std::string& text) {
+      r.caveat += (r.caveat.empty() ? "" : " ") + text;
+    };
+    if (!shape.personal.empty()) note(pack_.wording.personal_report);
+    if (const auto* past = t.sig.past()) {
+      tr.steps.push_back("red flag " + past->name + " told as long past");
+      note(pack_.wording.past_red_flag);
+    }
   }
   return r;
 }

@@ -29,6 +29,7 @@ constexpr WordingKey kKeys[] = {
     {"not_covered_related", &Wording::not_covered_related, ""},
     {"part_not_covered", &Wording::part_not_covered, "word"},
     {"personal_report", &Wording::personal_report, ""},
+    {"past_red_flag", &Wording::past_red_flag, ""},
     {"caveat_course", &Wording::caveat_course, ""},
     {"caveat_duration", &Wording::caveat_duration, ""},
     {"caveat_heredity", &Wording::caveat_heredity, ""},

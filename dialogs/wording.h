@@ -93,6 +93,11 @@ struct Wording {
   std::string personal_report =
       "I can't interpret your own report or results; a doctor who knows "
       "your case can.";
+  // Said with an answer when the message tells of a red-flag symptom long
+  // past ("I had jaundice years ago").
+  std::string past_red_flag =
+      "You mention a warning sign from the past. If it comes back, see a "
+      "doctor straight away.";
   // What the article does not say, given before the nearest sentences it
   // does say.
   std::string caveat_course =

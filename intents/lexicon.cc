@@ -382,15 +382,23 @@ constexpr Cue kCues[] = {
     // Definition: mostly asked, rarely cued in the article itself.
     {Facet::kDefinition, "what [exactly|actually|really|basically] (is|are)",
      0.6},
-    {Facet::kDefinition, "(define|definition|meaning|explain)", 1.0},
+    // "meaning" stems to "mean": "does it mean I have cancer" asks a risk.
+    {Facet::kDefinition, "(define|definition|explain)", 1.0},
+    {Facet::kDefinition, "(the|what|whats) meaning", 1.0},
     {Facet::kDefinition, "what (do|does) ... mean", 1.0},
     {Facet::kDefinition, "(refer|refers|referred) to", 1.0},
     {Facet::kDefinition, "(is|are) (called|known as)", 1.0},
     // Cause.
     {Facet::kCause, "cause", 0.8},
     {Facet::kCause, "(why|how come|origin|source|trigger|triggers)", 0.8},
-    {Facet::kCause, "(because|due to|caused by|lead to|leads to|leading to)",
+    // "Is it caused by worms?" asks a cause; "how are calcifications caused
+    // by stones treated?" asks a treatment, the cause only says which.
+    {Facet::kCause,
+     "(it|this|that|they|these|those|is|are|was|were|be|what|which) "
+     "(because|due to|caused by|result of)",
      1.0},
+    {Facet::kCause, "(because|due to|caused by)", 0.8},
+    {Facet::kCause, "(lead to|leads to|leading to)", 1.0},
     {Facet::kCause, "(result from|results from|result in|come from|comes from)",
      1.0},
     {Facet::kCause, "how (do|does|did|can) ... (get|develop)", 0.8},
@@ -413,6 +421,7 @@ constexpr Cue kCues[] = {
     {Facet::kTreatment, "(go away|goes away|disappear|heal|resolve|get rid of)",
      1.0},
     {Facet::kTreatment, "(take|taking|manage|fix)", 0.6},
+    {Facet::kTreatment, "(option|options)", 0.8},
     {Facet::kFollowUp, "what (can|should) (i|we|be) do", 0.8},
     {Facet::kFollowUp, "(come|go|coming|going) back for", 0.8},
     // Follow-up.

@@ -39,7 +39,14 @@ SynonymTable BuiltinSynonyms() {
 
 const RedFlagHit* Signals::urgent() const {
   for (const auto& hit : red_flags) {
-    if (!hit.negated) return &hit;
+    if (!hit.negated && !hit.long_ago) return &hit;
+  }
+  return nullptr;
+}
+
+const RedFlagHit* Signals::past() const {
+  for (const auto& hit : red_flags) {
+    if (!hit.negated && hit.long_ago) return &hit;
   }
   return nullptr;
 }
@@ -347,8 +354,9 @@ void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
         set_.Find(index, analyzed, &begin, &end);
         // The regex starts at the space before the first word.
         const Flag& flag = flags_[tag.target];
-        sig->red_flags.push_back(
-            {flag.name, flag.urgency, IsNegated(analyzed, begin + 1)});
+        sig->red_flags.push_back({flag.name, flag.urgency,
+                                  IsNegated(analyzed, begin + 1),
+                                  IsLongAgo(analyzed, begin + 1, end)});
         break;
       }
       case Kind::kPersonalAdvice:

@@ -50,6 +50,7 @@ struct RedFlagHit {
   std::string name;
   Urgency urgency = Urgency::kEmergency;
   bool negated = false;
+  bool long_ago = false;  // "had jaundice years ago": not urgent now
 };
 
 struct Signals {
@@ -65,8 +66,10 @@ struct Signals {
   bool personal_advice = false;           // asks to read a report, diagnose...
   std::vector<std::string> out_of_scope;  // subjects the pack never names
 
-  // The first red flag that is not negated, or null.
+  // The first red flag that is neither negated nor long past, or null.
   const RedFlagHit* urgent() const;
+  // The first red flag told as long past, or null.
+  const RedFlagHit* past() const;
   Signals() { facet_at.fill(std::string::npos); }
 
   // The facet the message asks about, kNone when there is none: the

@@ -64,9 +64,51 @@ constexpr std::array<std::string_view, 4> kNegatedVerbs = {"stop", "help",
                                                            "quit", "control"};
 constexpr int kNegationWindow = 3;
 
+// Told as long past: a past verb just before the symptom, a marker of long
+// ago near it, and no word saying it is happening now. The analyzed text
+// holds stems, so these are stems too.
+constexpr std::array<std::string_view, 7> kPastVerbs = {
+    "had", "was", "were", "got", "turn", "went", "suffer"};
+constexpr std::array<std::string_view, 3> kLongUnits = {"year", "month",
+                                                        "decad"};
+constexpr std::array<std::string_view, 7> kYoung = {
+    "child", "kid", "babi", "teenag", "teen", "boy", "girl"};
+constexpr std::array<std::string_view, 11> kNowWords = {
+    "now",    "again",     "still", "today", "tonight", "current",
+    "recent", "yesterday", "wors",  "get",   "sinc"};
+constexpr int kPastVerbWindow = 4;
+constexpr int kLongAgoWindow = 10;
+
 template <std::size_t N>
 bool OneOf(std::string_view word, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+// "3 years ago", "many months ago", "in 2015", "when I was 12", "as a child".
+bool LongAgoAt(const std::vector<std::string_view>& w, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return k < w.size() ? w[k] : std::string_view();
+  };
+  if (OneOf(w[i], kLongUnits) && at(i + 1) == "ago") return true;
+  if (w[i] == "in" && at(i + 1).size() == 4 &&
+      (at(i + 1).starts_with("19") || at(i + 1).starts_with("20"))) {
+    return true;
+  }
+  if (w[i] == "when" && at(i + 1) == "i" && at(i + 2) == "was") return true;
+  if (w[i] == "as" && at(i + 1) == "a" && OneOf(at(i + 2), kYoung)) return true;
+  return w[i] == "childhood" || w[i] == "infanc";
 }
 
 }  // namespace
@@ -94,6 +136,36 @@ bool IsNegated(std::string_view analyzed, std::size_t begin) {
     }
   }
   return false;
+}
+
+bool IsLongAgo(std::string_view analyzed, std::size_t begin, std::size_t end) {
+  begin = std::min(begin, analyzed.size());
+  end = std::clamp(end, begin, analyzed.size());
+  const auto before = Words(analyzed.substr(0, begin));
+  const auto match = Words(analyzed.substr(begin, end - begin));
+  const auto after = Words(analyzed.substr(end));
+  bool past_verb = false;
+  for (std::size_t k = 0; k < before.size() && k < kPastVerbWindow; ++k) {
+    const std::string_view word = before[before.size() - 1 - k];
+    if (OneOf(word, kClauseBreaks)) break;
+    past_verb = past_verb || OneOf(word, kPastVerbs);
+  }
+  if (!past_verb) return false;
+  // The words around the match, as one window: before, match, after.
+  std::vector<std::string_view> window;
+  const std::size_t from =
+      before.size() > kLongAgoWindow ? before.size() - kLongAgoWindow : 0;
+  window.insert(window.end(), before.begin() + from, before.end());
+  window.insert(window.end(), match.begin(), match.end());
+  window.insert(
+      window.end(), after.begin(),
+      after.begin() + std::min<std::size_t>(after.size(), kLongAgoWindow));
+  bool long_ago = false;
+  for (std::size_t i = 0; i < window.size(); ++i) {
+    if (OneOf(window[i], kNowWords)) return false;
+    long_ago = long_ago || LongAgoAt(window, i);
+  }
+  return long_ago;
 }
 
 }  // namespace faqbot::intents

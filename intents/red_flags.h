@@ -5,7 +5,8 @@
 // yellowing of skin or eyes, fainting, sudden confusion, chest pain,
 // difficulty breathing and thoughts of self-harm. Packs may add their own
 // in the intents file. A match that a negation governs ("no fever",
-// "I don't have jaundice") does not count.
+// "I don't have jaundice") does not count, nor one told as long past ("I
+// had jaundice once, years ago, but it went away"): that gets a caveat.
 #ifndef FAQBOT_INTENTS_RED_FLAGS_H_
 #define FAQBOT_INTENTS_RED_FLAGS_H_
 
@@ -34,6 +35,11 @@ std::span<const RedFlag> BuiltinRedFlags();
 // clause: "no fever", "not vomiting blood", "do not have jaundice".
 // "can not stop vomiting" is not a negation of the vomiting.
 bool IsNegated(std::string_view analyzed, std::size_t begin);
+
+// True when the match at [begin, end) is told in the past tense with a
+// long-ago marker near it ("had jaundice years ago", "was yellow as a
+// child") and nothing says it is back ("now", "again", "still", "today").
+bool IsLongAgo(std::string_view analyzed, std::size_t begin, std::size_t end);
 
 }  // namespace faqbot::intents
 

@@ -65,6 +65,25 @@ TEST_F(RedFlags, NegationDoesNotReachPastAClauseOrAVerb) {
   EXPECT_EQ(Urgent(matcher_, "I can't stop vomiting blood"), "vomiting-blood");
 }
 
+TEST_F(RedFlags, ASymptomLongPastIsNotUrgentButIsKept) {
+  for (const char* text :
+       {"I had jaundice once, years ago, but it went away by itself",
+        "I had jaundice as a baby, is calcification congenital?",
+        "I was vomiting blood in 2015 after an operation"}) {
+    const Signals s = matcher_.Match(text);
+    EXPECT_EQ(s.urgent(), nullptr) << text;
+    ASSERT_NE(s.past(), nullptr) << text;
+  }
+  // Back now, recent, or only the scan was long ago: urgent.
+  for (const char* text :
+       {"I had jaundice years ago and now my eyes are yellow again",
+        "My scan was years ago. My skin is yellow.",
+        "my eyes turned yellow yesterday, I had a scan 3 years ago",
+        "I had jaundice last week"}) {
+    EXPECT_EQ(Urgent(matcher_, text), "jaundice") << text;
+  }
+}
+
 TEST_F(RedFlags, OrdinaryQuestionsDoNotEscalate) {
   for (const char* text :
        {"does liver calcification cause pain?", "I'm confused about my report",
