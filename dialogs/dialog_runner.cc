@@ -13,6 +13,17 @@ using intents::Smalltalk;
 
 double Confidence(double score) { return score / (score + 1.0); }
 
+// "Is that the same as...": the question points back at something.
+bool NamesByPronoun(const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (w == "that" || w == "this" || w == "it" || w == "these" ||
+        w == "those" || w == "theirs" || w == "his" || w == "hers") {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view ReplyKindName(ReplyKind kind) {
@@ -337,14 +348,27 @@ std::optional<Reply> DialogRunner::SmallTalk(Turn& t,
 // the article does not cover (another condition, organ or group of
 // patients; the question's own subject decides, not any one word).
 std::optional<Reply> DialogRunner::NotAnswerable(
-    Turn& t, DialogState* state, const std::string& question) const {
+    Turn& t, DialogState* state, const std::string& question,
+    const intents::Signals* story) const {
   if (t.sig.personal_advice) {
     t.trace.steps.push_back("personal advice requested");
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  const intents::SubjectCheck check = pack_.matcher.CheckSubject(question);
+  intents::SubjectCheck check = pack_.matcher.CheckSubject(question);
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
+  // "My dad has calcified plaque in his arteries. Is that the same as
+  // liver calcification?": "that" is the story's subject.
+  if (check.compares && story && NamesByPronoun(t.words)) {
+    const intents::SubjectCheck told =
+        pack_.matcher.CheckSubject(intents::JoinWords(story->analysis.words));
+    for (const auto& e : told.evidence) {
+      t.trace.steps.push_back("term (in the story) " + e);
+    }
+    check.uncovered.insert(check.uncovered.end(), told.uncovered.begin(),
+                           told.uncovered.end());
+    check.organ_or_group = check.organ_or_group || told.organ_or_group;
+  }
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the

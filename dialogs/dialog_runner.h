@@ -112,7 +112,8 @@ class DialogRunner {
                                   const std::string& text) const;
   std::optional<Reply> SmallTalk(Turn& t, DialogState* state) const;
   std::optional<Reply> NotAnswerable(Turn& t, DialogState* state,
-                                     const std::string& question) const;
+                                     const std::string& question,
+                                     const intents::Signals* story) const;
   Reply NotCovered(DialogState* state,
                    const intents::SubjectCheck& check) const;
   // Decision 6: the topic (an index into Pack::topics) and the confidence,

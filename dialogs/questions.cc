@@ -70,8 +70,8 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
                                ? " (the first clear cue)"
                                : " (the strongest cue)"));
   }
-  if (auto r = NotAnswerable(t, state, question)) return *r;  // 5
-  TopicChoice topic = ChooseTopic(t, state, story);           // 6
+  if (auto r = NotAnswerable(t, state, question, story)) return *r;  // 5
+  TopicChoice topic = ChooseTopic(t, state, story);                  // 6
   if (topic.reply) return *std::move(topic.reply);
   // An aspect the article does not speak to, with no facet asked: the
   // nearest sentences it has (follow-up for "how often", cause for "is it

@@ -376,6 +376,13 @@ constexpr std::string_view kPersonalAdvice[] = {
     "am i (dying|going to die)",
     "how (much|many) ... (should|can|do|must) i take",
     "(prescribe|prescription) (me|for me)",
+    // One's own numbers: "are those numbers normal?", "is my ALT of 85 high?"
+    "(is|are|were|was) (those|these|my|the|they|that|this|an|a) ... "
+    "(number|numbers|level|levels|value|values|result|results|reading|"
+    "readings|count|counts|alt|ast|ggt|alp|afp|bilirubin) ... "
+    "(normal|high|low|ok|okay|fine|bad|worrying|elevated|raised)",
+    "what (do|does) (my|these|those|the) (number|numbers|level|levels|"
+    "value|values|result|results|reading|readings) mean",
 };
 
 constexpr Cue kCues[] = {
@@ -409,6 +416,7 @@ constexpr Cue kCues[] = {
     {Facet::kRisk, "(turn|turns|develop|become|becomes|progress) (into|to)",
      0.8},
     {Facet::kRisk, "(warning sign|warning signs|spread|normal|fine|safe)", 0.8},
+    {Facet::kRisk, "(die|deadly|fatal|lethal|life threatening)", 1.0},
     // Symptoms.
     {Facet::kSymptoms, "(symptom|pain|discomfort)", 1.0},
     {Facet::kSymptoms, "(sign|signs)", 0.8},

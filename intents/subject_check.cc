@@ -36,6 +36,49 @@ bool Compares(const std::vector<std::string>& words) {
   return false;
 }
 
+// Everyday words that, before an organ, name a condition of it.
+bool IsConditionAdjective(std::string_view word) {
+  for (const char* adjective :
+       {"fatty", "enlarged", "swollen", "scarred", "shrunken", "shrinking",
+        "hardened", "overactive", "underactive", "lazy", "leaky"}) {
+    if (word == adjective) return true;
+  }
+  return false;
+}
+
+// Verbs that ask how to manage the finding itself, not an activity.
+bool IsManagementVerb(std::string_view verb) {
+  for (const char* v :
+       {"leave",  "wait",     "ignore", "delay", "postpone", "skip",
+        "stop",   "continue", "keep",   "watch", "live",     "have",
+        "do",     "go",       "take",   "get",   "be",       "treat",
+        "remove", "operate",  "worry"}) {
+    if (verb == v) return true;
+  }
+  return false;
+}
+
+// "Is it safe to fly with...", "can I still dive...": the activity asked
+// about, or npos.
+std::size_t ActivityAsked(const std::vector<std::string>& w) {
+  for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+    const bool allowed = (w[i] == "safe" || w[i] == "ok" || w[i] == "okay" ||
+                          w[i] == "fine" || w[i] == "allowed") &&
+                         w[i + 1] == "to";
+    const bool can_i = w[i] == "can" && w[i + 1] == "i";
+    if (!allowed && !can_i) continue;
+    std::size_t verb = i + 2;
+    const bool still = can_i && w[verb] == "still" && verb + 1 < w.size();
+    if (still) ++verb;
+    // "can I fly with it", "can I still dive"; not "can I prevent it".
+    const bool with = verb + 1 < w.size() &&
+                      (w[verb + 1] == "with" || w[verb + 1] == "while");
+    if (can_i && !still && !with) continue;
+    if (!IsManagementVerb(w[verb])) return verb;
+  }
+  return std::string::npos;
+}
+
 const char* KindName(TermKind kind) {
   switch (kind) {
     case TermKind::kJargon:
@@ -69,12 +112,14 @@ SubjectCheck Matcher::CheckSubject(std::string_view question) const {
     std::vector<std::string> terms = {Stem(word)};
     analyzer_.synonyms().Apply(&terms, nullptr);
     const std::string& term = terms.empty() ? word : terms.front();
-    if (generic_terms_.contains(term) || cue_terms_.contains(term)) continue;
     TermKind kind = ClassifyTerm(word);
-    // "fatty liver": an everyday word that names a finding before an organ.
-    if (word == "fatty" && i + 1 < a.words.size() &&
+    // "fatty liver", "enlarged spleen": an everyday word before an organ
+    // names a condition, even a word that is also a cue ("fatty food").
+    if (i + 1 < a.words.size() && IsConditionAdjective(word) &&
         ClassifyTerm(a.words[i + 1]) == TermKind::kOrgan) {
       kind = TermKind::kFinding;
+    } else if (generic_terms_.contains(term) || cue_terms_.contains(term)) {
+      continue;
     }
     const bool known = pack_terms_.contains(term);
     const bool subject = subject_level_terms_.contains(term);
@@ -99,6 +144,21 @@ SubjectCheck Matcher::CheckSubject(std::string_view question) const {
     check.evidence.push_back(
         word + ": " + KindName(kind) +
         (known ? ", only mentioned in passing" : ", not in the article"));
+  }
+  // An activity the article never speaks of ("safe to fly with it?").
+  if (const std::size_t at = ActivityAsked(a.words); at != std::string::npos) {
+    std::vector<std::string> terms = {Stem(a.words[at])};
+    analyzer_.synonyms().Apply(&terms, nullptr);
+    const std::string& term = terms.empty() ? a.words[at] : terms.front();
+    if (!pack_terms_.contains(term) && !cue_terms_.contains(term) &&
+        !generic_terms_.contains(term) && !IsStopword(a.words[at]) &&
+        named.insert(a.words[at]).second) {
+      check.uncovered.push_back(a.words[at]);
+      check.organ_or_group = true;  // a subject of its own
+      check.evidence.push_back(a.words[at] +
+                               ": an activity the article "
+                               "never speaks of");
+    }
   }
   // Subjects from the built-in scope list (pregnancy, costs, doses...).
   for (const auto& term : a.terms) {

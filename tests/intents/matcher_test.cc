@@ -74,6 +74,14 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
   EXPECT_TRUE(kidney.organ_or_group);
   EXPECT_FALSE(m_.Match("is it safe in pregnancy").out_of_scope.empty());
   EXPECT_TRUE(m_.CheckSubject("what causes liver stones").uncovered.empty());
+  // An everyday word naming a condition of an organ; an activity.
+  EXPECT_EQ(m_.CheckSubject("how is fatty liver treated").uncovered,
+            std::vector<std::string>{"fatty"});
+  EXPECT_EQ(m_.CheckSubject("is it safe to fly with liver stones").uncovered,
+            std::vector<std::string>{"fly"});
+  EXPECT_TRUE(m_.CheckSubject("can I prevent liver stones").uncovered.empty());
+  EXPECT_TRUE(
+      m_.CheckSubject("is it safe to leave liver stones").uncovered.empty());
   EXPECT_TRUE(m_.Match("liver stones").out_of_scope.empty());
   EXPECT_TRUE(m_.Match("can you read my ct report").personal_advice);
 }
