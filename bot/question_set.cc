@@ -31,7 +31,12 @@ bool NodeMatches(const json& want, const std::string& node) {
   return one(want);
 }
 
+// `want` is a word stem or a list of them, any of which will do.
 bool Names(const std::string& said, const json& want) {
+  if (want.is_array()) {
+    return std::any_of(want.begin(), want.end(),
+                       [&](const json& w) { return Names(said, w); });
+  }
   return want.is_string() &&
          Lower(said).find(Lower(want.get<std::string>())) != std::string::npos;
 }
@@ -85,7 +90,7 @@ bool Judge(const json& expect, const dialogs::Reply& r,
   }
   if (expect.contains("not_covered") &&
       !Names(r.not_covered, expect["not_covered"])) {
-    *why = "does not name " + expect["not_covered"].get<std::string>();
+    *why = "does not name " + expect["not_covered"].dump();
     return false;
   }
   if (kind == "answer" && !expect.value("any_answer", false) &&
@@ -93,7 +98,10 @@ bool Judge(const json& expect, const dialogs::Reply& r,
     *why = "node";
     return false;
   }
-  if (expect.value("caveat", false) && r.caveat.empty()) {
+  const bool part_caveat = std::any_of(
+      r.parts.begin(), r.parts.end(),
+      [](const dialogs::ReplyPart& p) { return !p.caveat.empty(); });
+  if (expect.value("caveat", false) && r.caveat.empty() && !part_caveat) {
     *why = "no caveat";
     return false;
   }

@@ -12,7 +12,8 @@
 //   any_answer   true: any answer will do (the message asks "what now?")
 //   caveat       true: the reply must say what the article does not say
 //   personal     true: the reply must say it cannot read a personal report
-//   not_covered  the subject the reply must name as not covered
+//   not_covered  the subject the reply must name as not covered (a stem,
+//                or a list of stems any of which will do)
 //   parts        several questions: one {"node": ...} or {"not_covered":
 //                ...} per question, in the order asked
 // Each message is asked in a fresh session. The scores are the ones the

@@ -505,6 +505,21 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   if (facet != intents::Facet::kNone && tp.facets[f] >= 0) {
     return Answer(state, tp.facets[f], confidence);
   }
+  // Lifestyle and check-ups are mostly advice for everyone: the article's
+  // general advice, said to be general.
+  if (facet == intents::Facet::kLifestyle ||
+      facet == intents::Facet::kFollowUp) {
+    if (const int general = GeneralAdvice(facet); general >= 0) {
+      t.trace.steps.push_back("no " + std::string(intents::FacetName(facet)) +
+                              " in the section: the general advice");
+      Reply r = Answer(state, general, confidence);
+      r.text = Fill(pack_.wording.facet_general,
+                    {{"facet", pack_.wording.FacetLabel(facet)},
+                     {"topic", tnode.title}}) +
+               r.text;
+      return r;
+    }
+  }
   if (facet != intents::Facet::kNone && facet != intents::Facet::kCause &&
       facet != intents::Facet::kRisk && facet != intents::Facet::kDefinition) {
     Reply r = Answer(state, tp.node, confidence);
@@ -515,6 +530,16 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     return r;
   }
   return Answer(state, tp.node, confidence);
+}
+
+int DialogRunner::GeneralAdvice(intents::Facet facet) const {
+  const int f = static_cast<int>(facet);
+  for (const Topic& tp : pack_.topics) {
+    if (pack_.nodes[tp.node].kind == NodeKind::kAdvice && tp.facets[f] >= 0) {
+      return tp.facets[f];
+    }
+  }
+  return -1;
 }
 
 }  // namespace faqbot::dialogs

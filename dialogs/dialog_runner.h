@@ -125,6 +125,15 @@ class DialogRunner {
   };
   TopicChoice ChooseTopic(Turn& t, DialogState* state,
                           const intents::Signals* story) const;
+  // Of several questions, those that ask something on their own ("I'm
+  // trying to understand what it could be" does not, beside others).
+  std::vector<std::string> AskingSomething(
+      const std::vector<std::string>& questions, Trace& trace) const;
+  void SameGroupThroughout(const intents::Signals& story,
+                           const std::vector<std::string>& questions,
+                           std::vector<ReplyPart>* parts, Trace& trace) const;
+  // The closing advice's node for `facet`, or -1.
+  int GeneralAdvice(intents::Facet facet) const;
   // An aspect asked that the article does not speak to: its caveat, and
   // the nearest facet when the question gave none.
   void AddCaveat(Turn& t, Reply* reply) const;

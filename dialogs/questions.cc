@@ -6,6 +6,8 @@
 
 #include "dialogs/dialog_runner.h"
 #include "dialogs/navigation.h"
+#include "intents/medical_terms.h"
+#include "intents/normalizer.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -18,6 +20,18 @@ intents::Facet NearestFacet(intents::Aspect aspect) {
     if (cue.aspect == aspect) return cue.nearest;
   }
   return intents::Facet::kNone;
+}
+
+// "baby, pregnant" -> {"baby", "pregnant"}.
+std::vector<std::string> Listed(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < list.size()) {
+    const std::size_t comma = std::min(list.find(", ", at), list.size());
+    out.push_back(list.substr(at, comma - at));
+    at = comma + 2;
+  }
+  return out;
 }
 
 ReplyPart ToPart(const Reply& r) {
@@ -51,7 +65,9 @@ const std::string& CaveatFor(const Wording& w, intents::Aspect aspect) {
 }  // namespace
 
 void DialogRunner::AddCaveat(Turn& t, Reply* reply) const {
-  if (t.aspect == intents::Aspect::kNone || reply->kind != ReplyKind::kAnswer) {
+  if (t.aspect == intents::Aspect::kNone ||
+      (reply->kind != ReplyKind::kAnswer &&
+       reply->kind != ReplyKind::kClarify)) {
     return;
   }
   t.trace.steps.push_back("caveat: the article does not speak to " +
@@ -72,7 +88,10 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   }
   if (auto r = NotAnswerable(t, state, question, story)) return *r;  // 5
   TopicChoice topic = ChooseTopic(t, state, story);                  // 6
-  if (topic.reply) return *std::move(topic.reply);
+  if (topic.reply) {
+    AddCaveat(t, &*topic.reply);
+    return *std::move(topic.reply);
+  }
   // An aspect the article does not speak to, with no facet asked: the
   // nearest sentences it has (follow-up for "how often", cause for "is it
   // hereditary").
@@ -89,7 +108,8 @@ Reply DialogRunner::Parts(DialogState* state,
                           const intents::Signals* story, Trace& trace) const {
   std::vector<ReplyPart> parts;
   std::string uncovered;  // of the previous part
-  for (const auto& q : questions) {
+  const std::vector<std::string> asking = AskingSomething(questions, trace);
+  for (const auto& q : asking) {
     if (parts.size() == kMaxParts) break;
     trace.steps.push_back("question " + std::to_string(parts.size() + 1) +
                           ": \"" + q + "\"");
@@ -112,6 +132,7 @@ Reply DialogRunner::Parts(DialogState* state,
     uncovered = r.not_covered;
     parts.push_back(ToPart(r));
   }
+  if (story) SameGroupThroughout(*story, asking, &parts, trace);
   Reply out;
   out.kind = ReplyKind::kFallback;
   for (const auto& p : parts) {
@@ -133,6 +154,66 @@ Reply DialogRunner::Parts(DialogState* state,
   out.choices = Choices(state->choices);
   out.parts = std::move(parts);
   return out;
+}
+
+std::vector<std::string> DialogRunner::AskingSomething(
+    const std::vector<std::string>& questions, Trace& trace) const {
+  std::vector<std::string> asking;
+  for (const auto& q : questions) {
+    const intents::Signals sig = pack_.matcher.Match(q);
+    const bool asks =
+        (!sig.candidates.empty() && sig.candidates[0].specific > 0) ||
+        sig.facet() != intents::Facet::kNone ||
+        sig.aspect() != intents::Aspect::kNone ||
+        !pack_.matcher.CheckSubject(q).uncovered.empty();
+    if (asks) {
+      asking.push_back(q);
+    } else {
+      trace.steps.push_back("\"" + q + "\" asks nothing the others do not");
+    }
+  }
+  return asking.empty() ? questions : asking;
+}
+
+// "My wife is pregnant... a calcification in the baby's liver. Is this
+// dangerous for the baby, and will it need treatment after birth?": when
+// the story tells of a group of patients the article does not cover and
+// one part says so, a part that points back ("it") and is not about the
+// writer ("me", "my own") is about that patient too.
+void DialogRunner::SameGroupThroughout(
+    const intents::Signals& story, const std::vector<std::string>& questions,
+    std::vector<ReplyPart>* parts, Trace& trace) const {
+  const auto group = [](const std::string& word) {
+    return intents::ClassifyTerm(word) == intents::TermKind::kGroup;
+  };
+  if (std::none_of(story.analysis.words.begin(), story.analysis.words.end(),
+                   group)) {
+    return;
+  }
+  std::string word;
+  for (const auto& p : *parts) {
+    for (const auto& w : Listed(p.not_covered)) {
+      if (word.empty() && group(w)) word = w;
+    }
+  }
+  if (word.empty()) return;
+  for (std::size_t i = 0; i < parts->size() && i < questions.size(); ++i) {
+    ReplyPart& p = (*parts)[i];
+    const auto words = intents::Normalize(questions[i]);
+    const auto has = [&words](std::initializer_list<const char*> any) {
+      return std::any_of(words.begin(), words.end(), [&](const auto& w) {
+        return std::find(any.begin(), any.end(), w) != any.end();
+      });
+    };
+    if (p.kind == ReplyKind::kFallback || !has({"it", "this", "that"}) ||
+        has({"i", "me", "my", "myself", "own"})) {
+      continue;
+    }
+    trace.steps.push_back("part " + p.node + " is about " + word + " too");
+    p = ReplyPart{};
+    p.not_covered = word;
+    p.text = Fill(pack_.wording.part_not_covered, {{"word", word}});
+  }
 }
 
 }  // namespace faqbot::dialogs

@@ -41,6 +41,7 @@ constexpr WordingKey kKeys[] = {
     {"caveat_nearest", &Wording::caveat_nearest, ""},
     {"clarify", &Wording::clarify, ""},
     {"clarify_sections", &Wording::clarify_sections, "facet"},
+    {"facet_general", &Wording::facet_general, "facet topic"},
     {"facet_not_specific", &Wording::facet_not_specific, "facet topic"},
     {"urgent_emergency", &Wording::urgent_emergency, ""},
     {"urgent_self_harm", &Wording::urgent_self_harm, ""},

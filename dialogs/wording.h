@@ -127,6 +127,11 @@ struct Wording {
       "one do you mean?";
   // {facet}, {topic}: what was asked for and where the article has nothing
   // on it.
+  // {facet}, {topic}: the section has no such advice; the article's
+  // general advice follows.
+  std::string facet_general =
+      "The article gives no {facet} advice specific to \"{topic}\". Its "
+      "general advice: ";
   std::string facet_not_specific =
       "The article says nothing specific about {facet} for \"{topic}\". Here "
       "is what it says about it: ";

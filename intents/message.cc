@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "intents/lexicon.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
 #include "intents/text.h"
@@ -173,12 +174,10 @@ void FindPersonalDetails(const std::vector<std::string>& w,
     const bool lab = i >= 1 && w[i - 1].size() >= 2 && w[i - 1].size() <= 5 &&
                      std::all_of(w[i - 1].begin(), w[i - 1].end(),
                                  [](char c) { return std::isalpha(c); }) &&
-                     !Auxiliaries().contains(w[i - 1]) && w[i - 1] != "the" &&
-                     w[i - 1] != "of" && w[i - 1] != "for" &&
-                     w[i - 1] != "to" && w[i - 1] != "in" &&
-                     w[i - 1] != "than" && w[i - 1] != "every" &&
-                     w[i - 1] != "about" && w[i - 1] != "last" &&
-                     w[i - 1] != "next" && w[i - 1] != "and";
+                     !Auxiliaries().contains(w[i - 1]) &&
+                     !IsStopword(w[i - 1]) && w[i - 1] != "than" &&
+                     w[i - 1] != "every" && w[i - 1] != "last" &&
+                     w[i - 1] != "next";
     if (unit) {
       out->push_back(w[i] + " " + w[i + 1]);
     } else if (age || lab) {
@@ -217,14 +216,17 @@ void FindQuotes(std::string_view text, std::vector<std::string>* out) {
 // "my report says", "the scan showed", "the radiologist wrote": the
 // message quotes a personal report.
 bool MentionsReport(const std::vector<std::string>& w) {
+  // A report, or whoever read one: "my scan shows", "my GP thinks".
   static const std::unordered_set<std::string> kReports = {
-      "report", "scan",    "ultrasound",  "ct",          "mri",
-      "result", "results", "radiologist", "sonographer", "test",
-      "tests",  "biopsy",  "letter"};
+      "report",  "scan",       "ultrasound",  "ct",          "mri",
+      "result",  "results",    "radiologist", "sonographer", "test",
+      "tests",   "biopsy",     "letter",      "gp",          "doctor",
+      "surgeon", "specialist", "consultant",  "they"};
   static const std::unordered_set<std::string> kSays = {
-      "says",      "said",  "shows",  "showed",    "show",      "mentions",
-      "mentioned", "wrote", "found",  "describes", "described", "revealed",
-      "saw",       "reads", "states", "stated",    "came"};
+      "says",      "said",    "shows",    "showed",    "show",      "mentions",
+      "mentioned", "wrote",   "found",    "describes", "described", "revealed",
+      "saw",       "see",     "reads",    "states",    "stated",    "came",
+      "thinks",    "thought", "suspects", "diagnosed", "believes",  "called"};
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (!kReports.contains(w[i])) continue;
     for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
