@@ -32,7 +32,8 @@ Setup& Get() {
     const std::string nowhere = "http://127.0.0.1:9";  // refused at once
     const nlohmann::json config = {
         {"rest", nlohmann::json::object()},
-        {"telegram", {{"token", "1:T"}, {"api_base", nowhere}}},
+        {"telegram",
+         {{"token", "1:T"}, {"webhook_secret", "w"}, {"api_base", nowhere}}},
         {"slack",
          {{"signing_secret", "s"}, {"bot_token", "x"}, {"api_base", nowhere}}},
         {"messenger",
@@ -83,6 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 1:
       r.path = "/webhooks/telegram";
+      r.headers = {{"x-telegram-bot-api-secret-token", "w"}};
       break;
     case 2:
     case 3:
