@@ -87,6 +87,9 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
   for (const auto& c : a.corrections) {
     out << "corrected: " << c.from << " -> " << c.to << "\n";
   }
+  for (const auto& r : a.related) {
+    out << "related: " << r.from << " -> " << r.to << " (the pack's form)\n";
+  }
   for (const auto& s : a.synonyms) {
     out << "synonym: " << s.phrase << " -> " << s.canonical << "\n";
   }

@@ -45,6 +45,30 @@ std::vector<std::string> Analyzer::Terms(std::string_view text) const {
 
 void Analyzer::Freeze() {
   for (auto& [word, info] : stems_) info.known = KnowsTerm(info.stem);
+  sorted_terms_.clear();
+  for (const auto& [term, uses] : known_terms_) sorted_terms_.push_back(term);
+  std::sort(sorted_terms_.begin(), sorted_terms_.end());
+}
+
+std::string Analyzer::RelatedTerm(const std::string& stem) const {
+  // Short stems relate too loosely ("polyp", "polyposis"); so do forms far
+  // apart in length.
+  constexpr std::size_t kMinShared = 6, kMaxExtra = 5;
+  // Before Freeze() the vocabulary is still being added: nothing relates.
+  if (stem.size() < kMinShared || sorted_terms_.empty()) return "";
+  for (std::size_t len = stem.size() - 1;
+       len >= kMinShared && stem.size() - len <= kMaxExtra; --len) {
+    if (KnowsTerm(std::string_view(stem).substr(0, len))) {
+      return stem.substr(0, len);
+    }
+  }
+  const auto it =
+      std::lower_bound(sorted_terms_.begin(), sorted_terms_.end(), stem);
+  if (it != sorted_terms_.end() && it->starts_with(stem) &&
+      it->size() - stem.size() <= kMaxExtra) {
+    return *it;
+  }
+  return "";
 }
 
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
@@ -58,6 +82,15 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
       continue;
     }
     std::string stem = CachedStem(word);
+    // Like spelling, fitting a person's words to the pack's is for
+    // messages, not for the pack's own sentences.
+    if (correct_spelling && !KnowsTerm(stem)) {
+      if (std::string related = RelatedTerm(stem); !related.empty()) {
+        a.related.push_back({word, related});
+        a.terms.push_back(std::move(related));
+        continue;
+      }
+    }
     // A word whose stem the pack uses ("treated" for "treatment") is
     // spelled right, whatever the vocabulary's exact forms are.
     // A real medical term is not a typo ("hemangioma" must not become an

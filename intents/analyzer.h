@@ -30,9 +30,12 @@ struct Analysis {
   std::vector<std::string> words;       // normalized, after correction
   std::vector<Correction> corrections;  // what the speller changed
   std::vector<SynonymUse> synonyms;     // what the synonym table changed
-  std::vector<std::string> terms;       // final stems: what matching sees
-  std::vector<std::string> unknown;     // content words the pack never uses
-  std::string text;                     // " t1 t2 ": what patterns see
+  // Words the pack uses in another form of the same word family:
+  // "inflammation" for the pack's "inflammatory" (stem -> pack's stem).
+  std::vector<Correction> related;
+  std::vector<std::string> terms;    // final stems: what matching sees
+  std::vector<std::string> unknown;  // content words the pack never uses
+  std::string text;                  // " t1 t2 ": what patterns see
 };
 
 class Analyzer {
@@ -72,11 +75,15 @@ class Analyzer {
     bool known = false;  // set by Freeze()
   };
   std::string CachedStem(const std::string& word) const;
+  // The pack's term of the same word family as `stem`, when one is a
+  // prefix of the other ("inflamm", "inflammatori"), or "".
+  std::string RelatedTerm(const std::string& stem) const;
 
   SynonymTable synonyms_;
   SpellIndex spelling_;
-  StringMap<WordInfo> stems_;   // vocabulary word -> stem
-  StringMap<int> known_terms_;  // stem -> uses
+  StringMap<WordInfo> stems_;              // vocabulary word -> stem
+  StringMap<int> known_terms_;             // stem -> uses
+  std::vector<std::string> sorted_terms_;  // known_terms_, sorted (Freeze)
 };
 
 }  // namespace faqbot::intents

@@ -1,6 +1,7 @@
 #include "intents/matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
@@ -228,9 +229,23 @@ void Matcher::BuildPostings() {
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
   }
-  std::unordered_set<std::string>& cue_terms = cue_terms_;
   for (const auto& cue : FacetCues()) {
-    for (const auto& t : analyzer_.Terms(cue.pattern)) cue_terms.insert(t);
+    for (const auto& t : analyzer_.Terms(cue.pattern)) cue_terms_.insert(t);
+    // "treat*" covers "treatment", "treated"...: keep the prefix.
+    std::string_view rest = cue.pattern;
+    while (!rest.empty()) {
+      const std::size_t star = rest.find('*');
+      if (star == std::string_view::npos) break;
+      std::size_t start = star;
+      while (start > 0 &&
+             std::isalpha(static_cast<unsigned char>(rest[start - 1]))) {
+        --start;
+      }
+      if (star - start >= 3) {
+        cue_prefixes_.emplace_back(rest.substr(start, star - start));
+      }
+      rest.remove_prefix(star + 1);
+    }
   }
   std::unordered_map<std::string, int> df;
   for (const auto& intent : intents_) {
@@ -241,7 +256,7 @@ void Matcher::BuildPostings() {
     for (auto& [term, kw] : intents_[i].keywords) {
       const double idf = std::log((n + 1.0) / (df[term] + 0.5));
       const bool damped = generic.contains(term) ||
-                          (cue_terms.contains(term) && !kw.names) ||
+                          (IsCueTerm(term) && !kw.names) ||
                           (static_cast<int>(i) != subject_intent_ &&
                            subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
@@ -260,6 +275,12 @@ void Matcher::BuildPostings() {
                       });
     postings.resize(kMaxPostings);
   }
+}
+
+bool Matcher::IsCueTerm(const std::string& term) const {
+  if (cue_terms_.contains(term)) return true;
+  return std::any_of(cue_prefixes_.begin(), cue_prefixes_.end(),
+                     [&](const std::string& p) { return term.starts_with(p); });
 }
 
 Signals Matcher::Match(std::string_view text, bool correct_spelling,

@@ -215,7 +215,11 @@ class Matcher {
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).
   std::unordered_set<std::string> subject_level_terms_;
-  std::unordered_set<std::string> cue_terms_;      // built by Compile()
+  std::unordered_set<std::string> cue_terms_;  // built by Compile()
+  std::vector<std::string> cue_prefixes_;      // "treat" of "treat*"
+  // A word of a facet cue ("treatment", "regularly"): it says what is
+  // asked, not about what.
+  bool IsCueTerm(const std::string& term) const;
   std::unordered_set<std::string> generic_terms_;  // built by Compile()
   int subject_intent_ = -1;
   // Scope terms the pack never uses -> the word to name in the fallback.

@@ -84,12 +84,15 @@ bool EndsWithAny(std::string_view word,
 // condition.
 const WordSet& Findings() {
   static const WordSet k = {
-      "cyst",    "cysts",      "mass",     "masses",  "lesion", "lesions",
-      "shadow",  "shadows",    "lump",     "lumps",   "tumor",  "tumors",
-      "tumour",  "tumours",    "growth",   "growths", "polyp",  "polyps",
-      "abscess", "abscesses",  "ulcer",    "ulcers",  "plaque", "plaques",
-      "sludge",  "thickening", "nodule",   "nodules", "hernia", "hernias",
-      "scar",    "scarring",   "blockage", "clot",    "clots",  "porcelain"};
+      "cyst",       "cysts",    "mass",     "masses",    "lesion",
+      "lesions",    "shadow",   "shadows",  "lump",      "lumps",
+      "tumor",      "tumors",   "tumour",   "tumours",   "growth",
+      "growths",    "polyp",    "polyps",   "abscess",   "abscesses",
+      "ulcer",      "ulcers",   "plaque",   "plaques",   "sludge",
+      "thickening", "nodule",   "nodules",  "hernia",    "hernias",
+      "scar",       "scarring", "blockage", "clot",      "clots",
+      "porcelain",  "stone",    "stones",   "gallstone", "gallstones",
+      "calculus",   "calculi"};
   return k;
 }
 

@@ -118,7 +118,7 @@ SubjectCheck Matcher::CheckSubject(std::string_view question) const {
     if (i + 1 < a.words.size() && IsConditionAdjective(word) &&
         ClassifyTerm(a.words[i + 1]) == TermKind::kOrgan) {
       kind = TermKind::kFinding;
-    } else if (generic_terms_.contains(term) || cue_terms_.contains(term)) {
+    } else if (generic_terms_.contains(term) || IsCueTerm(term)) {
       continue;
     }
     const bool known = pack_terms_.contains(term);
@@ -150,7 +150,7 @@ SubjectCheck Matcher::CheckSubject(std::string_view question) const {
     std::vector<std::string> terms = {Stem(a.words[at])};
     analyzer_.synonyms().Apply(&terms, nullptr);
     const std::string& term = terms.empty() ? a.words[at] : terms.front();
-    if (!pack_terms_.contains(term) && !cue_terms_.contains(term) &&
+    if (!pack_terms_.contains(term) && !IsCueTerm(term) &&
         !generic_terms_.contains(term) && !IsStopword(a.words[at]) &&
         named.insert(a.words[at]).second) {
       check.uncovered.push_back(a.words[at]);

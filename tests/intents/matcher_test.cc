@@ -101,5 +101,21 @@ TEST(Matcher, ReportsBadPatternWithItsOrigin) {
   EXPECT_NE(s.error().message.find("never closed"), std::string::npos);
 }
 
+TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
+  Matcher m;
+  const int inflamed = m.AddIntent("inflamed");
+  m.AddKeywords(inflamed, "Inflammatory polyps need care.", 1, "text");
+  const int other = m.AddIntent("other");
+  m.AddKeywords(other, "Cholesterol deposits are common.", 1, "text");
+  ASSERT_TRUE(m.Compile());
+  const Signals s = m.Match("what helps against inflammation");
+  ASSERT_FALSE(s.candidates.empty());
+  EXPECT_EQ(s.candidates[0].intent, inflamed);
+  ASSERT_EQ(s.analysis.related.size(), 1u);
+  EXPECT_EQ(s.analysis.related[0].from, "inflammation");
+  // Short stems relate too loosely: "polyposis" is another condition.
+  EXPECT_TRUE(m.Match("what is polyposis").analysis.related.empty());
+}
+
 }  // namespace
 }  // namespace faqbot::intents
