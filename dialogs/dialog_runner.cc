@@ -13,17 +13,6 @@ using intents::Smalltalk;
 
 double Confidence(double score) { return score / (score + 1.0); }
 
-// "Is that the same as...": the question points back at something.
-bool NamesByPronoun(const std::vector<std::string>& words) {
-  for (const auto& w : words) {
-    if (w == "that" || w == "this" || w == "it" || w == "these" ||
-        w == "those" || w == "theirs" || w == "his" || w == "hers") {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string_view ReplyKindName(ReplyKind kind) {
@@ -359,7 +348,7 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
   // "My dad has calcified plaque in his arteries. Is that the same as
   // liver calcification?": "that" is the story's subject.
-  if (check.compares && story && NamesByPronoun(t.words)) {
+  if (check.compares && story && HasPronoun(t.words)) {
     const intents::SubjectCheck told =
         pack_.matcher.CheckSubject(intents::JoinWords(story->analysis.words));
     for (const auto& e : told.evidence) {
@@ -422,8 +411,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   }
   // The story names the topic the question leaves out ("...chronic
   // hepatitis... which medicines are used in this situation?").
-  if (story && !story->candidates.empty() &&
-      story->candidates[0].specific > 0 &&
+  if (story && !story->candidates.empty() && story->candidates[0].naming > 0 &&
       story->candidates[0].score >= cfg.answer_threshold &&
       (t.facet != intents::Facet::kNone || t.aspect != intents::Aspect::kNone ||
        HasPronoun(t.words))) {

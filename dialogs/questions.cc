@@ -109,6 +109,7 @@ Reply DialogRunner::Parts(DialogState* state,
   std::vector<ReplyPart> parts;
   std::string uncovered;  // of the previous part
   const std::vector<std::string> asking = AskingSomething(questions, trace);
+  const std::string topic_before = state->topic;
   for (const auto& q : asking) {
     if (parts.size() == kMaxParts) break;
     trace.steps.push_back("question " + std::to_string(parts.size() + 1) +
@@ -125,6 +126,10 @@ Reply DialogRunner::Parts(DialogState* state,
       parts.push_back(std::move(part));
       continue;
     }
+    // Sibling questions: only one that points back ("how is it treated?")
+    // takes the topic of the one before; the others start from where the
+    // conversation stood.
+    if (!HasPronoun(own.analysis.words)) state->topic = topic_before;
     Reply r = Question(state, q, story, trace);
     if (r.kind == ReplyKind::kFallback && !r.not_covered.empty()) {
       r.text = Fill(pack_.wording.part_not_covered, {{"word", r.not_covered}});

@@ -260,7 +260,8 @@ void Matcher::BuildPostings() {
                           (static_cast<int>(i) != subject_intent_ &&
                            subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
-      postings_[term].push_back({static_cast<int>(i), kw.weight, damped});
+      postings_[term].push_back(
+          {static_cast<int>(i), kw.weight, damped, kw.names});
     }
   }
   // A term shared by very many intents names none of them; keeping only
@@ -323,6 +324,7 @@ void Matcher::ScoreKeywords(Signals* sig, const CandidateFn& candidate,
       Candidate& c = candidate(p.intent);
       c.score += p.weight;
       if (!p.damped) c.specific += p.weight;
+      if (!p.damped && p.names) c.naming += p.weight;
       if (explain) {
         c.evidence.push_back("keyword " + term + " +" + Format(p.weight) +
                              (p.damped ? " (generic)" : ""));
@@ -341,6 +343,7 @@ void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
         Candidate& c = candidate(tag.target);
         c.score += tag.weight;
         c.specific += tag.weight;
+        c.naming += tag.weight;
         if (explain) {
           c.evidence.push_back("pattern \"" + tag.source + "\" +" +
                                Format(tag.weight));

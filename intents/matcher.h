@@ -43,6 +43,10 @@ struct Candidate {
   // not facet cues, not the pack's subject) and from patterns. A topic
   // named by generic words alone is no topic.
   double specific = 0;
+  // The part of `specific` from words that name the intent (a heading
+  // word, an author's keyword) and from patterns: "hepatitis", not a word
+  // its text happens to use ("suggested").
+  double naming = 0;
   std::vector<std::string> evidence;  // with `explain`: "keyword parasit +3.5"
 };
 
@@ -208,6 +212,7 @@ class Matcher {
     int intent;
     double weight;
     bool damped;  // generic, cue or subject word for this intent
+    bool names;   // a word that names the intent (see Candidate::naming)
   };
   StringMap<std::vector<Posting>> postings_;
   std::unordered_set<std::string> pack_terms_;  // what the pack talks about
