@@ -346,17 +346,23 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   }
   intents::SubjectCheck check = pack_.matcher.CheckSubject(question);
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
-  // "My dad has calcified plaque in his arteries. Is that the same as
-  // liver calcification?": "that" is the story's subject.
-  if (check.compares && story && HasPronoun(t.words)) {
+  // "My scan shows an angiomyolipoma. Is that dangerous?", "My dad has
+  // calcified plaque in his arteries. Is that the same as liver
+  // calcification?": "that" is the story's subject, when the story does
+  // not name the article's (or the question sets the two side by side).
+  const bool points_back =
+      check.compares || (!check.about_pack && check.uncovered.empty());
+  if (story && points_back && HasPronoun(t.words)) {
     const intents::SubjectCheck told =
         pack_.matcher.CheckSubject(intents::JoinWords(story->analysis.words));
-    for (const auto& e : told.evidence) {
-      t.trace.steps.push_back("term (in the story) " + e);
+    if (check.compares || !told.about_pack) {
+      for (const auto& e : told.evidence) {
+        t.trace.steps.push_back("term (in the story) " + e);
+      }
+      check.uncovered.insert(check.uncovered.end(), told.uncovered.begin(),
+                             told.uncovered.end());
+      check.organ_or_group = check.organ_or_group || told.organ_or_group;
     }
-    check.uncovered.insert(check.uncovered.end(), told.uncovered.begin(),
-                           told.uncovered.end());
-    check.organ_or_group = check.organ_or_group || told.organ_or_group;
   }
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
@@ -393,6 +399,18 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     Turn& t, DialogState* state, const intents::Signals* story) const {
   const PackSettings& cfg = pack_.settings;
   const auto& cands = t.sig.candidates;
+  const int told = StoryTopic(story);
+  const auto from_story = [&] {
+    t.trace.steps.push_back("topic " + pack_.topic_node(told).id +
+                            " from the story");
+    return TopicChoice{told, 0.6, std::nullopt};
+  };
+  // "My brother has polycystic kidney disease. Is it inherited?": "it" is
+  // what the story names, unless the question names a section itself.
+  if (told >= 0 && HasPronoun(t.words) &&
+      (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
+    return from_story();
+  }
   if (t.best >= cfg.answer_threshold) {
     std::vector<int> close;
     for (const auto& c : cands) {
@@ -411,14 +429,10 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   }
   // The story names the topic the question leaves out ("...chronic
   // hepatitis... which medicines are used in this situation?").
-  if (story && !story->candidates.empty() && story->candidates[0].naming > 0 &&
-      story->candidates[0].score >= cfg.answer_threshold &&
+  if (told >= 0 &&
       (t.facet != intents::Facet::kNone || t.aspect != intents::Aspect::kNone ||
        HasPronoun(t.words))) {
-    t.trace.steps.push_back("topic " +
-                            pack_.topic_node(story->candidates[0].intent).id +
-                            " from the story");
-    return {story->candidates[0].intent, 0.6, std::nullopt};
+    return from_story();
   }
   // Without a topic word, words the pack does not know are the subject
   // ("what is the capital of France?"), unless the question points back.
@@ -528,6 +542,18 @@ int DialogRunner::GeneralAdvice(intents::Facet facet) const {
     }
   }
   return -1;
+}
+
+// The topic a story names: by a heading word, a rare word or a pattern,
+// or by many of a section's words ("a dull ache... talked about draining
+// it"); -1 for none.
+int DialogRunner::StoryTopic(const intents::Signals* story) const {
+  constexpr double kManyWords = 2.0;
+  if (!story || story->candidates.empty()) return -1;
+  const intents::Candidate& best = story->candidates[0];
+  const bool names = best.naming > 0 || best.specific >= kManyWords;
+  return names && best.score >= pack_.settings.answer_threshold ? best.intent
+                                                                : -1;
 }
 
 }  // namespace faqbot::dialogs

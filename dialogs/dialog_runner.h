@@ -132,6 +132,7 @@ class DialogRunner {
   void SameGroupThroughout(const intents::Signals& story,
                            const std::vector<std::string>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
+  int StoryTopic(const intents::Signals* story) const;
   // The closing advice's node for `facet`, or -1.
   int GeneralAdvice(intents::Facet facet) const;
   // An aspect asked that the article does not speak to: its caveat, and

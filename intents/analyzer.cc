@@ -6,18 +6,9 @@
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
 #include "intents/stemmer.h"
+#include "intents/text.h"
 
 namespace faqbot::intents {
-namespace {
-
-bool IsNumber(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
-}
-
-}  // namespace
-
 Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
   for (const auto& word : synonyms_.words()) spelling_.Add(word);
   for (const auto word : Stopwords()) spelling_.Add(word);

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "intents/medical_terms.h"
+#include "intents/normalizer.h"
 #include "intents/stemmer.h"
+#include "intents/text.h"
 
 namespace faqbot::intents {
 namespace {
@@ -89,12 +92,22 @@ int Matcher::AddIntent(std::string name) {
 void Matcher::AddKeywords(int intent, std::string_view text, double weight,
                           std::string origin) {
   analyzer_.AddVocabulary(text);
+  // A rare word of the text names its intent as a heading word does:
+  // "Bosniak", "dialysis", "tolvaptan"; not "suggested".
+  std::unordered_set<std::string> rare;
+  if (MedicalVocabularyLoaded()) {
+    for (const auto& word : Normalize(text)) {
+      if (word.size() >= 5 && !IsNumber(word) && !IsEverydayWord(word)) {
+        for (auto& t : analyzer_.Terms(word)) rare.insert(std::move(t));
+      }
+    }
+  }
   for (const auto& term : analyzer_.Terms(text)) {
     if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
     if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
-    const bool names = weight >= kNamingWeight;
+    const bool names = weight >= kNamingWeight || rare.contains(term);
     auto [it, inserted] =
         kw.try_emplace(term, KeywordInfo{term, weight, origin, names});
     if (!inserted && weight > it->second.weight) {

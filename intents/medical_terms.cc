@@ -137,8 +137,16 @@ TermKind ClassifyTerm(std::string_view view) {
   if (Groups().contains(word)) return TermKind::kGroup;
   if (Findings().contains(word)) return TermKind::kFinding;
   const Vocabulary& v = Words();
-  if (word.size() < 5 || !Lists(v.medical, word) || Lists(v.common, word)) {
-    return TermKind::kOrdinary;
+  if (word.size() < 5 || Lists(v.common, word)) return TermKind::kOrdinary;
+  if (!Lists(v.medical, word)) {
+    // Rarer terms neither list has ("angiomyolipoma"): by their ending.
+    return word.size() >= 8 &&
+                   EndsWithAny(word,
+                               {"oma", "omas", "itis", "osis", "oses", "emia",
+                                "aemia", "pathy", "plasia", "iasis", "ectasia",
+                                "ocele", "algia", "megaly", "trophy"})
+               ? TermKind::kJargon
+               : TermKind::kOrdinary;
   }
   // Jargon that is not a condition: medicines, professions, and the
   // adjectives of reports ("hyperechoic", "nodular", "parenchymal").
@@ -152,6 +160,10 @@ TermKind ClassifyTerm(std::string_view view) {
     return TermKind::kOrdinary;
   }
   return TermKind::kJargon;
+}
+
+bool IsEverydayWord(std::string_view word) {
+  return Lists(Words().common, std::string(word));
 }
 
 bool IsMedicalWord(std::string_view word) {

@@ -35,6 +35,9 @@ TermKind ClassifyTerm(std::string_view word);
 // corrector never "corrects" such a word into an article word).
 bool IsMedicalWord(std::string_view word);
 
+// Whether `word` is everyday English (in the common-words list).
+bool IsEverydayWord(std::string_view word);
+
 // Whether the vocabulary files were found (else only the hand lists work).
 bool MedicalVocabularyLoaded();
 

@@ -155,18 +155,12 @@ bool IsUnit(const std::string& w) {
   return k.contains(w);
 }
 
-bool IsNumber(const std::string& w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',';
-  });
-}
-
 // Measurements, ages and lab values in `words` (normalized), as the
 // phrases a person wrote.
 void FindPersonalDetails(const std::vector<std::string>& w,
                          std::vector<std::string>* out) {
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!IsNumber(w[i])) continue;
+    if (!IsNumber(w[i], /*allow_separators=*/true)) continue;
     const bool unit = i + 1 < w.size() && IsUnit(w[i + 1]);
     const bool age = i >= 2 && (w[i - 1] == "am" || w[i - 1] == "aged" ||
                                 (w[i - 2] == "i" && w[i - 1] == "is"));

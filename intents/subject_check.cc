@@ -160,11 +160,22 @@ SubjectCheck Matcher::CheckSubject(std::string_view question) const {
                                "never speaks of");
     }
   }
-  // Subjects from the built-in scope list (pregnancy, costs, doses...).
+  // "How big does it have to be...": sizes are a reader's own numbers.
+  const std::string joined = " " + JoinWords(a.words) + " ";
+  for (const char* phrase : {" how big ", " how large ", " what size "}) {
+    if (joined.find(phrase) != std::string::npos &&
+        named.insert("size").second) {
+      check.uncovered.push_back("size");
+      check.organ_or_group = true;
+      check.evidence.push_back("size: outside any single article");
+    }
+  }
+  // Subjects from the built-in scope list (pregnancy, costs, doses...),
+  // unless the article speaks of them ("a child of an affected parent").
   for (const auto& term : a.terms) {
     if (const auto scope = scope_terms_.find(term);
-        scope != scope_terms_.end() && !named.contains(term) &&
-        named.insert(scope->second).second) {
+        scope != scope_terms_.end() && !pack_terms_.contains(term) &&
+        !named.contains(term) && named.insert(scope->second).second) {
       check.uncovered.push_back(scope->second);
       check.organ_or_group = true;  // a subject of its own, whatever else
       check.evidence.push_back(scope->second + ": outside any single article");

@@ -1,5 +1,6 @@
 #include "intents/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace faqbot::intents {
@@ -37,6 +38,13 @@ std::string JoinWords(const std::vector<std::string>& words) {
     out += w;
   }
   return out;
+}
+
+bool IsNumber(std::string_view word, bool allow_separators) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [&](char c) {
+    return (c >= '0' && c <= '9') ||
+           (allow_separators && (c == '.' || c == ','));
+  });
 }
 
 }  // namespace faqbot::intents
