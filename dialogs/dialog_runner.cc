@@ -344,15 +344,17 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  intents::SubjectCheck check = pack_.matcher.CheckSubject(question);
+  intents::SubjectCheck check = pack_.matcher.CheckSubject(question, t.facet);
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
-  // "My scan shows an angiomyolipoma. Is that dangerous?", "My dad has
-  // calcified plaque in his arteries. Is that the same as liver
-  // calcification?": "that" is the story's subject, when the story does
-  // not name the article's (or the question sets the two side by side).
+  // "My scan shows an angiomyolipoma. Is that dangerous?", "I have
+  // chronic kidney disease. How fast will my kidney function get worse?":
+  // a question that names no subject asks about the story's, when the
+  // story does not name the article's. "My dad has calcified plaque in his
+  // arteries. Is that the same as liver calcification?": "that" is the
+  // story's subject, set beside the article's.
   const bool points_back =
       check.compares || (!check.about_pack && check.uncovered.empty());
-  if (story && points_back && HasPronoun(t.words)) {
+  if (story && points_back && (check.compares ? HasPronoun(t.words) : true)) {
     const intents::SubjectCheck told =
         pack_.matcher.CheckSubject(intents::JoinWords(story->analysis.words));
     if (check.compares || !told.about_pack) {
@@ -549,11 +551,21 @@ int DialogRunner::GeneralAdvice(intents::Facet facet) const {
 // it"); -1 for none.
 int DialogRunner::StoryTopic(const intents::Signals* story) const {
   constexpr double kManyWords = 2.0;
-  if (!story || story->candidates.empty()) return -1;
-  const intents::Candidate& best = story->candidates[0];
-  const bool names = best.naming > 0 || best.specific >= kManyWords;
-  return names && best.score >= pack_.settings.answer_threshold ? best.intent
-                                                                : -1;
+  if (!story) return -1;
+  const auto names = [](const intents::Candidate& c) {
+    return c.naming > 0 || c.specific >= kManyWords;
+  };
+  // The overview leads on the article's subject words alone; a section
+  // the story names says more ("...on dialysis... cysts in my kidneys").
+  const auto& cands = story->candidates;
+  auto best = std::find_if(cands.begin(), cands.end(), [&](const auto& c) {
+    return c.intent != 0 && names(c);
+  });
+  if (best == cands.end()) best = cands.begin();
+  return best != cands.end() && names(*best) &&
+                 best->score >= pack_.settings.answer_threshold
+             ? best->intent
+             : -1;
 }
 
 }  // namespace faqbot::dialogs

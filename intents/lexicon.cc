@@ -470,6 +470,12 @@ constexpr Cue kCues[] = {
      1.0},
     {Facet::kTreatment, "(take|taking|manage|fix)", 0.6},
     {Facet::kTreatment, "(option|options)", 0.8},
+    // The passive predicate is what is asked: "is that how painful cysts
+    // are treated?" asks a treatment, whatever "painful" cues.
+    {Facet::kTreatment,
+     "(is|are|be|being|was|were|get|gets) (treat*|manag*|cure|cured|remov*|"
+     "drain*|operat*)",
+     1.2},
     {Facet::kFollowUp, "what (can|should) (i|we|be) do", 0.8},
     {Facet::kFollowUp, "(come|go|coming|going) back for", 0.8},
     // Follow-up.

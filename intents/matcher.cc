@@ -93,7 +93,7 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
                           std::string origin) {
   analyzer_.AddVocabulary(text);
   // A rare word of the text names its intent as a heading word does:
-  // "Bosniak", "dialysis", "tolvaptan"; not "suggested".
+  // "Bosniak", "dialysis", "tolvaptan"; not "suggested" (see BuildPostings).
   std::unordered_set<std::string> rare;
   if (MedicalVocabularyLoaded()) {
     for (const auto& word : Normalize(text)) {
@@ -102,17 +102,19 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
       }
     }
   }
-  for (const auto& term : analyzer_.Terms(text)) {
+  const std::vector<std::string> terms = analyzer_.Terms(text);
+  for (std::size_t i = 0; i + 1 < terms.size(); ++i) {
+    pack_bigrams_.insert(terms[i] + " " + terms[i + 1]);
+  }
+  for (const auto& term : terms) {
     if (term.size() < 2 || IsStopTerm(term)) continue;
     pack_terms_.insert(term);
     if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
-    const bool names = weight >= kNamingWeight || rare.contains(term);
-    auto [it, inserted] =
-        kw.try_emplace(term, KeywordInfo{term, weight, origin, names});
-    if (!inserted && weight > it->second.weight) {
-      it->second = {term, weight, origin, names};
-    }
+    const KeywordInfo info{term, weight, origin, weight >= kNamingWeight,
+                           rare.contains(term)};
+    auto [it, inserted] = kw.try_emplace(term, info);
+    if (!inserted && weight > it->second.weight) it->second = info;
   }
 }
 
@@ -273,8 +275,9 @@ void Matcher::BuildPostings() {
                           (static_cast<int>(i) != subject_intent_ &&
                            subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
+      const bool names = kw.names || (kw.rare && !IsCueTerm(term));
       postings_[term].push_back(
-          {static_cast<int>(i), kw.weight, damped, kw.names});
+          {static_cast<int>(i), kw.weight, damped, names});
     }
   }
   // A term shared by very many intents names none of them; keeping only

@@ -142,8 +142,11 @@ class Matcher {
   const std::string& intent_name(int i) const { return intents_[i].name; }
 
   // What `question` (one question, personal details allowed) asks about,
-  // and whether the pack covers it. Const and thread-safe after Compile().
-  SubjectCheck CheckSubject(std::string_view question) const;
+  // and whether the pack covers it; `facet` is what it asks, when known
+  // ("treatment for kidney cancer" asks about cancer; "can it turn into
+  // cancer" asks a risk). Const and thread-safe after Compile().
+  SubjectCheck CheckSubject(std::string_view question,
+                            Facet facet = Facet::kNone) const;
 
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.
@@ -152,6 +155,7 @@ class Matcher {
     double weight;
     std::string origin;
     bool names = false;  // added at kNamingWeight or more: a heading word
+    bool rare = false;   // not everyday English ("Bosniak", "dialysis")
   };
   std::vector<KeywordInfo> Keywords(int intent) const;
   std::vector<std::string> Patterns(int intent) const;
@@ -169,6 +173,15 @@ class Matcher {
   static constexpr std::size_t kMaxPostings = 16;
 
  private:
+  // Parts of CheckSubject (subject_check.cc).
+  struct SubjectReading;
+  void CheckWord(SubjectReading& r, std::size_t i) const;
+  void CheckActivities(SubjectReading& r) const;
+  void CheckScopeWords(SubjectReading& r) const;
+  void CheckConditionNames(SubjectReading& r) const;
+  std::string TermOf(const std::string& word) const;
+  bool Unheard(const std::string& word) const;
+
   enum class Kind {
     kIntent,
     kCue,
@@ -220,8 +233,9 @@ class Matcher {
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).
   std::unordered_set<std::string> subject_level_terms_;
-  std::unordered_set<std::string> cue_terms_;  // built by Compile()
-  std::vector<std::string> cue_prefixes_;      // "treat" of "treat*"
+  std::unordered_set<std::string> cue_terms_;     // built by Compile()
+  std::unordered_set<std::string> pack_bigrams_;  // "polycyst kidney"
+  std::vector<std::string> cue_prefixes_;         // "treat" of "treat*"
   // A word of a facet cue ("treatment", "regularly"): it says what is
   // asked, not about what.
   bool IsCueTerm(const std::string& term) const;

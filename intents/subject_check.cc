@@ -79,6 +79,26 @@ std::size_t ActivityAsked(const std::vector<std::string>& w) {
   return std::string::npos;
 }
 
+// "Should I drink less coffee?", "can I eat eggs": what is eaten or drunk,
+// or npos.
+std::size_t ConsumptionAsked(const std::vector<std::string>& w) {
+  static const std::unordered_set<std::string> kVerbs = {
+      "eat",      "eating", "drink", "drinking", "avoid",
+      "avoiding", "cut",    "stop",  "quit",     "consume"};
+  static const std::unordered_set<std::string> kBetween = {
+      "less", "more", "no", "any", "much", "some", "down", "on",
+      "out",  "too",  "a",  "lot", "of",   "the",  "my"};
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!kVerbs.contains(w[i])) continue;
+    std::size_t j = i + 1;
+    while (j < w.size() && (kBetween.contains(w[j]) || kVerbs.contains(w[j]))) {
+      ++j;
+    }
+    if (j < w.size()) return j;
+  }
+  return std::string::npos;
+}
+
 const char* KindName(TermKind kind) {
   switch (kind) {
     case TermKind::kJargon:
@@ -97,91 +117,148 @@ const char* KindName(TermKind kind) {
 
 }  // namespace
 
-SubjectCheck Matcher::CheckSubject(std::string_view question) const {
+struct Matcher::SubjectReading {
+  Analysis a;
+  Facet facet;
   SubjectCheck check;
-  const Analysis a =
-      analyzer_.Analyze(WithoutPersonalDetails(question), /*correct=*/true);
-  check.compares = Compares(a.words);
-  std::unordered_set<std::string> named;
-  for (std::size_t i = 0; i < a.words.size(); ++i) {
-    const std::string& word = a.words[i];
-    if (word.size() < 3 || IsStopword(word) ||
-        std::isdigit(static_cast<unsigned char>(word[0]))) {
-      continue;
-    }
-    std::vector<std::string> terms = {Stem(word)};
-    analyzer_.synonyms().Apply(&terms, nullptr);
-    const std::string& term = terms.empty() ? word : terms.front();
-    TermKind kind = ClassifyTerm(word);
-    // "fatty liver", "enlarged spleen": an everyday word before an organ
-    // names a condition, even a word that is also a cue ("fatty food").
-    if (i + 1 < a.words.size() && IsConditionAdjective(word) &&
-        ClassifyTerm(a.words[i + 1]) == TermKind::kOrgan) {
-      kind = TermKind::kFinding;
-    } else if (generic_terms_.contains(term) || IsCueTerm(term)) {
-      continue;
-    }
-    const bool known = pack_terms_.contains(term);
-    const bool subject = subject_level_terms_.contains(term);
-    if (known && subject && kind != TermKind::kOrgan &&
-        kind != TermKind::kGroup) {
-      check.about_pack = true;
-      check.evidence.push_back(word + ": the article's subject");
-      continue;
-    }
-    // Words the article uses are covered, even in passing ("hydatid
-    // disease" in its section on parasites); only everyday words for
-    // findings ("cyst") must be its subject to count as covered.
-    if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
-      continue;
-    }
-    if (named.contains(word) || named.contains(term)) continue;
+  std::unordered_set<std::string> named;  // each subject once
+
+  void Uncovered(const std::string& word, const std::string& term,
+                 bool own_subject, std::string why) {
+    if (named.contains(word) || named.contains(term)) return;
     named.insert(word);
     named.insert(term);
     check.uncovered.push_back(word);
-    check.organ_or_group = check.organ_or_group || kind == TermKind::kOrgan ||
-                           kind == TermKind::kGroup;
-    check.evidence.push_back(
-        word + ": " + KindName(kind) +
-        (known ? ", only mentioned in passing" : ", not in the article"));
+    check.organ_or_group = check.organ_or_group || own_subject;
+    check.evidence.push_back(word + ": " + std::move(why));
   }
-  // An activity the article never speaks of ("safe to fly with it?").
-  if (const std::size_t at = ActivityAsked(a.words); at != std::string::npos) {
-    std::vector<std::string> terms = {Stem(a.words[at])};
-    analyzer_.synonyms().Apply(&terms, nullptr);
-    const std::string& term = terms.empty() ? a.words[at] : terms.front();
-    if (!pack_terms_.contains(term) && !IsCueTerm(term) &&
-        !generic_terms_.contains(term) && !IsStopword(a.words[at]) &&
-        named.insert(a.words[at]).second) {
-      check.uncovered.push_back(a.words[at]);
-      check.organ_or_group = true;  // a subject of its own
-      check.evidence.push_back(a.words[at] +
-                               ": an activity the article "
-                               "never speaks of");
-    }
+};
+
+SubjectCheck Matcher::CheckSubject(std::string_view question,
+                                   Facet facet) const {
+  SubjectReading r{
+      analyzer_.Analyze(WithoutPersonalDetails(question), /*correct=*/true),
+      facet,
+      {},
+      {}};
+  r.check.compares = Compares(r.a.words);
+  for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
+  CheckActivities(r);
+  CheckScopeWords(r);
+  CheckConditionNames(r);
+  return std::move(r.check);
+}
+
+std::string Matcher::TermOf(const std::string& word) const {
+  std::vector<std::string> terms = {Stem(word)};
+  analyzer_.synonyms().Apply(&terms, nullptr);
+  return terms.empty() ? word : terms.front();
+}
+
+// A content word the pack never uses, nor a cue or generic word.
+bool Matcher::Unheard(const std::string& word) const {
+  const std::string term = TermOf(word);
+  return !pack_terms_.contains(term) && !IsCueTerm(term) &&
+         !generic_terms_.contains(term) && !IsStopword(word) &&
+         word.size() >= 3 && !(word.size() > 4 && word.ends_with("ly"));
+}
+
+void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
+  const std::string& word = r.a.words[i];
+  if (word.size() < 3 || IsStopword(word) ||
+      std::isdigit(static_cast<unsigned char>(word[0]))) {
+    return;
+  }
+  const std::string term = TermOf(word);
+  TermKind kind = ClassifyTerm(word);
+  const bool subject = subject_level_terms_.contains(term);
+  // "fatty liver", "enlarged spleen": an everyday word before an organ
+  // names a condition, even a word that is also a cue ("fatty food").
+  // "Treatment for kidney cancer" asks about the cancer when the article
+  // only mentions it; "can it turn into cancer" asks a risk.
+  if (i + 1 < r.a.words.size() && IsConditionAdjective(word) &&
+      ClassifyTerm(r.a.words[i + 1]) == TermKind::kOrgan) {
+    kind = TermKind::kFinding;
+  } else if (term == "cancer" && !subject && r.facet != Facet::kNone &&
+             r.facet != Facet::kRisk && r.facet != Facet::kDefinition) {
+    kind = TermKind::kFinding;
+  } else if (generic_terms_.contains(term) || IsCueTerm(term)) {
+    return;
+  }
+  const bool known = pack_terms_.contains(term);
+  if (known && subject && kind != TermKind::kOrgan &&
+      kind != TermKind::kGroup) {
+    r.check.about_pack = true;
+    r.check.evidence.push_back(word + ": the article's subject");
+    return;
+  }
+  // Words the article uses are covered, even in passing ("hydatid
+  // disease" in its section on parasites); only everyday words for
+  // findings ("cyst") must be its subject to count as covered.
+  if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
+    return;
+  }
+  r.Uncovered(
+      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup,
+      std::string(KindName(kind)) +
+          (known ? ", only mentioned in passing" : ", not in the article"));
+}
+
+// An activity, food or drink the article never speaks of: "safe to fly
+// with it?", "should I drink less coffee?".
+void Matcher::CheckActivities(SubjectReading& r) const {
+  const auto& w = r.a.words;
+  if (const std::size_t at = ActivityAsked(w);
+      at != std::string::npos && Unheard(w[at])) {
+    r.Uncovered(w[at], TermOf(w[at]), true,
+                "an activity the article never speaks of");
+  }
+  if (const std::size_t at = ConsumptionAsked(w);
+      at != std::string::npos && Unheard(w[at])) {
+    r.Uncovered(w[at], TermOf(w[at]), true,
+                "food or drink the article never speaks of");
   }
   // "How big does it have to be...": sizes are a reader's own numbers.
-  const std::string joined = " " + JoinWords(a.words) + " ";
+  const std::string joined = " " + JoinWords(w) + " ";
   for (const char* phrase : {" how big ", " how large ", " what size "}) {
-    if (joined.find(phrase) != std::string::npos &&
-        named.insert("size").second) {
-      check.uncovered.push_back("size");
-      check.organ_or_group = true;
-      check.evidence.push_back("size: outside any single article");
+    if (joined.find(phrase) != std::string::npos) {
+      r.Uncovered("size", "size", true, "outside any single article");
     }
   }
-  // Subjects from the built-in scope list (pregnancy, costs, doses...),
-  // unless the article speaks of them ("a child of an affected parent").
-  for (const auto& term : a.terms) {
+}
+
+// Subjects from the built-in scope list (pregnancy, costs, doses...),
+// unless the article speaks of them ("a child of an affected parent").
+void Matcher::CheckScopeWords(SubjectReading& r) const {
+  for (const auto& term : r.a.terms) {
     if (const auto scope = scope_terms_.find(term);
         scope != scope_terms_.end() && !pack_terms_.contains(term) &&
-        !named.contains(term) && named.insert(scope->second).second) {
-      check.uncovered.push_back(scope->second);
-      check.organ_or_group = true;  // a subject of its own, whatever else
-      check.evidence.push_back(scope->second + ": outside any single article");
+        !r.named.contains(term)) {
+      r.Uncovered(scope->second, term, true, "outside any single article");
     }
   }
-  return check;
+}
+
+// "Chronic kidney disease" to an article on polycystic kidney disease: a
+// condition named by a word before an organ that the article never puts
+// there is another condition.
+void Matcher::CheckConditionNames(SubjectReading& r) const {
+  static const std::unordered_set<std::string> kHeads = {
+      "disease",  "diseases", "failure",       "infection", "infections",
+      "syndrome", "disorder", "insufficiency", "cancer",    "inflammation"};
+  static const std::unordered_set<std::string> kPlain = {
+      "left", "right", "both", "upper", "lower", "whole", "own", "other"};
+  const auto& w = r.a.words;
+  for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+    if (IsStopword(w[i]) || kPlain.contains(w[i]) ||
+        ClassifyTerm(w[i + 1]) != TermKind::kOrgan ||
+        !kHeads.contains(w[i + 2]) ||
+        pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1]))) {
+      continue;
+    }
+    const std::string name = w[i] + " " + w[i + 1] + " " + w[i + 2];
+    r.Uncovered(name, name, false, "a condition the article does not name");
+  }
 }
 
 }  // namespace faqbot::intents
