@@ -155,7 +155,8 @@ double QuestionScore::multi_rate() const {
 }
 bool QuestionScore::MeetsTargets() const {
   return in_scope_rate() >= 0.95 && refused_rate() >= 0.90 &&
-         multi_rate() >= 0.90 && neighbours_answered == 0;
+         multi_rate() >= 0.90 && neighbours_answered == 0 &&
+         escalated == red_flags;
 }
 
 QuestionScore ScoreQuestions(std::shared_ptr<const dialogs::Pack> pack,
@@ -180,7 +181,10 @@ QuestionScore ScoreQuestions(std::shared_ptr<const dialogs::Pack> pack,
       ++score.out_of_scope;
       score.refused += r.kind == dialogs::ReplyKind::kFallback;
       score.refused_named += ok;
-    } else if (q.expect.value("kind", "answer") != "escalation") {
+    } else if (q.expect.value("kind", "answer") == "escalation") {
+      ++score.red_flags;
+      score.escalated += r.kind == dialogs::ReplyKind::kEscalation;
+    } else {
       ++score.in_scope;
       score.in_scope_right += ok;
     }
@@ -213,7 +217,9 @@ void PrintQuestionScore(const QuestionScore& s, std::string_view file,
       << " fully answered (" << Percent(s.multi_full, s.multi)
       << "; target 90%)\n"
       << "  neighbouring conditions answered: " << s.neighbours_answered
-      << " of " << s.neighbours << " (target 0)\n";
+      << " of " << s.neighbours << " (target 0)\n"
+      << "  red flags escalated " << s.escalated << "/" << s.red_flags
+      << " (target all)\n";
 }
 
 }  // namespace faqbot::bot

@@ -49,13 +49,15 @@ struct QuestionScore {
   int out_of_scope = 0, refused = 0, refused_named = 0;
   int multi = 0, multi_full = 0;
   int neighbours = 0, neighbours_answered = 0;
+  int red_flags = 0, escalated = 0;   // messages that must escalate
   std::vector<std::string> failures;  // "line N [class] expected ... got ..."
 
   double in_scope_rate() const;
   double refused_rate() const;
   double multi_rate() const;
   // The product's bar: in scope >= 95 %, out of scope refused >= 90 %,
-  // multi-question >= 90 %, no neighbouring condition answered.
+  // multi-question >= 90 %, no neighbouring condition answered, every
+  // red flag escalated.
   bool MeetsTargets() const;
 };
 

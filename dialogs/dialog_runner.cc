@@ -346,26 +346,7 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   }
   intents::SubjectCheck check = pack_.matcher.CheckSubject(question, t.facet);
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
-  // "My scan shows an angiomyolipoma. Is that dangerous?", "I have
-  // chronic kidney disease. How fast will my kidney function get worse?":
-  // a question that names no subject asks about the story's, when the
-  // story does not name the article's. "My dad has calcified plaque in his
-  // arteries. Is that the same as liver calcification?": "that" is the
-  // story's subject, set beside the article's.
-  const bool points_back =
-      check.compares || (!check.about_pack && check.uncovered.empty());
-  if (story && points_back && (check.compares ? HasPronoun(t.words) : true)) {
-    const intents::SubjectCheck told =
-        pack_.matcher.CheckSubject(intents::JoinWords(story->analysis.words));
-    if (check.compares || !told.about_pack) {
-      for (const auto& e : told.evidence) {
-        t.trace.steps.push_back("term (in the story) " + e);
-      }
-      check.uncovered.insert(check.uncovered.end(), told.uncovered.begin(),
-                             told.uncovered.end());
-      check.organ_or_group = check.organ_or_group || told.organ_or_group;
-    }
-  }
+  if (story) AddStorySubject(t, *story, &check);
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
@@ -566,6 +547,35 @@ int DialogRunner::StoryTopic(const intents::Signals* story) const {
                  best->score >= pack_.settings.answer_threshold
              ? best->intent
              : -1;
+}
+
+// The story's subject, when the question is about it: "My scan shows an
+// angiomyolipoma. Is that dangerous?", "I have primary biliary
+// cholangitis. Does that cause calcifications?" (pointing back), "I have
+// chronic kidney disease. How fast will my kidney function get worse?"
+// (naming no subject of its own), "My dad has calcified plaque in his
+// arteries. Is that the same as liver calcification?" (set side by side).
+// The story's uncovered subject then decides, unless the story also names
+// the article's subject outside a comparison.
+void DialogRunner::AddStorySubject(Turn& t, const intents::Signals& story,
+                                   intents::SubjectCheck* check) const {
+  const bool names_nothing = !check->about_pack && check->uncovered.empty();
+  // "that", "it"; not "its" ("can calcification go away on its own?").
+  const bool points_back =
+      std::any_of(t.words.begin(), t.words.end(), [](const std::string& w) {
+        return w == "that" || w == "this" || w == "it" || w == "these" ||
+               w == "those" || w == "they" || w == "them";
+      });
+  if (!points_back && !names_nothing) return;
+  const intents::SubjectCheck told =
+      pack_.matcher.CheckSubject(intents::JoinWords(story.analysis.words));
+  if (told.uncovered.empty() || (told.about_pack && !check->compares)) return;
+  for (const auto& e : told.evidence) {
+    t.trace.steps.push_back("term (in the story) " + e);
+  }
+  check->uncovered.insert(check->uncovered.end(), told.uncovered.begin(),
+                          told.uncovered.end());
+  check->organ_or_group = true;  // the question's subject: it decides
 }
 
 }  // namespace faqbot::dialogs

@@ -114,6 +114,8 @@ class DialogRunner {
   std::optional<Reply> NotAnswerable(Turn& t, DialogState* state,
                                      const std::string& question,
                                      const intents::Signals* story) const;
+  void AddStorySubject(Turn& t, const intents::Signals& story,
+                       intents::SubjectCheck* check) const;
   Reply NotCovered(DialogState* state,
                    const intents::SubjectCheck& check) const;
   // Decision 6: the topic (an index into Pack::topics) and the confidence,

@@ -119,10 +119,15 @@ Reply DialogRunner::Parts(DialogState* state,
     const intents::Signals own = pack_.matcher.Match(q);
     const bool names_topic =
         !own.candidates.empty() && own.candidates[0].specific > 0;
-    if (!uncovered.empty() && !names_topic && HasPronoun(own.analysis.words)) {
+    // After a part the bot could not place at all ("What is biliary
+    // colic, and how do you treat it?"), "it" is that unknown thing.
+    const bool after_fallback =
+        !parts.empty() && parts.back().kind == ReplyKind::kFallback;
+    if (after_fallback && !names_topic && HasPronoun(own.analysis.words)) {
+      const std::string word = uncovered.empty() ? "that" : uncovered;
       ReplyPart part;
       part.not_covered = uncovered;
-      part.text = Fill(pack_.wording.part_not_covered, {{"word", uncovered}});
+      part.text = Fill(pack_.wording.part_not_covered, {{"word", word}});
       parts.push_back(std::move(part));
       continue;
     }

@@ -181,6 +181,8 @@ class Matcher {
   void CheckConditionNames(SubjectReading& r) const;
   std::string TermOf(const std::string& word) const;
   bool Unheard(const std::string& word) const;
+  bool InAnotherOrgan(const std::vector<std::string>& words,
+                      std::size_t i) const;
 
   enum class Kind {
     kIntent,

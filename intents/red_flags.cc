@@ -19,6 +19,7 @@ constexpr RedFlag kRedFlags[] = {
     {"severe-pain",
      "(sever*|extrem*|unbearabl*|excruciat*|terribl*|worst|intens*|agoniz*|"
      "agonis*|really bad|very bad) ... pain|"
+     "(very|extremely|terribly) painful|"
      "pain ... (sever*|extrem*|unbearabl*|excruciat*|terribl*|agoniz*|"
      "agonis*|killing me)",
      Urgency::kEmergency},
@@ -39,6 +40,10 @@ constexpr RedFlag kRedFlags[] = {
      "confus* ... (drows*|sleepy|fever)",
      Urgency::kEmergency},
     {"chest-pain", "chest ... (pain|tight*|pressure)", Urgency::kEmergency},
+    {"blood-in-urine",
+     "blood in [my|the] (urine|pee|wee)|(bloody|red|pink) (urine|pee)|"
+     "(pee|peeing|urinat*|wee|weeing) ... blood|hematuria|haematuria",
+     Urgency::kEmergency},
     {"breathing",
      "(can not|hard to|difficult* [to]|difficulty|trouble|struggl*|short of|"
      "shortness of|unable to) ... breath*|breathless*|gasping",

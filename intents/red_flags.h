@@ -2,11 +2,11 @@
 //
 // The built-in list covers what any health FAQ must escalate: vomiting
 // blood, black stools, severe abdominal pain, high fever with pain,
-// yellowing of skin or eyes, fainting, sudden confusion, chest pain,
-// difficulty breathing and thoughts of self-harm. Packs may add their own
-// in the intents file. A match that a negation governs ("no fever",
-// "I don't have jaundice") does not count, nor one told as long past ("I
-// had jaundice once, years ago, but it went away"): that gets a caveat.
+// yellowing of skin or eyes, blood in the urine, fainting, sudden
+// confusion, chest pain, difficulty breathing and thoughts of self-harm. Packs
+// may add their own in the intents file. A match that a negation governs ("no
+// fever", "I don't have jaundice") does not count, nor one told as long past
+// ("I had jaundice once, years ago, but it went away"): that gets a caveat.
 #ifndef FAQBOT_INTENTS_RED_FLAGS_H_
 #define FAQBOT_INTENTS_RED_FLAGS_H_
 

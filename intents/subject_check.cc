@@ -30,7 +30,8 @@ bool Compares(const std::vector<std::string>& words) {
        {" same as ", " same thing as ", " difference between ",
         " different from ", " versus ", " vs ", " compared to ",
         " compared with ", " turn into ", " turns into ", " become a ",
-        " mistaken for ", " related to a ", " the same "}) {
+        " mistaken for ", " related to a ", " the same ", " like a ",
+        " like the ", " similar to "}) {
     if (s.find(phrase) != std::string::npos) return true;
   }
   return false;
@@ -49,10 +50,13 @@ bool IsConditionAdjective(std::string_view word) {
 // Verbs that ask how to manage the finding itself, not an activity.
 bool IsManagementVerb(std::string_view verb) {
   for (const char* v :
-       {"leave",  "wait",     "ignore", "delay", "postpone", "skip",
-        "stop",   "continue", "keep",   "watch", "live",     "have",
-        "do",     "go",       "take",   "get",   "be",       "treat",
-        "remove", "operate",  "worry"}) {
+       {"leave",  "wait",     "ignore",  "delay",   "postpone", "skip",
+        "stop",   "continue", "keep",    "watch",   "live",     "have",
+        "do",     "go",       "take",    "get",     "be",       "treat",
+        "remove", "operate",  "worry",   "prevent", "reverse",  "cure",
+        "heal",   "shrink",   "avoid",   "survive", "die",      "catch",
+        "pass",   "spread",   "inherit", "know",    "ask",      "see",
+        "tell"}) {
     if (verb == v) return true;
   }
   return false;
@@ -71,8 +75,10 @@ std::size_t ActivityAsked(const std::vector<std::string>& w) {
     const bool still = can_i && w[verb] == "still" && verb + 1 < w.size();
     if (still) ++verb;
     // "can I fly with it", "can I still dive"; not "can I prevent it".
-    const bool with = verb + 1 < w.size() &&
-                      (w[verb + 1] == "with" || w[verb + 1] == "while");
+    const bool with =
+        verb + 2 < w.size() &&
+        (w[verb + 1] == "with" || w[verb + 1] == "while" ||
+         w[verb + 1] == "if" || w[verb + 2] == "if" || w[verb + 2] == "with");
     if (can_i && !still && !with) continue;
     if (!IsManagementVerb(w[verb])) return verb;
   }
@@ -116,6 +122,24 @@ const char* KindName(TermKind kind) {
 }
 
 }  // namespace
+
+// The word at `i` followed closely by "in/on/of [my|the...] <organ>" for
+// an organ the pack never names.
+bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
+                             std::size_t i) const {
+  static const std::unordered_set<std::string> kIn = {"in", "on", "of",
+                                                      "inside", "within"};
+  static const std::unordered_set<std::string> kDet = {
+      "my", "the", "his", "her", "their", "a", "your", "our", "its"};
+  for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
+    if (!kIn.contains(w[j])) continue;
+    std::size_t k = j + 1;
+    while (k < w.size() && kDet.contains(w[k])) ++k;
+    return k < w.size() && ClassifyTerm(w[k]) == TermKind::kOrgan &&
+           !pack_terms_.contains(TermOf(w[k]));
+  }
+  return false;
+}
 
 struct Matcher::SubjectReading {
   Analysis a;
@@ -188,6 +212,11 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   const bool known = pack_terms_.contains(term);
   if (known && subject && kind != TermKind::kOrgan &&
       kind != TermKind::kGroup) {
+    // "a polyp in my colon" is not the article's polyp.
+    if (InAnotherOrgan(r.a.words, i)) {
+      r.check.evidence.push_back(word + ": in another organ");
+      return;
+    }
     r.check.about_pack = true;
     r.check.evidence.push_back(word + ": the article's subject");
     return;

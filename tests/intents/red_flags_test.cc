@@ -40,6 +40,8 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"I fainted and my stomach is swollen", "fainting"},
       {"my dad is suddenly confused", "confusion"},
       {"crushing chest pain", "chest-pain"},
+      {"there is blood in my urine since yesterday", "blood-in-urine"},
+      {"my side is very painful", "severe-pain"},
       {"I can't breathe properly", "breathing"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
