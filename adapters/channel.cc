@@ -83,9 +83,21 @@ std::string ReplyText(const bot::Reply& reply) {
   std::string out;
   if (!reply.disclaimer.empty()) out += "(" + reply.disclaimer + ")\n\n";
   if (!reply.notice.empty()) out += reply.notice + "\n\n";
+  if (!reply.caveat.empty()) out += reply.caveat + "\n\n";
   if (!reply.label.empty()) out += reply.label + ": ";
-  out += reply.text;
-  if (!reply.source_line.empty()) out += "\n\n" + reply.source_line;
+  if (reply.parts.empty()) {
+    out += reply.text;
+    if (!reply.source_line.empty()) out += "\n\n" + reply.source_line;
+    return out;
+  }
+  // Several questions: each answer with its own source.
+  for (std::size_t i = 0; i < reply.parts.size(); ++i) {
+    const auto& p = reply.parts[i];
+    if (i) out += "\n\n";
+    if (!p.caveat.empty()) out += p.caveat + " ";
+    out += p.text;
+    if (!p.source_line.empty()) out += "\n" + p.source_line;
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace faqbot::adapters {
 
@@ -45,6 +46,42 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->append(s.data() + plain, s.size() - plain);
   out->push_back('"');
 }
+
+namespace {
+
+void AppendSource(std::string* out, const std::optional<dialogs::Source>& s) {
+  if (!s) {
+    out->append("null");
+    return;
+  }
+  out->append("{\"section\":" + std::to_string(s->section) + ",\"title\":");
+  AppendJsonString(out, s->title);
+  out->push_back('}');
+}
+
+// {"caveat", "kind", "node" (or null), "not_covered", "source" (or null),
+//  "text"}: one question's answer of several.
+void AppendPart(std::string* out, const dialogs::ReplyPart& p) {
+  out->append("{\"caveat\":");
+  AppendJsonString(out, p.caveat);
+  out->append(",\"kind\":");
+  AppendJsonString(out, dialogs::ReplyKindName(p.kind));
+  out->append(",\"node\":");
+  if (p.node.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(out, p.node);
+  }
+  out->append(",\"not_covered\":");
+  AppendJsonString(out, p.not_covered);
+  out->append(",\"source\":");
+  AppendSource(out, p.source);
+  out->append(",\"text\":");
+  AppendJsonString(out, p.text);
+  out->push_back('}');
+}
+
+}  // namespace
 
 std::string ReplyToJsonText(
     const dialogs::Reply& reply,
@@ -91,16 +128,26 @@ std::string ReplyToJsonText(
     AppendJsonString(&out, reply.node);
   }
   key("source");
-  if (reply.source) {
-    out.append("{\"section\":" + std::to_string(reply.source->section) +
-               ",\"title\":");
-    AppendJsonString(&out, reply.source->title);
-    out.push_back('}');
-  } else {
-    out.append("null");
-  }
+  AppendSource(&out, reply.source);
   key("text");
   AppendJsonString(&out, reply.text);
+  if (!reply.caveat.empty()) {
+    key("caveat");
+    AppendJsonString(&out, reply.caveat);
+  }
+  if (!reply.not_covered.empty()) {
+    key("not_covered");
+    AppendJsonString(&out, reply.not_covered);
+  }
+  if (!reply.parts.empty()) {
+    key("parts");
+    out.push_back('[');
+    for (std::size_t i = 0; i < reply.parts.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendPart(&out, reply.parts[i]);
+    }
+    out.push_back(']');
+  }
   for (const auto& [k, v] : extra) {
     key(k);
     AppendJsonString(&out, v);

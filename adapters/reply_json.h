@@ -15,9 +15,13 @@ namespace faqbot::adapters {
 
 // {"choices": [{"id", "title"}], "confidence", "intent", "kind", "node"
 //  (or null), "source": {"section", "title"} (or null), "text"}, plus
-// "disclaimer" on a session's first reply and "notice" when there is
-// one, plus the string fields `extra` ({"type", "reply"}, {"session",
-// id}). Written directly, without building a JSON tree per message.
+// "disclaimer" on a session's first reply, "notice", "caveat" (what the
+// article does not say; that the bot cannot read a personal report),
+// "not_covered" (the subject named in a refusal) and "parts" (several
+// questions: [{"caveat", "kind", "node", "not_covered", "source",
+// "text"}], with "text" holding them all) when there are, plus the string
+// fields `extra` ({"type", "reply"}, {"session", id}). Written directly,
+// without building a JSON tree per message.
 std::string ReplyToJsonText(
     const dialogs::Reply& reply,
     std::initializer_list<std::pair<std::string_view, std::string_view>> extra);

@@ -132,16 +132,28 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
   if (!reply.disclaimer.empty()) {
     out << paint("2", Wrap("(" + reply.disclaimer + ")", opt.width)) << "\n";
   }
-  std::string text = reply.text;
+  if (!reply.caveat.empty()) {
+    out << paint("33", Wrap("(" + reply.caveat + ")", opt.width)) << "\n";
+  }
+  const auto answer = [&](const std::string& caveat, const std::string& text,
+                          const std::string& source_line, bool answered) {
+    if (!caveat.empty()) out << paint("33", Wrap(caveat, opt.width)) << "\n";
+    out << Wrap(text, opt.width) << "\n";
+    if (!source_line.empty() && answered) {
+      out << paint("2", Wrap("  [" + source_line + "]", opt.width, 3)) << "\n";
+    }
+  };
   if (reply.kind == dialogs::ReplyKind::kEscalation) {
     const std::string label = reply.label.empty() ? "" : reply.label + ": ";
-    out << paint("1;31", Wrap(label + text, opt.width)) << "\n";
+    out << paint("1;31", Wrap(label + reply.text, opt.width)) << "\n";
+  } else if (reply.parts.empty()) {
+    answer("", reply.text, reply.source_line,
+           reply.kind == dialogs::ReplyKind::kAnswer);
   } else {
-    out << Wrap(text, opt.width) << "\n";
-  }
-  if (!reply.source_line.empty() && reply.kind == dialogs::ReplyKind::kAnswer) {
-    out << paint("2", Wrap("  [" + reply.source_line + "]", opt.width, 3))
-        << "\n";
+    for (const auto& p : reply.parts) {
+      answer(p.caveat, p.text, p.source_line,
+             p.kind == dialogs::ReplyKind::kAnswer);
+    }
   }
   for (std::size_t i = 0; i < reply.choices.size(); ++i) {
     out << paint("36", "  " + std::to_string(i + 1) + ". ")

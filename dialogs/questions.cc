@@ -140,7 +140,16 @@ Reply DialogRunner::Parts(DialogState* state,
       r.text = Fill(pack_.wording.part_not_covered, {{"word", r.not_covered}});
     }
     uncovered = r.not_covered;
-    parts.push_back(ToPart(r));
+    ReplyPart part = ToPart(r);
+    // The same sentences twice read as a glitch: point back instead.
+    if (part.kind == ReplyKind::kAnswer &&
+        std::any_of(parts.begin(), parts.end(),
+                    [&](const ReplyPart& p) { return p.node == part.node; })) {
+      part.text = pack_.wording.part_same_answer;
+      part.source.reset();
+      part.source_line.clear();
+    }
+    parts.push_back(std::move(part));
   }
   if (story) SameGroupThroughout(*story, asking, &parts, trace);
   Reply out;

@@ -28,6 +28,7 @@ constexpr WordingKey kKeys[] = {
     {"not_covered", &Wording::not_covered, "word title"},
     {"not_covered_related", &Wording::not_covered_related, ""},
     {"part_not_covered", &Wording::part_not_covered, "word"},
+    {"part_same_answer", &Wording::part_same_answer, ""},
     {"personal_report", &Wording::personal_report, ""},
     {"past_red_flag", &Wording::past_red_flag, ""},
     {"caveat_course", &Wording::caveat_course, ""},

@@ -86,6 +86,10 @@ struct Wording {
   // the article says about that follows.
   std::string not_covered_related =
       "Here is what the article says about its own subject:";
+  // One question of several that the same sentences answer as an earlier
+  // one.
+  std::string part_same_answer =
+      "The same part of the article answers this; see above.";
   // One question of several that the article does not cover.
   std::string part_not_covered = "The article does not cover {word}.";
   // Said with an answer when the message carries a personal report or

@@ -38,6 +38,7 @@
     "border:2px solid #c62828;font-weight:600}",
     ".fb-urgent::before{content:'\\26A0  Urgent: ';}",
     ".fb-source{display:block;margin-top:4px;font-size:12px;color:#5b6573}",
+    ".fb-caveat{display:block;margin-bottom:6px;font-size:13px;color:#6d4c00}",
     ".fb-note{align-self:stretch;font-size:13px;color:#5b6573;background:#fff8e1;",
     "border-radius:6px;padding:6px 9px}",
     ".fb-error{align-self:center;font-size:13px;color:#8a1c1c}",
@@ -149,6 +150,19 @@
     for (var i = 0; i < old.length; i++) old[i].disabled = true;
   }
 
+  // One answer: what the article does not say first, then the text and
+  // where in the article it comes from.
+  function addAnswer(a) {
+    var msg = el("div", "fb-msg fb-bot");
+    if (a.caveat) msg.appendChild(el("span", "fb-caveat", a.caveat));
+    msg.appendChild(document.createTextNode(a.text));
+    if (a.source && a.kind === "answer") {
+      var where = a.source.section === 0 ? "summary" : "section " + a.source.section;
+      msg.appendChild(el("span", "fb-source", "Source: " + where + ", " + a.source.title));
+    }
+    log.appendChild(msg);
+  }
+
   function addReply(r) {
     if (r.notice) log.appendChild(el("div", "fb-note", r.notice));
     if (r.disclaimer && !disclaimerShown) {
@@ -156,13 +170,18 @@
       log.appendChild(el("div", "fb-note fb-disclaimer", r.disclaimer));
     }
     var urgent = r.kind === "escalation";
-    var msg = el("div", "fb-msg " + (urgent ? "fb-urgent" : "fb-bot"), r.text);
-    if (urgent) msg.setAttribute("role", "alert");
-    if (r.source && r.kind === "answer") {
-      var where = r.source.section === 0 ? "summary" : "section " + r.source.section;
-      msg.appendChild(el("span", "fb-source", "Source: " + where + ", " + r.source.title));
+    if (urgent) {
+      var alert = el("div", "fb-msg fb-urgent", r.text);
+      alert.setAttribute("role", "alert");
+      log.appendChild(alert);
+    } else if (r.parts && r.parts.length) {
+      // Several questions: the note for the whole message, then one
+      // answer each, with its own source.
+      if (r.caveat) log.appendChild(el("div", "fb-note fb-caveat", r.caveat));
+      r.parts.forEach(addAnswer);
+    } else {
+      addAnswer(r);
     }
-    log.appendChild(msg);
     disableOldChoices();
     if (r.choices && r.choices.length) {
       var box = el("div", "fb-choices");

@@ -69,6 +69,32 @@ TEST_F(RestTest, AnswersInRasasShapeAndTakesButtonPayloadsBack) {
       << r.body;
 }
 
+// A text-only channel says what the article does not say before the
+// nearest answer, and gives each of several answers its own source.
+TEST_F(RestTest, TextChannelsShowCaveatsAndEachPartsSource) {
+  auto r = Post(
+      port_, "/webhooks/rest/webhook",
+      R"({"sender": "bo", "message": "can liver calcification go away on its own?"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string course = json::parse(r.body)[0]["text"];
+  // The caveat comes before the nearest answer and its source.
+  const std::size_t caveat = course.find(
+      "The article does not say whether it can go away on its own.");
+  ASSERT_NE(caveat, std::string::npos) << course;
+  EXPECT_LT(caveat, course.find("Source:")) << course;
+  r = Post(port_, "/webhooks/rest/webhook",
+           json{{"sender", "cy"},
+                {"message",
+                 "What causes calcification from worms? And how is hepatitis "
+                 "treated?"}}
+               .dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string both = json::parse(r.body)[0]["text"];
+  const std::size_t first = both.find("section 2");
+  EXPECT_NE(first, std::string::npos) << both;
+  EXPECT_NE(both.find("section 4", first), std::string::npos) << both;
+}
+
 // The widget's resume parameter must never reach another channel's
 // conversation: not to steer it, not to learn that it exists.
 TEST_F(RestTest, TheWidgetCannotResumeAnotherChannelsConversation) {

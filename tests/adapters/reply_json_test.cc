@@ -47,6 +47,37 @@ TEST(ReplyJson, WritesEveryFieldOfTheContract) {
   }
 }
 
+TEST(ReplyJson, SeveralQuestionsComeAsPartsWithTheirCaveats) {
+  dialogs::Reply r;
+  r.kind = dialogs::ReplyKind::kAnswer;
+  r.text = "both parts";
+  r.caveat = "I can't interpret your own report.";
+  r.not_covered = "hemangioma";
+  r.parts = {{dialogs::ReplyKind::kAnswer, "Treated with tablets.",
+              "parasitic-infection.treatment",
+              dialogs::Source{2, "Parasitic infection"}, "Source: section 2",
+              "The article does not say how long that takes.", ""},
+             {dialogs::ReplyKind::kFallback,
+              "The article does not cover "
+              "hemangioma.",
+              "", std::nullopt, "", "", "hemangioma"}};
+  using nlohmann::json;
+  const json got = json::parse(ReplyToJsonText(r, {}));
+  EXPECT_EQ(got["caveat"], r.caveat);
+  EXPECT_EQ(got["not_covered"], "hemangioma");
+  ASSERT_EQ(got["parts"].size(), 2u);
+  EXPECT_EQ(
+      got["parts"][0],
+      json({{"kind", "answer"},
+            {"text", "Treated with tablets."},
+            {"node", "parasitic-infection.treatment"},
+            {"source", {{"section", 2}, {"title", "Parasitic infection"}}},
+            {"caveat", "The article does not say how long that takes."},
+            {"not_covered", ""}}));
+  EXPECT_EQ(got["parts"][1]["node"], nullptr);
+  EXPECT_EQ(got["parts"][1]["not_covered"], "hemangioma");
+}
+
 TEST(ReplyJson, EscapesControlCharacters) {
   std::string out;
   AppendJsonString(&out, std::string("a\x1f\"\\", 4));

@@ -75,6 +75,30 @@ test("a visitor asks, picks a choice, and sees urgent advice styled apart", asyn
   await page.close();
 });
 
+test("several questions get one answer each, with what the article does not say", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  const input = page.getByLabel("Your question");
+  await botSays(page, "ask a question");
+  const before = await page.locator(".fb-bot").count();
+  await input.fill(
+    "My scan showed a calcification from an old parasite infection. " +
+      "How is it treated? And can it go away on its own?",
+  );
+  await input.press("Enter");
+  await page.waitForFunction((n) => document.querySelectorAll(".fb-bot").length >= n + 2, before);
+  const answers = page.locator(".fb-bot");
+  const first = await answers.nth(before).textContent();
+  const second = await answers.nth(before + 1).textContent();
+  assert.match(first, /Source: section 2/, "each answer shows its source");
+  assert.match(second, /same part of the article/, "not the same text twice");
+  const caveat = answers.nth(before + 1).locator(".fb-caveat");
+  assert.match(await caveat.textContent(), /does not say whether it can go away/);
+  await page.screenshot({ path: path.join(artifacts, "widget-parts.png") });
+  await page.close();
+});
+
 test("text from the server is shown as text, never as HTML", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
