@@ -115,12 +115,27 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
     for (const auto& e : c.evidence) out << " " << e << ";";
     out << "\n";
   }
-  out << "decision:";
-  for (const auto& s : trace.steps) out << " " << s << ";";
-  out << "\nreply: " << dialogs::ReplyKindName(reply->kind) << " "
+  // One decision per line: the question sentences found, the context set
+  // aside, each term and whether the article covers it, why each facet.
+  out << "decision:\n";
+  for (const auto& s : trace.steps) out << "  " << s << "\n";
+  out << "reply: " << dialogs::ReplyKindName(reply->kind) << " "
       << (reply->node.empty() ? "(no node)" : reply->node) << " confidence "
-      << std::setprecision(2) << reply->confidence << "\n  "
-      << Clip(reply->text, 200) << "\n";
+      << std::setprecision(2) << reply->confidence << "\n";
+  if (!reply->caveat.empty()) out << "  caveat: " << reply->caveat << "\n";
+  if (!reply->not_covered.empty()) {
+    out << "  not covered: " << reply->not_covered << "\n";
+  }
+  if (reply->parts.empty()) {
+    out << "  " << Clip(reply->text, 200) << "\n";
+    return;
+  }
+  for (const auto& p : reply->parts) {
+    out << "  part: " << dialogs::ReplyKindName(p.kind) << " "
+        << (p.node.empty() ? "(no node)" : p.node) << "\n";
+    if (!p.caveat.empty()) out << "    caveat: " << p.caveat << "\n";
+    out << "    " << Clip(p.text, 160) << "\n";
+  }
 }
 
 }  // namespace faqbot::bot

@@ -1,0 +1,54 @@
+#include "bot/inspect.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "bot/pack_loader.h"
+
+namespace faqbot::bot {
+namespace {
+
+std::string Explain(std::string_view text) {
+  auto pack =
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
+  EXPECT_TRUE(pack) << pack.error().message;
+  std::ostringstream out;
+  PrintExplanation(*pack, text, out);
+  return out.str();
+}
+
+// An author reading `faqbot explain` on a long message sees which
+// sentences were taken as questions, what was set aside as the person's
+// own context, each medical term and whether the article covers it, and
+// why each facet was chosen, in the order the bot decided them.
+TEST(Explain, ShowsQuestionsContextTermsAndFacetsOfALongMessage) {
+  const std::string out = Explain(
+      "Hello doctor, my mother is 67 and her ultrasound showed a 7 mm "
+      "calcified spot. What causes calcification from worms? And does the "
+      "article say anything about hemangioma? Thank you in advance");
+  const auto at = [&](std::string_view s) {
+    const auto pos = out.find(s);
+    EXPECT_NE(pos, std::string::npos) << "missing '" << s << "' in\n" << out;
+    return pos;
+  };
+  const auto story = at("story: \"Hello doctor");
+  const auto personal = at("personal: 7 mm");
+  const auto q1 = at("question 1: \"What causes calcification from worms?\"");
+  const auto facet = at("facet cause (");
+  const auto covered = at("term worms: the article's subject");
+  const auto q2 = at("question 2:");
+  const auto uncovered =
+      at("term hemangioma: medical term, not in the article");
+  EXPECT_LT(story, q1);
+  EXPECT_LT(personal, q1);
+  EXPECT_LT(q1, facet);
+  EXPECT_LT(facet, q2);
+  EXPECT_LT(covered, q2);
+  EXPECT_LT(q2, uncovered);
+  at("part: answer parasitic-infection.cause");
+  at("part: fallback");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
