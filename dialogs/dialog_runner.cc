@@ -181,18 +181,16 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   }
   std::vector<std::string> questions = shape.questions;
   if (simple || questions.empty()) questions = {text};
-  intents::Signals story;
-  const bool has_story = !simple && !shape.context.empty();
-  if (has_story) {
-    story = pack_.matcher.Match(shape.context);
+  MessageReading reading(pack_.matcher);
+  reading.Remember(text, tr.signals);
+  if (!simple && !shape.context.empty()) {
+    reading.SetStory(shape.context);
     tr.steps.push_back("story: \"" + shape.context.substr(0, 80) +
                        (shape.context.size() > 80 ? "...\"" : "\""));
   }
   for (const auto& p : shape.personal) tr.steps.push_back("personal: " + p);
-  Reply r =
-      questions.size() == 1
-          ? Question(state, questions[0], has_story ? &story : nullptr, tr)
-          : Parts(state, questions, has_story ? &story : nullptr, tr);
+  Reply r = questions.size() == 1 ? Question(state, questions[0], reading, tr)
+                                  : Parts(state, questions, reading, tr);
   // Sizes, ages, a report's words: the bot cannot read those.
   if (r.kind == ReplyKind::kAnswer) {
     const auto note = [&r](const std::string& text) {
@@ -338,15 +336,15 @@ std::optional<Reply> DialogRunner::SmallTalk(Turn& t,
 // patients; the question's own subject decides, not any one word).
 std::optional<Reply> DialogRunner::NotAnswerable(
     Turn& t, DialogState* state, const std::string& question,
-    const intents::Signals* story) const {
+    MessageReading& reading) const {
   if (t.sig.personal_advice) {
     t.trace.steps.push_back("personal advice requested");
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  intents::SubjectCheck check = pack_.matcher.CheckSubject(question, t.facet);
+  intents::SubjectCheck check = reading.Subject(question, t.facet);
   for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
-  if (story) AddStorySubject(t, *story, &check);
+  if (reading.has_story()) AddStorySubject(t, reading, &check);
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
@@ -557,7 +555,7 @@ int DialogRunner::StoryTopic(const intents::Signals* story) const {
 // arteries. Is that the same as liver calcification?" (set side by side).
 // The story's uncovered subject then decides, unless the story also names
 // the article's subject outside a comparison.
-void DialogRunner::AddStorySubject(Turn& t, const intents::Signals& story,
+void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
                                    intents::SubjectCheck* check) const {
   const bool names_nothing = !check->about_pack && check->uncovered.empty();
   // "that", "it"; not "its" ("can calcification go away on its own?").
@@ -567,8 +565,7 @@ void DialogRunner::AddStorySubject(Turn& t, const intents::Signals& story,
                w == "those" || w == "they" || w == "them";
       });
   if (!points_back && !names_nothing) return;
-  const intents::SubjectCheck told =
-      pack_.matcher.CheckSubject(intents::JoinWords(story.analysis.words));
+  const intents::SubjectCheck& told = reading.StorySubject();
   if (told.uncovered.empty() || (told.about_pack && !check->compares)) return;
   for (const auto& e : told.evidence) {
     t.trace.steps.push_back("term (in the story) " + e);

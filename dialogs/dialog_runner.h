@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "dialogs/dialog_tree.h"
+#include "dialogs/message_reading.h"
 #include "dialogs/reply.h"
 #include "intents/status.h"
 
@@ -96,13 +97,14 @@ class DialogRunner {
                  Trace* trace) const;
   Turn MakeTurn(const intents::Signals& sig, Trace& trace) const;
 
-  // Decisions 5-7 for one question; `story` (may be null) is what the
-  // rest of the message said, for the topic when the question names none.
+  // Decisions 5-7 for one question; the reading's story (if any) is what
+  // the rest of the message said, for the topic when the question names
+  // none.
   Reply Question(DialogState* state, const std::string& question,
-                 const intents::Signals* story, Trace& trace) const;
+                 MessageReading& reading, Trace& trace) const;
   // Several questions: one part each, in one reply.
   Reply Parts(DialogState* state, const std::vector<std::string>& questions,
-              const intents::Signals* story, Trace& trace) const;
+              MessageReading& reading, Trace& trace) const;
 
   // The decisions, in order; each answers or passes (nullopt).
   std::optional<Reply> RedFlag(Turn& t, DialogState* state) const;
@@ -113,8 +115,8 @@ class DialogRunner {
   std::optional<Reply> SmallTalk(Turn& t, DialogState* state) const;
   std::optional<Reply> NotAnswerable(Turn& t, DialogState* state,
                                      const std::string& question,
-                                     const intents::Signals* story) const;
-  void AddStorySubject(Turn& t, const intents::Signals& story,
+                                     MessageReading& reading) const;
+  void AddStorySubject(Turn& t, MessageReading& reading,
                        intents::SubjectCheck* check) const;
   Reply NotCovered(DialogState* state,
                    const intents::SubjectCheck& check) const;
@@ -130,7 +132,8 @@ class DialogRunner {
   // Of several questions, those that ask something on their own ("I'm
   // trying to understand what it could be" does not, beside others).
   std::vector<std::string> AskingSomething(
-      const std::vector<std::string>& questions, Trace& trace) const;
+      const std::vector<std::string>& questions, MessageReading& reading,
+      Trace& trace) const;
   void SameGroupThroughout(const intents::Signals& story,
                            const std::vector<std::string>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;

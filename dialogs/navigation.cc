@@ -25,6 +25,14 @@ Nav Navigation(const std::vector<std::string>& words) {
   static const std::unordered_set<std::string> kFiller = {
       "back", "to",   "the",    "go", "show", "me",  "please", "main",
       "open", "take", "return", "a",  "can",  "you", "i",      "want"};
+  // No command has more than four words besides filler ("start from the
+  // beginning"): a question is not one.
+  constexpr std::ptrdiff_t kMaxCommandWords = 4;
+  if (std::count_if(words.begin(), words.end(), [](const std::string& w) {
+        return !kFiller.contains(w);
+      }) > kMaxCommandWords) {
+    return Nav::kNone;
+  }
   std::string core;
   for (const auto& w : words) {
     if (!kFiller.contains(w)) core += (core.empty() ? "" : " ") + w;

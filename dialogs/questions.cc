@@ -76,9 +76,8 @@ void DialogRunner::AddCaveat(Turn& t, Reply* reply) const {
 }
 
 Reply DialogRunner::Question(DialogState* state, const std::string& question,
-                             const intents::Signals* story,
-                             Trace& trace) const {
-  const intents::Signals sig = pack_.matcher.Match(question);
+                             MessageReading& reading, Trace& trace) const {
+  const intents::Signals& sig = reading.Signals(question);
   Turn t = MakeTurn(sig, trace);
   if (t.facet != intents::Facet::kNone) {
     trace.steps.push_back("facet " + std::string(intents::FacetName(t.facet)) +
@@ -86,8 +85,9 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
                                ? " (the first clear cue)"
                                : " (the strongest cue)"));
   }
-  if (auto r = NotAnswerable(t, state, question, story)) return *r;  // 5
-  TopicChoice topic = ChooseTopic(t, state, story);                  // 6
+  if (auto r = NotAnswerable(t, state, question, reading)) return *r;  // 5
+  TopicChoice topic = ChooseTopic(
+      t, state, reading.has_story() ? &reading.story() : nullptr);  // 6
   if (topic.reply) {
     AddCaveat(t, &*topic.reply);
     return *std::move(topic.reply);
@@ -105,10 +105,11 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
 
 Reply DialogRunner::Parts(DialogState* state,
                           const std::vector<std::string>& questions,
-                          const intents::Signals* story, Trace& trace) const {
+                          MessageReading& reading, Trace& trace) const {
   std::vector<ReplyPart> parts;
   std::string uncovered;  // of the previous part
-  const std::vector<std::string> asking = AskingSomething(questions, trace);
+  const std::vector<std::string> asking =
+      AskingSomething(questions, reading, trace);
   const std::string topic_before = state->topic;
   for (const auto& q : asking) {
     if (parts.size() == kMaxParts) break;
@@ -116,7 +117,7 @@ Reply DialogRunner::Parts(DialogState* state,
                           ": \"" + q + "\"");
     // "What is steatosis, and is it reversible?": a question about "it"
     // after one the article does not cover is about that too.
-    const intents::Signals own = pack_.matcher.Match(q);
+    const intents::Signals& own = reading.Signals(q);
     const bool names_topic =
         !own.candidates.empty() && own.candidates[0].specific > 0;
     // After a part the bot could not place at all ("What is biliary
@@ -135,7 +136,7 @@ Reply DialogRunner::Parts(DialogState* state,
     // takes the topic of the one before; the others start from where the
     // conversation stood.
     if (!HasPronoun(own.analysis.words)) state->topic = topic_before;
-    Reply r = Question(state, q, story, trace);
+    Reply r = Question(state, q, reading, trace);
     if (r.kind == ReplyKind::kFallback && !r.not_covered.empty()) {
       r.text = Fill(pack_.wording.part_not_covered, {{"word", r.not_covered}});
     }
@@ -151,7 +152,9 @@ Reply DialogRunner::Parts(DialogState* state,
     }
     parts.push_back(std::move(part));
   }
-  if (story) SameGroupThroughout(*story, asking, &parts, trace);
+  if (reading.has_story()) {
+    SameGroupThroughout(reading.story(), asking, &parts, trace);
+  }
   Reply out;
   out.kind = ReplyKind::kFallback;
   for (const auto& p : parts) {
@@ -176,15 +179,16 @@ Reply DialogRunner::Parts(DialogState* state,
 }
 
 std::vector<std::string> DialogRunner::AskingSomething(
-    const std::vector<std::string>& questions, Trace& trace) const {
+    const std::vector<std::string>& questions, MessageReading& reading,
+    Trace& trace) const {
   std::vector<std::string> asking;
   for (const auto& q : questions) {
-    const intents::Signals sig = pack_.matcher.Match(q);
+    const intents::Signals& sig = reading.Signals(q);
     const bool asks =
         (!sig.candidates.empty() && sig.candidates[0].specific > 0) ||
         sig.facet() != intents::Facet::kNone ||
         sig.aspect() != intents::Aspect::kNone ||
-        !pack_.matcher.CheckSubject(q).uncovered.empty();
+        !reading.Subject(q, intents::Facet::kNone).uncovered.empty();
     if (asks) {
       asking.push_back(q);
     } else {

@@ -1,6 +1,8 @@
 #include "intents/analyzer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 
 #include "intents/lexicon.h"
 #include "intents/medical_terms.h"
@@ -15,6 +17,7 @@ Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
 }
 
 void Analyzer::AddVocabulary(std::string_view text, int weight) {
+  serial_ = 0;  // what was remembered no longer holds
   for (const auto& word : Normalize(text)) {
     spelling_.Add(word, weight);
     stems_.try_emplace(word, WordInfo{Stem(word), false});
@@ -35,6 +38,8 @@ std::vector<std::string> Analyzer::Terms(std::string_view text) const {
 }
 
 void Analyzer::Freeze() {
+  static std::atomic<std::uint64_t> serials{0};
+  serial_ = ++serials;
   for (auto& [word, info] : stems_) info.known = KnowsTerm(info.stem);
   sorted_terms_.clear();
   for (const auto& [term, uses] : known_terms_) sorted_terms_.push_back(term);
@@ -62,6 +67,68 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
   return "";
 }
 
+// What one message word becomes: the work for a word the pack does not
+// know (stemming, the word family, spelling correction), done once per
+// word and thread, as long messages read each word several times.
+struct Analyzer::WordOutcome {
+  std::string term;
+  std::string corrected;  // the corrected word, or ""
+  bool related = false;   // `term` is the pack's form of the word family
+  bool unknown = false;
+};
+
+Analyzer::WordOutcome Analyzer::Outcome(const std::string& word,
+                                        bool correct_spelling) const {
+  WordOutcome out;
+  out.term = CachedStem(word);
+  // Like spelling, fitting a person's words to the pack's is for
+  // messages, not for the pack's own sentences.
+  if (correct_spelling && !KnowsTerm(out.term)) {
+    if (std::string related = RelatedTerm(out.term); !related.empty()) {
+      out.term = std::move(related);
+      out.related = true;
+      return out;
+    }
+  }
+  // A word whose stem the pack uses ("treated" for "treatment") is
+  // spelled right, whatever the vocabulary's exact forms are.
+  // A real medical term is not a typo ("hemangioma" must not become an
+  // article word).
+  const std::string* spelled = &word;
+  if (correct_spelling && !KnowsTerm(out.term) && !IsMedicalWord(word)) {
+    if (auto fixed = spelling_.Correct(word)) {
+      out.corrected = std::move(*fixed);
+      out.term = CachedStem(out.corrected);
+      spelled = &out.corrected;
+    }
+  }
+  out.unknown = !IsNumber(*spelled) && !IsStopword(*spelled) &&
+                spelled->size() > 2 && !spelling_.Contains(*spelled) &&
+                !KnowsTerm(out.term);
+  return out;
+}
+
+const Analyzer::WordOutcome& Analyzer::CachedOutcome(
+    const std::string& word, bool correct_spelling) const {
+  // One memo per thread, for the analyzer that filled it; bounded.
+  struct Memo {
+    std::uint64_t owner = 0;
+    StringMap<WordOutcome> outcomes[2];
+  };
+  constexpr std::size_t kMaxWords = 20000;
+  thread_local Memo memo;
+  if (memo.owner != serial_) {
+    memo.owner = serial_;
+    for (auto& m : memo.outcomes) m.clear();
+  }
+  auto& outcomes = memo.outcomes[correct_spelling ? 1 : 0];
+  if (const auto it = outcomes.find(word); it != outcomes.end()) {
+    return it->second;
+  }
+  if (outcomes.size() >= kMaxWords) outcomes.clear();
+  return outcomes.emplace(word, Outcome(word, correct_spelling)).first->second;
+}
+
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
   Analysis a;
   a.words = Normalize(text);
@@ -72,32 +139,14 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
       a.terms.push_back(it->second.stem);
       continue;
     }
-    std::string stem = CachedStem(word);
-    // Like spelling, fitting a person's words to the pack's is for
-    // messages, not for the pack's own sentences.
-    if (correct_spelling && !KnowsTerm(stem)) {
-      if (std::string related = RelatedTerm(stem); !related.empty()) {
-        a.related.push_back({word, related});
-        a.terms.push_back(std::move(related));
-        continue;
-      }
+    const WordOutcome& out = CachedOutcome(word, correct_spelling);
+    if (out.related) a.related.push_back({word, out.term});
+    if (!out.corrected.empty()) {
+      a.corrections.push_back({word, out.corrected});
+      word = out.corrected;
     }
-    // A word whose stem the pack uses ("treated" for "treatment") is
-    // spelled right, whatever the vocabulary's exact forms are.
-    // A real medical term is not a typo ("hemangioma" must not become an
-    // article word).
-    if (correct_spelling && !KnowsTerm(stem) && !IsMedicalWord(word)) {
-      if (auto fixed = spelling_.Correct(word)) {
-        a.corrections.push_back({word, *fixed});
-        word = std::move(*fixed);
-        stem = CachedStem(word);
-      }
-    }
-    if (!IsNumber(word) && !IsStopword(word) && word.size() > 2 &&
-        !spelling_.Contains(word) && !KnowsTerm(stem)) {
-      a.unknown.push_back(word);
-    }
-    a.terms.push_back(std::move(stem));
+    if (out.unknown) a.unknown.push_back(word);
+    a.terms.push_back(out.term);
   }
   synonyms_.Apply(&a.terms, &a.synonyms);
   a.text = AnalyzedText(a.terms);

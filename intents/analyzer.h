@@ -10,6 +10,7 @@
 #ifndef FAQBOT_INTENTS_ANALYZER_H_
 #define FAQBOT_INTENTS_ANALYZER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,9 @@ class Analyzer {
   // AddVocabulary() (Matcher::Compile does).
   void Freeze();
 
+  // Stem(word), looked up for the pack's own words.
+  std::string CachedStem(const std::string& word) const;
+
   const SynonymTable& synonyms() const { return synonyms_; }
   const SpellIndex& spelling() const { return spelling_; }
 
@@ -74,7 +78,10 @@ class Analyzer {
     std::string stem;
     bool known = false;  // set by Freeze()
   };
-  std::string CachedStem(const std::string& word) const;
+  struct WordOutcome;
+  WordOutcome Outcome(const std::string& word, bool correct_spelling) const;
+  const WordOutcome& CachedOutcome(const std::string& word,
+                                   bool correct_spelling) const;
   // The pack's term of the same word family as `stem`, when one is a
   // prefix of the other ("inflamm", "inflammatori"), or "".
   std::string RelatedTerm(const std::string& stem) const;
@@ -84,6 +91,7 @@ class Analyzer {
   StringMap<WordInfo> stems_;              // vocabulary word -> stem
   StringMap<int> known_terms_;             // stem -> uses
   std::vector<std::string> sorted_terms_;  // known_terms_, sorted (Freeze)
+  std::uint64_t serial_ = 0;  // tells one frozen analyzer's memo from another
 };
 
 }  // namespace faqbot::intents

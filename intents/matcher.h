@@ -147,6 +147,10 @@ class Matcher {
   // cancer" asks a risk). Const and thread-safe after Compile().
   SubjectCheck CheckSubject(std::string_view question,
                             Facet facet = Facet::kNone) const;
+  // The same, for a question already analysed (with spelling corrected and
+  // without quoted report words).
+  SubjectCheck CheckSubject(const Analysis& question,
+                            Facet facet = Facet::kNone) const;
 
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.

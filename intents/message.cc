@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "intents/lexicon.h"
@@ -234,8 +235,18 @@ bool MentionsReport(const std::vector<std::string>& w) {
 
 MessageShape ReadMessage(std::string_view text) {
   MessageShape shape;
+  // A short message is one sentence and one clause: normalize it once.
+  std::unordered_map<std::string, std::vector<std::string>> normalized;
+  const auto words_of =
+      [&normalized](std::string_view s) -> const std::vector<std::string>& {
+    auto it = normalized.find(std::string(s));
+    if (it == normalized.end()) {
+      it = normalized.emplace(std::string(s), Normalize(s)).first;
+    }
+    return it->second;
+  };
   for (const auto& sentence : SplitSentences(text)) {
-    const auto words = Normalize(sentence);
+    const auto& words = words_of(sentence);
     if (IsSocial(words, sentence)) {
       shape.social.push_back(sentence);
       continue;
@@ -255,7 +266,7 @@ MessageShape ReadMessage(std::string_view text) {
     }
     const auto pieces = SplitClauses(sentence);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-      const auto piece_words = Normalize(pieces[i]);
+      const auto& piece_words = words_of(pieces[i]);
       const bool asks = StartsLikeQuestion(piece_words) ||
                         AsksIndirectly(piece_words) ||
                         (i + 1 == pieces.size() && i == 0);
@@ -267,7 +278,7 @@ MessageShape ReadMessage(std::string_view text) {
     }
   }
   FindQuotes(text, &shape.personal);
-  const auto words = Normalize(text);
+  const auto& words = words_of(Trim(text));
   FindPersonalDetails(words, &shape.personal);
   if (MentionsReport(words)) shape.personal.push_back("a report of one's own");
   return shape;

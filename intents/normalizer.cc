@@ -210,6 +210,16 @@ std::vector<std::string> Normalize(std::string_view text) {
   folded.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Plain ASCII, most of every message, folded in place.
+    if (const char c = text[pos]; static_cast<unsigned char>(c) < 0x80) {
+      const bool keep =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+      folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                : keep               ? c
+                                     : ' ';
+      ++pos;
+      continue;
+    }
     const auto cp = DecodeUtf8(text, &pos);
     folded += cp ? FoldCodePoint(*cp) : " ";
   }

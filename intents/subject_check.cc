@@ -25,6 +25,15 @@ namespace faqbot::intents {
 namespace {
 
 bool Compares(const std::vector<std::string>& words) {
+  // Every phrase below has one of these words; most questions have none.
+  static const std::unordered_set<std::string_view> kKeys = {
+      "same", "difference", "different", "versus",  "vs",     "compared",
+      "turn", "turns",      "become",    "mistaken", "related", "like",
+      "similar"};
+  if (std::none_of(words.begin(), words.end(),
+                   [](const std::string& w) { return kKeys.contains(w); })) {
+    return false;
+  }
   const std::string s = " " + JoinWords(words) + " ";
   for (const char* phrase :
        {" same as ", " same thing as ", " difference between ",
@@ -142,7 +151,7 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
 }
 
 struct Matcher::SubjectReading {
-  Analysis a;
+  const Analysis& a;
   Facet facet;
   SubjectCheck check;
   std::unordered_set<std::string> named;  // each subject once
@@ -160,11 +169,14 @@ struct Matcher::SubjectReading {
 
 SubjectCheck Matcher::CheckSubject(std::string_view question,
                                    Facet facet) const {
-  SubjectReading r{
+  return CheckSubject(
       analyzer_.Analyze(WithoutPersonalDetails(question), /*correct=*/true),
-      facet,
-      {},
-      {}};
+      facet);
+}
+
+SubjectCheck Matcher::CheckSubject(const Analysis& question,
+                                   Facet facet) const {
+  SubjectReading r{question, facet, {}, {}};
   r.check.compares = Compares(r.a.words);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
   CheckActivities(r);
@@ -174,7 +186,7 @@ SubjectCheck Matcher::CheckSubject(std::string_view question,
 }
 
 std::string Matcher::TermOf(const std::string& word) const {
-  std::vector<std::string> terms = {Stem(word)};
+  std::vector<std::string> terms = {analyzer_.CachedStem(word)};
   analyzer_.synonyms().Apply(&terms, nullptr);
   return terms.empty() ? word : terms.front();
 }

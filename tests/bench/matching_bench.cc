@@ -6,7 +6,9 @@
 #include <malloc.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
@@ -79,6 +81,44 @@ void BM_BotHandleLiver(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_BotHandleLiver);
+
+// Long messages as people write them (a story, several questions, thanks):
+// the question set's messages of 300 characters or more, joined two or
+// three at a time until each is at least 1,000 characters long.
+const std::vector<std::string>& LongLiverMessages() {
+  static const auto messages = [] {
+    std::vector<std::string> stories;
+    std::ifstream in(std::string(FAQBOT_SOURCE_DIR) +
+                     "/content/liver-calcification/questions.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const auto q = nlohmann::json::parse(line).value("q", "");
+      if (q.size() >= 300) stories.push_back(q);
+    }
+    std::vector<std::string> out;
+    std::string message;
+    for (std::size_t i = 0; out.size() < 32 && !stories.empty(); ++i) {
+      message += (message.empty() ? "" : " ") + stories[i % stories.size()];
+      if (message.size() >= 1000) out.push_back(std::exchange(message, ""));
+    }
+    return out;
+  }();
+  return messages;
+}
+
+void BM_BotHandleLongLiver(benchmark::State& state) {
+  bot::Bot bot(LiverPack());
+  const auto& messages = LongLiverMessages();
+  std::size_t i = 0, chars = 0;
+  for (auto _ : state) {
+    const auto& m = messages[i % messages.size()];
+    chars += m.size();
+    benchmark::DoNotOptimize(bot.Handle("s" + std::to_string(i % 64), {m, ""}));
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["chars"] = static_cast<double>(chars) / i;
+}
+BENCHMARK(BM_BotHandleLongLiver);
 
 // Matching alone (analysis, one RE2::Set pass, keyword scoring) on packs
 // of 10 to 10,000 sections.

@@ -1,0 +1,57 @@
+// MessageReading: one message's questions and story as the matcher reads
+// them, each read once however many decisions ask about it.
+//
+// A long message is matched whole (red flags), its story once, and each
+// question by several decisions (does it ask anything, does the article
+// cover its subject, which topic); reading every one of those again
+// made a 1,000-character message cost milliseconds. Lives for one
+// message; not thread-safe (one per Step).
+#ifndef FAQBOT_DIALOGS_MESSAGE_READING_H_
+#define FAQBOT_DIALOGS_MESSAGE_READING_H_
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "intents/matcher.h"
+
+namespace faqbot::dialogs {
+
+class MessageReading {
+ public:
+  explicit MessageReading(const intents::Matcher& matcher)
+      : matcher_(matcher) {}
+  MessageReading(const MessageReading&) = delete;
+  MessageReading& operator=(const MessageReading&) = delete;
+
+  // `text` as already matched (the whole message); `signals` must outlive
+  // this reading.
+  void Remember(const std::string& text, const intents::Signals& signals);
+
+  // Everything `text` says, with spelling corrected.
+  const intents::Signals& Signals(const std::string& text);
+  // What `text` asks about and whether the article covers it.
+  const intents::SubjectCheck& Subject(const std::string& text,
+                                       intents::Facet facet);
+
+  // The rest of the message besides its questions; none by default.
+  void SetStory(const std::string& story);
+  bool has_story() const { return story_ != nullptr; }
+  const intents::Signals& story() const { return *story_; }
+  const intents::SubjectCheck& StorySubject();
+
+ private:
+  const intents::Matcher& matcher_;
+  std::map<std::string, const intents::Signals*, std::less<>> signals_;
+  std::deque<intents::Signals> owned_;
+  std::map<std::pair<std::string, intents::Facet>, intents::SubjectCheck>
+      subjects_;
+  const intents::Signals* story_ = nullptr;
+  std::optional<intents::SubjectCheck> story_subject_;
+};
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_MESSAGE_READING_H_
