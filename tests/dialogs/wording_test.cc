@@ -5,12 +5,25 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 
 namespace faqbot::dialogs {
 namespace {
+
+// Authors learn the keys from README: every key is listed there.
+TEST(Wording, ReadmeListsEveryKey) {
+  std::ifstream in(std::string(FAQBOT_SOURCE_DIR) + "/README.md");
+  const std::string readme((std::istreambuf_iterator<char>(in)),
+                           std::istreambuf_iterator<char>());
+  ASSERT_FALSE(readme.empty());
+  for (const auto& key : WordingKeys()) {
+    EXPECT_NE(readme.find("`" + std::string(key.name) + "`"), std::string::npos)
+        << key.name << " is not in README's Wording section";
+  }
+}
 
 TEST(Wording, FillReplacesPlaceholders) {
   EXPECT_EQ(Fill("Ask about \"{title}\" ({title})", {{"title", "Polyps"}}),
