@@ -94,6 +94,12 @@ std::string ReplyToJsonText(
     AppendJsonString(&out, k);
     out.push_back(':');
   };
+  // Fields that are there only when they say something.
+  const auto key_if_set = [&](std::string_view k, const std::string& v) {
+    if (v.empty()) return;
+    key(k);
+    AppendJsonString(&out, v);
+  };
   out.push_back('{');
   key("choices");
   out.push_back('[');
@@ -109,14 +115,8 @@ std::string ReplyToJsonText(
   key("confidence");
   out.append(
       nlohmann::json(std::round(reply.confidence * 1000.0) / 1000.0).dump());
-  if (!reply.disclaimer.empty()) {
-    key("disclaimer");
-    AppendJsonString(&out, reply.disclaimer);
-  }
-  if (!reply.notice.empty()) {
-    key("notice");
-    AppendJsonString(&out, reply.notice);
-  }
+  key_if_set("disclaimer", reply.disclaimer);
+  key_if_set("notice", reply.notice);
   key("intent");
   AppendJsonString(&out, reply.intent);
   key("kind");
@@ -131,14 +131,8 @@ std::string ReplyToJsonText(
   AppendSource(&out, reply.source);
   key("text");
   AppendJsonString(&out, reply.text);
-  if (!reply.caveat.empty()) {
-    key("caveat");
-    AppendJsonString(&out, reply.caveat);
-  }
-  if (!reply.not_covered.empty()) {
-    key("not_covered");
-    AppendJsonString(&out, reply.not_covered);
-  }
+  key_if_set("caveat", reply.caveat);
+  key_if_set("not_covered", reply.not_covered);
   if (!reply.parts.empty()) {
     key("parts");
     out.push_back('[');

@@ -107,7 +107,9 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
     pack_bigrams_.insert(terms[i] + " " + terms[i + 1]);
   }
   for (const auto& term : terms) {
-    if (term.size() < 2 || IsStopTerm(term)) continue;
+    // A number is a size, an age or a count, which a person's own message
+    // carries as context ("it measures 12 mm"); it names no topic.
+    if (term.size() < 2 || IsStopTerm(term) || IsNumber(term)) continue;
     pack_terms_.insert(term);
     if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;

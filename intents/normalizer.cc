@@ -158,7 +158,7 @@ std::string FoldCodePoint(char32_t cp) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
       return std::string(1, c);
     }
-    return " ";
+    return c == '`' ? "'" : " ";  // "don`t"
   }
   if (cp >= 0xFF01 && cp <= 0xFF5E) return FoldCodePoint(cp - 0xFF01 + 0x21);
   if (cp >= 0xC0 && cp <= 0xFF) return std::string(kLatin1[cp - 0xC0]);
@@ -171,7 +171,6 @@ std::string FoldCodePoint(char32_t cp) {
     case 0x201B:
     case 0x2032:
     case 0x02BC:
-    case 0x0060:
     case 0x00B4:
       return "'";
     case 0x200B:
@@ -211,11 +210,14 @@ std::vector<std::string> Normalize(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Plain ASCII, most of every message, folded in place.
+    // (FoldCodePoint's rules: letters lower-cased, a backtick is an
+    // apostrophe, other punctuation breaks words.)
     if (const char c = text[pos]; static_cast<unsigned char>(c) < 0x80) {
       const bool keep =
           (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
       folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
                 : keep               ? c
+                : c == '`'           ? '\''
                                      : ' ';
       ++pos;
       continue;

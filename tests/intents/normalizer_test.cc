@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "intents/utf8.h"
+
 namespace faqbot::intents {
 namespace {
 
@@ -42,6 +44,19 @@ TEST(Normalizer, FoldsCaseUnicodeAndPunctuation) {
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Joined(c.in), c.want) << "input: " << c.in;
+  }
+}
+
+// Plain ASCII takes a fast path; it must fold exactly as the full-width
+// forms of the same characters (U+FF01-FF5E), which take the general one.
+TEST(Normalizer, AsciiFoldsLikeItsFullWidthForms) {
+  for (char32_t c = 0x21; c <= 0x7E; ++c) {
+    std::string ascii = "Ab", wide = "Ab";
+    ascii.push_back(static_cast<char>(c));
+    AppendUtf8(c - 0x21 + 0xFF01, &wide);
+    ascii += "cD's";
+    wide += "cD's";
+    EXPECT_EQ(Normalize(ascii), Normalize(wide)) << "character " << ascii;
   }
 }
 
