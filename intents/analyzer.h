@@ -70,6 +70,9 @@ class Analyzer {
   std::string CachedStem(const std::string& word) const;
 
   const SynonymTable& synonyms() const { return synonyms_; }
+  // Tells this frozen analyzer from every other (for per-thread memos of
+  // what it computes); 0 until Freeze() and after a later AddVocabulary().
+  std::uint64_t serial() const { return serial_; }
   const SpellIndex& spelling() const { return spelling_; }
 
  private:

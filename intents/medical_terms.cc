@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "intents/string_map.h"
+
 namespace faqbot::intents {
 namespace {
 
@@ -131,8 +133,9 @@ const WordSet& Groups() {
 
 }  // namespace
 
-TermKind ClassifyTerm(std::string_view view) {
-  const std::string word(view);
+namespace {
+
+TermKind Classify(const std::string& word) {
   if (Organs().contains(word)) return TermKind::kOrgan;
   if (Groups().contains(word)) return TermKind::kGroup;
   if (Findings().contains(word)) return TermKind::kFinding;
@@ -160,6 +163,21 @@ TermKind ClassifyTerm(std::string_view view) {
     return TermKind::kOrdinary;
   }
   return TermKind::kJargon;
+}
+
+}  // namespace
+
+TermKind ClassifyTerm(std::string_view word) {
+  // The word lists are large tables; the words one thread meets are few
+  // and come back often, so each is classified once per thread.
+  constexpr std::size_t kMaxWords = 20000;
+  thread_local StringMap<TermKind> known;
+  if (const auto it = known.find(word); it != known.end()) return it->second;
+  if (known.size() >= kMaxWords) known.clear();
+  std::string key(word);
+  const TermKind kind = Classify(key);
+  known.emplace(std::move(key), kind);
+  return kind;
 }
 
 bool IsEverydayWord(std::string_view word) {
