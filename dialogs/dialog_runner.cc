@@ -170,7 +170,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                                    /*explain=*/trace != nullptr);
   Turn t = MakeTurn(tr.signals, tr);
   if (auto r = RedFlag(t, state)) return *r;  // 1
-  const intents::MessageShape shape = intents::ReadMessage(text);
+  const intents::MessageShape shape =
+      intents::ReadMessage(text, &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
   const bool simple = shape.questions.size() <= 1 &&
                       (shape.context.empty() || shape.questions.empty());

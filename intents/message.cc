@@ -233,10 +233,12 @@ bool MentionsReport(const std::vector<std::string>& w) {
 
 }  // namespace
 
-MessageShape ReadMessage(std::string_view text) {
+MessageShape ReadMessage(std::string_view text,
+                         const std::vector<std::string>* words_given) {
   MessageShape shape;
   // A short message is one sentence and one clause: normalize it once.
   std::unordered_map<std::string, std::vector<std::string>> normalized;
+  if (words_given) normalized.emplace(Trim(text), *words_given);
   const auto words_of =
       [&normalized](std::string_view s) -> const std::vector<std::string>& {
     auto it = normalized.find(std::string(s));

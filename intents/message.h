@@ -36,7 +36,10 @@ struct MessageShape {
   std::vector<std::string> personal;
 };
 
-MessageShape ReadMessage(std::string_view text);
+// `words`, when given, are `text` already normalized (an Analysis's
+// words), so a one-sentence message is not normalized again.
+MessageShape ReadMessage(std::string_view text,
+                         const std::vector<std::string>* words = nullptr);
 
 // `text` without its personal details (measurements, ages, lab values and
 // quoted report words become spaces), for deciding what a question asks
