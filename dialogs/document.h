@@ -5,6 +5,7 @@
 //   Are intrahepatic calcifications a precursor to liver cancer?   <- title
 //   Generally speaking, ... Specific analyses are as follows:      <- summary
 //   1. Precursor to liver cancer                                   <- heading
+//   (a heading may end with an explicit node id: "{#precursor}")
 //   Hepatic calcification refers to ...                            <- body
 //   2. Parasitic infection
 //   ...
@@ -24,9 +25,16 @@ namespace faqbot::dialogs {
 struct Section {
   int number = 0;       // as written: "2." -> 2
   std::string heading;  // "Parasitic infection"
-  std::string body;     // the paragraph(s) under the heading, as written
-  int line = 0;         // line of the heading, 1-based
+  // The node id the author gave ("2. Parasitic infection {#parasitic}"),
+  // so renaming the heading keeps it; "" derives the id from the heading.
+  std::string id;
+  std::string body;  // the paragraph(s) under the heading, as written
+  int line = 0;      // line of the heading, 1-based
 };
+
+// Node ids of the bot's own nodes: no section may take one.
+inline constexpr std::string_view kReservedNodeIds[] = {"overview", "advice",
+                                                        "all", "menu"};
 
 struct Document {
   std::string title;    // the question the article answers

@@ -7,7 +7,9 @@
 //   summary   Every line after the title up to the first heading.
 //             Required: at least one line.
 //   heading   "N. Text" or "N) Text": N counts 1, 2, 3... in order. The
-//             text is the section's title and must not be empty.
+//             text is the section's title and must not be empty. It may
+//             end with "{#id}" (lower-case letters, digits and '-'): the
+//             section's node id, kept when the heading is reworded.
 //   body      Lines after a heading up to the next heading. Every section
 //             needs at least one body line.
 //   advice    After the last section, only its first body line belongs to
@@ -16,6 +18,7 @@
 //
 // A line that looks like a heading but is long and ends with a full stop
 // ("1. Some long sentence about things.") is body text, not a heading.
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -33,7 +36,26 @@ constexpr std::size_t kMaxHeadingLength = 120;
 struct Heading {
   int number;
   std::string text;
+  std::string id;  // from a trailing "{#id}", or ""
 };
+
+// "Parasitic infection {#parasitic}" -> "Parasitic infection", "parasitic".
+// Leaves `text` alone when it has no such ending.
+std::string TakeExplicitId(std::string* text) {
+  if (!text->ends_with('}')) return "";
+  const std::size_t open = text->rfind("{#");
+  if (open == std::string::npos) return "";
+  std::string id = text->substr(open + 2, text->size() - open - 3);
+  *text = Trim(std::string_view(*text).substr(0, open));
+  return id.empty() ? "{}" : id;  // "{#}": reported as a bad id
+}
+
+bool IsNodeId(std::string_view id) {
+  return !id.empty() && id.size() <= 40 && id.front() != '-' &&
+         std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
 
 std::optional<Heading> ParseHeading(const std::string& line) {
   std::size_t i = 0;
@@ -48,7 +70,8 @@ std::optional<Heading> ParseHeading(const std::string& line) {
       (text.size() > 60 && text.back() == '.')) {
     return std::nullopt;  // a numbered sentence, not a heading
   }
-  return Heading{std::stoi(line.substr(0, i)), std::move(text)};
+  std::string id = TakeExplicitId(&text);
+  return Heading{std::stoi(line.substr(0, i)), std::move(text), std::move(id)};
 }
 
 Error At(std::string_view name, int line, const std::string& what) {
@@ -153,10 +176,32 @@ class DocumentReader {
       return Fail(line_no_, "section " + std::to_string(heading.number) +
                                 " has no title after its number");
     }
+    if (!heading.id.empty()) {
+      if (!IsNodeId(heading.id)) {
+        return Fail(line_no_, "\"{#" + heading.id +
+                                  "}\" is not a node id; use lower-case "
+                                  "letters, digits and '-' (at most 40)");
+      }
+      for (const std::string_view reserved : kReservedNodeIds) {
+        if (heading.id == reserved) {
+          return Fail(line_no_, "\"{#" + heading.id +
+                                    "}\" is reserved for the bot's own "
+                                    "nodes; choose another id");
+        }
+      }
+      for (const auto& other : doc_.sections) {
+        if (other.id == heading.id) {
+          return Fail(line_no_, "\"{#" + heading.id +
+                                    "}\" is already the id of section " +
+                                    std::to_string(other.number));
+        }
+      }
+    }
     if (!doc_.sections.empty()) {
       if (auto s = HasBody(doc_.sections.back()); !s) return s;
     }
-    doc_.sections.push_back({heading.number, heading.text, "", line_no_});
+    doc_.sections.push_back(
+        {heading.number, heading.text, heading.id, "", line_no_});
     tail_.clear();
     return Ok();
   }

@@ -8,7 +8,6 @@
 // answers "what is <subject>?" for the whole article.
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <unordered_set>
 
 #include "dialogs/dialog_tree.h"
@@ -136,9 +135,11 @@ class Compiler {
     AddTopic(NodeKind::kOverview, "overview", doc.title, {0, doc.title},
              doc.summary, /*title_weight=*/kHeadingWeight);
     for (const auto& section : doc.sections) {
-      AddTopic(NodeKind::kSection, UniqueId(Slug(section.heading)),
-               section.heading, {section.number, section.heading}, section.body,
-               kHeadingWeight);
+      AddTopic(
+          NodeKind::kSection,
+          section.id.empty() ? UniqueId(Slug(section.heading)) : section.id,
+          section.heading, {section.number, section.heading}, section.body,
+          kHeadingWeight);
     }
     if (!doc.advice.empty()) {
       const std::string& advice = pack_->wording.advice_title;
@@ -166,11 +167,17 @@ class Compiler {
   }
 
   std::string UniqueId(std::string id) {
-    static const std::set<std::string> kReserved = {"overview", "advice", "all",
-                                                    "menu"};
     std::string unique = id;
-    for (int n = 2; kReserved.contains(unique) || pack_->by_id.contains(unique);
-         ++n) {
+    // A derived id never takes one an author gave another section.
+    const auto taken = [&](const std::string& candidate) {
+      return std::ranges::find(kReservedNodeIds, candidate) !=
+                 std::end(kReservedNodeIds) ||
+             pack_->by_id.contains(candidate) ||
+             std::any_of(pack_->document.sections.begin(),
+                         pack_->document.sections.end(),
+                         [&](const Section& s) { return s.id == candidate; });
+    };
+    for (int n = 2; taken(unique); ++n) {
       unique = id + "-" + std::to_string(n);
     }
     return unique;

@@ -82,11 +82,31 @@ TEST(DocumentParser, RejectsMalformedDocumentsWithLineNumbers) {
        "a.txt line 3: section 1 has a heading but "
        "no text"},
       {"Title?\nSum\xFFmary.\n1. One\nBody.", "a.txt line 2: invalid UTF-8"},
+      {"Title?\nSummary.\n1. One {#Big One}\nBody.",
+       "a.txt line 3: \"{#Big One}\" is not a node id"},
+      {"Title?\nSummary.\n1. One {#}\nBody.",
+       "a.txt line 3: \"{#{}}\" is not a node id"},
+      {"Title?\nSummary.\n1. One {#one}\nBody.\n2. Two {#one}\nBody.",
+       "a.txt line 5: \"{#one}\" is already the id of section 1"},
+      {"Title?\nSummary.\n1. One {#overview}\nBody.",
+       "a.txt line 3: \"{#overview}\" is reserved"},
   };
   for (const auto& c : cases) {
     const std::string error = ErrorOf(c.text);
     EXPECT_TRUE(error.starts_with(c.error)) << "got: " << error;
   }
+}
+
+TEST(DocumentParser, AHeadingMayEndWithItsNodeId) {
+  auto doc = ParseDocument(
+      "Title?\nSummary.\n1. Parasitic infection {#parasites}\nBody.\n"
+      "2. Stones\nBody.\n",
+      "a.txt");
+  ASSERT_TRUE(doc) << doc.error().message;
+  EXPECT_EQ(doc->sections[0].heading, "Parasitic infection");
+  EXPECT_EQ(doc->sections[0].id, "parasites");
+  EXPECT_EQ(doc->sections[1].heading, "Stones");
+  EXPECT_EQ(doc->sections[1].id, "");
 }
 
 TEST(DocumentParser, NumberedLongSentenceIsBodyNotHeading) {

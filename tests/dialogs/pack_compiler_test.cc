@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/pack_loader.h"
+#include "dialogs/dialog_runner.h"
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
 
@@ -34,6 +35,46 @@ constexpr char kArticle[] =
     "Hormone changes cause migraines in some women. Treatment with "
     "prescribed medication can help.\n"
     "See a doctor if headaches get worse.\n";
+
+// An author who rewords a heading with an explicit id changes nothing for
+// the conversations, intents files and tests that name it.
+TEST(PackCompiler, AnExplicitIdSurvivesRewordingTheHeading) {
+  std::string article = kArticle;
+  article.replace(article.find("2. Hormones\n"), 12,
+                  "2. Hormones {#hormonal}\n");
+  auto before = Compile(article);
+  ASSERT_TRUE(before) << before.error().message;
+  ASSERT_NE((*before)->Find("hormonal"), nullptr);
+  EXPECT_EQ((*before)->Find("hormonal")->title, "Hormones");
+  ASSERT_NE((*before)->Find("hormonal.treatment"), nullptr);
+
+  DialogState state;
+  auto r =
+      DialogRunner(before->get()).Step(&state, {"what about hormones", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(state.topic, "hormonal");
+
+  article.replace(article.find("2. Hormones {"), 13, "2. Hormone changes {");
+  auto after = Compile(article);
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ((*after)->Find("hormonal")->title, "Hormone changes");
+  EXPECT_NE((*before)->generation, (*after)->generation);
+  r = DialogRunner(after->get()).Step(&state, {"how is it treated?", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->node, "hormonal.treatment");
+  EXPECT_TRUE(r->notice.empty()) << "the conversation goes on: " << r->notice;
+}
+
+// A derived id never takes the id an author gave another section.
+TEST(PackCompiler, ADerivedIdMakesWayForAnExplicitOne) {
+  std::string article = kArticle;
+  article.replace(article.find("2. Hormones\n"), 12, "2. Hormones {#stress}\n");
+  auto pack = Compile(article);
+  ASSERT_TRUE(pack) << pack.error().message;
+  EXPECT_EQ((*pack)->Find("stress")->title, "Hormones");
+  ASSERT_NE((*pack)->Find("stress-2"), nullptr);
+  EXPECT_EQ((*pack)->Find("stress-2")->title, "Stress");
+}
 
 TEST(PackCompiler, BuildsTopicsFacetsAndSources) {
   auto pack = Compile(kArticle);
