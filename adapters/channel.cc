@@ -69,16 +69,6 @@ std::string JsonText(const nlohmann::json& object, std::string_view key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-void TruncateUtf8(std::string* text, std::size_t max_bytes) {
-  if (text->size() <= max_bytes) return;
-  std::size_t end = max_bytes;
-  // Step back over continuation bytes to the start of the cut sequence.
-  while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  text->resize(end);
-}
-
 std::string ReplyText(const bot::Reply& reply) {
   std::string out;
   if (!reply.disclaimer.empty()) out += "(" + reply.disclaimer + ")\n\n";

@@ -18,6 +18,7 @@
 
 #include "adapters/ws_connection.h"
 #include "bot/bot.h"
+#include "intents/utf8.h"
 
 namespace faqbot::adapters {
 
@@ -80,8 +81,7 @@ std::string JsonText(const nlohmann::json& object, std::string_view key);
 // `object[key]` if it is an integer, else 0.
 int64_t JsonInt(const nlohmann::json& object, std::string_view key);
 
-// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
-void TruncateUtf8(std::string* text, std::size_t max_bytes);
+using intents::TruncateUtf8;  // intents/utf8.h
 
 // The query parameter `name` of a request target ("/ws?session=abc"),
 // percent-decoded; "" when absent.

@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "bot/bot.h"
+#include "intents/utf8.h"
 
 namespace faqbot::bot {
 namespace {
@@ -23,10 +24,6 @@ std::string_view KindName(dialogs::NodeKind kind) {
   return "";
 }
 
-std::string Clip(const std::string& s, std::size_t n) {
-  return s.size() <= n ? s : s.substr(0, n - 3) + "...";
-}
-
 }  // namespace
 
 void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
@@ -39,7 +36,7 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
         << node.id << "  [" << KindName(node.kind) << ", section "
         << node.source.section << ": " << node.source.title << "]\n"
         << "  title: " << node.title << "\n"
-        << "  text: " << Clip(node.text, 160) << "\n";
+        << "  text: " << intents::Clipped(node.text, 160) << "\n";
     out << "  keywords:";
     int shown = 0;
     for (const auto& kw : pack.matcher.Keywords(topic.intent)) {
@@ -58,14 +55,14 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
       if (topic.facets[f] < 0) continue;
       const auto& fn = pack.nodes[topic.facets[f]];
       out << "  " << fn.id << "  [facet " << intents::FacetName(fn.facet)
-          << "]: " << Clip(fn.text, 120) << "\n";
+          << "]: " << intents::Clipped(fn.text, 120) << "\n";
     }
   }
   out << "\nwhole-article answers:\n";
   for (const auto& node : pack.nodes) {
     if (node.kind != dialogs::NodeKind::kAggregate) continue;
     out << "  " << node.id << (node.asks ? "  (asks which section)" : "")
-        << ": " << Clip(node.text, 120) << "\n";
+        << ": " << intents::Clipped(node.text, 120) << "\n";
   }
 }
 
@@ -127,14 +124,14 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
     out << "  not covered: " << reply->not_covered << "\n";
   }
   if (reply->parts.empty()) {
-    out << "  " << Clip(reply->text, 200) << "\n";
+    out << "  " << intents::Clipped(reply->text, 200) << "\n";
     return;
   }
   for (const auto& p : reply->parts) {
     out << "  part: " << dialogs::ReplyKindName(p.kind) << " "
         << (p.node.empty() ? "(no node)" : p.node) << "\n";
     if (!p.caveat.empty()) out << "    caveat: " << p.caveat << "\n";
-    out << "    " << Clip(p.text, 160) << "\n";
+    out << "    " << intents::Clipped(p.text, 160) << "\n";
   }
 }
 

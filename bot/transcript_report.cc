@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <iomanip>
+#include <memory>
+#include <unordered_map>
 
 namespace faqbot::bot {
 namespace {
@@ -43,10 +45,10 @@ std::string FormatTime(int64_t ms) {
   return buf;
 }
 
-}  // namespace
+using Database = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
 
-Result<TranscriptReport> ReadTranscripts(const std::string& path,
-                                         std::size_t recent, std::size_t top) {
+// The database at `path`, read-only (a running server may be writing it).
+Result<Database> OpenReadOnly(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     return std::unexpected(Error::NotFound(
         "no transcript database at " + path +
@@ -60,6 +62,40 @@ Result<TranscriptReport> ReadTranscripts(const std::string& path,
     return std::unexpected(Error::IoError("cannot open " + path + ": " + why));
   }
   sqlite3_busy_timeout(db, 5000);
+  return Database(db, sqlite3_close);
+}
+
+}  // namespace
+
+Result<std::vector<std::vector<Exchange>>> ReadConversations(
+    const std::string& path) {
+  auto opened = OpenReadOnly(path);
+  if (!opened) return std::unexpected(opened.error());
+  std::vector<std::vector<Exchange>> conversations;
+  std::unordered_map<std::string, std::size_t> index;  // session -> slot
+  const Status s = Query(
+      opened->get(),
+      "SELECT session, user_text, choice FROM exchanges ORDER BY id",
+      [&](sqlite3_stmt* st) {
+        Exchange e{.session = Column(st, 0),
+                   .text = Column(st, 1),
+                   .choice = Column(st, 2)};
+        auto [it, added] = index.try_emplace(e.session, conversations.size());
+        if (added) conversations.emplace_back();
+        conversations[it->second].push_back(std::move(e));
+      });
+  if (!s) {
+    return std::unexpected(
+        Error::IoError("cannot read " + path + ": " + s.error().message));
+  }
+  return conversations;
+}
+
+Result<TranscriptReport> ReadTranscripts(const std::string& path,
+                                         std::size_t recent, std::size_t top) {
+  auto opened = OpenReadOnly(path);
+  if (!opened) return std::unexpected(opened.error());
+  sqlite3* db = opened->get();
   TranscriptReport r;
   const std::string latest =
       "SELECT time_ms, session, channel, user_text, choice, reply_kind, node,"
@@ -101,7 +137,6 @@ Result<TranscriptReport> ReadTranscripts(const std::string& path,
     s = Query(db, "SELECT DISTINCT node FROM exchanges WHERE node != ''",
               [&](sqlite3_stmt* st) { r.reached.insert(Column(st, 0)); });
   }
-  sqlite3_close(db);
   if (!s) {
     return std::unexpected(
         Error::IoError("cannot read " + path + ": " + s.error().message));

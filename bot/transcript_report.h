@@ -31,6 +31,12 @@ Result<TranscriptReport> ReadTranscripts(const std::string& path,
                                          std::size_t recent = 20,
                                          std::size_t top = 10);
 
+// Every exchange of the database at `path`, one list per session (in the
+// order the sessions began), each in the order it happened: what people
+// asked, to replay against an edited pack (replay.h).
+Result<std::vector<std::vector<Exchange>>> ReadConversations(
+    const std::string& path);
+
 // The report as text; `pack` gives the nodes to check for "never reached".
 void PrintTranscriptReport(const TranscriptReport& report,
                            const dialogs::Pack& pack, std::ostream& out);

@@ -62,4 +62,21 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+void TruncateUtf8(std::string* text, std::size_t max_bytes) {
+  if (text->size() <= max_bytes) return;
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes to the start of the cut sequence.
+  while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  text->resize(end);
+}
+
+std::string Clipped(std::string_view text, std::size_t max_bytes) {
+  std::string out(text);
+  if (out.size() <= max_bytes) return out;
+  TruncateUtf8(&out, max_bytes > 3 ? max_bytes - 3 : 0);
+  return out + "...";
+}
+
 }  // namespace faqbot::intents

@@ -22,6 +22,13 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Cuts `text` to at most `max_bytes` without splitting a character.
+void TruncateUtf8(std::string* text, std::size_t max_bytes);
+
+// `text` cut to about `max_bytes` on a character boundary, with "..." when
+// something was cut (for one-line previews).
+std::string Clipped(std::string_view text, std::size_t max_bytes);
+
 }  // namespace faqbot::intents
 
 #endif  // FAQBOT_INTENTS_UTF8_H_

@@ -5,11 +5,12 @@
 
 namespace faqbot::cli {
 
-extern const Command kServe, kChat, kInspect, kTest, kExplain, kTranscripts;
+extern const Command kServe, kChat, kInspect, kTest, kExplain, kReplay,
+    kTranscripts;
 
 std::span<const Command* const> Commands() {
-  static const Command* const kTable[] = {&kServe, &kChat,    &kInspect,
-                                          &kTest,  &kExplain, &kTranscripts};
+  static const Command* const kTable[] = {
+      &kServe, &kChat, &kInspect, &kTest, &kExplain, &kReplay, &kTranscripts};
   return kTable;
 }
 

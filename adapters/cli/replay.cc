@@ -1,0 +1,58 @@
+// faqbot replay --baseline OLD_PACK QUESTIONS...: what an edit of a pack
+// changes in the replies to real questions (bot/replay.h).
+#include "bot/replay.h"
+
+#include <iostream>
+
+#include "adapters/cli/context.h"
+#include "bot/pack_loader.h"
+
+namespace faqbot::cli {
+namespace {
+
+// Exit status: 0 nothing changes, 1 some replies change, 2 the command
+// could not run (so a publishing step can tell the two apart).
+constexpr int kCannotRun = 2;
+
+int CannotRun(const Error& error) {
+  Fail(error);
+  return kCannotRun;
+}
+
+int RunReplay(const Invocation& in) {
+  if (!in.Has("--baseline") || in.words().empty()) {
+    std::cerr << "faqbot: replay needs the pack before the edit and the "
+                 "questions, e.g. faqbot replay --baseline "
+                 "published/liver-calcification data/transcripts.db\n";
+    return kCannotRun;
+  }
+  auto config = LoadConfig(in);
+  if (!config) return CannotRun(config.error());
+  auto after = LoadPackFor(in, *config);
+  if (!after) return CannotRun(after.error());
+  auto before = bot::LoadPack(in.Text("--baseline"));
+  if (!before) return CannotRun(before.error());
+  std::vector<bot::ReplayConversation> conversations;
+  for (const auto& file : in.words()) {
+    auto read = bot::ReadReplayFile(file);
+    if (!read) return CannotRun(read.error());
+    conversations.insert(conversations.end(), read->begin(), read->end());
+  }
+  const auto report = bot::Replay(*before, *after, conversations);
+  bot::PrintReplayReport(report, std::cout);
+  return report.changed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+extern const Command kReplay = {
+    .name = "replay",
+    .args = "QUESTIONS: transcript databases, JSONL or text files",
+    .summary =
+        "ask real questions of the pack before and after an edit and "
+        "show the replies that change",
+    .options = {{"--baseline", "DIR", "the pack before the edit"}},
+    .run = RunReplay,
+    .takes_words = true};
+
+}  // namespace faqbot::cli
