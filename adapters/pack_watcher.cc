@@ -1,6 +1,7 @@
 #include "adapters/pack_watcher.h"
 
 #include "adapters/log.h"
+#include "bot/pack_check.h"
 #include "bot/pack_loader.h"
 
 namespace faqbot::adapters {
@@ -40,6 +41,13 @@ void PackWatcher::Poll() {
   });
 }
 
+void LogPackCheck(const std::filesystem::path& dir,
+                  std::shared_ptr<const dialogs::Pack> pack) {
+  for (const auto& f : bot::CheckPack(dir, std::move(pack))) {
+    Log("pack check: " + bot::FormatFinding(f));
+  }
+}
+
 Status PackWatcher::ReloadNow() {
   auto pack = bot::LoadPack(dir_);
   if (!pack) {
@@ -49,10 +57,12 @@ Status PackWatcher::ReloadNow() {
     return std::unexpected(pack.error());
   }
   const std::size_t nodes = (*pack)->nodes.size();
+  const std::shared_ptr<const dialogs::Pack> loaded = *pack;
   bot_.SetPack(*std::move(pack));
   ++reloads_;
   Log("reloaded pack " + dir_.string() + " (" + std::to_string(nodes) +
       " nodes)");
+  LogPackCheck(dir_, loaded);
   return Ok();
 }
 

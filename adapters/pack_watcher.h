@@ -19,6 +19,11 @@
 
 namespace faqbot::adapters {
 
+// Logs what `faqbot check` says of `pack` (compiled from `dir`), one line
+// per warning: at start and after every reload.
+void LogPackCheck(const std::filesystem::path& dir,
+                  std::shared_ptr<const dialogs::Pack> pack);
+
 class PackWatcher {
  public:
   // `ioc` and `bot` must outlive the watcher.

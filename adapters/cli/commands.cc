@@ -5,12 +5,13 @@
 
 namespace faqbot::cli {
 
-extern const Command kServe, kChat, kInspect, kTest, kExplain, kReplay,
+extern const Command kServe, kChat, kInspect, kCheck, kTest, kExplain, kReplay,
     kTranscripts;
 
 std::span<const Command* const> Commands() {
-  static const Command* const kTable[] = {
-      &kServe, &kChat, &kInspect, &kTest, &kExplain, &kReplay, &kTranscripts};
+  static const Command* const kTable[] = {&kServe,  &kChat,       &kInspect,
+                                          &kCheck,  &kTest,       &kExplain,
+                                          &kReplay, &kTranscripts};
   return kTable;
 }
 

@@ -148,6 +148,7 @@ int RunServe(const Invocation& in) {
   config->port = *port;
   auto pack = LoadPackFor(in, *config);
   if (!pack) return Fail(pack.error());
+  adapters::LogPackCheck(PackDir(in, *config), *pack);
   auto options = bot::MakeBotOptions(config->bot, Log);
   if (!options) return Fail(options.error());
   bot::Bot bot(*pack, *options);

@@ -1,0 +1,338 @@
+#include "bot/pack_check.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <tuple>
+
+#include "bot/conversation_test.h"
+#include "bot/pack_loader.h"
+#include "dialogs/dialog_runner.h"
+#include "dialogs/intents_file.h"
+#include "intents/lexicon.h"
+#include "intents/medical_terms.h"
+#include "intents/normalizer.h"
+#include "intents/text.h"
+
+namespace faqbot::bot {
+namespace {
+
+using dialogs::NodeKind;
+using dialogs::Pack;
+using intents::Facet;
+
+// Questions a person asks about one facet of a subject; {} is the
+// subject. The first that reaches the node shows it is reachable.
+const std::map<Facet, std::vector<std::string>>& FacetQuestions() {
+  static const std::map<Facet, std::vector<std::string>> k = {
+      {Facet::kDefinition, {"what is {}?", "what does {} mean?"}},
+      {Facet::kCause, {"what causes {}?", "why does {} happen?"}},
+      {Facet::kRisk, {"is {} dangerous?", "can {} turn into cancer?"}},
+      {Facet::kSymptoms,
+       {"what are the symptoms of {}?", "does {} cause pain?"}},
+      {Facet::kTreatment,
+       {"how is {} treated?", "what is the treatment for {}?"}},
+      {Facet::kFollowUp,
+       {"how often should {} be checked?", "what follow-up is needed for {}?"}},
+      {Facet::kLifestyle,
+       {"what should I eat with {}?", "what lifestyle changes help with {}?"}},
+  };
+  return k;
+}
+
+std::string Fill(const std::string& question, const std::string& subject) {
+  std::string out = question;
+  out.replace(out.find("{}"), 2, subject);
+  return out;
+}
+
+// "dir/article.txt line 7: what" -> {"dir/article.txt", 7, "what"}.
+Finding FromError(const std::string& message) {
+  static const std::regex kAt(R"(^(.*?) line (\d+): (.*)$)");
+  std::smatch m;
+  if (std::regex_match(message, m, kAt)) {
+    return {m[1], std::stoi(m[2]), true, m[3]};
+  }
+  return {"", 0, true, message};
+}
+
+class Checker {
+ public:
+  Checker(const std::filesystem::path& dir, std::shared_ptr<const Pack> pack)
+      : dir_(dir), pack_(std::move(pack)) {
+    if (auto text = ReadFile(dir_ / kIntentsFile)) {
+      if (auto parsed = dialogs::ParseIntentsFile(
+              *text, (dir_ / kIntentsFile).string())) {
+        intents_ = *std::move(parsed);
+      }
+    }
+  }
+
+  std::vector<Finding> Run() {
+    Confusable();
+    Unreachable();
+    KeywordLint();
+    Coverage();
+    return std::move(findings_);
+  }
+
+ private:
+  std::string Article() const { return (dir_ / kArticleFile).string(); }
+
+  // The article line a node's words come from.
+  int LineOf(const dialogs::Node& node) const {
+    const auto& sections = pack_->document.sections;
+    const int number = node.source.section;
+    return number >= 1 && number <= static_cast<int>(sections.size())
+               ? sections[number - 1].line
+               : 1;
+  }
+
+  // "FILE:LINE" of a keyword's origin ("…/intents.txt line 13", "heading").
+  std::pair<std::string, int> WhereFrom(const std::string& origin,
+                                        const dialogs::Node& node) const {
+    if (const auto at = origin.rfind(" line "); at != std::string::npos) {
+      return {origin.substr(0, at), std::atoi(origin.c_str() + at + 6)};
+    }
+    const int line = LineOf(node);
+    return {Article(), origin == "text" ? line + 1 : line};
+  }
+
+  // What the bot does with `text` in a new conversation.
+  dialogs::Reply Ask(const std::string& text) const {
+    dialogs::DialogState state;
+    auto r = dialogs::DialogRunner(pack_.get()).Step(&state, {text, ""});
+    return r ? *r : dialogs::Reply{};
+  }
+
+  static std::string Describe(const dialogs::Reply& r) {
+    std::string out(dialogs::ReplyKindName(r.kind));
+    if (r.kind == dialogs::ReplyKind::kClarify) {
+      out += " [";
+      for (std::size_t i = 0; i < r.choices.size(); ++i) {
+        out += (i ? ", " : "") + r.choices[i].id;
+      }
+      return out + "]";
+    }
+    return r.node.empty() ? out : out + " " + r.node;
+  }
+
+  // A word of the pack whose term is `term`: from the intents file's
+  // phrases, the node's title, then its text.
+  std::string SurfaceWord(const std::string& term,
+                          const dialogs::Node& node) const {
+    const auto& analyzer = pack_->matcher.analyzer();
+    std::vector<std::string> places;
+    for (const auto& n : intents_.nodes) {
+      if (n.node != node.id) continue;
+      for (const auto& k : n.keywords) {
+        const auto terms = analyzer.Terms(k.text);
+        if (terms.size() == 1 && terms[0] == term) return k.text;
+      }
+    }
+    for (const std::string& text : {node.title, node.text}) {
+      for (const auto& w : intents::Normalize(text)) {
+        const auto terms = analyzer.Terms(w);
+        if (terms.size() == 1 && terms[0] == term) return w;
+      }
+    }
+    return term;
+  }
+
+  // Whether a person would ask about `word`: a heading's or the author's
+  // word, a medical term, or a rare one; not "significantly" or "larger",
+  // which two sections share without naming anything.
+  static bool NamesSomething(const intents::Matcher::KeywordInfo& k,
+                             const std::string& word) {
+    const bool from_text = k.origin == "text" || k.origin == "summary";
+    return !from_text || k.rare || intents::IsMedicalWord(word);
+  }
+
+  // Two sections one message reaches with close scores, through a word
+  // both use: the witness shows the clarify it really gets.
+  void Confusable() {
+    const auto& m = pack_->matcher;
+    std::vector<int> sections;
+    for (int t = 0; t < static_cast<int>(pack_->topics.size()); ++t) {
+      if (pack_->topic_node(t).kind == NodeKind::kSection)
+        sections.push_back(t);
+    }
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      const auto& a = pack_->topic_node(sections[i]);
+      const auto a_words = m.Keywords(pack_->topics[sections[i]].intent);
+      for (std::size_t j = i + 1; j < sections.size(); ++j) {
+        const auto& b = pack_->topic_node(sections[j]);
+        const auto b_words = m.Keywords(pack_->topics[sections[j]].intent);
+        for (const auto& ka : a_words) {
+          const auto kb =
+              std::find_if(b_words.begin(), b_words.end(),
+                           [&](const auto& k) { return k.term == ka.term; });
+          if (kb == b_words.end()) continue;
+          const std::string word = SurfaceWord(ka.term, a);
+          if (!NamesSomething(ka, word)) continue;
+          const std::string witness = "what about " + word + "?";
+          const dialogs::Reply r = Ask(witness);
+          const auto offers = [&](const std::string& id) {
+            return std::any_of(r.choices.begin(), r.choices.end(),
+                               [&](const auto& c) { return c.id == id; });
+          };
+          if (r.kind != dialogs::ReplyKind::kClarify || !offers(a.id) ||
+              !offers(b.id)) {
+            continue;
+          }
+          const auto [file, line] = WhereFrom(ka.origin, a);
+          const auto [b_file, b_line] = WhereFrom(kb->origin, b);
+          Warn(file, line,
+               "\"" + word + "\" routes to both " + a.id + " (" + Short(file) +
+                   ":" + std::to_string(line) + ") and " + b.id + " (" +
+                   Short(b_file) + ":" + std::to_string(b_line) + "); \"" +
+                   witness + "\" gets " + Describe(r));
+          break;  // one witness per pair
+        }
+      }
+    }
+  }
+
+  // Sections and facets no message built from their own title reaches.
+  void Unreachable() {
+    for (const auto& node : pack_->nodes) {
+      std::vector<std::string> asks;
+      std::string title = intents::AsciiLower(node.title);
+      if (node.kind == NodeKind::kSection) {
+        asks = {"what about " + title + "?", title};
+      } else if (node.kind == NodeKind::kFacet && node.topic > 0 &&
+                 pack_->topic_node(node.topic).kind == NodeKind::kSection) {
+        title = intents::AsciiLower(pack_->topic_node(node.topic).title);
+        const auto it = FacetQuestions().find(node.facet);
+        if (it == FacetQuestions().end()) continue;
+        for (const auto& q : it->second) asks.push_back(Fill(q, title));
+      } else {
+        continue;
+      }
+      std::string closest;
+      dialogs::Reply went;
+      bool reached = false;
+      for (const auto& q : asks) {
+        const auto r = Ask(q);
+        if (r.node == node.id) {
+          reached = true;
+          break;
+        }
+        if (closest.empty()) {
+          closest = q;
+          went = r;
+        }
+      }
+      if (reached) continue;
+      Warn(Article(), LineOf(node),
+           node.id +
+               " is reached by no message built from its own words; "
+               "\"" +
+               closest + "\" gets " + Describe(went));
+    }
+  }
+
+  // Intents-file keywords that match nothing or say a thing twice.
+  void KeywordLint() {
+    const auto& analyzer = pack_->matcher.analyzer();
+    for (const auto& n : intents_.nodes) {
+      std::map<std::vector<std::string>, std::string> seen;  // terms -> text
+      for (const auto& k : n.keywords) {
+        const auto terms = analyzer.Terms(k.text);
+        const bool stop = std::all_of(
+            terms.begin(), terms.end(),
+            [](const std::string& t) { return intents::IsStopword(t); });
+        if (terms.empty() || stop) {
+          Warn(intents_.name, k.line,
+               "keyword \"" + k.text +
+                   "\" is only stop words; it matches "
+                   "nothing");
+        } else if (const auto [it, added] = seen.try_emplace(terms, k.text);
+                   !added) {
+          Warn(intents_.name, k.line,
+               "keyword \"" + k.text + "\" is the same as \"" + it->second +
+                   "\" for " + n.node +
+                   " (after stemming and synonyms); one of them is enough");
+        }
+      }
+    }
+  }
+
+  // Nodes no conversation test reaches.
+  void Coverage() {
+    const auto file = dir_ / kConversationsFile;
+    auto text = ReadFile(file);
+    if (!text) return;
+    auto conversations = ParseConversations(*text, file.string());
+    if (!conversations) {
+      findings_.push_back(FromError(conversations.error().message));
+      return;
+    }
+    const auto report = RunConversations(pack_, *conversations, file.string());
+    if (report.unreached.empty()) return;
+    std::string list;
+    for (const auto& id : report.unreached)
+      list += (list.empty() ? "" : ", ") + id;
+    Warn(file.string(), 0,
+         std::to_string(report.unreached.size()) + " of " +
+             std::to_string(report.node_count) +
+             " nodes no conversation test reaches: " + list);
+  }
+
+  std::string Short(const std::string& file) const {
+    return std::filesystem::path(file).filename().string();
+  }
+
+  void Warn(std::string file, int line, std::string message) {
+    findings_.push_back({std::move(file), line, false, std::move(message)});
+  }
+
+  std::filesystem::path dir_;
+  std::shared_ptr<const Pack> pack_;
+  dialogs::IntentsFile intents_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+std::vector<Finding> CheckPack(const std::filesystem::path& dir) {
+  auto pack = LoadPack(dir);
+  if (!pack) return {FromError(pack.error().message)};
+  return CheckPack(dir, *pack);
+}
+
+std::vector<Finding> CheckPack(const std::filesystem::path& dir,
+                               std::shared_ptr<const dialogs::Pack> pack) {
+  auto findings = Checker(dir, std::move(pack)).Run();
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.error != b.error) return a.error;
+                     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                   });
+  return findings;
+}
+
+std::string FormatFinding(const Finding& f) {
+  std::string out;
+  if (!f.file.empty()) {
+    out += f.file + ":";
+    if (f.line > 0) out += std::to_string(f.line) + ":";
+    out += " ";
+  }
+  return out + (f.error ? "error: " : "warning: ") + f.message;
+}
+
+void PrintFindings(const std::vector<Finding>& findings, std::ostream& out) {
+  for (const auto& f : findings) out << FormatFinding(f) << "\n";
+}
+
+int CheckStatus(const std::vector<Finding>& findings) {
+  if (std::any_of(findings.begin(), findings.end(),
+                  [](const Finding& f) { return f.error; })) {
+    return 2;
+  }
+  return findings.empty() ? 0 : 1;
+}
+
+}  // namespace faqbot::bot

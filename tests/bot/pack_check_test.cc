@@ -1,0 +1,134 @@
+// faqbot check: what stops a pack and what will confuse its readers.
+#include "bot/pack_check.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "bot/bot.h"
+#include "bot/pack_loader.h"
+
+namespace faqbot::bot {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kArticle[] =
+    "Are migraines dangerous?\n"
+    "Migraines are rarely dangerous, but they can be caused by stress or "
+    "hormones. Details are as follows:\n"
+    "1. Stress\n"
+    "Stress can lead to migraine attacks. Patients often feel a throbbing "
+    "headache. Rest in a dark room and painkillers are recommended.\n"
+    "2. Hormones\n"
+    "Hormone changes cause migraines in some women. Treatment with "
+    "prescribed medication can help.\n"
+    "See a doctor if headaches get worse.\n";
+
+// A pack folder with this article and `intents` (none when empty).
+fs::path MakePack(const std::string& name, const std::string& intents,
+                  const std::string& article = kArticle) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("check-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "article.txt") << article;
+  if (!intents.empty()) std::ofstream(dir / "intents.txt") << intents;
+  return dir;
+}
+
+std::vector<std::string> Lines(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings) out.push_back(FormatFinding(f));
+  return out;
+}
+
+std::string Find(const std::vector<Finding>& findings, const std::string& s) {
+  for (const auto& line : Lines(findings)) {
+    if (line.find(s) != std::string::npos) return line;
+  }
+  return "";
+}
+
+TEST(PackCheck, ACleanPackHasNothingToSay) {
+  const auto findings = CheckPack(MakePack("clean", ""));
+  EXPECT_TRUE(findings.empty()) << ::testing::PrintToString(Lines(findings));
+  EXPECT_EQ(CheckStatus(findings), 0);
+}
+
+// A keyword both sections share is reported with where each has it and a
+// witness message that really gets the clarify the warning names.
+TEST(PackCheck, ASharedKeywordIsConfusableWithAWitness) {
+  const auto dir = MakePack("shared",
+                            "[node stress]\n"
+                            "keywords: aura\n"
+                            "\n"
+                            "[node hormones]\n"
+                            "keywords: aura\n");
+  const auto findings = CheckPack(dir);
+  const std::string line = Find(findings, "routes to both");
+  ASSERT_FALSE(line.empty()) << ::testing::PrintToString(Lines(findings));
+  EXPECT_EQ(line, (dir / "intents.txt").string() +
+                      ":2: warning: \"aura\" routes to both stress "
+                      "(intents.txt:2) and hormones (intents.txt:5); \"what "
+                      "about aura?\" gets clarify [stress, hormones]");
+  EXPECT_EQ(CheckStatus(findings), 1);
+
+  auto pack = LoadPack(dir);
+  ASSERT_TRUE(pack);
+  Bot bot(*pack);
+  const auto reply = bot.Handle("witness", {.text = "what about aura?"});
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->kind, dialogs::ReplyKind::kClarify);
+  ASSERT_EQ(reply->choices.size(), 2u);
+  EXPECT_EQ(reply->choices[0].id, "stress");
+  EXPECT_EQ(reply->choices[1].id, "hormones");
+}
+
+// A pattern that sends the section's own words elsewhere makes its facets
+// unreachable; the warning names the message and where it goes.
+TEST(PackCheck, ANodeNoMessageReachesIsReported) {
+  const auto findings = CheckPack(MakePack("unreachable",
+                                           "[node hormones]\n"
+                                           "pattern: stress\n"));
+  const std::string line = Find(findings, "stress.cause is reached by no");
+  ASSERT_FALSE(line.empty()) << ::testing::PrintToString(Lines(findings));
+  EXPECT_NE(line.find("article.txt:3: warning:"), std::string::npos) << line;
+  EXPECT_NE(line.find("\"what causes stress?\" gets "), std::string::npos)
+      << line;
+}
+
+TEST(PackCheck, KeywordsThatMatchNothingOrRepeatAreReported) {
+  const auto findings =
+      CheckPack(MakePack("keywords",
+                         "[node stress]\n"
+                         "keywords: the, tension, tension\n"));
+  EXPECT_NE(Find(findings,
+                 "intents.txt:2: warning: keyword \"the\" is only "
+                 "stop words"),
+            "");
+  EXPECT_NE(Find(findings, "keyword \"tension\" is the same as \"tension\""),
+            "");
+}
+
+TEST(PackCheck, WhatStopsThePackIsAnErrorWithItsLine) {
+  const auto findings =
+      CheckPack(MakePack("broken", "[node no-such-node]\nkeywords: x\n"));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_TRUE(findings[0].error);
+  EXPECT_TRUE(findings[0].file.ends_with("intents.txt")) << findings[0].file;
+  EXPECT_EQ(findings[0].line, 1);
+  EXPECT_EQ(CheckStatus(findings), 2);
+}
+
+TEST(PackCheck, ConversationTestsThatMissNodesAreReported) {
+  const auto dir = MakePack("coverage", "");
+  std::ofstream(dir / "conversations.txt") << "== one\n"
+                                              "> what about hormones?\n"
+                                              "< answer hormones\n";
+  const std::string line = Find(CheckPack(dir), "no conversation test reaches");
+  EXPECT_NE(line.find("stress"), std::string::npos) << line;
+}
+
+}  // namespace
+}  // namespace faqbot::bot
