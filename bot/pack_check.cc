@@ -10,9 +10,11 @@
 #include "bot/pack_loader.h"
 #include "dialogs/dialog_runner.h"
 #include "dialogs/intents_file.h"
+#include "intents/analyzer.h"
 #include "intents/lexicon.h"
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
+#include "intents/synonyms.h"
 #include "intents/text.h"
 
 namespace faqbot::bot {
@@ -73,6 +75,7 @@ class Checker {
     Confusable();
     Unreachable();
     KeywordLint();
+    SynonymLint();
     Coverage();
     return std::move(findings_);
   }
@@ -259,8 +262,66 @@ class Checker {
     }
   }
 
+  // Synonym lines the built-in table already has, or that override it.
+  void SynonymLint() {
+    intents::SynonymTable table;
+    for (const auto group : intents::SynonymGroups()) {
+      (void)table.AddGroup(group);
+    }
+    const intents::Analyzer builtin(std::move(table)), plain;
+    for (const auto& line : intents_.synonyms) {
+      const auto colon = line.text.find(':');
+      if (colon == std::string::npos) continue;
+      const auto canonical = builtin.Terms(line.text.substr(0, colon));
+      for (const auto& alt :
+           intents::SplitCommas(line.text.substr(colon + 1))) {
+        // Only a whole phrase the built-in table rewrites ("liver
+        // infection" -> hepatitis), not one word of it ("dog tapeworm").
+        const auto rewritten = builtin.Terms(alt), own = plain.Terms(alt);
+        if (std::any_of(own.begin(), own.end(), [&](const std::string& t) {
+              return std::find(rewritten.begin(), rewritten.end(), t) !=
+                     rewritten.end();
+            })) {
+          continue;
+        }
+        Warn(intents_.name, line.line,
+             rewritten == canonical
+                 ? "\"" + alt + "\" is already a built-in synonym of \"" +
+                       intents::JoinWords(canonical) + "\"; not needed"
+                 : "\"" + alt + "\" is a built-in synonym of \"" +
+                       intents::JoinWords(rewritten) +
+                       "\"; this line overrides it in this pack");
+      }
+    }
+  }
+
+  // Ids derived from a heading that the intents file or the tests name:
+  // rewording that heading would break them.
+  void HeadingIds(const std::string& file, int line,
+                  const std::set<std::string>& named) {
+    std::string list;
+    for (const auto& section : pack_->document.sections) {
+      if (!section.id.empty()) continue;
+      const auto& id = pack_->section_ids[section.number - 1];
+      const bool names = std::any_of(
+          named.begin(), named.end(),
+          [&](const auto& n) { return n == id || n.starts_with(id + "."); });
+      if (names) list += (list.empty() ? "" : ", ") + id;
+    }
+    if (list.empty()) return;
+    Warn(file, line,
+         "names nodes by ids made from their headings (" + list +
+             "); rewording a heading would break this file: give the "
+             "heading an explicit id (\"2. Heading {#id}\", README)");
+  }
+
   // Nodes no conversation test reaches.
   void Coverage() {
+    if (!intents_.nodes.empty()) {
+      std::set<std::string> named;
+      for (const auto& n : intents_.nodes) named.insert(n.node);
+      HeadingIds(intents_.name, intents_.nodes.front().line, named);
+    }
     const auto file = dir_ / kConversationsFile;
     auto text = ReadFile(file);
     if (!text) return;
@@ -269,6 +330,18 @@ class Checker {
       findings_.push_back(FromError(conversations.error().message));
       return;
     }
+    std::set<std::string> named;
+    for (const auto& c : *conversations) {
+      for (const auto& t : c.turns) {
+        if (!t.choice.empty()) named.insert(t.choice);
+        if (!t.expect.node.empty()) {
+          std::string id = t.expect.node;
+          if (id.ends_with('*')) id.pop_back();
+          named.insert(id);
+        }
+      }
+    }
+    HeadingIds(file.string(), 0, named);
     const auto report = RunConversations(pack_, *conversations, file.string());
     if (report.unreached.empty()) return;
     std::string list;

@@ -114,10 +114,13 @@ TEST_F(ReloadTest, BrokenArticleIsRefusedAndTheOldOneKeepsServing) {
 TEST_F(ReloadTest, SessionOnAVanishedNodeRestartsAndIsTold) {
   EXPECT_EQ(client_->Ask("tell me about bile duct stones")["node"],
             "intrahepatic-bile-duct-stones");
-  // Renaming a section changes its node id; the intents file must follow
-  // (a reload that leaves it naming the old id is refused), so drop it.
+  // Renaming a section without an explicit id changes its node id; the
+  // intents file must follow (a reload that leaves it naming the old id is
+  // refused), so drop it.
   std::ofstream(dir_ / "intents.txt", std::ios::trunc) << "# none\n";
-  EditArticle("5. Intrahepatic bile duct stones", "5. Bile stones");
+  EditArticle(
+      "5. Intrahepatic bile duct stones {#intrahepatic-bile-duct-stones}",
+      "5. Bile stones");
   // Both edits may land in one reload or two; wait for the renamed node.
   ASSERT_TRUE(WaitFor(
       [&] { return bot_->pack()->Find("bile-stones") != nullptr ? 1 : 0; }, 1));

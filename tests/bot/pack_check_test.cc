@@ -111,6 +111,36 @@ TEST(PackCheck, KeywordsThatMatchNothingOrRepeatAreReported) {
             "");
 }
 
+TEST(PackCheck, SynonymsTheBuiltInTableHasAreReported) {
+  const auto findings = CheckPack(MakePack("synonyms",
+                                           "[synonyms]\n"
+                                           "hepatitis: hep b\n"
+                                           "stress: worms, dog tapeworm\n"));
+  EXPECT_NE(Find(findings,
+                 "intents.txt:2: warning: \"hep b\" is "
+                 "already a built-in synonym of \"hepatitis\""),
+            "");
+  EXPECT_NE(Find(findings,
+                 "intents.txt:3: warning: \"worms\" is a built-in "
+                 "synonym of \"parasit\"; this line overrides it"),
+            "");
+  EXPECT_EQ(Find(findings, "dog tapeworm"), "") << "only one word is built in";
+}
+
+// Rewording a heading changes the id made from it: files that name such
+// ids are warned about, and an explicit id ends the warning.
+TEST(PackCheck, IdsMadeFromHeadingsAreWarnedAbout) {
+  const std::string intents = "[node stress]\nkeywords: tension\n";
+  EXPECT_NE(Find(CheckPack(MakePack("derived", intents)),
+                 "intents.txt:1: warning: names nodes by ids made from their "
+                 "headings (stress)"),
+            "");
+  std::string article = kArticle;
+  article.replace(article.find("1. Stress\n"), 10, "1. Stress {#stress}\n");
+  const auto findings = CheckPack(MakePack("explicit", intents, article));
+  EXPECT_TRUE(findings.empty()) << ::testing::PrintToString(Lines(findings));
+}
+
 TEST(PackCheck, WhatStopsThePackIsAnErrorWithItsLine) {
   const auto findings =
       CheckPack(MakePack("broken", "[node no-such-node]\nkeywords: x\n"));
