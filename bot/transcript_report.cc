@@ -10,6 +10,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bot/unanswered.h"
+
 namespace faqbot::bot {
 namespace {
 
@@ -137,6 +139,27 @@ Result<TranscriptReport> ReadTranscripts(const std::string& path,
     s = Query(db, "SELECT DISTINCT node FROM exchanges WHERE node != ''",
               [&](sqlite3_stmt* st) { r.reached.insert(Column(st, 0)); });
   }
+  if (s) {
+    s = Query(db,
+              "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
+              " WHERE user_text != '' AND (reply_kind = 'fallback' OR"
+              " (reply_kind = 'answer' AND confidence < 0.5))"
+              " GROUP BY q ORDER BY n DESC, q LIMIT 1000",
+              [&](sqlite3_stmt* st) {
+                r.unanswered.emplace_back(
+                    Column(st, 0),
+                    static_cast<uint64_t>(sqlite3_column_int64(st, 1)));
+              });
+  }
+  if (s) {
+    s = Query(db,
+              "SELECT DISTINCT lower(trim(user_text)), node FROM exchanges"
+              " WHERE user_text != '' AND reply_kind = 'answer' AND"
+              " confidence >= 0.5 ORDER BY id DESC LIMIT 5000",
+              [&](sqlite3_stmt* st) {
+                r.answered.emplace_back(Column(st, 0), Column(st, 1));
+              });
+  }
   if (!s) {
     return std::unexpected(
         Error::IoError("cannot read " + path + ": " + s.error().message));
@@ -172,6 +195,7 @@ void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
   for (const auto& [q, n] : r.top_fallbacks) {
     out << "  " << std::setw(5) << n << "  \"" << q << "\"\n";
   }
+  PrintUnanswered(GroupUnanswered(pack, r.unanswered, r.answered), out);
   std::vector<std::string> never;
   for (const auto& node : pack.nodes) {
     if (!r.reached.contains(node.id)) never.push_back(node.id);

@@ -24,6 +24,12 @@ struct TranscriptReport {
   // Fallback questions (lowercased, trimmed) with how often they came.
   std::vector<std::pair<std::string, uint64_t>> top_fallbacks;
   std::set<std::string> reached;  // every node some reply answered
+  // Questions that fell back or were answered with low confidence
+  // (lowercased, trimmed), most frequent first, with how often they came.
+  std::vector<std::pair<std::string, uint64_t>> unanswered;
+  // Questions answered with confidence, with the node (for what the
+  // unanswered ones share with them).
+  std::vector<std::pair<std::string, std::string>> answered;
 };
 
 // Reads the database at path (read-only; a running server may be writing).

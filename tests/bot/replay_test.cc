@@ -9,6 +9,7 @@
 
 #include "bot/pack_loader.h"
 #include "bot/transcript_log.h"
+#include "tests/support/pack_files.h"
 
 namespace faqbot::bot {
 namespace {
@@ -26,17 +27,7 @@ std::shared_ptr<const dialogs::Pack> Load(const std::string& dir) {
 
 // The fixture pack with `line` taken out of its intents file.
 std::string EditedPack(const std::string& name, const std::string& line) {
-  const fs::path dir = fs::path(::testing::TempDir()) / name;
-  fs::remove_all(dir);
-  fs::copy(kFixture, dir);
-  std::ifstream in(dir / "intents.txt");
-  std::stringstream kept;
-  for (std::string l; std::getline(in, l);) {
-    if (l != line) kept << l << "\n";
-  }
-  in.close();
-  std::ofstream(dir / "intents.txt") << kept.str();
-  return dir.string();
+  return testing::PackWithoutLine(kFixture, name, line);
 }
 
 std::string WriteFile(const std::string& name, const std::string& text) {

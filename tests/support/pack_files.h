@@ -1,0 +1,36 @@
+// Packs "after an edit" for tests: a copy of a pack folder in the test's
+// temporary folder with one line of its intents file taken out.
+#ifndef FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
+#define FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace faqbot::testing {
+
+// Copies the pack at `from` to <temp>/<name> without the intents.txt line
+// equal to `line`; returns the copy's folder.
+inline std::string PackWithoutLine(const std::string& from,
+                                   const std::string& name,
+                                   const std::string& line) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::copy(from, dir);
+  std::ifstream in(dir / "intents.txt");
+  std::stringstream kept;
+  for (std::string l; std::getline(in, l);) {
+    if (l != line) kept << l << "\n";
+  }
+  in.close();
+  std::ofstream(dir / "intents.txt") << kept.str();
+  return dir.string();
+}
+
+}  // namespace faqbot::testing
+
+#endif  // FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
