@@ -8,23 +8,14 @@
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
+#include "tests/support/sample_article.h"
 
 namespace faqbot::bot {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kArticle[] =
-    "Are migraines dangerous?\n"
-    "Migraines are rarely dangerous, but they can be caused by stress or "
-    "hormones. Details are as follows:\n"
-    "1. Stress\n"
-    "Stress can lead to migraine attacks. Patients often feel a throbbing "
-    "headache. Rest in a dark room and painkillers are recommended.\n"
-    "2. Hormones\n"
-    "Hormone changes cause migraines in some women. Treatment with "
-    "prescribed medication can help.\n"
-    "See a doctor if headaches get worse.\n";
+constexpr const char* kArticle = testing::kMigraineArticle;
 
 // A pack folder with this article and `intents` (none when empty).
 fs::path MakePack(const std::string& name, const std::string& intents,

@@ -4,6 +4,7 @@
 #include "dialogs/dialog_runner.h"
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
+#include "tests/support/sample_article.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -24,17 +25,7 @@ Result<std::shared_ptr<const Pack>> Compile(std::string_view article,
   return CompilePack("test", *std::move(doc), *file);
 }
 
-constexpr char kArticle[] =
-    "Are migraines dangerous?\n"
-    "Migraines are rarely dangerous, but they can be caused by stress or "
-    "hormones. Details are as follows:\n"
-    "1. Stress\n"
-    "Stress can lead to migraine attacks. Patients often feel a throbbing "
-    "headache. Rest in a dark room and painkillers are recommended.\n"
-    "2. Hormones\n"
-    "Hormone changes cause migraines in some women. Treatment with "
-    "prescribed medication can help.\n"
-    "See a doctor if headaches get worse.\n";
+constexpr const char* kArticle = testing::kMigraineArticle;
 
 // An author who rewords a heading with an explicit id changes nothing for
 // the conversations, intents files and tests that name it.
