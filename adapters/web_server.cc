@@ -49,6 +49,11 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
     if (ec) {
       Log("accept: " + ec.message());
     } else {
+      // Replies are small and a person waits for each: send them at once
+      // (Nagle would hold one until the client acknowledges the previous,
+      // which a client with nothing to say delays by up to 40 ms).
+      error_code nodelay_ec;
+      socket.set_option(tcp::no_delay(true), nodelay_ec);
       error_code peer_ec;
       const auto endpoint = socket.remote_endpoint(peer_ec);
       const std::string peer =

@@ -61,6 +61,8 @@ void Accept(net::io_context& ioc, tcp::acceptor& acceptor) {
       net::make_strand(ioc), [&](beast::error_code ec, tcp::socket socket) {
         if (!acceptor.is_open()) return;
         if (!ec) {
+          beast::error_code nodelay_ec;  // as faqbot serve does
+          socket.set_option(tcp::no_delay(true), nodelay_ec);
           std::make_shared<EchoSession>(std::move(socket))->Run();
         }
         Accept(ioc, acceptor);

@@ -1,10 +1,18 @@
-// Load generator: N WebSocket connections, each sending M questions
-// closed-loop (send, wait for the reply, send the next), drawn in turn from
-// a file. Reports throughput and latency percentiles and checks that every
-// reply arrived. Loopback only; bounded in count and time.
+// Load generator: N WebSocket connections, each sending M questions drawn
+// in turn from a file. Reports throughput and latency percentiles and
+// checks that every reply arrived. Loopback only; bounded in count and
+// time.
+//
+// Closed loop (default): send, wait for the reply, send the next; this
+// measures capacity. Open loop (--rate R): each connection sends R
+// messages a second on its own schedule (evenly spaced from a random
+// phase, or --poisson), whether or not replies have come; latency is
+// measured from the *scheduled* send time, so a stalled server (or a late
+// load generator) cannot hide its queueing (no coordinated omission).
 //
 //   build/tests/loadgen --port P [--connections 1000] [--messages 20]
 //       [--questions FILE] [--greeting] [--seconds 60]
+//       [--rate R [--poisson]]   (open loop: runs as long as its schedule)
 //   build/tests/loadgen --port P --sessions 10000     (one question each)
 //
 // --greeting skips faqbot's two greeting frames after connecting. The last
@@ -17,7 +25,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -75,10 +85,21 @@ struct Options {
   int messages = 20;
   int seconds = 60;
   bool greeting = false;
+  double rate = 0;  // messages per second per connection; 0: closed loop
+  bool poisson = false;
   std::vector<std::string> questions = {"what causes liver calcification",
                                         "how is it treated?", "2",
                                         "is it cancer?"};
 };
+
+constexpr double kMaxGaps = 6.0;
+
+// How long an open-loop run can take: every gap at its longest, and the
+// last reply's grace.
+double OpenLoopSeconds(const Options& opt) {
+  const double gap = (opt.poisson ? kMaxGaps : 1.0) / opt.rate;
+  return opt.messages * gap + 10;
+}
 
 struct Shared {
   Options opt;
@@ -91,7 +112,11 @@ struct Shared {
 class Client : public std::enable_shared_from_this<Client> {
  public:
   Client(net::io_context& ioc, Shared& shared, int index)
-      : ws_(ioc), shared_(shared), index_(index) {}
+      : ws_(ioc),
+        timer_(ioc),
+        shared_(shared),
+        index_(index),
+        random_(static_cast<uint64_t>(index) * 0x9E3779B97F4A7C15ull + 1) {}
 
   void Start() {
     auto& lowest = beast::get_lowest_layer(ws_);
@@ -102,16 +127,95 @@ class Client : public std::enable_shared_from_this<Client> {
         [self = shared_from_this()](beast::error_code ec) {
           if (ec) return self->Fail();
           beast::get_lowest_layer(self->ws_).expires_never();
+          beast::error_code nodelay_ec;  // a message goes when it is due
+          beast::get_lowest_layer(self->ws_).socket().set_option(
+              tcp::no_delay(true), nodelay_ec);
           self->ws_.async_handshake(
               "127.0.0.1", "/ws", [self](beast::error_code ec) {
                 if (ec) return self->Fail();
                 self->greeting_left_ = self->shared_.opt.greeting ? 2 : 0;
+                if (self->shared_.opt.rate > 0) return self->StartOpenLoop();
                 self->greeting_left_ ? self->Read() : self->Send();
               });
         });
   }
 
  private:
+  // Open loop: reads run all along; sends follow the schedule.
+  void StartOpenLoop() {
+    ReadOpen();
+    const double first =
+        shared_.opt.poisson ? Gap() : Uniform() / shared_.opt.rate;
+    next_at_ = Clock::now() + Seconds(first);
+    Schedule();
+  }
+  static Clock::duration Seconds(double s) {
+    return std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(s));
+  }
+  double Uniform() {  // [0, 1), xorshift
+    random_ ^= random_ << 13;
+    random_ ^= random_ >> 7;
+    random_ ^= random_ << 17;
+    return static_cast<double>(random_ >> 11) / 9007199254740992.0;
+  }
+  double Gap() {  // seconds to the next send
+    const double r = shared_.opt.rate;
+    if (!shared_.opt.poisson) return 1.0 / r;
+    // Exponential, cut at kMaxGaps means (e^-6: 0.25 % of gaps), so every
+    // schedule ends within a known time (OpenLoopSeconds).
+    return std::min(-std::log(1.0 - Uniform()), kMaxGaps) / r;
+  }
+  void Schedule() {
+    timer_.expires_at(next_at_);
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || self->failed_) return;
+      const auto& qs = self->shared_.opt.questions;
+      self->outbox_.push_back(
+          nlohmann::json{{"text", qs[(self->index_ + self->sent_) % qs.size()]}}
+              .dump());
+      self->scheduled_.push_back(self->next_at_);
+      if (!self->writing_) self->WriteNext();
+      if (++self->sent_ < self->shared_.opt.messages) {
+        self->next_at_ += Seconds(self->Gap());
+        self->Schedule();
+      }
+    });
+  }
+  void WriteNext() {
+    writing_ = true;
+    frame_ = std::move(outbox_.front());
+    outbox_.pop_front();
+    ws_.async_write(
+        net::buffer(frame_),
+        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          self->writing_ = false;
+          if (ec) return self->Fail();
+          if (!self->outbox_.empty()) self->WriteNext();
+        });
+  }
+  void ReadOpen() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
+                                                        std::size_t) {
+      if (ec) return self->Fail();
+      self->buffer_.consume(self->buffer_.size());
+      if (self->greeting_left_ > 0) {
+        --self->greeting_left_;
+        return self->ReadOpen();
+      }
+      if (self->scheduled_.empty()) return self->Fail();  // unasked reply
+      self->shared_.latency.Add(std::chrono::duration<double, std::micro>(
+                                    Clock::now() - self->scheduled_.front())
+                                    .count());
+      self->scheduled_.pop_front();
+      ++self->shared_.replies;
+      if (++self->received_ < self->shared_.opt.messages) {
+        return self->ReadOpen();
+      }
+      self->Done();
+    });
+  }
+
   void Send() {
     const auto& qs = shared_.opt.questions;
     frame_ = nlohmann::json{{"text", qs[(index_ + sent_) % qs.size()]}}.dump();
@@ -149,24 +253,38 @@ class Client : public std::enable_shared_from_this<Client> {
                     [self = shared_from_this()](beast::error_code) {});
   }
   void Fail() {
+    if (failed_) return;
+    failed_ = true;
+    timer_.cancel();
     ++shared_.failures;
     ++shared_.finished;
   }
 
   websocket::stream<beast::tcp_stream> ws_;
+  net::steady_timer timer_;
   beast::flat_buffer buffer_;
   Shared& shared_;
   int index_;
   int sent_ = 0;
+  int received_ = 0;
   int greeting_left_ = 0;
+  bool failed_ = false;
+  bool writing_ = false;
   std::string frame_;
   Clock::time_point sent_at_;
+  // Open loop: when the next send is due, frames waiting for the writer,
+  // and the scheduled times of messages not yet answered (in order).
+  Clock::time_point next_at_;
+  std::deque<std::string> outbox_;
+  std::deque<Clock::time_point> scheduled_;
+  uint64_t random_;
 };
 
 int Usage(const char* why) {
   std::cerr << "loadgen: " << why
             << "\nusage: loadgen --port P [--connections N] [--messages M] "
-               "[--questions FILE] [--greeting] [--seconds S] [--sessions N]\n";
+               "[--questions FILE] [--greeting] [--seconds S] [--sessions N] "
+               "[--rate R [--poisson]]\n";
   return 2;
 }
 
@@ -190,6 +308,10 @@ int main(int argc, char** argv) {
       opt.seconds = std::atoi(value().c_str());
     else if (a == "--greeting")
       opt.greeting = true;
+    else if (a == "--rate")
+      opt.rate = std::atof(value().c_str());
+    else if (a == "--poisson")
+      opt.poisson = true;
     else if (a == "--sessions") {
       opt.connections = std::atoi(value().c_str());
       opt.messages = 1;
@@ -216,6 +338,9 @@ int main(int argc, char** argv) {
       opt.messages > 100000) {
     return Usage("connections must be 1..20000 and messages 1..100000");
   }
+  if (opt.rate < 0 || opt.rate > 10000) {
+    return Usage("--rate is messages per second per connection, 0..10000");
+  }
 
   net::io_context ioc(1);
   const auto start = Clock::now();
@@ -233,7 +358,11 @@ int main(int argc, char** argv) {
     }
   };
   wave();
-  const auto deadline = start + std::chrono::seconds(opt.seconds);
+  const double limit = opt.rate > 0
+                           ? std::max<double>(opt.seconds, OpenLoopSeconds(opt))
+                           : opt.seconds;
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(limit));
   while (shared.finished < opt.connections && Clock::now() < deadline) {
     ioc.run_one_for(std::chrono::milliseconds(100));
   }
@@ -243,9 +372,11 @@ int main(int argc, char** argv) {
       static_cast<uint64_t>(opt.connections) * opt.messages;
   const auto& h = shared.latency;
   std::printf(
-      "%d connections x %d messages: %llu/%llu replies in %.2f s, "
+      "%d connections x %d messages%s: %llu/%llu replies in %.2f s, "
       "%llu failed connections\n",
       opt.connections, opt.messages,
+      opt.rate > 0 ? (opt.poisson ? " (open loop, Poisson)" : " (open loop)")
+                   : "",
       static_cast<unsigned long long>(shared.replies),
       static_cast<unsigned long long>(expected), seconds,
       static_cast<unsigned long long>(shared.failures));

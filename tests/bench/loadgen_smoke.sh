@@ -19,3 +19,6 @@ echo "{\"messages_per_second\": 1000, \"transcripts\": \"$tmp/transcripts.db\"}"
 "$faqbot" serve --port 0 --config "$tmp/config.json" > "$tmp/faqbot.out" 2>/dev/null &
 "$loadgen" --port "$(port_of "$tmp/faqbot.out")" --connections 5 --messages 5 \
   --greeting --seconds 20
+# Open loop: 20 connections at 20 messages a second each, Poisson.
+"$loadgen" --port "$(port_of "$tmp/faqbot.out")" --connections 20 --messages 10 \
+  --greeting --rate 20 --poisson --seconds 20
