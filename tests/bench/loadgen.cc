@@ -14,6 +14,9 @@
 //       [--questions FILE] [--greeting] [--seconds 60]
 //       [--rate R [--poisson]]   (open loop: runs as long as its schedule)
 //   build/tests/loadgen --port P --sessions 10000     (one question each)
+//   build/tests/loadgen --port P --idle 50000 [--sources 4] [--hold S]
+//       (connections that only connect and wait, from 127.0.0.1..N, so the
+//       server's memory per idle connection can be read while they hold)
 //
 // --greeting skips faqbot's two greeting frames after connecting. The last
 // line is machine-readable: "RESULT msgs_per_s=... p50_us=... p90_us=...
@@ -87,6 +90,9 @@ struct Options {
   bool greeting = false;
   double rate = 0;  // messages per second per connection; 0: closed loop
   bool poisson = false;
+  bool idle = false;  // connect, read the greeting, then only wait
+  int sources = 1;    // client addresses 127.0.0.1 .. 127.0.0.<sources>
+  int hold = 5;       // seconds idle connections are held once all are up
   std::vector<std::string> questions = {"what causes liver calcification",
                                         "how is it treated?", "2",
                                         "is it cancer?"};
@@ -107,6 +113,7 @@ struct Shared {
   uint64_t replies = 0;
   uint64_t failures = 0;
   int finished = 0;
+  int idle_ready = 0;  // idle connections up and greeted
 };
 
 class Client : public std::enable_shared_from_this<Client> {
@@ -121,6 +128,16 @@ class Client : public std::enable_shared_from_this<Client> {
   void Start() {
     auto& lowest = beast::get_lowest_layer(ws_);
     lowest.expires_after(std::chrono::seconds(shared_.opt.seconds));
+    if (shared_.opt.sources > 1) {
+      // Each source address has its own ephemeral ports (about 28,000).
+      beast::error_code ec;
+      lowest.socket().open(tcp::v4(), ec);
+      const auto source = net::ip::address_v4(
+          (127u << 24) + 1 +
+          static_cast<unsigned>(index_ % shared_.opt.sources));
+      if (!ec) lowest.socket().bind(tcp::endpoint(source, 0), ec);
+      if (ec) return Fail();
+    }
     lowest.async_connect(
         tcp::endpoint(net::ip::make_address("127.0.0.1"),
                       static_cast<unsigned short>(shared_.opt.port)),
@@ -134,6 +151,7 @@ class Client : public std::enable_shared_from_this<Client> {
               "127.0.0.1", "/ws", [self](beast::error_code ec) {
                 if (ec) return self->Fail();
                 self->greeting_left_ = self->shared_.opt.greeting ? 2 : 0;
+                if (self->shared_.opt.idle) return self->ReadIdle();
                 if (self->shared_.opt.rate > 0) return self->StartOpenLoop();
                 self->greeting_left_ ? self->Read() : self->Send();
               });
@@ -141,6 +159,20 @@ class Client : public std::enable_shared_from_this<Client> {
   }
 
  private:
+  // Idle: the greeting, then one read that ends only when the server
+  // closes (pings are answered by the stream on the way).
+  void ReadIdle() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
+                                                        std::size_t) {
+      if (ec) return self->Fail();
+      self->buffer_.consume(self->buffer_.size());
+      if (self->greeting_left_ > 0 && --self->greeting_left_ == 0) {
+        ++self->shared_.idle_ready;
+      }
+      self->ReadIdle();
+    });
+  }
+
   // Open loop: reads run all along; sends follow the schedule.
   void StartOpenLoop() {
     ReadOpen();
@@ -280,11 +312,29 @@ class Client : public std::enable_shared_from_this<Client> {
   uint64_t random_;
 };
 
+// Idle mode: wait until every connection is up and greeted (or failed),
+// say so, hold them for --hold seconds, and report.
+int HoldIdle(net::io_context& ioc, Shared& shared, Clock::time_point start) {
+  const Options& opt = shared.opt;
+  const auto deadline = start + std::chrono::seconds(opt.seconds);
+  while (shared.idle_ready + static_cast<int>(shared.failures) <
+             opt.connections &&
+         Clock::now() < deadline) {
+    ioc.run_one_for(std::chrono::milliseconds(100));
+  }
+  std::printf("RESULT idle=%d/%d failed=%llu up_s=%.1f\n", shared.idle_ready,
+              opt.connections, static_cast<unsigned long long>(shared.failures),
+              std::chrono::duration<double>(Clock::now() - start).count());
+  std::fflush(stdout);
+  ioc.run_for(std::chrono::seconds(opt.hold));
+  return shared.idle_ready == opt.connections ? 0 : 1;
+}
+
 int Usage(const char* why) {
   std::cerr << "loadgen: " << why
             << "\nusage: loadgen --port P [--connections N] [--messages M] "
                "[--questions FILE] [--greeting] [--seconds S] [--sessions N] "
-               "[--rate R [--poisson]]\n";
+               "[--rate R [--poisson]] [--idle N [--sources K] [--hold S]]\n";
   return 2;
 }
 
@@ -312,6 +362,14 @@ int main(int argc, char** argv) {
       opt.rate = std::atof(value().c_str());
     else if (a == "--poisson")
       opt.poisson = true;
+    else if (a == "--idle") {
+      opt.idle = true;
+      opt.greeting = true;
+      opt.connections = std::atoi(value().c_str());
+    } else if (a == "--sources")
+      opt.sources = std::atoi(value().c_str());
+    else if (a == "--hold")
+      opt.hold = std::atoi(value().c_str());
     else if (a == "--sessions") {
       opt.connections = std::atoi(value().c_str());
       opt.messages = 1;
@@ -334,9 +392,14 @@ int main(int argc, char** argv) {
     }
   }
   if (opt.port <= 0) return Usage("--port is required (loopback only)");
-  if (opt.connections < 1 || opt.connections > 20000 || opt.messages < 1 ||
-      opt.messages > 100000) {
-    return Usage("connections must be 1..20000 and messages 1..100000");
+  if (opt.connections < 1 || opt.connections > (opt.idle ? 200000 : 20000) ||
+      opt.messages < 1 || opt.messages > 100000) {
+    return Usage(
+        "connections must be 1..20000 (idle: 200000) and messages "
+        "1..100000");
+  }
+  if (opt.sources < 1 || opt.sources > 250) {
+    return Usage("--sources is 1..250 (127.0.0.1 .. 127.0.0.250)");
   }
   if (opt.rate < 0 || opt.rate > 10000) {
     return Usage("--rate is messages per second per connection, 0..10000");
@@ -358,6 +421,7 @@ int main(int argc, char** argv) {
     }
   };
   wave();
+  if (opt.idle) return HoldIdle(ioc, shared, start);
   const double limit = opt.rate > 0
                            ? std::max<double>(opt.seconds, OpenLoopSeconds(opt))
                            : opt.seconds;

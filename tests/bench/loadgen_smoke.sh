@@ -22,3 +22,6 @@ echo "{\"messages_per_second\": 1000, \"transcripts\": \"$tmp/transcripts.db\"}"
 # Open loop: 20 connections at 20 messages a second each, Poisson.
 "$loadgen" --port "$(port_of "$tmp/faqbot.out")" --connections 20 --messages 10 \
   --greeting --rate 20 --poisson --seconds 20
+# Idle: 50 connections from two client addresses, greeted, held a second.
+"$loadgen" --port "$(port_of "$tmp/faqbot.out")" --idle 50 --sources 2 --hold 1 \
+  --seconds 20
