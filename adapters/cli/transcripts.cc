@@ -42,8 +42,8 @@ int RunTranscripts(const Invocation& in) {
 extern const Command kTranscripts = {
     .name = "transcripts",
     .summary =
-        "recent exchanges, the questions that fell back most, and "
-        "the nodes no one reached",
+        "recent exchanges, the unanswered questions grouped (with the "
+        "intents.txt lines to add), and the nodes no one reached",
     .options = {{"--transcripts", "FILE",
                  "the transcript database (default data/transcripts.db)"},
                 {"--limit", "N", "how many recent exchanges (20)"},
