@@ -9,6 +9,7 @@
 #include "intents/normalizer.h"
 #include "intents/stemmer.h"
 #include "intents/text.h"
+#include "intents/word_memo.h"
 
 namespace faqbot::intents {
 Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
@@ -110,23 +111,10 @@ Analyzer::WordOutcome Analyzer::Outcome(const std::string& word,
 
 const Analyzer::WordOutcome& Analyzer::CachedOutcome(
     const std::string& word, bool correct_spelling) const {
-  // One memo per thread, for the analyzer that filled it; bounded.
-  struct Memo {
-    std::uint64_t owner = 0;
-    StringMap<WordOutcome> outcomes[2];
-  };
-  constexpr std::size_t kMaxWords = 20000;
-  thread_local Memo memo;
-  if (memo.owner != serial_) {
-    memo.owner = serial_;
-    for (auto& m : memo.outcomes) m.clear();
-  }
-  auto& outcomes = memo.outcomes[correct_spelling ? 1 : 0];
-  if (const auto it = outcomes.find(word); it != outcomes.end()) {
-    return it->second;
-  }
-  if (outcomes.size() >= kMaxWords) outcomes.clear();
-  return outcomes.emplace(word, Outcome(word, correct_spelling)).first->second;
+  // Before Freeze() (serial 0) the vocabulary still grows: nothing is kept.
+  thread_local WordMemo<WordOutcome> memo[2];
+  return memo[correct_spelling ? 1 : 0].Get(
+      serial_, word, [&] { return Outcome(word, correct_spelling); });
 }
 
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {

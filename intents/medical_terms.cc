@@ -1,12 +1,13 @@
 #include "intents/medical_terms.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <unordered_set>
 
-#include "intents/string_map.h"
+#include "intents/word_memo.h"
 
 namespace faqbot::intents {
 namespace {
@@ -169,15 +170,12 @@ TermKind Classify(const std::string& word) {
 
 TermKind ClassifyTerm(std::string_view word) {
   // The word lists are large tables; the words one thread meets are few
-  // and come back often, so each is classified once per thread.
-  constexpr std::size_t kMaxWords = 20000;
-  thread_local StringMap<TermKind> known;
-  if (const auto it = known.find(word); it != known.end()) return it->second;
-  if (known.size() >= kMaxWords) known.clear();
-  std::string key(word);
-  const TermKind kind = Classify(key);
-  known.emplace(std::move(key), kind);
-  return kind;
+  // and come back often, so each is classified once per thread (the lists
+  // never change once read: one owner).
+  constexpr std::uint64_t kWordLists = 1;
+  thread_local WordMemo<TermKind> memo;
+  return memo.Get(kWordLists, word,
+                  [&] { return Classify(std::string(word)); });
 }
 
 bool IsEverydayWord(std::string_view word) {

@@ -11,7 +11,6 @@
 // Generic words (imaging, "doctor", "report") and ordinary words never
 // decide anything: a word the article does not use is not the subject of
 // the question because of that alone.
-#include <cstdint>
 #include <unordered_set>
 
 #include "intents/lexicon.h"
@@ -20,8 +19,8 @@
 #include "intents/message.h"
 #include "intents/normalizer.h"
 #include "intents/stemmer.h"
-#include "intents/string_map.h"
 #include "intents/text.h"
+#include "intents/word_memo.h"
 
 namespace faqbot::intents {
 namespace {
@@ -187,30 +186,14 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
 }
 
 std::string Matcher::TermOf(const std::string& word) const {
-  // Remembered per thread for this pack's analyzer (stemming and the
-  // synonym table for one word each time add up over a message).
-  struct Memo {
-    std::uint64_t owner = 0;
-    StringMap<std::string> terms;
-  };
-  constexpr std::size_t kMaxWords = 20000;
-  thread_local Memo memo;
-  const std::uint64_t owner = analyzer_.serial();
-  if (owner != 0 && memo.owner == owner) {
-    if (const auto it = memo.terms.find(word); it != memo.terms.end()) {
-      return it->second;
-    }
-  }
-  std::vector<std::string> terms = {analyzer_.CachedStem(word)};
-  analyzer_.synonyms().Apply(&terms, nullptr);
-  std::string term = terms.empty() ? word : terms.front();
-  if (owner == 0) return term;  // the vocabulary still grows
-  if (memo.owner != owner || memo.terms.size() >= kMaxWords) {
-    memo.owner = owner;
-    memo.terms.clear();
-  }
-  memo.terms.emplace(word, term);
-  return term;
+  // Stemming and the synonym table for one word each time add up over a
+  // message: remembered per thread for this pack's analyzer.
+  thread_local WordMemo<std::string> memo;
+  return memo.Get(analyzer_.serial(), word, [&] {
+    std::vector<std::string> terms = {analyzer_.CachedStem(word)};
+    analyzer_.synonyms().Apply(&terms, nullptr);
+    return terms.empty() ? word : terms.front();
+  });
 }
 
 // A content word the pack never uses, nor a cue or generic word.
