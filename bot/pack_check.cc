@@ -104,8 +104,7 @@ class Checker {
 
   // What the bot does with `text` in a new conversation.
   dialogs::Reply Ask(const std::string& text) const {
-    dialogs::DialogState state;
-    auto r = dialogs::DialogRunner(pack_.get()).Step(&state, {text, ""});
+    auto r = dialogs::DialogRunner(pack_.get()).AskNew(text);
     return r ? *r : dialogs::Reply{};
   }
 
@@ -161,12 +160,16 @@ class Checker {
       if (pack_->topic_node(t).kind == NodeKind::kSection)
         sections.push_back(t);
     }
+    std::vector<std::vector<intents::Matcher::KeywordInfo>> keywords;
+    for (const int t : sections) {
+      keywords.push_back(m.Keywords(pack_->topics[t].intent));
+    }
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const auto& a = pack_->topic_node(sections[i]);
-      const auto a_words = m.Keywords(pack_->topics[sections[i]].intent);
+      const auto& a_words = keywords[i];
       for (std::size_t j = i + 1; j < sections.size(); ++j) {
         const auto& b = pack_->topic_node(sections[j]);
-        const auto b_words = m.Keywords(pack_->topics[sections[j]].intent);
+        const auto& b_words = keywords[j];
         for (const auto& ka : a_words) {
           const auto kb =
               std::find_if(b_words.begin(), b_words.end(),

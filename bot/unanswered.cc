@@ -21,11 +21,6 @@ struct Reading {
   std::vector<std::string> unknown;  // words the pack does not know
 };
 
-Result<dialogs::Reply> Ask(const dialogs::Pack& pack, const std::string& text) {
-  dialogs::DialogState state;
-  return dialogs::DialogRunner(&pack).Step(&state, {text, ""});
-}
-
 // The section of `node_id` (a section or one of its facets), or "".
 std::string SectionOf(const dialogs::Pack& pack, const std::string& node_id) {
   const dialogs::Node* node = pack.Find(node_id);
@@ -58,9 +53,8 @@ std::string NearestSection(
   for (const auto& question : questions) {
     auto words = intents::Normalize(question);
     std::erase(words, word);
-    dialogs::DialogState state;
-    const auto r = dialogs::DialogRunner(&pack).Step(
-        &state, {intents::JoinWords(words), ""});
+    const auto r =
+        dialogs::DialogRunner(&pack).AskNew(intents::JoinWords(words));
     if (r && r->kind == dialogs::ReplyKind::kAnswer) {
       if (const auto section = SectionOf(pack, r->node); !section.empty()) {
         return section;
@@ -79,7 +73,7 @@ std::vector<UnansweredGroup> GroupUnanswered(
   std::vector<Reading> readings;
   std::map<std::string, uint64_t> unknown_count;
   for (const auto& [question, count] : questions) {
-    const auto reply = Ask(pack, question);
+    const auto reply = dialogs::DialogRunner(&pack).AskNew(question);
     if (!reply) continue;
     if (reply->kind == dialogs::ReplyKind::kAnswer &&
         reply->confidence >= kConfident && reply->not_covered.empty()) {

@@ -77,6 +77,13 @@ class DialogRunner {
   [[nodiscard]] Result<Reply> Step(DialogState* state, const Input& input,
                                    Trace* trace = nullptr) const;
 
+  // `text` as the first message of a new conversation: what tools that
+  // put questions to a pack (check, transcripts) see.
+  [[nodiscard]] Result<Reply> AskNew(const std::string& text) const {
+    DialogState state;
+    return Step(&state, {text, ""});
+  }
+
  private:
   // What one message says, read once and shared by the decisions.
   struct Turn {
