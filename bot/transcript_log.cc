@@ -1,37 +1,13 @@
 #include "bot/transcript_log.h"
 
-#include <fcntl.h>
-#include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "bot/crypto.h"
+#include "bot/transcript_db_backends.h"
 
 namespace faqbot::bot {
 namespace {
-
-Error SqliteError(sqlite3* db, const std::string& what) {
-  return Error::IoError(what + ": " +
-                        (db ? sqlite3_errmsg(db) : "out of memory"));
-}
-
-// Creates `path` readable by its owner only, or makes an existing one so.
-// (SQLite gives its -wal and -shm files the database file's mode.)
-Status CreatePrivate(const std::string& path, const std::string& what) {
-  const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0 || ::fchmod(fd, 0600) != 0) {
-    if (fd >= 0) ::close(fd);
-    return std::unexpected(Error::IoError("cannot create " + what + " " + path +
-                                          " (" + std::strerror(errno) + ")"));
-  }
-  ::close(fd);
-  return Ok();
-}
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -39,18 +15,16 @@ int64_t NowMs() {
       .count();
 }
 
-void DeleteOlderThan(sqlite3* db, std::chrono::days retention) {
+Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
   const int64_t cutoff =
       NowMs() -
       std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "DELETE FROM exchanges WHERE time_ms < ?", -1, &st,
-                         nullptr) == SQLITE_OK) {
-    sqlite3_bind_int64(st, 1, cutoff);
-    sqlite3_step(st);
-  }
-  sqlite3_finalize(st);
+  return db.Execute("DELETE FROM exchanges WHERE time_ms < ?",
+                    {std::to_string(cutoff)});
 }
+
+// Rows per INSERT statement (8 parameters each).
+constexpr std::size_t kRowsPerInsert = 100;
 
 }  // namespace
 
@@ -61,13 +35,19 @@ std::string TranscriptKeyFile(const std::string& database) {
 Result<std::string> TranscriptKey(const std::string& database,
                                   const std::string& key) {
   if (!key.empty()) return key;
+  if (IsPostgresUrl(database)) {
+    return std::unexpected(Error::InvalidArgument(
+        "transcripts in PostgreSQL need a key every instance shares, to hash "
+        "session ids with: set FAQBOT_TRANSCRIPT_KEY (or \"transcript_key\" "
+        "in the config) to the same secret on each"));
+  }
   const std::string file = TranscriptKeyFile(database);
   {
     std::ifstream in(file);
     std::string stored;
     if (in >> stored && !stored.empty()) return stored;
   }
-  if (auto s = CreatePrivate(file, "transcript key file"); !s) {
+  if (auto s = CreatePrivateFile(file, "transcript key file"); !s) {
     return std::unexpected(s.error());
   }
   const std::string fresh = RandomHex(32);
@@ -83,79 +63,55 @@ std::string TranscriptId(std::string_view key, std::string_view session) {
   return HmacSha256Hex(key, session).substr(0, 32);
 }
 
-Result<int> ForgetSession(const std::string& path, const std::string& key,
+Result<int> ForgetSession(const std::string& where, const std::string& key,
                           std::string_view session) {
-  auto k = TranscriptKey(path, key);
+  auto k = TranscriptKey(where, key);
   if (!k) return std::unexpected(k.error());
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) !=
-      SQLITE_OK) {
-    Error e = SqliteError(db, "cannot open transcript database " + path);
-    sqlite3_close(db);
-    return std::unexpected(e);
+  auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kUpdate);
+  if (!db) return std::unexpected(db.error());
+  int64_t removed = 0;
+  Status s = (*db)->Execute("DELETE FROM exchanges WHERE session = ?",
+                            {TranscriptId(*k, session)}, &removed);
+  if (!s) {
+    return std::unexpected(Error::IoError("cannot delete from " +
+                                          TranscriptDbName(where) + ": " +
+                                          s.error().message));
   }
-  sqlite3_busy_timeout(db, 5000);
-  sqlite3_stmt* st = nullptr;
-  int removed = 0;
-  if (sqlite3_prepare_v2(db, "DELETE FROM exchanges WHERE session = ?", -1, &st,
-                         nullptr) == SQLITE_OK) {
-    const std::string id = TranscriptId(*k, session);
-    sqlite3_bind_text(st, 1, id.data(), static_cast<int>(id.size()),
-                      SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_DONE) removed = sqlite3_changes(db);
-  }
-  sqlite3_finalize(st);
-  const std::string error = sqlite3_errmsg(db);
-  const bool failed = st == nullptr;
-  sqlite3_close(db);
-  if (failed) {
-    return std::unexpected(
-        Error::IoError("cannot delete from " + path + ": " + error));
-  }
-  return removed;
+  return static_cast<int>(removed);
 }
 
 Result<std::unique_ptr<TranscriptLog>> TranscriptLog::Open(
-    const std::string& path, TranscriptOptions options) {
-  const std::filesystem::path parent =
-      std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (auto s = CreatePrivate(path, "transcript database"); !s) {
-    return std::unexpected(s.error());
+    const std::string& where, TranscriptOptions options) {
+  if (IsPostgresUrl(where) && options.key.empty()) {
+    return std::unexpected(TranscriptKey(where, "").error());
   }
-  auto key = TranscriptKey(path, options.key);
+  auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kWrite);
+  if (!db) return std::unexpected(db.error());
+  auto key = TranscriptKey(where, options.key);
   if (!key) return std::unexpected(key.error());
   options.key = *key;
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    Error e = SqliteError(db, "cannot open transcript database " + path);
-    sqlite3_close(db);
-    return std::unexpected(e);
+  if (Status s = DeleteOlderThan(**db, options.retention); !s) {
+    return std::unexpected(s.error());
   }
-  sqlite3_busy_timeout(db, 5000);
-  const std::string setup =
-      std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") +
-      kTranscriptSchema;
-  if (sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Error e = SqliteError(db, "cannot set up transcript database " + path);
-    sqlite3_close(db);
-    return std::unexpected(e);
-  }
-  DeleteOlderThan(db, options.retention);
   return std::unique_ptr<TranscriptLog>(
-      new TranscriptLog(db, std::move(options)));
+      new TranscriptLog(std::move(*db), std::move(options)));
 }
 
-TranscriptLog::TranscriptLog(sqlite3* db, TranscriptOptions options)
-    : db_(db),
+TranscriptLog::TranscriptLog(std::unique_ptr<TranscriptDb> db,
+                             TranscriptOptions options)
+    : db_(std::move(db)),
       interval_(options.flush_interval),
       retention_(options.retention),
       key_(std::move(options.key)),
       next_expiry_(std::chrono::steady_clock::now() + std::chrono::hours(1)),
       writer_([this] { Run(); }) {}
 
-void TranscriptLog::DeleteExpired() { DeleteOlderThan(db_, retention_); }
+void TranscriptLog::DeleteExpired() {
+  if (Status s = DeleteOlderThan(*db_, retention_); !s) {
+    std::cerr << "faqbot: old transcripts not deleted: " << s.error().message
+              << std::endl;
+  }
+}
 
 TranscriptLog::~TranscriptLog() {
   {
@@ -164,7 +120,6 @@ TranscriptLog::~TranscriptLog() {
   }
   wake_.notify_one();
   writer_.join();
-  sqlite3_close(db_);
 }
 
 void TranscriptLog::Append(Exchange exchange) {
@@ -188,7 +143,7 @@ void TranscriptLog::Flush() {
   const uint64_t target = appended_;
   flush_now_ = true;
   wake_.notify_one();
-  written_cv_.wait(lock, [&] { return done_ >= target; });
+  written_cv_.wait(lock, [&] { return done_ >= target || unreachable_; });
 }
 
 void TranscriptLog::Run() {
@@ -208,53 +163,74 @@ void TranscriptLog::Run() {
     batch.swap(queue_);
     const bool stopping = stop_;
     lock.unlock();
-    if (!batch.empty()) Write(batch);
+    const bool written = batch.empty() || Write(batch);
     lock.lock();
-    done_ += batch.size();
+    if (!written && !stopping) {
+      // Not reached: kept for the next interval, in order, up to the cap.
+      const std::size_t room = kMaxQueued - std::min(kMaxQueued, queue_.size());
+      const std::size_t kept = std::min(room, batch.size());
+      dropped_ += batch.size() - kept;
+      done_ += batch.size() - kept;
+      queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.begin() + kept));
+    } else {
+      if (!written) dropped_ += batch.size();
+      done_ += batch.size();
+    }
+    unreachable_ = !written;
     written_cv_.notify_all();
     if (stopping && queue_.empty()) return;
   }
 }
 
-void TranscriptLog::Write(const std::vector<Exchange>& batch) {
-  static constexpr const char* kInsert =
+Status TranscriptLog::Insert(std::span<const Exchange> rows) {
+  std::string sql =
       "INSERT INTO exchanges (time_ms, session, channel, user_text, choice,"
-      " reply_kind, node, confidence) VALUES (?,?,?,?,?,?,?,?)";
-  sqlite3_stmt* insert = nullptr;
-  if (sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_prepare_v2(db_, kInsert, -1, &insert, nullptr) != SQLITE_OK) {
-    std::cerr << "faqbot: transcript not written: " << sqlite3_errmsg(db_)
-              << std::endl;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    dropped_ += batch.size();
-    return;
+      " reply_kind, node, confidence) VALUES ";
+  TranscriptDb::Params params;
+  params.reserve(rows.size() * 8);
+  for (const Exchange& e : rows) {
+    sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
+    params.insert(
+        params.end(),
+        {std::to_string(e.time_ms), TranscriptId(key_, e.session), e.channel,
+         e.text, e.choice, e.kind, e.node, std::to_string(e.confidence)});
   }
-  const auto text = [&](int i, const std::string& s) {
-    sqlite3_bind_text(insert, i, s.data(), static_cast<int>(s.size()),
-                      SQLITE_STATIC);
-  };
+  return db_->Execute(sql, params);
+}
+
+bool TranscriptLog::Write(const std::vector<Exchange>& batch) {
+  Status s = db_->Execute("BEGIN");
+  for (std::size_t i = 0; s && i < batch.size(); i += kRowsPerInsert) {
+    s = Insert(std::span(batch).subspan(
+        i, std::min(kRowsPerInsert, batch.size() - i)));
+  }
+  if (s) s = db_->Execute("COMMIT");
+  if (s) {
+    written_ += batch.size();
+    if (failing_) std::cerr << "faqbot: transcripts written again" << std::endl;
+    failing_ = false;
+    return true;
+  }
+  (void)db_->Execute("ROLLBACK");
+  if (!failing_) {
+    std::cerr << "faqbot: transcript not written: " << s.error().message
+              << (s.error().code == ErrorCode::kIoError
+                      ? " (kept; trying again every flush interval)"
+                      : "")
+              << std::endl;
+  }
+  failing_ = true;
+  if (s.error().code == ErrorCode::kIoError) return false;
+  // A row the database refuses: write the others one at a time.
   for (const Exchange& e : batch) {
-    sqlite3_bind_int64(insert, 1, e.time_ms);
-    const std::string session = TranscriptId(key_, e.session);
-    text(2, session);
-    text(3, e.channel);
-    text(4, e.text);
-    text(5, e.choice);
-    text(6, e.kind);
-    text(7, e.node);
-    sqlite3_bind_double(insert, 8, e.confidence);
-    sqlite3_step(insert);
-    sqlite3_reset(insert);
+    if (Insert(std::span(&e, 1))) {
+      ++written_;
+    } else {
+      ++dropped_;
+    }
   }
-  sqlite3_finalize(insert);
-  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    std::cerr << "faqbot: transcript not written: " << sqlite3_errmsg(db_)
-              << std::endl;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    dropped_ += batch.size();
-    return;
-  }
-  written_ += batch.size();
+  return true;
 }
 
 }  // namespace faqbot::bot

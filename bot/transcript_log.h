@@ -1,11 +1,14 @@
 // Transcripts: every exchange (time, session, channel, what the user said,
-// reply kind, node, confidence) appended to a SQLite database, for authors
-// to learn what people ask (`faqbot transcripts`, transcript_report.h).
+// reply kind, node, confidence) appended to a database (a SQLite file, or
+// PostgreSQL shared by every instance: transcript_db.h), for authors to
+// learn what people ask (`faqbot transcripts`, transcript_report.h).
 //
 // Append() only queues the exchange; a background thread writes the queue
-// in one transaction every flush interval (WAL mode, synchronous=NORMAL),
-// so a slow disk never slows a reply. A crash of the process loses at most
-// the exchanges of the last flush interval; the destructor writes the rest.
+// in one transaction every flush interval (SQLite: WAL mode,
+// synchronous=NORMAL), so a slow disk never slows a reply. A crash of the
+// process loses at most the exchanges of the last flush interval; the
+// destructor writes the rest. A database that cannot be reached keeps the
+// queue (up to kMaxQueued) and is tried again every interval.
 //
 // People type medical details, so the database is private: it is created
 // with mode 0600; session and platform ids (a WhatsApp number, a Telegram
@@ -21,13 +24,13 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "bot/transcript_db.h"
 #include "intents/status.h"
-
-struct sqlite3;
 
 namespace faqbot::bot {
 
@@ -42,22 +45,14 @@ struct Exchange {
   double confidence = 0;
 };
 
-// The table every transcript database holds.
-inline constexpr const char* kTranscriptSchema =
-    "CREATE TABLE IF NOT EXISTS exchanges ("
-    " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL,"
-    " session TEXT NOT NULL, channel TEXT NOT NULL, user_text TEXT NOT NULL,"
-    " choice TEXT NOT NULL, reply_kind TEXT NOT NULL, node TEXT NOT NULL,"
-    " confidence REAL NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms);";
-
 struct TranscriptOptions {
   // How often queued exchanges are written.
   std::chrono::milliseconds flush_interval{200};
   // Exchanges older than this are deleted (at open, then hourly).
   std::chrono::days retention{30};
   // Key of the hash that replaces session ids; "" reads (or creates, mode
-  // 0600) the key file next to the database (TranscriptKeyFile).
+  // 0600) the key file next to a SQLite database (TranscriptKeyFile).
+  // PostgreSQL needs it set, the same on every instance.
   std::string key;
 };
 
@@ -74,9 +69,9 @@ Result<std::string> TranscriptKey(const std::string& database,
 std::string TranscriptId(std::string_view key, std::string_view session);
 
 // Deletes the exchanges of `session` (as the bot knew it, e.g.
-// "whatsapp:15551234567" or a widget session's id) from the database at
-// `path`; returns how many.
-Result<int> ForgetSession(const std::string& path, const std::string& key,
+// "whatsapp:15551234567" or a widget session's id) from the database
+// `where`; returns how many.
+Result<int> ForgetSession(const std::string& where, const std::string& key,
                           std::string_view session);
 
 class TranscriptLog {
@@ -86,13 +81,15 @@ class TranscriptLog {
   static constexpr std::size_t kMaxQueued = 100000;
 
   // Opens (creating folders, the file with mode 0600, and the table as
-  // needed) the database at path, and deletes what is past retention.
+  // needed) the database `where` (a file or a PostgreSQL URL), and deletes
+  // what is past retention.
   static Result<std::unique_ptr<TranscriptLog>> Open(
-      const std::string& path, TranscriptOptions options = {});
+      const std::string& where, TranscriptOptions options = {});
   ~TranscriptLog();
 
   void Append(Exchange exchange);
-  // Blocks until everything appended before the call is written.
+  // Blocks until everything appended before the call is written (or the
+  // database turned out unreachable).
   void Flush();
   // Waits (without asking for a flush) until `n` exchanges in all have
   // been written, or `limit` passed; returns whether they were.
@@ -103,12 +100,16 @@ class TranscriptLog {
   std::chrono::milliseconds flush_interval() const { return interval_; }
 
  private:
-  TranscriptLog(sqlite3* db, TranscriptOptions options);
+  TranscriptLog(std::unique_ptr<TranscriptDb> db, TranscriptOptions options);
   void Run();
-  void Write(const std::vector<Exchange>& batch);
+  // Writes `batch` in one transaction; false when the database cannot be
+  // reached (rows it refuses are dropped and counted instead).
+  bool Write(const std::vector<Exchange>& batch);
+  Status Insert(std::span<const Exchange> rows);
   void DeleteExpired();
 
-  sqlite3* db_;
+  std::unique_ptr<TranscriptDb> db_;  // writer thread only after Open
+  bool failing_ = false;              // writer thread only
   std::chrono::milliseconds interval_;
   std::chrono::days retention_;
   std::string key_;
@@ -120,6 +121,7 @@ class TranscriptLog {
   uint64_t done_ = 0;            // guarded by mu_
   bool stop_ = false;            // guarded by mu_
   bool flush_now_ = false;       // guarded by mu_
+  bool unreachable_ = false;     // guarded by mu_; the last write failed
   std::atomic<uint64_t> written_{0}, dropped_{0};
   std::thread writer_;
 };

@@ -1,7 +1,5 @@
 #include "bot/transcript_report.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -10,33 +8,11 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bot/transcript_db.h"
 #include "bot/unanswered.h"
 
 namespace faqbot::bot {
 namespace {
-
-std::string Column(sqlite3_stmt* st, int i) {
-  const auto* p = sqlite3_column_text(st, i);
-  return p ? std::string(reinterpret_cast<const char*>(p),
-                         static_cast<std::size_t>(sqlite3_column_bytes(st, i)))
-           : std::string();
-}
-
-// Runs `sql`, calling `row` for each result row.
-Status Query(sqlite3* db, const char* sql,
-             const std::function<void(sqlite3_stmt*)>& row) {
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
-    return std::unexpected(Error::IoError(sqlite3_errmsg(db)));
-  }
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) row(st);
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) {
-    return std::unexpected(Error::IoError(sqlite3_errmsg(db)));
-  }
-  return Ok();
-}
 
 std::string FormatTime(int64_t ms) {
   const std::time_t t = ms / 1000;
@@ -47,123 +23,95 @@ std::string FormatTime(int64_t ms) {
   return buf;
 }
 
-using Database = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
-
-// The database at `path`, read-only (a running server may be writing it).
-Result<Database> OpenReadOnly(const std::string& path) {
-  if (!std::filesystem::exists(path)) {
-    return std::unexpected(Error::NotFound(
-        "no transcript database at " + path +
-        " (faqbot serve writes one; see \"transcripts\" in the config)"));
-  }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-      SQLITE_OK) {
-    std::string why = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return std::unexpected(Error::IoError("cannot open " + path + ": " + why));
-  }
-  sqlite3_busy_timeout(db, 5000);
-  return Database(db, sqlite3_close);
+Error ReadError(const std::string& where, const Error& e) {
+  return Error::IoError("cannot read " + TranscriptDbName(where) + ": " +
+                        e.message);
 }
 
 }  // namespace
 
 Result<std::vector<std::vector<Exchange>>> ReadConversations(
-    const std::string& path) {
-  auto opened = OpenReadOnly(path);
-  if (!opened) return std::unexpected(opened.error());
+    const std::string& where) {
+  auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kRead);
+  if (!db) return std::unexpected(db.error());
   std::vector<std::vector<Exchange>> conversations;
   std::unordered_map<std::string, std::size_t> index;  // session -> slot
-  const Status s = Query(
-      opened->get(),
-      "SELECT session, user_text, choice FROM exchanges ORDER BY id",
-      [&](sqlite3_stmt* st) {
-        Exchange e{.session = Column(st, 0),
-                   .text = Column(st, 1),
-                   .choice = Column(st, 2)};
+  const Status s = (*db)->Query(
+      "SELECT session, user_text, choice FROM exchanges ORDER BY id", {},
+      [&](const TranscriptDb::Row& row) {
+        Exchange e{
+            .session = row.Text(0), .text = row.Text(1), .choice = row.Text(2)};
         auto [it, added] = index.try_emplace(e.session, conversations.size());
         if (added) conversations.emplace_back();
         conversations[it->second].push_back(std::move(e));
       });
-  if (!s) {
-    return std::unexpected(
-        Error::IoError("cannot read " + path + ": " + s.error().message));
-  }
+  if (!s) return std::unexpected(ReadError(where, s.error()));
   return conversations;
 }
 
-Result<TranscriptReport> ReadTranscripts(const std::string& path,
+Result<TranscriptReport> ReadTranscripts(const std::string& where,
                                          std::size_t recent, std::size_t top) {
-  auto opened = OpenReadOnly(path);
+  auto opened = TranscriptDb::Open(where, TranscriptDb::Mode::kRead);
   if (!opened) return std::unexpected(opened.error());
-  sqlite3* db = opened->get();
+  TranscriptDb& db = **opened;
   TranscriptReport r;
-  const std::string latest =
+  // Question and count rows.
+  const auto counted = [](std::vector<std::pair<std::string, uint64_t>>* to) {
+    return [to](const TranscriptDb::Row& row) {
+      to->emplace_back(row.Text(0), static_cast<uint64_t>(row.Int(1)));
+    };
+  };
+  Status s = db.Query(
       "SELECT time_ms, session, channel, user_text, choice, reply_kind, node,"
-      " confidence FROM (SELECT * FROM exchanges ORDER BY id DESC LIMIT " +
-      std::to_string(recent) + ") ORDER BY id";
-  const std::string fallbacks =
-      "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
-      " WHERE reply_kind = 'fallback' AND user_text != '' GROUP BY q"
-      " ORDER BY n DESC, q LIMIT " +
-      std::to_string(top);
-  Status s = Query(db, latest.c_str(), [&](sqlite3_stmt* st) {
-    r.recent.push_back({.time_ms = sqlite3_column_int64(st, 0),
-                        .session = Column(st, 1),
-                        .channel = Column(st, 2),
-                        .text = Column(st, 3),
-                        .choice = Column(st, 4),
-                        .kind = Column(st, 5),
-                        .node = Column(st, 6),
-                        .confidence = sqlite3_column_double(st, 7)});
-  });
+      " confidence FROM (SELECT * FROM exchanges ORDER BY id DESC LIMIT ?)"
+      " AS latest ORDER BY id",
+      {std::to_string(recent)}, [&](const TranscriptDb::Row& row) {
+        r.recent.push_back({.time_ms = row.Int(0),
+                            .session = row.Text(1),
+                            .channel = row.Text(2),
+                            .text = row.Text(3),
+                            .choice = row.Text(4),
+                            .kind = row.Text(5),
+                            .node = row.Text(6),
+                            .confidence = row.Real(7)});
+      });
   if (s) {
-    s = Query(db,
-              "SELECT reply_kind, count(*) AS n FROM exchanges"
-              " GROUP BY reply_kind ORDER BY n DESC, reply_kind",
-              [&](sqlite3_stmt* st) {
-                const auto n =
-                    static_cast<uint64_t>(sqlite3_column_int64(st, 1));
-                r.by_kind.emplace_back(Column(st, 0), n);
-                r.total += n;
-              });
+    s = db.Query(
+        "SELECT reply_kind, count(*) AS n FROM exchanges"
+        " GROUP BY reply_kind ORDER BY n DESC, reply_kind",
+        {}, counted(&r.by_kind));
+  }
+  for (const auto& [kind, n] : r.by_kind) r.total += n;
+  if (s) {
+    s = db.Query(
+        "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
+        " WHERE reply_kind = 'fallback' AND user_text != '' GROUP BY q"
+        " ORDER BY n DESC, q LIMIT ?",
+        {std::to_string(top)}, counted(&r.top_fallbacks));
   }
   if (s) {
-    s = Query(db, fallbacks.c_str(), [&](sqlite3_stmt* st) {
-      r.top_fallbacks.emplace_back(
-          Column(st, 0), static_cast<uint64_t>(sqlite3_column_int64(st, 1)));
-    });
+    s = db.Query(
+        "SELECT DISTINCT node FROM exchanges WHERE node != ''", {},
+        [&](const TranscriptDb::Row& row) { r.reached.insert(row.Text(0)); });
   }
   if (s) {
-    s = Query(db, "SELECT DISTINCT node FROM exchanges WHERE node != ''",
-              [&](sqlite3_stmt* st) { r.reached.insert(Column(st, 0)); });
+    s = db.Query(
+        "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
+        " WHERE user_text != '' AND (reply_kind = 'fallback' OR"
+        " (reply_kind = 'answer' AND confidence < 0.5))"
+        " GROUP BY q ORDER BY n DESC, q LIMIT 1000",
+        {}, counted(&r.unanswered));
   }
   if (s) {
-    s = Query(db,
-              "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
-              " WHERE user_text != '' AND (reply_kind = 'fallback' OR"
-              " (reply_kind = 'answer' AND confidence < 0.5))"
-              " GROUP BY q ORDER BY n DESC, q LIMIT 1000",
-              [&](sqlite3_stmt* st) {
-                r.unanswered.emplace_back(
-                    Column(st, 0),
-                    static_cast<uint64_t>(sqlite3_column_int64(st, 1)));
-              });
+    s = db.Query(
+        "SELECT lower(trim(user_text)) AS q, node FROM exchanges"
+        " WHERE user_text != '' AND reply_kind = 'answer' AND"
+        " confidence >= 0.5 GROUP BY q, node ORDER BY max(id) DESC LIMIT 5000",
+        {}, [&](const TranscriptDb::Row& row) {
+          r.answered.emplace_back(row.Text(0), row.Text(1));
+        });
   }
-  if (s) {
-    s = Query(db,
-              "SELECT DISTINCT lower(trim(user_text)), node FROM exchanges"
-              " WHERE user_text != '' AND reply_kind = 'answer' AND"
-              " confidence >= 0.5 ORDER BY id DESC LIMIT 5000",
-              [&](sqlite3_stmt* st) {
-                r.answered.emplace_back(Column(st, 0), Column(st, 1));
-              });
-  }
-  if (!s) {
-    return std::unexpected(
-        Error::IoError("cannot read " + path + ": " + s.error().message));
-  }
+  if (!s) return std::unexpected(ReadError(where, s.error()));
   return r;
 }
 

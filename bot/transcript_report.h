@@ -32,16 +32,17 @@ struct TranscriptReport {
   std::vector<std::pair<std::string, std::string>> answered;
 };
 
-// Reads the database at path (read-only; a running server may be writing).
-Result<TranscriptReport> ReadTranscripts(const std::string& path,
+// Reads the database `where` (a file or a PostgreSQL URL; read-only, a
+// running server may be writing).
+Result<TranscriptReport> ReadTranscripts(const std::string& where,
                                          std::size_t recent = 20,
                                          std::size_t top = 10);
 
-// Every exchange of the database at `path`, one list per session (in the
+// Every exchange of the database `where`, one list per session (in the
 // order the sessions began), each in the order it happened: what people
 // asked, to replay against an edited pack (replay.h).
 Result<std::vector<std::vector<Exchange>>> ReadConversations(
-    const std::string& path);
+    const std::string& where);
 
 // The report as text; `pack` gives the nodes to check for "never reached".
 void PrintTranscriptReport(const TranscriptReport& report,

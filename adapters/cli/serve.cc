@@ -12,6 +12,7 @@
 #include "adapters/log.h"
 #include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
+#include "bot/transcript_db.h"
 
 namespace faqbot::cli {
 namespace {
@@ -30,7 +31,7 @@ std::string Describe(const adapters::ServerConfig& config,
          "; transcript " +
          (b.transcripts.empty()
               ? std::string("off")
-              : b.transcripts + " (written every " +
+              : bot::TranscriptDbName(b.transcripts) + " (written every " +
                     std::to_string(b.transcript_flush_ms) + " ms, kept " +
                     std::to_string(b.transcript_retention_days) + " days)");
 }
@@ -173,9 +174,10 @@ extern const Command kServe = {
                 {"--port", "N", "port (8080; 0 picks a free one)"},
                 {"--redis", "HOST:PORT",
                  "keep sessions in Redis, shared by instances"},
-                {"--transcripts", "FILE",
-                 "the transcript database (data/transcripts.db; \"\" "
-                 "records nothing)"}},
+                {"--transcripts", "FILE|URL",
+                 "the transcript database: a SQLite file "
+                 "(data/transcripts.db), postgresql://... shared by every "
+                 "instance, or \"\" to record nothing"}},
     .run = RunServe};
 
 }  // namespace faqbot::cli

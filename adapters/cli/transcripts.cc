@@ -18,7 +18,7 @@ int Forget(const adapters::ServerConfig& config, const std::string& who) {
   if (!removed) return Fail(removed.error());
   std::cout << "removed " << *removed << " exchange"
             << (*removed == 1 ? "" : "s") << " of " << session << " from "
-            << config.bot.transcripts << "\n";
+            << bot::TranscriptDbName(config.bot.transcripts) << "\n";
   return 0;
 }
 
@@ -44,8 +44,9 @@ extern const Command kTranscripts = {
     .summary =
         "recent exchanges, the unanswered questions grouped (with the "
         "intents.txt lines to add), and the nodes no one reached",
-    .options = {{"--transcripts", "FILE",
-                 "the transcript database (default data/transcripts.db)"},
+    .options = {{"--transcripts", "FILE|URL",
+                 "the transcript database: a SQLite file (default "
+                 "data/transcripts.db) or postgresql://..."},
                 {"--limit", "N", "how many recent exchanges (20)"},
                 {"--forget", "SESSION",
                  "remove one person's exchanges (e.g. whatsapp:15551234567 "

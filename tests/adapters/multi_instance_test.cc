@@ -1,5 +1,6 @@
 // Several `faqbot serve` processes, one conversation: sessions in a real
-// redis-server started by the test, transcripts that survive kill -9.
+// redis-server started by the test, transcripts that survive kill -9, in a
+// SQLite file or in one real PostgreSQL server for all instances.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "bot/transcript_report.h"
 #include "tests/support/child_process.h"
+#include "tests/support/postgres_server.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_client.h"
 
@@ -168,6 +170,56 @@ TEST(TranscriptCrashTest, KillMinusNineKeepsEveryAcknowledgedExchange) {
   ASSERT_TRUE(report);
   EXPECT_EQ(report->total, static_cast<uint64_t>(kExchanges + 1))
       << "a clean stop writes what is queued";
+}
+
+TEST(PostgresTranscriptsTest, TwoInstancesWriteOneDatabase) {
+  faqbot::testing::PostgresServer postgres;
+  ASSERT_EQ(postgres.Start(), "");
+  // Every instance hashes session ids with the same key.
+  ::setenv("FAQBOT_TRANSCRIPT_KEY", "one-key-for-all-instances", 1);
+  const std::string dir = Scratch("postgres");
+  const std::string config = dir + "/config.json";
+  std::ofstream(config) << R"({"messages_per_second": 1000,
+                               "transcript_flush_ms": 100})";
+  Instance instances[2];
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(instances[i].Start(
+        "pg" + std::to_string(i),
+        {"--config", config, "--transcripts", postgres.url()}))
+        << instances[i].process().Output();
+  }
+  EXPECT_NE(instances[0].process().Output().find("transcript postgresql://"),
+            std::string::npos)
+      << instances[0].process().Output();
+  const char* asked[2] = {"worms in liver", "is it cancer?"};
+  for (int i = 0; i < 2; ++i) {
+    WsClient client(instances[i].port());
+    ASSERT_FALSE(client.Greet().empty());
+    for (int n = 0; n < 10; ++n) {
+      ASSERT_TRUE(client.Ask(asked[i]).contains("kind")) << "acknowledged";
+    }
+  }
+  // Within the flush interval every acknowledged exchange is in the
+  // database; then instance 0 dies without warning.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (std::chrono::steady_clock::now() < until) {
+    auto so_far = bot::ReadTranscripts(postgres.url());
+    if (so_far && so_far->total == 20) break;
+  }
+  EXPECT_EQ(instances[0].process().Stop(SIGKILL), 128 + SIGKILL);
+
+  const std::string report = faqbot::testing::CommandOutput(
+      std::string(FAQBOT_BIN) + " transcripts --limit 20 --transcripts " +
+      postgres.url() + " --pack " + FAQBOT_SOURCE_DIR +
+      "/content/liver-calcification 2>&1");
+  EXPECT_NE(report.find("Latest 20 of 20 exchanges"), std::string::npos)
+      << report;
+  for (const char* question : asked) {
+    EXPECT_NE(report.find(std::string("\"") + question + "\""),
+              std::string::npos)
+        << "both instances' exchanges: " << report;
+  }
+  ::unsetenv("FAQBOT_TRANSCRIPT_KEY");
 }
 
 }  // namespace

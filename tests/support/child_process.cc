@@ -1,10 +1,27 @@
 #include "tests/support/child_process.h"
 
+#include <array>
 #include <boost/asio/ip/tcp.hpp>
+#include <cstdio>
+#include <memory>
 
 namespace faqbot::testing {
 
 namespace net = boost::asio;
+
+std::string CommandOutput(const std::string& command) {
+  std::string out;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
+                                             pclose);
+  if (!pipe) return out;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) {
+    out.append(buf.data(), n);
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
 
 int FreePort() {
   net::io_context ioc;

@@ -51,6 +51,12 @@ class ChildProcess {
   int Stop(int signal = SIGTERM) {
     if (pid_ <= 0) return -1;
     kill(pid_, signal);
+    return Wait();
+  }
+
+  // Waits for the exit; returns the exit status (or 128 + signal).
+  int Wait() {
+    if (pid_ <= 0) return -1;
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = 0;
@@ -82,6 +88,10 @@ class ChildProcess {
   pid_t pid_ = 0;
   std::string log_;
 };
+
+// What `command` (run by the shell) prints on stdout, less the final
+// newline.
+std::string CommandOutput(const std::string& command);
 
 // A loopback TCP port nothing listens on right now.
 int FreePort();
