@@ -65,6 +65,16 @@ class Channel {
   virtual void Upgrade(WsUpgrade upgrade) {
     upgrade.Reject(404, "no WebSocket here\n");
   }
+  // Operator handoff (handoff_relay.h): an operator's message, or news of
+  // the handoff, for the person of `to.id`, when that session is this
+  // channel's ("telegram:42"); whether it was delivered. `announced`: it
+  // came from another instance, which has already sent what any instance
+  // can send (a platform's API), so only what this instance alone holds
+  // (a Direct Line conversation) is left to do.
+  virtual bool Push(const bot::Handoff& /*to*/, const bot::Reply& /*reply*/,
+                    bool /*announced*/) {
+    return false;
+  }
   // Background work (Telegram's long polling); Stop() ends it and waits.
   virtual void Start() {}
   virtual void Stop() {}

@@ -217,6 +217,9 @@ class DirectLineChannel : public Channel {
     // with an id), then the bot's reply.
     const json user = SlimUserActivity(activity, text);
     const std::string user_id = conversation.Append(user);
+    if (reply->kind == dialogs::ReplyKind::kHeld) {  // an operator has it
+      return HttpResponse::Json(200, json{{"id", user_id}}.dump());
+    }
     json answer = BotActivity(*reply);
     answer["replyToId"] = user_id;
     if (!answer["suggestedActions"].is_null()) {
@@ -244,6 +247,23 @@ class DirectLineChannel : public Channel {
       a["suggestedActions"] = {{"actions", actions}};
     }
     return a;
+  }
+
+  // An operator's message (from: the operator, role bot) or the
+  // handoff's news, into the conversation if this instance holds it.
+  bool Push(const bot::Handoff& to, const bot::Reply& reply,
+            bool /*announced*/) override {
+    if (!to.id.starts_with("directline:")) return false;
+    auto conversation = conversations_.Find(to.id.substr(11));
+    if (!conversation) return false;
+    json a = BotActivity(reply);
+    if (reply.kind == dialogs::ReplyKind::kOperator) {
+      a["from"] = {{"id", "operator:" + reply.label},
+                   {"name", reply.label},
+                   {"role", "bot"}};
+    }
+    conversation->Append(std::move(a));
+    return true;
   }
 
   void Greet(DirectLineConversation& conversation) {

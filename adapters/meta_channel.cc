@@ -110,26 +110,48 @@ class MetaChannel : public Channel {
       if (psid.empty() || !seen_.Insert(mid)) continue;
       if (m.text.empty() && m.button.empty()) continue;  // a sticker, ...
       auto reply = bot_.Handle("messenger:" + psid, m);
-      json message = {{"text", Short(reply ? ReplyText(*reply)
-                                           : "Sorry: " + reply.error().message,
-                                     kMessengerText)}};
-      if (reply && !reply->choices.empty()) {
-        json quick = json::array();
-        for (std::size_t i = 0; i < reply->choices.size() && i < 13; ++i) {
-          quick.push_back({{"content_type", "text"},
-                           {"title", Short(reply->choices[i].title, 20)},
-                           {"payload", reply->choices[i].id}});
-        }
-        message["quick_replies"] = quick;
-      }
-      outbox_.Post(
-          {.url = graph_ + "/me/messages?access_token=" + access_token_,
-           .what = "Send API",
-           .body = json{{"recipient", {{"id", psid}}},
-                        {"messaging_type", "RESPONSE"},
-                        {"message", message}}
-                       .dump()});
+      if (reply && reply->kind == dialogs::ReplyKind::kHeld) continue;
+      SendMessenger(psid, reply);
     }
+  }
+
+  void SendMessenger(const std::string& psid, const Result<bot::Reply>& reply) {
+    json message = {{"text", Short(reply ? ReplyText(*reply)
+                                         : "Sorry: " + reply.error().message,
+                                   kMessengerText)}};
+    if (reply && !reply->choices.empty()) {
+      json quick = json::array();
+      for (std::size_t i = 0; i < reply->choices.size() && i < 13; ++i) {
+        quick.push_back({{"content_type", "text"},
+                         {"title", Short(reply->choices[i].title, 20)},
+                         {"payload", reply->choices[i].id}});
+      }
+      message["quick_replies"] = quick;
+    }
+    outbox_.Post({.url = graph_ + "/me/messages?access_token=" + access_token_,
+                  .what = "Send API",
+                  .body = json{{"recipient", {{"id", psid}}},
+                               {"messaging_type", "RESPONSE"},
+                               {"message", message}}
+                              .dump()});
+  }
+
+  // "messenger:<psid>", "whatsapp:<number>" (sent from the business
+  // number the person wrote to: the handoff's address).
+  bool Push(const bot::Handoff& to, const bot::Reply& reply,
+            bool announced) override {
+    const std::string_view session = to.id;
+    if (announced) return false;
+    if (session.starts_with("messenger:")) {
+      SendMessenger(std::string(session.substr(10)), reply);
+      return true;
+    }
+    if (session.starts_with("whatsapp:")) {
+      if (to.address.empty()) return false;
+      Send(to.address, std::string(session.substr(9)), reply);
+      return true;
+    }
+    return false;
   }
 
   void WhatsAppEntry(const json& entry) {
@@ -169,7 +191,9 @@ class MetaChannel : public Channel {
           }
         }
         if (m.text.empty() && m.button.empty()) continue;  // media, ...
+        m.address = phone_id;
         auto reply = bot_.Handle("whatsapp:" + from, m);
+        if (reply && reply->kind == dialogs::ReplyKind::kHeld) continue;
         Send(phone_id, from, reply);
       }
     }

@@ -15,6 +15,30 @@ void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
   latency_sum_ns_ += static_cast<uint64_t>(seconds * 1e9);
 }
 
+void Metrics::RenderHandoff(const bot::HandoffDesk& desk,
+                            std::string* out) const {
+  const auto line = [&](const std::string& s) { *out += s + "\n"; };
+  int waiting = 0, active = 0;
+  for (const auto& h : desk.Open()) {
+    (h.status == bot::HandoffStatus::kWaiting ? waiting : active)++;
+  }
+  line("# HELP faqbot_handoff_waiting Conversations waiting for a person.");
+  line("# TYPE faqbot_handoff_waiting gauge");
+  line("faqbot_handoff_waiting " + std::to_string(waiting));
+  line("# HELP faqbot_handoff_active Conversations an operator holds.");
+  line("# TYPE faqbot_handoff_active gauge");
+  line("faqbot_handoff_active " + std::to_string(active));
+  line(
+      "# HELP faqbot_handoff_first_reply_seconds From asking for a person "
+      "to the operator's first message (operators on this instance).");
+  line("# TYPE faqbot_handoff_first_reply_seconds summary");
+  char sum[32];
+  std::snprintf(sum, sizeof sum, "%g", handoff_wait_sum_ms_.load() / 1e3);
+  line(std::string("faqbot_handoff_first_reply_seconds_sum ") + sum);
+  line("faqbot_handoff_first_reply_seconds_count " +
+       std::to_string(handoff_replied_.load()));
+}
+
 std::string Metrics::Render(const bot::Bot& bot,
                             const ConnectionLimits& limits) const {
   std::string out;
@@ -67,12 +91,13 @@ std::string Metrics::Render(const bot::Bot& bot,
   }
   line("# HELP faqbot_messages_total Replies sent, by reply kind.");
   line("# TYPE faqbot_messages_total counter");
-  for (int k = 0; k < 5; ++k) {
+  for (int k = 0; k < kKinds; ++k) {
     line("faqbot_messages_total{kind=\"" +
          std::string(
              dialogs::ReplyKindName(static_cast<dialogs::ReplyKind>(k))) +
          "\"} " + std::to_string(replies_[k].load()));
   }
+  if (const auto& desk = bot.options().handoff) RenderHandoff(*desk, &out);
   line("# HELP faqbot_errors_total Bad frames answered with an error.");
   line("# TYPE faqbot_errors_total counter");
   line("faqbot_errors_total " + std::to_string(errors_total_.load()));

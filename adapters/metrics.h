@@ -24,6 +24,12 @@ class Metrics {
   void Reply(dialogs::ReplyKind kind, double seconds);
   void Error() { ++errors_total_; }
   void RateLimited() { ++rate_limited_total_; }
+  // An operator's first message in a conversation, `wait_ms` after the
+  // person asked.
+  void FirstOperatorReply(int64_t wait_ms) {
+    ++handoff_replied_;
+    handoff_wait_sum_ms_ += static_cast<uint64_t>(wait_ms > 0 ? wait_ms : 0);
+  }
 
   int64_t connections() const { return connections_.load(); }
 
@@ -39,11 +45,16 @@ class Metrics {
       0.001,   0.002,   0.005,   0.01,   0.05,   0.1};
 
  private:
+  void RenderHandoff(const bot::HandoffDesk& desk, std::string* out) const;
+
   std::atomic<int64_t> connections_{0};
   std::atomic<uint64_t> connections_total_{0};
   std::atomic<uint64_t> errors_total_{0};
   std::atomic<uint64_t> rate_limited_total_{0};
-  std::array<std::atomic<uint64_t>, 5> replies_{};  // by ReplyKind
+  static constexpr int kKinds = static_cast<int>(dialogs::ReplyKind::kHeld) + 1;
+  std::array<std::atomic<uint64_t>, kKinds> replies_{};  // by ReplyKind
+  std::atomic<uint64_t> handoff_replied_{0};      // first operator replies
+  std::atomic<uint64_t> handoff_wait_sum_ms_{0};  // their waits
   std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};
   std::atomic<uint64_t> latency_count_{0};
   std::atomic<uint64_t> latency_sum_ns_{0};

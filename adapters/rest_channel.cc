@@ -8,6 +8,10 @@
 // A button press is sent back as a message whose text is the payload.
 // GET /webhooks/rest/ answers {"status": "ok"}. With a "token" setting,
 // requests need "Authorization: Bearer <token>".
+//
+// Operator handoff: REST cannot push, so what an operator writes waits
+// and comes first in the answer to the person's next message, or from
+// GET /webhooks/rest/messages?sender=u1 (for clients that poll).
 #include "adapters/channels.h"
 #include "adapters/http_client.h"
 
@@ -18,6 +22,7 @@ using nlohmann::json;
 
 constexpr std::string_view kRoot = "/webhooks/rest/";
 constexpr std::string_view kWebhook = "/webhooks/rest/webhook";
+constexpr std::string_view kMessages = "/webhooks/rest/messages";
 
 HttpResponse ErrorJson(int status, const std::string& message) {
   return HttpResponse::Json(status, json{{"error", message}}.dump());
@@ -30,7 +35,16 @@ class RestChannel : public Channel {
 
   std::string_view name() const override { return "rest"; }
   bool Handles(std::string_view path) const override {
-    return path == kWebhook || path == kRoot || path == "/webhooks/rest";
+    return path == kWebhook || path == kRoot || path == "/webhooks/rest" ||
+           path == kMessages;
+  }
+
+  bool Push(const bot::Handoff& to, const bot::Reply& reply,
+            bool announced) override {
+    const auto& desk = bot_.options().handoff;
+    if (announced || !desk || !to.id.starts_with("rest:")) return false;
+    desk->PostMail(to.id, ReplyText(reply));
+    return true;
   }
 
   HttpResponse Handle(const HttpRequest& request) override {
@@ -47,6 +61,14 @@ class RestChannel : public Channel {
     if (!token_.empty() && !ConstantTimeEquals(request.Header("authorization"),
                                                "Bearer " + token_)) {
       return ErrorJson(401, "missing or wrong Authorization: Bearer token");
+    }
+    if (request.path == kMessages) {
+      if (request.method != "GET") return ErrorJson(405, "use GET here");
+      const std::string sender = request.Query("sender");
+      if (sender.empty() || sender.size() > 200) {
+        return ErrorJson(400, "?sender= must name the conversation");
+      }
+      return HttpResponse::Json(200, Waiting(sender).dump());
     }
     if (request.path != kWebhook) {
       if (request.method != "GET") return ErrorJson(405, "use GET here");
@@ -79,6 +101,10 @@ class RestChannel : public Channel {
         text.starts_with("/") ? text.substr(1) : std::move(text);
     auto reply = bot_.Handle("rest:" + id, m);
     if (!reply) return ErrorJson(400, reply.error().message);
+    json items = Waiting(id);
+    if (reply->kind == dialogs::ReplyKind::kHeld) {
+      return HttpResponse::Json(200, items.dump());
+    }
     json item = {{"recipient_id", id}, {"text", ReplyText(*reply)}};
     if (!reply->choices.empty()) {
       json buttons = json::array();
@@ -87,7 +113,19 @@ class RestChannel : public Channel {
       }
       item["buttons"] = std::move(buttons);
     }
-    return HttpResponse::Json(200, json::array({item}).dump());
+    items.push_back(std::move(item));
+    return HttpResponse::Json(200, items.dump());
+  }
+
+  // What operators wrote to `sender` since it last heard, as reply items.
+  json Waiting(const std::string& sender) {
+    json items = json::array();
+    if (const auto& desk = bot_.options().handoff) {
+      for (auto& text : desk->TakeMail("rest:" + sender)) {
+        items.push_back({{"recipient_id", sender}, {"text", std::move(text)}});
+      }
+    }
+    return items;
   }
 
   bot::Bot& bot_;

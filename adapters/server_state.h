@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -33,9 +34,11 @@ struct ServerState {
   // Chat platforms served on their own paths; set before the server runs.
   std::vector<std::shared_ptr<Channel>> channels;
 
-  // Open widget WebSockets, for shutdown. Guarded by mu.
+  // Open widget WebSockets, for shutdown; and by session ("web:<id>"),
+  // for an operator's messages. Guarded by mu.
   std::mutex mu;
   std::unordered_map<uint64_t, std::weak_ptr<WsConnection>> sockets;
+  std::unordered_map<std::string, std::weak_ptr<WsConnection>> widgets;
   uint64_t next_socket = 0;
 };
 

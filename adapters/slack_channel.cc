@@ -177,6 +177,24 @@ class SlackChannel : public Channel {
     if (channel.empty()) return;
     auto reply =
         bot_.Handle("slack:" + team + ":" + channel + ":" + user, message);
+    if (reply && reply->kind == dialogs::ReplyKind::kHeld) return;
+    Send(channel, reply, thread);
+  }
+
+  // "slack:<team>:<channel>:<user>": to the channel (no thread).
+  bool Push(const bot::Handoff& to, const bot::Reply& reply,
+            bool announced) override {
+    const std::string_view session = to.id;
+    if (announced || !session.starts_with("slack:")) return false;
+    const std::size_t at = session.find(':', 6);
+    if (at == std::string_view::npos) return false;
+    const std::size_t end = session.find(':', at + 1);
+    Send(std::string(session.substr(at + 1, end - at - 1)), reply, "");
+    return true;
+  }
+
+  void Send(const std::string& channel, const Result<bot::Reply>& reply,
+            const std::string& thread) {
     const std::string text =
         reply ? ReplyText(*reply) : "Sorry: " + reply.error().message;
     json blocks =

@@ -112,10 +112,27 @@ class TelegramChannel : public Channel {
     return *id;
   }
 
+  bool Push(const bot::Handoff& to, const bot::Reply& reply,
+            bool announced) override {
+    const std::string_view session = to.id;
+    if (announced || !session.starts_with("telegram:")) return false;
+    const std::string key(session.substr(9));
+    // Chats are numbers, channels "@name" (ChatId's two shapes).
+    json chat = json::parse(key, nullptr, false);
+    if (!chat.is_number_integer()) chat = key;
+    Send(chat, reply);
+    return true;
+  }
+
   void Answer(const json& chat, const bot::Message& message) {
     const std::string chat_key =
         chat.is_string() ? chat.get<std::string>() : chat.dump();
     auto reply = bot_.Handle("telegram:" + chat_key, message);
+    if (reply && reply->kind == dialogs::ReplyKind::kHeld) return;
+    Send(chat, reply);
+  }
+
+  void Send(const json& chat, const Result<bot::Reply>& reply) {
     std::string text =
         reply ? ReplyText(*reply) : "Sorry: " + reply.error().message;
     TruncateUtf8(&text, kMaxText);

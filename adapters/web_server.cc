@@ -5,6 +5,8 @@
 #include <boost/asio/strand.hpp>
 #include <chrono>
 
+#include "adapters/console.h"
+#include "adapters/handoff_relay.h"
 #include "adapters/http_session.h"
 #include "adapters/log.h"
 #include "adapters/server_state.h"
@@ -88,9 +90,23 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
     });
   }
 
+  // Every second: conversations that waited too long for a person.
+  void GiveUpWaiting() {
+    sweep.expires_after(std::chrono::seconds(1));
+    sweep.async_wait([self = shared_from_this()](error_code e) {
+      if (e || self->state->stopping) return;
+      self->console->GiveUpWaiting(
+          std::chrono::seconds(self->state->config.bot.handoff_wait_seconds));
+      self->GiveUpWaiting();
+    });
+  }
+
   net::io_context& ioc;
   tcp::acceptor acceptor;
   net::steady_timer backoff;  // used on the acceptor's thread only
+  net::steady_timer sweep{ioc};
+  std::shared_ptr<HandoffRelay> relay;  // with operator handoff
+  std::shared_ptr<Console> console;
   std::chrono::steady_clock::time_point next_accept_log;
   uint64_t accept_failures = 0;
   std::shared_ptr<ServerState> state;
@@ -126,7 +142,10 @@ Status WebServer::Listen() {
   return Ok();
 }
 
-void WebServer::Start() { impl_->DoAccept(); }
+void WebServer::Start() {
+  impl_->DoAccept();
+  if (impl_->console) impl_->GiveUpWaiting();
+}
 
 int WebServer::port() const {
   boost::system::error_code ec;
@@ -148,12 +167,23 @@ void WebServer::Shutdown() {
     }
   }
   for (auto& s : open) s->Close();
+  net::post(impl_->ioc, [impl = impl_] { impl->sweep.cancel(); });
 }
 
 const Metrics& WebServer::metrics() const { return impl_->state->metrics; }
 
 void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
-  impl_->state->channels = std::move(channels);
+  ServerState& state = *impl_->state;
+  state.channels = std::move(channels);
+  // Operator handoff: the console, and the way operators' messages reach
+  // people (bot/handoff.h).
+  const auto& desk = state.bot.options().handoff;
+  if (desk && !state.config.bot.operators.empty()) {
+    impl_->relay = HandoffRelay::Make(*desk, impl_->state);
+    impl_->console = std::make_shared<Console>(
+        state.bot, state.config.bot.operators, impl_->relay, state.metrics);
+    state.channels.push_back(impl_->console);
+  }
 }
 
 }  // namespace faqbot::adapters

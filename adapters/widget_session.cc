@@ -58,13 +58,26 @@ void WidgetSession::Register(const std::shared_ptr<WsConnection>& connection) {
   std::lock_guard lock(state_->mu);
   registry_id_ = ++state_->next_socket;
   state_->sockets[registry_id_] = connection;
+  self_ = connection;
+  if (!listed_.empty()) ListLocked();  // OnOpen came first
   // Shutdown may have listed the open sockets before this one was added.
   if (state_->stopping) connection->Close();
+}
+
+void WidgetSession::ListLocked() {
+  // The newest connection of a session is the one that gets its pushes.
+  if (!self_.expired()) state_->widgets[listed_] = self_;
 }
 
 void WidgetSession::OnClose() {
   std::lock_guard lock(state_->mu);
   state_->sockets.erase(registry_id_);
+  const auto it = state_->widgets.find(listed_);
+  // Only if it is still this connection (not a newer one of the session).
+  if (it != state_->widgets.end() && !it->second.owner_before(self_) &&
+      !self_.owner_before(it->second)) {
+    state_->widgets.erase(it);
+  }
 }
 
 void WidgetSession::OnOpen(WsConnection& connection) {
@@ -82,6 +95,11 @@ void WidgetSession::OnOpen(WsConnection& connection) {
     connection.Send(Frame(hello));
     connection.Send(
         ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));
+  }
+  {
+    std::lock_guard lock(state_->mu);
+    listed_ = StoreKey(session_);
+    ListLocked();
   }
   // Shutting down: the greeting goes out first, then the close.
   if (state_->stopping) connection.Close();

@@ -5,6 +5,9 @@
 // when the asked-for session is unknown), then the welcome reply for a new
 // session. Each client frame ({"text":...} or {"choice":...}) gets exactly
 // one frame back: {"type":"reply",...} or {"type":"error","error":...}.
+// With operator handoff, {"type":"push",...,"from":name} frames come
+// whenever an operator writes (or joins, or leaves), and a message passed
+// on to the operator is answered with kind "held" (nothing to show).
 // Messages beyond messages_per_second get an error frame and no answer.
 #ifndef FAQBOT_ADAPTERS_WIDGET_SESSION_H_
 #define FAQBOT_ADAPTERS_WIDGET_SESSION_H_
@@ -29,17 +32,21 @@ class WidgetSession : public WsHandler {
   void OnMessage(WsConnection& connection, std::string payload) override;
   void OnClose() override;
 
-  // Registers `connection` for shutdown (ServerState::sockets).
+  // Registers `connection` for shutdown (ServerState::sockets) and, once
+  // its session is known, for an operator's messages (ServerState::widgets).
   void Register(const std::shared_ptr<WsConnection>& connection);
 
  private:
   void Answer(WsConnection& connection, const std::string& payload);
+  void ListLocked();  // in ServerState::widgets; needs state_->mu
 
   std::shared_ptr<ServerState> state_;
   std::string session_;
   std::string resume_;
   uint64_t registry_id_ = 0;
-  TokenBucket limit_;  // messages_per_second
+  std::weak_ptr<WsConnection> self_;  // guarded by state_->mu
+  std::string listed_;  // "web:<id>" once open; guarded by state_->mu
+  TokenBucket limit_;   // messages_per_second
 };
 
 // A new unguessable session id: 32 hex digits from the OS's random source.

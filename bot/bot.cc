@@ -68,6 +68,9 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
   } else if (message.choice.size() > 200) {
     return std::unexpected(Error::InvalidArgument("choice id too long"));
   }
+  if (auto handled = HandleHandoff(session, message, *pack)) {
+    return std::move(*handled);
+  }
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   sessions_->WithSession(session, [&](Session& s, bool created) {
@@ -79,7 +82,9 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
       s.disclaimed = true;
     }
   });
-  if (result) Record(session, message, *result);
+  if (!result) return result;
+  Record(session, message, *result);
+  if (options_.handoff) NoteWhileWaiting(session, message, *result);
   return result;
 }
 

@@ -8,6 +8,9 @@
 // Handle() validates the message (UTF-8, not empty, not too long), runs
 // the dialog step on the session's state, and marks the first reply of a
 // session with the disclaimer, and queues the exchange for the transcript.
+// With a handoff desk, a message asking for a person queues the
+// conversation for an operator, and one an operator holds is passed on
+// (ReplyKind::kHeld) unless it is a red flag.
 // It is thread-safe; messages of one session are handled one at a time. Its
 // only I/O is the session store's (none for the default in-memory one).
 #ifndef FAQBOT_BOT_BOT_H_
@@ -19,6 +22,7 @@
 #include <string>
 #include <string_view>
 
+#include "bot/handoff.h"
 #include "bot/session_store.h"
 #include "bot/transcript_log.h"
 #include "dialogs/dialogs.h"
@@ -36,6 +40,9 @@ struct Message {
   // or a quick reply the platform filled with its title).
   std::string button;
   std::string_view channel;  // for the transcript: "web", "telegram", ...
+  // Where the channel would send this person an operator's message, when
+  // the session id does not say (Handoff::address).
+  std::string_view address;
   // The channel showed this session Welcome() (with the disclaimer)
   // before its first message, so the first reply need not repeat it.
   bool welcomed = false;
@@ -52,6 +59,9 @@ struct BotOptions {
   std::shared_ptr<SessionStore> sessions;
   // Where exchanges are recorded; null records nothing.
   std::shared_ptr<TranscriptLog> transcripts;
+  // Operator handoff (handoff.h); null: asking for a person gets the
+  // pack's handoff_unavailable wording.
+  std::shared_ptr<HandoffDesk> handoff;
 };
 
 class Bot {
@@ -93,6 +103,16 @@ class Bot {
   std::shared_ptr<SessionStore> sessions_;
   void Record(std::string_view session, const Message& message,
               const Reply& reply);
+  // Handoff's part of a message (bot_handoff.cc): a reply when the
+  // message asks for a person or an operator holds the conversation, else
+  // nullopt (the bot answers).
+  std::optional<Result<Reply>> HandleHandoff(std::string_view session,
+                                             const Message& message,
+                                             const dialogs::Pack& pack);
+  Reply AskForPerson(std::string_view session, const Message& message,
+                     const dialogs::Pack& pack);
+  void NoteWhileWaiting(std::string_view session, const Message& message,
+                        const Reply& reply);
 };
 
 // Checks a message's text as every adapter must: valid UTF-8, something

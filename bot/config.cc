@@ -1,8 +1,10 @@
 #include "bot/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
+#include "bot/redis_handoff_desk.h"
 #include "bot/redis_session_store.h"
 #include "bot/settings.h"
 
@@ -26,6 +28,23 @@ const SettingTable<Config>& Settings() {
        IntSetting(&Config::transcript_flush_ms, 10, 60000)},
       {"transcript_retention_days",
        IntSetting(&Config::transcript_retention_days, 1, 3650)},
+      {"operators",
+       [](const json& v, Config* c) -> std::string {
+         const char* want =
+             "an object of operator name -> password hash (from faqbot "
+             "operator-password)";
+         if (!v.is_object()) return want;
+         for (const auto& [name, hash] : v.items()) {
+           if (name.empty() || !hash.is_string() ||
+               !hash.get<std::string>().starts_with("pbkdf2-sha256$")) {
+             return want;
+           }
+           c->operators[name] = hash.get<std::string>();
+         }
+         return "";
+       }},
+      {"handoff_wait_seconds",
+       IntSetting(&Config::handoff_wait_seconds, 10, 86400)},
   };
   return table;
 }
@@ -66,6 +85,20 @@ void ApplyEnvironment(Config* config) {
   if (const char* k = std::getenv("FAQBOT_TRANSCRIPT_KEY"); k && *k) {
     config->transcript_key = k;
   }
+  // "name=hash;name=hash"
+  if (const char* o = std::getenv("FAQBOT_OPERATORS"); o && *o) {
+    std::string_view rest = o;
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find(';'), rest.size());
+      const std::string_view entry = rest.substr(0, end);
+      const std::size_t eq = entry.find('=');
+      if (eq != std::string_view::npos && eq > 0) {
+        config->operators[std::string(entry.substr(0, eq))] =
+            std::string(entry.substr(eq + 1));
+      }
+      rest = end < rest.size() ? rest.substr(end + 1) : std::string_view();
+    }
+  }
 }
 
 Result<BotOptions> MakeBotOptions(const Config& config,
@@ -77,9 +110,23 @@ Result<BotOptions> MakeBotOptions(const Config& config,
   if (config.sessions == "redis") {
     auto redis = RedisOptionsFrom(config);
     if (!redis) return std::unexpected(redis.error());
-    redis->log = std::move(log);
+    redis->log = log;
     redis->max_sessions = options.max_sessions;
     options.sessions = std::make_shared<RedisSessionStore>(*redis);
+  }
+  if (!config.operators.empty()) {
+    if (config.sessions == "redis") {
+      auto redis = RedisOptionsFrom(config);
+      if (!redis) return std::unexpected(redis.error());
+      redis->log = log;
+      // Beside the sessions: "faqbot:s:" -> "faqbot:h:".
+      std::string prefix = config.redis_prefix;
+      if (prefix.ends_with("s:")) prefix.resize(prefix.size() - 2);
+      options.handoff =
+          std::make_shared<RedisHandoffDesk>(*redis, prefix + "h:");
+    } else {
+      options.handoff = std::make_shared<MemoryHandoffDesk>();
+    }
   }
   if (!config.transcripts.empty()) {
     auto transcripts = TranscriptLog::Open(

@@ -13,6 +13,7 @@
 #define FAQBOT_BOT_CONFIG_H_
 
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -48,6 +49,14 @@ struct Config {
   // numbers) in the transcript; FAQBOT_TRANSCRIPT_KEY, else a random key
   // kept in "<transcripts>.key" (mode 0600).
   std::string transcript_key;
+  // Operator accounts for handoff and the console: name -> password hash
+  // (`faqbot operator-password`). None: no console, and asking for a
+  // person is answered with handoff_unavailable. FAQBOT_OPERATORS
+  // ("name=hash;name=hash") adds to them.
+  std::map<std::string, std::string> operators;
+  // A person waiting this long for an operator is told no one came, and
+  // the bot goes on.
+  int handoff_wait_seconds = 300;
 };
 
 // Reads the setting `key` into `config`. Returns nullopt when `key` is not
@@ -58,10 +67,11 @@ std::optional<std::string> ReadSetting(std::string_view key,
                                        Config* config);
 
 // Secrets from the environment override the file: FAQBOT_REDIS_PASSWORD,
-// FAQBOT_TRANSCRIPT_KEY.
+// FAQBOT_TRANSCRIPT_KEY, FAQBOT_OPERATORS.
 void ApplyEnvironment(Config* config);
 
-// The session store and transcript log `config` asks for; errors name the
+// The session store, transcript log and handoff desk (when there are
+// operators; in Redis when sessions are) `config` asks for; errors name the
 // setting (a bad Redis address, a transcript file that cannot be opened).
 // `log` receives the stores' own log lines (Redis down and back).
 Result<BotOptions> MakeBotOptions(const Config& config,

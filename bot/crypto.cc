@@ -1,8 +1,10 @@
 #include "bot/crypto.h"
 
+#include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <cstdlib>
 #include <random>
 #include <vector>
 
@@ -47,6 +49,48 @@ std::string RandomHex(std::size_t bytes) {
     for (auto& b : buf) b = static_cast<unsigned char>(device());
   }
   return Hex(buf.data(), bytes);
+}
+
+namespace {
+
+std::string Pbkdf2Hex(std::string_view password, std::string_view salt,
+                      int iterations) {
+  unsigned char out[32];
+  PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
+                    reinterpret_cast<const unsigned char*>(salt.data()),
+                    static_cast<int>(salt.size()), iterations, EVP_sha256(),
+                    sizeof out, out);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : out) {
+    hex += kHex[c >> 4];
+    hex += kHex[c & 15];
+  }
+  return hex;
+}
+
+}  // namespace
+
+std::string HashPassword(std::string_view password, int iterations) {
+  const std::string salt = RandomHex(16);
+  return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + salt + "$" +
+         Pbkdf2Hex(password, salt, iterations);
+}
+
+bool CheckPassword(std::string_view password, std::string_view stored) {
+  // pbkdf2-sha256 $ iterations $ salt $ hash
+  std::string_view parts[4];
+  for (int i = 0; i < 4; ++i) {
+    const std::size_t dollar = stored.find('$');
+    if ((i < 3) == (dollar == std::string_view::npos)) return false;
+    parts[i] = stored.substr(0, dollar);
+    stored = i < 3 ? stored.substr(dollar + 1) : std::string_view();
+  }
+  if (parts[0] != "pbkdf2-sha256" || parts[2].empty()) return false;
+  const int iterations = std::atoi(std::string(parts[1]).c_str());
+  if (iterations < 1000 || iterations > 10'000'000) return false;
+  return ConstantTimeEquals(Pbkdf2Hex(password, parts[2], iterations),
+                            parts[3]);
 }
 
 }  // namespace faqbot::bot

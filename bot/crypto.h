@@ -18,6 +18,14 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b);
 // `bytes` bytes from the OS's random source, as lowercase hex.
 std::string RandomHex(std::size_t bytes);
 
+// A password as stored: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>"
+// with a new random salt (PBKDF2-HMAC-SHA256, 16-byte salt, 32-byte hash).
+std::string HashPassword(std::string_view password, int iterations = 200000);
+
+// Whether `password` matches `stored` (HashPassword's form); false for a
+// malformed `stored` too.
+bool CheckPassword(std::string_view password, std::string_view stored);
+
 }  // namespace faqbot::bot
 
 #endif  // FAQBOT_BOT_CRYPTO_H_

@@ -27,6 +27,12 @@ std::string_view ReplyKindName(ReplyKind kind) {
       return "escalation";
     case ReplyKind::kSmalltalk:
       return "smalltalk";
+    case ReplyKind::kHandoff:
+      return "handoff";
+    case ReplyKind::kOperator:
+      return "operator";
+    case ReplyKind::kHeld:
+      return "held";
   }
   return "fallback";
 }

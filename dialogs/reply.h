@@ -9,9 +9,23 @@
 
 namespace faqbot::dialogs {
 
-enum class ReplyKind { kAnswer, kClarify, kFallback, kEscalation, kSmalltalk };
+// The last three belong to operator handoff (bot/handoff.h): the bot
+// speaking about it (asked, joined, left), a message an operator typed
+// (its `label` is the operator's name), and a message passed on to the
+// operator holding the conversation, which channels do not show.
+enum class ReplyKind {
+  kAnswer,
+  kClarify,
+  kFallback,
+  kEscalation,
+  kSmalltalk,
+  kHandoff,
+  kOperator,
+  kHeld
+};
 
-// "answer", "clarify", "fallback", "escalation", "smalltalk".
+// "answer", "clarify", "fallback", "escalation", "smalltalk", "handoff",
+// "operator", "held".
 std::string_view ReplyKindName(ReplyKind kind);
 
 struct Choice {

@@ -154,6 +154,26 @@ struct Wording {
   // How plain-text channels mark an urgent reply.
   std::string urgent_label = "URGENT";
 
+  // Operator handoff (bot/handoff.h): asked for a person, and the team
+  // is online / already asked / no one is online; a person joined ({name}:
+  // the operator's name), handed back, or no one came in time.
+  std::string handoff_requested =
+      "I've asked for a person from the team to join this conversation. "
+      "While you wait, you can keep asking me.";
+  std::string handoff_already =
+      "You're already waiting for a person; they'll join here as soon as "
+      "they can.";
+  std::string handoff_unavailable =
+      "No one from the team is available right now, so I can't pass you "
+      "on. I can still answer questions about the article.";
+  std::string handoff_joined = "A person has joined the conversation: {name}.";
+  std::string handoff_left =
+      "{name} has left the conversation. I'm here again if you have "
+      "questions about the article.";
+  std::string handoff_gave_up =
+      "No one from the team could join in time, sorry. I'm still here for "
+      "questions about the article.";
+
   // Where an answer comes from. {number}, {title}.
   std::string source_section = "Source: section {number}, \"{title}\"";
   std::string source_other = "Source: \"{title}\"";

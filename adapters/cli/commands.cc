@@ -6,12 +6,12 @@
 namespace faqbot::cli {
 
 extern const Command kServe, kChat, kInspect, kCheck, kTest, kExplain, kReplay,
-    kTranscripts;
+    kTranscripts, kOperatorPassword;
 
 std::span<const Command* const> Commands() {
-  static const Command* const kTable[] = {&kServe,  &kChat,       &kInspect,
-                                          &kCheck,  &kTest,       &kExplain,
-                                          &kReplay, &kTranscripts};
+  static const Command* const kTable[] = {
+      &kServe,   &kChat,   &kInspect,     &kCheck,           &kTest,
+      &kExplain, &kReplay, &kTranscripts, &kOperatorPassword};
   return kTable;
 }
 

@@ -39,6 +39,8 @@
     ".fb-urgent::before{content:'\\26A0  Urgent: ';}",
     ".fb-source{display:block;margin-top:4px;font-size:12px;color:#5b6573}",
     ".fb-caveat{display:block;margin-bottom:6px;font-size:13px;color:#6d4c00}",
+    ".fb-operator{background:#e7f6ec}",
+    ".fb-from{display:block;font-size:12px;font-weight:600;color:#1c6b3a;margin-bottom:2px}",
     ".fb-note{align-self:stretch;font-size:13px;color:#5b6573;background:#fff8e1;",
     "border-radius:6px;padding:6px 9px}",
     ".fb-error{align-self:center;font-size:13px;color:#8a1c1c}",
@@ -198,6 +200,22 @@
     scroll();
   }
 
+  // From the handoff: a person's message (with their name), or news
+  // ("A person has joined...").
+  function addPush(m) {
+    if (m.kind === "operator") {
+      var msg = el("div", "fb-msg fb-bot fb-operator");
+      msg.appendChild(el("span", "fb-from", m.from));
+      msg.appendChild(document.createTextNode(m.text));
+      log.appendChild(msg);
+    } else {
+      var note = el("div", "fb-note fb-handoff", m.text);
+      note.setAttribute("role", "status");
+      log.appendChild(note);
+    }
+    scroll();
+  }
+
   function transmit(frame) {
     waiting++;
     showTyping(true);
@@ -237,7 +255,9 @@
         if (waiting > 0 && !(m.type === "reply" && m.intent === "welcome")) waiting--;
         showTyping(waiting > 0);
       }
-      if (m.type === "reply") addReply(m);
+      // "held": passed on to the person who took the conversation.
+      if (m.type === "reply" && m.kind !== "held") addReply(m);
+      if (m.type === "push") addPush(m);
       if (m.type === "error") {
         log.appendChild(el("div", "fb-error", "Sorry: " + m.error));
         scroll();

@@ -1,0 +1,216 @@
+#include "adapters/console.h"
+
+#include <nlohmann/json.hpp>
+
+#include "bot/crypto.h"
+#include "dialogs/wording.h"
+
+namespace faqbot::adapters {
+
+extern const std::string_view kConsoleHtml;  // web/console.html
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kCookie = "faqbot_console";
+
+HttpResponse JsonError(int status, const std::string& what) {
+  return HttpResponse::Json(status, json{{"error", what}}.dump());
+}
+
+std::string Dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// The value of cookie `name` in a Cookie header, "" when absent.
+std::string CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const std::size_t end = std::min(header.find(';'), header.size());
+    std::string_view pair = header.substr(0, end);
+    while (pair.starts_with(' ')) pair.remove_prefix(1);
+    if (pair.starts_with(name) && pair.size() > name.size() &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+    header = end < header.size() ? header.substr(end + 1) : "";
+  }
+  return "";
+}
+
+bool IsJson(const HttpRequest& request) {
+  return request.Header("content-type").starts_with("application/json");
+}
+
+}  // namespace
+
+Console::Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
+                 std::shared_ptr<HandoffRelay> relay, Metrics& metrics)
+    : bot_(bot),
+      desk_(*bot.options().handoff),
+      accounts_(std::move(accounts)),
+      relay_(std::move(relay)),
+      metrics_(metrics) {}
+
+bool Console::Handles(std::string_view path) const {
+  return path == "/console" || path.starts_with("/console/");
+}
+
+std::string Console::OperatorOf(const HttpRequest& request) {
+  const std::string token = CookieValue(request.Header("cookie"), kCookie);
+  if (token.size() != 64) return "";
+  const std::string op = desk_.LoginOf(token);
+  return accounts_.contains(op) ? op : "";  // an account since removed: no
+}
+
+HttpResponse Console::Handle(const HttpRequest& request) {
+  if (request.path == "/console" || request.path == "/console/") {
+    if (request.method != "GET") return JsonError(405, "use GET");
+    HttpResponse page{
+        200, "text/html; charset=utf-8", std::string(kConsoleHtml), {}};
+    page.headers.push_back(
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'unsafe-inline'; style-src "
+         "'unsafe-inline'; frame-ancestors 'none'"});
+    page.headers.push_back({"X-Frame-Options", "DENY"});
+    return page;
+  }
+  if (request.method == "POST" && !IsJson(request)) {
+    return JsonError(415, "send JSON (Content-Type: application/json)");
+  }
+  if (request.path == "/console/login" && request.method == "POST") {
+    return Login(request);
+  }
+  const std::string op = OperatorOf(request);
+  if (op.empty()) return JsonError(401, "log in first");
+  if (request.path == "/console/logout" && request.method == "POST") {
+    desk_.DropLogin(CookieValue(request.Header("cookie"), kCookie));
+    HttpResponse r = HttpResponse::Json(200, "{}");
+    r.headers.push_back({"Set-Cookie", std::string(kCookie) +
+                                           "=; Path=/console; HttpOnly; "
+                                           "SameSite=Strict; Max-Age=0"});
+    return r;
+  }
+  if (request.path == "/console/api/state" && request.method == "GET") {
+    return State(op);
+  }
+  if (request.method == "POST" && request.path.starts_with("/console/api/")) {
+    return Act(op, request);
+  }
+  return JsonError(404, "no such console endpoint");
+}
+
+HttpResponse Console::Login(const HttpRequest& request) {
+  const json body = json::parse(request.body, nullptr, false);
+  const std::string name = JsonText(body, "name");
+  const std::string password = JsonText(body, "password");
+  const auto account = accounts_.find(name);
+  {
+    std::lock_guard lock(mu_);
+    // Five tries, then one every five seconds; unknown names share one.
+    const std::string key = account == accounts_.end() ? "" : name;
+    auto it = attempts_.try_emplace(key, 0.2, 5).first;
+    if (!it->second.Take()) {
+      return JsonError(429, "too many attempts; wait a few seconds");
+    }
+  }
+  // An unknown name costs as long as a known one.
+  static const std::string kNobody = bot::HashPassword("", 200000);
+  const bool ok = bot::CheckPassword(
+      password, account == accounts_.end() ? kNobody : account->second);
+  if (!ok || account == accounts_.end()) {
+    return JsonError(401, "wrong name or password");
+  }
+  const std::string token = bot::RandomHex(32);
+  desk_.SaveLogin(token, name, kLoginFor);
+  desk_.Seen(name);
+  HttpResponse r = HttpResponse::Json(200, Dump({{"operator", name}}));
+  r.headers.push_back(
+      {"Set-Cookie",
+       std::string(kCookie) + "=" + token +
+           "; Path=/console; HttpOnly; SameSite=Strict; Max-Age=" +
+           std::to_string(std::chrono::seconds(kLoginFor).count())});
+  return r;
+}
+
+HttpResponse Console::State(const std::string& op) {
+  desk_.Seen(op);
+  json conversations = json::array();
+  for (const bot::Handoff& h : desk_.Open()) {
+    json lines = json::array();
+    for (const bot::HandoffLine& l : desk_.Lines(h.id)) {
+      lines.push_back(
+          {{"time_ms", l.time_ms}, {"from", l.from}, {"text", l.text}});
+    }
+    conversations.push_back({{"id", h.id},
+                             {"channel", h.channel},
+                             {"status", bot::HandoffStatusName(h.status)},
+                             {"operator", h.operator_name},
+                             {"requested_ms", h.requested_ms},
+                             {"lines", lines}});
+  }
+  return HttpResponse::Json(
+      200, Dump({{"operator", op}, {"conversations", conversations}}));
+}
+
+HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
+  const json body = json::parse(request.body, nullptr, false);
+  const std::string id = JsonText(body, "id");
+  const std::string action = request.path.substr(request.path.rfind('/') + 1);
+  const auto handoff = desk_.Find(id);
+  if (!handoff) return JsonError(404, "no such conversation waiting or held");
+  const auto& wording = bot_.pack()->wording;
+  const bool mine = handoff->status == bot::HandoffStatus::kActive &&
+                    handoff->operator_name == op;
+  if (action == "take") {
+    if (!desk_.Take(id, op)) {
+      return JsonError(409, "taken by someone else, or no longer waiting");
+    }
+    const std::string joined =
+        dialogs::Fill(wording.handoff_joined, {{"name", op}});
+    desk_.AddLine(id, {bot::UnixMs(), "bot", joined});
+    Tell(*handoff, "handoff.joined", joined);
+  } else if (action == "send") {
+    if (!mine) return JsonError(409, "take the conversation first");
+    const std::string text = JsonText(body, "text");
+    if (auto s = bot::ValidateText(text, bot_.options().max_message_bytes);
+        !s) {
+      return JsonError(400, s.error().message);
+    }
+    desk_.AddLine(id, {bot::UnixMs(), op, text});
+    relay_->Send(*handoff, HandoffRelay::FromOperator(op, text));
+    if (auto wait = desk_.MarkReplied(id)) metrics_.FirstOperatorReply(*wait);
+  } else if (action == "release") {
+    if (!mine) return JsonError(409, "only the operator holding it can");
+    if (desk_.Release(id)) {
+      Tell(*handoff, "handoff.left",
+           dialogs::Fill(wording.handoff_left, {{"name", op}}));
+    }
+  } else {
+    return JsonError(404, "no such console action");
+  }
+  return HttpResponse::Json(200, "{}");
+}
+
+void Console::GiveUpWaiting(std::chrono::seconds wait) {
+  const int64_t cutoff =
+      bot::UnixMs() - std::chrono::milliseconds(wait).count();
+  std::map<std::string, bot::Handoff> open;  // as they were, for Tell
+  for (auto& h : desk_.Open()) open[h.id] = std::move(h);
+  for (const std::string& id : desk_.GiveUpWaiting(cutoff)) {
+    const auto it = open.find(id);
+    Tell(it != open.end() ? it->second : bot::Handoff{.id = id},
+         "handoff.gave_up", bot_.pack()->wording.handoff_gave_up);
+  }
+}
+
+void Console::Tell(const bot::Handoff& to, std::string intent,
+                   std::string text) {
+  bot::Reply r;
+  r.kind = dialogs::ReplyKind::kHandoff;
+  r.intent = std::move(intent);
+  r.text = std::move(text);
+  relay_->Send(to, r);
+}
+
+}  // namespace faqbot::adapters

@@ -1,0 +1,69 @@
+// The operator console at /console (operator handoff, bot/handoff.h): a
+// page where operators log in, see the conversations waiting for a person
+// and the ones they hold with what was said so far, take one, reply, and
+// hand it back to the bot. A Channel of `faqbot serve`, made only when
+// there are operator accounts (bot::Config::operators, salted hashes).
+//
+//   GET  /console                 the page
+//   POST /console/login           {"name","password"} -> session cookie
+//   POST /console/logout
+//   GET  /console/api/state       {"operator", "conversations": [...]}
+//   POST /console/api/take        {"id"}
+//   POST /console/api/send        {"id","text"}
+//   POST /console/api/release     {"id"}
+//
+// The login is a random token in a cookie (HttpOnly, SameSite=Strict,
+// Path=/console), kept in the desk so any instance accepts it; every POST
+// must be JSON (a form on another site cannot send that without asking).
+// Failed logins are limited per name. Internal to adapters/.
+#ifndef FAQBOT_ADAPTERS_CONSOLE_H_
+#define FAQBOT_ADAPTERS_CONSOLE_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "adapters/channel.h"
+#include "adapters/handoff_relay.h"
+#include "adapters/metrics.h"
+#include "adapters/rate_limit.h"
+
+namespace faqbot::adapters {
+
+class Console : public Channel {
+ public:
+  Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
+          std::shared_ptr<HandoffRelay> relay, Metrics& metrics);
+
+  std::string_view name() const override { return "console"; }
+  bool Handles(std::string_view path) const override;
+  HttpResponse Handle(const HttpRequest& request) override;
+
+  // Gives up conversations waiting longer than `wait`, telling each
+  // person (run every second by the server).
+  void GiveUpWaiting(std::chrono::seconds wait);
+
+  // How long a login lasts.
+  static constexpr std::chrono::hours kLoginFor{12};
+
+ private:
+  HttpResponse Login(const HttpRequest& request);
+  HttpResponse State(const std::string& op);
+  HttpResponse Act(const std::string& op, const HttpRequest& request);
+  std::string OperatorOf(const HttpRequest& request);  // "" if not logged in
+  // The handoff's news (kHandoff) for the person of `id`.
+  void Tell(const bot::Handoff& to, std::string intent, std::string text);
+
+  bot::Bot& bot_;
+  bot::HandoffDesk& desk_;
+  const std::map<std::string, std::string> accounts_;  // name -> hash
+  std::shared_ptr<HandoffRelay> relay_;
+  Metrics& metrics_;
+  std::mutex mu_;
+  std::map<std::string, TokenBucket> attempts_;  // guarded by mu_; by name
+};
+
+}  // namespace faqbot::adapters
+
+#endif  // FAQBOT_ADAPTERS_CONSOLE_H_

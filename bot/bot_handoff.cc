@@ -1,0 +1,111 @@
+// Bot's part of operator handoff (handoff.h): asking for a person, and
+// messages while an operator holds the conversation.
+#include "bot/bot.h"
+#include "intents/utf8.h"
+
+namespace faqbot::bot {
+namespace {
+
+// What the console shows for a message.
+std::string Said(const Message& message) {
+  return message.choice.empty() ? message.text
+                                : "[pressed " + message.choice + "]";
+}
+
+HandoffLine Line(std::string from, std::string text) {
+  return {
+      .time_ms = UnixMs(), .from = std::move(from), .text = std::move(text)};
+}
+
+}  // namespace
+
+std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
+                                                const Message& message,
+                                                const dialogs::Pack& pack) {
+  HandoffDesk* desk = options_.handoff.get();
+  const HandoffStatus status =
+      desk ? desk->StatusOf(session) : HandoffStatus::kNone;
+  const bool asks = message.choice.empty() && AsksForPerson(message.text);
+  if (status != HandoffStatus::kActive && !asks) return std::nullopt;
+  // Red flags first, always: run the dialog step, but keep its state only
+  // for an urgent-care reply.
+  const dialogs::DialogRunner runner(&pack);
+  Result<Reply> step = std::unexpected(Error::InvalidArgument(""));
+  sessions_->WithSession(session, [&](Session& s, bool created) {
+    if (created && message.welcomed) s.disclaimed = true;
+    dialogs::DialogState before = s.state;
+    step = runner.Step(&s.state, {message.text, message.choice});
+    if (!step || step->kind != ReplyKind::kEscalation) s.state = before;
+  });
+  if (!step) return step;
+  const bool urgent = step->kind == ReplyKind::kEscalation;
+  Reply reply;
+  if (status == HandoffStatus::kActive) {
+    desk->AddLine(std::string(session), Line("person", Said(message)));
+    if (urgent) {
+      reply = std::move(*step);
+      desk->AddLine(std::string(session), Line("bot", reply.text));
+    } else {
+      reply = {.kind = ReplyKind::kHeld, .intent = "handoff.held"};
+    }
+  } else {
+    reply = AskForPerson(session, message, pack);
+    if (urgent) {  // the urgent reply, with the handoff's news as a notice
+      step->notice = reply.text;
+      reply = std::move(*step);
+    }
+  }
+  Record(session, message, reply);
+  return reply;
+}
+
+void Bot::NoteWhileWaiting(std::string_view session, const Message& message,
+                           const Reply& reply) {
+  if (options_.handoff->StatusOf(session) != HandoffStatus::kWaiting) return;
+  // The operator who takes it will see what the bot said meanwhile.
+  const std::string id(session);
+  options_.handoff->AddLine(id, Line("person", Said(message)));
+  options_.handoff->AddLine(id, Line("bot", reply.text));
+}
+
+Reply Bot::AskForPerson(std::string_view session, const Message& message,
+                        const dialogs::Pack& pack) {
+  Reply reply{.kind = ReplyKind::kHandoff, .intent = "handoff.request"};
+  HandoffDesk* desk = options_.handoff.get();
+  if (desk && desk->StatusOf(session) != HandoffStatus::kNone) {
+    reply.text = pack.wording.handoff_already;
+    return reply;
+  }
+  if (desk == nullptr || !desk->AnyOnline()) {
+    reply.intent = "handoff.unavailable";
+    reply.text = pack.wording.handoff_unavailable;
+    return reply;
+  }
+  const std::string id(session);
+  if (!desk->Request({.id = id,
+                      .channel = std::string(message.channel),
+                      .address = std::string(message.address),
+                      .requested_ms = UnixMs()})) {
+    reply.text = pack.wording.handoff_already;
+    return reply;
+  }
+  // What the operator sees first: the topics so far, then the request.
+  std::string earlier;
+  sessions_->WithSession(session, [&](Session& s, bool) {
+    earlier.clear();
+    for (const auto& node_id : s.state.history) {
+      if (const auto* node = pack.Find(node_id)) {
+        earlier += (earlier.empty() ? "" : "; ") + node->title;
+      }
+    }
+  });
+  if (!earlier.empty()) {
+    desk->AddLine(id, Line("bot", "Topics so far: " + earlier));
+  }
+  desk->AddLine(id, Line("person", Said(message)));
+  reply.text = pack.wording.handoff_requested;
+  desk->AddLine(id, Line("bot", reply.text));
+  return reply;
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,225 @@
+#include "bot/handoff.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace faqbot::bot {
+
+std::string_view HandoffStatusName(HandoffStatus status) {
+  switch (status) {
+    case HandoffStatus::kWaiting:
+      return "waiting";
+    case HandoffStatus::kActive:
+      return "active";
+    case HandoffStatus::kNone:
+      break;
+  }
+  return "none";
+}
+
+int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool AsksForPerson(std::string_view text) {
+  // Someone, not something: these words name a person to talk to.
+  static const std::string kPerson =
+      "(?:a |an |the |some |your )?(?:real |live |actual |human )?"
+      "(?:person|human|human being|agent|operator|nurse|someone|somebody|"
+      "staff|staff member|representative|rep)";
+  static const RE2 kAsk(
+      "(?i)^\\W*(?:(?:hi|hello|hey|please|ok|okay)\\W+)*(?:"
+      // "talk to a human", "I want to speak with a nurse", "can I chat to
+      // someone real", "put me through to an operator", "get me a person"
+      "(?:.{0,40}\\b)?(?:talk|speak|chat)(?:ing)? (?:to|with) " +
+      kPerson + "|(?:put me through|connect me|transfer me) to " + kPerson +
+      "|(?:get|give|find) me " + kPerson +
+      "|(?:i want|i need|i'd like|i would like) " + kPerson +
+      // "human", "agent please", "real person!"
+      "|" + kPerson + "(?: please)?\\W*$)");
+  if (text.size() > 300) return false;  // a story, not a request
+  return RE2::PartialMatch(text, kAsk);
+}
+
+HandoffStatus HandoffDesk::StatusOf(std::string_view id) const {
+  std::shared_lock lock(mu_);
+  if (open_.empty()) return HandoffStatus::kNone;
+  const auto it = open_.find(std::string(id));
+  return it == open_.end() ? HandoffStatus::kNone : it->second.status;
+}
+
+std::optional<Handoff> HandoffDesk::Find(std::string_view id) const {
+  std::shared_lock lock(mu_);
+  const auto it = open_.find(std::string(id));
+  if (it == open_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<Handoff> HandoffDesk::Open() const {
+  std::vector<Handoff> all;
+  {
+    std::shared_lock lock(mu_);
+    for (const auto& [id, h] : open_) all.push_back(h);
+  }
+  std::sort(all.begin(), all.end(), [](const Handoff& a, const Handoff& b) {
+    if (a.status != b.status) return a.status == HandoffStatus::kWaiting;
+    return a.requested_ms < b.requested_ms;
+  });
+  return all;
+}
+
+void HandoffDesk::OnDeliver(DeliverFn fn) {
+  std::lock_guard lock(deliver_mu_);
+  deliver_.push_back(std::move(fn));
+}
+
+void HandoffDesk::Keep(const Handoff& handoff) {
+  std::unique_lock lock(mu_);
+  open_[handoff.id] = handoff;
+}
+
+void HandoffDesk::Forget(const std::string& id) {
+  std::unique_lock lock(mu_);
+  open_.erase(id);
+}
+
+void HandoffDesk::KeepAll(std::vector<Handoff> all) {
+  std::unique_lock lock(mu_);
+  open_.clear();
+  for (auto& h : all) open_[h.id] = std::move(h);
+}
+
+void HandoffDesk::Delivered(const std::string& id,
+                            const std::string& payload) const {
+  std::vector<DeliverFn> fns;
+  {
+    std::lock_guard lock(deliver_mu_);
+    fns = deliver_;
+  }
+  for (const auto& fn : fns) fn(id, payload);
+}
+
+bool MemoryHandoffDesk::Request(const Handoff& handoff) {
+  std::lock_guard lock(mu_);
+  if (StatusOf(handoff.id) != HandoffStatus::kNone) return false;
+  Handoff h = handoff;
+  h.status = HandoffStatus::kWaiting;
+  lines_.erase(h.id);
+  Keep(h);
+  return true;
+}
+
+bool MemoryHandoffDesk::Take(const std::string& id, const std::string& op) {
+  std::lock_guard lock(mu_);
+  auto h = Find(id);
+  if (!h || h->status != HandoffStatus::kWaiting) return false;
+  h->status = HandoffStatus::kActive;
+  h->operator_name = op;
+  h->taken_ms = UnixMs();
+  Keep(*h);
+  return true;
+}
+
+bool MemoryHandoffDesk::Release(const std::string& id) {
+  std::lock_guard lock(mu_);
+  if (!Find(id)) return false;
+  Forget(id);
+  lines_.erase(id);
+  return true;
+}
+
+std::optional<int64_t> MemoryHandoffDesk::MarkReplied(const std::string& id) {
+  std::lock_guard lock(mu_);
+  auto h = Find(id);
+  if (!h || h->first_reply_ms != 0) return std::nullopt;
+  h->first_reply_ms = UnixMs();
+  Keep(*h);
+  return h->first_reply_ms - h->requested_ms;
+}
+
+std::vector<std::string> MemoryHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> given_up;
+  for (const Handoff& h : Open()) {
+    if (h.status == HandoffStatus::kWaiting && h.requested_ms < cutoff_ms) {
+      Forget(h.id);
+      lines_.erase(h.id);
+      given_up.push_back(h.id);
+    }
+  }
+  return given_up;
+}
+
+void MemoryHandoffDesk::AddLine(const std::string& id,
+                                const HandoffLine& line) {
+  std::lock_guard lock(mu_);
+  auto& lines = lines_[id];
+  lines.push_back(line);
+  if (lines.size() > kMaxLines) lines.pop_front();
+}
+
+std::vector<HandoffLine> MemoryHandoffDesk::Lines(const std::string& id) {
+  std::lock_guard lock(mu_);
+  const auto it = lines_.find(id);
+  if (it == lines_.end()) return {};
+  return {it->second.begin(), it->second.end()};
+}
+
+void MemoryHandoffDesk::Seen(const std::string& op) {
+  std::lock_guard lock(mu_);
+  seen_[op] = Clock::now();
+}
+
+bool MemoryHandoffDesk::AnyOnline() {
+  std::lock_guard lock(mu_);
+  const auto since = Clock::now() - kOnlineFor;
+  return std::any_of(seen_.begin(), seen_.end(),
+                     [&](const auto& s) { return s.second >= since; });
+}
+
+void MemoryHandoffDesk::SaveLogin(const std::string& token,
+                                  const std::string& op,
+                                  std::chrono::seconds ttl) {
+  std::lock_guard lock(mu_);
+  const auto now = Clock::now();
+  std::erase_if(logins_, [&](const auto& l) { return l.second.second < now; });
+  logins_[token] = {op, now + ttl};
+}
+
+std::string MemoryHandoffDesk::LoginOf(const std::string& token) {
+  std::lock_guard lock(mu_);
+  const auto it = logins_.find(token);
+  if (it == logins_.end() || it->second.second < Clock::now()) return "";
+  return it->second.first;
+}
+
+void MemoryHandoffDesk::DropLogin(const std::string& token) {
+  std::lock_guard lock(mu_);
+  logins_.erase(token);
+}
+
+void MemoryHandoffDesk::PostMail(const std::string& id,
+                                 const std::string& text) {
+  std::lock_guard lock(mu_);
+  auto& box = mail_[id];
+  if (box.size() < kMaxLines) box.push_back(text);
+}
+
+std::vector<std::string> MemoryHandoffDesk::TakeMail(const std::string& id) {
+  std::lock_guard lock(mu_);
+  const auto it = mail_.find(id);
+  if (it == mail_.end()) return {};
+  std::vector<std::string> box = std::move(it->second);
+  mail_.erase(it);
+  return box;
+}
+
+void MemoryHandoffDesk::Deliver(const std::string& id,
+                                const std::string& payload) {
+  Delivered(id, payload);
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,72 @@
+// The handoff queue in Redis, for several instances (handoff.h). An open
+// conversation is a hash "<prefix>c:<id>" listed in the set "<prefix>open",
+// its lines a capped list "<prefix>lines:<id>"; operators online and
+// console logins are keys with a TTL. Changes are Lua scripts (two
+// operators taking one conversation: one wins) that announce themselves
+// on the pub/sub channel "<prefix>events", as do messages for a person;
+// every instance listens (a thread of its own), keeps its copy of the
+// queue up to date, and reloads it whole after reconnecting. The queue
+// survives an instance's restart: it lives in Redis.
+#ifndef FAQBOT_BOT_REDIS_HANDOFF_DESK_H_
+#define FAQBOT_BOT_REDIS_HANDOFF_DESK_H_
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bot/handoff.h"
+#include "bot/redis_session_store.h"
+
+struct redisContext;
+
+namespace faqbot::bot {
+
+class RedisHandoffDesk : public HandoffDesk {
+ public:
+  // Uses `options`' address, password, timeout and log; keys start with
+  // `prefix`.
+  RedisHandoffDesk(RedisOptions options, std::string prefix = "faqbot:h:");
+  ~RedisHandoffDesk() override;
+
+  bool Request(const Handoff& handoff) override;
+  bool Take(const std::string& id, const std::string& op) override;
+  bool Release(const std::string& id) override;
+  std::optional<int64_t> MarkReplied(const std::string& id) override;
+  std::vector<std::string> GiveUpWaiting(int64_t cutoff_ms) override;
+  void AddLine(const std::string& id, const HandoffLine& line) override;
+  std::vector<HandoffLine> Lines(const std::string& id) override;
+  void Seen(const std::string& op) override;
+  bool AnyOnline() override;
+  void SaveLogin(const std::string& token, const std::string& op,
+                 std::chrono::seconds ttl) override;
+  std::string LoginOf(const std::string& token) override;
+  void DropLogin(const std::string& token) override;
+  void Deliver(const std::string& id, const std::string& payload) override;
+  void PostMail(const std::string& id, const std::string& text) override;
+  std::vector<std::string> TakeMail(const std::string& id) override;
+
+ private:
+  struct Reply;  // a Redis reply, or none on failure
+  // Runs one command on the shared connection (reconnecting once).
+  Reply Run(const std::vector<std::string>& argv);
+  redisContext* Connect();
+  void Listen();                        // the pub/sub thread
+  void Refresh(const std::string& id);  // one hash -> the copy
+  void Reload();                        // every open one -> the copy
+  std::optional<Handoff> Load(const std::string& id);
+
+  RedisOptions options_;
+  const std::string prefix_;
+  std::mutex mu_;
+  redisContext* conn_ = nullptr;  // guarded by mu_
+  std::atomic<bool> stop_{false};
+  std::atomic<int> listen_fd_{-1};
+  std::thread listener_;
+};
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_REDIS_HANDOFF_DESK_H_

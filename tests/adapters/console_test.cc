@@ -1,0 +1,189 @@
+// The operator console over HTTP, as a hostile client would try it, and
+// operator handoff on text channels: REST (no push: the operator's words
+// wait for the person's next request) and Telegram (pushed through the
+// platform's API, here a local fake of it).
+#include <gtest/gtest.h>
+
+#include "bot/crypto.h"
+#include "tests/adapters/server_fixture.h"
+#include "tests/support/fake_platform.h"
+
+namespace faqbot::adapters {
+namespace {
+
+using nlohmann::json;
+using testing::HttpResult;
+using testing::HttpSend;
+
+constexpr const char* kPassword = "correct horse battery";
+
+class ConsoleTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerConfig config;
+    config.messages_per_second = 1000;
+    config.bot.operators = {{"Ann", bot::HashPassword(kPassword, 1000)}};
+    config.channels = {{"rest", json::object()},
+                       {"telegram",
+                        {{"token", "1:T"},
+                         {"webhook_secret", "s"},
+                         {"api_base", api_.url()}}}};
+    Start(config, {.handoff = desk_});
+  }
+  HttpResult Post(const std::string& target, const json& body,
+                  testing::Headers headers = {}) {
+    return HttpSend(port_, "POST", target, body.dump(), headers,
+                    "application/json");
+  }
+  // Logs Ann in; the Cookie header to send.
+  std::string LogIn() {
+    const auto r =
+        Post("/console/login", {{"name", "Ann"}, {"password", kPassword}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    const std::string set = r.Header("Set-Cookie");
+    return set.substr(0, set.find(';'));
+  }
+  json State(const std::string& cookie) {
+    const auto r =
+        HttpSend(port_, "GET", "/console/api/state", "", {{"Cookie", cookie}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  json Rest(const std::string& text) {
+    const auto r =
+        Post("/webhooks/rest/webhook", {{"sender", "pat"}, {"message", text}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  std::shared_ptr<bot::MemoryHandoffDesk> desk_ =
+      std::make_shared<bot::MemoryHandoffDesk>();
+  testing::FakePlatform api_{[](const testing::RecordedCall&) {
+    return R"({"ok":true,"result":true})";
+  }};
+};
+
+TEST_F(ConsoleTest, LoginIsGuardedAndTheCookieIsStrict) {
+  EXPECT_EQ(HttpSend(port_, "GET", "/console/api/state").status, 401);
+  EXPECT_EQ(HttpSend(port_, "GET", "/console/api/state", "",
+                     {{"Cookie", "faqbot_console=" + std::string(64, 'a')}})
+                .status,
+            401)
+      << "a made-up token is no login";
+  EXPECT_EQ(
+      Post("/console/login", {{"name", "Ann"}, {"password", "nope"}}).status,
+      401);
+  EXPECT_EQ(
+      Post("/console/login", {{"name", "Eve"}, {"password", kPassword}}).status,
+      401);
+  // A form from another site cannot log in or act: JSON only.
+  EXPECT_EQ(HttpSend(port_, "POST", "/console/login", "name=Ann&password=x", {},
+                     "application/x-www-form-urlencoded")
+                .status,
+            415);
+  const auto ok =
+      Post("/console/login", {{"name", "Ann"}, {"password", kPassword}});
+  ASSERT_EQ(ok.status, 200);
+  const std::string cookie = ok.Header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Path=/console"), std::string::npos) << cookie;
+  EXPECT_EQ(State(cookie.substr(0, cookie.find(';')))["operator"], "Ann");
+  // Guessing: after a few tries, a pause.
+  int limited = 0;
+  for (int i = 0; i < 8; ++i) {
+    limited += Post("/console/login", {{"name", "Ann"}, {"password", "guess"}})
+                   .status == 429;
+  }
+  EXPECT_GE(limited, 3);
+}
+
+TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
+  const std::string cookie = LogIn();
+  EXPECT_EQ(Rest("can I talk to a nurse?")[0]["text"],
+            bot_->pack()->wording.handoff_requested);
+  const json state = State(cookie);
+  ASSERT_EQ(state["conversations"].size(), 1u) << state.dump();
+  EXPECT_EQ(state["conversations"][0]["id"], "rest:pat");
+  EXPECT_EQ(state["conversations"][0]["status"], "waiting");
+  const testing::Headers as_ann = {{"Cookie", cookie}};
+  EXPECT_EQ(
+      Post("/console/api/send", {{"id", "rest:pat"}, {"text", "hi"}}, as_ann)
+          .status,
+      409)
+      << "take it first";
+  ASSERT_EQ(Post("/console/api/take", {{"id", "rest:pat"}}, as_ann).status,
+            200);
+  ASSERT_EQ(Post("/console/api/send",
+                 {{"id", "rest:pat"}, {"text", "Hello, Ann here."}}, as_ann)
+                .status,
+            200);
+  // The person's next message: what waited for them, and no bot answer.
+  const json got = Rest("thanks. is it serious?");
+  ASSERT_EQ(got.size(), 2u) << got.dump();
+  EXPECT_NE(got[0]["text"].get<std::string>().find("A person has joined"),
+            std::string::npos);
+  EXPECT_EQ(got[1]["text"], "Ann: Hello, Ann here.");
+  const auto polled =
+      HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat");
+  EXPECT_EQ(polled.body, "[]");
+  ASSERT_EQ(Post("/console/api/release", {{"id", "rest:pat"}}, as_ann).status,
+            200);
+  const auto left =
+      HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat");
+  EXPECT_NE(left.body.find("has left"), std::string::npos) << left.body;
+  EXPECT_EQ(Rest("worms in liver").size(), 1u);
+}
+
+TEST_F(ConsoleTest, TelegramPeopleSeeTheOperatorThroughTheBotApi) {
+  const std::string cookie = LogIn();
+  const auto update = [&](int id, const std::string& text) {
+    return HttpSend(port_, "POST", "/webhooks/telegram",
+                    json{{"update_id", id},
+                         {"message",
+                          {{"message_id", id},
+                           {"date", 0},
+                           {"text", text},
+                           {"chat", {{"id", 42}, {"type", "private"}}}}}}
+                        .dump(),
+                    {{"X-Telegram-Bot-Api-Secret-Token", "s"}},
+                    "application/json");
+  };
+  ASSERT_EQ(update(1, "human please").status, 200);
+  api_.WaitFor(1);
+  const testing::Headers as_ann = {{"Cookie", cookie}};
+  ASSERT_EQ(Post("/console/api/take", {{"id", "telegram:42"}}, as_ann).status,
+            200);
+  ASSERT_EQ(
+      Post("/console/api/send",
+           {{"id", "telegram:42"}, {"text", "Ann here, go ahead."}}, as_ann)
+          .status,
+      200);
+  ASSERT_EQ(update(2, "is it dangerous?").status, 200);  // held: no reply
+  ASSERT_EQ(
+      Post("/console/api/release", {{"id", "telegram:42"}}, as_ann).status,
+      200);
+  const auto calls = api_.WaitFor(4);
+  ASSERT_EQ(calls.size(), 4u);
+  EXPECT_EQ(calls[1].Json()["chat_id"], 42);
+  EXPECT_NE(
+      calls[1].Json()["text"].get<std::string>().find("A person has joined"),
+      std::string::npos);
+  EXPECT_EQ(calls[2].Json()["text"], "Ann: Ann here, go ahead.");
+  EXPECT_NE(calls[3].Json()["text"].get<std::string>().find("has left"),
+            std::string::npos)
+      << "and nothing for the held message in between";
+  const auto metrics = HttpSend(port_, "GET", "/metrics");
+  EXPECT_NE(metrics.body.find("faqbot_handoff_first_reply_seconds_count 1"),
+            std::string::npos);
+}
+
+class ConsoleOffTest : public ServerTest {};
+
+TEST_F(ConsoleOffTest, NoAccountsNoConsole) {
+  Start({}, {.handoff = std::make_shared<bot::MemoryHandoffDesk>()});
+  EXPECT_EQ(HttpSend(port_, "GET", "/console").status, 404);
+  EXPECT_EQ(HttpSend(port_, "GET", "/console/api/state").status, 404);
+}
+
+}  // namespace
+}  // namespace faqbot::adapters

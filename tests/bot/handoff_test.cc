@@ -1,0 +1,202 @@
+// Operator handoff in the bot: what counts as asking for a person, the
+// queue, messages passed on while an operator holds the conversation, red
+// flags still answered; and the queue shared through a real redis-server.
+#include "bot/handoff.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "bot/bot.h"
+#include "bot/pack_loader.h"
+#include "bot/redis_handoff_desk.h"
+#include "tests/support/child_process.h"
+
+namespace faqbot::bot {
+namespace {
+
+std::shared_ptr<const dialogs::Pack> LiverPack() {
+  auto pack =
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
+  EXPECT_TRUE(pack) << pack.error().message;
+  return *pack;
+}
+
+TEST(AsksForPerson, RequestsForAPersonButNotQuestionsAboutPeople) {
+  for (const char* ask :
+       {"human", "Agent please", "real person!", "can I talk to a nurse?",
+        "Hi, could I speak with someone please", "I want to talk to a human",
+        "put me through to an operator", "I'd like a real person",
+        "let me chat with a live agent"}) {
+    EXPECT_TRUE(AsksForPerson(ask)) << ask;
+  }
+  for (const char* question :
+       {"should I see a doctor?", "is it passed from person to person?",
+        "my nurse said it was calcium, is that right?",
+        "can a person get it from pets?", "what do other people do?",
+        "is it a human disease?", "someone told me it is cancer, is it?"}) {
+    EXPECT_FALSE(AsksForPerson(question)) << question;
+  }
+}
+
+class BotHandoffTest : public ::testing::Test {
+ protected:
+  std::shared_ptr<MemoryHandoffDesk> desk_ =
+      std::make_shared<MemoryHandoffDesk>();
+  Bot bot_{LiverPack(), {.handoff = desk_}};
+
+  Reply Ask(const std::string& text) {
+    auto r = bot_.Handle("web:p", {.text = text, .channel = "web"});
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? *r : Reply{};
+  }
+  std::string Lines() {
+    std::string all;
+    for (const auto& l : desk_->Lines("web:p")) {
+      all += l.from + ": " + l.text + "\n";
+    }
+    return all;
+  }
+};
+
+TEST_F(BotHandoffTest, NoOneOnlineThePersonIsToldAndTheBotGoesOn) {
+  const Reply r = Ask("can I talk to a nurse?");
+  EXPECT_EQ(r.kind, ReplyKind::kHandoff);
+  EXPECT_EQ(r.text, bot_.pack()->wording.handoff_unavailable);
+  EXPECT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kNone);
+  EXPECT_EQ(Ask("worms in liver").node, "parasitic-infection");
+}
+
+TEST_F(BotHandoffTest, QueuedThenHeldThenHandedBack) {
+  desk_->Seen("Ann");
+  EXPECT_EQ(Ask("worms in liver").node, "parasitic-infection");
+  const Reply asked = Ask("I want to talk to a human");
+  EXPECT_EQ(asked.kind, ReplyKind::kHandoff);
+  EXPECT_EQ(asked.text, bot_.pack()->wording.handoff_requested);
+  ASSERT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kWaiting);
+  EXPECT_EQ(Ask("human please").text, bot_.pack()->wording.handoff_already);
+  // Waiting: the bot still answers, and the operator will see it.
+  EXPECT_EQ(Ask("how is that treated?").node, "parasitic-infection.treatment");
+  EXPECT_NE(Lines().find("Topics so far: Parasitic infection"),
+            std::string::npos)
+      << Lines();
+  EXPECT_NE(Lines().find("person: how is that treated?"), std::string::npos);
+
+  ASSERT_TRUE(desk_->Take("web:p", "Ann"));
+  EXPECT_FALSE(desk_->Take("web:p", "Bob")) << "one operator at a time";
+  const Reply held = Ask("is it cancer?");
+  EXPECT_EQ(held.kind, ReplyKind::kHeld);
+  EXPECT_TRUE(held.text.empty());
+  EXPECT_NE(Lines().find("person: is it cancer?"), std::string::npos);
+  const Reply urgent = Ask("I am vomiting blood");
+  EXPECT_EQ(urgent.kind, ReplyKind::kEscalation) << "red flags first, always";
+
+  ASSERT_TRUE(desk_->Release("web:p"));
+  EXPECT_TRUE(desk_->Lines("web:p").empty()) << "lines go with the handoff";
+  EXPECT_EQ(Ask("what causes it?").kind, ReplyKind::kAnswer);
+}
+
+TEST_F(BotHandoffTest, ARedFlagWhileAskingGetsTheUrgentReplyFirst) {
+  desk_->Seen("Ann");
+  const Reply r = Ask("I want to speak to a nurse, I am vomiting blood");
+  EXPECT_EQ(r.kind, ReplyKind::kEscalation);
+  EXPECT_EQ(r.notice, bot_.pack()->wording.handoff_requested)
+      << "and the request is queued";
+  EXPECT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kWaiting);
+}
+
+TEST(HandoffDesk, WaitingTooLongIsGivenUpOnce) {
+  MemoryHandoffDesk desk;
+  ASSERT_TRUE(desk.Request({.id = "a", .requested_ms = 1000}));
+  ASSERT_TRUE(desk.Request({.id = "b", .requested_ms = 5000}));
+  EXPECT_EQ(desk.GiveUpWaiting(2000), std::vector<std::string>{"a"});
+  EXPECT_TRUE(desk.GiveUpWaiting(2000).empty());
+  EXPECT_EQ(desk.StatusOf("b"), HandoffStatus::kWaiting);
+}
+
+class RedisHandoffTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(redis_.Start()); }
+  RedisOptions Options() {
+    RedisOptions o;
+    o.port = redis_.port();
+    return o;
+  }
+  // Until `ok` holds or 5 s pass.
+  static bool Eventually(const std::function<bool()>& ok) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!ok()) {
+      if (std::chrono::steady_clock::now() > end) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+  }
+  faqbot::testing::RedisServer redis_;
+};
+
+TEST_F(RedisHandoffTest, InstancesShareTheQueueAndOneOperatorWins) {
+  RedisHandoffDesk a(Options()), b(Options());
+  ASSERT_TRUE(a.Request({.id = "web:x",
+                         .channel = "web",
+                         .address = "phone-1",
+                         .requested_ms = UnixMs()}));
+  ASSERT_TRUE(Eventually([&] {
+    return b.StatusOf("web:x") == HandoffStatus::kWaiting;
+  })) << "instance B learns of it through pub/sub";
+  EXPECT_EQ(b.Find("web:x")->address, "phone-1");
+  EXPECT_FALSE(b.Request({.id = "web:x"})) << "queued once";
+
+  // Two operators on two instances take it at the same moment.
+  std::atomic<int> won{0};
+  std::thread t1([&] { won += a.Take("web:x", "Ann"); });
+  std::thread t2([&] { won += b.Take("web:x", "Bob"); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(won.load(), 1);
+  ASSERT_TRUE(Eventually(
+      [&] { return a.StatusOf("web:x") == HandoffStatus::kActive; }));
+
+  a.AddLine("web:x", {.time_ms = 1, .from = "person", .text = "hello"});
+  ASSERT_EQ(b.Lines("web:x").size(), 1u);
+  EXPECT_EQ(b.Lines("web:x")[0].text, "hello");
+
+  // A message for the person reaches the other instance.
+  std::mutex mu;
+  std::string got;
+  b.OnDeliver([&](const std::string& id, const std::string& payload) {
+    std::lock_guard lock(mu);
+    got = id + "|" + payload;
+  });
+  a.Deliver("web:x", "{\"text\":\"hi\"}");
+  EXPECT_TRUE(Eventually([&] {
+    std::lock_guard lock(mu);
+    return got == "web:x|{\"text\":\"hi\"}";
+  }));
+
+  // Restarted instances find the queue where it was.
+  RedisHandoffDesk c(Options());
+  EXPECT_EQ(c.StatusOf("web:x"), HandoffStatus::kActive);
+  a.PostMail("rest:y", "one");
+  EXPECT_EQ(c.TakeMail("rest:y"), std::vector<std::string>{"one"});
+  EXPECT_TRUE(b.TakeMail("rest:y").empty()) << "delivered once";
+
+  ASSERT_TRUE(c.Release("web:x"));
+  EXPECT_TRUE(
+      Eventually([&] { return a.StatusOf("web:x") == HandoffStatus::kNone; }));
+  EXPECT_TRUE(b.Lines("web:x").empty());
+}
+
+TEST_F(RedisHandoffTest, OperatorsOnlineAndLoginsAreShared) {
+  RedisHandoffDesk a(Options()), b(Options());
+  EXPECT_FALSE(b.AnyOnline());
+  a.Seen("Ann");
+  EXPECT_TRUE(b.AnyOnline());
+  a.SaveLogin("token", "Ann", std::chrono::seconds(60));
+  EXPECT_EQ(b.LoginOf("token"), "Ann");
+  b.DropLogin("token");
+  EXPECT_EQ(a.LoginOf("token"), "");
+}
+
+}  // namespace
+}  // namespace faqbot::bot

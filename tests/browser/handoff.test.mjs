@@ -1,0 +1,183 @@
+// Operator handoff in real Chromium: one page is a person using the chat
+// widget, another an operator logged in to /console. The operator takes
+// the conversation, they write to each other, the operator hands it back
+// and the bot answers again: on one instance, then with the person on
+// instance A and the operator on instance B (sessions and the queue in a
+// real redis-server).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { chromium } from "playwright-core";
+import { startServerWith, freePort, chromiumFlags, chromiumPath } from "./server.mjs";
+
+const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
+const operator = "Nurse Ann";
+const password = "a long enough secret";
+let browser;
+let operators;
+
+before(async () => {
+  // The hash comes from the command an administrator runs.
+  const made = spawnSync(process.env.FAQBOT_BIN, ["operator-password", operator],
+                         { input: password + "\n", encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  operators = JSON.parse("{" + made.stdout.trim() + "}").operators;
+  assert.match(operators[operator], /^pbkdf2-sha256\$/);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+});
+
+after(async () => { await browser?.close(); });
+
+async function startRedis() {
+  const port = await freePort();
+  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1",
+                                      "--save", "", "--appendonly", "no"],
+                     { stdio: "ignore" });
+  for (let i = 0; i < 200; i++) {
+    const ping = spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" });
+    if (ping.stdout.trim() === "PONG") return { port, stop: () => proc.kill("SIGKILL") };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  proc.kill("SIGKILL");
+  throw new Error("redis-server did not start");
+}
+
+// The text of the newest element matching `selector` once it contains `words`.
+async function waitForText(page, selector, words) {
+  await page.waitForFunction(
+    ([sel, w]) => {
+      const all = document.querySelectorAll(sel);
+      const last = all[all.length - 1];
+      return last && last.textContent.toLowerCase().includes(w);
+    },
+    [selector, words.toLowerCase()],
+    { timeout: 10000 },
+  );
+  return page.locator(selector).last().textContent();
+}
+
+async function openWidget(url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  await waitForText(page, ".fb-bot", "ask a question");
+  return page;
+}
+
+async function say(page, text) {
+  const input = page.getByLabel("Your question");
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+async function openConsole(url) {
+  const context = await browser.newContext();  // its own cookies
+  const page = await context.newPage();
+  await page.goto(url + "console");
+  await page.locator("#login-name").fill(operator);
+  await page.locator("#login-password").fill(password);
+  await page.locator("#login-submit").click();
+  await page.locator("#me").getByText(operator).waitFor();
+  return page;
+}
+
+async function handoffRoundTrip(personUrl, operatorUrl, shot) {
+  const console_ = await openConsole(operatorUrl);
+  const cookie = (await console_.context().cookies())[0];
+  assert.equal(cookie.httpOnly, true, "the login cookie is HttpOnly");
+  assert.equal(cookie.sameSite, "Strict");
+
+  const person = await openWidget(personUrl);
+  await say(person, "what causes liver calcification?");
+  await waitForText(person, ".fb-bot", "parasitic");
+  await say(person, "Can I talk to a nurse please?");
+  await waitForText(person, ".fb-bot", "asked for a person");
+
+  // The operator sees it waiting, with what was said so far, and takes it.
+  const item = console_.locator(".conversation").filter({ hasText: "waiting" });
+  await item.first().waitFor({ timeout: 10000 });
+  await item.first().click();
+  await waitForText(console_, "#lines .line", "asked for a person");
+  assert.match(await console_.locator("#lines").textContent(), /talk to a nurse/i);
+  await console_.locator("#take").click();
+  await waitForText(person, ".fb-handoff", "a person has joined");
+  assert.match(await person.locator(".fb-handoff").last().textContent(), /Nurse Ann/);
+
+  // Both ways.
+  await console_.locator("#reply-text").fill("Hello, I'm Ann. How can I help?");
+  await console_.locator("#send").click();
+  const said = await waitForText(person, ".fb-operator", "how can i help");
+  assert.match(said, /Nurse Ann/, "signed with the operator's name");
+  const botReplies = await person.locator(".fb-bot:not(.fb-operator)").count();
+  await say(person, "My scan showed spots, should I worry?");
+  await waitForText(console_, "#lines .line", "should i worry");
+  assert.equal(await person.locator(".fb-bot:not(.fb-operator)").count(), botReplies,
+               "the bot does not answer while the operator holds the conversation");
+  await console_.locator("#reply-text").fill("Spots are common; let's book a visit.");
+  await console_.locator("#reply-text").press("Enter");
+  await waitForText(person, ".fb-operator", "book a visit");
+  await waitForText(console_, "#lines .line", "book a visit");
+  await console_.screenshot({ path: path.join(artifacts, shot + "-console.png") });
+  // Red flags still get the urgent-care reply.
+  await say(person, "I am vomiting blood");
+  await waitForText(person, ".fb-urgent", "emergency");
+
+  // Handed back: the bot answers again.
+  await console_.locator("#release").click();
+  await waitForText(person, ".fb-handoff", "has left");
+  await say(person, "how is it treated?");
+  await waitForText(person, ".fb-bot", "treat");
+  await console_.locator(".conversation").first().waitFor({ state: "detached" });
+  await person.screenshot({ path: path.join(artifacts, shot + "-person.png") });
+  await person.close();
+  await console_.context().close();
+}
+
+test("an operator takes a widget conversation, both write, and hands it back", async () => {
+  const server = await startServerWith({ operators });
+  try {
+    // No console without logging in; a wrong password is refused.
+    const state = await fetch(server.url + "console/api/state");
+    assert.equal(state.status, 401);
+    const wrong = await fetch(server.url + "console/login", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: operator, password: "guess" }) });
+    assert.equal(wrong.status, 401);
+    await handoffRoundTrip(server.url, server.url, "handoff");
+    const metrics = await (await fetch(server.url + "metrics")).text();
+    assert.match(metrics, /faqbot_handoff_first_reply_seconds_count 1/);
+    assert.match(metrics, /faqbot_handoff_active 0/);
+  } finally {
+    assert.equal(await server.stop(), 0);
+  }
+});
+
+test("the person on instance A, the operator on instance B", async () => {
+  const redis = await startRedis();
+  const config = { operators, sessions: "redis", redis: "127.0.0.1:" + redis.port,
+                   messages_per_second: 100 };
+  const a = await startServerWith(config);
+  const b = await startServerWith(config);
+  try {
+    await handoffRoundTrip(a.url, b.url, "handoff-two-instances");
+  } finally {
+    await a.stop();
+    await b.stop();
+    redis.stop();
+  }
+});
+
+test("no one online: the person is told and the bot goes on", async () => {
+  const server = await startServerWith({ operators });
+  try {
+    const person = await openWidget(server.url);
+    await say(person, "I want to speak to a human");
+    await waitForText(person, ".fb-bot", "no one from the team is available");
+    await say(person, "what causes it?");
+    await waitForText(person, ".fb-bot", "parasitic");
+    await person.close();
+  } finally {
+    await server.stop();
+  }
+});
