@@ -61,7 +61,7 @@ Status ChannelSettings::Check(const std::vector<std::string>& required,
 
 Result<std::vector<std::shared_ptr<Channel>>> MakeChannels(
     const nlohmann::json& channels, bot::Bot& bot,
-    const std::string& public_url) {
+    const std::string& public_url, const bot::Config& shared) {
   std::vector<std::shared_ptr<Channel>> out;
   if (channels.is_null()) return out;
   if (!channels.is_object()) {
@@ -81,7 +81,7 @@ Result<std::vector<std::shared_ptr<Channel>>> MakeChannels(
         : name == "messenger" || name == "whatsapp"
             ? MakeMetaChannel(settings, bot)
         : name == "directline"
-            ? MakeDirectLineChannel(settings, bot, public_url)
+            ? MakeDirectLineChannel(settings, bot, public_url, shared)
             : std::unexpected(Error::InvalidArgument(
                   "channels: unknown channel \"" + name +
                   "\" (rest, telegram, slack, messenger, whatsapp, "

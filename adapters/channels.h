@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "adapters/channel.h"
+#include "bot/config.h"
 
 namespace faqbot::adapters {
 
@@ -51,10 +52,12 @@ class ChannelSettings {
   nlohmann::json object_;
 };
 
-// Builds the channels named in `channels`; errors name the setting.
+// Builds the channels named in `channels`; errors name the setting. With
+// sessions in Redis (`shared`), Direct Line keeps its conversations there
+// too.
 Result<std::vector<std::shared_ptr<Channel>>> MakeChannels(
     const nlohmann::json& channels, bot::Bot& bot,
-    const std::string& public_url);
+    const std::string& public_url, const bot::Config& shared = {});
 
 Result<std::shared_ptr<Channel>> MakeRestChannel(const ChannelSettings& s,
                                                  bot::Bot& bot);
@@ -65,7 +68,8 @@ Result<std::shared_ptr<Channel>> MakeSlackChannel(const ChannelSettings& s,
 // Direct Line 3.0 (Bot Framework clients); `public_url` is where clients
 // reach this server ("http://host:port"), for the stream URLs it hands out.
 Result<std::shared_ptr<Channel>> MakeDirectLineChannel(
-    const ChannelSettings& s, bot::Bot& bot, const std::string& public_url);
+    const ChannelSettings& s, bot::Bot& bot, const std::string& public_url,
+    const bot::Config& shared = {});
 // "messenger" or "whatsapp", by s.channel().
 Result<std::shared_ptr<Channel>> MakeMetaChannel(const ChannelSettings& s,
                                                  bot::Bot& bot);

@@ -1,8 +1,9 @@
 // Bot Framework Direct Line 3.0, server side, so that the unmodified npm
 // clients botframework-directlinejs and botframework-webchat can talk to
 // faqbot (domain "http://<faqbot>/v3/directline"). The endpoints are in
-// directline_routes.h; tokens in directline_tokens.h; conversations, their
-// activities and streams in directline_conversations.h.
+// directline_routes.h; tokens, conversations, their activities and streams
+// in directline_store.h (this process's memory, or Redis with sessions in
+// Redis, so any instance continues any conversation).
 //
 // Every call needs "Authorization: Bearer <secret or token>"; a token is
 // bound to one conversation and expires after 30 minutes (refresh before;
@@ -12,9 +13,8 @@
 // suggestedActions (imBack with the choice's title, which the bot
 // understands when typed). Settings: secret (required).
 #include "adapters/channels.h"
-#include "adapters/directline_conversations.h"
 #include "adapters/directline_routes.h"
-#include "adapters/directline_tokens.h"
+#include "adapters/directline_store.h"
 #include "adapters/http_client.h"
 
 namespace faqbot::adapters {
@@ -44,10 +44,9 @@ HttpResponse TooManyTokens() {
 
 class DirectLineChannel : public Channel {
  public:
-  DirectLineChannel(bot::Bot& bot, std::string secret, std::string public_url)
-      : bot_(bot),
-        secret_(std::move(secret)),
-        tokens_(kTokenLifetime, kMaxTokens) {
+  DirectLineChannel(bot::Bot& bot, std::string secret, std::string public_url,
+                    std::unique_ptr<DirectLineStore> store)
+      : bot_(bot), secret_(std::move(secret)), store_(std::move(store)) {
     stream_base_ =
         public_url.starts_with("https://")  ? "wss://" + public_url.substr(8)
         : public_url.starts_with("http://") ? "ws://" + public_url.substr(7)
@@ -73,11 +72,10 @@ class DirectLineChannel : public Channel {
 
   void Upgrade(WsUpgrade upgrade) override {
     const auto route = ParseDirectLineRoute("GET", upgrade.path());
-    auto conversation = conversations_.Find(route.conversation);
     // Only a token opens a stream: the secret in a URL would end up in
     // proxies' logs.
-    if (!conversation ||
-        tokens_.Conversation(upgrade.Query("t")) != route.conversation) {
+    if (!store_->Exists(route.conversation) ||
+        store_->ConversationOf(upgrade.Query("t")) != route.conversation) {
       return upgrade.Reject(403,
                             "stream credential missing, wrong or expired\n");
     }
@@ -85,10 +83,10 @@ class DirectLineChannel : public Channel {
     WsOptions options;
     options.max_frame_bytes = kStreamFrameBytes;
     auto stream = upgrade.Accept(std::make_shared<WsHandler>(), options);
-    conversation->AddStream(stream, watermark);
+    store_->AddStream(route.conversation, stream, watermark);
   }
 
-  void Stop() override { conversations_.CloseStreams(); }
+  void Stop() override { store_->CloseStreams(); }
 
  private:
   HttpResponse Route(const HttpRequest& request) {
@@ -115,19 +113,21 @@ class DirectLineChannel : public Channel {
       default:
         break;
     }
-    auto conversation = conversations_.Find(route.conversation);
-    if (!conversation) return Fail(404, "NotFound", "unknown conversation");
-    if (!is_secret && tokens_.Conversation(credential) != route.conversation) {
+    const std::string& id = route.conversation;
+    if (!store_->Exists(id)) {
+      return Fail(404, "NotFound", "unknown conversation");
+    }
+    if (!is_secret && store_->ConversationOf(credential) != id) {
       return TokenExpired("token unknown, expired or for another conversation");
     }
     switch (route.kind) {
       case Kind::kResumeConversation:
-        return Resume(*conversation, request.Query("watermark"));
+        return Resume(id, request.Query("watermark"));
       case Kind::kGetActivities:
         return HttpResponse::Json(
-            200, conversation->ActivitiesAfter(request.Query("watermark")));
+            200, store_->ActivitiesAfter(id, request.Query("watermark")));
       case Kind::kPostActivity:
-        return Post(*conversation, request);
+        return Post(id, request);
       default:  // kUpload
         return Fail(400, "BadArgument", "attachments are not supported");
     }
@@ -143,7 +143,7 @@ class DirectLineChannel : public Channel {
     }
     json j = {{"conversationId", id},
               {"token", *token},
-              {"expires_in", tokens_.lifetime().count()}};
+              {"expires_in", store_->token_lifetime().count()}};
     if (with_stream) {
       std::string url = stream_base_ + std::string(kDirectLinePrefix) +
                         "/conversations/" + id + "/stream?t=" + *token;
@@ -154,47 +154,45 @@ class DirectLineChannel : public Channel {
   }
 
   HttpResponse Start(bool with_stream, bool greet) {
-    auto conversation = conversations_.Create();
-    if (!conversation) {
+    const auto id = store_->Create();
+    if (!id) {
       return Fail(503, "ServiceUnavailable",
                   "too many conversations; try again later");
     }
-    if (greet) Greet(*conversation);
-    return Grant(with_stream ? 201 : 200, conversation->id(),
-                 tokens_.Issue(conversation->id()), with_stream);
+    if (greet) Greet(*id);
+    return Grant(with_stream ? 201 : 200, *id, store_->Issue(*id), with_stream);
   }
 
   HttpResponse StartConversation(const std::string& credential,
                                  bool is_secret) {
     if (is_secret) return Start(/*with_stream=*/true, /*greet=*/true);
     // A token from tokens/generate starts the conversation it was made for.
-    const std::string id = tokens_.Conversation(credential);
-    auto conversation = conversations_.Find(id);
-    if (!conversation) return TokenExpired("token unknown or expired");
-    if (!conversation->TakeGrant()) return TooManyTokens();
-    Greet(*conversation);
-    return Grant(201, id, tokens_.Issue(id), /*with_stream=*/true);
+    const std::string id = store_->ConversationOf(credential);
+    if (id.empty() || !store_->Exists(id)) {
+      return TokenExpired("token unknown or expired");
+    }
+    if (!store_->TakeGrant(id)) return TooManyTokens();
+    Greet(id);
+    return Grant(201, id, store_->Issue(id), /*with_stream=*/true);
   }
 
   HttpResponse Refresh(const std::string& credential) {
-    const std::string id = tokens_.Conversation(credential);
-    auto conversation = conversations_.Find(id);
-    if (!conversation) return TokenExpired("token unknown or expired");
-    if (!conversation->TakeGrant()) return TooManyTokens();
-    auto token = tokens_.Refresh(credential);
+    const std::string id = store_->ConversationOf(credential);
+    if (id.empty() || !store_->Exists(id)) {
+      return TokenExpired("token unknown or expired");
+    }
+    if (!store_->TakeGrant(id)) return TooManyTokens();
+    auto token = store_->Refresh(credential);
     if (!token) return TokenExpired("token unknown or expired");
     return Grant(200, id, std::move(token), /*with_stream=*/false);
   }
 
-  HttpResponse Resume(DirectLineConversation& conversation,
-                      std::string_view watermark) {
-    if (!conversation.TakeGrant()) return TooManyTokens();
-    return Grant(200, conversation.id(), tokens_.Issue(conversation.id()),
-                 /*with_stream=*/true, watermark);
+  HttpResponse Resume(const std::string& id, std::string_view watermark) {
+    if (!store_->TakeGrant(id)) return TooManyTokens();
+    return Grant(200, id, store_->Issue(id), /*with_stream=*/true, watermark);
   }
 
-  HttpResponse Post(DirectLineConversation& conversation,
-                    const HttpRequest& request) {
+  HttpResponse Post(const std::string& id, const HttpRequest& request) {
     json activity = json::parse(request.body, nullptr, false);
     if (activity.is_discarded() || !activity.is_object()) {
       return Fail(400, "BadArgument", "invalid JSON: expected an activity");
@@ -202,21 +200,21 @@ class DirectLineChannel : public Channel {
     if (JsonText(activity, "type") != "message") {
       // Typing and events are accepted, not answered, not kept.
       return HttpResponse::Json(
-          200, json{{"id", conversation.NextActivityId()}}.dump());
+          200, json{{"id", store_->NextActivityId(id)}}.dump());
     }
-    if (!conversation.TakePost()) {
+    if (!store_->TakePost(id)) {
       return Fail(429, "TooManyRequests",
                   "too many messages in this conversation; slow down");
     }
     const std::string text = JsonText(activity, "text");
     auto reply =
-        bot_.Handle("directline:" + conversation.id(),
+        bot_.Handle("directline:" + id,
                     {.text = text, .channel = "directline", .welcomed = true});
     if (!reply) return Fail(400, "BadArgument", reply.error().message);
     // Echo the user's activity (Web Chat marks it sent when it comes back
     // with an id), then the bot's reply.
     const json user = SlimUserActivity(activity, text);
-    const std::string user_id = conversation.Append(user);
+    const std::string user_id = store_->Append(id, user);
     if (reply->kind == dialogs::ReplyKind::kHeld) {  // an operator has it
       return HttpResponse::Json(200, json{{"id", user_id}}.dump());
     }
@@ -225,7 +223,7 @@ class DirectLineChannel : public Channel {
     if (!answer["suggestedActions"].is_null()) {
       answer["suggestedActions"]["to"] = json::array({user["from"]["id"]});
     }
-    conversation.Append(std::move(answer));
+    store_->Append(id, std::move(answer));
     return HttpResponse::Json(200, json{{"id", user_id}}.dump());
   }
 
@@ -254,38 +252,48 @@ class DirectLineChannel : public Channel {
   bool Push(const bot::Handoff& to, const bot::Reply& reply,
             bool /*announced*/) override {
     if (!to.id.starts_with("directline:")) return false;
-    auto conversation = conversations_.Find(to.id.substr(11));
-    if (!conversation) return false;
+    const std::string id = to.id.substr(11);
+    if (!store_->Exists(id)) return false;
     json a = BotActivity(reply);
     if (reply.kind == dialogs::ReplyKind::kOperator) {
       a["from"] = {{"id", "operator:" + reply.label},
                    {"name", reply.label},
                    {"role", "bot"}};
     }
-    conversation->Append(std::move(a));
+    store_->Append(id, std::move(a));
     return true;
   }
 
-  void Greet(DirectLineConversation& conversation) {
-    if (!conversation.StartOnce()) return;  // already started
-    conversation.Append(BotActivity(bot_.Welcome()));
+  void Greet(const std::string& id) {
+    if (!store_->StartOnce(id)) return;  // already started
+    store_->Append(id, BotActivity(bot_.Welcome()));
   }
 
   bot::Bot& bot_;
   const std::string secret_;
   std::string stream_base_;  // ws://host:port
-  DirectLineTokens tokens_;
-  DirectLineConversations conversations_;
+  std::unique_ptr<DirectLineStore> store_;
 };
 
 }  // namespace
 
 Result<std::shared_ptr<Channel>> MakeDirectLineChannel(
-    const ChannelSettings& s, bot::Bot& bot, const std::string& public_url) {
+    const ChannelSettings& s, bot::Bot& bot, const std::string& public_url,
+    const bot::Config& shared) {
   if (auto ok = s.Check({"secret"}, {"secret"}); !ok) {
     return std::unexpected(ok.error());
   }
-  return std::make_shared<DirectLineChannel>(bot, s.Get("secret"), public_url);
+  std::unique_ptr<DirectLineStore> store;
+  if (shared.sessions == "redis") {
+    auto redis = bot::RedisOptionsFrom(shared);
+    if (!redis) return std::unexpected(redis.error());
+    store = MakeRedisDirectLineStore(*redis, bot::RedisKeyPrefix(shared, "dl"),
+                                     kTokenLifetime);
+  } else {
+    store = MakeMemoryDirectLineStore(kTokenLifetime, kMaxTokens);
+  }
+  return std::make_shared<DirectLineChannel>(bot, s.Get("secret"), public_url,
+                                             std::move(store));
 }
 
 }  // namespace faqbot::adapters

@@ -13,9 +13,9 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kMaxIdBytes = 128;
 
-// An ISO 8601 UTC time with milliseconds, increasing within a
-// conversation even when two activities share a millisecond.
-std::string IsoNow(int64_t* last_ms) {
+}  // namespace
+
+std::string DirectLineTimestamp(int64_t* last_ms) {
   int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
@@ -30,6 +30,24 @@ std::string IsoNow(int64_t* last_ms) {
   std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
   return out;
 }
+
+std::string DirectLineActivityId(std::string_view conversation, uint64_t seq) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%07llu",
+                static_cast<unsigned long long>(seq));
+  return std::string(conversation) + "|" + buf;
+}
+
+uint64_t ParseWatermark(std::string_view watermark) {
+  uint64_t after = 0;
+  for (const char ch : watermark) {
+    if (ch < '0' || ch > '9' || after > (UINT64_MAX - 9) / 10) break;
+    after = after * 10 + static_cast<uint64_t>(ch - '0');
+  }
+  return after;
+}
+
+namespace {
 
 std::string Dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -78,10 +96,7 @@ DirectLineConversation::DirectLineConversation(std::string id,
       grants_(limits.grants_per_second, limits.grant_burst) {}
 
 std::string DirectLineConversation::SetLocked(uint64_t seq) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%07llu",
-                static_cast<unsigned long long>(seq));
-  return id_ + "|" + buf;
+  return DirectLineActivityId(id_, seq);
 }
 
 std::string DirectLineConversation::NextActivityId() {
@@ -94,7 +109,7 @@ std::string DirectLineConversation::Append(json activity) {
   const uint64_t seq = ++seq_;
   const std::string activity_id = SetLocked(seq);
   activity["id"] = activity_id;
-  activity["timestamp"] = IsoNow(&last_ms_);
+  activity["timestamp"] = DirectLineTimestamp(&last_ms_);
   activity["conversation"] = {{"id", id_}};
   std::string text = Dump(activity);
   const std::string frame = "{\"activities\":[" + text + "],\"watermark\":\"" +
@@ -112,11 +127,7 @@ std::string DirectLineConversation::Append(json activity) {
 
 std::string DirectLineConversation::ActivitiesAfterLocked(
     std::string_view watermark) const {
-  uint64_t after = 0;
-  for (const char ch : watermark) {
-    if (ch < '0' || ch > '9' || after > (UINT64_MAX - 9) / 10) break;
-    after = after * 10 + static_cast<uint64_t>(ch - '0');
-  }
+  const uint64_t after = ParseWatermark(watermark);
   std::string out = "{\"activities\":[";
   uint64_t seq = seq_ - activities_.size();
   bool first = true;

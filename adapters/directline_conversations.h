@@ -103,6 +103,13 @@ class DirectLineConversations {
       conversations_;  // guarded by mu_
 };
 
+// "<conversation>|0000007": the id of a conversation's `seq`th activity.
+std::string DirectLineActivityId(std::string_view conversation, uint64_t seq);
+// An ISO 8601 UTC time with milliseconds, later than `*last_ms` (updated).
+std::string DirectLineTimestamp(int64_t* last_ms);
+// A watermark's number (0 for none or garbage).
+uint64_t ParseWatermark(std::string_view watermark);
+
 // The user's activity as kept and echoed: only the fields Direct Line
 // clients use (type, text, from, the client's activity id for Web Chat's
 // "sent" mark), whatever else the client posted.

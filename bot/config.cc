@@ -49,6 +49,14 @@ const SettingTable<Config>& Settings() {
   return table;
 }
 
+}  // namespace
+
+std::string RedisKeyPrefix(const Config& config, std::string_view part) {
+  std::string prefix = config.redis_prefix;
+  if (prefix.ends_with("s:")) prefix.resize(prefix.size() - 2);
+  return prefix + std::string(part) + ":";
+}
+
 Result<RedisOptions> RedisOptionsFrom(const Config& config) {
   RedisOptions r;
   const auto colon = config.redis.rfind(':');
@@ -70,8 +78,6 @@ Result<RedisOptions> RedisOptionsFrom(const Config& config) {
   r.idle_expiry = std::chrono::seconds(config.session_idle_seconds);
   return r;
 }
-
-}  // namespace
 
 std::optional<std::string> ReadSetting(std::string_view key, const json& value,
                                        Config* config) {
@@ -119,11 +125,8 @@ Result<BotOptions> MakeBotOptions(const Config& config,
       auto redis = RedisOptionsFrom(config);
       if (!redis) return std::unexpected(redis.error());
       redis->log = log;
-      // Beside the sessions: "faqbot:s:" -> "faqbot:h:".
-      std::string prefix = config.redis_prefix;
-      if (prefix.ends_with("s:")) prefix.resize(prefix.size() - 2);
-      options.handoff =
-          std::make_shared<RedisHandoffDesk>(*redis, prefix + "h:");
+      options.handoff = std::make_shared<RedisHandoffDesk>(
+          *redis, RedisKeyPrefix(config, "h"));
     } else {
       options.handoff = std::make_shared<MemoryHandoffDesk>();
     }

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "bot/bot.h"
+#include "bot/redis_session_store.h"
 
 namespace faqbot::bot {
 
@@ -69,6 +70,12 @@ std::optional<std::string> ReadSetting(std::string_view key,
 // Secrets from the environment override the file: FAQBOT_REDIS_PASSWORD,
 // FAQBOT_TRANSCRIPT_KEY, FAQBOT_OPERATORS.
 void ApplyEnvironment(Config* config);
+
+// Redis's address, password, timeout from `config` (for the stores that
+// share state through it); errors name the setting.
+Result<RedisOptions> RedisOptionsFrom(const Config& config);
+// Keys of `part` beside the sessions': "faqbot:s:" -> "faqbot:<part>:".
+std::string RedisKeyPrefix(const Config& config, std::string_view part);
 
 // The session store, transcript log and handoff desk (when there are
 // operators; in Redis when sessions are) `config` asks for; errors name the

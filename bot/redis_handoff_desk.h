@@ -10,17 +10,12 @@
 #ifndef FAQBOT_BOT_REDIS_HANDOFF_DESK_H_
 #define FAQBOT_BOT_REDIS_HANDOFF_DESK_H_
 
-#include <atomic>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "bot/handoff.h"
-#include "bot/redis_session_store.h"
-
-struct redisContext;
+#include "bot/redis_client.h"
 
 namespace faqbot::bot {
 
@@ -49,22 +44,14 @@ class RedisHandoffDesk : public HandoffDesk {
   std::vector<std::string> TakeMail(const std::string& id) override;
 
  private:
-  struct Reply;  // a Redis reply, or none on failure
-  // Runs one command on the shared connection (reconnecting once).
-  Reply Run(const std::vector<std::string>& argv);
-  redisContext* Connect();
-  void Listen();                        // the pub/sub thread
-  void Refresh(const std::string& id);  // one hash -> the copy
-  void Reload();                        // every open one -> the copy
+  void Event(const std::string& event);  // from the subscriber
+  void Refresh(const std::string& id);   // one hash -> the copy
+  void Reload();                         // every open one -> the copy
   std::optional<Handoff> Load(const std::string& id);
 
-  RedisOptions options_;
   const std::string prefix_;
-  std::mutex mu_;
-  redisContext* conn_ = nullptr;  // guarded by mu_
-  std::atomic<bool> stop_{false};
-  std::atomic<int> listen_fd_{-1};
-  std::thread listener_;
+  RedisClient redis_;
+  std::unique_ptr<RedisSubscriber> events_;  // last: stops first
 };
 
 }  // namespace faqbot::bot

@@ -63,7 +63,8 @@ class Server {
     auto channels = adapters::MakeChannels(config_.channels, bot_,
                                            config_.public_url.empty()
                                                ? url_.substr(0, url_.size() - 1)
-                                               : config_.public_url);
+                                               : config_.public_url,
+                                           config_.bot);
     if (!channels) return std::unexpected(channels.error());
     channels_ = std::move(*channels);
     for (const auto& c : channels_) {

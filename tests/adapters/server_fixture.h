@@ -28,8 +28,9 @@ class ServerTest : public ::testing::Test {
     server_ = std::make_unique<WebServer>(ioc_, *bot_, config);
     ASSERT_TRUE(server_->Listen());
     port_ = server_->port();
-    auto channels = MakeChannels(config.channels, *bot_,
-                                 "http://127.0.0.1:" + std::to_string(port_));
+    auto channels =
+        MakeChannels(config.channels, *bot_,
+                     "http://127.0.0.1:" + std::to_string(port_), config.bot);
     ASSERT_TRUE(channels) << channels.error().message;
     for (const auto& c : *channels) c->Start();
     server_->SetChannels(*channels);

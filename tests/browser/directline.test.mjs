@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
-import { startServerWith, chromiumFlags, chromiumPath } from "./server.mjs";
+import { startServerWith, startRedis, chromiumFlags, chromiumPath } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 // The client library's documented way to run in Node.
@@ -112,6 +112,53 @@ test("credentials are checked on every call", async () => {
   assert.equal(polled.status, 200);
   const set = await polled.json();
   assert.ok(set.activities.length >= 1 && set.watermark, "the greeting is there");
+});
+
+test("a conversation started through instance A goes on through instance B", async () => {
+  const redis = await startRedis();
+  const config = { sessions: "redis", redis: "127.0.0.1:" + redis.port,
+                   channels: { directline: { secret: SECRET } } };
+  const a = await startServerWith(config);
+  const b = await startServerWith(config);
+  const domainOf = (s) => `${s.url}v3/directline`;
+  try {
+    // Started and used through A...
+    const first = new DirectLine({ secret: SECRET, domain: domainOf(a), webSocket: true });
+    const greeted = botActivity(first, () => true);
+    assert.match((await greeted).text, /Hello/);
+    const answered = botActivity(first, (x) => /parasit/i.test(x.text));
+    await post(first, "worms in liver");
+    await answered;
+    const { conversationId, token } = first;
+    assert.ok(conversationId && token);
+    first.end();
+
+    // ...resumed through B: the stream replays what was said (from the
+    // watermark), and the follow-up continues the same dialog.
+    const second = new DirectLine({ token, conversationId, domain: domainOf(b),
+                                    webSocket: true, watermark: "" });
+    try {
+      await botActivity(second, (x) => /parasit/i.test(x.text));
+      const followUp = botActivity(second, (x) => /\(treatment\)/.test(x.text));
+      await post(second, "how is that treated?");
+      await followUp;
+      // An activity added through A reaches B's stream.
+      const viaA = botActivity(second, (x) => /calcif/i.test(x.text));
+      const posted = await fetch(`${domainOf(a)}/conversations/${conversationId}/activities`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ type: "message", from: { id: "u-42" }, text: "what is liver calcification?" }),
+      });
+      assert.equal(posted.status, 200);
+      await viaA;
+    } finally {
+      second.end();
+    }
+  } finally {
+    await a.stop();
+    await b.stop();
+    redis.stop();
+  }
 });
 
 // A site of its own (another origin than faqbot's) with Web Chat on it.

@@ -7,9 +7,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { startServerWith, freePort, chromiumFlags, chromiumPath } from "./server.mjs";
+import { startServerWith, startRedis, chromiumFlags, chromiumPath } from "./server.mjs";
 
 const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
 const operator = "Nurse Ann";
@@ -28,20 +28,6 @@ before(async () => {
 });
 
 after(async () => { await browser?.close(); });
-
-async function startRedis() {
-  const port = await freePort();
-  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1",
-                                      "--save", "", "--appendonly", "no"],
-                     { stdio: "ignore" });
-  for (let i = 0; i < 200; i++) {
-    const ping = spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" });
-    if (ping.stdout.trim() === "PONG") return { port, stop: () => proc.kill("SIGKILL") };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  proc.kill("SIGKILL");
-  throw new Error("redis-server did not start");
-}
 
 // The text of the newest element matching `selector` once it contains `words`.
 async function waitForText(page, selector, words) {

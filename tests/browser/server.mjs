@@ -1,5 +1,5 @@
 // Starts `faqbot serve --port 0` for a test and stops it with SIGTERM.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,21 @@ export function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+// A real redis-server on a free loopback port, without persistence.
+export async function startRedis() {
+  const port = await freePort();
+  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1",
+                                      "--save", "", "--appendonly", "no"],
+                     { stdio: "ignore" });
+  for (let i = 0; i < 200; i++) {
+    const ping = spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" });
+    if (ping.stdout.trim() === "PONG") return { port, stop: () => proc.kill("SIGKILL") };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  proc.kill("SIGKILL");
+  throw new Error("redis-server did not start");
 }
 
 // Starts the server with these settings (the JSON config file's shape).

@@ -1,0 +1,80 @@
+// The in-process Direct Line store: DirectLineConversations and
+// DirectLineTokens behind the DirectLineStore interface.
+#include "adapters/directline_store.h"
+
+namespace faqbot::adapters {
+namespace {
+
+class MemoryDirectLineStore : public DirectLineStore {
+ public:
+  MemoryDirectLineStore(std::chrono::seconds lifetime, std::size_t max_tokens,
+                        DirectLineLimits limits)
+      : conversations_(limits), tokens_(lifetime, max_tokens) {}
+
+  std::optional<std::string> Create() override {
+    auto c = conversations_.Create();
+    if (!c) return std::nullopt;
+    return c->id();
+  }
+  bool Exists(const std::string& id) override {
+    return conversations_.Find(id) != nullptr;
+  }
+  std::string Append(const std::string& id, nlohmann::json activity) override {
+    auto c = conversations_.Find(id);
+    return c ? c->Append(std::move(activity)) : "";
+  }
+  std::string ActivitiesAfter(const std::string& id,
+                              std::string_view watermark) override {
+    auto c = conversations_.Find(id);
+    return c ? c->ActivitiesAfter(watermark) : "";
+  }
+  void AddStream(const std::string& id,
+                 const std::shared_ptr<WsConnection>& connection,
+                 std::string_view watermark) override {
+    if (auto c = conversations_.Find(id)) c->AddStream(connection, watermark);
+  }
+  void CloseStreams() override { conversations_.CloseStreams(); }
+  bool TakePost(const std::string& id) override {
+    auto c = conversations_.Find(id);
+    return c && c->TakePost();
+  }
+  bool TakeGrant(const std::string& id) override {
+    auto c = conversations_.Find(id);
+    return c && c->TakeGrant();
+  }
+  bool StartOnce(const std::string& id) override {
+    auto c = conversations_.Find(id);
+    return c && c->StartOnce();
+  }
+  std::string NextActivityId(const std::string& id) override {
+    auto c = conversations_.Find(id);
+    return c ? c->NextActivityId() : "";
+  }
+  std::optional<std::string> Issue(const std::string& id) override {
+    return tokens_.Issue(id);
+  }
+  std::string ConversationOf(std::string_view token) override {
+    return tokens_.Conversation(token);
+  }
+  std::optional<std::string> Refresh(std::string_view token) override {
+    return tokens_.Refresh(token);
+  }
+  std::chrono::seconds token_lifetime() const override {
+    return tokens_.lifetime();
+  }
+
+ private:
+  DirectLineConversations conversations_;
+  DirectLineTokens tokens_;
+};
+
+}  // namespace
+
+std::unique_ptr<DirectLineStore> MakeMemoryDirectLineStore(
+    std::chrono::seconds token_lifetime, std::size_t max_tokens,
+    DirectLineLimits limits) {
+  return std::make_unique<MemoryDirectLineStore>(token_lifetime, max_tokens,
+                                                 limits);
+}
+
+}  // namespace faqbot::adapters
