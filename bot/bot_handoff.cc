@@ -76,7 +76,8 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     reply.text = pack.wording.handoff_already;
     return reply;
   }
-  if (desk == nullptr || !desk->AnyOnline()) {
+  if (desk == nullptr || desk->Waiting() >= HandoffDesk::kMaxWaiting ||
+      !desk->AnyOnline()) {
     reply.intent = "handoff.unavailable";
     reply.text = pack.wording.handoff_unavailable;
     return reply;

@@ -58,6 +58,14 @@ std::optional<Handoff> HandoffDesk::Find(std::string_view id) const {
   return it->second;
 }
 
+std::size_t HandoffDesk::Waiting() const {
+  std::shared_lock lock(mu_);
+  return static_cast<std::size_t>(
+      std::count_if(open_.begin(), open_.end(), [](const auto& kv) {
+        return kv.second.status == HandoffStatus::kWaiting;
+      }));
+}
+
 std::vector<Handoff> HandoffDesk::Open() const {
   std::vector<Handoff> all;
   {

@@ -62,6 +62,9 @@ class HandoffDesk {
  public:
   // Lines kept per conversation (the console shows the newest).
   static constexpr std::size_t kMaxLines = 200;
+  // Conversations waiting at most; more are told no one is available (a
+  // flood of requests cannot bury the operators' queue).
+  static constexpr std::size_t kMaxWaiting = 500;
   // An operator whose console has not been heard from for this long is
   // offline.
   static constexpr std::chrono::seconds kOnlineFor{30};
@@ -73,6 +76,7 @@ class HandoffDesk {
   // This process's copy; no I/O.
   HandoffStatus StatusOf(std::string_view id) const;
   std::vector<Handoff> Open() const;  // waiting first, oldest first
+  std::size_t Waiting() const;
   std::optional<Handoff> Find(std::string_view id) const;
 
   // Queues `handoff` (status kWaiting); false when it is open already.

@@ -106,6 +106,15 @@ TEST_F(BotHandoffTest, ARedFlagWhileAskingGetsTheUrgentReplyFirst) {
   EXPECT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kWaiting);
 }
 
+TEST_F(BotHandoffTest, AFloodOfRequestsCannotBuryTheQueue) {
+  desk_->Seen("Ann");
+  for (std::size_t i = 0; i < HandoffDesk::kMaxWaiting; ++i) {
+    ASSERT_TRUE(desk_->Request({.id = "web:" + std::to_string(i)}));
+  }
+  EXPECT_EQ(Ask("human").text, bot_.pack()->wording.handoff_unavailable);
+  EXPECT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kNone);
+}
+
 TEST(HandoffDesk, WaitingTooLongIsGivenUpOnce) {
   MemoryHandoffDesk desk;
   ASSERT_TRUE(desk.Request({.id = "a", .requested_ms = 1000}));
