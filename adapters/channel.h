@@ -91,6 +91,10 @@ std::string JsonText(const nlohmann::json& object, std::string_view key);
 // `object[key]` if it is an integer, else 0.
 int64_t JsonInt(const nlohmann::json& object, std::string_view key);
 
+// `j` as compact JSON text; invalid UTF-8 in strings becomes U+FFFD
+// instead of an exception.
+std::string DumpJson(const nlohmann::json& j);
+
 using intents::TruncateUtf8;  // intents/utf8.h
 
 // The query parameter `name` of a request target ("/ws?session=abc"),

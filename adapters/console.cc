@@ -19,10 +19,6 @@ HttpResponse JsonError(int status, const std::string& what) {
   return HttpResponse::Json(status, json{{"error", what}}.dump());
 }
 
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 // The value of cookie `name` in a Cookie header, "" when absent.
 std::string CookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
@@ -124,7 +120,7 @@ HttpResponse Console::Login(const HttpRequest& request) {
   const std::string token = bot::RandomHex(32);
   desk_.SaveLogin(token, name, kLoginFor);
   desk_.Seen(name);
-  HttpResponse r = HttpResponse::Json(200, Dump({{"operator", name}}));
+  HttpResponse r = HttpResponse::Json(200, DumpJson({{"operator", name}}));
   r.headers.push_back(
       {"Set-Cookie",
        std::string(kCookie) + "=" + token +
@@ -150,7 +146,7 @@ HttpResponse Console::State(const std::string& op) {
                              {"lines", lines}});
   }
   return HttpResponse::Json(
-      200, Dump({{"operator", op}, {"conversations", conversations}}));
+      200, DumpJson({{"operator", op}, {"conversations", conversations}}));
 }
 
 HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {

@@ -49,10 +49,6 @@ uint64_t ParseWatermark(std::string_view watermark) {
 
 namespace {
 
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 // A short string field of `object`, cut to `max` bytes; "" when absent.
 std::string ShortText(const json& object, std::string_view key,
                       std::size_t max = kMaxIdBytes) {
@@ -111,7 +107,7 @@ std::string DirectLineConversation::Append(json activity) {
   activity["id"] = activity_id;
   activity["timestamp"] = DirectLineTimestamp(&last_ms_);
   activity["conversation"] = {{"id", id_}};
-  std::string text = Dump(activity);
+  std::string text = DumpJson(activity);
   const std::string frame = "{\"activities\":[" + text + "],\"watermark\":\"" +
                             std::to_string(seq) + "\"}";
   activities_.push_back(std::move(text));

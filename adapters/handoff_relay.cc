@@ -12,10 +12,9 @@ using nlohmann::json;
 
 // What crosses instances: only what a pushed reply carries.
 std::string Payload(const bot::Reply& reply) {
-  return json{{"kind", dialogs::ReplyKindName(reply.kind)},
-              {"text", reply.text},
-              {"from", reply.label}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+  return DumpJson({{"kind", dialogs::ReplyKindName(reply.kind)},
+                   {"text", reply.text},
+                   {"from", reply.label}});
 }
 
 std::optional<bot::Reply> FromPayload(const std::string& payload) {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "adapters/channel.h"
 #include "adapters/directline_store.h"
 #include "bot/redis_client.h"
 
@@ -106,8 +107,7 @@ class RedisDirectLineStore : public DirectLineStore {
       activity["timestamp"] = DirectLineTimestamp(&last_ms_);
     }
     activity["conversation"] = {{"id", id}};
-    const std::string text =
-        activity.dump(-1, ' ', false, json::error_handler_t::replace);
+    const std::string text = DumpJson(activity);
     const std::string frame = "{\"activities\":[" + text +
                               "],\"watermark\":\"" + std::to_string(n) + "\"}";
     redis_.Run({"EVAL", kAppend, "3", prefix_ + "a:" + id, prefix_ + "c:" + id,

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/channel.h"
 #include "adapters/reply_json.h"
 
 namespace faqbot::adapters {
@@ -11,8 +12,7 @@ using nlohmann::json;
 
 std::string ErrorLine(const std::string& what, int line) {
   // The message may quote the bad input; never let its bytes break ours.
-  return json{{"error", what}, {"line", line}}.dump(
-      -1, ' ', false, json::error_handler_t::replace);
+  return DumpJson({{"error", what}, {"line", line}});
 }
 
 }  // namespace

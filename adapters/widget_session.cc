@@ -13,12 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string Frame(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 std::string ErrorFrame(const std::string& what) {
-  return Frame({{"type", "error"}, {"error", what}});
+  return DumpJson({{"type", "error"}, {"error", what}});
 }
 
 // The widget's session ids are 32 lowercase hex digits (NewSessionId).
@@ -83,8 +79,8 @@ void WidgetSession::OnClose() {
 void WidgetSession::OnOpen(WsConnection& connection) {
   if (IsWebSessionId(resume_) && state_->bot.HasSession(StoreKey(resume_))) {
     session_ = resume_;
-    connection.Send(
-        Frame({{"type", "session"}, {"session", session_}, {"resumed", true}}));
+    connection.Send(DumpJson(
+        {{"type", "session"}, {"session", session_}, {"resumed", true}}));
   } else {
     session_ = NewSessionId();
     json hello = {
@@ -92,7 +88,7 @@ void WidgetSession::OnOpen(WsConnection& connection) {
     if (!resume_.empty()) {
       hello["notice"] = "unknown or expired session; started a new one";
     }
-    connection.Send(Frame(hello));
+    connection.Send(DumpJson(hello));
     connection.Send(
         ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));
   }

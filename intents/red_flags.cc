@@ -89,7 +89,7 @@ bool OneOf(std::string_view word, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-std::vector<std::string_view> Words(std::string_view text) {
+std::vector<std::string_view> SplitWords(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -146,9 +146,9 @@ bool IsNegated(std::string_view analyzed, std::size_t begin) {
 bool IsLongAgo(std::string_view analyzed, std::size_t begin, std::size_t end) {
   begin = std::min(begin, analyzed.size());
   end = std::clamp(end, begin, analyzed.size());
-  const auto before = Words(analyzed.substr(0, begin));
-  const auto match = Words(analyzed.substr(begin, end - begin));
-  const auto after = Words(analyzed.substr(end));
+  const auto before = SplitWords(analyzed.substr(0, begin));
+  const auto match = SplitWords(analyzed.substr(begin, end - begin));
+  const auto after = SplitWords(analyzed.substr(end));
   bool past_verb = false;
   for (std::size_t k = 0; k < before.size() && k < kPastVerbWindow; ++k) {
     const std::string_view word = before[before.size() - 1 - k];

@@ -5,19 +5,15 @@
 #include <thread>
 
 #include "bot/pack_loader.h"
+#include "tests/support/fixture_pack.h"
 
 namespace faqbot::bot {
 namespace {
 
-std::shared_ptr<const dialogs::Pack> LiverPack() {
-  auto pack =
-      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
-  EXPECT_TRUE(pack) << pack.error().message;
-  return *pack;
-}
+using faqbot::testing::LiverFixture;
 
 TEST(Bot, ShowsTheDisclaimerOncePerSession) {
-  Bot bot(LiverPack());
+  Bot bot(LiverFixture());
   auto first = bot.Handle("a", {"hello", ""});
   ASSERT_TRUE(first);
   EXPECT_NE(first->disclaimer.find("not a diagnosis"), std::string::npos);
@@ -29,7 +25,7 @@ TEST(Bot, ShowsTheDisclaimerOncePerSession) {
 }
 
 TEST(Bot, RejectsBadMessagesAndKeepsTheSession) {
-  Bot bot(LiverPack());
+  Bot bot(LiverFixture());
   ASSERT_TRUE(bot.Handle("s", {"what causes it", ""}));
   const struct {
     std::string text;
@@ -55,7 +51,7 @@ TEST(Bot, RejectsBadMessagesAndKeepsTheSession) {
 }
 
 TEST(Bot, SessionsAreIndependent) {
-  Bot bot(LiverPack());
+  Bot bot(LiverFixture());
   ASSERT_TRUE(bot.Handle("a", {"tell me about bile duct stones", ""}));
   ASSERT_TRUE(bot.Handle("b", {"parasites in the liver", ""}));
   auto a = bot.Handle("a", {"how is that treated?", ""});
@@ -65,7 +61,7 @@ TEST(Bot, SessionsAreIndependent) {
 }
 
 TEST(Bot, HandlesManySessionsFromManyThreads) {
-  Bot bot(LiverPack());
+  Bot bot(LiverFixture());
   std::vector<std::thread> threads;
   std::atomic<int> wrong{0};
   for (int t = 0; t < 4; ++t) {

@@ -12,16 +12,12 @@
 #include "bot/pack_loader.h"
 #include "bot/redis_handoff_desk.h"
 #include "tests/support/child_process.h"
+#include "tests/support/fixture_pack.h"
 
 namespace faqbot::bot {
 namespace {
 
-std::shared_ptr<const dialogs::Pack> LiverPack() {
-  auto pack =
-      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
-  EXPECT_TRUE(pack) << pack.error().message;
-  return *pack;
-}
+using faqbot::testing::LiverFixture;
 
 TEST(AsksForPerson, RequestsForAPersonButNotQuestionsAboutPeople) {
   for (const char* ask :
@@ -44,7 +40,7 @@ class BotHandoffTest : public ::testing::Test {
  protected:
   std::shared_ptr<MemoryHandoffDesk> desk_ =
       std::make_shared<MemoryHandoffDesk>();
-  Bot bot_{LiverPack(), {.handoff = desk_}};
+  Bot bot_{LiverFixture(), {.handoff = desk_}};
 
   Reply Ask(const std::string& text) {
     auto r = bot_.Handle("web:p", {.text = text, .channel = "web"});

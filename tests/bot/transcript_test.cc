@@ -9,6 +9,7 @@
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 #include "bot/transcript_report.h"
+#include "tests/support/fixture_pack.h"
 
 namespace faqbot::bot {
 namespace {
@@ -21,19 +22,14 @@ std::string FreshDb(const std::string& name) {
   return path;
 }
 
-std::shared_ptr<const dialogs::Pack> LiverPack() {
-  auto pack =
-      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
-  EXPECT_TRUE(pack) << pack.error().message;
-  return *pack;
-}
+using faqbot::testing::LiverFixture;
 
 TEST(Transcript, RecordsEveryExchangeOfTheBot) {
   const std::string db = FreshDb("bot.db");
   auto log = TranscriptLog::Open(db);
   ASSERT_TRUE(log) << log.error().message;
   std::shared_ptr<TranscriptLog> transcripts = std::move(*log);
-  Bot bot(LiverPack(), {.transcripts = transcripts});
+  Bot bot(LiverFixture(), {.transcripts = transcripts});
   ASSERT_TRUE(bot.Handle("u1", {.text = "worms in liver", .channel = "web"}));
   ASSERT_TRUE(bot.Handle("u1", {.text = "how is that treated?"}));
   ASSERT_TRUE(bot.Handle("u1", {.choice = "overview", .channel = "web"}));

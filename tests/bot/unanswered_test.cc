@@ -14,14 +14,14 @@ namespace {
 
 using Why = UnansweredGroup::Why;
 
-const std::string kFixture =
+const std::string kLiverFixture =
     std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver";
 
 // The fixture pack without its synonyms for schistosomiasis: "bilharzia"
 // is a word it does not know.
 std::shared_ptr<const dialogs::Pack> PackWithoutBilharzia() {
   auto pack = LoadPack(testing::PackWithoutLine(
-      kFixture, "unanswered-no-bilharzia",
+      kLiverFixture, "unanswered-no-bilharzia",
       "schistosomiasis: bilharzia, blood fluke, blood flukes, snail fever"));
   EXPECT_TRUE(pack) << pack.error().message;
   return *pack;
@@ -89,7 +89,7 @@ TEST(Unanswered, TheSuggestedLineAnswersTheGroup) {
   ASSERT_EQ(groups.size(), 1u);
   ASSERT_FALSE(groups[0].suggestion.empty());
   const std::string dir = testing::PackWithoutLine(
-      kFixture, "unanswered-with-suggestion",
+      kLiverFixture, "unanswered-with-suggestion",
       "schistosomiasis: bilharzia, blood fluke, blood flukes, snail fever");
   std::ofstream(dir + "/intents.txt", std::ios::app)
       << "\n"

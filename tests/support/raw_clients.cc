@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "tests/support/loopback.h"
 #include "tests/support/test_client.h"
 
 namespace faqbot::testing {
@@ -17,11 +18,6 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 using tcp = net::ip::tcp;
-
-tcp::endpoint Loopback(int port) {
-  return {net::ip::make_address("127.0.0.1"),
-          static_cast<unsigned short>(port)};
-}
 
 }  // namespace
 

@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "tests/support/loopback.h"
+
 namespace faqbot::testing {
 namespace {
 
@@ -14,11 +16,6 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
-
-tcp::endpoint Loopback(int port) {
-  return {net::ip::make_address("127.0.0.1"),
-          static_cast<unsigned short>(port)};
-}
 
 }  // namespace
 
