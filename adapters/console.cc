@@ -74,7 +74,8 @@ HttpResponse Console::Handle(const HttpRequest& request) {
   if (request.method == "POST" && !IsJson(request)) {
     return JsonError(415, "send JSON (Content-Type: application/json)");
   }
-  if (request.path == "/console/login" && request.method == "POST") {
+  if (request.path == "/console/login") {
+    if (request.method != "POST") return JsonError(405, "POST to log in");
     return Login(request);
   }
   const std::string op = OperatorOf(request);
@@ -98,6 +99,9 @@ HttpResponse Console::Handle(const HttpRequest& request) {
 
 HttpResponse Console::Login(const HttpRequest& request) {
   const json body = json::parse(request.body, nullptr, false);
+  if (!body.is_object()) {
+    return JsonError(400, "send {\"name\": ..., \"password\": ...}");
+  }
   const std::string name = JsonText(body, "name");
   const std::string password = JsonText(body, "password");
   const auto account = accounts_.find(name);
@@ -153,6 +157,9 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
   const json body = json::parse(request.body, nullptr, false);
   const std::string id = JsonText(body, "id");
   const std::string action = request.path.substr(request.path.rfind('/') + 1);
+  if (action != "take" && action != "send" && action != "release") {
+    return JsonError(404, "no such console action (take, send, release)");
+  }
   const auto handoff = desk_.Find(id);
   if (!handoff) return JsonError(404, "no such conversation waiting or held");
   const auto& wording = bot_.pack()->wording;
@@ -176,14 +183,12 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
     desk_.AddLine(id, {bot::UnixMs(), op, text});
     relay_->Send(*handoff, HandoffRelay::FromOperator(op, text));
     if (auto wait = desk_.MarkReplied(id)) metrics_.FirstOperatorReply(*wait);
-  } else if (action == "release") {
+  } else {  // release
     if (!mine) return JsonError(409, "only the operator holding it can");
     if (desk_.Release(id)) {
       Tell(*handoff, "handoff.left",
            dialogs::Fill(wording.handoff_left, {{"name", op}}));
     }
-  } else {
-    return JsonError(404, "no such console action");
   }
   return HttpResponse::Json(200, "{}");
 }

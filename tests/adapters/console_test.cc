@@ -75,6 +75,11 @@ TEST_F(ConsoleTest, LoginIsGuardedAndTheCookieIsStrict) {
   EXPECT_EQ(
       Post("/console/login", {{"name", "Eve"}, {"password", kPassword}}).status,
       401);
+  EXPECT_EQ(HttpSend(port_, "POST", "/console/login", "{\"name\":", {},
+                     "application/json")
+                .status,
+            400);
+  EXPECT_EQ(HttpSend(port_, "GET", "/console/login").status, 405);
   // A form from another site cannot log in or act: JSON only.
   EXPECT_EQ(HttpSend(port_, "POST", "/console/login", "name=Ann&password=x", {},
                      "application/x-www-form-urlencoded")
