@@ -24,6 +24,7 @@ class ConsoleTest : public ServerTest {
     config.messages_per_second = 1000;
     config.bot.operators = {{"Ann", bot::HashPassword(kPassword, 1000)}};
     config.channels = {{"rest", json::object()},
+                       {"directline", {{"secret", "dl-secret"}}},
                        {"telegram",
                         {{"token", "1:T"},
                          {"webhook_secret", "s"},
@@ -180,6 +181,47 @@ TEST_F(ConsoleTest, TelegramPeopleSeeTheOperatorThroughTheBotApi) {
   const auto metrics = HttpSend(port_, "GET", "/metrics");
   EXPECT_NE(metrics.body.find("faqbot_handoff_first_reply_seconds_count 1"),
             std::string::npos);
+}
+
+TEST_F(ConsoleTest, DirectLineClientsGetTheOperatorAsActivities) {
+  const std::string cookie = LogIn();
+  const testing::Headers secret = {{"Authorization", "Bearer dl-secret"}};
+  const auto started =
+      HttpSend(port_, "POST", "/v3/directline/conversations", "", secret);
+  ASSERT_EQ(started.status, 201) << started.body;
+  const std::string id = json::parse(started.body)["conversationId"];
+  const std::string activities =
+      "/v3/directline/conversations/" + id + "/activities";
+  const auto say = [&](const std::string& text) {
+    return HttpSend(
+        port_, "POST", activities,
+        json{{"type", "message"}, {"from", {{"id", "u1"}}}, {"text", text}}
+            .dump(),
+        secret, "application/json");
+  };
+  ASSERT_EQ(say("can I talk to a nurse?").status, 200);
+  const testing::Headers as_ann = {{"Cookie", cookie}};
+  ASSERT_EQ(
+      Post("/console/api/take", {{"id", "directline:" + id}}, as_ann).status,
+      200);
+  ASSERT_EQ(Post("/console/api/send",
+                 {{"id", "directline:" + id}, {"text", "Ann here."}}, as_ann)
+                .status,
+            200);
+  ASSERT_EQ(say("thank you").status, 200);  // held: no bot activity
+  const json all = json::parse(
+      HttpSend(port_, "GET", activities + "?watermark=", "", secret).body);
+  std::vector<std::string> said;
+  for (const auto& a : all["activities"]) {
+    said.push_back(a["from"].value("name", "") + ": " + a.value("text", ""));
+  }
+  ASSERT_GE(said.size(), 6u) << all.dump();
+  const std::size_t n = said.size();
+  EXPECT_NE(said[n - 3].find("A person has joined"), std::string::npos)
+      << said[n - 3];
+  EXPECT_EQ(said[n - 2], "Ann: Ann: Ann here.");
+  EXPECT_EQ(said[n - 1], ": thank you")
+      << "the person's message, and no bot answer after it";
 }
 
 class ConsoleOffTest : public ServerTest {};
