@@ -24,7 +24,8 @@ for (let i = 0; i < lines.length; i++) {
   if (expect && !/^\d+$/.test(question)) labelled.push([question, expect[1]]);
 }
 
-const manager = new NlpManager({ languages: ["en"], nlu: { log: false } });
+// autoSave off: it would write model.nlp into the working folder.
+const manager = new NlpManager({ languages: ["en"], nlu: { log: false }, autoSave: false });
 for (const [question, node] of labelled) manager.addDocument("en", question, node);
 const started = performance.now();
 await manager.train();
