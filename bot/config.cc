@@ -98,7 +98,10 @@ void ApplyEnvironment(Config* config) {
       const std::size_t end = std::min(rest.find(';'), rest.size());
       const std::string_view entry = rest.substr(0, end);
       const std::size_t eq = entry.find('=');
-      if (eq != std::string_view::npos && eq > 0) {
+      // Only hashes from `faqbot operator-password` (a password typed in
+      // here by mistake must not become an account).
+      if (eq != std::string_view::npos && eq > 0 &&
+          entry.substr(eq + 1).starts_with("pbkdf2-sha256$")) {
         config->operators[std::string(entry.substr(0, eq))] =
             std::string(entry.substr(eq + 1));
       }

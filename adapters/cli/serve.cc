@@ -33,7 +33,13 @@ std::string Describe(const adapters::ServerConfig& config,
               ? std::string("off")
               : bot::TranscriptDbName(b.transcripts) + " (written every " +
                     std::to_string(b.transcript_flush_ms) + " ms, kept " +
-                    std::to_string(b.transcript_retention_days) + " days)");
+                    std::to_string(b.transcript_retention_days) + " days)") +
+         "; operator handoff " +
+         (b.operators.empty()
+              ? std::string("off (no operators configured)")
+              : "on, console " + url + "console for " +
+                    std::to_string(b.operators.size()) + " operator" +
+                    (b.operators.size() == 1 ? "" : "s"));
 }
 
 // One running server: the io_context and everything on it.
