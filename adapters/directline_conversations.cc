@@ -4,6 +4,7 @@
 
 #include "adapters/channel.h"
 #include "adapters/directline_tokens.h"
+#include "bot/unix_time.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -16,9 +17,7 @@ constexpr std::size_t kMaxIdBytes = 128;
 }  // namespace
 
 std::string DirectLineTimestamp(int64_t* last_ms) {
-  int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-                   .count();
+  int64_t ms = bot::UnixMs();
   if (ms <= *last_ms) ms = *last_ms + 1;
   *last_ms = ms;
   const std::time_t t = ms / 1000;

@@ -8,6 +8,7 @@
 #include "adapters/channel.h"
 #include "adapters/directline_store.h"
 #include "bot/redis_client.h"
+#include "bot/unix_time.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -60,12 +61,6 @@ bool IsHex32(std::string_view s) {
          s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class RedisDirectLineStore : public DirectLineStore {
  public:
   RedisDirectLineStore(const bot::RedisOptions& redis, std::string prefix,
@@ -82,7 +77,7 @@ class RedisDirectLineStore : public DirectLineStore {
 
   std::optional<std::string> Create() override {
     const std::string id = RandomHex32();
-    const int64_t now = NowMs();
+    const int64_t now = bot::UnixMs();
     const auto r =
         redis_.Run({"EVAL", kCreate, "2", prefix_ + "all", prefix_ + "c:" + id,
                     id, std::to_string(now), std::to_string(now - IdleMs()),
@@ -113,7 +108,7 @@ class RedisDirectLineStore : public DirectLineStore {
     redis_.Run({"EVAL", kAppend, "3", prefix_ + "a:" + id, prefix_ + "c:" + id,
                 prefix_ + "all", std::to_string(n), text,
                 std::to_string(limits_.max_activities), Idle(), id,
-                std::to_string(NowMs()), prefix_ + "events", frame});
+                std::to_string(bot::UnixMs()), prefix_ + "events", frame});
     return activity_id;
   }
 
@@ -211,7 +206,7 @@ class RedisDirectLineStore : public DirectLineStore {
   // At most `max` events per window of `seconds` for `key`.
   bool Within(const std::string& key, double max, double seconds) {
     const auto window = std::max<int64_t>(1, static_cast<int64_t>(seconds));
-    const int64_t slot = NowMs() / 1000 / window;
+    const int64_t slot = bot::UnixMs() / 1000 / window;
     const auto r = redis_.Run({"EVAL", kWithin, "1",
                                prefix_ + key + ":" + std::to_string(slot),
                                std::to_string(static_cast<int64_t>(max)),

@@ -1,5 +1,6 @@
 #include "bot/bot.h"
 
+#include "bot/unix_time.h"
 #include "intents/utf8.h"
 
 namespace faqbot::bot {
@@ -32,10 +33,8 @@ Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
 void Bot::Record(std::string_view session, const Message& message,
                  const Reply& reply) {
   if (!options_.transcripts) return;
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
   options_.transcripts->Append(
-      {.time_ms =
-           std::chrono::duration_cast<std::chrono::milliseconds>(now).count(),
+      {.time_ms = UnixMs(),
        .session = std::string(session),
        .channel =
            std::string(message.channel.empty() ? "api" : message.channel),

@@ -18,12 +18,6 @@ std::string_view HandoffStatusName(HandoffStatus status) {
   return "none";
 }
 
-int64_t UnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 bool AsksForPerson(std::string_view text) {
   // Someone, not something: these words name a person to talk to.
   static const std::string kPerson =

@@ -26,6 +26,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bot/unix_time.h"
+
 namespace faqbot::bot {
 
 enum class HandoffStatus { kNone, kWaiting, kActive };
@@ -55,8 +57,6 @@ struct HandoffLine {
 // Whether `text` asks for a person rather than asking a question: "talk to
 // a human", "can I speak to a nurse?", "agent", "real person please".
 bool AsksForPerson(std::string_view text);
-
-int64_t UnixMs();
 
 class HandoffDesk {
  public:

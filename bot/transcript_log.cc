@@ -5,19 +5,14 @@
 
 #include "bot/crypto.h"
 #include "bot/transcript_db_backends.h"
+#include "bot/unix_time.h"
 
 namespace faqbot::bot {
 namespace {
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
   const int64_t cutoff =
-      NowMs() -
+      UnixMs() -
       std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
   return db.Execute("DELETE FROM exchanges WHERE time_ms < ?",
                     {std::to_string(cutoff)});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/transcript_report.h"
+#include "bot/unix_time.h"
 #include "tests/support/postgres_server.h"
 
 namespace faqbot::bot {
@@ -11,12 +12,6 @@ namespace {
 using faqbot::testing::PostgresServer;
 
 constexpr const char* kKey = "shared-secret-of-the-instances";
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 class TranscriptPostgres : public ::testing::Test {
  protected:
@@ -35,24 +30,24 @@ TEST_F(TranscriptPostgres, WritesReportsAndForgets) {
   {
     auto log = OpenLog();
     ASSERT_TRUE(log) << log.error().message;
-    (*log)->Append({.time_ms = NowMs(),
+    (*log)->Append({.time_ms = UnixMs(),
                     .session = "whatsapp:15551234567",
                     .channel = "whatsapp",
                     .text = "worms in liver",
                     .kind = "answer",
                     .node = "parasitic-infection",
                     .confidence = 0.875});
-    (*log)->Append({.time_ms = NowMs(),
+    (*log)->Append({.time_ms = UnixMs(),
                     .session = "whatsapp:15551234567",
                     .channel = "whatsapp",
                     .text = "Best pizza in town? ",
                     .kind = "fallback"});
-    (*log)->Append({.time_ms = NowMs() - 40 * day,
+    (*log)->Append({.time_ms = UnixMs() - 40 * day,
                     .session = "web:old",
                     .channel = "web",
                     .text = "an old question",
                     .kind = "fallback"});
-    (*log)->Append({.time_ms = NowMs(),
+    (*log)->Append({.time_ms = UnixMs(),
                     .session = "telegram:7",
                     .channel = "telegram",
                     .choice = "overview",
