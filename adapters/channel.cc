@@ -63,6 +63,15 @@ int64_t JsonInt(const nlohmann::json& object, std::string_view key) {
   return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
 }
 
+HttpResponse HttpResponse::JsonError(int status, const std::string& message) {
+  return Json(status, DumpJson({{"error", message}}));
+}
+
+bool IsLowerHex(std::string_view s, std::size_t digits) {
+  return s.size() == digits &&
+         s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 std::string DumpJson(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

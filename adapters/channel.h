@@ -47,6 +47,8 @@ struct HttpResponse {
   static HttpResponse Text(int status, std::string body) {
     return {status, "text/plain; charset=utf-8", std::move(body), {}};
   }
+  // {"error": message}
+  static HttpResponse JsonError(int status, const std::string& message);
 };
 
 class Channel {
@@ -90,6 +92,10 @@ std::string ReplyText(const bot::Reply& reply);
 std::string JsonText(const nlohmann::json& object, std::string_view key);
 // `object[key]` if it is an integer, else 0.
 int64_t JsonInt(const nlohmann::json& object, std::string_view key);
+
+// Whether `s` is exactly `digits` lowercase hexadecimal digits (the shape
+// of the ids and tokens faqbot hands out).
+bool IsLowerHex(std::string_view s, std::size_t digits);
 
 // `j` as compact JSON text; invalid UTF-8 in strings becomes U+FFFD
 // instead of an exception.

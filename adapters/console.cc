@@ -15,10 +15,6 @@ using nlohmann::json;
 
 constexpr std::string_view kCookie = "faqbot_console";
 
-HttpResponse JsonError(int status, const std::string& what) {
-  return HttpResponse::Json(status, json{{"error", what}}.dump());
-}
-
 // The value of cookie `name` in a Cookie header, "" when absent.
 std::string CookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
@@ -54,14 +50,14 @@ bool Console::Handles(std::string_view path) const {
 
 std::string Console::OperatorOf(const HttpRequest& request) {
   const std::string token = CookieValue(request.Header("cookie"), kCookie);
-  if (token.size() != 64) return "";
+  if (!IsLowerHex(token, 64)) return "";
   const std::string op = desk_.LoginOf(token);
   return accounts_.contains(op) ? op : "";  // an account since removed: no
 }
 
 HttpResponse Console::Handle(const HttpRequest& request) {
   if (request.path == "/console" || request.path == "/console/") {
-    if (request.method != "GET") return JsonError(405, "use GET");
+    if (request.method != "GET") return HttpResponse::JsonError(405, "use GET");
     HttpResponse page{
         200, "text/html; charset=utf-8", std::string(kConsoleHtml), {}};
     page.headers.push_back(
@@ -72,14 +68,16 @@ HttpResponse Console::Handle(const HttpRequest& request) {
     return page;
   }
   if (request.method == "POST" && !IsJson(request)) {
-    return JsonError(415, "send JSON (Content-Type: application/json)");
+    return HttpResponse::JsonError(
+        415, "send JSON (Content-Type: application/json)");
   }
   if (request.path == "/console/login") {
-    if (request.method != "POST") return JsonError(405, "POST to log in");
+    if (request.method != "POST")
+      return HttpResponse::JsonError(405, "POST to log in");
     return Login(request);
   }
   const std::string op = OperatorOf(request);
-  if (op.empty()) return JsonError(401, "log in first");
+  if (op.empty()) return HttpResponse::JsonError(401, "log in first");
   if (request.path == "/console/logout" && request.method == "POST") {
     desk_.DropLogin(CookieValue(request.Header("cookie"), kCookie));
     HttpResponse r = HttpResponse::Json(200, "{}");
@@ -94,13 +92,14 @@ HttpResponse Console::Handle(const HttpRequest& request) {
   if (request.method == "POST" && request.path.starts_with("/console/api/")) {
     return Act(op, request);
   }
-  return JsonError(404, "no such console endpoint");
+  return HttpResponse::JsonError(404, "no such console endpoint");
 }
 
 HttpResponse Console::Login(const HttpRequest& request) {
   const json body = json::parse(request.body, nullptr, false);
   if (!body.is_object()) {
-    return JsonError(400, "send {\"name\": ..., \"password\": ...}");
+    return HttpResponse::JsonError(400,
+                                   "send {\"name\": ..., \"password\": ...}");
   }
   const std::string name = JsonText(body, "name");
   const std::string password = JsonText(body, "password");
@@ -111,7 +110,8 @@ HttpResponse Console::Login(const HttpRequest& request) {
     const std::string key = account == accounts_.end() ? "" : name;
     auto it = attempts_.try_emplace(key, 0.2, 5).first;
     if (!it->second.Take()) {
-      return JsonError(429, "too many attempts; wait a few seconds");
+      return HttpResponse::JsonError(429,
+                                     "too many attempts; wait a few seconds");
     }
   }
   // An unknown name costs as long as a known one.
@@ -119,7 +119,7 @@ HttpResponse Console::Login(const HttpRequest& request) {
   const bool ok = bot::CheckPassword(
       password, account == accounts_.end() ? kNobody : account->second);
   if (!ok || account == accounts_.end()) {
-    return JsonError(401, "wrong name or password");
+    return HttpResponse::JsonError(401, "wrong name or password");
   }
   const std::string token = bot::RandomHex(32);
   desk_.SaveLogin(token, name, kLoginFor);
@@ -158,33 +158,38 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
   const std::string id = JsonText(body, "id");
   const std::string action = request.path.substr(request.path.rfind('/') + 1);
   if (action != "take" && action != "send" && action != "release") {
-    return JsonError(404, "no such console action (take, send, release)");
+    return HttpResponse::JsonError(
+        404, "no such console action (take, send, release)");
   }
   const auto handoff = desk_.Find(id);
-  if (!handoff) return JsonError(404, "no such conversation waiting or held");
+  if (!handoff)
+    return HttpResponse::JsonError(404, "no such conversation waiting or held");
   const auto& wording = bot_.pack()->wording;
   const bool mine = handoff->status == bot::HandoffStatus::kActive &&
                     handoff->operator_name == op;
   if (action == "take") {
     if (!desk_.Take(id, op)) {
-      return JsonError(409, "taken by someone else, or no longer waiting");
+      return HttpResponse::JsonError(
+          409, "taken by someone else, or no longer waiting");
     }
     const std::string joined =
         dialogs::Fill(wording.handoff_joined, {{"name", op}});
     desk_.AddLine(id, {bot::UnixMs(), "bot", joined});
     Tell(*handoff, "handoff.joined", joined);
   } else if (action == "send") {
-    if (!mine) return JsonError(409, "take the conversation first");
+    if (!mine)
+      return HttpResponse::JsonError(409, "take the conversation first");
     const std::string text = JsonText(body, "text");
     if (auto s = bot::ValidateText(text, bot_.options().max_message_bytes);
         !s) {
-      return JsonError(400, s.error().message);
+      return HttpResponse::JsonError(400, s.error().message);
     }
     desk_.AddLine(id, {bot::UnixMs(), op, text});
     relay_->Send(*handoff, HandoffRelay::FromOperator(op, text));
     if (auto wait = desk_.MarkReplied(id)) metrics_.FirstOperatorReply(*wait);
   } else {  // release
-    if (!mine) return JsonError(409, "only the operator holding it can");
+    if (!mine)
+      return HttpResponse::JsonError(409, "only the operator holding it can");
     if (desk_.Release(id)) {
       Tell(*handoff, "handoff.left",
            dialogs::Fill(wording.handoff_left, {{"name", op}}));

@@ -15,6 +15,8 @@ std::string RandomHex32() {
   return id;
 }
 
+std::string NewDirectLineToken() { return RandomHex32() + RandomHex32(); }
+
 DirectLineTokens::DirectLineTokens(std::chrono::seconds lifetime,
                                    std::size_t max_tokens)
     : lifetime_(lifetime), max_tokens_(max_tokens) {}
@@ -39,7 +41,7 @@ void DirectLineTokens::ExpireLocked(Clock::time_point now) {
 
 std::optional<std::string> DirectLineTokens::Issue(
     const std::string& conversation, Clock::time_point now) {
-  std::string token = RandomHex32() + RandomHex32();
+  std::string token = NewDirectLineToken();
   std::lock_guard lock(mu_);
   ExpireLocked(now);
   if (tokens_.size() >= max_tokens_) return std::nullopt;

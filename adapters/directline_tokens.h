@@ -58,6 +58,8 @@ class DirectLineTokens {
 
 // 32 random hex digits from the OS's random source.
 std::string RandomHex32();
+// A new token: 64 random hex digits.
+std::string NewDirectLineToken();
 
 }  // namespace faqbot::adapters
 

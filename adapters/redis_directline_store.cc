@@ -56,11 +56,6 @@ constexpr const char* kRefresh =
     "redis.call('DEL', KEYS[1]) "
     "redis.call('SET', KEYS[2], c, 'EX', ARGV[1]) return c";
 
-bool IsHex32(std::string_view s) {
-  return s.size() == 32 &&
-         s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
-
 class RedisDirectLineStore : public DirectLineStore {
  public:
   RedisDirectLineStore(const bot::RedisOptions& redis, std::string prefix,
@@ -87,7 +82,7 @@ class RedisDirectLineStore : public DirectLineStore {
   }
 
   bool Exists(const std::string& id) override {
-    return IsHex32(id) &&
+    return IsLowerHex(id, 32) &&
            redis_.Run({"EXISTS", prefix_ + "c:" + id}).Int() == 1;
   }
 
@@ -174,7 +169,7 @@ class RedisDirectLineStore : public DirectLineStore {
   }
 
   std::optional<std::string> Issue(const std::string& id) override {
-    const std::string token = RandomHex32();
+    const std::string token = NewDirectLineToken();
     if (!redis_.Run({"SET", prefix_ + "t:" + token, id, "EX",
                      std::to_string(lifetime_.count())})) {
       return std::nullopt;
@@ -183,13 +178,13 @@ class RedisDirectLineStore : public DirectLineStore {
   }
 
   std::string ConversationOf(std::string_view token) override {
-    if (!IsHex32(token)) return "";
+    if (!IsLowerHex(token, 64)) return "";
     return redis_.Run({"GET", prefix_ + "t:" + std::string(token)}).Text();
   }
 
   std::optional<std::string> Refresh(std::string_view token) override {
-    if (!IsHex32(token)) return std::nullopt;
-    const std::string fresh = RandomHex32();
+    if (!IsLowerHex(token, 64)) return std::nullopt;
+    const std::string fresh = NewDirectLineToken();
     const auto r =
         redis_.Run({"EVAL", kRefresh, "2", prefix_ + "t:" + std::string(token),
                     prefix_ + "t:" + fresh, std::to_string(lifetime_.count())});

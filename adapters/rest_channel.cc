@@ -24,10 +24,6 @@ constexpr std::string_view kRoot = "/webhooks/rest/";
 constexpr std::string_view kWebhook = "/webhooks/rest/webhook";
 constexpr std::string_view kMessages = "/webhooks/rest/messages";
 
-HttpResponse ErrorJson(int status, const std::string& message) {
-  return HttpResponse::Json(status, json{{"error", message}}.dump());
-}
-
 class RestChannel : public Channel {
  public:
   RestChannel(bot::Bot& bot, std::string token)
@@ -60,38 +56,44 @@ class RestChannel : public Channel {
   HttpResponse Answer(const HttpRequest& request) {
     if (!token_.empty() && !ConstantTimeEquals(request.Header("authorization"),
                                                "Bearer " + token_)) {
-      return ErrorJson(401, "missing or wrong Authorization: Bearer token");
+      return HttpResponse::JsonError(
+          401, "missing or wrong Authorization: Bearer token");
     }
     if (request.path == kMessages) {
-      if (request.method != "GET") return ErrorJson(405, "use GET here");
+      if (request.method != "GET")
+        return HttpResponse::JsonError(405, "use GET here");
       const std::string sender = request.Query("sender");
       if (sender.empty() || sender.size() > 200) {
-        return ErrorJson(400, "?sender= must name the conversation");
+        return HttpResponse::JsonError(400,
+                                       "?sender= must name the conversation");
       }
       return HttpResponse::Json(200, Waiting(sender).dump());
     }
     if (request.path != kWebhook) {
-      if (request.method != "GET") return ErrorJson(405, "use GET here");
+      if (request.method != "GET")
+        return HttpResponse::JsonError(405, "use GET here");
       return HttpResponse::Json(200, R"({"status":"ok"})");
     }
     if (request.method != "POST") {
-      return ErrorJson(405, "POST {\"sender\": ..., \"message\": ...} here");
+      return HttpResponse::JsonError(
+          405, "POST {\"sender\": ..., \"message\": ...} here");
     }
     const json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
-      return ErrorJson(400,
-                       "invalid JSON: expected {\"sender\": ..., "
-                       "\"message\": ...}");
+      return HttpResponse::JsonError(400,
+                                     "invalid JSON: expected {\"sender\": ..., "
+                                     "\"message\": ...}");
     }
     const auto sender = body.find("sender");
     const auto message = body.find("message");
     if (sender == body.end() || !sender->is_string() ||
         sender->get<std::string>().empty() ||
         sender->get<std::string>().size() > 200) {
-      return ErrorJson(400, "\"sender\" must be a non-empty string id");
+      return HttpResponse::JsonError(
+          400, "\"sender\" must be a non-empty string id");
     }
     if (message == body.end() || !message->is_string()) {
-      return ErrorJson(400, "\"message\" must be a string");
+      return HttpResponse::JsonError(400, "\"message\" must be a string");
     }
     const std::string id = sender->get<std::string>();
     std::string text = message->get<std::string>();
@@ -100,7 +102,7 @@ class RestChannel : public Channel {
     (text.starts_with("/") ? m.button : m.text) =
         text.starts_with("/") ? text.substr(1) : std::move(text);
     auto reply = bot_.Handle("rest:" + id, m);
-    if (!reply) return ErrorJson(400, reply.error().message);
+    if (!reply) return HttpResponse::JsonError(400, reply.error().message);
     json items = Waiting(id);
     if (reply->kind == dialogs::ReplyKind::kHeld) {
       return HttpResponse::Json(200, items.dump());

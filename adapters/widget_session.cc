@@ -18,11 +18,7 @@ std::string ErrorFrame(const std::string& what) {
 }
 
 // The widget's session ids are 32 lowercase hex digits (NewSessionId).
-bool IsWebSessionId(std::string_view id) {
-  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
+bool IsWebSessionId(std::string_view id) { return IsLowerHex(id, 32); }
 
 // Where a widget session lives in the bot's store: its own key space, so
 // no id a browser sends can name another channel's conversation.
