@@ -201,12 +201,8 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
 void Console::GiveUpWaiting(std::chrono::seconds wait) {
   const int64_t cutoff =
       bot::UnixMs() - std::chrono::milliseconds(wait).count();
-  std::map<std::string, bot::Handoff> open;  // as they were, for Tell
-  for (auto& h : desk_.Open()) open[h.id] = std::move(h);
-  for (const std::string& id : desk_.GiveUpWaiting(cutoff)) {
-    const auto it = open.find(id);
-    Tell(it != open.end() ? it->second : bot::Handoff{.id = id},
-         "handoff.gave_up", bot_.pack()->wording.handoff_gave_up);
+  for (const bot::Handoff& h : desk_.GiveUpWaiting(cutoff)) {
+    Tell(h, "handoff.gave_up", bot_.pack()->wording.handoff_gave_up);
   }
 }
 

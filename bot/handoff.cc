@@ -142,14 +142,14 @@ std::optional<int64_t> MemoryHandoffDesk::MarkReplied(const std::string& id) {
   return h->first_reply_ms - h->requested_ms;
 }
 
-std::vector<std::string> MemoryHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
+std::vector<Handoff> MemoryHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
   std::lock_guard lock(mu_);
-  std::vector<std::string> given_up;
+  std::vector<Handoff> given_up;
   for (const Handoff& h : Open()) {
     if (h.status == HandoffStatus::kWaiting && h.requested_ms < cutoff_ms) {
       Forget(h.id);
       lines_.erase(h.id);
-      given_up.push_back(h.id);
+      given_up.push_back(h);
     }
   }
   return given_up;

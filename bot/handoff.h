@@ -91,7 +91,7 @@ class HandoffDesk {
   virtual std::optional<int64_t> MarkReplied(const std::string& id) = 0;
   // Gives up the conversations waiting since before `cutoff_ms`; returns
   // those this call gave up (each exactly once across instances).
-  virtual std::vector<std::string> GiveUpWaiting(int64_t cutoff_ms) = 0;
+  virtual std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) = 0;
 
   virtual void AddLine(const std::string& id, const HandoffLine& line) = 0;
   virtual std::vector<HandoffLine> Lines(const std::string& id) = 0;
@@ -137,7 +137,7 @@ class MemoryHandoffDesk : public HandoffDesk {
   bool Take(const std::string& id, const std::string& op) override;
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
-  std::vector<std::string> GiveUpWaiting(int64_t cutoff_ms) override;
+  std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
   void AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;

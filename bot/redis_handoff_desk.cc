@@ -150,8 +150,8 @@ std::optional<int64_t> RedisHandoffDesk::MarkReplied(const std::string& id) {
   return r.Int();
 }
 
-std::vector<std::string> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
-  std::vector<std::string> given_up;
+std::vector<Handoff> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
+  std::vector<Handoff> given_up;
   for (const Handoff& h : Open()) {
     if (h.status != HandoffStatus::kWaiting || h.requested_ms >= cutoff_ms) {
       continue;
@@ -162,7 +162,7 @@ std::vector<std::string> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
                     prefix_ + "events", std::to_string(cutoff_ms)});
     if (r && r.Int() == 1) {
       Forget(h.id);
-      given_up.push_back(h.id);
+      given_up.push_back(h);
     }
   }
   return given_up;

@@ -30,7 +30,7 @@ class RedisHandoffDesk : public HandoffDesk {
   bool Take(const std::string& id, const std::string& op) override;
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
-  std::vector<std::string> GiveUpWaiting(int64_t cutoff_ms) override;
+  std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
   void AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;

@@ -115,7 +115,9 @@ TEST(HandoffDesk, WaitingTooLongIsGivenUpOnce) {
   MemoryHandoffDesk desk;
   ASSERT_TRUE(desk.Request({.id = "a", .requested_ms = 1000}));
   ASSERT_TRUE(desk.Request({.id = "b", .requested_ms = 5000}));
-  EXPECT_EQ(desk.GiveUpWaiting(2000), std::vector<std::string>{"a"});
+  const auto given_up = desk.GiveUpWaiting(2000);
+  ASSERT_EQ(given_up.size(), 1u);
+  EXPECT_EQ(given_up[0].id, "a");
   EXPECT_TRUE(desk.GiveUpWaiting(2000).empty());
   EXPECT_EQ(desk.StatusOf("b"), HandoffStatus::kWaiting);
 }
