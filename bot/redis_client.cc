@@ -28,13 +28,14 @@ std::vector<std::string> RedisReply::Texts() const {
   return out;
 }
 
-redisContext* ConnectRedis(const RedisOptions& options) {
+redisContext* ConnectRedis(const RedisOptions& options, std::string* why) {
   const auto ms = options.timeout.count();
   const timeval tv{static_cast<time_t>(ms / 1000),
                    static_cast<suseconds_t>(ms % 1000 * 1000)};
   redisContext* c =
       redisConnectWithTimeout(options.host.c_str(), options.port, tv);
   if (c == nullptr || c->err) {
+    if (why) *why = c ? c->errstr : "cannot allocate a connection";
     if (c) redisFree(c);
     return nullptr;
   }
@@ -43,6 +44,7 @@ redisContext* ConnectRedis(const RedisOptions& options) {
     auto* r = static_cast<redisReply*>(
         redisCommand(c, "AUTH %s", options.password.c_str()));
     const bool ok = r && r->type != REDIS_REPLY_ERROR;
+    if (!ok && why) *why = r ? std::string(r->str, r->len) : c->errstr;
     if (r) freeReplyObject(r);
     if (!ok) {
       redisFree(c);

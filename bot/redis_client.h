@@ -44,8 +44,10 @@ class RedisClient {
   redisContext* conn_ = nullptr;  // guarded by mu_
 };
 
-// A new connection (AUTH done), or null.
-redisContext* ConnectRedis(const RedisOptions& options);
+// A new connection (AUTH done, `options.timeout` on each command), or null
+// with the reason in `*why` when given.
+redisContext* ConnectRedis(const RedisOptions& options,
+                           std::string* why = nullptr);
 
 // Listens on `channel` on a thread of its own until destroyed: `message`
 // for each message, `connected` after each (re)connection (to reload what

@@ -7,6 +7,8 @@
 #include <random>
 #include <thread>
 
+#include "bot/redis_client.h"
+
 namespace faqbot::bot {
 namespace {
 
@@ -91,22 +93,11 @@ RedisSessionStore::Connection RedisSessionStore::Acquire(bool* pooled) const {
 }
 
 RedisSessionStore::Connection RedisSessionStore::Connect() const {
-  const auto ms = options_.timeout.count();
-  const timeval tv{static_cast<time_t>(ms / 1000),
-                   static_cast<suseconds_t>(ms % 1000 * 1000)};
-  Connection c(
-      redisConnectWithTimeout(options_.host.c_str(), options_.port, tv));
-  if (!c || c->err) {
-    Failed(c ? c->errstr : "cannot allocate a connection");
+  std::string why;
+  Connection c(ConnectRedis(options_, &why));
+  if (!c) {
+    Failed(why);
     return nullptr;
-  }
-  redisSetTimeout(c.get(), tv);
-  if (!options_.password.empty()) {
-    auto r = Command(c.get(), "AUTH %s", options_.password.c_str());
-    if (!r || r->type == REDIS_REPLY_ERROR) {
-      Failed(r ? std::string(r->str, r->len) : c->errstr);
-      return nullptr;
-    }
   }
   if (down_.exchange(false)) {
     options_.log("Redis at " + options_.host + ":" +
