@@ -3,26 +3,26 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "intents/string_map.h"
 #include "intents/text.h"
 
 namespace faqbot::dialogs {
 
 Nav Navigation(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kBack = {
-      "back", "go back", "previous", "back please", "go back please"};
-  static const std::unordered_set<std::string> kMenu = {
+  static const intents::StringSet kBack = {"back", "go back", "previous",
+                                           "back please", "go back please"};
+  static const intents::StringSet kMenu = {
       "menu",     "main menu", "show menu",   "show me the menu",
       "the menu", "topics",    "show topics", "list topics",
       "home"};
-  static const std::unordered_set<std::string> kRestart = {
+  static const intents::StringSet kRestart = {
       "start over",       "restart", "start again",
       "begin again",      "reset",   "start from the beginning",
       "new conversation", "clear"};
-  static const std::unordered_set<std::string> kQuit = {"quit", "exit", "stop",
-                                                        "end"};
+  static const intents::StringSet kQuit = {"quit", "exit", "stop", "end"};
   // "back to the menu", "go to the main menu please": filler aside, the
   // message is one command word.
-  static const std::unordered_set<std::string> kFiller = {
+  static const intents::StringSet kFiller = {
       "back", "to",   "the",    "go", "show", "me",  "please", "main",
       "open", "take", "return", "a",  "can",  "you", "i",      "want"};
   // No command has more than four words besides filler ("start from the
@@ -48,7 +48,7 @@ Nav Navigation(const std::vector<std::string>& words) {
 
 // "2", "option 2", "the second one", "#2" -> 2; 0 when not a pick.
 int ChoiceNumber(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kFiller = {
+  static const intents::StringSet kFiller = {
       "the",  "option", "number", "choice", "no",    "pick", "select",
       "i",    "want",   "please", "item",   "topic", "nd",   "st",
       "rd",   "th",     "go",     "for",    "with",  "let",  "us",
@@ -82,8 +82,8 @@ int ChoiceNumber(const std::vector<std::string>& words) {
 }
 
 bool HasPronoun(const std::vector<std::string>& words) {
-  static const std::unordered_set<std::string> kPronouns = {
-      "it", "that", "this", "they", "them", "those", "these", "its"};
+  static const intents::StringSet kPronouns = {"it",   "that",  "this",  "they",
+                                               "them", "those", "these", "its"};
   return std::any_of(words.begin(), words.end(),
                      [](const auto& w) { return kPronouns.contains(w); });
 }

@@ -14,6 +14,7 @@
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
+#include "intents/string_map.h"
 #include "intents/text.h"
 #include "intents/utf8.h"
 
@@ -221,9 +222,9 @@ class Compiler {
   void ClassifyDefinition(Sentence* s,
                           const std::array<double, kFacetCount>& cues) {
     const auto words = intents::Normalize(s->text);
-    static const std::unordered_set<std::string> kVerbs = {
-        "is", "are", "refers", "refer", "means", "describes"};
-    static const std::unordered_set<std::string> kArticles = {"a", "an", "the"};
+    static const intents::StringSet kVerbs = {"is",    "are",   "refers",
+                                              "refer", "means", "describes"};
+    static const intents::StringSet kArticles = {"a", "an", "the"};
     std::size_t verb = 0;
     while (verb < words.size() && verb <= 5 && !kVerbs.contains(words[verb])) {
       ++verb;

@@ -610,8 +610,7 @@ const std::vector<std::string>* FindWordRewrite(std::string_view word) {
 }
 
 bool IsStopword(std::string_view word) {
-  static const std::unordered_set<std::string_view> set(std::begin(kStopwords),
-                                                        std::end(kStopwords));
+  static const StringSet set(std::begin(kStopwords), std::end(kStopwords));
   return set.contains(word);
 }
 

@@ -21,12 +21,23 @@ std::string Format(double v) {
 
 // Whether `term` is the stem of a stopword ("doe" for "does").
 bool IsStopTerm(const std::string& term) {
-  static const std::unordered_set<std::string> stems = [] {
-    std::unordered_set<std::string> out;
+  static const StringSet stems = [] {
+    StringSet out;
     for (const auto word : Stopwords()) out.insert(Stem(word));
     return out;
   }();
   return IsStopword(term) || stems.contains(term);
+}
+
+// The candidate for `intent`, added when the message first touches it.
+// Sparse: only intents the message touches (a handful), so the cost does
+// not grow with the number of intents in the pack.
+Candidate& CandidateFor(Signals* sig, int intent) {
+  auto& cands = sig->candidates;
+  for (auto& c : cands) {
+    if (c.intent == intent) return c;
+  }
+  return cands.emplace_back(Candidate{intent, 0, 0, 0, {}});
 }
 
 SynonymTable BuiltinSynonyms() {
@@ -94,7 +105,7 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   analyzer_.AddVocabulary(text);
   // A rare word of the text names its intent as a heading word does:
   // "Bosniak", "dialysis", "tolvaptan"; not "suggested" (see BuildPostings).
-  std::unordered_set<std::string> rare;
+  StringSet rare;
   if (MedicalVocabularyLoaded()) {
     for (const auto& word : Normalize(text)) {
       if (word.size() >= 5 && !IsNumber(word) && !IsEverydayWord(word)) {
@@ -242,7 +253,7 @@ Status Matcher::AddBuiltins() {
 // words and the words of facet cues ("treatment", "regular", "diet") say
 // what is asked, not which topic it is about, so they count less.
 void Matcher::BuildPostings() {
-  std::unordered_set<std::string>& generic = generic_terms_;
+  StringSet& generic = generic_terms_;
   for (const auto word : GenericWords()) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
   }
@@ -307,16 +318,8 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
-  // Sparse: only intents the message touches, so the cost does not grow
-  // with the number of intents in the pack.
-  std::unordered_map<int, std::size_t> slot;
-  const auto candidate = [&](int intent) -> Candidate& {
-    auto [it, added] = slot.try_emplace(intent, sig.candidates.size());
-    if (added) sig.candidates.push_back({intent, 0, 0, {}});
-    return sig.candidates[it->second];
-  };
-  ScoreKeywords(&sig, candidate, explain);
-  ApplyPatterns(&sig, candidate, explain);
+  ScoreKeywords(&sig, explain);
+  ApplyPatterns(&sig, explain);
   // Best first; equal scores keep the intents' order (the overview first).
   std::sort(sig.candidates.begin(), sig.candidates.end(),
             [](const Candidate& a, const Candidate& b) {
@@ -326,11 +329,19 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   return sig;
 }
 
-void Matcher::ScoreKeywords(Signals* sig, const CandidateFn& candidate,
-                            bool explain) const {
+void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
+  const auto& terms = sig->analysis.terms;
+  // Each term counts once; a short message's earlier terms are searched,
+  // a long one's are remembered in a set.
+  constexpr std::size_t kScanned = 24;
   std::unordered_set<std::string_view> seen;
-  for (const auto& term : sig->analysis.terms) {
-    if (!seen.insert(term).second) continue;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const std::string& term = terms[i];
+    const bool repeated = terms.size() <= kScanned
+                              ? std::find(terms.begin(), terms.begin() + i,
+                                          term) != terms.begin() + i
+                              : !seen.insert(term).second;
+    if (repeated) continue;
     if (const auto scope = scope_terms_.find(term);
         scope != scope_terms_.end()) {
       sig->out_of_scope.push_back(scope->second);
@@ -339,7 +350,7 @@ void Matcher::ScoreKeywords(Signals* sig, const CandidateFn& candidate,
     if (it == postings_.end()) continue;
     for (const auto& p : it->second) {
       if (p.weight <= 0) continue;
-      Candidate& c = candidate(p.intent);
+      Candidate& c = CandidateFor(sig, p.intent);
       c.score += p.weight;
       if (!p.damped) c.specific += p.weight;
       if (!p.damped && p.names) c.naming += p.weight;
@@ -351,14 +362,13 @@ void Matcher::ScoreKeywords(Signals* sig, const CandidateFn& candidate,
   }
 }
 
-void Matcher::ApplyPatterns(Signals* sig, const CandidateFn& candidate,
-                            bool explain) const {
+void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
   const std::string& analyzed = sig->analysis.text;
   for (const int index : set_.Match(analyzed)) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
       case Kind::kIntent: {
-        Candidate& c = candidate(tag.target);
+        Candidate& c = CandidateFor(sig, tag.target);
         c.score += tag.weight;
         c.specific += tag.weight;
         c.naming += tag.weight;

@@ -215,11 +215,8 @@ class Matcher {
   Status AddTagged(Tag tag);
   Status AddBuiltins();
   void BuildPostings();
-  using CandidateFn = std::function<Candidate&(int intent)>;
-  void ScoreKeywords(Signals* sig, const CandidateFn& candidate,
-                     bool explain) const;
-  void ApplyPatterns(Signals* sig, const CandidateFn& candidate,
-                     bool explain) const;
+  void ScoreKeywords(Signals* sig, bool explain) const;
+  void ApplyPatterns(Signals* sig, bool explain) const;
 
   Analyzer analyzer_;
   std::vector<Intent> intents_;
@@ -234,18 +231,18 @@ class Matcher {
     bool names;   // a word that names the intent (see Candidate::naming)
   };
   StringMap<std::vector<Posting>> postings_;
-  std::unordered_set<std::string> pack_terms_;  // what the pack talks about
-  std::unordered_set<std::string> subject_terms_;
+  StringSet pack_terms_;  // what the pack talks about
+  StringSet subject_terms_;
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).
-  std::unordered_set<std::string> subject_level_terms_;
-  std::unordered_set<std::string> cue_terms_;     // built by Compile()
-  std::unordered_set<std::string> pack_bigrams_;  // "polycyst kidney"
-  std::vector<std::string> cue_prefixes_;         // "treat" of "treat*"
+  StringSet subject_level_terms_;
+  StringSet cue_terms_;                    // built by Compile()
+  StringSet pack_bigrams_;                 // "polycyst kidney"
+  std::vector<std::string> cue_prefixes_;  // "treat" of "treat*"
   // A word of a facet cue ("treatment", "regularly"): it says what is
   // asked, not about what.
   bool IsCueTerm(const std::string& term) const;
-  std::unordered_set<std::string> generic_terms_;  // built by Compile()
+  StringSet generic_terms_;  // built by Compile()
   int subject_intent_ = -1;
   // Scope terms the pack never uses -> the word to name in the fallback.
   StringMap<std::string> scope_terms_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "intents/string_map.h"
 #include "intents/word_memo.h"
 
 namespace faqbot::intents {
@@ -15,7 +16,7 @@ namespace {
 constexpr char kMedicalDictionary[] = "/usr/share/hunspell/en_med_glut.dic";
 constexpr char kCommonWords[] = "/usr/share/dict/american-english-small";
 
-using WordSet = std::unordered_set<std::string>;
+using WordSet = StringSet;
 
 // A hunspell .dic ("word/FLAGS" per line after a header) or a plain word
 // list, lower-cased. Missing file: empty.

@@ -8,37 +8,38 @@
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
+#include "intents/string_map.h"
 #include "intents/text.h"
 
 namespace faqbot::intents {
 namespace {
 
-const std::unordered_set<std::string>& WhWords() {
-  static const std::unordered_set<std::string> k = {
-      "what", "how", "why", "when", "where", "which", "who", "whom", "whose"};
+const StringSet& WhWords() {
+  static const StringSet k = {"what",  "how", "why",  "when", "where",
+                              "which", "who", "whom", "whose"};
   return k;
 }
 
 // Verbs that open a yes/no question ("is it", "can worms", "should i").
-const std::unordered_set<std::string>& Auxiliaries() {
-  static const std::unordered_set<std::string> k = {
-      "is",     "are",   "am",    "was",  "were", "can", "could",
-      "should", "would", "will",  "do",   "does", "did", "has",
-      "have",   "may",   "might", "must", "shall"};
+const StringSet& Auxiliaries() {
+  static const StringSet k = {"is",  "are",   "am",     "was",   "were",
+                              "can", "could", "should", "would", "will",
+                              "do",  "does",  "did",    "has",   "have",
+                              "may", "might", "must",   "shall"};
   return k;
 }
 
 // Words that start a sentence without changing what it asks.
-const std::unordered_set<std::string>& Openers() {
-  static const std::unordered_set<std::string> k = {
+const StringSet& Openers() {
+  static const StringSet k = {
       "so",     "and",    "but", "also",  "ok", "okay",  "well", "then",  "now",
       "please", "doctor", "doc", "sorry", "hi", "hello", "hey",  "anyway"};
   return k;
 }
 
 // Everything a greeting, thanks, apology or sign-off is made of.
-const std::unordered_set<std::string>& SocialWords() {
-  static const std::unordered_set<std::string> k = {
+const StringSet& SocialWords() {
+  static const StringSet k = {
       "hi",        "hello",      "hey",    "dear",    "doctor",
       "doc",       "team",       "good",   "morning", "afternoon",
       "evening",   "thank",      "thanks", "you",     "so",
@@ -84,8 +85,8 @@ bool StartsLikeQuestion(const std::vector<std::string>& w) {
   if (WhWords().contains(w[i])) return true;
   if (!Auxiliaries().contains(w[i]) || i + 1 >= w.size()) return false;
   // "do more exercise" is an instruction, "do i need" a question.
-  static const std::unordered_set<std::string> kNotASubject = {
-      "more", "less", "not", "so", "too", "very", "also", "just"};
+  static const StringSet kNotASubject = {"more", "less", "not",  "so",
+                                         "too",  "very", "also", "just"};
   return !kNotASubject.contains(w[i + 1]);
 }
 
@@ -144,7 +145,7 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
 }
 
 bool IsUnit(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
+  static const StringSet k = {
       "mm",          "cm",         "millimeter",  "millimeters", "millimetre",
       "millimetres", "centimeter", "centimeters", "centimetre",  "centimetres",
       "kg",          "g",          "mg",          "ml",          "l",
@@ -212,12 +213,12 @@ void FindQuotes(std::string_view text, std::vector<std::string>* out) {
 // message quotes a personal report.
 bool MentionsReport(const std::vector<std::string>& w) {
   // A report, or whoever read one: "my scan shows", "my GP thinks".
-  static const std::unordered_set<std::string> kReports = {
+  static const StringSet kReports = {
       "report",  "scan",       "ultrasound",  "ct",          "mri",
       "result",  "results",    "radiologist", "sonographer", "test",
       "tests",   "biopsy",     "letter",      "gp",          "doctor",
       "surgeon", "specialist", "consultant",  "they"};
-  static const std::unordered_set<std::string> kSays = {
+  static const StringSet kSays = {
       "says",      "said",    "shows",    "showed",    "show",      "mentions",
       "mentioned", "wrote",   "found",    "describes", "described", "revealed",
       "saw",       "see",     "reads",    "states",    "stated",    "came",

@@ -11,8 +11,7 @@ int MaxEdits(std::size_t length) {
 }
 
 // All strings made by deleting up to `edits` letters of `word`.
-void Deletions(const std::string& word, int edits,
-               std::unordered_set<std::string>* out) {
+void Deletions(const std::string& word, int edits, StringSet* out) {
   if (edits == 0 || word.size() <= 1) return;
   for (std::size_t i = 0; i < word.size(); ++i) {
     std::string shorter = word.substr(0, i) + word.substr(i + 1);
@@ -51,7 +50,7 @@ void SpellIndex::Add(std::string_view word, int weight) {
   auto [it, inserted] = words_.try_emplace(key, 0);
   it->second += weight;
   if (!inserted || !IsCorrectable(key)) return;
-  std::unordered_set<std::string> variants{key};
+  StringSet variants{key};
   Deletions(key, MaxEdits(key.size()), &variants);
   for (const auto& v : variants) deletes_[v].push_back(key);
 }
@@ -60,7 +59,7 @@ std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
   if (!IsCorrectable(word) || Contains(word)) return std::nullopt;
   const std::string key(word);
   const int max_edits = MaxEdits(key.size());
-  std::unordered_set<std::string> variants{key};
+  StringSet variants{key};
   Deletions(key, max_edits, &variants);
   const std::string* best = nullptr;
   int best_distance = max_edits + 1;

@@ -19,6 +19,7 @@
 #include "intents/message.h"
 #include "intents/normalizer.h"
 #include "intents/stemmer.h"
+#include "intents/string_map.h"
 #include "intents/text.h"
 #include "intents/word_memo.h"
 
@@ -27,7 +28,7 @@ namespace {
 
 bool Compares(const std::vector<std::string>& words) {
   // Every phrase below has one of these words; most questions have none.
-  static const std::unordered_set<std::string_view> kKeys = {
+  static const StringSet kKeys = {
       "same",  "difference", "different", "versus",  "vs",   "compared", "turn",
       "turns", "become",     "mistaken",  "related", "like", "similar"};
   if (std::none_of(words.begin(), words.end(),
@@ -97,12 +98,12 @@ std::size_t ActivityAsked(const std::vector<std::string>& w) {
 // "Should I drink less coffee?", "can I eat eggs": what is eaten or drunk,
 // or npos.
 std::size_t ConsumptionAsked(const std::vector<std::string>& w) {
-  static const std::unordered_set<std::string> kVerbs = {
-      "eat",      "eating", "drink", "drinking", "avoid",
-      "avoiding", "cut",    "stop",  "quit",     "consume"};
-  static const std::unordered_set<std::string> kBetween = {
-      "less", "more", "no", "any", "much", "some", "down", "on",
-      "out",  "too",  "a",  "lot", "of",   "the",  "my"};
+  static const StringSet kVerbs = {"eat",   "eating",   "drink", "drinking",
+                                   "avoid", "avoiding", "cut",   "stop",
+                                   "quit",  "consume"};
+  static const StringSet kBetween = {"less", "more", "no", "any", "much",
+                                     "some", "down", "on", "out", "too",
+                                     "a",    "lot",  "of", "the", "my"};
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (!kVerbs.contains(w[i])) continue;
     std::size_t j = i + 1;
@@ -136,10 +137,9 @@ const char* KindName(TermKind kind) {
 // an organ the pack never names.
 bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
-  static const std::unordered_set<std::string> kIn = {"in", "on", "of",
-                                                      "inside", "within"};
-  static const std::unordered_set<std::string> kDet = {
-      "my", "the", "his", "her", "their", "a", "your", "our", "its"};
+  static const StringSet kIn = {"in", "on", "of", "inside", "within"};
+  static const StringSet kDet = {"my", "the",  "his", "her", "their",
+                                 "a",  "your", "our", "its"};
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
     if (!kIn.contains(w[j])) continue;
     std::size_t k = j + 1;
@@ -154,7 +154,7 @@ struct Matcher::SubjectReading {
   const Analysis& a;
   Facet facet;
   SubjectCheck check;
-  std::unordered_set<std::string> named;  // each subject once
+  StringSet named;  // each subject once
 
   void Uncovered(const std::string& word, const std::string& term,
                  bool own_subject, std::string why) {
@@ -289,11 +289,11 @@ void Matcher::CheckScopeWords(SubjectReading& r) const {
 // condition named by a word before an organ that the article never puts
 // there is another condition.
 void Matcher::CheckConditionNames(SubjectReading& r) const {
-  static const std::unordered_set<std::string> kHeads = {
+  static const StringSet kHeads = {
       "disease",  "diseases", "failure",       "infection", "infections",
       "syndrome", "disorder", "insufficiency", "cancer",    "inflammation"};
-  static const std::unordered_set<std::string> kPlain = {
-      "left", "right", "both", "upper", "lower", "whole", "own", "other"};
+  static const StringSet kPlain = {"left",  "right", "both", "upper",
+                                   "lower", "whole", "own",  "other"};
   const auto& w = r.a.words;
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
     if (IsStopword(w[i]) || kPlain.contains(w[i]) ||

@@ -5,7 +5,9 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <utility>
@@ -13,11 +15,48 @@
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 #include "dialogs/dialogs.h"
+#include "intents/message.h"
 #include "intents/normalizer.h"
 #include "tests/bench/synthetic_pack.h"
 
+// Every allocation through operator new is counted, so the benchmarks of
+// whole messages can report allocations per message (a steady number,
+// where times move with the machine's load).
+// (Per thread: the benchmarks run on one.)
+namespace {
+thread_local std::uint64_t g_allocations = 0;
+}  // namespace
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
+
 namespace faqbot::bench {
 namespace {
+
+// Allocations per message, as a benchmark counter: a steady number, where
+// times move with the machine's load.
+class AllocationCounter {
+ public:
+  explicit AllocationCounter(benchmark::State& state)
+      : state_(state), start_(g_allocations) {}
+  ~AllocationCounter() {
+    state_.counters["allocs"] =
+        benchmark::Counter(static_cast<double>(g_allocations - start_),
+                           benchmark::Counter::kAvgIterations);
+  }
+
+ private:
+  benchmark::State& state_;
+  std::uint64_t start_;
+};
 
 std::shared_ptr<const dialogs::Pack> LiverPack() {
   static auto pack = [] {
@@ -60,6 +99,7 @@ std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {
 void BM_Normalize(benchmark::State& state) {
   const auto& qs = LiverQuestions();
   std::size_t i = 0;
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     benchmark::DoNotOptimize(intents::Normalize(qs[i++ % qs.size()]));
   }
@@ -67,12 +107,65 @@ void BM_Normalize(benchmark::State& state) {
 }
 BENCHMARK(BM_Normalize);
 
+// The parts of Bot::Handle, each alone on the same questions: what the
+// analysis (normalize, spelling, stems, synonyms), the whole match, the
+// reading of the message's shape and the subject check cost.
+void BM_AnalyzeLiver(benchmark::State& state) {
+  const auto& analyzer = LiverPack()->matcher.analyzer();
+  const auto& qs = LiverQuestions();
+  std::size_t i = 0;
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(analyzer.Analyze(qs[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_AnalyzeLiver);
+
+void BM_MatchLiver(benchmark::State& state) {
+  const auto& matcher = LiverPack()->matcher;
+  const auto& qs = LiverQuestions();
+  std::size_t i = 0;
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(matcher.Match(qs[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_MatchLiver);
+
+void BM_ReadMessageLiver(benchmark::State& state) {
+  const auto& qs = LiverQuestions();
+  std::size_t i = 0;
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(intents::ReadMessage(qs[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ReadMessageLiver);
+
+void BM_CheckSubjectLiver(benchmark::State& state) {
+  const auto& matcher = LiverPack()->matcher;
+  const auto& qs = LiverQuestions();
+  std::vector<intents::Analysis> analyses;
+  for (const auto& q : qs) analyses.push_back(matcher.analyzer().Analyze(q));
+  std::size_t i = 0;
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(matcher.CheckSubject(analyses[i++ % qs.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_CheckSubjectLiver);
+
 // The whole pipeline for one message: validation, session, red flags,
 // analysis, RE2::Set, scoring, dialog step, reply.
 void BM_BotHandleLiver(benchmark::State& state) {
   bot::Bot bot(LiverPack());
   const auto& qs = LiverQuestions();
   std::size_t i = 0;
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     const std::string session = "s" + std::to_string(i % 64);
     benchmark::DoNotOptimize(bot.Handle(session, {qs[i % qs.size()], ""}));
@@ -109,6 +202,7 @@ void BM_BotHandleLongLiver(benchmark::State& state) {
   bot::Bot bot(LiverPack());
   const auto& messages = LongLiverMessages();
   std::size_t i = 0, chars = 0;
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     const auto& m = messages[i % messages.size()];
     chars += m.size();
