@@ -25,6 +25,7 @@
 #include "dialogs/reply.h"
 #include "dialogs/wording.h"
 #include "intents/matcher.h"
+#include "intents/string_map.h"
 
 namespace faqbot::dialogs {
 
@@ -82,7 +83,7 @@ struct Pack {
   std::string name;  // folder name, e.g. "liver-calcification"
   Document document;
   std::vector<Node> nodes;
-  std::unordered_map<std::string, int> by_id;
+  intents::StringMap<int> by_id;
   std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
   std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
   int definition = -1;                        // overview.definition, or -1

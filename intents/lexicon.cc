@@ -609,6 +609,16 @@ const std::vector<std::string>* FindWordRewrite(std::string_view word) {
   return it == table.end() ? nullptr : &it->second;
 }
 
+const std::vector<std::string>* FindExpansion(std::string_view word) {
+  static const Table table = [] {
+    Table merged = Rewrites();
+    for (const auto& [from, to] : Contractions()) merged[from] = to;
+    return merged;
+  }();
+  const auto it = table.find(word);
+  return it == table.end() ? nullptr : &it->second;
+}
+
 bool IsStopword(std::string_view word) {
   static const StringSet set(std::begin(kStopwords), std::end(kStopwords));
   return set.contains(word);

@@ -76,6 +76,10 @@ const std::vector<std::string>* FindContraction(std::string_view word);
 // ("u" -> "you", "tumour" -> "tumor", "two" -> "2"), or null.
 const std::vector<std::string>* FindWordRewrite(std::string_view word);
 
+// For a word without an apostrophe, what it expands to, in one lookup:
+// FindContraction's answer, or else FindWordRewrite's, or null.
+const std::vector<std::string>* FindExpansion(std::string_view word);
+
 // Function words and everyday words that carry no topic. They are never
 // spelling-corrected and never count as unknown content.
 bool IsStopword(std::string_view word);

@@ -92,61 +92,75 @@ bool IsWordChar(char c) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Splits folded text into words. Apostrophes stay inside words for the
-// contraction rules; digits and letters that touch are split ("10mm").
-std::vector<std::string> SplitWords(const std::string& folded) {
-  std::vector<std::string> words;
-  std::string word;
+// Calls `emit` with each word of folded text, in place. Apostrophes stay
+// inside words for the contraction rules (not at either end); digits and
+// letters that touch are split ("10mm").
+template <typename Emit>
+void ForEachWord(std::string_view folded, Emit&& emit) {
+  std::size_t start = 0, end = 0;  // the word so far: [start, end)
   const auto flush = [&] {
-    while (!word.empty() && word.back() == '\'') word.pop_back();
-    std::size_t start = 0;
-    while (start < word.size() && word[start] == '\'') ++start;
-    if (start < word.size()) words.push_back(word.substr(start));
-    word.clear();
+    std::size_t last = end;
+    while (last > start && folded[last - 1] == '\'') --last;
+    if (last > start) emit(folded.substr(start, last - start));
+    start = end;
   };
-  for (char c : folded) {
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
     if (c == '\'') {
-      if (!word.empty()) word.push_back(c);
+      if (end > start) {
+        end = i + 1;
+      } else {
+        start = end = i + 1;  // not at the start of a word
+      }
     } else if (IsWordChar(c)) {
-      if (!word.empty() && word.back() != '\'' &&
-          IsDigit(word.back()) != IsDigit(c) &&
+      if (end > start && folded[end - 1] != '\'' &&
+          IsDigit(folded[end - 1]) != IsDigit(c) &&
           static_cast<unsigned char>(c) < 0x80) {
         flush();
       }
-      word.push_back(c);
+      if (end == start) start = i;
+      end = i + 1;
     } else {
       flush();
+      start = end = i + 1;
     }
   }
   flush();
-  return words;
 }
 
 // Appends the expansion of one word: contractions, shorthand, spellings,
 // number words. Possessive "'s" is dropped unless the table says otherwise.
-void ExpandWord(std::string word, std::vector<std::string>* out) {
-  if (const auto* expansion = FindContraction(word)) {
-    for (const auto& w : *expansion) out->push_back(w);
-    return;
-  }
-  if (const std::size_t apos = word.find('\''); apos != std::string::npos) {
-    const std::string stem = word.substr(0, apos);
-    const std::string tail = word.substr(apos + 1);
-    if (tail == "s") {
-      word = stem;  // possessive or "is" after a noun: the noun carries it
-    } else if (const auto* suffix = FindContraction("'" + tail)) {
-      out->push_back(stem);
-      for (const auto& w : *suffix) out->push_back(w);
-      return;
+void ExpandWord(std::string_view word, std::vector<std::string>* out) {
+  const std::size_t apos = word.find('\'');
+  if (apos == std::string_view::npos) {  // most words: one lookup
+    if (const auto* expansion = FindExpansion(word)) {
+      out->insert(out->end(), expansion->begin(), expansion->end());
     } else {
-      word = stem + tail;
+      out->emplace_back(word);
     }
-  }
-  if (const auto* rewrite = FindWordRewrite(word)) {
-    for (const auto& w : *rewrite) out->push_back(w);
     return;
   }
-  out->push_back(std::move(word));
+  if (const auto* expansion = FindContraction(word)) {
+    out->insert(out->end(), expansion->begin(), expansion->end());
+    return;
+  }
+  const std::string_view stem = word.substr(0, apos);
+  const std::string_view tail = word.substr(apos + 1);
+  std::string joined;
+  if (tail == "s") {
+    joined = stem;  // possessive or "is" after a noun: the noun carries it
+  } else if (const auto* suffix = FindContraction("'" + std::string(tail))) {
+    out->emplace_back(stem);
+    out->insert(out->end(), suffix->begin(), suffix->end());
+    return;
+  } else {
+    joined = std::string(stem) + std::string(tail);
+  }
+  if (const auto* rewrite = FindWordRewrite(joined)) {
+    out->insert(out->end(), rewrite->begin(), rewrite->end());
+    return;
+  }
+  out->push_back(std::move(joined));
 }
 
 }  // namespace
@@ -205,7 +219,8 @@ std::string FoldCodePoint(char32_t cp) {
 }
 
 std::vector<std::string> Normalize(std::string_view text) {
-  std::string folded;
+  thread_local std::string folded;  // kept: no allocation per message
+  folded.clear();
   folded.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -226,7 +241,8 @@ std::vector<std::string> Normalize(std::string_view text) {
     folded += cp ? FoldCodePoint(*cp) : " ";
   }
   std::vector<std::string> words;
-  for (auto& word : SplitWords(folded)) ExpandWord(std::move(word), &words);
+  words.reserve(folded.size() / 4 + 1);
+  ForEachWord(folded, [&words](std::string_view w) { ExpandWord(w, &words); });
   return words;
 }
 
