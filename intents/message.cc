@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
-#include <unordered_set>
+#include <deque>
 
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
@@ -237,16 +236,18 @@ bool MentionsReport(const std::vector<std::string>& w) {
 MessageShape ReadMessage(std::string_view text,
                          const std::vector<std::string>* words_given) {
   MessageShape shape;
-  // A short message is one sentence and one clause: normalize it once.
-  std::unordered_map<std::string, std::vector<std::string>> normalized;
-  if (words_given) normalized.emplace(Trim(text), *words_given);
+  // Each piece's words, normalized once: a message has a handful of
+  // sentences and clauses (a short one is one sentence and one clause,
+  // whose words are given).
+  const std::string whole = Trim(text);
+  std::deque<std::pair<std::string, std::vector<std::string>>> normalized;
   const auto words_of =
-      [&normalized](std::string_view s) -> const std::vector<std::string>& {
-    auto it = normalized.find(std::string(s));
-    if (it == normalized.end()) {
-      it = normalized.emplace(std::string(s), Normalize(s)).first;
+      [&](std::string_view s) -> const std::vector<std::string>& {
+    if (words_given && s == whole) return *words_given;
+    for (const auto& [piece, words] : normalized) {
+      if (piece == s) return words;
     }
-    return it->second;
+    return normalized.emplace_back(std::string(s), Normalize(s)).second;
   };
   for (const auto& sentence : SplitSentences(text)) {
     const auto& words = words_of(sentence);
@@ -281,7 +282,7 @@ MessageShape ReadMessage(std::string_view text,
     }
   }
   FindQuotes(text, &shape.personal);
-  const auto& words = words_of(Trim(text));
+  const auto& words = words_of(whole);
   FindPersonalDetails(words, &shape.personal);
   if (MentionsReport(words)) shape.personal.push_back("a report of one's own");
   return shape;
