@@ -35,6 +35,22 @@ bool AsksForPerson(std::string_view text) {
       // "human", "agent please", "real person!"
       "|" + kPerson + "(?: please)?\\W*$)");
   if (text.size() > 300) return false;  // a story, not a request
+  // Every request names a person (kPerson): most messages name none, and
+  // a search for those words is much cheaper than the expression.
+  char buffer[300];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view lower(buffer, text.size());
+  constexpr std::string_view kPersonWords[] = {
+      "person", "human", "agent", "operator", "nurse", "some", "staff", "rep"};
+  if (std::none_of(std::begin(kPersonWords), std::end(kPersonWords),
+                   [&lower](std::string_view w) {
+                     return lower.find(w) != std::string_view::npos;
+                   })) {
+    return false;
+  }
   return RE2::PartialMatch(text, kAsk);
 }
 

@@ -175,16 +175,16 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
                                    /*explain=*/trace != nullptr);
   Turn t = MakeTurn(tr.signals, tr);
-  if (auto r = RedFlag(t, state)) return *r;  // 1
+  if (auto r = RedFlag(t, state)) return std::move(*r);  // 1
   const intents::MessageShape shape =
       intents::ReadMessage(text, &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
   const bool simple = shape.questions.size() <= 1 &&
                       (shape.context.empty() || shape.questions.empty());
   if (simple || shape.questions.empty()) {
-    if (auto r = Navigate(t, state, text)) return *r;    // 2
-    if (auto r = PickChoice(t, state, text)) return *r;  // 3
-    if (auto r = SmallTalk(t, state)) return *r;         // 4
+    if (auto r = Navigate(t, state, text)) return std::move(*r);    // 2
+    if (auto r = PickChoice(t, state, text)) return std::move(*r);  // 3
+    if (auto r = SmallTalk(t, state)) return std::move(*r);         // 4
   }
   std::vector<std::string> questions = shape.questions;
   if (simple || questions.empty()) questions = {text};

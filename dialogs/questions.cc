@@ -85,7 +85,9 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
                                ? " (the first clear cue)"
                                : " (the strongest cue)"));
   }
-  if (auto r = NotAnswerable(t, state, question, reading)) return *r;  // 5
+  if (auto r = NotAnswerable(t, state, question, reading)) {
+    return std::move(*r);  // 5
+  }
   TopicChoice topic = ChooseTopic(
       t, state, reading.has_story() ? &reading.story() : nullptr);  // 6
   if (topic.reply) {
