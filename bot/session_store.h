@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "dialogs/dialog_runner.h"
@@ -31,9 +32,30 @@ struct Session {
   std::chrono::steady_clock::time_point last_active;
 };
 
+// What WithSession runs: a reference to a callable that lives for the
+// call (unlike std::function, nothing is allocated per message).
+class SessionFn {
+ public:
+  template <typename F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, SessionFn> &&
+           std::is_invocable_v<F&, Session&, bool>)
+      SessionFn(F&& f)  // NOLINT: implicit, like std::function
+      : callable_(const_cast<void*>(static_cast<const void*>(&f))),
+        call_([](void* c, Session& s, bool created) {
+          (*static_cast<std::remove_reference_t<F>*>(c))(s, created);
+        }) {}
+  void operator()(Session& s, bool created) const {
+    call_(callable_, s, created);
+  }
+
+ private:
+  void* callable_;
+  void (*call_)(void*, Session&, bool);
+};
+
 class SessionStore {
  public:
-  using Fn = std::function<void(Session&, bool created)>;
+  using Fn = SessionFn;
   virtual ~SessionStore() = default;
 
   // Runs `fn` on the session `id` (created empty if new or expired) and

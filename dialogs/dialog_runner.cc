@@ -171,6 +171,7 @@ DialogRunner::Turn DialogRunner::MakeTurn(const intents::Signals& sig,
 Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                              Trace* trace) const {
   Trace local;
+  local.keep_steps = false;
   Trace& tr = trace ? *trace : local;
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
                                    /*explain=*/trace != nullptr);
@@ -192,10 +193,14 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
     reading.SetStory(shape.context);
-    tr.steps.push_back("story: \"" + shape.context.substr(0, 80) +
-                       (shape.context.size() > 80 ? "...\"" : "\""));
+    tr.Note([&] {
+      return "story: \"" + shape.context.substr(0, 80) +
+             (shape.context.size() > 80 ? "...\"" : "\"");
+    });
   }
-  for (const auto& p : shape.personal) tr.steps.push_back("personal: " + p);
+  for (const auto& p : shape.personal) {
+    tr.Note([&] { return "personal: " + p; });
+  }
   Reply r = questions.size() == 1 ? Question(state, questions[0], reading, tr)
                                   : Parts(state, questions, reading, tr);
   // Sizes, ages, a report's words: the bot cannot read those.
@@ -205,7 +210,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     };
     if (!shape.personal.empty()) note(pack_.wording.personal_report);
     if (const auto* past = t.sig.past()) {
-      tr.steps.push_back("red flag " + past->name + " told as long past");
+      tr.Note([&] { return "red flag " + past->name + " told as long past"; });
       note(pack_.wording.past_red_flag);
     }
   }
@@ -216,7 +221,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
 std::optional<Reply> DialogRunner::RedFlag(Turn& t, DialogState* state) const {
   const auto* flag = t.sig.urgent();
   if (!flag) return std::nullopt;
-  t.trace.steps.push_back("red flag " + flag->name);
+  t.trace.Note([&] { return "red flag " + flag->name; });
   Reply r;
   r.kind = ReplyKind::kEscalation;
   r.text = flag->urgency == intents::Urgency::kSelfHarm
@@ -235,7 +240,7 @@ std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
   const Wording& w = pack_.wording;
   switch (Navigation(t.words)) {
     case Nav::kBack: {
-      t.trace.steps.push_back("navigation: back");
+      t.trace.Note([&] { return "navigation: back"; });
       if (state->history.size() >= 2) {
         state->history.pop_back();
         const std::string previous = state->history.back();
@@ -251,14 +256,14 @@ std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
       return Menu(state, w.back_at_start, "nav.back");
     }
     case Nav::kMenu:
-      t.trace.steps.push_back("navigation: menu");
+      t.trace.Note([&] { return "navigation: menu"; });
       return Menu(state, w.menu, "nav.menu");
     case Nav::kRestart:
-      t.trace.steps.push_back("navigation: start over");
+      t.trace.Note([&] { return "navigation: start over"; });
       *state = DialogState{};
       return Menu(state, w.restart, "nav.restart");
     case Nav::kQuit: {
-      t.trace.steps.push_back("navigation: quit");
+      t.trace.Note([&] { return "navigation: quit"; });
       Reply r;
       r.kind = ReplyKind::kSmalltalk;
       r.text = w.quit;
@@ -278,7 +283,8 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
   if (const int n = ChoiceNumber(t.words); n != 0) {
     const int count = static_cast<int>(state->choices.size());
     const int pick = n == -1 ? count : n;
-    t.trace.steps.push_back("choice number " + std::to_string(n));
+    t.trace.Note(
+        [&] { return std::string("choice number " + std::to_string(n)); });
     if (pick >= 1 && pick <= count) {
       const auto it = pack_.by_id.find(state->choices[pick - 1]);
       if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
@@ -300,7 +306,7 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
     if (node && node->typed_title == typed) {
-      t.trace.steps.push_back("choice by title " + id);
+      t.trace.Note([&] { return "choice by title " + id; });
       return Answer(state, pack_.by_id.find(id)->second, 1.0);
     }
   }
@@ -311,7 +317,7 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
 std::optional<Reply> DialogRunner::SmallTalk(Turn& t,
                                              DialogState* state) const {
   if (!t.sig.smalltalk || t.on_topic) return std::nullopt;
-  t.trace.steps.push_back("small talk");
+  t.trace.Note([&] { return "small talk"; });
   const Wording& w = pack_.wording;
   const std::string& title = pack_.document.title;
   const std::string intent =
@@ -345,19 +351,21 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     Turn& t, DialogState* state, const std::string& question,
     MessageReading& reading) const {
   if (t.sig.personal_advice) {
-    t.trace.steps.push_back("personal advice requested");
+    t.trace.Note([&] { return "personal advice requested"; });
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
   intents::SubjectCheck check = reading.Subject(question, t.facet);
-  for (const auto& e : check.evidence) t.trace.steps.push_back("term " + e);
+  for (const auto& e : check.evidence)
+    t.trace.Note([&] { return "term " + e; });
   if (reading.has_story()) AddStorySubject(t, reading, &check);
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
   // article's subject (and does not set the two side by side).
   if (check.organ_or_group || !check.about_pack || check.compares) {
-    t.trace.steps.push_back("not covered: " + check.uncovered[0]);
+    t.trace.Note(
+        [&] { return std::string("not covered: " + check.uncovered[0]); });
     return NotCovered(state, check);
   }
   return std::nullopt;
@@ -389,8 +397,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   const auto& cands = t.sig.candidates;
   const int told = StoryTopic(story);
   const auto from_story = [&] {
-    t.trace.steps.push_back("topic " + pack_.topic_node(told).id +
-                            " from the story");
+    t.trace.Note([&] {
+      return "topic " + pack_.topic_node(told).id + " from the story";
+    });
     return TopicChoice{told, 0.6, std::nullopt};
   };
   // "My brother has polycystic kidney disease. Is it inherited?": "it" is
@@ -411,8 +420,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
         close.size() >= 2) {
       return {.reply = Clarify(t, state, close)};
     }
-    t.trace.steps.push_back("topic " + pack_.topic_node(cands[0].intent).id +
-                            " by score");
+    t.trace.Note([&] {
+      return "topic " + pack_.topic_node(cands[0].intent).id + " by score";
+    });
     return {cands[0].intent, Confidence(t.best), std::nullopt};
   }
   // The story names the topic the question leaves out ("...chronic
@@ -429,7 +439,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   if (const Node* current = pack_.Find(state->topic);
       current && !new_subject &&
       (t.facet != intents::Facet::kNone || HasPronoun(t.words))) {
-    t.trace.steps.push_back("follow-up on current topic " + state->topic);
+    t.trace.Note([&] { return "follow-up on current topic " + state->topic; });
     return {current->topic, 0.7, std::nullopt};
   }
   if (t.strong_cue || t.best > 0 ||
@@ -438,10 +448,10 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
         (t.facet != intents::Facet::kNone &&
          (HasPronoun(t.words) || t.sig.facet_strength() >= 0.8))))) {
     // With no topic named, "it" is the article's subject.
-    t.trace.steps.push_back("the article as a whole");
+    t.trace.Note([&] { return "the article as a whole"; });
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
   }
-  t.trace.steps.push_back("nothing matched");
+  t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};
 }
@@ -450,8 +460,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
 // node for the facet asked about.
 Reply DialogRunner::Clarify(Turn& t, DialogState* state,
                             const std::vector<int>& close) const {
-  t.trace.steps.push_back("clarify: " + std::to_string(close.size()) +
-                          " topics score close");
+  t.trace.Note([&] {
+    return "clarify: " + std::to_string(close.size()) + " topics score close";
+  });
   Reply r;
   r.kind = ReplyKind::kClarify;
   r.text = pack_.wording.clarify;
@@ -500,8 +511,10 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   if (facet == intents::Facet::kLifestyle ||
       facet == intents::Facet::kFollowUp) {
     if (const int general = GeneralAdvice(facet); general >= 0) {
-      t.trace.steps.push_back("no " + std::string(intents::FacetName(facet)) +
-                              " in the section: the general advice");
+      t.trace.Note([&] {
+        return "no " + std::string(intents::FacetName(facet)) +
+               " in the section: the general advice";
+      });
       Reply r = Answer(state, general, confidence);
       r.text = Fill(pack_.wording.facet_general,
                     {{"facet", pack_.wording.FacetLabel(facet)},
@@ -575,7 +588,7 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   const intents::SubjectCheck& told = reading.StorySubject();
   if (told.uncovered.empty() || (told.about_pack && !check->compares)) return;
   for (const auto& e : told.evidence) {
-    t.trace.steps.push_back("term (in the story) " + e);
+    t.trace.Note([&] { return "term (in the story) " + e; });
   }
   check->uncovered.insert(check->uncovered.end(), told.uncovered.begin(),
                           told.uncovered.end());

@@ -61,6 +61,13 @@ struct Input {
 struct Trace {
   intents::Signals signals;  // of the whole message
   std::vector<std::string> steps;
+  // False for the runner's own trace, which no one reads: steps are then
+  // not even written (`Note` takes a function that writes one).
+  bool keep_steps = true;
+  template <typename WriteStep>
+  void Note(WriteStep&& write) {
+    if (keep_steps) steps.emplace_back(write());
+  }
 };
 
 class DialogRunner {

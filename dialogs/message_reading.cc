@@ -6,23 +6,26 @@ namespace faqbot::dialogs {
 
 void MessageReading::Remember(const std::string& text,
                               const intents::Signals& signals) {
-  signals_.try_emplace(text, &signals);
+  for (const auto& [known, _] : signals_) {
+    if (known == text) return;
+  }
+  signals_.emplace_back(text, &signals);
 }
 
 const intents::Signals& MessageReading::Signals(const std::string& text) {
-  if (const auto it = signals_.find(text); it != signals_.end()) {
-    return *it->second;
+  for (const auto& [known, signals] : signals_) {
+    if (known == text) return *signals;
   }
-  const intents::Signals& read = owned_.emplace_back(matcher_.Match(text));
-  signals_.emplace(text, &read);
+  const intents::Signals& read = *owned_.emplace_back(
+      std::make_unique<intents::Signals>(matcher_.Match(text)));
+  signals_.emplace_back(text, &read);
   return read;
 }
 
 const intents::SubjectCheck& MessageReading::Subject(const std::string& text,
                                                      intents::Facet facet) {
-  auto key = std::make_pair(text, facet);
-  if (const auto it = subjects_.find(key); it != subjects_.end()) {
-    return it->second;
+  for (const auto& known : subjects_) {
+    if (known.facet == facet && known.text == text) return *known.check;
   }
   // Words quoted from a report are set aside; without any, the question's
   // own reading serves.
@@ -30,7 +33,11 @@ const intents::SubjectCheck& MessageReading::Subject(const std::string& text,
   intents::SubjectCheck check =
       without == text ? matcher_.CheckSubject(Signals(text).analysis, facet)
                       : matcher_.CheckSubject(without, facet);
-  return subjects_.emplace(std::move(key), std::move(check)).first->second;
+  return *subjects_
+              .emplace_back(
+                  text, facet,
+                  std::make_unique<intents::SubjectCheck>(std::move(check)))
+              .check;
 }
 
 void MessageReading::SetStory(const std::string& story) {

@@ -9,11 +9,11 @@
 #ifndef FAQBOT_DIALOGS_MESSAGE_READING_H_
 #define FAQBOT_DIALOGS_MESSAGE_READING_H_
 
-#include <deque>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "intents/matcher.h"
 
@@ -44,10 +44,15 @@ class MessageReading {
 
  private:
   const intents::Matcher& matcher_;
-  std::map<std::string, const intents::Signals*, std::less<>> signals_;
-  std::deque<intents::Signals> owned_;
-  std::map<std::pair<std::string, intents::Facet>, intents::SubjectCheck>
-      subjects_;
+  // A message has a handful of pieces: short lists, searched in order.
+  std::vector<std::pair<std::string, const intents::Signals*>> signals_;
+  std::vector<std::unique_ptr<intents::Signals>> owned_;
+  struct CheckedSubject {
+    std::string text;
+    intents::Facet facet;
+    std::unique_ptr<intents::SubjectCheck> check;  // stays where it is
+  };
+  std::vector<CheckedSubject> subjects_;
   const intents::Signals* story_ = nullptr;
   std::optional<intents::SubjectCheck> story_subject_;
 };

@@ -70,8 +70,10 @@ void DialogRunner::AddCaveat(Turn& t, Reply* reply) const {
        reply->kind != ReplyKind::kClarify)) {
     return;
   }
-  t.trace.steps.push_back("caveat: the article does not speak to " +
-                          std::string(intents::AspectName(t.aspect)));
+  t.trace.Note([&] {
+    return "caveat: the article does not speak to " +
+           std::string(intents::AspectName(t.aspect));
+  });
   reply->caveat = CaveatFor(pack_.wording, t.aspect);
 }
 
@@ -80,10 +82,11 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   const intents::Signals& sig = reading.Signals(question);
   Turn t = MakeTurn(sig, trace);
   if (t.facet != intents::Facet::kNone) {
-    trace.steps.push_back("facet " + std::string(intents::FacetName(t.facet)) +
-                          (sig.facet_strength() >= 0.8
-                               ? " (the first clear cue)"
-                               : " (the strongest cue)"));
+    trace.Note([&] {
+      return "facet " + std::string(intents::FacetName(t.facet)) +
+             (sig.facet_strength() >= 0.8 ? " (the first clear cue)"
+                                          : " (the strongest cue)");
+    });
   }
   if (auto r = NotAnswerable(t, state, question, reading)) {
     return std::move(*r);  // 5
@@ -115,8 +118,9 @@ Reply DialogRunner::Parts(DialogState* state,
   const std::string topic_before = state->topic;
   for (const auto& q : asking) {
     if (parts.size() == kMaxParts) break;
-    trace.steps.push_back("question " + std::to_string(parts.size() + 1) +
-                          ": \"" + q + "\"");
+    trace.Note([&] {
+      return "question " + std::to_string(parts.size() + 1) + ": \"" + q + "\"";
+    });
     // "What is steatosis, and is it reversible?": a question about "it"
     // after one the article does not cover is about that too.
     const intents::Signals& own = reading.Signals(q);
@@ -194,7 +198,8 @@ std::vector<std::string> DialogRunner::AskingSomething(
     if (asks) {
       asking.push_back(q);
     } else {
-      trace.steps.push_back("\"" + q + "\" asks nothing the others do not");
+      trace.Note(
+          [&] { return "\"" + q + "\" asks nothing the others do not"; });
     }
   }
   return asking.empty() ? questions : asking;
@@ -234,7 +239,7 @@ void DialogRunner::SameGroupThroughout(
         has({"i", "me", "my", "myself", "own"})) {
       continue;
     }
-    trace.steps.push_back("part " + p.node + " is about " + word + " too");
+    trace.Note([&] { return "part " + p.node + " is about " + word + " too"; });
     p = ReplyPart{};
     p.not_covered = word;
     p.text = Fill(pack_.wording.part_not_covered, {{"word", word}});
