@@ -179,6 +179,10 @@ class Matcher {
  private:
   // Parts of CheckSubject (subject_check.cc).
   struct SubjectReading;
+  struct WordFacts;
+  // What the subject check needs to know of a word, worked out once per
+  // word and thread for this pack. The reference holds until the next call.
+  const WordFacts& FactsOf(const std::string& word) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;

@@ -204,29 +204,53 @@ bool Matcher::Unheard(const std::string& word) const {
          word.size() >= 3 && !(word.size() > 4 && word.ends_with("ly"));
 }
 
+struct Matcher::WordFacts {
+  std::string term;
+  TermKind kind = TermKind::kOrdinary;
+  bool skip = false;     // short, a stopword or a number: names nothing
+  bool subject = false;  // the pack names the term as a subject
+  bool known = false;    // the pack uses the term
+  bool generic_or_cue = false;
+  bool condition_adjective = false;  // "fatty", "enlarged"
+};
+
+const Matcher::WordFacts& Matcher::FactsOf(const std::string& word) const {
+  thread_local WordMemo<WordFacts> memo;
+  return memo.Get(analyzer_.serial(), word, [&] {
+    WordFacts f;
+    f.skip = word.size() < 3 || IsStopword(word) ||
+             std::isdigit(static_cast<unsigned char>(word[0]));
+    if (f.skip) return f;
+    f.term = TermOf(word);
+    f.kind = ClassifyTerm(word);
+    f.subject = subject_level_terms_.contains(f.term);
+    f.known = pack_terms_.contains(f.term);
+    f.generic_or_cue = generic_terms_.contains(f.term) || IsCueTerm(f.term);
+    f.condition_adjective = IsConditionAdjective(word);
+    return f;
+  });
+}
+
 void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   const std::string& word = r.a.words[i];
-  if (word.size() < 3 || IsStopword(word) ||
-      std::isdigit(static_cast<unsigned char>(word[0]))) {
-    return;
-  }
-  const std::string term = TermOf(word);
-  TermKind kind = ClassifyTerm(word);
-  const bool subject = subject_level_terms_.contains(term);
+  const WordFacts& facts = FactsOf(word);
+  if (facts.skip) return;
+  const std::string term = facts.term;
+  TermKind kind = facts.kind;
+  const bool subject = facts.subject, known = facts.known;
   // "fatty liver", "enlarged spleen": an everyday word before an organ
   // names a condition, even a word that is also a cue ("fatty food").
   // "Treatment for kidney cancer" asks about the cancer when the article
   // only mentions it; "can it turn into cancer" asks a risk.
-  if (i + 1 < r.a.words.size() && IsConditionAdjective(word) &&
+  if (i + 1 < r.a.words.size() && facts.condition_adjective &&
       ClassifyTerm(r.a.words[i + 1]) == TermKind::kOrgan) {
     kind = TermKind::kFinding;
   } else if (term == "cancer" && !subject && r.facet != Facet::kNone &&
              r.facet != Facet::kRisk && r.facet != Facet::kDefinition) {
     kind = TermKind::kFinding;
-  } else if (generic_terms_.contains(term) || IsCueTerm(term)) {
+  } else if (facts.generic_or_cue) {
     return;
   }
-  const bool known = pack_terms_.contains(term);
   if (known && subject && kind != TermKind::kOrgan &&
       kind != TermKind::kGroup) {
     // "a polyp in my colon" is not the article's polyp.
