@@ -70,9 +70,13 @@ Status SynonymTable::AddGroup(std::string_view group) {
 void SynonymTable::Apply(std::vector<std::string>* terms,
                          std::vector<SynonymUse>* uses) const {
   if (phrases_.empty()) return;
+  // Most messages use no synonym: then the terms stay as they are.
+  std::size_t i = 0;
+  while (i < terms->size() && !first_terms_.contains((*terms)[i])) ++i;
+  if (i == terms->size()) return;
   std::vector<std::string> out;
   out.reserve(terms->size());
-  std::size_t i = 0;
+  for (std::size_t k = 0; k < i; ++k) out.push_back(std::move((*terms)[k]));
   while (i < terms->size()) {
     bool replaced = false;
     if (!first_terms_.contains((*terms)[i])) {
