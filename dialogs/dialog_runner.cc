@@ -37,6 +37,23 @@ std::string_view ReplyKindName(ReplyKind kind) {
   return "fallback";
 }
 
+namespace {
+
+// Whether `text` is `words` joined by single spaces (without joining them).
+bool IsJoinOf(std::string_view text, const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      if (!text.starts_with(' ')) return false;
+      text.remove_prefix(1);
+    }
+    if (!text.starts_with(words[i])) return false;
+    text.remove_prefix(words[i].size());
+  }
+  return text.empty();
+}
+
+}  // namespace
+
 std::vector<Choice> DialogRunner::Choices(
     const std::vector<std::string>& ids) const {
   std::vector<Choice> out;
@@ -283,8 +300,7 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
   if (const int n = ChoiceNumber(t.words); n != 0) {
     const int count = static_cast<int>(state->choices.size());
     const int pick = n == -1 ? count : n;
-    t.trace.Note(
-        [&] { return std::string("choice number " + std::to_string(n)); });
+    t.trace.Note([&] { return "choice number " + std::to_string(n); });
     if (pick >= 1 && pick <= count) {
       const auto it = pack_.by_id.find(state->choices[pick - 1]);
       if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
@@ -302,10 +318,9 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
     }
     return r;
   }
-  const std::string typed = intents::JoinWords(t.words);
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
-    if (node && node->typed_title == typed) {
+    if (node && IsJoinOf(node->typed_title, t.words)) {
       t.trace.Note([&] { return "choice by title " + id; });
       return Answer(state, pack_.by_id.find(id)->second, 1.0);
     }

@@ -1,7 +1,6 @@
 #include "dialogs/navigation.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "intents/string_map.h"
 #include "intents/text.h"
@@ -28,14 +27,13 @@ Nav Navigation(const std::vector<std::string>& words) {
   // No command has more than four words besides filler ("start from the
   // beginning"): a question is not one.
   constexpr std::ptrdiff_t kMaxCommandWords = 4;
-  if (std::count_if(words.begin(), words.end(), [](const std::string& w) {
-        return !kFiller.contains(w);
-      }) > kMaxCommandWords) {
-    return Nav::kNone;
-  }
   std::string core;
+  std::ptrdiff_t command_words = 0;
   for (const auto& w : words) {
-    if (!kFiller.contains(w)) core += (core.empty() ? "" : " ") + w;
+    if (kFiller.contains(w)) continue;
+    if (++command_words > kMaxCommandWords) return Nav::kNone;
+    if (!core.empty()) core += ' ';
+    core += w;
   }
   if (core == "menu" || core == "topics" || core == "home") return Nav::kMenu;
   const std::string s = intents::JoinWords(words);
