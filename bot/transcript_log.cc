@@ -186,12 +186,18 @@ Status TranscriptLog::Insert(std::span<const Exchange> rows) {
   params.reserve(rows.size() * 8);
   for (const Exchange& e : rows) {
     sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
-    params.insert(
-        params.end(),
-        {std::to_string(e.time_ms), TranscriptId(key_, e.session), e.channel,
-         e.text, e.choice, e.kind, e.node, std::to_string(e.confidence)});
+    params.insert(params.end(), {std::to_string(e.time_ms), IdOf(e.session),
+                                 e.channel, e.text, e.choice, e.kind, e.node,
+                                 std::to_string(e.confidence)});
   }
   return db_->Execute(sql, params);
+}
+
+const std::string& TranscriptLog::IdOf(const std::string& session) {
+  constexpr std::size_t kMaxRemembered = 20000;
+  if (const auto it = ids_.find(session); it != ids_.end()) return it->second;
+  if (ids_.size() >= kMaxRemembered) ids_.clear();
+  return ids_.try_emplace(session, TranscriptId(key_, session)).first->second;
 }
 
 bool TranscriptLog::Write(const std::vector<Exchange>& batch) {

@@ -31,6 +31,7 @@
 
 #include "bot/transcript_db.h"
 #include "intents/status.h"
+#include "intents/string_map.h"
 
 namespace faqbot::bot {
 
@@ -107,6 +108,9 @@ class TranscriptLog {
   bool Write(const std::vector<Exchange>& batch);
   Status Insert(std::span<const Exchange> rows);
   void DeleteExpired();
+  // TranscriptId(key_, session), remembered: a keyed hash costs more than
+  // the rest of a row, and a conversation writes many rows.
+  const std::string& IdOf(const std::string& session);
 
   std::unique_ptr<TranscriptDb> db_;  // writer thread only after Open
   bool failing_ = false;              // writer thread only
@@ -114,6 +118,7 @@ class TranscriptLog {
   std::chrono::days retention_;
   std::string key_;
   std::chrono::steady_clock::time_point next_expiry_;  // writer thread only
+  intents::StringMap<std::string> ids_;                // writer thread only
   std::mutex mu_;
   std::condition_variable wake_, written_cv_;
   std::vector<Exchange> queue_;  // guarded by mu_
