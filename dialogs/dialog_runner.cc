@@ -101,12 +101,7 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
   r.intent = intent.empty() ? node.id : std::move(intent);
   r.confidence = confidence;
   r.source = node.source;
-  const Wording& w = pack_.wording;
-  r.source_line = node.source.section > 0
-                      ? Fill(w.source_section,
-                             {{"number", std::to_string(node.source.section)},
-                              {"title", node.source.title}})
-                      : Fill(w.source_other, {{"title", node.source.title}});
+  r.source_line = node.source_line;
   state->node = node.id;
   state->choices = node.choices;
   if (node.topic >= 0) state->topic = pack_.topic_node(node.topic).id;

@@ -51,6 +51,7 @@ struct Node {
   std::vector<std::string> choices;  // node ids offered after answering
   bool asks = false;  // an aggregate that asks the user to pick a section
   Source source;
+  std::string source_line;  // the source as a line, in the pack's wording
 };
 
 // A topic is a node the matcher can route to: the overview, a section or

@@ -186,6 +186,13 @@ class Compiler {
 
   int AddNode(Node node) {
     node.typed_title = intents::JoinWords(intents::Normalize(node.title));
+    const Wording& w = pack_->wording;
+    node.source_line =
+        node.source.section > 0
+            ? Fill(w.source_section,
+                   {{"number", std::to_string(node.source.section)},
+                    {"title", node.source.title}})
+            : Fill(w.source_other, {{"title", node.source.title}});
     const int index = static_cast<int>(pack_->nodes.size());
     pack_->by_id[node.id] = index;
     pack_->nodes.push_back(std::move(node));

@@ -289,9 +289,9 @@ void Matcher::CheckActivities(SubjectReading& r) const {
                 "food or drink the article never speaks of");
   }
   // "How big does it have to be...": sizes are a reader's own numbers.
-  const std::string joined = " " + JoinWords(w) + " ";
-  for (const char* phrase : {" how big ", " how large ", " what size "}) {
-    if (joined.find(phrase) != std::string::npos) {
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if ((w[i] == "how" && (w[i + 1] == "big" || w[i + 1] == "large")) ||
+        (w[i] == "what" && w[i + 1] == "size")) {
       r.Uncovered("size", "size", true, "outside any single article");
     }
   }
@@ -320,9 +320,9 @@ void Matcher::CheckConditionNames(SubjectReading& r) const {
                                    "lower", "whole", "own",  "other"};
   const auto& w = r.a.words;
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
-    if (IsStopword(w[i]) || kPlain.contains(w[i]) ||
-        ClassifyTerm(w[i + 1]) != TermKind::kOrgan ||
-        !kHeads.contains(w[i + 2]) ||
+    // The rarest condition first: most questions name no condition head.
+    if (!kHeads.contains(w[i + 2]) || IsStopword(w[i]) ||
+        kPlain.contains(w[i]) || ClassifyTerm(w[i + 1]) != TermKind::kOrgan ||
         pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1]))) {
       continue;
     }
