@@ -41,7 +41,10 @@ std::vector<std::string> Analyzer::Terms(std::string_view text) const {
 void Analyzer::Freeze() {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
-  for (auto& [word, info] : stems_) info.known = KnowsTerm(info.stem);
+  for (auto& [word, info] : stems_) {
+    info.known = KnowsTerm(info.stem);
+    info.synonym = synonyms_.StartsPhrase(info.stem);
+  }
   sorted_terms_.clear();
   for (const auto& [term, uses] : known_terms_) sorted_terms_.push_back(term);
   std::sort(sorted_terms_.begin(), sorted_terms_.end());
@@ -120,11 +123,14 @@ const Analyzer::WordOutcome& Analyzer::CachedOutcome(
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
   Analysis a;
   a.words = Normalize(text);
+  a.terms.reserve(a.words.size());
+  bool synonyms = false;  // whether a term may start a synonym phrase
   for (auto& word : a.words) {
     // One lookup for words the pack knows: the common case.
     if (const auto it = stems_.find(word);
         it != stems_.end() && it->second.known) {
       a.terms.push_back(it->second.stem);
+      synonyms = synonyms || it->second.synonym;
       continue;
     }
     const WordOutcome& out = CachedOutcome(word, correct_spelling);
@@ -135,8 +141,9 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
     }
     if (out.unknown) a.unknown.push_back(word);
     a.terms.push_back(out.term);
+    synonyms = synonyms || synonyms_.StartsPhrase(out.term);
   }
-  synonyms_.Apply(&a.terms, &a.synonyms);
+  if (synonyms) synonyms_.Apply(&a.terms, &a.synonyms);
   a.text = AnalyzedText(a.terms);
   return a;
 }

@@ -79,7 +79,8 @@ class Analyzer {
   // A vocabulary word's stem and whether the pack uses that stem.
   struct WordInfo {
     std::string stem;
-    bool known = false;  // set by Freeze()
+    bool known = false;    // set by Freeze()
+    bool synonym = false;  // a synonym phrase starts with the stem (Freeze)
   };
   struct WordOutcome;
   WordOutcome Outcome(const std::string& word, bool correct_spelling) const;

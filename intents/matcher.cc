@@ -364,7 +364,9 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
 
 void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
   const std::string& analyzed = sig->analysis.text;
-  for (const int index : set_.Match(analyzed)) {
+  thread_local std::vector<int> hits;  // kept: no allocation per message
+  set_.Match(analyzed, &hits);
+  for (const int index : hits) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
       case Kind::kIntent: {

@@ -58,6 +58,14 @@ const StringSet& SocialWords() {
 
 // "I would like to know", "I was wondering whether", "tell me".
 bool AsksIndirectly(const std::vector<std::string>& w) {
+  // Every phrase below has one of these words; most sentences have none.
+  static const StringSet kKeys = {"know",    "wondering",  "wonder", "tell",
+                                  "explain", "understand", "curious"};
+  if (std::none_of(w.begin(), w.end(), [](const std::string& word) {
+        return kKeys.contains(word);
+      })) {
+    return false;
+  }
   const std::string s = " " + JoinWords(w) + " ";
   for (const char* phrase :
        {" want to know ", " like to know ", " need to know ", " wondering ",
@@ -91,8 +99,10 @@ bool StartsLikeQuestion(const std::vector<std::string>& w) {
 
 bool IsSocial(const std::vector<std::string>& w, std::string_view raw) {
   if (w.empty()) return true;
-  std::size_t unknown = 0;
-  for (const auto& word : w) unknown += !SocialWords().contains(word);
+  std::size_t unknown = 0;  // counted up to two: enough to decide
+  for (std::size_t i = 0; i < w.size() && unknown < 2; ++i) {
+    unknown += !SocialWords().contains(w[i]);
+  }
   // A sign-off may end with the writer's name ("Many thanks, Anna").
   const bool named =
       unknown == 1 && !raw.empty() &&

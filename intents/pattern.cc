@@ -203,10 +203,16 @@ Status PatternSet::Compile() {
 }
 
 std::vector<int> PatternSet::Match(std::string_view analyzed) const {
-  if (!compiled_) throw std::logic_error("PatternSet::Match before Compile");
   std::vector<int> hits;
-  if (!regexes_.empty()) set_->Match(analyzed, &hits);
+  Match(analyzed, &hits);
   return hits;
+}
+
+void PatternSet::Match(std::string_view analyzed,
+                       std::vector<int>* hits) const {
+  if (!compiled_) throw std::logic_error("PatternSet::Match before Compile");
+  hits->clear();
+  if (!regexes_.empty()) set_->Match(analyzed, hits);
 }
 
 bool PatternSet::Find(int index, std::string_view analyzed, std::size_t* begin,

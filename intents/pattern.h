@@ -62,6 +62,8 @@ class PatternSet {
 
   // Indices of the patterns that match `analyzed` (in no particular order).
   std::vector<int> Match(std::string_view analyzed) const;
+  // The same into `hits` (cleared first), which keeps its capacity.
+  void Match(std::string_view analyzed, std::vector<int>* hits) const;
 
   // Where pattern `index` first matches `analyzed`, as a byte range;
   // false when it does not match.

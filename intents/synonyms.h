@@ -35,6 +35,12 @@ class SynonymTable {
   void Apply(std::vector<std::string>* terms,
              std::vector<SynonymUse>* uses) const;
 
+  // Whether a phrase of the table starts with `term` (Apply changes
+  // nothing in terms none of which does).
+  bool StartsPhrase(std::string_view term) const {
+    return first_terms_.contains(term);
+  }
+
   // Every surface word mentioned in any group (for the spelling index).
   const std::vector<std::string>& words() const { return words_; }
 
