@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <unordered_map>
 
 #include "bot/transcript_db_backends.h"
 
@@ -27,7 +28,10 @@ constexpr const char* kSqliteSchema =
 class SqliteTranscripts : public TranscriptDb {
  public:
   explicit SqliteTranscripts(sqlite3* db) : db_(db) {}
-  ~SqliteTranscripts() override { sqlite3_close(db_); }
+  ~SqliteTranscripts() override {
+    ForgetStatements();
+    sqlite3_close(db_);
+  }
 
   Status Execute(const std::string& sql, const Params& params,
                  int64_t* changed) override {
@@ -38,10 +42,8 @@ class SqliteTranscripts : public TranscriptDb {
 
   Status Query(const std::string& sql, const Params& params,
                const RowFn& row) override {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
-      return std::unexpected(Error::IoError(sqlite3_errmsg(db_)));
-    }
+    sqlite3_stmt* st = Prepared(sql);
+    if (!st) return std::unexpected(Error::IoError(sqlite3_errmsg(db_)));
     for (std::size_t i = 0; i < params.size(); ++i) {
       sqlite3_bind_text(st, static_cast<int>(i + 1), params[i].data(),
                         static_cast<int>(params[i].size()), SQLITE_STATIC);
@@ -60,15 +62,42 @@ class SqliteTranscripts : public TranscriptDb {
       }
       row(Row(std::move(cells)));
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-      return std::unexpected(Error::IoError(sqlite3_errmsg(db_)));
-    }
-    return Ok();
+    const bool done = rc == SQLITE_DONE;
+    // reset() repeats the step's error; the message is read before it.
+    Status s =
+        done ? Ok()
+             : Status(std::unexpected(Error::IoError(sqlite3_errmsg(db_))));
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return s;
   }
 
  private:
+  // The statement for `sql`, prepared once: the writer inserts with the
+  // same few statements again and again, and preparing one costs more
+  // than running it. Null on error.
+  sqlite3_stmt* Prepared(const std::string& sql) {
+    if (const auto it = statements_.find(sql); it != statements_.end()) {
+      sqlite3_reset(it->second);  // in case a row callback threw mid-query
+      return it->second;
+    }
+    constexpr std::size_t kMaxStatements = 64;
+    if (statements_.size() >= kMaxStatements) ForgetStatements();
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(st);
+      return nullptr;
+    }
+    statements_.emplace(sql, st);
+    return st;
+  }
+  void ForgetStatements() {
+    for (auto& [_, st] : statements_) sqlite3_finalize(st);
+    statements_.clear();
+  }
+
   sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
 }  // namespace
