@@ -366,6 +366,8 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
   const std::string& analyzed = sig->analysis.text;
   thread_local std::vector<int> hits;  // kept: no allocation per message
   set_.Match(analyzed, &hits);
+  thread_local std::vector<int> cues;  // the facet cues among the hits
+  cues.clear();
   for (const int index : hits) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
@@ -383,9 +385,7 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
       case Kind::kCue: {
         double& strength = sig->facets[tag.target];
         strength = std::max(strength, tag.weight);
-        std::size_t begin = 0, end = 0;
-        set_.Find(index, analyzed, &begin, &end);
-        sig->facet_at[tag.target] = std::min(sig->facet_at[tag.target], begin);
+        cues.push_back(index);
         if (explain) {
           sig->cue_evidence.push_back(
               std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
@@ -420,6 +420,20 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         sig->aspects[tag.target] = true;
         break;
     }
+  }
+  LocateCues(cues, sig);
+}
+
+void Matcher::LocateCues(const std::vector<int>& cues, Signals* sig) const {
+  const bool several = std::any_of(cues.begin(), cues.end(), [&](int index) {
+    return tags_[index].target != tags_[cues.front()].target;
+  });
+  if (!several) return;
+  for (const int index : cues) {
+    std::size_t begin = 0, end = 0;
+    set_.Find(index, sig->analysis.text, &begin, &end);
+    std::size_t& at = sig->facet_at[tags_[index].target];
+    at = std::min(at, begin);
   }
 }
 

@@ -61,7 +61,8 @@ struct Signals {
   Analysis analysis;
   std::vector<Candidate> candidates;         // score > 0, best first
   std::array<double, kFacetCount> facets{};  // strongest cue per facet
-  // Where each facet's first cue starts in analysis.text (npos: none).
+  // Where each facet's first cue starts in analysis.text, to break ties
+  // (npos: no cue, or no other facet has one).
   std::array<std::size_t, kFacetCount> facet_at;
   std::array<bool, kAspectCount> aspects{};  // what else the message asks
   std::vector<std::string> cue_evidence;     // with `explain` only
@@ -221,6 +222,9 @@ class Matcher {
   void BuildPostings();
   void ScoreKeywords(Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
+  // Where each facet's first cue starts, when two facets have cues (the
+  // first one asked wins a tie; one facet alone needs no position).
+  void LocateCues(const std::vector<int>& cues, Signals* sig) const;
 
   Analyzer analyzer_;
   std::vector<Intent> intents_;
