@@ -24,14 +24,18 @@ TEST(AsksForPerson, RequestsForAPersonButNotQuestionsAboutPeople) {
        {"human", "Agent please", "real person!", "can I talk to a nurse?",
         "Hi, could I speak with someone please", "I want to talk to a human",
         "put me through to an operator", "I'd like a real person",
-        "let me chat with a live agent"}) {
+        "let me chat with a live agent", "can I talk to a rep?",
+        "I need a representative"}) {
     EXPECT_TRUE(AsksForPerson(ask)) << ask;
   }
   for (const char* question :
        {"should I see a doctor?", "is it passed from person to person?",
         "my nurse said it was calcium, is that right?",
         "can a person get it from pets?", "what do other people do?",
-        "is it a human disease?", "someone told me it is cancer, is it?"}) {
+        "is it a human disease?", "someone told me it is cancer, is it?",
+        // A person word inside another word names no one.
+        "I want repeat scans, how often?", "I need reports of it?",
+        "I want personalized advice"}) {
     EXPECT_FALSE(AsksForPerson(question)) << question;
   }
 }
