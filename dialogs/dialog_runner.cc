@@ -260,7 +260,8 @@ std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
         const auto it = pack_.by_id.find(previous);
         // A state naming a node that is gone, despite its generation (a
         // record edited by hand): restart rather than guess.
-        if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
+        if (it == pack_.by_id.end())
+          return *Restarted(state, {text, {}}, &t.trace);
         return Answer(state, it->second, 1.0, "nav.back");
       }
       state->history.clear();
@@ -298,7 +299,8 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
     t.trace.Note([&] { return "choice number " + std::to_string(n); });
     if (pick >= 1 && pick <= count) {
       const auto it = pack_.by_id.find(state->choices[pick - 1]);
-      if (it == pack_.by_id.end()) return *Restarted(state, {text}, &t.trace);
+      if (it == pack_.by_id.end())
+        return *Restarted(state, {text, {}}, &t.trace);
       return Answer(state, it->second, 1.0);
     }
     const Wording& w = pack_.wording;

@@ -282,7 +282,8 @@ class Compiler {
               std::move(text),
               {},
               false,
-              source};
+              source,
+              {}};  // source_line: written by AddNode
     topic.node = AddNode(std::move(node));
     if (kind == NodeKind::kSection) pack_->section_ids.push_back(id);
 
@@ -323,7 +324,8 @@ class Compiler {
                  title + " (" + label + "): " + JoinSentences(picked),
                  {},
                  false,
-                 source};
+                 source,
+                 {}};
       topic.facets[f] = AddNode(std::move(fnode));
     }
     pack_->topics.push_back(topic);
@@ -347,7 +349,8 @@ class Compiler {
               JoinSentences(parts),
               {},
               false,
-              overview.source};
+              overview.source,
+              {}};
     const int index = AddNode(std::move(node));
     pack_->definition = index;
     pack_->topics[0].facets[static_cast<int>(Facet::kDefinition)] = index;
@@ -392,7 +395,8 @@ class Compiler {
                 listed,
                 {},
                 false,
-                first_source};
+                first_source,
+                {}};
       if (total > kAggregateLimit && sections.size() > 1) {
         node.asks = true;
         node.text = (general.empty() ? "" : general + "\n") +
