@@ -102,7 +102,7 @@ class DirectLineChannel : public Channel {
     switch (route.kind) {
       case Kind::kGenerateToken:
         if (!is_secret) return Fail(403, "Forbidden", "needs the secret");
-        return Start(/*with_stream=*/false, /*greet=*/false);
+        return OpenConversation(/*with_stream=*/false, /*greet=*/false);
       case Kind::kRefreshToken:
         return Refresh(credential);
       case Kind::kStartConversation:
@@ -153,7 +153,7 @@ class DirectLineChannel : public Channel {
     return HttpResponse::Json(status, j.dump());
   }
 
-  HttpResponse Start(bool with_stream, bool greet) {
+  HttpResponse OpenConversation(bool with_stream, bool greet) {
     const auto id = store_->Create();
     if (!id) {
       return Fail(503, "ServiceUnavailable",
@@ -165,7 +165,8 @@ class DirectLineChannel : public Channel {
 
   HttpResponse StartConversation(const std::string& credential,
                                  bool is_secret) {
-    if (is_secret) return Start(/*with_stream=*/true, /*greet=*/true);
+    if (is_secret)
+      return OpenConversation(/*with_stream=*/true, /*greet=*/true);
     // A token from tokens/generate starts the conversation it was made for.
     const std::string id = store_->ConversationOf(credential);
     if (id.empty() || !store_->Exists(id)) {

@@ -14,19 +14,19 @@ using faqbot::testing::LiverFixture;
 
 TEST(Bot, ShowsTheDisclaimerOncePerSession) {
   Bot bot(LiverFixture());
-  auto first = bot.Handle("a", {"hello", ""});
+  auto first = bot.Handle("a", {.text = "hello"});
   ASSERT_TRUE(first);
   EXPECT_NE(first->disclaimer.find("not a diagnosis"), std::string::npos);
-  auto second = bot.Handle("a", {"what causes it", ""});
+  auto second = bot.Handle("a", {.text = "what causes it"});
   ASSERT_TRUE(second);
   EXPECT_TRUE(second->disclaimer.empty());
-  auto other = bot.Handle("b", {"what causes it", ""});
+  auto other = bot.Handle("b", {.text = "what causes it"});
   EXPECT_FALSE(other->disclaimer.empty());
 }
 
 TEST(Bot, RejectsBadMessagesAndKeepsTheSession) {
   Bot bot(LiverFixture());
-  ASSERT_TRUE(bot.Handle("s", {"what causes it", ""}));
+  ASSERT_TRUE(bot.Handle("s", {.text = "what causes it"}));
   const struct {
     std::string text;
     const char* error;
@@ -37,25 +37,25 @@ TEST(Bot, RejectsBadMessagesAndKeepsTheSession) {
       {std::string(5000, 'a'), "too long"},
   };
   for (const auto& c : cases) {
-    auto r = bot.Handle("s", {c.text, ""});
+    auto r = bot.Handle("s", {.text = c.text});
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find(c.error), std::string::npos)
         << r.error().message;
   }
-  auto unknown = bot.Handle("s", {"", "nope"});
+  auto unknown = bot.Handle("s", {.choice = "nope"});
   ASSERT_FALSE(unknown);
   // The session still remembers its choices.
-  auto r = bot.Handle("s", {"2", ""});
+  auto r = bot.Handle("s", {.text = "2"});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->node, "parasitic-infection");
 }
 
 TEST(Bot, SessionsAreIndependent) {
   Bot bot(LiverFixture());
-  ASSERT_TRUE(bot.Handle("a", {"tell me about bile duct stones", ""}));
-  ASSERT_TRUE(bot.Handle("b", {"parasites in the liver", ""}));
-  auto a = bot.Handle("a", {"how is that treated?", ""});
-  auto b = bot.Handle("b", {"how is that treated?", ""});
+  ASSERT_TRUE(bot.Handle("a", {.text = "tell me about bile duct stones"}));
+  ASSERT_TRUE(bot.Handle("b", {.text = "parasites in the liver"}));
+  auto a = bot.Handle("a", {.text = "how is that treated?"});
+  auto b = bot.Handle("b", {.text = "how is that treated?"});
   EXPECT_EQ(a->node, "intrahepatic-bile-duct-stones.treatment");
   EXPECT_EQ(b->node, "parasitic-infection.treatment");
 }
@@ -69,8 +69,8 @@ TEST(Bot, HandlesManySessionsFromManyThreads) {
       for (int i = 0; i < 50; ++i) {
         const std::string id =
             "t" + std::to_string(t) + "-" + std::to_string(i);
-        auto r1 = bot.Handle(id, {"what causes it", ""});
-        auto r2 = bot.Handle(id, {"2", ""});
+        auto r1 = bot.Handle(id, {.text = "what causes it"});
+        auto r2 = bot.Handle(id, {.text = "2"});
         if (!r1 || !r2 || r2->node != "parasitic-infection") ++wrong;
       }
     });
@@ -84,16 +84,16 @@ TEST(Bot, GallbladderPackWorksWithNoCodeForIt) {
       LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/gallbladder-polyps");
   ASSERT_TRUE(pack) << pack.error().message;
   Bot bot(*pack);
-  auto cancer = bot.Handle("g1", {"are gallbladder polyps cancer?", ""});
+  auto cancer = bot.Handle("g1", {.text = "are gallbladder polyps cancer?"});
   ASSERT_TRUE(cancer);
   EXPECT_EQ(cancer->kind, ReplyKind::kAnswer);
   EXPECT_NE(cancer->text.find("cancer"), std::string::npos);
   EXPECT_NE(cancer->text.find("polyp"), std::string::npos);
-  auto adenoma = bot.Handle("g2", {"how are adenomas treated?", ""});
+  auto adenoma = bot.Handle("g2", {.text = "how are adenomas treated?"});
   ASSERT_TRUE(adenoma);
   EXPECT_EQ(adenoma->node, "adenomas.treatment");
   EXPECT_NE(adenoma->text.find("cholecystectomy"), std::string::npos);
-  auto causes = bot.Handle("g3", {"what causes polyps?", ""});
+  auto causes = bot.Handle("g3", {.text = "what causes polyps?"});
   ASSERT_TRUE(causes);
   EXPECT_EQ(causes->kind, ReplyKind::kAnswer);
   EXPECT_NE(causes->text.find("cholesterol"), std::string::npos);
