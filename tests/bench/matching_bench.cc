@@ -97,14 +97,23 @@ std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {
   return pack;
 }
 
-void BM_Normalize(benchmark::State& state) {
+// Runs `step` on each liver question in turn, counting allocations.
+template <typename Step>
+void OverLiverQuestions(benchmark::State& state, Step&& step) {
   const auto& qs = LiverQuestions();
   std::size_t i = 0;
   AllocationCounter allocs(state);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(intents::Normalize(qs[i++ % qs.size()]));
+    const std::size_t at = i++ % qs.size();
+    benchmark::DoNotOptimize(step(qs[at], at));
   }
   state.SetItemsProcessed(state.iterations());
+}
+
+void BM_Normalize(benchmark::State& state) {
+  OverLiverQuestions(state, [](const std::string& q, std::size_t) {
+    return intents::Normalize(q);
+  });
 }
 BENCHMARK(BM_Normalize);
 
@@ -113,50 +122,36 @@ BENCHMARK(BM_Normalize);
 // reading of the message's shape and the subject check cost.
 void BM_AnalyzeLiver(benchmark::State& state) {
   const auto& analyzer = LiverPack()->matcher.analyzer();
-  const auto& qs = LiverQuestions();
-  std::size_t i = 0;
-  AllocationCounter allocs(state);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(analyzer.Analyze(qs[i++ % qs.size()]));
-  }
-  state.SetItemsProcessed(state.iterations());
+  OverLiverQuestions(state, [&](const std::string& q, std::size_t) {
+    return analyzer.Analyze(q);
+  });
 }
 BENCHMARK(BM_AnalyzeLiver);
 
 void BM_MatchLiver(benchmark::State& state) {
   const auto& matcher = LiverPack()->matcher;
-  const auto& qs = LiverQuestions();
-  std::size_t i = 0;
-  AllocationCounter allocs(state);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(matcher.Match(qs[i++ % qs.size()]));
-  }
-  state.SetItemsProcessed(state.iterations());
+  OverLiverQuestions(state, [&](const std::string& q, std::size_t) {
+    return matcher.Match(q);
+  });
 }
 BENCHMARK(BM_MatchLiver);
 
 void BM_ReadMessageLiver(benchmark::State& state) {
-  const auto& qs = LiverQuestions();
-  std::size_t i = 0;
-  AllocationCounter allocs(state);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(intents::ReadMessage(qs[i++ % qs.size()]));
-  }
-  state.SetItemsProcessed(state.iterations());
+  OverLiverQuestions(state, [](const std::string& q, std::size_t) {
+    return intents::ReadMessage(q);
+  });
 }
 BENCHMARK(BM_ReadMessageLiver);
 
 void BM_CheckSubjectLiver(benchmark::State& state) {
   const auto& matcher = LiverPack()->matcher;
-  const auto& qs = LiverQuestions();
   std::vector<intents::Analysis> analyses;
-  for (const auto& q : qs) analyses.push_back(matcher.analyzer().Analyze(q));
-  std::size_t i = 0;
-  AllocationCounter allocs(state);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(matcher.CheckSubject(analyses[i++ % qs.size()]));
+  for (const auto& q : LiverQuestions()) {
+    analyses.push_back(matcher.analyzer().Analyze(q));
   }
-  state.SetItemsProcessed(state.iterations());
+  OverLiverQuestions(state, [&](const std::string&, std::size_t at) {
+    return matcher.CheckSubject(analyses[at]);
+  });
 }
 BENCHMARK(BM_CheckSubjectLiver);
 
