@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace faqbot::bot {
 
@@ -44,26 +43,14 @@ bool AsksForPerson(std::string_view text) {
     buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   const std::string_view lower(buffer, text.size());
-  // ("rep" only as a word of its own: not "report", "repeat".)
+  // (A word inside another, "report" or "personalized", passes here;
+  // the expression's word boundary turns it down.)
   constexpr std::string_view kPersonWords[] = {
-      "person",  "human",    "agent", "operator",      "nurse",
-      "someone", "somebody", "staff", "representative"};
-  const bool rep = [&lower] {
-    for (std::size_t at = lower.find("rep"); at != std::string_view::npos;
-         at = lower.find("rep", at + 1)) {
-      const bool starts =
-          at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
-      const bool ends =
-          at + 3 == lower.size() ||
-          !std::isalpha(static_cast<unsigned char>(lower[at + 3]));
-      if (starts && ends) return true;
-    }
-    return false;
-  }();
-  if (!rep && std::none_of(std::begin(kPersonWords), std::end(kPersonWords),
-                           [&lower](std::string_view w) {
-                             return lower.find(w) != std::string_view::npos;
-                           })) {
+      "person", "human", "agent", "operator", "nurse", "some", "staff", "rep"};
+  if (std::none_of(std::begin(kPersonWords), std::end(kPersonWords),
+                   [&lower](std::string_view w) {
+                     return lower.find(w) != std::string_view::npos;
+                   })) {
     return false;
   }
   return RE2::PartialMatch(text, kAsk);
