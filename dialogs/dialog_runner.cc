@@ -368,16 +368,16 @@ std::optional<Reply> DialogRunner::NotAnswerable(
                     "fallback.personal");
   }
   intents::SubjectCheck check = reading.Subject(question, t.facet);
-  for (const auto& e : check.evidence)
+  for (const auto& e : check.evidence) {
     t.trace.Note([&] { return "term " + e; });
+  }
   if (reading.has_story()) AddStorySubject(t, reading, &check);
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
   // article's subject (and does not set the two side by side).
   if (check.organ_or_group || !check.about_pack || check.compares) {
-    t.trace.Note(
-        [&] { return std::string("not covered: " + check.uncovered[0]); });
+    t.trace.Note([&] { return "not covered: " + check.uncovered[0]; });
     return NotCovered(state, check);
   }
   return std::nullopt;
