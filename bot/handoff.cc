@@ -35,24 +35,33 @@ bool AsksForPerson(std::string_view text) {
       // "human", "agent please", "real person!"
       "|" + kPerson + "(?: please)?\\W*$)");
   if (text.size() > 300) return false;  // a story, not a request
-  // Every request names a person (kPerson): most messages name none, and
-  // a search for those words is much cheaper than the expression.
-  char buffer[300];
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  const std::string_view lower(buffer, text.size());
-  // (A word inside another, "report" or "personalized", passes here;
-  // the expression's word boundary turns it down.)
+  // Every request names a person (kPerson), and the name starts a word:
+  // most messages name none, and looking at each word's start is much
+  // cheaper than the expression. (A word that only starts like one,
+  // "report" or "personalized", passes here; the expression's word
+  // boundary turns it down.)
   constexpr std::string_view kPersonWords[] = {
       "person", "human", "agent", "operator", "nurse", "some", "staff", "rep"};
-  if (std::none_of(std::begin(kPersonWords), std::end(kPersonWords),
-                   [&lower](std::string_view w) {
-                     return lower.find(w) != std::string_view::npos;
-                   })) {
-    return false;
+  const auto is_letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  const auto starts_with_person = [&](std::size_t at) {
+    return std::any_of(std::begin(kPersonWords), std::end(kPersonWords),
+                       [&](std::string_view w) {
+                         if (text.size() - at < w.size()) return false;
+                         for (std::size_t k = 0; k < w.size(); ++k) {
+                           if ((text[at + k] | 0x20) != w[k]) return false;
+                         }
+                         return true;
+                       });
+  };
+  bool named = false;
+  for (std::size_t i = 0; i < text.size() && !named; ++i) {
+    if (is_letter(text[i]) && (i == 0 || !is_letter(text[i - 1]))) {
+      named = starts_with_person(i);
+    }
   }
+  if (!named) return false;
   return RE2::PartialMatch(text, kAsk);
 }
 

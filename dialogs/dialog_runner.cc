@@ -57,6 +57,7 @@ bool IsJoinOf(std::string_view text, const std::vector<std::string>& words) {
 std::vector<Choice> DialogRunner::Choices(
     const std::vector<std::string>& ids) const {
   std::vector<Choice> out;
+  out.reserve(ids.size());
   for (const auto& id : ids) {
     if (const Node* n = pack_.Find(id)) out.push_back({n->id, n->title});
   }
@@ -315,6 +316,14 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
     }
     return r;
   }
+  // Most messages are no title: one lookup says so.
+  thread_local std::string joined;
+  joined.clear();
+  for (std::size_t i = 0; i < t.words.size(); ++i) {
+    if (i > 0) joined += ' ';
+    joined += t.words[i];
+  }
+  if (!pack_.typed_titles.contains(joined)) return std::nullopt;
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
     if (node && IsJoinOf(node->typed_title, t.words)) {

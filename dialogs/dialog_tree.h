@@ -85,6 +85,8 @@ struct Pack {
   Document document;
   std::vector<Node> nodes;
   intents::StringMap<int> by_id;
+  // Every node's typed_title: a message naming no title picks no choice.
+  intents::StringSet typed_titles;
   std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
   std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
   int definition = -1;                        // overview.definition, or -1
@@ -94,7 +96,6 @@ struct Pack {
   intents::Matcher matcher;
   PackSettings settings;
   Wording wording;  // every sentence the bot says besides the article's
-  // Where each keyword/pattern came from, for inspect: by intent.
   std::vector<std::string> section_ids;  // node ids of sections, in order
 
   const Node* Find(const std::string& id) const {

@@ -7,40 +7,68 @@
 
 namespace faqbot::dialogs {
 
-Nav Navigation(const std::vector<std::string>& words) {
-  static const intents::StringSet kBack = {"back", "go back", "previous",
-                                           "back please", "go back please"};
-  static const intents::StringSet kMenu = {
+namespace {
+
+struct Commands {
+  intents::StringSet back = {"back", "go back", "previous", "back please",
+                             "go back please"};
+  intents::StringSet menu = {
       "menu",     "main menu", "show menu",   "show me the menu",
       "the menu", "topics",    "show topics", "list topics",
       "home"};
-  static const intents::StringSet kRestart = {
+  intents::StringSet restart = {
       "start over",       "restart", "start again",
       "begin again",      "reset",   "start from the beginning",
       "new conversation", "clear"};
-  static const intents::StringSet kQuit = {"quit", "exit", "stop", "end"};
+  intents::StringSet quit = {"quit", "exit", "stop", "end"};
   // "back to the menu", "go to the main menu please": filler aside, the
   // message is one command word.
-  static const intents::StringSet kFiller = {
-      "back", "to",   "the",    "go", "show", "me",  "please", "main",
-      "open", "take", "return", "a",  "can",  "you", "i",      "want"};
+  intents::StringSet filler = {"back",   "to",   "the",  "go",   "show",   "me",
+                               "please", "main", "open", "take", "return", "a",
+                               "can",    "you",  "i",    "want"};
+  // Every word of every command above: a message with any other word
+  // (most questions have one in their first few words) is no command.
+  intents::StringSet vocabulary;
+
+  Commands() {
+    for (const auto* set : {&back, &menu, &restart, &quit}) {
+      for (const std::string& phrase : *set) {
+        std::size_t start = 0;
+        while (start <= phrase.size()) {
+          const std::size_t end =
+              std::min(phrase.find(' ', start), phrase.size());
+          vocabulary.insert(phrase.substr(start, end - start));
+          start = end + 1;
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+Nav Navigation(const std::vector<std::string>& words) {
+  static const Commands kCommands;
   // No command has more than four words besides filler ("start from the
   // beginning"): a question is not one.
-  constexpr std::ptrdiff_t kMaxCommandWords = 4;
-  std::string core;
-  std::ptrdiff_t command_words = 0;
+  constexpr int kMaxCommandWords = 4;
+  const std::string* command = nullptr;  // the only one, if only one
+  int command_words = 0;
   for (const auto& w : words) {
-    if (kFiller.contains(w)) continue;
+    if (kCommands.filler.contains(w)) continue;
+    if (!kCommands.vocabulary.contains(w)) return Nav::kNone;
     if (++command_words > kMaxCommandWords) return Nav::kNone;
-    if (!core.empty()) core += ' ';
-    core += w;
+    command = &w;
   }
-  if (core == "menu" || core == "topics" || core == "home") return Nav::kMenu;
+  if (command_words == 1 &&
+      (*command == "menu" || *command == "topics" || *command == "home")) {
+    return Nav::kMenu;
+  }
   const std::string s = intents::JoinWords(words);
-  if (kBack.contains(s)) return Nav::kBack;
-  if (kMenu.contains(s)) return Nav::kMenu;
-  if (kRestart.contains(s)) return Nav::kRestart;
-  if (kQuit.contains(s)) return Nav::kQuit;
+  if (kCommands.back.contains(s)) return Nav::kBack;
+  if (kCommands.menu.contains(s)) return Nav::kMenu;
+  if (kCommands.restart.contains(s)) return Nav::kRestart;
+  if (kCommands.quit.contains(s)) return Nav::kQuit;
   return Nav::kNone;
 }
 

@@ -186,6 +186,7 @@ class Compiler {
 
   int AddNode(Node node) {
     node.typed_title = intents::JoinWords(intents::Normalize(node.title));
+    pack_->typed_titles.insert(node.typed_title);
     const Wording& w = pack_->wording;
     node.source_line =
         node.source.section > 0
