@@ -200,8 +200,9 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     if (auto r = PickChoice(t, state, text)) return std::move(*r);  // 3
     if (auto r = SmallTalk(t, state)) return std::move(*r);         // 4
   }
-  std::vector<std::string> questions = shape.questions;
-  if (simple || questions.empty()) questions = {text};
+  // The message itself is the one question when it is short or asks
+  // nothing by the rules of ReadMessage.
+  const bool whole = simple || shape.questions.empty();
   MessageReading reading(pack_.matcher);
   reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
@@ -214,8 +215,10 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   for (const auto& p : shape.personal) {
     tr.Note([&] { return "personal: " + p; });
   }
-  Reply r = questions.size() == 1 ? Question(state, questions[0], reading, tr)
-                                  : Parts(state, questions, reading, tr);
+  Reply r = whole ? Question(state, text, reading, tr)
+            : shape.questions.size() == 1
+                ? Question(state, shape.questions[0], reading, tr)
+                : Parts(state, shape.questions, reading, tr);
   // Sizes, ages, a report's words: the bot cannot read those.
   if (r.kind == ReplyKind::kAnswer) {
     const auto note = [&r](const std::string& text) {

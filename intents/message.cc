@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
+#include <list>
 
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
@@ -113,23 +113,23 @@ bool IsSocial(const std::vector<std::string>& w, std::string_view raw) {
 // Splits a question sentence where another question starts: at ", and",
 // " and", ";", ", or", ", but" or a plain comma followed by a question
 // word. Returns the pieces in order.
-std::vector<std::string> SplitClauses(const std::string& sentence) {
-  std::vector<std::string> pieces;
+std::vector<std::string_view> SplitClauses(std::string_view sentence) {
+  std::vector<std::string_view> pieces;
   std::size_t start = 0;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     const char c = sentence[i];
-    std::size_t next = std::string::npos;
+    std::size_t next = std::string_view::npos;
     if (c == ',' || c == ';') {
       next = i + 1;
     } else if (c == ' ') {
       for (const char* joiner : {" and ", " or ", " but "}) {
-        if (sentence.compare(i, std::string_view(joiner).size(), joiner) == 0) {
+        if (sentence.substr(i).starts_with(joiner)) {
           next = i + std::string_view(joiner).size() - 1;
         }
       }
     }
-    if (next == std::string::npos) continue;
-    std::string_view rest = std::string_view(sentence).substr(next);
+    if (next == std::string_view::npos) continue;
+    std::string_view rest = sentence.substr(next);
     // Skip a joiner after a comma (", and is it ...").
     const auto words = Normalize(rest.substr(0, 40));
     std::vector<std::string> lead(words.begin(), words.end());
@@ -144,12 +144,12 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
         (lead[1] == "that" || lead[1] == "this")) {
       continue;
     }
-    pieces.push_back(Trim(std::string_view(sentence).substr(start, i - start)));
+    pieces.push_back(TrimView(sentence.substr(start, i - start)));
     start = next;
     i = next;
   }
-  pieces.push_back(Trim(std::string_view(sentence).substr(start)));
-  std::erase_if(pieces, [](const std::string& p) { return p.empty(); });
+  pieces.push_back(TrimView(sentence.substr(start)));
+  std::erase_if(pieces, [](std::string_view p) { return p.empty(); });
   return pieces;
 }
 
@@ -249,33 +249,39 @@ MessageShape ReadMessage(std::string_view text,
   // Each piece's words, normalized once: a message has a handful of
   // sentences and clauses (a short one is one sentence and one clause,
   // whose words are given).
-  const std::string whole = Trim(text);
-  std::deque<std::pair<std::string, std::vector<std::string>>> normalized;
+  const std::string_view whole = TrimView(text);
+  // (A list: words handed out stay where they are, and an unused list
+  // allocates nothing.)
+  std::list<std::pair<std::string_view, std::vector<std::string>>> normalized;
   const auto words_of =
       [&](std::string_view s) -> const std::vector<std::string>& {
     if (words_given && s == whole) return *words_given;
     for (const auto& [piece, words] : normalized) {
       if (piece == s) return words;
     }
-    return normalized.emplace_back(std::string(s), Normalize(s)).second;
+    return normalized.emplace_back(s, Normalize(s)).second;
   };
-  for (const auto& sentence : SplitSentences(text)) {
+  const auto add_context = [&shape](std::string_view piece) {
+    if (!shape.context.empty()) shape.context += ' ';
+    shape.context += piece;
+  };
+  for (const std::string_view sentence : SentenceViews(text)) {
     const auto& words = words_of(sentence);
     if (IsSocial(words, sentence)) {
-      shape.social.push_back(sentence);
+      shape.social.emplace_back(sentence);
       continue;
     }
     const bool question = sentence.ends_with('?') ||
                           StartsLikeQuestion(words) || AsksIndirectly(words);
     if (!question) {
-      shape.context += (shape.context.empty() ? "" : " ") + sentence;
+      add_context(sentence);
       continue;
     }
     // "a gastroenterologist or a surgeon?" after a question: a short
     // fragment that asks nothing on its own belongs to that question.
     if (!shape.questions.empty() && !StartsLikeQuestion(words) &&
         !AsksIndirectly(words) && words.size() <= 6) {
-      shape.questions.back() += " " + sentence;
+      (shape.questions.back() += ' ') += sentence;
       continue;
     }
     const auto pieces = SplitClauses(sentence);
@@ -285,9 +291,9 @@ MessageShape ReadMessage(std::string_view text,
                         AsksIndirectly(piece_words) ||
                         (i + 1 == pieces.size() && i == 0);
       if (asks) {
-        shape.questions.push_back(pieces[i]);
+        shape.questions.emplace_back(pieces[i]);
       } else {
-        shape.context += (shape.context.empty() ? "" : " ") + pieces[i];
+        add_context(pieces[i]);
       }
     }
   }

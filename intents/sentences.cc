@@ -24,7 +24,12 @@ bool IsAbbreviation(std::string_view before) {
 }  // namespace
 
 std::vector<std::string> SplitSentences(std::string_view paragraph) {
-  std::vector<std::string> out;
+  const auto views = SentenceViews(paragraph);
+  return {views.begin(), views.end()};
+}
+
+std::vector<std::string_view> SentenceViews(std::string_view paragraph) {
+  std::vector<std::string_view> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i < paragraph.size(); ++i) {
     const char c = paragraph[i];
@@ -37,12 +42,12 @@ std::vector<std::string> SplitSentences(std::string_view paragraph) {
         continue;
       }
     }
-    std::string sentence = Trim(paragraph.substr(start, i + 1 - start));
-    if (!sentence.empty()) out.push_back(std::move(sentence));
+    const auto sentence = TrimView(paragraph.substr(start, i + 1 - start));
+    if (!sentence.empty()) out.push_back(sentence);
     start = i + 1;
   }
-  std::string rest = Trim(paragraph.substr(start));
-  if (!rest.empty()) out.push_back(std::move(rest));
+  const auto rest = TrimView(paragraph.substr(start));
+  if (!rest.empty()) out.push_back(rest);
   return out;
 }
 

@@ -14,6 +14,8 @@ namespace faqbot::intents {
 // The trimmed, non-empty sentences of `paragraph`, each with its final
 // punctuation.
 std::vector<std::string> SplitSentences(std::string_view paragraph);
+// The same sentences as parts of `paragraph` (valid while it is).
+std::vector<std::string_view> SentenceViews(std::string_view paragraph);
 
 }  // namespace faqbot::intents
 

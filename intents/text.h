@@ -9,8 +9,10 @@
 
 namespace faqbot::intents {
 
-// `s` without leading and trailing ASCII whitespace.
+// `s` without leading and trailing ASCII whitespace (TrimView: the same
+// characters of `s`, not a copy).
 std::string Trim(std::string_view s);
+std::string_view TrimView(std::string_view s);
 
 // `s` with ASCII letters lowercased.
 std::string AsciiLower(std::string s);
