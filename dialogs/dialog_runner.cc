@@ -379,11 +379,17 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
-  intents::SubjectCheck check = reading.Subject(question, t.facet);
-  for (const auto& e : check.evidence) {
+  const intents::SubjectCheck& own = reading.Subject(question, t.facet);
+  for (const auto& e : own.evidence) {
     t.trace.Note([&] { return "term " + e; });
   }
-  if (reading.has_story()) AddStorySubject(t, reading, &check);
+  // With a story, the story's subjects count too (a copy: the reading's
+  // check belongs to the question alone).
+  std::optional<intents::SubjectCheck> with_story;
+  if (reading.has_story()) {
+    AddStorySubject(t, reading, &with_story.emplace(own));
+  }
+  const intents::SubjectCheck& check = with_story ? *with_story : own;
   if (check.uncovered.empty()) return std::nullopt;
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the

@@ -144,12 +144,13 @@ class DialogRunner {
   TopicChoice ChooseTopic(Turn& t, DialogState* state,
                           const intents::Signals* story) const;
   // Of several questions, those that ask something on their own ("I'm
-  // trying to understand what it could be" does not, beside others).
-  std::vector<std::string> AskingSomething(
+  // trying to understand what it could be" does not, beside others), or
+  // all of them when none does; pointers into `questions`.
+  std::vector<const std::string*> AskingSomething(
       const std::vector<std::string>& questions, MessageReading& reading,
       Trace& trace) const;
   void SameGroupThroughout(const intents::Signals& story,
-                           const std::vector<std::string>& questions,
+                           const std::vector<const std::string*>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
   int StoryTopic(const intents::Signals* story) const;
   // The closing advice's node for `facet`, or -1.

@@ -4,7 +4,7 @@
 
 namespace faqbot::dialogs {
 
-void MessageReading::Remember(const std::string& text,
+void MessageReading::Remember(std::string_view text,
                               const intents::Signals& signals) {
   for (const auto& [known, _] : signals_) {
     if (known == text) return;
@@ -12,7 +12,7 @@ void MessageReading::Remember(const std::string& text,
   signals_.emplace_back(text, &signals);
 }
 
-const intents::Signals& MessageReading::Signals(const std::string& text) {
+const intents::Signals& MessageReading::Signals(std::string_view text) {
   for (const auto& [known, signals] : signals_) {
     if (known == text) return *signals;
   }
@@ -22,7 +22,7 @@ const intents::Signals& MessageReading::Signals(const std::string& text) {
   return read;
 }
 
-const intents::SubjectCheck& MessageReading::Subject(const std::string& text,
+const intents::SubjectCheck& MessageReading::Subject(std::string_view text,
                                                      intents::Facet facet) {
   for (const auto& known : subjects_) {
     if (known.facet == facet && known.text == text) return *known.check;
@@ -40,7 +40,7 @@ const intents::SubjectCheck& MessageReading::Subject(const std::string& text,
               .check;
 }
 
-void MessageReading::SetStory(const std::string& story) {
+void MessageReading::SetStory(std::string_view story) {
   story_ = &Signals(story);
   story_subject_.reset();
 }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,18 +27,21 @@ class MessageReading {
   MessageReading(const MessageReading&) = delete;
   MessageReading& operator=(const MessageReading&) = delete;
 
+  // Every text given to a reading (the message, its questions, its
+  // story) must outlive it: they are remembered by reference.
+
   // `text` as already matched (the whole message); `signals` must outlive
   // this reading.
-  void Remember(const std::string& text, const intents::Signals& signals);
+  void Remember(std::string_view text, const intents::Signals& signals);
 
   // Everything `text` says, with spelling corrected.
-  const intents::Signals& Signals(const std::string& text);
+  const intents::Signals& Signals(std::string_view text);
   // What `text` asks about and whether the article covers it.
-  const intents::SubjectCheck& Subject(const std::string& text,
+  const intents::SubjectCheck& Subject(std::string_view text,
                                        intents::Facet facet);
 
   // The rest of the message besides its questions; none by default.
-  void SetStory(const std::string& story);
+  void SetStory(std::string_view story);
   bool has_story() const { return story_ != nullptr; }
   const intents::Signals& story() const { return *story_; }
   const intents::SubjectCheck& StorySubject();
@@ -45,10 +49,10 @@ class MessageReading {
  private:
   const intents::Matcher& matcher_;
   // A message has a handful of pieces: short lists, searched in order.
-  std::vector<std::pair<std::string, const intents::Signals*>> signals_;
+  std::vector<std::pair<std::string_view, const intents::Signals*>> signals_;
   std::vector<std::unique_ptr<intents::Signals>> owned_;
   struct CheckedSubject {
-    std::string text;
+    std::string_view text;
     intents::Facet facet;
     std::unique_ptr<intents::SubjectCheck> check;  // stays where it is
   };

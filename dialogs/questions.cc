@@ -113,10 +113,10 @@ Reply DialogRunner::Parts(DialogState* state,
                           MessageReading& reading, Trace& trace) const {
   std::vector<ReplyPart> parts;
   std::string uncovered;  // of the previous part
-  const std::vector<std::string> asking =
-      AskingSomething(questions, reading, trace);
   const std::string topic_before = state->topic;
-  for (const auto& q : asking) {
+  const auto asking = AskingSomething(questions, reading, trace);
+  for (const std::string* asked : asking) {
+    const std::string& q = *asked;
     if (parts.size() == kMaxParts) break;
     trace.Note([&] {
       return "question " + std::to_string(parts.size() + 1) + ": \"" + q + "\"";
@@ -184,10 +184,10 @@ Reply DialogRunner::Parts(DialogState* state,
   return out;
 }
 
-std::vector<std::string> DialogRunner::AskingSomething(
+std::vector<const std::string*> DialogRunner::AskingSomething(
     const std::vector<std::string>& questions, MessageReading& reading,
     Trace& trace) const {
-  std::vector<std::string> asking;
+  std::vector<const std::string*> asking;
   for (const auto& q : questions) {
     const intents::Signals& sig = reading.Signals(q);
     const bool asks =
@@ -196,13 +196,16 @@ std::vector<std::string> DialogRunner::AskingSomething(
         sig.aspect() != intents::Aspect::kNone ||
         !reading.Subject(q, intents::Facet::kNone).uncovered.empty();
     if (asks) {
-      asking.push_back(q);
+      asking.push_back(&q);
     } else {
       trace.Note(
           [&] { return "\"" + q + "\" asks nothing the others do not"; });
     }
   }
-  return asking.empty() ? questions : asking;
+  if (asking.empty()) {
+    for (const auto& q : questions) asking.push_back(&q);
+  }
+  return asking;
 }
 
 // "My wife is pregnant... a calcification in the baby's liver. Is this
@@ -211,7 +214,8 @@ std::vector<std::string> DialogRunner::AskingSomething(
 // one part says so, a part that points back ("it") and is not about the
 // writer ("me", "my own") is about that patient too.
 void DialogRunner::SameGroupThroughout(
-    const intents::Signals& story, const std::vector<std::string>& questions,
+    const intents::Signals& story,
+    const std::vector<const std::string*>& questions,
     std::vector<ReplyPart>* parts, Trace& trace) const {
   const auto group = [](const std::string& word) {
     return intents::ClassifyTerm(word) == intents::TermKind::kGroup;
@@ -229,7 +233,7 @@ void DialogRunner::SameGroupThroughout(
   if (word.empty()) return;
   for (std::size_t i = 0; i < parts->size() && i < questions.size(); ++i) {
     ReplyPart& p = (*parts)[i];
-    const auto words = intents::Normalize(questions[i]);
+    const auto words = intents::Normalize(*questions[i]);
     const auto has = [&words](std::initializer_list<const char*> any) {
       return std::any_of(words.begin(), words.end(), [&](const auto& w) {
         return std::find(any.begin(), any.end(), w) != any.end();
