@@ -29,10 +29,14 @@ const intents::SubjectCheck& MessageReading::Subject(std::string_view text,
   }
   // Words quoted from a report are set aside; without any, the question's
   // own reading serves.
-  const std::string without = intents::WithoutPersonalDetails(text);
+  // (Only quotes are set aside: without a quote mark, the text is as is.)
+  const bool quotes = text.find_first_of("'\"\xE2") != std::string_view::npos;
+  const std::string without =
+      quotes ? intents::WithoutPersonalDetails(text) : std::string();
   intents::SubjectCheck check =
-      without == text ? matcher_.CheckSubject(Signals(text).analysis, facet)
-                      : matcher_.CheckSubject(without, facet);
+      !quotes || without == text
+          ? matcher_.CheckSubject(Signals(text).analysis, facet)
+          : matcher_.CheckSubject(without, facet);
   return *subjects_
               .emplace_back(
                   text, facet,

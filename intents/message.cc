@@ -131,8 +131,7 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence) {
     if (next == std::string_view::npos) continue;
     std::string_view rest = sentence.substr(next);
     // Skip a joiner after a comma (", and is it ...").
-    const auto words = Normalize(rest.substr(0, 40));
-    std::vector<std::string> lead(words.begin(), words.end());
+    std::vector<std::string> lead = Normalize(rest.substr(0, 40));
     while (!lead.empty() && (lead.front() == "and" || lead.front() == "or" ||
                              lead.front() == "but" || lead.front() == "also")) {
       lead.erase(lead.begin());

@@ -41,9 +41,9 @@ struct MessageShape {
 MessageShape ReadMessage(std::string_view text,
                          const std::vector<std::string>* words = nullptr);
 
-// `text` without its personal details (measurements, ages, lab values and
-// quoted report words become spaces), for deciding what a question asks
-// about: a size or a number is context, not a subject.
+// `text` with the words it quotes from a report ('like this') blanked
+// out, for deciding what a question asks about: a report's words are
+// context, not a subject.
 std::string WithoutPersonalDetails(std::string_view text);
 
 }  // namespace faqbot::intents
