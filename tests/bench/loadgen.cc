@@ -9,6 +9,10 @@
 // phase, or --poisson), whether or not replies have come; latency is
 // measured from the *scheduled* send time, so a stalled server (or a late
 // load generator) cannot hide its queueing (no coordinated omission).
+// Schedules start once every connection is up (and greeted): opening
+// thousands of connections is not what a person at human pace meets, and
+// it made the load generator itself late. Its own lateness (actual send
+// time minus scheduled) is reported beside the latency.
 //
 //   build/tests/loadgen --port P [--connections 1000] [--messages 20]
 //       [--questions FILE] [--greeting] [--seconds 60]
@@ -20,7 +24,8 @@
 //
 // --greeting skips faqbot's two greeting frames after connecting. The last
 // line is machine-readable: "RESULT msgs_per_s=... p50_us=... p90_us=...
-// p99_us=... max_us=... replies=N/M".
+// p99_us=... max_us=... replies=N/M sendlate_p99us=..." (the last: the
+// open loop's own lateness, 0 otherwise).
 #include <algorithm>
 #include <array>
 #include <boost/asio/connect.hpp>
@@ -107,14 +112,25 @@ double OpenLoopSeconds(const Options& opt) {
   return opt.messages * gap + 10;
 }
 
+class Client;
+
 struct Shared {
   Options opt;
   Histogram latency;
+  Histogram lateness;  // open loop: how late the generator sent
+  // Open loop: connections up and waiting for the common start, and when
+  // it came (every schedule counts from it).
+  std::vector<std::shared_ptr<Client>> waiting;
+  Clock::time_point began{};
   uint64_t replies = 0;
   uint64_t failures = 0;
   int finished = 0;
   int idle_ready = 0;  // idle connections up and greeted
 };
+
+// Starts every waiting open-loop schedule once the last connection is up
+// (or has failed).
+void BeginOpenLoop(Shared& shared);
 
 class Client : public std::enable_shared_from_this<Client> {
  public:
@@ -173,14 +189,27 @@ class Client : public std::enable_shared_from_this<Client> {
     });
   }
 
-  // Open loop: reads run all along; sends follow the schedule.
+  // Open loop: reads run all along; sends follow the schedule, which
+  // starts for all at once (BeginOpenLoop).
   void StartOpenLoop() {
     ReadOpen();
+    if (greeting_left_ == 0) WaitForStart();
+  }
+  void WaitForStart() {
+    shared_.waiting.push_back(shared_from_this());
+    BeginOpenLoop(shared_);
+  }
+
+ public:
+  void Begin(Clock::time_point start) {
+    if (failed_) return;
     const double first =
         shared_.opt.poisson ? Gap() : Uniform() / shared_.opt.rate;
-    next_at_ = Clock::now() + Seconds(first);
+    next_at_ = start + Seconds(first);
     Schedule();
   }
+
+ private:
   static Clock::duration Seconds(double s) {
     return std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(s));
@@ -202,6 +231,9 @@ class Client : public std::enable_shared_from_this<Client> {
     timer_.expires_at(next_at_);
     timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec || self->failed_) return;
+      self->shared_.lateness.Add(std::chrono::duration<double, std::micro>(
+                                     Clock::now() - self->next_at_)
+                                     .count());
       const auto& qs = self->shared_.opt.questions;
       self->outbox_.push_back(
           nlohmann::json{{"text", qs[(self->index_ + self->sent_) % qs.size()]}}
@@ -232,7 +264,7 @@ class Client : public std::enable_shared_from_this<Client> {
       if (ec) return self->Fail();
       self->buffer_.consume(self->buffer_.size());
       if (self->greeting_left_ > 0) {
-        --self->greeting_left_;
+        if (--self->greeting_left_ == 0) self->WaitForStart();
         return self->ReadOpen();
       }
       if (self->scheduled_.empty()) return self->Fail();  // unasked reply
@@ -290,6 +322,7 @@ class Client : public std::enable_shared_from_this<Client> {
     timer_.cancel();
     ++shared_.failures;
     ++shared_.finished;
+    if (shared_.opt.rate > 0) BeginOpenLoop(shared_);
   }
 
   websocket::stream<beast::tcp_stream> ws_;
@@ -311,6 +344,17 @@ class Client : public std::enable_shared_from_this<Client> {
   std::deque<Clock::time_point> scheduled_;
   uint64_t random_;
 };
+
+void BeginOpenLoop(Shared& shared) {
+  if (shared.began != Clock::time_point{} ||
+      static_cast<int>(shared.waiting.size() + shared.failures) <
+          shared.opt.connections) {
+    return;
+  }
+  shared.began = Clock::now();
+  for (const auto& client : shared.waiting) client->Begin(shared.began);
+  shared.waiting.clear();
+}
 
 // Idle mode: wait until every connection is up and greeted (or failed),
 // say so, hold them for --hold seconds, and report.
@@ -422,12 +466,18 @@ int main(int argc, char** argv) {
   };
   wave();
   if (opt.idle) return HoldIdle(ioc, shared, start);
-  const double limit = opt.rate > 0
-                           ? std::max<double>(opt.seconds, OpenLoopSeconds(opt))
-                           : opt.seconds;
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(limit));
-  while (shared.finished < opt.connections && Clock::now() < deadline) {
+  // Connecting has --seconds; an open loop's schedule, once begun, as long
+  // as it can take.
+  const auto after = [](Clock::time_point t, double seconds) {
+    return t + std::chrono::duration_cast<Clock::duration>(
+                   std::chrono::duration<double>(seconds));
+  };
+  const auto deadline = [&] {
+    return shared.began == Clock::time_point{}
+               ? after(start, opt.seconds)
+               : after(shared.began, OpenLoopSeconds(opt));
+  };
+  while (shared.finished < opt.connections && Clock::now() < deadline()) {
     ioc.run_one_for(std::chrono::milliseconds(100));
   }
   const double seconds =
@@ -444,12 +494,21 @@ int main(int argc, char** argv) {
       static_cast<unsigned long long>(shared.replies),
       static_cast<unsigned long long>(expected), seconds,
       static_cast<unsigned long long>(shared.failures));
+  if (opt.rate > 0) {
+    std::printf(
+        "schedules began after %.2f s of connecting; the load generator "
+        "sent late by p50 %.0f us, p99 %.0f us, max %.0f us\n",
+        std::chrono::duration<double>(shared.began - start).count(),
+        shared.lateness.Percentile(50), shared.lateness.Percentile(99),
+        shared.lateness.max());
+  }
   std::printf(
       "RESULT msgs_per_s=%.0f p50_us=%.0f p90_us=%.0f p99_us=%.0f "
-      "max_us=%.0f replies=%llu/%llu\n",
+      "max_us=%.0f replies=%llu/%llu sendlate_p99us=%.0f\n",
       shared.replies / seconds, h.Percentile(50), h.Percentile(90),
       h.Percentile(99), h.max(),
       static_cast<unsigned long long>(shared.replies),
-      static_cast<unsigned long long>(expected));
+      static_cast<unsigned long long>(expected),
+      shared.lateness.Percentile(99));
   return shared.replies == expected ? 0 : 1;
 }
