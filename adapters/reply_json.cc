@@ -1,16 +1,40 @@
 #include "adapters/reply_json.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 namespace faqbot::adapters {
+
+namespace {
+
+// Whether any of the 8 bytes at `p` must be escaped in JSON: a control
+// character, '"' or '\\'. (Exact: each test is the classic "has a byte
+// less than n / equal to zero" word trick.)
+bool NeedsEscapeIn8(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  const uint64_t hits = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                        ((backslash - kOnes) & ~backslash);
+  return (hits & kHighs) != 0;
+}
+
+}  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   std::size_t plain = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Most text needs no escape: pass it eight bytes at a time.
+    while (i + 8 <= s.size() && !NeedsEscapeIn8(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + plain, i - plain);

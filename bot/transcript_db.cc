@@ -175,7 +175,10 @@ Result<std::unique_ptr<TranscriptDb>> OpenSqliteTranscripts(
                     : mode == Mode::kUpdate
                         ? SQLITE_OPEN_READWRITE
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+  // One thread at a time (transcript_db.h): SQLite's own locking, taken
+  // for every bound value, is not needed.
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     std::string why = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return std::unexpected(

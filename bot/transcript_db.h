@@ -3,7 +3,8 @@
 // "postgres://..." in the "transcripts" setting, libpq). Both hold the same
 // table (kTranscriptSchema's columns); the writer (transcript_log.h) and
 // the readers (transcript_report.h) speak only this interface, with "?" as
-// the parameter mark in SQL that both databases accept.
+// the parameter mark in SQL that both databases accept. One TranscriptDb
+// is used by one thread at a time (each opens its own connection).
 #ifndef FAQBOT_BOT_TRANSCRIPT_DB_H_
 #define FAQBOT_BOT_TRANSCRIPT_DB_H_
 

@@ -84,5 +84,24 @@ TEST(ReplyJson, EscapesControlCharacters) {
   EXPECT_EQ(out, R"("a\u001f\"\\")");
 }
 
+// Text passes eight bytes at a time: every character that needs an
+// escape is found wherever it falls in a block, beside UTF-8 and plain
+// text, and the result reads back as the same string.
+TEST(ReplyJson, EscapesAtEveryPositionOfLongText) {
+  const std::string specials[] = {"\"",   "\\",   "\n",   "\t",
+                                  "\x01", "\x1f", "\x7f", "\xC3\xA9"};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string text(40, 'x');
+      text.replace(at, 1, special);
+      std::string out;
+      AppendJsonString(&out, text);
+      EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), text)
+          << "escape at " << at;
+      EXPECT_EQ(out.find_first_of("\n\t\x01\x1f"), std::string::npos);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace faqbot::adapters
