@@ -2,14 +2,15 @@
 // (a lookup never builds a temporary string), for the word lists and
 // tables the understanding asks word by word.
 //
-// Open addressing: one flat array of hashes and one of entries, linear
-// probing, at most half full; a cheap hash that reads a word eight bytes
-// at a time. A lookup is one hash, usually one cache line of hashes and
-// one string compare; std::unordered_map's node per entry and division
-// per lookup cost about twice that, and most of a message's time is such
-// lookups. The API is the part of std::unordered_map/set the engine uses;
-// iteration order is unspecified, and inserting may move entries
-// (references into the table hold until the next insertion).
+// Open addressing: a flat array of 8-byte slots (part of the hash and an
+// entry's index), linear probing, at most half full, beside the entries
+// themselves in one array; a cheap hash that reads a word eight bytes at
+// a time. A lookup is one hash, usually one cache line of slots and one
+// string compare; std::unordered_map's node per entry and division per
+// lookup cost about twice that, and most of a message's time is such
+// lookups. The API is the part of std::unordered_map/set the engine uses
+// (there is no erase); iteration is in insertion order, and inserting may
+// move entries (references into the table hold until the next insertion).
 #ifndef FAQBOT_INTENTS_STRING_MAP_H_
 #define FAQBOT_INTENTS_STRING_MAP_H_
 
@@ -68,67 +69,47 @@ template <typename V>
 class StringMap {
  public:
   using value_type = std::pair<std::string, V>;
-
-  template <typename Entry, typename Map>
-  class Iter {
-   public:
-    Iter(Map* map, std::size_t at) : map_(map), at_(at) { Skip(); }
-    Entry& operator*() const { return map_->entries_[at_]; }
-    Entry* operator->() const { return &map_->entries_[at_]; }
-    Iter& operator++() {
-      ++at_;
-      Skip();
-      return *this;
-    }
-    bool operator==(const Iter& o) const { return at_ == o.at_; }
-
-   private:
-    void Skip() {
-      while (at_ < map_->hashes_.size() && map_->hashes_[at_] == 0) ++at_;
-    }
-    Map* map_;
-    std::size_t at_;
-  };
-  using iterator = Iter<value_type, StringMap>;
-  using const_iterator = Iter<const value_type, const StringMap>;
+  // Entries are kept in insertion order, one after another; the table
+  // proper is a power-of-two array of 8-byte slots, each 32 bits of the
+  // key's hash and the entry's index (0: empty), at most half full.
+  using iterator = typename std::vector<value_type>::iterator;
+  using const_iterator = typename std::vector<value_type>::const_iterator;
 
   StringMap() = default;
   StringMap(std::initializer_list<value_type> entries) {
     for (const auto& e : entries) try_emplace(e.first, e.second);
   }
 
-  iterator begin() { return {this, 0}; }
-  iterator end() { return {this, hashes_.size()}; }
-  const_iterator begin() const { return {this, 0}; }
-  const_iterator end() const { return {this, hashes_.size()}; }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  iterator begin() { return entries_.begin(); }
+  iterator end() { return entries_.end(); }
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
   void clear() {
-    hashes_.clear();
+    slots_.clear();
     entries_.clear();
-    size_ = 0;
   }
 
-  iterator find(std::string_view key) { return {this, Slot(key)}; }
-  const_iterator find(std::string_view key) const { return {this, Slot(key)}; }
+  iterator find(std::string_view key) { return begin() + Index(key); }
+  const_iterator find(std::string_view key) const {
+    return begin() + Index(key);
+  }
   bool contains(std::string_view key) const {
-    return Slot(key) != hashes_.size();
+    return Index(key) != entries_.size();
   }
   std::size_t count(std::string_view key) const { return contains(key); }
 
   template <typename... Args>
   std::pair<iterator, bool> try_emplace(std::string_view key, Args&&... args) {
-    if (const std::size_t at = Slot(key); at != hashes_.size()) {
-      return {iterator(this, at), false};
+    if (const std::size_t i = Index(key); i != entries_.size()) {
+      return {begin() + i, false};
     }
-    if ((size_ + 1) * 2 > hashes_.size()) Grow();
-    const std::uint64_t h = HashWord(key);
-    std::size_t at = h & (hashes_.size() - 1);
-    while (hashes_[at] != 0) at = (at + 1) & (hashes_.size() - 1);
-    hashes_[at] = h;
-    entries_[at] = value_type(std::string(key), V(std::forward<Args>(args)...));
-    ++size_;
-    return {iterator(this, at), true};
+    if (entries_.size() >= 0xFFFFFFFEu) throw std::length_error("StringMap");
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    entries_.emplace_back(std::string(key), V(std::forward<Args>(args)...));
+    Place(Tag(HashWord(key)), entries_.size() - 1);
+    return {end() - 1, true};
   }
   template <typename K, typename... Args>
   std::pair<iterator, bool> emplace(K&& key, Args&&... args) {
@@ -136,41 +117,46 @@ class StringMap {
   }
   V& operator[](std::string_view key) { return try_emplace(key).first->second; }
   const V& at(std::string_view key) const {
-    const std::size_t slot = Slot(key);
-    if (slot == hashes_.size()) throw std::out_of_range("StringMap::at");
-    return entries_[slot].second;
+    const std::size_t i = Index(key);
+    if (i == entries_.size()) throw std::out_of_range("StringMap::at");
+    return entries_[i].second;
   }
 
  private:
-  // The slot holding `key`, or hashes_.size().
-  std::size_t Slot(std::string_view key) const {
-    if (size_ == 0) return hashes_.size();
-    const std::uint64_t h = HashWord(key);
-    const std::size_t mask = hashes_.size() - 1;
-    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
-      if (hashes_[at] == 0) return hashes_.size();
-      if (hashes_[at] == h && entries_[at].first == key) return at;
+  // The 32 bits of a hash a slot keeps; they also choose the first slot.
+  static std::uint32_t Tag(std::uint64_t hash) {
+    return static_cast<std::uint32_t>(hash >> 32);
+  }
+  static std::uint64_t Slot(std::uint32_t tag, std::size_t index) {
+    return static_cast<std::uint64_t>(tag) << 32 | (index + 1);
+  }
+  // The index of `key`'s entry, or entries_.size().
+  std::size_t Index(std::string_view key) const {
+    if (entries_.empty()) return entries_.size();
+    const std::uint32_t tag = Tag(HashWord(key));
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = tag & mask;; at = (at + 1) & mask) {
+      const std::uint64_t slot = slots_[at];
+      if (slot == 0) return entries_.size();
+      const std::size_t i = (slot & 0xFFFFFFFFu) - 1;
+      if ((slot >> 32) == tag && entries_[i].first == key) return i;
     }
+  }
+  void Place(std::uint32_t tag, std::size_t index) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = tag & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = Slot(tag, index);
   }
   void Grow() {
-    std::vector<std::uint64_t> hashes(hashes_.empty() ? 16
-                                                      : hashes_.size() * 2);
-    std::vector<value_type> entries(hashes.size());
-    const std::size_t mask = hashes.size() - 1;
-    for (std::size_t i = 0; i < hashes_.size(); ++i) {
-      if (hashes_[i] == 0) continue;
-      std::size_t at = hashes_[i] & mask;
-      while (hashes[at] != 0) at = (at + 1) & mask;
-      hashes[at] = hashes_[i];
-      entries[at] = std::move(entries_[i]);
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, 0);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      Place(Tag(HashWord(entries_[i].first)), i);
     }
-    hashes_ = std::move(hashes);
-    entries_ = std::move(entries);
   }
 
-  std::vector<std::uint64_t> hashes_;  // 0: empty
+  std::vector<std::uint64_t> slots_;
   std::vector<value_type> entries_;
-  std::size_t size_ = 0;
 };
 
 // A set of strings (word lists): StringMap without values.
