@@ -25,7 +25,11 @@ std::string CommandOutput(const std::string& command) {
 
 int FreePort() {
   net::io_context ioc;
-  net::ip::tcp::acceptor a(ioc, {net::ip::make_address("127.0.0.1"), 0});
+  // Without SO_REUSEADDR, so the kernel picks a port no socket holds, not
+  // even one in TIME_WAIT after a load run: a child that binds it without
+  // that option (openssl s_server) then gets it.
+  net::ip::tcp::acceptor a(ioc, {net::ip::make_address("127.0.0.1"), 0},
+                           /*reuse_addr=*/false);
   return a.local_endpoint().port();
 }
 
