@@ -37,23 +37,6 @@ std::string_view ReplyKindName(ReplyKind kind) {
   return "fallback";
 }
 
-namespace {
-
-// Whether `text` is `words` joined by single spaces (without joining them).
-bool IsJoinOf(std::string_view text, const std::vector<std::string>& words) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) {
-      if (!text.starts_with(' ')) return false;
-      text.remove_prefix(1);
-    }
-    if (!text.starts_with(words[i])) return false;
-    text.remove_prefix(words[i].size());
-  }
-  return text.empty();
-}
-
-}  // namespace
-
 std::vector<Choice> DialogRunner::Choices(
     const std::vector<std::string>& ids) const {
   std::vector<Choice> out;
@@ -320,16 +303,11 @@ std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
     return r;
   }
   // Most messages are no title: one lookup says so.
-  thread_local std::string joined;
-  joined.clear();
-  for (std::size_t i = 0; i < t.words.size(); ++i) {
-    if (i > 0) joined += ' ';
-    joined += t.words[i];
-  }
-  if (!pack_.typed_titles.contains(joined)) return std::nullopt;
+  const std::string typed = intents::JoinWords(t.words);
+  if (!pack_.typed_titles.contains(typed)) return std::nullopt;
   for (const auto& id : state->choices) {
     const Node* node = pack_.Find(id);
-    if (node && IsJoinOf(node->typed_title, t.words)) {
+    if (node && node->typed_title == typed) {
       t.trace.Note([&] { return "choice by title " + id; });
       return Answer(state, pack_.by_id.find(id)->second, 1.0);
     }
