@@ -27,16 +27,12 @@ const intents::SubjectCheck& MessageReading::Subject(std::string_view text,
   for (const auto& known : subjects_) {
     if (known.facet == facet && known.text == text) return *known.check;
   }
-  // Words quoted from a report are set aside; without any, the question's
-  // own reading serves.
-  // (Only quotes are set aside: without a quote mark, the text is as is.)
-  const bool quotes = text.find_first_of("'\"\xE2") != std::string_view::npos;
-  const std::string without =
-      quotes ? intents::WithoutPersonalDetails(text) : std::string();
+  // Words quoted from a report are set aside (CheckSubject of the text
+  // does that); without any, the question's own reading serves.
   intents::SubjectCheck check =
-      !quotes || without == text
-          ? matcher_.CheckSubject(Signals(text).analysis, facet)
-          : matcher_.CheckSubject(without, facet);
+      intents::QuotesAReport(text)
+          ? matcher_.CheckSubject(text, facet)
+          : matcher_.CheckSubject(Signals(text).analysis, facet);
   return *subjects_
               .emplace_back(
                   text, facet,

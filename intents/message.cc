@@ -303,6 +303,12 @@ MessageShape ReadMessage(std::string_view text,
   return shape;
 }
 
+bool QuotesAReport(std::string_view text) {
+  std::vector<std::string> quotes;
+  FindQuotes(text, &quotes);
+  return !quotes.empty();
+}
+
 std::string WithoutPersonalDetails(std::string_view text) {
   std::vector<std::string> quotes;
   FindQuotes(text, &quotes);

@@ -46,6 +46,10 @@ MessageShape ReadMessage(std::string_view text,
 // context, not a subject.
 std::string WithoutPersonalDetails(std::string_view text);
 
+// Whether `text` quotes words from a report: without such a quote,
+// WithoutPersonalDetails gives `text` back as it is.
+bool QuotesAReport(std::string_view text);
+
 }  // namespace faqbot::intents
 
 #endif  // FAQBOT_INTENTS_MESSAGE_H_
