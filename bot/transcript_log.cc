@@ -172,8 +172,7 @@ void TranscriptLog::Run() {
     lock.unlock();
     const bool written = batch.empty() || Write(batch);
     // Freed before taking the lock: a busy time's batch is thousands of
-    // strings, and freeing them under it held every reply up (Append
-    // waits for the lock) by 3-4 ms.
+    // strings, and every reply's Append waits for the lock.
     if (written) batch = {};
     lock.lock();
     if (!written && !stopping) {

@@ -26,7 +26,7 @@
 
 namespace faqbot::intents {
 
-// A fast hash of a short string (words, terms); never 0. Words are read
+// A fast hash of a short string (words, terms). Words are read
 // with a few fixed-size loads (no byte loop, no memcpy call), then mixed
 // by multiplication.
 inline std::uint64_t HashWord(std::string_view s) {
@@ -62,7 +62,7 @@ inline std::uint64_t HashWord(std::string_view s) {
     };
     h = mix(h ^ (byte(0) << 16 | byte(n >> 1) << 8 | byte(n - 1)), 0);
   }
-  return h | 1;  // 0 marks an empty slot
+  return h;
 }
 
 template <typename V>
