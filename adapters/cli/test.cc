@@ -1,15 +1,73 @@
 // faqbot test: the pack's conversation tests.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "adapters/cli/context.h"
 #include "bot/conversation_test.h"
 #include "bot/pack_loader.h"
 #include "bot/question_set.h"
+#include "bot/real_questions.h"
 
 namespace faqbot::cli {
 namespace {
 
+// Every pack under `root` (or `root` itself) with real people's
+// questions, one row each, then all of them together.
+int RunReal(const Invocation& in, const std::filesystem::path& root) {
+  std::vector<std::filesystem::path> dirs;
+  if (std::filesystem::exists(root / bot::kRealQuestionsFile)) {
+    dirs.push_back(root);
+  } else {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+      if (std::filesystem::exists(entry.path() / bot::kRealQuestionsFile)) {
+        dirs.push_back(entry.path());
+      }
+    }
+    if (ec) {
+      std::cerr << "faqbot: cannot read " << root.string() << ": "
+                << ec.message() << "\n";
+      return 1;
+    }
+  }
+  if (dirs.empty()) {
+    std::cerr << "faqbot: no " << bot::kRealQuestionsFile << " in "
+              << root.string() << " or its folders\n";
+    return 1;
+  }
+  std::sort(dirs.begin(), dirs.end());
+  bot::RealScore all;
+  bool met = true;
+  std::vector<std::pair<std::string, bot::RealScore>> rows;
+  for (const auto& dir : dirs) {
+    auto pack = bot::LoadPack(dir);
+    if (!pack) return Fail(pack.error());
+    const auto file = dir / bot::kRealQuestionsFile;
+    auto text = bot::ReadFile(file);
+    if (!text) return Fail(text.error());
+    auto questions = bot::ParseRealQuestions(*text, file.string());
+    if (!questions) return Fail(questions.error());
+    auto score = bot::ScoreRealQuestions(*pack, *questions);
+    met = met && score.MeetsTargets();
+    if (in.Has("--show")) {
+      for (const auto& m : score.misses) {
+        std::cout << dir.filename().string() << " " << m << "\n";
+      }
+    }
+    all += score;
+    rows.emplace_back(dir.filename().string(), std::move(score));
+  }
+  bot::PrintRealHeader(std::cout);
+  for (const auto& [name, score] : rows) {
+    bot::PrintRealRow(name, score, std::cout);
+  }
+  if (rows.size() > 1) bot::PrintRealRow("all", all, std::cout);
+  return in.Has("--targets") && !met ? 1 : 0;
+}
+
 int RunTest(const Invocation& in) {
+  if (in.Has("--real")) return RunReal(in, in.Text("--real"));
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
   auto pack = LoadPackFor(in, *config);
@@ -49,7 +107,11 @@ extern const Command kTest = {
     .name = "test",
     .summary = "run the pack's conversation tests and score its question set",
     .options = {{"--targets", "",
-                 "fail when the question set misses the product's targets"}},
+                 "fail when the question set misses the product's targets"},
+                {"--real", "DIR",
+                 "score real people's questions (real-questions.jsonl) of "
+                 "the pack DIR, or of every pack in the folder DIR"},
+                {"--show", "", "with --real: list every miss"}},
     .run = RunTest};
 
 }  // namespace faqbot::cli
