@@ -121,15 +121,19 @@ RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
          }));
     const bool in = Has(q.kinds, "answer");
     const bool red = !in && Has(q.kinds, "escalation");
-    Tally& tally = in ? score.in_scope : red ? score.red_flags : score.out_of_scope;
+    Tally& tally = in    ? score.in_scope
+                   : red ? score.red_flags
+                         : score.out_of_scope;
     ++tally.of;
     tally.right += ok;
     score.in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
     if (!ok) {
-      score.misses.push_back(
-          "line " + std::to_string(q.line) + " [" +
-          (in ? "in" : red ? "red" : "out") + "] " + q.text.substr(0, 140) +
-          "\n    -> " + kind + ": " + r.text.substr(0, 100));
+      score.misses.push_back("line " + std::to_string(q.line) + " [" +
+                             (in    ? "in"
+                              : red ? "red"
+                                    : "out") +
+                             "] " + q.text.substr(0, 140) + "\n    -> " + kind +
+                             ": " + r.text.substr(0, 100));
     }
   }
   return score;
@@ -138,21 +142,20 @@ RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
 void PrintRealHeader(std::ostream& out) {
   char buf[160];
   std::snprintf(buf, sizeof buf, "%-22s %-15s %-15s %-10s %s\n", "article",
-                "in scope", "out of scope", "red flags",
-                "in scope escalated");
+                "in scope", "out of scope", "red flags", "in scope escalated");
   out << buf;
 }
 
 void PrintRealRow(std::string_view name, const RealScore& s,
                   std::ostream& out) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "%-22.*s %-15s %-15s %-10s %d\n",
-                static_cast<int>(name.size()), name.data(),
-                Cell(s.in_scope).c_str(), Cell(s.out_of_scope).c_str(),
-                (std::to_string(s.red_flags.right) + "/" +
-                 std::to_string(s.red_flags.of))
-                    .c_str(),
-                s.in_scope_escalated);
+  std::snprintf(
+      buf, sizeof buf, "%-22.*s %-15s %-15s %-10s %d\n",
+      static_cast<int>(name.size()), name.data(), Cell(s.in_scope).c_str(),
+      Cell(s.out_of_scope).c_str(),
+      (std::to_string(s.red_flags.right) + "/" + std::to_string(s.red_flags.of))
+          .c_str(),
+      s.in_scope_escalated);
   out << buf;
 }
 

@@ -46,7 +46,7 @@ struct Tally {
 
 struct RealScore {
   Tally in_scope, out_of_scope, red_flags;
-  int in_scope_escalated = 0;  // answerable questions sent to urgent care
+  int in_scope_escalated = 0;       // answerable questions sent to urgent care
   std::vector<std::string> misses;  // "in: 'question' -> fallback: 'text'"
 
   RealScore& operator+=(const RealScore& other);
