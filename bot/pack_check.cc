@@ -134,7 +134,7 @@ class Checker {
       }
     }
     for (const std::string& text : {node.title, node.text}) {
-      for (const auto& w : intents::Normalize(text)) {
+      for (const auto& w : analyzer.Normalize(text)) {
         const auto terms = analyzer.Terms(w);
         if (terms.size() == 1 && terms[0] == term) return w;
       }
@@ -145,10 +145,11 @@ class Checker {
   // Whether a person would ask about `word`: a heading's or the author's
   // word, a medical term, or a rare one; not "significantly" or "larger",
   // which two sections share without naming anything.
-  static bool NamesSomething(const intents::Matcher::KeywordInfo& k,
-                             const std::string& word) {
+  bool NamesSomething(const intents::Matcher::KeywordInfo& k,
+                      const std::string& word) const {
     const bool from_text = k.origin == "text" || k.origin == "summary";
-    return !from_text || k.rare || intents::IsMedicalWord(word);
+    return !from_text || k.rare ||
+           intents::IsMedicalWord(word, pack_->lexicon());
   }
 
   // Two sections one message reaches with close scores, through a word
@@ -246,9 +247,10 @@ class Checker {
       std::map<std::vector<std::string>, std::string> seen;  // terms -> text
       for (const auto& k : n.keywords) {
         const auto terms = analyzer.Terms(k.text);
-        const bool stop = std::all_of(
-            terms.begin(), terms.end(),
-            [](const std::string& t) { return intents::IsStopword(t); });
+        const bool stop =
+            std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
+              return pack_->lexicon().Is(t, intents::WordClass::kStopwords);
+            });
         if (terms.empty() || stop) {
           Warn(intents_.name, k.line,
                "keyword \"" + k.text +
@@ -267,11 +269,12 @@ class Checker {
 
   // Synonym lines the built-in table already has, or that override it.
   void SynonymLint() {
+    const intents::Lexicon& lex = pack_->lexicon();
     intents::SynonymTable table;
-    for (const auto group : intents::SynonymGroups()) {
-      (void)table.AddGroup(group);
+    for (const auto& group : lex.Synonyms()) {
+      (void)table.AddGroup(group.text, lex);
     }
-    const intents::Analyzer builtin(std::move(table)), plain;
+    const intents::Analyzer builtin(lex, std::move(table)), plain(lex, {});
     for (const auto& line : intents_.synonyms) {
       const auto colon = line.text.find(':');
       if (colon == std::string::npos) continue;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bot/lexicon_loader.h"
 #include "dialogs/document.h"
 #include "dialogs/intents_file.h"
 
@@ -22,7 +23,13 @@ Result<std::string> ReadFile(const std::filesystem::path& path) {
 }
 
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
-    const std::filesystem::path& dir) {
+    const std::filesystem::path& dir,
+    std::shared_ptr<const intents::Lexicon> lexicon) {
+  if (!lexicon) {
+    auto loaded = DefaultLexicon();
+    if (!loaded) return std::unexpected(loaded.error());
+    lexicon = *loaded;
+  }
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return std::unexpected(Error::NotFound(
@@ -58,7 +65,7 @@ Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
   auto name = std::filesystem::weakly_canonical(dir, ec).filename().string();
   if (name.empty()) name = dir.filename().string();
   return dialogs::CompilePack(name, *std::move(document), intents,
-                              std::move(wording));
+                              std::move(lexicon), std::move(wording));
 }
 
 }  // namespace faqbot::bot

@@ -26,9 +26,12 @@ inline constexpr char kConversationsFile[] = "conversations.txt";
 inline constexpr char kWordingFile[] = "wording.txt";
 inline constexpr char kQuestionsFile[] = "questions.jsonl";
 
-// Reads and compiles the pack in `dir`. Errors name the file (and line).
+// Reads and compiles the pack in `dir` over `lexicon` (the process's
+// English lexicon, DefaultLexicon(), when not given). Errors name the file
+// (and line).
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
-    const std::filesystem::path& dir);
+    const std::filesystem::path& dir,
+    std::shared_ptr<const intents::Lexicon> lexicon = nullptr);
 
 // Reads a whole file; the error names it and says why it failed.
 Result<std::string> ReadFile(const std::filesystem::path& path);

@@ -38,7 +38,7 @@ std::string NearestSection(
     const std::vector<std::pair<std::string, std::string>>& answered) {
   std::map<std::string, int> votes;
   for (const auto& [text, node] : answered) {
-    const auto words = intents::Normalize(text);
+    const auto words = intents::Normalize(text, pack.lexicon());
     if (std::find(words.begin(), words.end(), word) == words.end()) continue;
     if (const auto section = SectionOf(pack, node); !section.empty()) {
       ++votes[section];
@@ -51,7 +51,7 @@ std::string NearestSection(
         ->first;
   }
   for (const auto& question : questions) {
-    auto words = intents::Normalize(question);
+    auto words = intents::Normalize(question, pack.lexicon());
     std::erase(words, word);
     const auto r =
         dialogs::DialogRunner(&pack).AskNew(intents::JoinWords(words));

@@ -174,7 +174,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   Turn t = MakeTurn(tr.signals, tr);
   if (auto r = RedFlag(t, state)) return std::move(*r);  // 1
   const intents::MessageShape shape =
-      intents::ReadMessage(text, &tr.signals.analysis.words);
+      intents::ReadMessage(text, pack_.lexicon(), &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
   const bool simple = shape.questions.size() <= 1 &&
                       (shape.context.empty() || shape.questions.empty());
@@ -237,7 +237,7 @@ std::optional<Reply> DialogRunner::RedFlag(Turn& t, DialogState* state) const {
 std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
                                             const std::string& text) const {
   const Wording& w = pack_.wording;
-  switch (Navigation(t.words)) {
+  switch (Navigation(t.words, pack_.lexicon())) {
     case Nav::kBack: {
       t.trace.Note([&] { return "navigation: back"; });
       if (state->history.size() >= 2) {
@@ -280,7 +280,7 @@ std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
 // 3. A choice by number ("2", "the second one") or by its title.
 std::optional<Reply> DialogRunner::PickChoice(Turn& t, DialogState* state,
                                               const std::string& text) const {
-  if (const int n = ChoiceNumber(t.words); n != 0) {
+  if (const int n = ChoiceNumber(t.words, pack_.lexicon()); n != 0) {
     const int count = static_cast<int>(state->choices.size());
     const int pick = n == -1 ? count : n;
     t.trace.Note([&] { return "choice number " + std::to_string(n); });
@@ -412,7 +412,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   };
   // "My brother has polycystic kidney disease. Is it inherited?": "it" is
   // what the story names, unless the question names a section itself.
-  if (told >= 0 && HasPronoun(t.words) &&
+  if (told >= 0 && HasPronoun(t.words, pack_.lexicon()) &&
       (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
     return from_story();
   }
@@ -437,24 +437,25 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   // hepatitis... which medicines are used in this situation?").
   if (told >= 0 &&
       (t.facet != intents::Facet::kNone || t.aspect != intents::Aspect::kNone ||
-       HasPronoun(t.words))) {
+       HasPronoun(t.words, pack_.lexicon()))) {
     return from_story();
   }
   // Without a topic word, words the pack does not know are the subject
   // ("what is the capital of France?"), unless the question points back.
   const bool new_subject =
-      !t.sig.analysis.unknown.empty() && !HasPronoun(t.words);
+      !t.sig.analysis.unknown.empty() && !HasPronoun(t.words, pack_.lexicon());
   if (const Node* current = pack_.Find(state->topic);
       current && !new_subject &&
-      (t.facet != intents::Facet::kNone || HasPronoun(t.words))) {
+      (t.facet != intents::Facet::kNone ||
+       HasPronoun(t.words, pack_.lexicon()))) {
     t.trace.Note([&] { return "follow-up on current topic " + state->topic; });
     return {current->topic, 0.7, std::nullopt};
   }
   if (t.strong_cue || t.best > 0 ||
-      (!new_subject &&
-       (t.aspect != intents::Aspect::kNone ||
-        (t.facet != intents::Facet::kNone &&
-         (HasPronoun(t.words) || t.sig.facet_strength() >= 0.8))))) {
+      (!new_subject && (t.aspect != intents::Aspect::kNone ||
+                        (t.facet != intents::Facet::kNone &&
+                         (HasPronoun(t.words, pack_.lexicon()) ||
+                          t.sig.facet_strength() >= 0.8))))) {
     // With no topic named, "it" is the article's subject.
     t.trace.Note([&] { return "the article as a whole"; });
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
@@ -588,9 +589,8 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   const bool names_nothing = !check->about_pack && check->uncovered.empty();
   // "that", "it"; not "its" ("can calcification go away on its own?").
   const bool points_back =
-      std::any_of(t.words.begin(), t.words.end(), [](const std::string& w) {
-        return w == "that" || w == "this" || w == "it" || w == "these" ||
-               w == "those" || w == "they" || w == "them";
+      std::any_of(t.words.begin(), t.words.end(), [&](const std::string& w) {
+        return pack_.lexicon().Is(w, intents::WordClass::kPointingBack);
       });
   if (!points_back && !names_nothing) return;
   const intents::SubjectCheck& told = reading.StorySubject();

@@ -76,6 +76,9 @@ struct PackSettings {
 };
 
 struct Pack {
+  explicit Pack(std::shared_ptr<const intents::Lexicon> lexicon)
+      : matcher(std::move(lexicon)) {}
+
   // A hash of the compiled content: the same for the same files in every
   // process, different when a node changed, so a session can tell that
   // the pack changed under it (hot reload, a restart with an edited
@@ -103,14 +106,16 @@ struct Pack {
     return it == by_id.end() ? nullptr : &nodes[it->second];
   }
   const Node& topic_node(int topic) const { return nodes[topics[topic].node]; }
+  // The language the pack is read in (the matcher's).
+  const intents::Lexicon& lexicon() const { return matcher.lexicon(); }
 };
 
-// Compiles an article and its intents file into a pack that speaks with
-// `wording`. Errors name the file and line (bad pattern, unknown node id
-// in the intents file, ...).
+// Compiles an article and its intents file into a pack that reads
+// messages with `lexicon` and speaks with `wording`. Errors name the file
+// and line (bad pattern, unknown node id in the intents file, ...).
 [[nodiscard]] Result<std::shared_ptr<const Pack>> CompilePack(
     std::string name, Document document, const struct IntentsFile& intents,
-    Wording wording = {});
+    std::shared_ptr<const intents::Lexicon> lexicon, Wording wording = {});
 
 }  // namespace faqbot::dialogs
 

@@ -14,6 +14,7 @@
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
 #include "intents/normalizer.h"
+#include "intents/sentences.h"
 #include "intents/string_map.h"
 #include "intents/text.h"
 #include "intents/utf8.h"
@@ -106,9 +107,9 @@ struct Sentence {
 class Compiler {
  public:
   Compiler(std::string name, Document doc, const IntentsFile& file,
-           Wording wording)
-      : file_(file) {
-    pack_ = std::make_shared<Pack>();
+           std::shared_ptr<const intents::Lexicon> lexicon, Wording wording)
+      : file_(file), lexicon_(std::move(lexicon)) {
+    pack_ = std::make_shared<Pack>(lexicon_);
     pack_->wording = std::move(wording);
     pack_->name = std::move(name);
     pack_->document = std::move(doc);
@@ -116,20 +117,24 @@ class Compiler {
   }
 
   Result<std::shared_ptr<const Pack>> Run() {
+    const intents::Lexicon& lex = *lexicon_;
     intents::SynonymTable synonyms;
-    for (const auto group : intents::SynonymGroups()) {
-      (void)synonyms.AddGroup(group);
+    for (const auto& group : lex.Synonyms()) {
+      if (auto s = synonyms.AddGroup(group.text, lex); !s) {
+        return std::unexpected(
+            Error::ParseError(group.origin + ": " + s.error().message));
+      }
     }
     for (const auto& line : file_.synonyms) {
-      if (auto s = synonyms.AddGroup(line.text); !s) {
+      if (auto s = synonyms.AddGroup(line.text, lex); !s) {
         return Fail(line.line, s.error().message);
       }
     }
-    cues_ = std::make_unique<Matcher>(synonyms);
+    cues_ = std::make_unique<Matcher>(lexicon_, synonyms);
     if (auto s = cues_->Compile(); !s) return std::unexpected(s.error());
-    pack_->matcher = Matcher(std::move(synonyms));
+    pack_->matcher = Matcher(lexicon_, std::move(synonyms));
     for (const auto& t : cues_->analyzer().Terms(pack_->document.title)) {
-      if (!intents::IsStopword(t)) title_terms_.insert(t);
+      if (!lex.Is(t, intents::WordClass::kStopwords)) title_terms_.insert(t);
     }
 
     const Document& doc = pack_->document;
@@ -185,7 +190,8 @@ class Compiler {
   }
 
   int AddNode(Node node) {
-    node.typed_title = intents::JoinWords(intents::Normalize(node.title));
+    node.typed_title =
+        intents::JoinWords(intents::Normalize(node.title, *lexicon_));
     pack_->typed_titles.insert(node.typed_title);
     const Wording& w = pack_->wording;
     node.source_line =
@@ -203,7 +209,7 @@ class Compiler {
   std::vector<Sentence> Classify(const std::string& paragraph) {
     std::vector<Sentence> out;
     bool first = true;
-    for (auto& text : SplitSentences(paragraph)) {
+    for (auto& text : SplitSentences(paragraph, *lexicon_)) {
       Sentence s{std::move(text), {}, false};
       const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
       for (int a = 1; a < intents::kAspectCount; ++a) {
@@ -229,19 +235,19 @@ class Compiler {
   // "<subject of up to five words> is/are/refers to/means ...".
   void ClassifyDefinition(Sentence* s,
                           const std::array<double, kFacetCount>& cues) {
-    const auto words = intents::Normalize(s->text);
-    static const intents::StringSet kVerbs = {"is",    "are",   "refers",
-                                              "refer", "means", "describes"};
-    static const intents::StringSet kArticles = {"a", "an", "the"};
+    const intents::Lexicon& lex = *lexicon_;
+    const auto words = intents::Normalize(s->text, lex);
+    using intents::WordClass;
     std::size_t verb = 0;
-    while (verb < words.size() && verb <= 5 && !kVerbs.contains(words[verb])) {
+    while (verb < words.size() && verb <= 5 &&
+           !lex.Is(words[verb], WordClass::kDefinitionVerbs)) {
       ++verb;
     }
     bool defines = verb > 0 && verb <= 5 && verb < words.size();
     std::string subject;
     for (std::size_t i = 0; defines && i < verb; ++i) {
-      if (kArticles.contains(words[i])) continue;
-      if (intents::IsStopword(words[i])) defines = false;  // "if", "some"
+      if (lex.Is(words[i], WordClass::kArticles)) continue;
+      if (lex.Is(words[i], WordClass::kStopwords)) defines = false;
       subject += words[i] + " ";
     }
     if (!defines && cues[static_cast<int>(Facet::kDefinition)] < 1.0) {
@@ -515,6 +521,7 @@ class Compiler {
   }
 
   const IntentsFile& file_;
+  std::shared_ptr<const intents::Lexicon> lexicon_;
   std::shared_ptr<Pack> pack_;
   std::unique_ptr<Matcher> cues_;
   std::unordered_set<std::string> title_terms_;
@@ -526,12 +533,11 @@ class Compiler {
 
 }  // namespace
 
-Result<std::shared_ptr<const Pack>> CompilePack(std::string name,
-                                                Document document,
-                                                const IntentsFile& intents,
-                                                Wording wording) {
+Result<std::shared_ptr<const Pack>> CompilePack(
+    std::string name, Document document, const IntentsFile& intents,
+    std::shared_ptr<const intents::Lexicon> lexicon, Wording wording) {
   return Compiler(std::move(name), std::move(document), intents,
-                  std::move(wording))
+                  std::move(lexicon), std::move(wording))
       .Run();
 }
 

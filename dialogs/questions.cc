@@ -15,8 +15,9 @@ namespace {
 // At most this many questions of one message are answered.
 constexpr std::size_t kMaxParts = 3;
 
-intents::Facet NearestFacet(intents::Aspect aspect) {
-  for (const auto& cue : intents::AspectCues()) {
+intents::Facet NearestFacet(intents::Aspect aspect,
+                            const intents::Lexicon& lexicon) {
+  for (const auto& cue : lexicon.AspectCues()) {
     if (cue.aspect == aspect) return cue.nearest;
   }
   return intents::Facet::kNone;
@@ -101,7 +102,7 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   // nearest sentences it has (follow-up for "how often", cause for "is it
   // hereditary").
   if (t.aspect != intents::Aspect::kNone && t.facet == intents::Facet::kNone) {
-    t.facet = NearestFacet(t.aspect);
+    t.facet = NearestFacet(t.aspect, pack_.lexicon());
   }
   Reply r = AnswerFacet(t, state, topic.topic, topic.confidence);  // 7
   AddCaveat(t, &r);
@@ -130,7 +131,8 @@ Reply DialogRunner::Parts(DialogState* state,
     // colic, and how do you treat it?"), "it" is that unknown thing.
     const bool after_fallback =
         !parts.empty() && parts.back().kind == ReplyKind::kFallback;
-    if (after_fallback && !names_topic && HasPronoun(own.analysis.words)) {
+    if (after_fallback && !names_topic &&
+        HasPronoun(own.analysis.words, pack_.lexicon())) {
       const std::string word = uncovered.empty() ? "that" : uncovered;
       ReplyPart part;
       part.not_covered = uncovered;
@@ -141,7 +143,8 @@ Reply DialogRunner::Parts(DialogState* state,
     // Sibling questions: only one that points back ("how is it treated?")
     // takes the topic of the one before; the others start from where the
     // conversation stood.
-    if (!HasPronoun(own.analysis.words)) state->topic = topic_before;
+    if (!HasPronoun(own.analysis.words, pack_.lexicon()))
+      state->topic = topic_before;
     Reply r = Question(state, q, reading, trace);
     if (r.kind == ReplyKind::kFallback && !r.not_covered.empty()) {
       r.text = Fill(pack_.wording.part_not_covered, {{"word", r.not_covered}});
@@ -217,8 +220,9 @@ void DialogRunner::SameGroupThroughout(
     const intents::Signals& story,
     const std::vector<const std::string*>& questions,
     std::vector<ReplyPart>* parts, Trace& trace) const {
-  const auto group = [](const std::string& word) {
-    return intents::ClassifyTerm(word) == intents::TermKind::kGroup;
+  const auto group = [&](const std::string& word) {
+    return intents::ClassifyTerm(word, pack_.lexicon()) ==
+           intents::TermKind::kGroup;
   };
   if (std::none_of(story.analysis.words.begin(), story.analysis.words.end(),
                    group)) {
@@ -233,14 +237,15 @@ void DialogRunner::SameGroupThroughout(
   if (word.empty()) return;
   for (std::size_t i = 0; i < parts->size() && i < questions.size(); ++i) {
     ReplyPart& p = (*parts)[i];
-    const auto words = intents::Normalize(*questions[i]);
-    const auto has = [&words](std::initializer_list<const char*> any) {
-      return std::any_of(words.begin(), words.end(), [&](const auto& w) {
-        return std::find(any.begin(), any.end(), w) != any.end();
-      });
+    const intents::Lexicon& lex = pack_.lexicon();
+    const auto words = intents::Normalize(*questions[i], lex);
+    const auto has = [&](intents::WordClass cls) {
+      return std::any_of(words.begin(), words.end(),
+                         [&](const auto& w) { return lex.Is(w, cls); });
     };
-    if (p.kind == ReplyKind::kFallback || !has({"it", "this", "that"}) ||
-        has({"i", "me", "my", "myself", "own"})) {
+    if (p.kind == ReplyKind::kFallback ||
+        !has(intents::WordClass::kPointingBack) ||
+        has(intents::WordClass::kFirstPerson)) {
       continue;
     }
     trace.Note([&] { return "part " + p.node + " is about " + word + " too"; });

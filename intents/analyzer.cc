@@ -1,34 +1,35 @@
 #include "intents/analyzer.h"
 
 #include <algorithm>
-#include <atomic>
-#include <cstdint>
 
-#include "intents/lexicon.h"
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
-#include "intents/stemmer.h"
 #include "intents/text.h"
-#include "intents/word_memo.h"
 
 namespace faqbot::intents {
-Analyzer::Analyzer(SynonymTable synonyms) : synonyms_(std::move(synonyms)) {
+Analyzer::Analyzer(const Lexicon& lexicon, SynonymTable synonyms)
+    : lexicon_(&lexicon), synonyms_(std::move(synonyms)) {
   for (const auto& word : synonyms_.words()) spelling_.Add(word);
-  for (const auto word : Stopwords()) spelling_.Add(word);
+  for (const auto& word : lexicon.Entries(WordClass::kStopwords)) {
+    spelling_.Add(word);
+  }
+}
+
+std::vector<std::string> Analyzer::Normalize(std::string_view text) const {
+  return intents::Normalize(text, *lexicon_);
 }
 
 void Analyzer::AddVocabulary(std::string_view text, int weight) {
-  serial_ = 0;  // what was remembered no longer holds
   for (const auto& word : Normalize(text)) {
     spelling_.Add(word, weight);
-    stems_.try_emplace(word, WordInfo{Stem(word), false});
+    stems_.try_emplace(word, WordInfo{lexicon_->Stem(word), false});
   }
   for (const auto& term : Terms(text)) known_terms_[term] += weight;
 }
 
-std::string Analyzer::CachedStem(const std::string& word) const {
+std::string Analyzer::CachedStem(std::string_view word) const {
   const auto it = stems_.find(word);
-  return it != stems_.end() ? it->second.stem : Stem(word);
+  return it != stems_.end() ? it->second.stem : lexicon_->Stem(word);
 }
 
 std::vector<std::string> Analyzer::Terms(std::string_view text) const {
@@ -39,8 +40,6 @@ std::vector<std::string> Analyzer::Terms(std::string_view text) const {
 }
 
 void Analyzer::Freeze() {
-  static std::atomic<std::uint64_t> serials{0};
-  serial_ = ++serials;
   for (auto& [word, info] : stems_) {
     info.known = KnowsTerm(info.stem);
     info.synonym = synonyms_.StartsPhrase(info.stem);
@@ -72,8 +71,7 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
 }
 
 // What one message word becomes: the work for a word the pack does not
-// know (stemming, the word family, spelling correction), done once per
-// word and thread, as long messages read each word several times.
+// know (stemming, the word family, spelling correction).
 struct Analyzer::WordOutcome {
   std::string term;
   std::string corrected;  // the corrected word, or ""
@@ -99,25 +97,19 @@ Analyzer::WordOutcome Analyzer::Outcome(const std::string& word,
   // A real medical term is not a typo ("hemangioma" must not become an
   // article word).
   const std::string* spelled = &word;
-  if (correct_spelling && !KnowsTerm(out.term) && !IsMedicalWord(word)) {
+  if (correct_spelling && !KnowsTerm(out.term) &&
+      !IsMedicalWord(word, *lexicon_)) {
     if (auto fixed = spelling_.Correct(word)) {
       out.corrected = std::move(*fixed);
       out.term = CachedStem(out.corrected);
       spelled = &out.corrected;
     }
   }
-  out.unknown = !IsNumber(*spelled) && !IsStopword(*spelled) &&
+  out.unknown = !IsNumber(*spelled) &&
+                !lexicon_->Is(*spelled, WordClass::kStopwords) &&
                 spelled->size() > 2 && !spelling_.Contains(*spelled) &&
                 !KnowsTerm(out.term);
   return out;
-}
-
-const Analyzer::WordOutcome& Analyzer::CachedOutcome(
-    const std::string& word, bool correct_spelling) const {
-  // Before Freeze() (serial 0) the vocabulary still grows: nothing is kept.
-  thread_local WordMemo<WordOutcome> memo[2];
-  return memo[correct_spelling ? 1 : 0].Get(
-      serial_, word, [&] { return Outcome(word, correct_spelling); });
 }
 
 Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
@@ -133,7 +125,7 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
       synonyms = synonyms || it->second.synonym;
       continue;
     }
-    const WordOutcome& out = CachedOutcome(word, correct_spelling);
+    const WordOutcome out = Outcome(word, correct_spelling);
     if (out.related) a.related.push_back({word, out.term});
     if (!out.corrected.empty()) {
       a.corrections.push_back({word, out.corrected});

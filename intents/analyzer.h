@@ -2,19 +2,20 @@
 //
 //   normalize -> correct spelling -> stem -> apply synonyms
 //
-// An Analyzer is built once per pack: it holds the pack's vocabulary (for
-// spelling correction and to tell known words from unknown ones) and its
-// synonym table. Analyze() is for messages; Terms() is for text the pack
-// itself supplies (the article, patterns), which is never "corrected".
-// Both are const and safe to call from many threads.
+// An Analyzer is built once per pack, over a lexicon (which must outlive
+// it): it holds the pack's vocabulary (for spelling correction and to tell
+// known words from unknown ones) and its synonym table. Analyze() is for
+// messages; Terms() is for text the pack itself supplies (the article,
+// patterns), which is never "corrected". Both are const and safe to call from
+// many threads.
 #ifndef FAQBOT_INTENTS_ANALYZER_H_
 #define FAQBOT_INTENTS_ANALYZER_H_
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "intents/lexicon.h"
 #include "intents/pattern.h"
 #include "intents/speller.h"
 #include "intents/string_map.h"
@@ -41,8 +42,7 @@ struct Analysis {
 
 class Analyzer {
  public:
-  Analyzer() = default;
-  explicit Analyzer(SynonymTable synonyms);
+  Analyzer(const Lexicon& lexicon, SynonymTable synonyms);
 
   // Teaches the analyzer the words of `text` (weight: how much they count
   // when two corrections are equally close). Call before the first
@@ -66,14 +66,15 @@ class Analyzer {
   // AddVocabulary() (Matcher::Compile does).
   void Freeze();
 
-  // Stem(word), looked up for the pack's own words.
-  std::string CachedStem(const std::string& word) const;
+  // The stem of `word`, looked up for the pack's own words.
+  std::string CachedStem(std::string_view word) const;
+
+  // `text`'s words, normalized with this analyzer's lexicon.
+  std::vector<std::string> Normalize(std::string_view text) const;
 
   const SynonymTable& synonyms() const { return synonyms_; }
-  // Tells this frozen analyzer from every other (for per-thread memos of
-  // what it computes); 0 until Freeze() and after a later AddVocabulary().
-  std::uint64_t serial() const { return serial_; }
   const SpellIndex& spelling() const { return spelling_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
   // A vocabulary word's stem and whether the pack uses that stem.
@@ -84,18 +85,16 @@ class Analyzer {
   };
   struct WordOutcome;
   WordOutcome Outcome(const std::string& word, bool correct_spelling) const;
-  const WordOutcome& CachedOutcome(const std::string& word,
-                                   bool correct_spelling) const;
   // The pack's term of the same word family as `stem`, when one is a
   // prefix of the other ("inflamm", "inflammatori"), or "".
   std::string RelatedTerm(const std::string& stem) const;
 
+  const Lexicon* lexicon_;
   SynonymTable synonyms_;
   SpellIndex spelling_;
   StringMap<WordInfo> stems_;              // vocabulary word -> stem
   StringMap<int> known_terms_;             // stem -> uses
   std::vector<std::string> sorted_terms_;  // known_terms_, sorted (Freeze)
-  std::uint64_t serial_ = 0;  // tells one frozen analyzer's memo from another
 };
 
 }  // namespace faqbot::intents

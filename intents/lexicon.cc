@@ -1,661 +1,361 @@
+// The lexicon files' reader. The section names below are the files'
+// vocabulary (lexicon/README.md); the words are all in the files.
 #include "intents/lexicon.h"
 
 #include <algorithm>
-#include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <charconv>
+#include <optional>
 
-#include "intents/string_map.h"
+#include "intents/text.h"
 
 namespace faqbot::intents {
 namespace {
 
-using Table = StringMap<std::vector<std::string>>;
+// In WordClass order.
+constexpr std::string_view kClassNames[] = {
+    "stopwords",
+    "scope",
+    "generic",
+    "findings",
+    "organs",
+    "groups",
+    "condition-endings",
+    "not-condition-endings",
+    "condition-adjectives",
+    "condition-heads",
+    "plain-places",
+    "negators",
+    "clause-breaks",
+    "negated-verbs",
+    "past-verbs",
+    "long-ago-units",
+    "young",
+    "long-ago-words",
+    "now-words",
+    "wh-words",
+    "auxiliaries",
+    "not-a-subject",
+    "openers",
+    "social",
+    "indirect-questions",
+    "joiners",
+    "units",
+    "age-words",
+    "not-lab-names",
+    "report-nouns",
+    "report-verbs",
+    "comparisons",
+    "pronouns",
+    "pointing-back",
+    "first-person",
+    "allowed",
+    "management-verbs",
+    "consumption-verbs",
+    "consumption-between",
+    "locatives",
+    "determiners",
+    "definition-verbs",
+    "articles",
+    "abbreviations",
+    "back",
+    "menu",
+    "menu-words",
+    "restart",
+    "quit",
+    "command-filler",
+    "choice-filler",
+    "ordinals",
+    "last",
+    "whole-endings",
+    "medical",
+    "everyday",
+};
+static_assert(std::size(kClassNames) == kWordClassCount);
 
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t end = std::min(text.find(' ', pos), text.size());
-    if (end > pos) out.emplace_back(text.substr(pos, end - pos));
-    pos = end + 1;
+constexpr std::string_view kFacetNames[] = {
+    "about",    "definition", "cause",     "risk",
+    "symptoms", "treatment",  "follow-up", "lifestyle"};
+static_assert(std::size(kFacetNames) == kFacetCount);
+
+constexpr std::string_view kAspectNames[] = {
+    "none",  "course",    "duration",   "heredity", "frequency",
+    "where", "contagion", "prevention", "growth"};
+static_assert(std::size(kAspectNames) == kAspectCount);
+
+constexpr std::string_view kSmalltalkNames[] = {"greeting", "thanks", "goodbye",
+                                                "help", "identity"};
+
+template <typename E, std::size_t N>
+std::optional<E> Named(const std::string_view (&names)[N],
+                       std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<E>(i);
   }
+  return std::nullopt;
+}
+
+// Lower-cased, with single spaces between words.
+std::string Canonical(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
-Table MakeTable(
-    std::initializer_list<std::pair<std::string_view, std::string_view>> rows) {
-  Table table;
-  for (const auto& [from, to] : rows) table[std::string(from)] = Words(to);
-  return table;
+// "head: rest" -> {head words, rest}; nullopt without a colon.
+std::optional<std::pair<std::vector<std::string>, std::string>> SplitHead(
+    std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> head;
+  const std::string words = Canonical(line.substr(0, colon));
+  std::size_t start = 0;
+  while (start < words.size()) {
+    const std::size_t end = std::min(words.find(' ', start), words.size());
+    head.push_back(words.substr(start, end - start));
+    start = end + 1;
+  }
+  return std::pair{head, Trim(line.substr(colon + 1))};
 }
 
-const Table& Contractions() {
-  static const Table table = MakeTable({
-      {"what's", "what is"},
-      {"whats", "what is"},
-      {"that's", "that is"},
-      {"thats", "that is"},
-      {"it's", "it is"},
-      {"there's", "there is"},
-      {"here's", "here is"},
-      {"who's", "who is"},
-      {"where's", "where is"},
-      {"how's", "how is"},
-      {"when's", "when is"},
-      {"why's", "why is"},
-      {"he's", "he is"},
-      {"she's", "she is"},
-      {"let's", "let us"},
-      {"i'm", "i am"},
-      {"im", "i am"},
-      {"ive", "i have"},
-      {"can't", "can not"},
-      {"cant", "can not"},
-      {"cannot", "can not"},
-      {"won't", "will not"},
-      {"don't", "do not"},
-      {"dont", "do not"},
-      {"doesn't", "does not"},
-      {"doesnt", "does not"},
-      {"didn't", "did not"},
-      {"didnt", "did not"},
-      {"isn't", "is not"},
-      {"isnt", "is not"},
-      {"aren't", "are not"},
-      {"arent", "are not"},
-      {"wasn't", "was not"},
-      {"wasnt", "was not"},
-      {"weren't", "were not"},
-      {"couldn't", "could not"},
-      {"couldnt", "could not"},
-      {"wouldn't", "would not"},
-      {"wouldnt", "would not"},
-      {"shouldn't", "should not"},
-      {"shouldnt", "should not"},
-      {"haven't", "have not"},
-      {"havent", "have not"},
-      {"hasn't", "has not"},
-      {"hasnt", "has not"},
-      {"hadn't", "had not"},
-      {"mustn't", "must not"},
-      {"needn't", "need not"},
-      {"ain't", "is not"},
-      {"y'all", "you"},
-      {"'re", "are"},
-      {"'m", "am"},
-      {"'ve", "have"},
-      {"'ll", "will"},
-      {"'d", "would"},
-      {"n't", "not"},
-  });
-  return table;
+Status Bad(const Origin& origin, const std::string& what) {
+  return std::unexpected(Error::ParseError(origin + ": " + what));
 }
-
-const Table& Rewrites() {
-  static const Table table = MakeTable({
-      // Chat shorthand.
-      {"u", "you"},
-      {"ur", "your"},
-      {"r", "are"},
-      {"pls", "please"},
-      {"plz", "please"},
-      {"thx", "thanks"},
-      {"thnx", "thanks"},
-      {"thanx", "thanks"},
-      {"ty", "thank you"},
-      {"tnx", "thanks"},
-      {"wat", "what"},
-      {"wht", "what"},
-      {"whats", "what is"},
-      {"abt", "about"},
-      {"bc", "because"},
-      {"cuz", "because"},
-      {"coz", "because"},
-      {"b4", "before"},
-      {"w", "with"},
-      {"idk", "i do not know"},
-      {"hw", "how"},
-      {"y", "why"},
-      {"dr", "doctor"},
-      {"docs", "doctors"},
-      {"doc", "doctor"},
-      {"meds", "medication"},
-      {"tx", "treatment"},
-      {"rx", "medication"},
-      {"dx", "diagnosis"},
-      {"sx", "symptoms"},
-      {"ok", "okay"},
-      {"k", "okay"},
-      {"hiya", "hi"},
-      {"ya", "you"},
-      {"yah", "you"},
-      {"heya", "hey"},
-      {"yo", "hey"},
-      {"cya", "bye"},
-      {"bb", "bye"},
-      {"gn", "good night"},
-      // British spellings.
-      {"tumour", "tumor"},
-      {"tumours", "tumors"},
-      {"oedema", "edema"},
-      {"anaemia", "anemia"},
-      {"haemorrhage", "hemorrhage"},
-      {"haemoglobin", "hemoglobin"},
-      {"oesophagus", "esophagus"},
-      {"paediatric", "pediatric"},
-      {"paediatrician", "pediatrician"},
-      {"foetus", "fetus"},
-      {"faeces", "feces"},
-      {"diarrhoea", "diarrhea"},
-      {"haematoma", "hematoma"},
-      {"oestrogen", "estrogen"},
-      {"colour", "color"},
-      {"colours", "colors"},
-      {"behaviour", "behavior"},
-      {"centre", "center"},
-      {"centres", "centers"},
-      {"litre", "liter"},
-      {"litres", "liters"},
-      {"millimetre", "millimeter"},
-      {"millimetres", "millimeters"},
-      {"centimetre", "centimeter"},
-      {"centimetres", "centimeters"},
-      {"fibre", "fiber"},
-      {"ageing", "aging"},
-      {"analyse", "analyze"},
-      {"analysed", "analyzed"},
-      {"paralyse", "paralyze"},
-      {"programme", "program"},
-      {"haem", "hem"},
-      {"leukaemia", "leukemia"},
-      {"grey", "gray"},
-      {"organisation", "organization"},
-      {"hospitalisation", "hospitalization"},
-      {"immunisation", "immunization"},
-      {"specialise", "specialize"},
-      {"ischaemia", "ischemia"},
-      {"gynaecologist", "gynecologist"},
-      {"orthopaedic", "orthopedic"},
-      {"labour", "labor"},
-      // Number words, so "two" picks choice 2 like "2" does.
-      {"one", "1"},
-      {"two", "2"},
-      {"three", "3"},
-      {"four", "4"},
-      {"five", "5"},
-      {"six", "6"},
-      {"seven", "7"},
-      {"eight", "8"},
-      {"nine", "9"},
-      {"ten", "10"},
-      {"eleven", "11"},
-      {"twelve", "12"},
-      {"fifteen", "15"},
-      {"twenty", "20"},
-      {"fifty", "50"},
-  });
-  return table;
-}
-
-constexpr std::string_view kStopwords[] = {
-    "a",           "about",     "above",     "actually",
-    "several",  // stems like "severe"
-    "after",       "again",     "against",   "ago",         "all",
-    "also",        "am",        "an",        "and",         "any",
-    "anyone",      "anything",  "are",       "around",      "as",
-    "ask",         "asked",     "at",        "be",          "been",
-    "before",      "being",     "below",     "between",     "both",
-    "but",         "by",        "can",       "could",       "did",
-    "do",          "does",      "doing",     "done",        "down",
-    "during",      "each",      "else",      "even",        "ever",
-    "every",       "few",       "for",       "from",        "further",
-    "get",         "gets",      "getting",   "give",        "go",
-    "going",       "got",       "had",       "has",         "have",
-    "having",      "he",        "her",       "here",        "hers",
-    "him",         "his",       "how",       "however",     "i",
-    "if",          "in",        "into",      "is",          "it",
-    "its",         "itself",    "just",      "know",        "later",
-    "let",         "like",      "lot",       "many",        "may",
-    "maybe",       "me",        "might",     "more",        "most",
-    "much",        "must",      "my",        "myself",      "need",
-    "needs",       "new",       "no",        "nor",         "not",
-    "now",         "of",        "off",       "often",       "okay",
-    "on",          "once",      "one",       "only",        "or",
-    "other",       "our",       "out",       "over",        "own",
-    "people",      "person",    "please",    "quite",       "rather",
-    "really",      "right",     "said",      "same",        "say",
-    "says",        "see",       "should",    "so",          "some",
-    "someone",     "something", "still",     "such",        "sure",
-    "tell",        "than",      "that",      "the",         "their",
-    "them",        "then",      "there",     "these",       "they",
-    "thing",       "things",    "think",     "this",        "those",
-    "though",      "through",   "to",        "too",         "under",
-    "until",       "up",        "us",        "use",         "used",
-    "using",       "very",      "want",      "wanted",      "was",
-    "way",         "we",        "well",      "were",        "what",
-    "whatever",    "when",      "where",     "whether",     "which",
-    "while",       "who",       "whom",      "why",         "will",
-    "with",        "would",     "yes",       "yet",         "you",
-    "your",        "yours",     "yourself",  "year",        "years",
-    "month",       "months",    "day",       "days",        "week",
-    "weeks",       "time",      "times",     "today",       "yesterday",
-    "now",         "recently",  "told",      "tells",       "found",
-    "find",        "show",      "showed",    "shows",       "saw",
-    "come",        "came",      "make",      "made",        "take",
-    "took",        "taking",    "taken",     "look",        "looking",
-    "looked",      "keep",      "put",       "mean",        "means",
-    "meant",       "try",       "trying",    "wonder",      "wondering",
-    "hear",        "heard",     "read",      "reading",     "also",
-    "again",       "anymore",   "able",      "already",     "always",
-    "never",       "sometimes", "usually",   "probably",    "possible",
-    "possibly",    "thank",     "thanks",    "hello",       "hi",
-    "hey",         "bye",       "oh",        "ah",          "um",
-    "hmm",         "reset",     "resets",    "rests",       "rested",
-    "later",       "lately",    "good",      "bad",         "big",
-    "little",      "lots",      "kind",      "sort",        "type",
-    "types",       "part",      "bit",       "stuff",       "mine",
-    "whose",       "because",   "since",     "via",         "per",
-    "etc",         "okay",      "ok",        "alright",     "guess",
-    "feel",        "feels",     "felt",      "seem",        "seems",
-    "happen",      "happens",   "happened",  "best",        "better",
-    "worse",       "wife",      "husband",   "mother",      "father",
-    "mom",         "dad",       "son",       "daughter",    "friend",
-    "family",      "anybody",   "somebody",  "everyone",    "everything",
-    "nothing",     "nobody",    "x",         "there",       "their",
-    "theirs",      "would",     "tomorrow",  "therefore",   "additionally",
-    "furthermore", "moreover",  "generally", "speaking",    "follows",
-    "following",   "specific",  "analyses",  "details",     "such",
-    "within",      "without",   "among",     "across",      "along",
-    "upon",        "exactly",   "basically", "anyway",      "lol",
-    "dude",        "guys",      "man",       "umm",         "hmm",
-    "hey",         "yeah",      "yep",       "nope",        "hm",
-    "omg",         "btw",       "seriously", "totally",     "literally",
-    "currently",   "advice",    "info",      "information", "kinds",
-    "tips",        "question",  "questions",
-};
-
-constexpr std::string_view kSynonymGroups[] = {
-    // Lay and medical words for the same thing, true of any article. Lay
-    // words only one article needs belong in that pack's intents file.
-    "cancer: tumor, tumors, cancerous, malignant, malignancy, carcinoma, "
-    "neoplasm, oncology",
-    "liver: hepatic, livers",
-    "liver cancer: hepatocellular carcinoma, hepatoma, hcc, liver tumor",
-    "calcification: calcifications, calcified, calcific, calcium deposit, "
-    "calcium deposits, calcium spot, calcium spots, calcified spot, "
-    "calcium buildup, calcium build up, calcium lump, calcium lumps, "
-    "calcinosis",
-    "parasite: parasites, parasitic, worm, worms, fluke, flukes, tapeworm, "
-    "tapeworms, roundworm, helminth",
-    "hepatitis: hep, hep b, hep c, hepatitis b, hepatitis c, hbv, hcv, "
-    "liver inflammation, inflamed liver",
-    "stone: stones, calculus, calculi",
-    "gallstone: gallstones, gall stone, gall stones, gallbladder stone, "
-    "gallbladder stones, stone in the gallbladder, stones in the gallbladder",
-    "medication: medicine, medicines, medications, pill, pills, drug, drugs, "
-    "tablet, tablets, capsule, capsules, remedy, remedies, prescription",
-    "surgery: surgical, surgically, operation, operate, operated, operating, "
-    "surgeries",
-    "removal: remove, removed, removing, take out, cut out, excision",
-    "doctor: physician, gp, specialist, clinician",
-    "child: children, kid, kids, youngster, youngsters",
-    "congenital: born with, from birth, birth defect, since birth",
-    "symptom: symptoms, symptomatic",
-    "pain: ache, aches, aching, hurt, hurts, hurting, painful, sore, "
-    "soreness, cramp, cramps",
-    "checkup: check up, check ups, checkups, follow up, follow ups, "
-    "followup, re check, recheck",
-    "ultrasound: sonogram, sonography, ultrasonography, usg",
-    "ct: ct scan, cat scan, computed tomography",
-    "diet: food, foods, eat, eating, meal, meals, nutrition",
-    "cause: causes, caused, causing, reason, reasons",
-    "danger: dangerous, serious, harmful, deadly, fatal, life threatening",
-    "worry: worried, worrying, concern, concerned, concerning, anxious, "
-    "scared, afraid",
-    "spread: spreading, metastasis, metastasize",
-    "infection: infected, infections, infect",
-    "jaundice: yellow skin, yellowing, yellow eyes",
-    "alcohol: drinking, booze, beer, wine, liquor, alcoholic",
-    "millimeter: mm, millimeters",
-    "centimeter: cm, centimeters",
-};
-
-constexpr std::string_view kScopeWords[] = {
-    // Organs, body parts and groups of patients are told apart by
-    // medical_terms.h; these are the other subjects no single article
-    // covers unless it says so.
-    "biopsy",      "chemo",      "chemotherapy", "radiation",   "radiotherapy",
-    "ablation",    "injection",  "vaccine",      "vaccination", "laser",
-    "acupuncture", "dose",       "dosage",       "size",        "survival",
-    "survive",     "lifespan",   "percent",      "percentage",  "statistics",
-    "mortality",   "odds",       "cost",         "costs",       "price",
-    "insurance",   "covid",      "diabetes",     "hiv",         "vitamin",
-    "vitamins",    "supplement", "supplements",  "herbal",      "sex",
-    "elderly",     "teenager",   "pregnant",     "pregnancy",   "breastfeeding",
-    "baby",        "babies",     "infant",       "child",       "children",
-    "kid",         "kids",       "toddler",      "newborn",     "dog",
-    "cat",         "pet",
-};
-
-constexpr std::string_view kGenericWords[] = {
-    "ultrasound",
-    "ct",
-    "scan",
-    "scans",
-    "imaging",
-    "image",
-    "report",
-    "result",
-    "results",
-    "test",
-    "tests",
-    "exam",
-    "examination",
-    "patient",
-    "patients",
-    "disease",
-    "condition",
-    "conditions",
-    "medical",
-    "health",
-    "body",
-    "bodily",
-    "tissue",
-    "tissues",
-    "area",
-    "areas",
-    "case",
-    "cases",
-    "doctor",
-    "common",
-    "usually",
-    "generally",
-    "specific",
-    "local",
-    "small",
-    "change",
-    "changes",
-    "changed",
-    "may",
-    "occur",
-    "form",
-    "cause",
-    "found",
-    "observed",
-    "affect",
-    "mri",
-    "xray",
-    "mammogram",
-    "radiologist",
-    "sonographer",
-    // Saying, not what is said: "the radiologist suggested a follow-up".
-    "suggest",
-    "suggested",
-    "mention",
-    "mentioned",
-    "advise",
-    "advised",
-    "recommend",
-    "recommended",
-    "say",
-    "said",
-    "tell",
-    "told",
-    "explain",
-    "explained",
-    "think",
-};
-
-constexpr std::string_view kPersonalAdvice[] = {
-    "(read|interpret|review|analyze|analyse|check|look at|go over) "
-    "[my|the|this|these] ... (report|result|results|scan|scans|image|images|"
-    "film|lab|labs|test|tests|ct|ultrasound)",
-    "(diagnose|diagnosis) (me|my)",
-    "do i have (cancer|liver cancer|it)",
-    "am i (dying|going to die)",
-    "how (much|many) ... (should|can|do|must) i take",
-    "(prescribe|prescription) (me|for me)",
-    // One's own numbers: "are those numbers normal?", "is my ALT of 85 high?"
-    "(is|are|were|was) (those|these|my|the|they|that|this|an|a) ... "
-    "(number|numbers|level|levels|value|values|result|results|reading|"
-    "readings|count|counts|alt|ast|ggt|alp|afp|bilirubin) ... "
-    "(normal|high|low|ok|okay|fine|bad|worrying|elevated|raised)",
-    "what (do|does) (my|these|those|the) (number|numbers|level|levels|"
-    "value|values|result|results|reading|readings) mean",
-};
-
-constexpr Cue kCues[] = {
-    // Definition: mostly asked, rarely cued in the article itself.
-    {Facet::kDefinition, "what [exactly|actually|really|basically] (is|are)",
-     0.6},
-    // "meaning" stems to "mean": "does it mean I have cancer" asks a risk.
-    {Facet::kDefinition, "(define|definition|explain)", 1.0},
-    {Facet::kDefinition, "(the|what|whats) meaning", 1.0},
-    {Facet::kDefinition, "what (do|does) ... mean", 1.0},
-    {Facet::kDefinition, "(refer|refers|referred) to", 1.0},
-    {Facet::kDefinition, "(is|are) (called|known as)", 1.0},
-    // Cause.
-    {Facet::kCause, "cause", 0.8},
-    {Facet::kCause, "(why|how come|origin|source|trigger|triggers)", 0.8},
-    // "Is it caused by worms?" asks a cause; "how are calcifications caused
-    // by stones treated?" asks a treatment, the cause only says which.
-    {Facet::kCause,
-     "(it|this|that|they|these|those|is|are|was|were|be|what|which) "
-     "(because|due to|caused by|result of)",
-     1.0},
-    {Facet::kCause, "(because|due to|caused by)", 0.8},
-    {Facet::kCause, "(lead to|leads to|leading to)", 1.0},
-    {Facet::kCause, "(result from|results from|result in|come from|comes from)",
-     1.0},
-    {Facet::kCause, "how (do|does|did|can) ... (get|develop)", 0.8},
-    {Facet::kCause, "(occur|occurs|form|forms|develop|develops|deposit)", 0.6},
-    {Facet::kCause, "(builds|build) up", 0.6},
-    // Risk.
-    {Facet::kRisk, "(cancer|precursor|danger|worry|benign|harmless|risk)", 1.0},
-    {Facet::kRisk, "(turn|turns|develop|become|becomes|progress) (into|to)",
-     0.8},
-    {Facet::kRisk, "(warning sign|warning signs|spread|normal|fine|safe)", 0.8},
-    {Facet::kRisk, "(die|deadly|fatal|lethal|life threatening)", 1.0},
-    // Symptoms.
-    {Facet::kSymptoms, "(symptom|pain|discomfort)", 1.0},
-    {Facet::kSymptoms, "(sign|signs)", 0.8},
-    {Facet::kSymptoms, "(notice|experience|feel|suffer)", 0.8},
-    // Treatment.
-    {Facet::kTreatment, "(treat*|therapy|cure|cured|curable|medication)", 1.0},
-    {Facet::kTreatment, "(surgery|removal|transplant*|prescribed|prescribe)",
-     1.0},
-    {Facet::kTreatment, "/\\S*ectomi/", 1.0},
-    {Facet::kTreatment, "(go away|goes away|disappear|heal|resolve|get rid of)",
-     1.0},
-    {Facet::kTreatment, "(take|taking|manage|fix)", 0.6},
-    {Facet::kTreatment, "(option|options)", 0.8},
-    // The passive predicate is what is asked: "is that how painful cysts
-    // are treated?" asks a treatment, whatever "painful" cues.
-    {Facet::kTreatment,
-     "(is|are|be|being|was|were|get|gets) (treat*|manag*|cure|cured|remov*|"
-     "drain*|operat*)",
-     1.2},
-    {Facet::kFollowUp, "what (can|should) (i|we|be) do", 0.8},
-    {Facet::kFollowUp, "(come|go|coming|going) back for", 0.8},
-    // Follow-up.
-    {Facet::kFollowUp, "(checkup|monitor*|examination|exam|exams|regular*)",
-     1.0},
-    {Facet::kFollowUp, "(check|checked|repeat|recheck|scheduled|surveillance)",
-     0.8},
-    {Facet::kFollowUp, "how often", 1.0},
-    {Facet::kFollowUp,
-     "(see|visit|consult|seek|ask|go to|talk to|call) [a|the|my] doctor", 1.0},
-    {Facet::kFollowUp, "(seek|get) ... (medical|attention|evaluation|help)",
-     1.0},
-    {Facet::kFollowUp, "(evaluation|appointment)", 0.8},
-    // Lifestyle.
-    {Facet::kLifestyle,
-     "(diet|rest|sleep|lifestyle|drinking|drink|alcohol|exercise)", 1.0},
-    {Facet::kLifestyle, "(fat|fatty|low fat|avoid|habit|habits)", 0.6},
-};
-
-constexpr AspectCue kAspects[] = {
-    {Aspect::kCourse,
-     "(go|goes|going) away | disappear* | (resolve|resolves) [on] [its|their] "
-     "own | revers* | (on|by) (its|itself|their|themselves) own | "
-     "(shrink|shrinks|dissolve|dissolves) | heal ... (itself|own)",
-     Facet::kFollowUp},
-    {Aspect::kDuration,
-     "how long | how many (day|days|week|weeks|month|months|year|years) | "
-     "recovery time | (recover|recovery) (take|takes|last|lasts) | "
-     "how quick* | how fast",
-     Facet::kTreatment},
-    {Aspect::kHeredity,
-     "hereditari* | heredit* | genetic* | inherit* | run in [the|my|our] "
-     "famili* | (pass|passed|give) [it] (to|on to) my (child|children|kid|kids"
-     "|son|daughter)",
-     Facet::kCause},
-    {Aspect::kFrequency,
-     "how often | how frequent* | how many times | every how many | "
-     "how regular* | every ... (day|week|month|year)",
-     Facet::kFollowUp},
-    {Aspect::kWhere,
-     "(go|going|come) to [the|a] (hospital|er|emergency) | which (doctor|"
-     "specialist|hospital) | what (kind|type|sort) of doctor | "
-     "(gastroenterologist|hepatologist|specialist) or",
-     Facet::kFollowUp},
-    {Aspect::kContagion,
-     "contagi* | infectious | catch it | (spread|pass|passed) [it] to (my|"
-     "other|others|people|family|wife|husband|children|kids) | transmit*",
-     Facet::kCause},
-    {Aspect::kPrevention,
-     "prevent* | (stop|keep) it from | avoid (get|getting) it",
-     Facet::kLifestyle},
-    {Aspect::kGrowth,
-     "(get|gets|getting|become|becomes|grow|grows) (bigger|larger) | "
-     "increase in size | (change|changes) over (time|the years)",
-     Facet::kNone},
-};
-
-constexpr SmalltalkPattern kSmalltalk[] = {
-    {Smalltalk::kGreeting,
-     "(hi|hello|hey|greetings|howdy|good morning|good afternoon|"
-     "good evening)"},
-    {Smalltalk::kThanks,
-     "(thanks|thank you|thank|cheers|appreciate|appreciated|grateful)"},
-    {Smalltalk::kGoodbye,
-     "(bye|goodbye|good bye|see you|farewell|good night|that is all|"
-     "i am done|take care)"},
-    {Smalltalk::kHelp,
-     "(help|what can you do|what ... (can|do|should) i ask|how does this work|"
-     "how do i use|what do you know|options|what topics)"},
-    {Smalltalk::kIdentity,
-     "(who|what) are you|are you [a|an|the] ... (doctor|human|bot|robot|"
-     "person|real|nurse|ai|machine|computer)|are you real|your name|"
-     "who (made|built|created) you|"
-     "(talking|speaking|chatting) (to|with) (a|an) (bot|human|person|robot|"
-     "machine|computer|ai|real person)|is this [a|an] ... "
-     "(bot|human|person|doctor|"
-     "robot|machine|ai|real doctor|real person)"},
-};
 
 }  // namespace
 
 std::string_view FacetName(Facet facet) {
-  switch (facet) {
-    case Facet::kNone:
-      return "about";
-    case Facet::kDefinition:
-      return "definition";
-    case Facet::kCause:
-      return "cause";
-    case Facet::kRisk:
-      return "risk";
-    case Facet::kSymptoms:
-      return "symptoms";
-    case Facet::kTreatment:
-      return "treatment";
-    case Facet::kFollowUp:
-      return "follow-up";
-    case Facet::kLifestyle:
-      return "lifestyle";
-  }
-  return "about";
+  return kFacetNames[static_cast<int>(facet)];
 }
-
-std::string_view SmalltalkName(Smalltalk kind) {
-  switch (kind) {
-    case Smalltalk::kGreeting:
-      return "greeting";
-    case Smalltalk::kThanks:
-      return "thanks";
-    case Smalltalk::kGoodbye:
-      return "goodbye";
-    case Smalltalk::kHelp:
-      return "help";
-    case Smalltalk::kIdentity:
-      return "identity";
-  }
-  return "greeting";
-}
-
-std::span<const Cue> FacetCues() { return kCues; }
-
-const std::vector<std::string>* FindContraction(std::string_view word) {
-  const auto& table = Contractions();
-  const auto it = table.find(word);
-  return it == table.end() ? nullptr : &it->second;
-}
-
-const std::vector<std::string>* FindWordRewrite(std::string_view word) {
-  const auto& table = Rewrites();
-  const auto it = table.find(word);
-  return it == table.end() ? nullptr : &it->second;
-}
-
-const std::vector<std::string>* FindExpansion(std::string_view word) {
-  static const Table table = [] {
-    Table merged = Rewrites();
-    for (const auto& [from, to] : Contractions()) merged[from] = to;
-    return merged;
-  }();
-  const auto it = table.find(word);
-  return it == table.end() ? nullptr : &it->second;
-}
-
-bool IsStopword(std::string_view word) {
-  static const StringSet set(std::begin(kStopwords), std::end(kStopwords));
-  return set.contains(word);
-}
-
-std::span<const std::string_view> Stopwords() { return kStopwords; }
-std::span<const std::string_view> SynonymGroups() { return kSynonymGroups; }
-std::span<const std::string_view> ScopeWords() { return kScopeWords; }
-std::span<const AspectCue> AspectCues() { return kAspects; }
-
 std::string_view AspectName(Aspect aspect) {
-  switch (aspect) {
-    case Aspect::kNone:
-      return "none";
-    case Aspect::kCourse:
-      return "course";
-    case Aspect::kDuration:
-      return "duration";
-    case Aspect::kHeredity:
-      return "heredity";
-    case Aspect::kFrequency:
-      return "frequency";
-    case Aspect::kWhere:
-      return "where";
-    case Aspect::kContagion:
-      return "contagion";
-    case Aspect::kPrevention:
-      return "prevention";
-    case Aspect::kGrowth:
-      return "growth";
+  return kAspectNames[static_cast<int>(aspect)];
+}
+std::string_view SmalltalkName(Smalltalk kind) {
+  return kSmalltalkNames[static_cast<int>(kind)];
+}
+std::string_view WordClassName(WordClass cls) {
+  return kClassNames[static_cast<std::size_t>(cls)];
+}
+
+Lexicon::Lexicon(std::string language)
+    : language_(std::move(language)),
+      stemmer_(std::make_unique<Stemmer>(language_)) {}
+Lexicon::~Lexicon() = default;
+
+Status Lexicon::AddFile(std::string_view name, std::string_view text) {
+  std::string section;
+  int line_no = 0;
+  for (std::string_view rest = text; !rest.empty();) {
+    const std::size_t nl = rest.find('\n');
+    std::string_view line = TrimView(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    const Origin origin =
+        std::string(name) + " line " + std::to_string(line_no);
+    if (line.front() == '[') {
+      if (line.back() != ']') return Bad(origin, "a section ends with ']'");
+      section = Canonical(line.substr(1, line.size() - 2));
+      continue;
+    }
+    if (section.empty()) {
+      return Bad(origin, "an entry before the first [section]");
+    }
+    if (auto s = AddLine(section, line, origin); !s) return s;
   }
-  return "none";
+  return Ok();
 }
-std::span<const std::string_view> GenericWords() { return kGenericWords; }
-std::span<const std::string_view> PersonalAdvicePatterns() {
-  return kPersonalAdvice;
+
+void Lexicon::AddEntry(WordClass cls, std::string entry, const Origin& origin) {
+  if (entry.empty()) return;
+  const auto index = static_cast<std::size_t>(cls);
+  WordClasses& bits = classes_[entry];
+  if (bits.test(index)) return;
+  bits.set(index);
+  first_words_[entry.substr(0, entry.find(' '))].set(index);
+  for (std::size_t start = 0; start < entry.size();) {
+    const std::size_t end = std::min(entry.find(' ', start), entry.size());
+    entry_words_[std::string_view(entry).substr(start, end - start)].set(index);
+    start = end + 1;
+  }
+  entries_[index].push_back(entry);
+  origins_.push_back({std::move(entry), cls, origin});
 }
-std::span<const SmalltalkPattern> SmalltalkPatterns() { return kSmalltalk; }
+
+Status Lexicon::AddLine(std::string_view section, std::string_view line,
+                        const Origin& origin) {
+  if (const auto cls = Named<WordClass>(kClassNames, section)) {
+    for (auto& item : SplitCommas(line)) {
+      AddEntry(*cls, Canonical(item), origin);
+    }
+    return Ok();
+  }
+  if (section == "contractions" || section == "rewrites") {
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      return Bad(origin, "expected \"written = what it means\"");
+    }
+    std::vector<std::string> to;
+    const std::string right = Canonical(Trim(line.substr(eq + 1)));
+    for (std::size_t start = 0; start < right.size();) {
+      const std::size_t end = std::min(right.find(' ', start), right.size());
+      to.push_back(right.substr(start, end - start));
+      start = end + 1;
+    }
+    auto& table = section == "contractions" ? contractions_ : rewrites_;
+    table[Canonical(Trim(line.substr(0, eq)))] = std::move(to);
+    return Ok();
+  }
+  if (section == "synonyms") {
+    if (line.find(':') == std::string_view::npos) {
+      return Bad(origin, "expected \"canonical: alternative, ...\"");
+    }
+    synonyms_.push_back({std::string(line), origin});
+    return Ok();
+  }
+  if (section == "personal-advice") {
+    personal_advice_.push_back({std::string(line), origin});
+    return Ok();
+  }
+  const auto parts = SplitHead(line);
+  if (!parts) return Bad(origin, "expected \"name: pattern\"");
+  if (parts->second.empty()) return Bad(origin, "no pattern after ':'");
+  return AddPattern(section, parts->first, parts->second, origin);
+}
+
+Status Lexicon::AddPattern(std::string_view section,
+                           const std::vector<std::string>& head,
+                           const std::string& pattern, const Origin& origin) {
+  if (section == "cues") {
+    const auto facet =
+        head.size() == 2 ? Named<Facet>(kFacetNames, head[0]) : std::nullopt;
+    double weight = 0;
+    if (facet) {
+      const auto [end, ec] = std::from_chars(
+          head[1].data(), head[1].data() + head[1].size(), weight);
+      if (ec != std::errc() || end != head[1].data() + head[1].size()) {
+        return Bad(origin, "\"" + head[1] + "\" is not a weight");
+      }
+    }
+    if (!facet || *facet == Facet::kNone) {
+      return Bad(origin,
+                 "expected \"facet weight: pattern\" (facets: definition, "
+                 "cause, risk, symptoms, treatment, follow-up, lifestyle)");
+    }
+    cues_.push_back({*facet, weight, pattern, origin});
+    return Ok();
+  }
+  if (section == "aspects") {
+    const auto aspect =
+        head.size() == 2 ? Named<Aspect>(kAspectNames, head[0]) : std::nullopt;
+    const auto nearest =
+        head.size() == 2
+            ? (head[1] == "none" ? std::optional(Facet::kNone)
+                                 : Named<Facet>(kFacetNames, head[1]))
+            : std::nullopt;
+    if (!aspect || *aspect == Aspect::kNone || !nearest) {
+      return Bad(origin,
+                 "expected \"aspect nearest-facet: pattern\" (aspects: course, "
+                 "duration, heredity, frequency, where, contagion, "
+                 "prevention, growth)");
+    }
+    aspects_.push_back({*aspect, *nearest, pattern, origin});
+    return Ok();
+  }
+  if (section == "smalltalk") {
+    const auto kind = head.size() == 1
+                          ? Named<Smalltalk>(kSmalltalkNames, head[0])
+                          : std::nullopt;
+    if (!kind) {
+      return Bad(origin,
+                 "expected \"kind: pattern\" (kinds: greeting, thanks, "
+                 "goodbye, help, identity)");
+    }
+    smalltalk_.push_back({*kind, pattern, origin});
+    return Ok();
+  }
+  if (section == "red-flags") {
+    if (head.empty() || head.size() > 2 ||
+        (head.size() == 2 && head[1] != "self-harm")) {
+      return Bad(origin,
+                 "expected \"name: pattern\" or \"name self-harm: "
+                 "pattern\"");
+    }
+    red_flags_.push_back(
+        {head[0], head.size() == 2 ? Urgency::kSelfHarm : Urgency::kEmergency,
+         pattern, origin});
+    return Ok();
+  }
+  return Bad(origin, "unknown section [" + std::string(section) +
+                         "] (lexicon/README.md lists them)");
+}
+
+void Lexicon::AddWordList(WordClass cls, const std::vector<std::string>& words,
+                          const Origin& origin) {
+  const auto index = static_cast<std::size_t>(cls);
+  for (const auto& word : words) classes_[Canonical(word)].set(index);
+  lists_.set(index);
+  origins_.push_back({"", cls, origin});
+}
+
+void Lexicon::Finish() {
+  stemmer_ =
+      std::make_unique<Stemmer>(language_, Entries(WordClass::kWholeEndings));
+  for (const auto& placed : origins_) {
+    if (placed.entry.empty() || placed.entry.find(' ') != std::string::npos) {
+      continue;
+    }
+    stem_classes_[Stem(placed.entry)].set(static_cast<std::size_t>(placed.cls));
+  }
+  expansions_ = rewrites_;
+  for (const auto& [from, to] : contractions_) expansions_[from] = to;
+}
+
+WordClasses Lexicon::Classes(std::string_view entry) const {
+  const auto it = classes_.find(entry);
+  return it == classes_.end() ? WordClasses() : it->second;
+}
+
+bool Lexicon::IsStem(std::string_view stem, WordClass cls) const {
+  const auto it = stem_classes_.find(stem);
+  return it != stem_classes_.end() &&
+         it->second.test(static_cast<std::size_t>(cls));
+}
+
+Origin Lexicon::OriginOf(std::string_view entry, WordClass cls) const {
+  if (!Is(entry, cls)) return "";
+  for (const auto& placed : origins_) {
+    if (placed.cls == cls && (placed.entry == entry || placed.entry.empty())) {
+      return placed.origin;
+    }
+  }
+  return "";
+}
+
+namespace {
+const std::vector<std::string>* Find(
+    const StringMap<std::vector<std::string>>& table, std::string_view word) {
+  const auto it = table.find(word);
+  return it == table.end() ? nullptr : &it->second;
+}
+}  // namespace
+
+const std::vector<std::string>* Lexicon::Contraction(
+    std::string_view word) const {
+  return Find(contractions_, word);
+}
+const std::vector<std::string>* Lexicon::Rewrite(std::string_view word) const {
+  return Find(rewrites_, word);
+}
+const std::vector<std::string>* Lexicon::Expansion(
+    std::string_view word) const {
+  return Find(expansions_, word);
+}
 
 }  // namespace faqbot::intents

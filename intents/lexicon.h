@@ -1,19 +1,35 @@
-// Built-in language knowledge shared by every content pack.
+// Lexicon: what faqbot knows of one language and of medicine, as data.
 //
-// These tables hold what faqbot knows about English and lay medical talk
-// before it has read any document: contractions and chat shorthand,
-// British spellings, function words, lay-medical synonym groups, the cue
-// phrases that mark a sentence or a question as being about treatment,
-// symptoms, causes and so on, and words that point outside any single
-// article (other organs, pregnancy, doses). A pack's intents file extends
-// the synonym groups and red flags; it never needs to repeat these.
+// Nothing here is written in C++: the words come from lexicon files
+// (lexicon/<language>/*.txt, format in lexicon/README.md) that bot/ reads
+// and hands over as text, from large maintained word lists (a medical
+// vocabulary, everyday words) and from WordNet's relations between words.
+// A word is looked up once and answers with all its classes as bits;
+// every entry remembers its file and line, so `faqbot explain` can say
+// where a piece of knowledge came from.
+//
+//   Lexicon lex;
+//   if (auto s = lex.AddFile("lexicon/en/stopwords.txt", text); !s) ...
+//   lex.AddWordList(WordClass::kMedical, "en_med_glut.dic", words);
+//   lex.Finish();                       // then const and thread-safe
+//   lex.Is("the", WordClass::kStopwords);
+//   lex.Cues();                         // facet cues, with their origins
+//
+// Thread-safety: Add* before Finish(); after it every member is const and
+// safe from many threads.
 #ifndef FAQBOT_INTENTS_LEXICON_H_
 #define FAQBOT_INTENTS_LEXICON_H_
 
+#include <bitset>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "intents/status.h"
+#include "intents/stemmer.h"
+#include "intents/string_map.h"
 
 namespace faqbot::intents {
 
@@ -30,18 +46,9 @@ enum class Facet {
 };
 inline constexpr int kFacetCount = 8;
 
-// "treatment", "follow-up", ...: the name used in node ids and output.
+// "treatment", "follow-up", ...: the name used in node ids, output and
+// lexicon files.
 std::string_view FacetName(Facet facet);
-
-// A cue: a pattern (see pattern.h) that marks a facet, with a strength.
-// Strong cues (1.0) name the facet outright ("treatment", "symptoms"); weak
-// ones (< 1) only suggest it ("take", "cause" as a verb).
-struct Cue {
-  Facet facet;
-  std::string_view pattern;
-  double weight;
-};
-std::span<const Cue> FacetCues();
 
 // What a question may ask that articles often touch without saying:
 // whether it goes away, how long, whether it runs in families, how often,
@@ -62,55 +69,234 @@ enum class Aspect {
 inline constexpr int kAspectCount = 9;
 std::string_view AspectName(Aspect aspect);
 
-struct AspectCue {
-  Aspect aspect;
-  std::string_view pattern;  // pattern language (pattern.h)
-  Facet nearest;             // whose sentences come closest to an answer
-};
-std::span<const AspectCue> AspectCues();
-
-// Expansion of a contraction or of an apostrophe suffix ("'re"), or null.
-const std::vector<std::string>* FindContraction(std::string_view word);
-
-// Expansion of chat shorthand, a British spelling or a number word
-// ("u" -> "you", "tumour" -> "tumor", "two" -> "2"), or null.
-const std::vector<std::string>* FindWordRewrite(std::string_view word);
-
-// For a word without an apostrophe, what it expands to, in one lookup:
-// FindContraction's answer, or else FindWordRewrite's, or null.
-const std::vector<std::string>* FindExpansion(std::string_view word);
-
-// Function words and everyday words that carry no topic. They are never
-// spelling-corrected and never count as unknown content.
-bool IsStopword(std::string_view word);
-std::span<const std::string_view> Stopwords();
-
-// Synonym groups, canonical term first: "cancer: tumor, malignant, ...".
-// Each entry is one group in that form; phrases may have several words.
-std::span<const std::string_view> SynonymGroups();
-
-// Words that name a subject no single FAQ article covers unless it
-// mentions them: other organs, pregnancy and children, biopsies, doses,
-// survival figures, costs. If the article never uses the word, a question
-// that does is out of its scope.
-std::span<const std::string_view> ScopeWords();
-
-// Words about how a finding was made or who has it (imaging, tests,
-// "patient", "area"), which say little about which topic a question is on.
-std::span<const std::string_view> GenericWords();
-
-// Patterns for requests the bot must never try to answer from an article:
-// reading a personal report, diagnosing, prescribing a dose.
-std::span<const std::string_view> PersonalAdvicePatterns();
-
 // Small talk the bot answers itself, whatever the pack.
 enum class Smalltalk { kGreeting, kThanks, kGoodbye, kHelp, kIdentity };
 std::string_view SmalltalkName(Smalltalk kind);
+
+enum class Urgency {
+  kEmergency,  // see a doctor or emergency service now
+  kSelfHarm,   // crisis support
+};
+
+// Classes of words and phrases: one lexicon section each, named as in the
+// files ("[stopwords]"). A word may be in many.
+enum class WordClass : std::uint8_t {
+  kStopwords,            // function words, no topic
+  kScope,                // subjects no single article covers unless it says
+  kGeneric,              // how a finding was made, who has it
+  kFindings,             // everyday words naming a finding ("cyst")
+  kOrgans,               // organs and body parts
+  kGroups,               // groups of patients ("baby", "pregnant")
+  kConditionEndings,     // "-oma", "-itis": a rare word names a condition
+  kNotConditionEndings,  // "-statin", "-ic": a medical word that is not
+  kConditionAdjectives,  // "fatty" before an organ names a condition
+  kConditionHeads,       // "kidney disease": after an organ, a condition
+  kPlainPlaces,          // "left kidney": only which one
+  kNegators,             // "no fever"
+  kClauseBreaks,         // "but", "and": a negation stops there
+  kNegatedVerbs,         // "can not stop vomiting": the verb is negated
+  kPastVerbs,            // "had", "was": told as happened
+  kLongAgoUnits,         // "years ago"
+  kYoung,                // "as a child"
+  kLongAgoWords,         // "in childhood"
+  kNowWords,             // "now", "again": happening now
+  kWhWords,              // "what", "how"
+  kAuxiliaries,          // "is", "can": open a yes/no question
+  kNotASubject,          // "do more exercise": an instruction
+  kOpeners,              // "so", "please": start a sentence, change nothing
+  kSocial,               // greetings, thanks, sign-offs
+  kIndirectQuestions,    // "want to know"
+  kJoiners,              // "and", "or" between two questions
+  kUnits,                // "mm", "years" after a number
+  kAgeWords,             // "am 45", "aged 60"
+  kNotLabNames,          // "than 5": not a lab value
+  kReportNouns,          // "scan", "report" ...
+  kReportVerbs,          // ... "shows", "says": a personal report
+  kComparisons,          // "same as", "difference between"
+  kPronouns,             // "it", "that", "its"
+  kPointingBack,         // "it", "that": without "its"
+  kFirstPerson,          // "i", "my"
+  kAllowed,              // "safe to", "ok to"
+  kManagementVerbs,      // "treat", "wait": managing the finding itself
+  kConsumptionVerbs,     // "eat", "drink"
+  kConsumptionBetween,   // "less", "more" between the verb and the food
+  kLocatives,            // "in", "on": a finding in a place
+  kDeterminers,          // "my", "the" before the place
+  kDefinitionVerbs,      // "<subject> is/refers to ..."
+  kArticles,             // "a", "an", "the"
+  kAbbreviations,        // "e.g", "dr": a full stop that ends no sentence
+  kBack,                 // navigation: go back
+  kMenu,                 // show the menu
+  kMenuWords,            // one word that alone opens the menu
+  kRestart,              // start over
+  kQuit,                 // end the conversation
+  kCommandFiller,        // "go", "please" around a command
+  kChoiceFiller,         // "option", "number" around a choice
+  kOrdinals,             // "first", "second", in order
+  kLast,                 // "last": the last choice
+  kWholeEndings,         // "itis": words the stemmer keeps whole
+  kMedical,              // in the medical vocabulary
+  kEveryday,             // in the everyday-words list
+  kCount
+};
+inline constexpr std::size_t kWordClassCount =
+    static_cast<std::size_t>(WordClass::kCount);
+using WordClasses = std::bitset<kWordClassCount>;
+
+// The section name of a class ("stopwords").
+std::string_view WordClassName(WordClass cls);
+
+// Where one piece of knowledge came from: "lexicon/en/stopwords.txt line
+// 7", "en_med_glut.dic", "WordNet 3.0".
+using Origin = std::string;
+
+// A facet cue: a pattern (see pattern.h) that marks a facet, with a
+// strength. Strong cues (1.0) name the facet outright ("treatment",
+// "symptoms"); weak ones (< 1) only suggest it ("take", "cause" as a verb).
+struct Cue {
+  Facet facet;
+  double weight;
+  std::string pattern;
+  Origin origin;
+};
+
+struct AspectCue {
+  Aspect aspect;
+  Facet nearest;  // whose sentences come closest to an answer
+  std::string pattern;
+  Origin origin;
+};
+
 struct SmalltalkPattern {
   Smalltalk kind;
-  std::string_view pattern;
+  std::string pattern;
+  Origin origin;
 };
-std::span<const SmalltalkPattern> SmalltalkPatterns();
+
+struct RedFlag {
+  std::string name;  // "vomiting-blood": shown in the reply's intent
+  Urgency urgency;
+  std::string pattern;
+  Origin origin;
+};
+
+// A line of a section that is one text ("canonical: alt, alt"; a pattern).
+struct LexiconLine {
+  std::string text;
+  Origin origin;
+};
+
+class Lexicon {
+ public:
+  // `language` is the Snowball stemmer's ("english").
+  explicit Lexicon(std::string language = "english");
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // Reads one lexicon file; `name` is how errors and `explain` name it.
+  // Errors name the file, the line and what is wrong.
+  [[nodiscard]] Status AddFile(std::string_view name, std::string_view text);
+
+  // A large word list (a dictionary): every word gets `cls`, lower-cased;
+  // `origin` names the list.
+  void AddWordList(WordClass cls, const std::vector<std::string>& words,
+                   const Origin& origin);
+
+  // Whether a word list of `cls` was added (a dictionary that was found).
+  bool HasWordList(WordClass cls) const {
+    return lists_.test(static_cast<std::size_t>(cls));
+  }
+
+  // Stems the entries (for IsStem) and freezes the lexicon.
+  void Finish();
+
+  // Whether `entry` (a normalized word, or a phrase of them joined by
+  // single spaces) is in the class.
+  bool Is(std::string_view entry, WordClass cls) const {
+    return Classes(entry).test(static_cast<std::size_t>(cls));
+  }
+  // All its classes at once.
+  WordClasses Classes(std::string_view entry) const;
+  // Whether an entry of the class starts with the word `word` ("same" for
+  // "same as"): a cheap test before looking a phrase up.
+  bool StartsEntry(std::string_view word, WordClass cls) const {
+    const auto it = first_words_.find(word);
+    return it != first_words_.end() &&
+           it->second.test(static_cast<std::size_t>(cls));
+  }
+  // Whether a stem is the stem of one of the class's words ("deni" for
+  // "denies"). Only after Finish().
+  bool IsStem(std::string_view stem, WordClass cls) const;
+  // Whether some entry of the class has the word `word` in it ("over" for
+  // "start over").
+  bool InEntry(std::string_view word, WordClass cls) const {
+    const auto it = entry_words_.find(word);
+    return it != entry_words_.end() &&
+           it->second.test(static_cast<std::size_t>(cls));
+  }
+  // The class's entries in the order the files give them (dictionaries'
+  // words are not listed).
+  const std::vector<std::string>& Entries(WordClass cls) const {
+    return entries_[static_cast<std::size_t>(cls)];
+  }
+  // Where `entry` was put in `cls`, or "" if it is not.
+  Origin OriginOf(std::string_view entry, WordClass cls) const;
+
+  // Contractions ("don't" -> "do not", "'re" -> "are").
+  const std::vector<std::string>* Contraction(std::string_view word) const;
+  // Chat shorthand, British spellings, number words ("u" -> "you").
+  const std::vector<std::string>* Rewrite(std::string_view word) const;
+  // Either, in one lookup (a contraction wins).
+  const std::vector<std::string>* Expansion(std::string_view word) const;
+
+  // Synonym groups, "canonical: alternative, ...".
+  std::span<const LexiconLine> Synonyms() const { return synonyms_; }
+  std::span<const Cue> Cues() const { return cues_; }
+  std::span<const AspectCue> AspectCues() const { return aspects_; }
+  std::span<const SmalltalkPattern> SmalltalkPatterns() const {
+    return smalltalk_;
+  }
+  std::span<const RedFlag> RedFlags() const { return red_flags_; }
+  // Requests no article answers: reading a report, diagnosing, dosing.
+  std::span<const LexiconLine> PersonalAdvice() const {
+    return personal_advice_;
+  }
+
+  const Stemmer& stemmer() const { return *stemmer_; }
+  std::string Stem(std::string_view word) const { return stemmer_->Stem(word); }
+
+ private:
+  Status AddLine(std::string_view section, std::string_view line,
+                 const Origin& origin);
+  // A "head: pattern" line of [cues], [aspects], [smalltalk], [red-flags].
+  Status AddPattern(std::string_view section,
+                    const std::vector<std::string>& head,
+                    const std::string& pattern, const Origin& origin);
+  void AddEntry(WordClass cls, std::string entry, const Origin& origin);
+
+  std::string language_;
+  std::unique_ptr<Stemmer> stemmer_;
+  StringMap<WordClasses> classes_;
+  WordClasses lists_;                    // classes given a word list
+  StringMap<WordClasses> stem_classes_;  // built by Finish()
+  StringMap<WordClasses> first_words_;   // of every entry
+  StringMap<WordClasses> entry_words_;   // every word of every entry
+  std::vector<std::string> entries_[kWordClassCount];
+  struct Placed {
+    std::string entry;
+    WordClass cls;
+    Origin origin;
+  };
+  std::vector<Placed> origins_;  // for OriginOf: read only by explain
+  StringMap<std::vector<std::string>> contractions_, rewrites_, expansions_;
+  std::vector<LexiconLine> synonyms_;
+  std::vector<Cue> cues_;
+  std::vector<AspectCue> aspects_;
+  std::vector<SmalltalkPattern> smalltalk_;
+  std::vector<RedFlag> red_flags_;
+  std::vector<LexiconLine> personal_advice_;
+};
 
 }  // namespace faqbot::intents
 

@@ -19,14 +19,10 @@ std::string Format(double v) {
   return buf;
 }
 
-// Whether `term` is the stem of a stopword ("doe" for "does").
-bool IsStopTerm(const std::string& term) {
-  static const StringSet stems = [] {
-    StringSet out;
-    for (const auto word : Stopwords()) out.insert(Stem(word));
-    return out;
-  }();
-  return IsStopword(term) || stems.contains(term);
+// Whether `term` is a stopword or the stem of one ("doe" for "does").
+bool IsStopTerm(const std::string& term, const Lexicon& lexicon) {
+  return lexicon.Is(term, WordClass::kStopwords) ||
+         lexicon.IsStem(term, WordClass::kStopwords);
 }
 
 // The candidate for `intent`, added when the message first touches it.
@@ -40,11 +36,11 @@ Candidate& CandidateFor(Signals* sig, int intent) {
   return cands.emplace_back(Candidate{intent, 0, 0, 0, {}});
 }
 
-SynonymTable BuiltinSynonyms() {
+SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
   SynonymTable table;
-  for (const auto group : SynonymGroups()) {
-    if (auto s = table.AddGroup(group); !s) {
-      throw std::logic_error("built-in synonym group: " + s.error().message);
+  for (const auto& group : lexicon.Synonyms()) {
+    if (auto s = table.AddGroup(group.text, lexicon); !s) {
+      throw std::logic_error(group.origin + ": " + s.error().message);
     }
   }
   return table;
@@ -89,8 +85,10 @@ double Signals::facet_strength() const {
   return facets[static_cast<int>(facet())];
 }
 
-Matcher::Matcher() : Matcher(BuiltinSynonyms()) {}
-Matcher::Matcher(SynonymTable synonyms) : analyzer_(std::move(synonyms)) {}
+Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon)
+    : Matcher(lexicon, LexiconSynonyms(*lexicon)) {}
+Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms)
+    : lexicon_(std::move(lexicon)), analyzer_(*lexicon_, std::move(synonyms)) {}
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
@@ -106,9 +104,10 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   // A rare word of the text names its intent as a heading word does:
   // "Bosniak", "dialysis", "tolvaptan"; not "suggested" (see BuildPostings).
   StringSet rare;
-  if (MedicalVocabularyLoaded()) {
-    for (const auto& word : Normalize(text)) {
-      if (word.size() >= 5 && !IsNumber(word) && !IsEverydayWord(word)) {
+  if (MedicalVocabularyLoaded(*lexicon_)) {
+    for (const auto& word : analyzer_.Normalize(text)) {
+      if (word.size() >= 5 && !IsNumber(word) &&
+          !IsEverydayWord(word, *lexicon_)) {
         for (auto& t : analyzer_.Terms(word)) rare.insert(std::move(t));
       }
     }
@@ -120,7 +119,9 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   for (const auto& term : terms) {
     // A number is a size, an age or a count, which a person's own message
     // carries as context ("it measures 12 mm"); it names no topic.
-    if (term.size() < 2 || IsStopTerm(term) || IsNumber(term)) continue;
+    if (term.size() < 2 || IsStopTerm(term, *lexicon_) || IsNumber(term)) {
+      continue;
+    }
     pack_terms_.insert(term);
     if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
@@ -170,7 +171,7 @@ Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
 void Matcher::SetSubject(int intent, std::string_view text) {
   subject_intent_ = intent;
   for (auto& term : analyzer_.Terms(text)) {
-    if (!IsStopTerm(term)) subject_terms_.insert(std::move(term));
+    if (!IsStopTerm(term, *lexicon_)) subject_terms_.insert(std::move(term));
   }
 }
 
@@ -189,7 +190,8 @@ Status Matcher::Compile() {
 // of the article.
 Status Matcher::AddBuiltins() {
   // Subjects from the scope list that the pack never names.
-  for (const auto word : ScopeWords()) {
+  const Lexicon& lex = *lexicon_;
+  for (const auto& word : lex.Entries(WordClass::kScope)) {
     for (const auto& term : analyzer_.Terms(word)) {
       if (!pack_terms_.contains(term)) {
         scope_terms_.try_emplace(term, std::string(word));
@@ -197,51 +199,50 @@ Status Matcher::AddBuiltins() {
     }
     analyzer_.AddVocabulary(word);
   }
-  for (const auto& st : SmalltalkPatterns()) {
+  for (const auto& st : lex.SmalltalkPatterns()) {
     analyzer_.AddVocabulary(st.pattern);
   }
-  for (const auto& flag : BuiltinRedFlags()) {
-    analyzer_.AddVocabulary(flag.pattern);
+  for (const auto& flag : lex.RedFlags()) analyzer_.AddVocabulary(flag.pattern);
+  for (const auto& line : lex.PersonalAdvice()) {
+    analyzer_.AddVocabulary(line.text);
   }
-  for (const auto pattern : PersonalAdvicePatterns()) {
-    analyzer_.AddVocabulary(pattern);
+  for (const auto& word : lex.Entries(WordClass::kGeneric)) {
+    analyzer_.AddVocabulary(word);
   }
-  for (const auto word : GenericWords()) analyzer_.AddVocabulary(word);
-  for (const auto& cue : FacetCues()) {
+  for (const auto& cue : lex.Cues()) {
     analyzer_.AddVocabulary(cue.pattern);
     if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet), cue.weight,
-                            "built-in cue", std::string(cue.pattern)});
+                            cue.origin, cue.pattern});
         !s) {
       return s;
     }
   }
-  for (const auto& cue : AspectCues()) {
+  for (const auto& cue : lex.AspectCues()) {
     analyzer_.AddVocabulary(cue.pattern);
     if (auto s = AddTagged({Kind::kAspect, static_cast<int>(cue.aspect), 1.0,
-                            "built-in aspect", std::string(cue.pattern)});
+                            cue.origin, cue.pattern});
         !s) {
       return s;
     }
   }
-  for (const auto& st : SmalltalkPatterns()) {
+  for (const auto& st : lex.SmalltalkPatterns()) {
     if (auto s = AddTagged({Kind::kSmalltalk, static_cast<int>(st.kind), 1.0,
-                            "built-in small talk", std::string(st.pattern)});
+                            st.origin, st.pattern});
         !s) {
       return s;
     }
   }
-  for (const auto& flag : BuiltinRedFlags()) {
-    flags_.push_back({std::string(flag.name), flag.urgency});
+  for (const auto& flag : lex.RedFlags()) {
+    flags_.push_back({flag.name, flag.urgency});
+    if (auto s = AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1,
+                            1.0, flag.origin, flag.pattern});
+        !s) {
+      return s;
+    }
+  }
+  for (const auto& line : lex.PersonalAdvice()) {
     if (auto s =
-            AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
-                       "built-in red flag", std::string(flag.pattern)});
-        !s) {
-      return s;
-    }
-  }
-  for (const auto pattern : PersonalAdvicePatterns()) {
-    if (auto s = AddTagged({Kind::kPersonalAdvice, 0, 1.0,
-                            "built-in personal advice", std::string(pattern)});
+            AddTagged({Kind::kPersonalAdvice, 0, 1.0, line.origin, line.text});
         !s) {
       return s;
     }
@@ -254,10 +255,10 @@ Status Matcher::AddBuiltins() {
 // what is asked, not which topic it is about, so they count less.
 void Matcher::BuildPostings() {
   StringSet& generic = generic_terms_;
-  for (const auto word : GenericWords()) {
+  for (const auto& word : lexicon_->Entries(WordClass::kGeneric)) {
     for (const auto& t : analyzer_.Terms(word)) generic.insert(t);
   }
-  for (const auto& cue : FacetCues()) {
+  for (const auto& cue : lexicon_->Cues()) {
     for (const auto& t : analyzer_.Terms(cue.pattern)) cue_terms_.insert(t);
     // "treat*" covers "treatment", "treated"...: keep the prefix.
     std::string_view rest = cue.pattern;
@@ -364,10 +365,9 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
 
 void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
   const std::string& analyzed = sig->analysis.text;
-  thread_local std::vector<int> hits;  // kept: no allocation per message
+  std::vector<int> hits;
   set_.Match(analyzed, &hits);
-  thread_local std::vector<int> cues;  // the facet cues among the hits
-  cues.clear();
+  std::vector<int> cues;  // the facet cues among the hits
   for (const int index : hits) {
     const Tag& tag = tags_[index];
     switch (tag.kind) {
@@ -408,9 +408,9 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         set_.Find(index, analyzed, &begin, &end);
         // The regex starts at the space before the first word.
         const Flag& flag = flags_[tag.target];
-        sig->red_flags.push_back({flag.name, flag.urgency,
-                                  IsNegated(analyzed, begin + 1),
-                                  IsLongAgo(analyzed, begin + 1, end)});
+        sig->red_flags.push_back(
+            {flag.name, flag.urgency, IsNegated(analyzed, begin + 1, *lexicon_),
+             IsLongAgo(analyzed, begin + 1, end, *lexicon_)});
         break;
       }
       case Kind::kPersonalAdvice:

@@ -2,10 +2,10 @@
 //
 // A pack registers intents (one per topic of its dialog tree) with
 // keywords and patterns, optional extra red flags, then calls Compile().
-// The built-in facet cues, small talk, red flags and personal-advice
+// The lexicon's facet cues, small talk, red flags and personal-advice
 // patterns are added to the same set, so Match() reads a message once:
 //
-//   Matcher m;
+//   Matcher m(lexicon);
 //   int intent = m.AddIntent("parasitic-infection");
 //   m.AddKeywords(intent, "Parasitic infection", 3.0, "section 2 heading");
 //   if (auto s = m.Compile(); !s) ... report s.error().message ...
@@ -20,6 +20,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,8 +102,10 @@ struct SubjectCheck {
 
 class Matcher {
  public:
-  Matcher();
-  explicit Matcher(SynonymTable synonyms);
+  // The lexicon's synonym groups, then the pack's (`synonyms`, built over
+  // the same lexicon), rewrite words.
+  explicit Matcher(std::shared_ptr<const Lexicon> lexicon);
+  Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms);
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
   ~Matcher();
@@ -139,6 +142,10 @@ class Matcher {
                 bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const std::shared_ptr<const Lexicon>& shared_lexicon() const {
+    return lexicon_;
+  }
   std::size_t intent_count() const { return intents_.size(); }
   const std::string& intent_name(int i) const { return intents_[i].name; }
 
@@ -181,9 +188,8 @@ class Matcher {
   // Parts of CheckSubject (subject_check.cc).
   struct SubjectReading;
   struct WordFacts;
-  // What the subject check needs to know of a word, worked out once per
-  // word and thread for this pack. The reference holds until the next call.
-  const WordFacts& FactsOf(const std::string& word) const;
+  // What the subject check needs to know of a word.
+  WordFacts FactsOf(const std::string& word) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;
@@ -226,6 +232,7 @@ class Matcher {
   // first one asked wins a tie; one facet alone needs no position).
   void LocateCues(const std::vector<int>& cues, Signals* sig) const;
 
+  std::shared_ptr<const Lexicon> lexicon_;
   Analyzer analyzer_;
   std::vector<Intent> intents_;
   std::vector<Flag> flags_;

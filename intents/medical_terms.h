@@ -3,20 +3,18 @@
 // is recognised as such ("Is a hemangioma dangerous?" to an article about
 // calcifications) instead of answered with the article's content.
 //
-// The vocabulary is Debian's hunspell-en-med (about 90,000 English medical
-// terms, /usr/share/hunspell/en_med_glut.dic) minus the everyday words of
-// Debian's wamerican-small (/usr/share/dict/american-english-small): what
-// remains is medical jargon ("hemangioma", "steatosis", "adenoma"). Both
-// are read once per process; without them only the hand-made lists below
-// work (and a warning says so). The hand-made lists hold what the
-// vocabulary cannot tell: everyday words that name findings ("cyst",
-// "mass", "shadow") and the names of organs and body parts, which both
-// dictionaries list as ordinary English.
+// Medical jargon is what the lexicon's medical vocabulary lists
+// (hunspell-en-med) and its everyday words do not ("hemangioma",
+// "steatosis", "adenoma"), or a rare word with a condition's ending
+// ("-oma", "-itis"); the lexicon's own lists hold what a vocabulary cannot
+// tell: everyday words that name findings ("cyst", "mass", "shadow"),
+// organs and body parts, groups of patients.
 #ifndef FAQBOT_INTENTS_MEDICAL_TERMS_H_
 #define FAQBOT_INTENTS_MEDICAL_TERMS_H_
 
-#include <string>
 #include <string_view>
+
+#include "intents/lexicon.h"
 
 namespace faqbot::intents {
 
@@ -29,17 +27,18 @@ enum class TermKind {
 };
 
 // What kind of word `word` (normalized, lower case) is.
-TermKind ClassifyTerm(std::string_view word);
+TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon);
 
-// Whether `word` is in the medical vocabulary at all (the spelling
-// corrector never "corrects" such a word into an article word).
-bool IsMedicalWord(std::string_view word);
+// Whether `word` (or its singular) is in the medical vocabulary at all
+// (the spelling corrector never "corrects" such a word into an article
+// word).
+bool IsMedicalWord(std::string_view word, const Lexicon& lexicon);
 
-// Whether `word` is everyday English (in the common-words list).
-bool IsEverydayWord(std::string_view word);
+// Whether `word` (or its singular) is everyday English.
+bool IsEverydayWord(std::string_view word, const Lexicon& lexicon);
 
-// Whether the vocabulary files were found (else only the hand lists work).
-bool MedicalVocabularyLoaded();
+// Whether both word lists were found (else only the hand lists work).
+bool MedicalVocabularyLoaded(const Lexicon& lexicon);
 
 }  // namespace faqbot::intents
 

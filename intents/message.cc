@@ -4,104 +4,61 @@
 #include <cctype>
 #include <list>
 
-#include "intents/lexicon.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
-#include "intents/string_map.h"
 #include "intents/text.h"
 
 namespace faqbot::intents {
 namespace {
 
-const StringSet& WhWords() {
-  static const StringSet k = {"what",  "how", "why",  "when", "where",
-                              "which", "who", "whom", "whose"};
-  return k;
-}
-
-// Verbs that open a yes/no question ("is it", "can worms", "should i").
-const StringSet& Auxiliaries() {
-  static const StringSet k = {"is",  "are",   "am",     "was",   "were",
-                              "can", "could", "should", "would", "will",
-                              "do",  "does",  "did",    "has",   "have",
-                              "may", "might", "must",   "shall"};
-  return k;
-}
-
-// Words that start a sentence without changing what it asks.
-const StringSet& Openers() {
-  static const StringSet k = {
-      "so",     "and",    "but", "also",  "ok", "okay",  "well", "then",  "now",
-      "please", "doctor", "doc", "sorry", "hi", "hello", "hey",  "anyway"};
-  return k;
-}
-
-// Everything a greeting, thanks, apology or sign-off is made of.
-const StringSet& SocialWords() {
-  static const StringSet k = {
-      "hi",        "hello",      "hey",    "dear",    "doctor",
-      "doc",       "team",       "good",   "morning", "afternoon",
-      "evening",   "thank",      "thanks", "you",     "so",
-      "much",      "very",       "a",      "lot",     "for",
-      "any",       "your",       "help",   "time",    "in",
-      "advance",   "sorry",      "the",    "long",    "message",
-      "my",        "english",    "if",     "this",    "is",
-      "silly",     "question",   "best",   "regards", "kind",
-      "many",      "everyone",   "all",    "there",   "i",
-      "hope",      "are",        "well",   "sir",     "madam",
-      "again",     "appreciate", "it",     "advice",  "in",
-      "greetings", "cheers",     "bless",  "god",     "and",
-      "reading",   "grateful",   "would",  "be",      "information",
-      "regard",    "warm"};
-  return k;
+// Whether a phrase of `cls` (up to four words) starts at word `i`.
+bool PhraseAt(const std::vector<std::string>& w, std::size_t i,
+              const Lexicon& lexicon, WordClass cls) {
+  if (!lexicon.StartsEntry(w[i], cls)) return false;
+  std::string phrase;
+  for (std::size_t n = 0; n < 4 && i + n < w.size(); ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += w[i + n];
+    if (lexicon.Is(phrase, cls)) return true;
+  }
+  return false;
 }
 
 // "I would like to know", "I was wondering whether", "tell me".
-bool AsksIndirectly(const std::vector<std::string>& w) {
-  // Every phrase below has one of these words; most sentences have none.
-  static const StringSet kKeys = {"know",    "wondering",  "wonder", "tell",
-                                  "explain", "understand", "curious"};
-  if (std::none_of(w.begin(), w.end(), [](const std::string& word) {
-        return kKeys.contains(word);
-      })) {
-    return false;
-  }
-  const std::string s = " " + JoinWords(w) + " ";
-  for (const char* phrase :
-       {" want to know ", " like to know ", " need to know ", " wondering ",
-        " wonder if ", " wonder whether ", " tell me ", " please explain ",
-        " explain to me ", " would like to understand ",
-        " trying to understand ", " want to understand ", " i wonder ",
-        " curious "}) {
-    if (s.find(phrase) != std::string::npos) return true;
+bool AsksIndirectly(const std::vector<std::string>& w, const Lexicon& lexicon) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (PhraseAt(w, i, lexicon, WordClass::kIndirectQuestions)) return true;
   }
   return false;
 }
 
 // Index of the first word after openers and greetings.
-std::size_t FirstWord(const std::vector<std::string>& w) {
+std::size_t FirstWord(const std::vector<std::string>& w,
+                      const Lexicon& lexicon) {
   std::size_t i = 0;
-  while (i < w.size() && Openers().contains(w[i])) ++i;
+  while (i < w.size() && lexicon.Is(w[i], WordClass::kOpeners)) ++i;
   return i;
 }
 
 // Whether `w` (a clause's words) opens like a question.
-bool StartsLikeQuestion(const std::vector<std::string>& w) {
-  const std::size_t i = FirstWord(w);
+bool StartsLikeQuestion(const std::vector<std::string>& w,
+                        const Lexicon& lexicon) {
+  const std::size_t i = FirstWord(w, lexicon);
   if (i >= w.size()) return false;
-  if (WhWords().contains(w[i])) return true;
-  if (!Auxiliaries().contains(w[i]) || i + 1 >= w.size()) return false;
+  if (lexicon.Is(w[i], WordClass::kWhWords)) return true;
+  if (!lexicon.Is(w[i], WordClass::kAuxiliaries) || i + 1 >= w.size()) {
+    return false;
+  }
   // "do more exercise" is an instruction, "do i need" a question.
-  static const StringSet kNotASubject = {"more", "less", "not",  "so",
-                                         "too",  "very", "also", "just"};
-  return !kNotASubject.contains(w[i + 1]);
+  return !lexicon.Is(w[i + 1], WordClass::kNotASubject);
 }
 
-bool IsSocial(const std::vector<std::string>& w, std::string_view raw) {
+bool IsSocial(const std::vector<std::string>& w, std::string_view raw,
+              const Lexicon& lexicon) {
   if (w.empty()) return true;
   std::size_t unknown = 0;  // counted up to two: enough to decide
   for (std::size_t i = 0; i < w.size() && unknown < 2; ++i) {
-    unknown += !SocialWords().contains(w[i]);
+    unknown += !lexicon.Is(w[i], WordClass::kSocial);
   }
   // A sign-off may end with the writer's name ("Many thanks, Anna").
   const bool named =
@@ -113,7 +70,8 @@ bool IsSocial(const std::vector<std::string>& w, std::string_view raw) {
 // Splits a question sentence where another question starts: at ", and",
 // " and", ";", ", or", ", but" or a plain comma followed by a question
 // word. Returns the pieces in order.
-std::vector<std::string_view> SplitClauses(std::string_view sentence) {
+std::vector<std::string_view> SplitClauses(std::string_view sentence,
+                                           const Lexicon& lexicon) {
   std::vector<std::string_view> pieces;
   std::size_t start = 0;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
@@ -131,15 +89,15 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence) {
     if (next == std::string_view::npos) continue;
     std::string_view rest = sentence.substr(next);
     // Skip a joiner after a comma (", and is it ...").
-    std::vector<std::string> lead = Normalize(rest.substr(0, 40));
-    while (!lead.empty() && (lead.front() == "and" || lead.front() == "or" ||
-                             lead.front() == "but" || lead.front() == "also")) {
+    std::vector<std::string> lead = Normalize(rest.substr(0, 40), lexicon);
+    while (!lead.empty() && lexicon.Is(lead.front(), WordClass::kJoiners)) {
       lead.erase(lead.begin());
     }
-    if (lead.empty() || !StartsLikeQuestion(lead)) continue;
+    if (lead.empty() || !StartsLikeQuestion(lead, lexicon)) continue;
     // "I have no symptoms, is that normal?": a question about the clause
     // before it stays with it.
-    if (c == ',' && lead.size() >= 2 && Auxiliaries().contains(lead[0]) &&
+    if (c == ',' && lead.size() >= 2 &&
+        lexicon.Is(lead[0], WordClass::kAuxiliaries) &&
         (lead[1] == "that" || lead[1] == "this")) {
       continue;
     }
@@ -152,36 +110,24 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence) {
   return pieces;
 }
 
-bool IsUnit(const std::string& w) {
-  static const StringSet k = {
-      "mm",          "cm",         "millimeter",  "millimeters", "millimetre",
-      "millimetres", "centimeter", "centimeters", "centimetre",  "centimetres",
-      "kg",          "g",          "mg",          "ml",          "l",
-      "year",        "years",      "yr",          "yrs",         "month",
-      "months",      "week",       "weeks",       "day",         "days",
-      "old",         "percent",    "iu",          "u",           "mmol",
-      "umol",        "ng",         "lbs",         "pounds",      "inch",
-      "inches",      "hours",      "hour"};
-  return k.contains(w);
-}
-
 // Measurements, ages and lab values in `words` (normalized), as the
 // phrases a person wrote.
 void FindPersonalDetails(const std::vector<std::string>& w,
+                         const Lexicon& lexicon,
                          std::vector<std::string>* out) {
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (!IsNumber(w[i], /*allow_separators=*/true)) continue;
-    const bool unit = i + 1 < w.size() && IsUnit(w[i + 1]);
-    const bool age = i >= 2 && (w[i - 1] == "am" || w[i - 1] == "aged" ||
+    const bool unit =
+        i + 1 < w.size() && lexicon.Is(w[i + 1], WordClass::kUnits);
+    const bool age = i >= 2 && (lexicon.Is(w[i - 1], WordClass::kAgeWords) ||
                                 (w[i - 2] == "i" && w[i - 1] == "is"));
     // A lab value: a short code before a number ("alt 85", "afp 12").
     const bool lab = i >= 1 && w[i - 1].size() >= 2 && w[i - 1].size() <= 5 &&
                      std::all_of(w[i - 1].begin(), w[i - 1].end(),
                                  [](char c) { return std::isalpha(c); }) &&
-                     !Auxiliaries().contains(w[i - 1]) &&
-                     !IsStopword(w[i - 1]) && w[i - 1] != "than" &&
-                     w[i - 1] != "every" && w[i - 1] != "last" &&
-                     w[i - 1] != "next";
+                     !lexicon.Is(w[i - 1], WordClass::kAuxiliaries) &&
+                     !lexicon.Is(w[i - 1], WordClass::kStopwords) &&
+                     !lexicon.Is(w[i - 1], WordClass::kNotLabNames);
     if (unit) {
       out->push_back(w[i] + " " + w[i + 1]);
     } else if (age || lab) {
@@ -219,22 +165,11 @@ void FindQuotes(std::string_view text, std::vector<std::string>* out) {
 
 // "my report says", "the scan showed", "the radiologist wrote": the
 // message quotes a personal report.
-bool MentionsReport(const std::vector<std::string>& w) {
-  // A report, or whoever read one: "my scan shows", "my GP thinks".
-  static const StringSet kReports = {
-      "report",  "scan",       "ultrasound",  "ct",          "mri",
-      "result",  "results",    "radiologist", "sonographer", "test",
-      "tests",   "biopsy",     "letter",      "gp",          "doctor",
-      "surgeon", "specialist", "consultant",  "they"};
-  static const StringSet kSays = {
-      "says",      "said",    "shows",    "showed",    "show",      "mentions",
-      "mentioned", "wrote",   "found",    "describes", "described", "revealed",
-      "saw",       "see",     "reads",    "states",    "stated",    "came",
-      "thinks",    "thought", "suspects", "diagnosed", "believes",  "called"};
+bool MentionsReport(const std::vector<std::string>& w, const Lexicon& lexicon) {
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!kReports.contains(w[i])) continue;
+    if (!lexicon.Is(w[i], WordClass::kReportNouns)) continue;
     for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
-      if (kSays.contains(w[j])) return true;
+      if (lexicon.Is(w[j], WordClass::kReportVerbs)) return true;
     }
   }
   return false;
@@ -242,7 +177,7 @@ bool MentionsReport(const std::vector<std::string>& w) {
 
 }  // namespace
 
-MessageShape ReadMessage(std::string_view text,
+MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
                          const std::vector<std::string>* words_given) {
   MessageShape shape;
   // Each piece's words, normalized once: a message has a handful of
@@ -258,36 +193,37 @@ MessageShape ReadMessage(std::string_view text,
     for (const auto& [piece, words] : normalized) {
       if (piece == s) return words;
     }
-    return normalized.emplace_back(s, Normalize(s)).second;
+    return normalized.emplace_back(s, Normalize(s, lexicon)).second;
   };
   const auto add_context = [&shape](std::string_view piece) {
     if (!shape.context.empty()) shape.context += ' ';
     shape.context += piece;
   };
-  for (const std::string_view sentence : SentenceViews(text)) {
+  for (const std::string_view sentence : SentenceViews(text, lexicon)) {
     const auto& words = words_of(sentence);
-    if (IsSocial(words, sentence)) {
+    if (IsSocial(words, sentence, lexicon)) {
       shape.social.emplace_back(sentence);
       continue;
     }
     const bool question = sentence.ends_with('?') ||
-                          StartsLikeQuestion(words) || AsksIndirectly(words);
+                          StartsLikeQuestion(words, lexicon) ||
+                          AsksIndirectly(words, lexicon);
     if (!question) {
       add_context(sentence);
       continue;
     }
     // "a gastroenterologist or a surgeon?" after a question: a short
     // fragment that asks nothing on its own belongs to that question.
-    if (!shape.questions.empty() && !StartsLikeQuestion(words) &&
-        !AsksIndirectly(words) && words.size() <= 6) {
+    if (!shape.questions.empty() && !StartsLikeQuestion(words, lexicon) &&
+        !AsksIndirectly(words, lexicon) && words.size() <= 6) {
       (shape.questions.back() += ' ') += sentence;
       continue;
     }
-    const auto pieces = SplitClauses(sentence);
+    const auto pieces = SplitClauses(sentence, lexicon);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const auto& piece_words = words_of(pieces[i]);
-      const bool asks = StartsLikeQuestion(piece_words) ||
-                        AsksIndirectly(piece_words) ||
+      const bool asks = StartsLikeQuestion(piece_words, lexicon) ||
+                        AsksIndirectly(piece_words, lexicon) ||
                         (i + 1 == pieces.size() && i == 0);
       if (asks) {
         shape.questions.emplace_back(pieces[i]);
@@ -298,8 +234,10 @@ MessageShape ReadMessage(std::string_view text,
   }
   FindQuotes(text, &shape.personal);
   const auto& words = words_of(whole);
-  FindPersonalDetails(words, &shape.personal);
-  if (MentionsReport(words)) shape.personal.push_back("a report of one's own");
+  FindPersonalDetails(words, lexicon, &shape.personal);
+  if (MentionsReport(words, lexicon)) {
+    shape.personal.push_back("a report of one's own");
+  }
   return shape;
 }
 

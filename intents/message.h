@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/lexicon.h"
+
 namespace faqbot::intents {
 
 struct MessageShape {
@@ -38,7 +40,7 @@ struct MessageShape {
 
 // `words`, when given, are `text` already normalized (an Analysis's
 // words), so a one-sentence message is not normalized again.
-MessageShape ReadMessage(std::string_view text,
+MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
                          const std::vector<std::string>* words = nullptr);
 
 // `text` with the words it quotes from a report ('like this') blanked

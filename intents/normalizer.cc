@@ -130,17 +130,18 @@ void ForEachWord(std::string_view folded, Emit&& emit) {
 
 // Appends the expansion of one word: contractions, shorthand, spellings,
 // number words. Possessive "'s" is dropped unless the table says otherwise.
-void ExpandWord(std::string_view word, std::vector<std::string>* out) {
+void ExpandWord(std::string_view word, const Lexicon& lexicon,
+                std::vector<std::string>* out) {
   const std::size_t apos = word.find('\'');
   if (apos == std::string_view::npos) {  // most words: one lookup
-    if (const auto* expansion = FindExpansion(word)) {
+    if (const auto* expansion = lexicon.Expansion(word)) {
       out->insert(out->end(), expansion->begin(), expansion->end());
     } else {
       out->emplace_back(word);
     }
     return;
   }
-  if (const auto* expansion = FindContraction(word)) {
+  if (const auto* expansion = lexicon.Contraction(word)) {
     out->insert(out->end(), expansion->begin(), expansion->end());
     return;
   }
@@ -149,14 +150,15 @@ void ExpandWord(std::string_view word, std::vector<std::string>* out) {
   std::string joined;
   if (tail == "s") {
     joined = stem;  // possessive or "is" after a noun: the noun carries it
-  } else if (const auto* suffix = FindContraction("'" + std::string(tail))) {
+  } else if (const auto* suffix =
+                 lexicon.Contraction("'" + std::string(tail))) {
     out->emplace_back(stem);
     out->insert(out->end(), suffix->begin(), suffix->end());
     return;
   } else {
     joined = std::string(stem) + std::string(tail);
   }
-  if (const auto* rewrite = FindWordRewrite(joined)) {
+  if (const auto* rewrite = lexicon.Rewrite(joined)) {
     out->insert(out->end(), rewrite->begin(), rewrite->end());
     return;
   }
@@ -218,9 +220,12 @@ std::string FoldCodePoint(char32_t cp) {
   return " ";
 }
 
-std::vector<std::string> Normalize(std::string_view text) {
-  thread_local std::string folded;  // kept: no allocation per message
-  folded.clear();
+namespace {
+
+// `text` folded: ASCII lower case, other scripts kept, punctuation,
+// symbols and emoji as spaces.
+std::string Fold(std::string_view text) {
+  std::string folded;
   folded.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -240,9 +245,25 @@ std::vector<std::string> Normalize(std::string_view text) {
     const auto cp = DecodeUtf8(text, &pos);
     folded += cp ? FoldCodePoint(*cp) : " ";
   }
+  return folded;
+}
+
+}  // namespace
+
+std::vector<std::string> Normalize(std::string_view text,
+                                   const Lexicon& lexicon) {
+  const std::string folded = Fold(text);
   std::vector<std::string> words;
   words.reserve(folded.size() / 4 + 1);
-  ForEachWord(folded, [&words](std::string_view w) { ExpandWord(w, &words); });
+  ForEachWord(folded,
+              [&](std::string_view w) { ExpandWord(w, lexicon, &words); });
+  return words;
+}
+
+std::vector<std::string> FoldWords(std::string_view text) {
+  const std::string folded = Fold(text);
+  std::vector<std::string> words;
+  ForEachWord(folded, [&](std::string_view w) { words.emplace_back(w); });
   return words;
 }
 

@@ -123,7 +123,7 @@ class PatternCompiler {
         }
         phrase.resize(space == std::string::npos ? 0 : space);
         flush();
-        const auto words = Normalize(word);
+        const auto words = FoldWords(word);
         if (words.size() != 1) {
           Fail("\"" + word + "*\" must be a single word before '*'");
           break;

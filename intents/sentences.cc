@@ -7,28 +7,25 @@
 namespace faqbot::intents {
 namespace {
 
-bool IsAbbreviation(std::string_view before) {
-  static constexpr std::string_view kAbbrev[] = {
-      "e.g", "i.e",    "etc", "dr", "mr",  "mrs", "ms",
-      "vs",  "approx", "no",  "st", "fig", "cf"};
+bool IsAbbreviation(std::string_view before, const Lexicon& lexicon) {
   std::size_t start = before.find_last_of(" (");
   std::string word(
       before.substr(start == std::string_view::npos ? 0 : start + 1));
   for (auto& c : word) c = static_cast<char>(std::tolower(c));
-  for (auto a : kAbbrev) {
-    if (word == a) return true;
-  }
+  if (lexicon.Is(word, WordClass::kAbbreviations)) return true;
   return word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
 }
 
 }  // namespace
 
-std::vector<std::string> SplitSentences(std::string_view paragraph) {
-  const auto views = SentenceViews(paragraph);
+std::vector<std::string> SplitSentences(std::string_view paragraph,
+                                        const Lexicon& lexicon) {
+  const auto views = SentenceViews(paragraph, lexicon);
   return {views.begin(), views.end()};
 }
 
-std::vector<std::string_view> SentenceViews(std::string_view paragraph) {
+std::vector<std::string_view> SentenceViews(std::string_view paragraph,
+                                            const Lexicon& lexicon) {
   std::vector<std::string_view> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i < paragraph.size(); ++i) {
@@ -38,7 +35,8 @@ std::vector<std::string_view> SentenceViews(std::string_view paragraph) {
     if (!at_end && c != '\n') {
       const char next = paragraph[i + 1];
       if (next != ' ' && next != '\n' && next != '"' && next != ')') continue;
-      if (c == '.' && IsAbbreviation(paragraph.substr(start, i - start))) {
+      if (c == '.' &&
+          IsAbbreviation(paragraph.substr(start, i - start), lexicon)) {
         continue;
       }
     }

@@ -2,40 +2,47 @@
 
 #include <libstemmer.h>
 
-#include <memory>
-#include <stdexcept>
-
 namespace faqbot::intents {
-namespace {
 
-struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-};
-
-sb_stemmer* ThreadStemmer() {
-  // sb_stemmer keeps a work buffer, so one instance per thread.
-  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
-      sb_stemmer_new("english", "UTF_8"));
-  if (!stemmer) throw std::logic_error("libstemmer has no English stemmer");
-  return stemmer.get();
+Stemmer::Stemmer(std::string language, std::vector<std::string> whole_endings)
+    : language_(std::move(language)), whole_endings_(std::move(whole_endings)) {
+  if (sb_stemmer* s = sb_stemmer_new(language_.c_str(), "UTF_8")) {
+    ok_ = true;
+    idle_.push_back(s);
+  }
 }
 
-}  // namespace
+Stemmer::~Stemmer() {
+  for (sb_stemmer* s : idle_) sb_stemmer_delete(s);
+}
 
-std::string Stem(std::string_view word) {
+std::string Stemmer::Stem(std::string_view word) const {
+  if (!ok_) return std::string(word);
   for (char c : word) {
     if (c < 'a' || c > 'z') return std::string(word);
   }
-  // "-itis" names an inflammation; stemming would merge "hepatitis" with
-  // "hepatic" and "arthritis" with "arthritic", which mean other things.
-  if (word.ends_with("itis")) return std::string(word);
-  sb_stemmer* stemmer = ThreadStemmer();
+  for (const auto& ending : whole_endings_) {
+    if (word.ends_with(ending)) return std::string(word);
+  }
+  sb_stemmer* stemmer = nullptr;
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      stemmer = idle_.back();
+      idle_.pop_back();
+    }
+  }
+  if (!stemmer) stemmer = sb_stemmer_new(language_.c_str(), "UTF_8");
+  if (!stemmer) return std::string(word);  // out of memory: keep the word
   const sb_symbol* out =
       sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                       static_cast<int>(word.size()));
-  if (out == nullptr) return std::string(word);  // out of memory: keep word
-  return std::string(reinterpret_cast<const char*>(out),
-                     sb_stemmer_length(stemmer));
+  std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                       sb_stemmer_length(stemmer))
+                         : std::string(word);
+  std::lock_guard lock(mu_);
+  idle_.push_back(stemmer);
+  return stem;
 }
 
 }  // namespace faqbot::intents

@@ -1,18 +1,45 @@
-// English stemming with Snowball (libstemmer): "treated", "treatment" and
-// "treats" all become "treat", so patterns, derived keywords and messages
-// meet on the same form. Thread-safe: each thread gets its own stemmer.
+// Stemming with Snowball (libstemmer): "treated", "treatment" and "treats"
+// all become "treat", so patterns, derived keywords and messages meet on
+// the same form. A Stemmer belongs to a Lexicon (one per language); it is
+// thread-safe: each call borrows one of its Snowball stemmers, which keep
+// a work buffer each.
 #ifndef FAQBOT_INTENTS_STEMMER_H_
 #define FAQBOT_INTENTS_STEMMER_H_
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
+
+struct sb_stemmer;
 
 namespace faqbot::intents {
 
-// The Snowball English stem of a lowercase word. Numbers, words with
-// non-ASCII letters and inflammation names ("hepatitis") are returned
-// unchanged.
-std::string Stem(std::string_view word);
+class Stemmer {
+ public:
+  // `language` is Snowball's name ("english"); an unknown one stems
+  // nothing (ok() is false). Words ending in one of `whole_endings`
+  // ("itis": "hepatitis" must not meet "hepatic") are kept whole.
+  explicit Stemmer(std::string language = "english",
+                   std::vector<std::string> whole_endings = {});
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+
+  bool ok() const { return ok_; }
+
+  // The stem of a lowercase word. Numbers and words with non-ASCII
+  // letters are returned unchanged.
+  std::string Stem(std::string_view word) const;
+
+ private:
+  std::string language_;
+  std::vector<std::string> whole_endings_;
+  bool ok_ = false;
+  mutable std::mutex mu_;                  // guards idle_
+  mutable std::vector<sb_stemmer*> idle_;  // stemmers no call is using
+};
 
 }  // namespace faqbot::intents
 

@@ -13,72 +13,38 @@
 // the question because of that alone.
 #include <unordered_set>
 
-#include "intents/lexicon.h"
 #include "intents/matcher.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
-#include "intents/stemmer.h"
 #include "intents/string_map.h"
 #include "intents/text.h"
-#include "intents/word_memo.h"
 
 namespace faqbot::intents {
 namespace {
 
-bool Compares(const std::vector<std::string>& words) {
-  // Every phrase below has one of these words; most questions have none.
-  static const StringSet kKeys = {
-      "same",  "difference", "different", "versus",  "vs",   "compared", "turn",
-      "turns", "become",     "mistaken",  "related", "like", "similar"};
-  if (std::none_of(words.begin(), words.end(),
-                   [](const std::string& w) { return kKeys.contains(w); })) {
-    return false;
-  }
-  const std::string s = " " + JoinWords(words) + " ";
-  for (const char* phrase :
-       {" same as ", " same thing as ", " difference between ",
-        " different from ", " versus ", " vs ", " compared to ",
-        " compared with ", " turn into ", " turns into ", " become a ",
-        " mistaken for ", " related to a ", " the same ", " like a ",
-        " like the ", " similar to "}) {
-    if (s.find(phrase) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Everyday words that, before an organ, name a condition of it.
-bool IsConditionAdjective(std::string_view word) {
-  for (const char* adjective :
-       {"fatty", "enlarged", "swollen", "scarred", "shrunken", "shrinking",
-        "hardened", "overactive", "underactive", "lazy", "leaky"}) {
-    if (word == adjective) return true;
-  }
-  return false;
-}
-
-// Verbs that ask how to manage the finding itself, not an activity.
-bool IsManagementVerb(std::string_view verb) {
-  for (const char* v :
-       {"leave",  "wait",     "ignore",  "delay",   "postpone", "skip",
-        "stop",   "continue", "keep",    "watch",   "live",     "have",
-        "do",     "go",       "take",    "get",     "be",       "treat",
-        "remove", "operate",  "worry",   "prevent", "reverse",  "cure",
-        "heal",   "shrink",   "avoid",   "survive", "die",      "catch",
-        "pass",   "spread",   "inherit", "know",    "ask",      "see",
-        "tell"}) {
-    if (verb == v) return true;
+bool Compares(const std::vector<std::string>& words, const Lexicon& lexicon) {
+  // A phrase of the class, anywhere in the words.
+  const std::size_t longest = 3;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!lexicon.StartsEntry(words[i], WordClass::kComparisons)) continue;
+    std::string phrase;
+    for (std::size_t n = 0; n < longest && i + n < words.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += words[i + n];
+      if (lexicon.Is(phrase, WordClass::kComparisons)) return true;
+    }
   }
   return false;
 }
 
 // "Is it safe to fly with...", "can I still dive...": the activity asked
 // about, or npos.
-std::size_t ActivityAsked(const std::vector<std::string>& w) {
+std::size_t ActivityAsked(const std::vector<std::string>& w,
+                          const Lexicon& lexicon) {
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
-    const bool allowed = (w[i] == "safe" || w[i] == "ok" || w[i] == "okay" ||
-                          w[i] == "fine" || w[i] == "allowed") &&
-                         w[i + 1] == "to";
+    const bool allowed =
+        lexicon.Is(w[i], WordClass::kAllowed) && w[i + 1] == "to";
     const bool can_i = w[i] == "can" && w[i + 1] == "i";
     if (!allowed && !can_i) continue;
     std::size_t verb = i + 2;
@@ -90,24 +56,23 @@ std::size_t ActivityAsked(const std::vector<std::string>& w) {
         (w[verb + 1] == "with" || w[verb + 1] == "while" ||
          w[verb + 1] == "if" || w[verb + 2] == "if" || w[verb + 2] == "with");
     if (can_i && !still && !with) continue;
-    if (!IsManagementVerb(w[verb])) return verb;
+    if (!lexicon.Is(w[verb], WordClass::kManagementVerbs)) return verb;
   }
   return std::string::npos;
 }
 
 // "Should I drink less coffee?", "can I eat eggs": what is eaten or drunk,
 // or npos.
-std::size_t ConsumptionAsked(const std::vector<std::string>& w) {
-  static const StringSet kVerbs = {"eat",   "eating",   "drink", "drinking",
-                                   "avoid", "avoiding", "cut",   "stop",
-                                   "quit",  "consume"};
-  static const StringSet kBetween = {"less", "more", "no", "any", "much",
-                                     "some", "down", "on", "out", "too",
-                                     "a",    "lot",  "of", "the", "my"};
+std::size_t ConsumptionAsked(const std::vector<std::string>& w,
+                             const Lexicon& lexicon) {
+  const auto verb = [&](const std::string& word) {
+    return lexicon.Is(word, WordClass::kConsumptionVerbs);
+  };
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!kVerbs.contains(w[i])) continue;
+    if (!verb(w[i])) continue;
     std::size_t j = i + 1;
-    while (j < w.size() && (kBetween.contains(w[j]) || kVerbs.contains(w[j]))) {
+    while (j < w.size() &&
+           (lexicon.Is(w[j], WordClass::kConsumptionBetween) || verb(w[j]))) {
       ++j;
     }
     if (j < w.size()) return j;
@@ -137,14 +102,12 @@ const char* KindName(TermKind kind) {
 // an organ the pack never names.
 bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
-  static const StringSet kIn = {"in", "on", "of", "inside", "within"};
-  static const StringSet kDet = {"my", "the",  "his", "her", "their",
-                                 "a",  "your", "our", "its"};
+  const Lexicon& lex = *lexicon_;
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
-    if (!kIn.contains(w[j])) continue;
+    if (!lex.Is(w[j], WordClass::kLocatives)) continue;
     std::size_t k = j + 1;
-    while (k < w.size() && kDet.contains(w[k])) ++k;
-    return k < w.size() && ClassifyTerm(w[k]) == TermKind::kOrgan &&
+    while (k < w.size() && lex.Is(w[k], WordClass::kDeterminers)) ++k;
+    return k < w.size() && ClassifyTerm(w[k], lex) == TermKind::kOrgan &&
            !pack_terms_.contains(TermOf(w[k]));
   }
   return false;
@@ -177,7 +140,7 @@ SubjectCheck Matcher::CheckSubject(std::string_view question,
 SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
   SubjectReading r{question, facet, {}, {}};
-  r.check.compares = Compares(r.a.words);
+  r.check.compares = Compares(r.a.words, *lexicon_);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
   CheckActivities(r);
   CheckScopeWords(r);
@@ -186,22 +149,18 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
 }
 
 std::string Matcher::TermOf(const std::string& word) const {
-  // Stemming and the synonym table for one word each time add up over a
-  // message: remembered per thread for this pack's analyzer.
-  thread_local WordMemo<std::string> memo;
-  return memo.Get(analyzer_.serial(), word, [&] {
-    std::vector<std::string> terms = {analyzer_.CachedStem(word)};
-    analyzer_.synonyms().Apply(&terms, nullptr);
-    return terms.empty() ? word : terms.front();
-  });
+  std::vector<std::string> terms = {analyzer_.CachedStem(word)};
+  analyzer_.synonyms().Apply(&terms, nullptr);
+  return terms.empty() ? word : terms.front();
 }
 
 // A content word the pack never uses, nor a cue or generic word.
 bool Matcher::Unheard(const std::string& word) const {
   const std::string term = TermOf(word);
   return !pack_terms_.contains(term) && !IsCueTerm(term) &&
-         !generic_terms_.contains(term) && !IsStopword(word) &&
-         word.size() >= 3 && !(word.size() > 4 && word.ends_with("ly"));
+         !generic_terms_.contains(term) &&
+         !lexicon_->Is(word, WordClass::kStopwords) && word.size() >= 3 &&
+         !(word.size() > 4 && word.ends_with("ly"));
 }
 
 struct Matcher::WordFacts {
@@ -214,26 +173,24 @@ struct Matcher::WordFacts {
   bool condition_adjective = false;  // "fatty", "enlarged"
 };
 
-const Matcher::WordFacts& Matcher::FactsOf(const std::string& word) const {
-  thread_local WordMemo<WordFacts> memo;
-  return memo.Get(analyzer_.serial(), word, [&] {
-    WordFacts f;
-    f.skip = word.size() < 3 || IsStopword(word) ||
-             std::isdigit(static_cast<unsigned char>(word[0]));
-    if (f.skip) return f;
-    f.term = TermOf(word);
-    f.kind = ClassifyTerm(word);
-    f.subject = subject_level_terms_.contains(f.term);
-    f.known = pack_terms_.contains(f.term);
-    f.generic_or_cue = generic_terms_.contains(f.term) || IsCueTerm(f.term);
-    f.condition_adjective = IsConditionAdjective(word);
-    return f;
-  });
+Matcher::WordFacts Matcher::FactsOf(const std::string& word) const {
+  WordFacts f;
+  const Lexicon& lex = *lexicon_;
+  f.skip = word.size() < 3 || lex.Is(word, WordClass::kStopwords) ||
+           std::isdigit(static_cast<unsigned char>(word[0]));
+  if (f.skip) return f;
+  f.term = TermOf(word);
+  f.kind = ClassifyTerm(word, lex);
+  f.subject = subject_level_terms_.contains(f.term);
+  f.known = pack_terms_.contains(f.term);
+  f.generic_or_cue = generic_terms_.contains(f.term) || IsCueTerm(f.term);
+  f.condition_adjective = lex.Is(word, WordClass::kConditionAdjectives);
+  return f;
 }
 
 void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   const std::string& word = r.a.words[i];
-  const WordFacts& facts = FactsOf(word);
+  const WordFacts facts = FactsOf(word);
   if (facts.skip) return;
   const std::string term = facts.term;
   TermKind kind = facts.kind;
@@ -243,7 +200,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   // "Treatment for kidney cancer" asks about the cancer when the article
   // only mentions it; "can it turn into cancer" asks a risk.
   if (i + 1 < r.a.words.size() && facts.condition_adjective &&
-      ClassifyTerm(r.a.words[i + 1]) == TermKind::kOrgan) {
+      ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan) {
     kind = TermKind::kFinding;
   } else if (term == "cancer" && !subject && r.facet != Facet::kNone &&
              r.facet != Facet::kRisk && r.facet != Facet::kDefinition) {
@@ -278,12 +235,12 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
 // with it?", "should I drink less coffee?".
 void Matcher::CheckActivities(SubjectReading& r) const {
   const auto& w = r.a.words;
-  if (const std::size_t at = ActivityAsked(w);
+  if (const std::size_t at = ActivityAsked(w, *lexicon_);
       at != std::string::npos && Unheard(w[at])) {
     r.Uncovered(w[at], TermOf(w[at]), true,
                 "an activity the article never speaks of");
   }
-  if (const std::size_t at = ConsumptionAsked(w);
+  if (const std::size_t at = ConsumptionAsked(w, *lexicon_);
       at != std::string::npos && Unheard(w[at])) {
     r.Uncovered(w[at], TermOf(w[at]), true,
                 "food or drink the article never speaks of");
@@ -313,16 +270,14 @@ void Matcher::CheckScopeWords(SubjectReading& r) const {
 // condition named by a word before an organ that the article never puts
 // there is another condition.
 void Matcher::CheckConditionNames(SubjectReading& r) const {
-  static const StringSet kHeads = {
-      "disease",  "diseases", "failure",       "infection", "infections",
-      "syndrome", "disorder", "insufficiency", "cancer",    "inflammation"};
-  static const StringSet kPlain = {"left",  "right", "both", "upper",
-                                   "lower", "whole", "own",  "other"};
+  const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
     // The rarest condition first: most questions name no condition head.
-    if (!kHeads.contains(w[i + 2]) || IsStopword(w[i]) ||
-        kPlain.contains(w[i]) || ClassifyTerm(w[i + 1]) != TermKind::kOrgan ||
+    if (!lex.Is(w[i + 2], WordClass::kConditionHeads) ||
+        lex.Is(w[i], WordClass::kStopwords) ||
+        lex.Is(w[i], WordClass::kPlainPlaces) ||
+        ClassifyTerm(w[i + 1], lex) != TermKind::kOrgan ||
         pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1]))) {
       continue;
     }

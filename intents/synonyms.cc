@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "intents/normalizer.h"
-#include "intents/stemmer.h"
 
 namespace faqbot::intents {
 namespace {
@@ -20,25 +19,28 @@ std::string Join(const std::vector<std::string>& terms, std::size_t from,
 
 }  // namespace
 
-std::vector<std::string> StemWords(std::string_view text) {
+std::vector<std::string> StemWords(std::string_view text,
+                                   const Lexicon& lexicon) {
   std::vector<std::string> stems;
-  for (const auto& word : Normalize(text)) stems.push_back(Stem(word));
+  for (const auto& word : Normalize(text, lexicon)) {
+    stems.push_back(lexicon.Stem(word));
+  }
   return stems;
 }
 
-Status SynonymTable::AddGroup(std::string_view group) {
+Status SynonymTable::AddGroup(std::string_view group, const Lexicon& lexicon) {
   const std::size_t colon = group.find(':');
   if (colon == std::string_view::npos) {
     return std::unexpected(Error::ParseError(
         "synonym group \"" + std::string(group) +
         "\" has no ':'; write it as \"canonical: other, other words\""));
   }
-  const auto canonical = StemWords(group.substr(0, colon));
+  const auto canonical = StemWords(group.substr(0, colon), lexicon);
   if (canonical.empty()) {
     return std::unexpected(Error::ParseError(
         "synonym group has nothing before ':'; name the canonical term"));
   }
-  for (const auto& word : Normalize(group.substr(0, colon))) {
+  for (const auto& word : Normalize(group.substr(0, colon), lexicon)) {
     words_.push_back(word);
   }
   std::string_view rest = group.substr(colon + 1);
@@ -47,10 +49,10 @@ Status SynonymTable::AddGroup(std::string_view group) {
     const std::size_t comma = std::min(rest.find(','), rest.size());
     const std::string_view phrase = rest.substr(0, comma);
     rest.remove_prefix(std::min(comma + 1, rest.size()));
-    const auto stems = StemWords(phrase);
+    const auto stems = StemWords(phrase, lexicon);
     if (stems.empty()) continue;
     listed = true;
-    for (const auto& word : Normalize(phrase)) words_.push_back(word);
+    for (const auto& word : Normalize(phrase, lexicon)) words_.push_back(word);
     longest_ = std::max(longest_, stems.size());
     const std::string key = Join(stems, 0, stems.size());
     // An alternative with the canonical's own stem needs no rewrite.

@@ -4,8 +4,8 @@
 // Both sides are analyzed like any text (normalized, stemmed), and
 // Apply() replaces the longest matching phrase at each position with the
 // canonical term, so "calcium spots" and "calcified" both read as
-// "calcif" (the stem of "calcification"). The built-in groups live in
-// lexicon.h; a pack's intents file adds its own.
+// "calcif" (the stem of "calcification"). The lexicon's groups
+// (lexicon/en/synonyms.txt) come first; a pack's intents file adds its own.
 #ifndef FAQBOT_INTENTS_SYNONYMS_H_
 #define FAQBOT_INTENTS_SYNONYMS_H_
 
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/lexicon.h"
 #include "intents/status.h"
 #include "intents/string_map.h"
 
@@ -28,7 +29,7 @@ class SynonymTable {
  public:
   // Adds a group in the "canonical: alt, alt" form. Returns an error that
   // says what is missing when the line is not of that form.
-  Status AddGroup(std::string_view group);
+  Status AddGroup(std::string_view group, const Lexicon& lexicon);
 
   // Rewrites `terms` (stems) in place; appends what it did to `uses` if
   // not null.
@@ -55,7 +56,8 @@ class SynonymTable {
 };
 
 // Stems each normalized word of `text`: the form synonyms and patterns use.
-std::vector<std::string> StemWords(std::string_view text);
+std::vector<std::string> StemWords(std::string_view text,
+                                   const Lexicon& lexicon);
 
 }  // namespace faqbot::intents
 

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "bot/bot.h"
+#include "bot/lexicon_loader.h"
 #include "bot/pack_loader.h"
 #include "dialogs/dialogs.h"
 #include "intents/message.h"
@@ -59,6 +60,15 @@ class AllocationCounter {
   std::uint64_t start_;
 };
 
+std::shared_ptr<const intents::Lexicon> Lexicon() {
+  static auto lexicon = [] {
+    auto l = bot::DefaultLexicon();
+    if (!l) throw std::runtime_error(l.error().message);
+    return *l;
+  }();
+  return lexicon;
+}
+
 std::shared_ptr<const dialogs::Pack> LiverPack() {
   static auto pack = [] {
     auto p = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
@@ -90,7 +100,7 @@ std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {
     SyntheticArticle article(sections);
     auto doc = dialogs::ParseDocument(article.text(), "synthetic");
     if (!doc) throw std::runtime_error(doc.error().message);
-    auto p = dialogs::CompilePack("synthetic", *std::move(doc), {});
+    auto p = dialogs::CompilePack("synthetic", *std::move(doc), {}, Lexicon());
     if (!p) throw std::runtime_error(p.error().message);
     pack = *p;
   }
@@ -112,7 +122,7 @@ void OverLiverQuestions(benchmark::State& state, Step&& step) {
 
 void BM_Normalize(benchmark::State& state) {
   OverLiverQuestions(state, [](const std::string& q, std::size_t) {
-    return intents::Normalize(q);
+    return intents::Normalize(q, *Lexicon());
   });
 }
 BENCHMARK(BM_Normalize);
@@ -138,7 +148,7 @@ BENCHMARK(BM_MatchLiver);
 
 void BM_ReadMessageLiver(benchmark::State& state) {
   OverLiverQuestions(state, [](const std::string& q, std::size_t) {
-    return intents::ReadMessage(q);
+    return intents::ReadMessage(q, *Lexicon());
   });
 }
 BENCHMARK(BM_ReadMessageLiver);
@@ -232,9 +242,10 @@ void BM_CompileSynthetic(benchmark::State& state) {
   for (auto _ : state) {
     const auto before = mallinfo2().uordblks;
     auto doc = dialogs::ParseDocument(article.text(), "synthetic");
-    auto pack = dialogs::CompilePack("synthetic", *std::move(doc), {});
-    // Signed: compiling may also free what earlier benchmarks left in
-    // per-thread memos, which can outweigh a small pack.
+    auto pack =
+        dialogs::CompilePack("synthetic", *std::move(doc), {}, Lexicon());
+    // Signed: compiling may also free what earlier benchmarks left
+    // behind, which can outweigh a small pack.
     bytes = std::max(0.0, static_cast<double>(mallinfo2().uordblks) -
                               static_cast<double>(before));
     benchmark::DoNotOptimize(pack);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "dialogs/document.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -120,7 +121,8 @@ TEST(DocumentParser, NumberedLongSentenceIsBodyNotHeading) {
 
 TEST(SentenceSplitter, KeepsSentencesAsWritten) {
   const auto s = SplitSentences(
-      "Take e.g. albendazole. Dose is 1.5 mg? Yes! See Dr. Smith (often).");
+      "Take e.g. albendazole. Dose is 1.5 mg? Yes! See Dr. Smith (often).",
+      *faqbot::testing::TestLexicon());
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0], "Take e.g. albendazole.");
   EXPECT_EQ(s[1], "Dose is 1.5 mg?");

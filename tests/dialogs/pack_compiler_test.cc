@@ -5,6 +5,7 @@
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
 #include "tests/support/sample_article.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -22,7 +23,8 @@ Result<std::shared_ptr<const Pack>> Compile(std::string_view article,
   if (!doc) return std::unexpected(doc.error());
   auto file = ParseIntentsFile(intents, "intents.txt");
   if (!file) return std::unexpected(file.error());
-  return CompilePack("test", *std::move(doc), *file);
+  return CompilePack("test", *std::move(doc), *file,
+                     faqbot::testing::TestLexicon());
 }
 
 constexpr const char* kArticle = testing::kMigraineArticle;
@@ -101,7 +103,8 @@ TEST(PackCompiler, EveryAnswerIsTheArticlesOwnSentences) {
     std::string section_text = article;
     for (const auto& s : pack->document.sections) section_text += " " + s.body;
     // Each sentence of the answer appears verbatim in the article.
-    for (const auto& sentence : SplitSentences(body)) {
+    for (const auto& sentence :
+         SplitSentences(body, *faqbot::testing::TestLexicon())) {
       EXPECT_NE(section_text.find(sentence), std::string::npos)
           << node.id << ": " << sentence;
     }

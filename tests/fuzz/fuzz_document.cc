@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::Check(doc.error().message.starts_with("fuzz.txt line "));
     return 0;
   }
-  auto pack = dialogs::CompilePack("fuzz", *std::move(doc), {});
+  auto pack =
+      dialogs::CompilePack("fuzz", *std::move(doc), {}, fuzz::Lexicon());
   if (!pack) return 0;
   for (const auto& node : (*pack)->nodes) fuzz::Check(!node.id.empty());
   dialogs::DialogRunner runner(pack->get());

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::Check(file.error().message.starts_with("intents.txt line "));
     return 0;
   }
-  auto pack = dialogs::CompilePack("fuzz", article, *file);
+  auto pack = dialogs::CompilePack("fuzz", article, *file, fuzz::Lexicon());
   if (pack) (void)(*pack)->matcher.Match("stones and worms");
   return 0;
 }

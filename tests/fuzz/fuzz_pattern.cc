@@ -6,12 +6,13 @@
 
 #include "intents/pattern.h"
 #include "intents/synonyms.h"
+#include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace faqbot::intents;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const PhraseAnalyzer analyze = [](std::string_view p) {
-    return StemWords(p);
+    return StemWords(p, *faqbot::fuzz::Lexicon());
   };
   auto regex = CompilePattern(text, analyze);
   if (!regex) return 0;

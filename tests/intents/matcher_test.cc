@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/test_lexicon.h"
+
 namespace faqbot::intents {
 namespace {
 
@@ -25,7 +27,7 @@ class MatcherTest : public ::testing::Test {
     const Signals s = m_.Match(text);
     return s.candidates.empty() ? -1 : s.candidates[0].intent;
   }
-  Matcher m_;
+  Matcher m_{faqbot::testing::TestLexicon()};
   int overview_ = 0, worms_ = 0, stones_ = 0;
 };
 
@@ -93,7 +95,7 @@ TEST_F(MatcherTest, KeepsUnknownWordsForFallbackDecisions) {
 }
 
 TEST(Matcher, ReportsBadPatternWithItsOrigin) {
-  Matcher m;
+  Matcher m(faqbot::testing::TestLexicon());
   const int i = m.AddIntent("x");
   auto s = m.AddPattern(i, "(fever", 1, "intents.txt line 7");
   ASSERT_FALSE(s);
@@ -102,7 +104,7 @@ TEST(Matcher, ReportsBadPatternWithItsOrigin) {
 }
 
 TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
-  Matcher m;
+  Matcher m(faqbot::testing::TestLexicon());
   const int inflamed = m.AddIntent("inflamed");
   m.AddKeywords(inflamed, "Inflammatory polyps need care.", 1, "text");
   const int other = m.AddIntent("other");

@@ -3,13 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "intents/utf8.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::intents {
 namespace {
 
 std::string Joined(std::string_view text) {
   std::string out;
-  for (const auto& w : Normalize(text)) out += (out.empty() ? "" : " ") + w;
+  for (const auto& w : Normalize(text, *faqbot::testing::TestLexicon()))
+    out += (out.empty() ? "" : " ") + w;
   return out;
 }
 
@@ -56,7 +58,9 @@ TEST(Normalizer, AsciiFoldsLikeItsFullWidthForms) {
     AppendUtf8(c - 0x21 + 0xFF01, &wide);
     ascii += "cD's";
     wide += "cD's";
-    EXPECT_EQ(Normalize(ascii), Normalize(wide)) << "character " << ascii;
+    const Lexicon& lex = *faqbot::testing::TestLexicon();
+    EXPECT_EQ(Normalize(ascii, lex), Normalize(wide, lex))
+        << "character " << ascii;
   }
 }
 

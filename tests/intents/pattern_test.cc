@@ -3,9 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "intents/synonyms.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::intents {
 namespace {
+
+std::vector<std::string> StemWords(std::string_view text) {
+  return intents::StemWords(text, *faqbot::testing::TestLexicon());
+}
 
 const PhraseAnalyzer kStem = [](std::string_view phrase) {
   return StemWords(phrase);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "intents/matcher.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::intents {
 namespace {
@@ -21,7 +22,7 @@ class RedFlags : public ::testing::Test {
     matcher_.AddKeywords(0, "liver calcification", 1.0, "test");
     ASSERT_TRUE(matcher_.Compile());
   }
-  Matcher matcher_;
+  Matcher matcher_{faqbot::testing::TestLexicon()};
 };
 
 TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
@@ -95,10 +96,11 @@ TEST_F(RedFlags, OrdinaryQuestionsDoNotEscalate) {
 }
 
 TEST(RedFlagNegation, LooksAtTheWordsJustBefore) {
-  EXPECT_TRUE(IsNegated(" no fever ", 4));
-  EXPECT_TRUE(IsNegated(" do not have fever ", 13));
-  EXPECT_FALSE(IsNegated(" not at all well now high fever ", 26));
-  EXPECT_FALSE(IsNegated(" fever ", 1));
+  const Lexicon& lex = *faqbot::testing::TestLexicon();
+  EXPECT_TRUE(IsNegated(" no fever ", 4, lex));
+  EXPECT_TRUE(IsNegated(" do not have fever ", 13, lex));
+  EXPECT_FALSE(IsNegated(" not at all well now high fever ", 26, lex));
+  EXPECT_FALSE(IsNegated(" fever ", 1, lex));
 }
 
 }  // namespace

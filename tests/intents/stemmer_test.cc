@@ -5,6 +5,11 @@
 namespace faqbot::intents {
 namespace {
 
+std::string Stem(std::string_view word) {
+  static const Stemmer stemmer("english", {"itis"});
+  return stemmer.Stem(word);
+}
+
 TEST(Stemmer, MergesInflections) {
   EXPECT_EQ(Stem("treatment"), Stem("treatments"));
   EXPECT_EQ(Stem("treated"), Stem("treat"));
@@ -15,6 +20,12 @@ TEST(Stemmer, MergesInflections) {
 TEST(Stemmer, KeepsInflammationNamesApartFromTheirAdjectives) {
   EXPECT_EQ(Stem("hepatitis"), "hepatitis");
   EXPECT_NE(Stem("hepatitis"), Stem("hepatic"));
+}
+
+TEST(Stemmer, AnUnknownLanguageStemsNothing) {
+  const Stemmer none("klingon");
+  EXPECT_FALSE(none.ok());
+  EXPECT_EQ(none.Stem("treatments"), "treatments");
 }
 
 TEST(Stemmer, LeavesNumbersAndOtherScriptsAlone) {

@@ -3,13 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "intents/matcher.h"
-#include "intents/stemmer.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::intents {
 namespace {
 
+const Lexicon& Lex() { return *faqbot::testing::TestLexicon(); }
+std::string Stem(std::string_view word) { return Lex().Stem(word); }
+
 std::string Rewrite(const SynonymTable& table, std::string_view text) {
-  auto terms = StemWords(text);
+  auto terms = StemWords(text, Lex());
   table.Apply(&terms, nullptr);
   std::string out;
   for (const auto& t : terms) out += (out.empty() ? "" : " ") + t;
@@ -18,8 +21,8 @@ std::string Rewrite(const SynonymTable& table, std::string_view text) {
 
 TEST(Synonyms, RewritesLongestPhraseToCanonical) {
   SynonymTable table;
-  ASSERT_TRUE(table.AddGroup("calcification: calcium spot, calcified"));
-  ASSERT_TRUE(table.AddGroup("cancer: tumour, malignant"));
+  ASSERT_TRUE(table.AddGroup("calcification: calcium spot, calcified", Lex()));
+  ASSERT_TRUE(table.AddGroup("cancer: tumour, malignant", Lex()));
   EXPECT_EQ(Rewrite(table, "calcium spots in my liver"),
             Rewrite(table, "calcification in my liver"));
   EXPECT_EQ(Rewrite(table, "is it malignant"), "is it " + Stem("cancer"));
@@ -29,13 +32,13 @@ TEST(Synonyms, RewritesLongestPhraseToCanonical) {
 
 TEST(Synonyms, RejectsGroupsWithoutCanonicalOrAlternatives) {
   SynonymTable table;
-  EXPECT_FALSE(table.AddGroup("no colon here"));
-  EXPECT_FALSE(table.AddGroup(": orphan"));
-  EXPECT_FALSE(table.AddGroup("lonely:   "));
+  EXPECT_FALSE(table.AddGroup("no colon here", Lex()));
+  EXPECT_FALSE(table.AddGroup(": orphan", Lex()));
+  EXPECT_FALSE(table.AddGroup("lonely:   ", Lex()));
 }
 
-TEST(Synonyms, BuiltinTableKnowsLayMedicalWords) {
-  Matcher matcher;  // built-in groups
+TEST(Synonyms, TheLexiconKnowsLayMedicalWords) {
+  Matcher matcher(faqbot::testing::TestLexicon());  // the lexicon's groups
   const auto& a = matcher.analyzer();
   const auto same = [&](std::string_view x, std::string_view y) {
     return a.Terms(x) == a.Terms(y);
