@@ -96,8 +96,11 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
     out << "\n";
   }
   for (const auto& rf : sig.red_flags) {
-    out << "red flag: " << rf.name << (rf.negated ? " (negated, ignored)" : "")
-        << "\n";
+    out << "red flag: " << rf.name << " (told "
+        << intents::TellingName(rf.telling)
+        << (rf.usual ? "; the article's usual course" : "")
+        << (rf.urgent() ? "; urgent" : "; not urgent") << "; from " << rf.origin
+        << ")\n";
   }
   for (const auto& w : sig.out_of_scope) {
     out << "not in the article: " << w << "\n";

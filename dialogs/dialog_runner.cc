@@ -208,9 +208,18 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
       r.caveat += (r.caveat.empty() ? "" : " ") + text;
     };
     if (!shape.personal.empty()) note(pack_.wording.personal_report);
-    if (const auto* past = t.sig.past()) {
-      tr.Note([&] { return "red flag " + past->name + " told as long past"; });
-      note(pack_.wording.past_red_flag);
+    if (const auto* told = t.sig.told()) {
+      tr.Note([&] {
+        return "red flag " + told->name + " told " +
+               std::string(intents::TellingName(told->telling)) +
+               (told->usual ? ", the article's usual course" : "");
+      });
+      note(told->telling == intents::Telling::kPast
+               ? pack_.wording.past_red_flag
+           : told->telling == intents::Telling::kLasting
+               ? pack_.wording.lasting_red_flag
+           : told->usual ? pack_.wording.usual_red_flag
+                         : pack_.wording.general_red_flag);
     }
   }
   return r;

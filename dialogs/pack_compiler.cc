@@ -10,6 +10,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "dialogs/article_knowledge.h"
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
@@ -157,11 +158,21 @@ class Compiler {
     AddAggregates();
     LinkChoices();
     if (auto s = AddAuthorIntents(); !s) return std::unexpected(s.error());
+    const auto signs = WarningSigns(pack_->document.advice, *lexicon_);
+    for (const auto& sign : signs) {
+      pack_->matcher.AddWarningSign(Slug(sign), sign,
+                                    "the article's advice: \"" + sign + "\"");
+    }
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
     if (auto s = pack_->matcher.Compile(); !s) {
       return std::unexpected(
           Error::ParseError(file_.name + ": " + s.error().message));
     }
+    std::vector<std::string> description = {pack_->document.summary};
+    for (const auto& section : pack_->document.sections) {
+      description.push_back(section.body);
+    }
+    pack_->matcher.MarkUsualCourse(description, signs);
     pack_->generation = ContentHash(*pack_);
     return std::shared_ptr<const Pack>(std::move(pack_));
   }

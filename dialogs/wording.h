@@ -102,6 +102,20 @@ struct Wording {
   std::string past_red_flag =
       "You mention a warning sign from the past. If it comes back, see a "
       "doctor straight away.";
+  // Said with an answer to a question about a warning sign in general
+  // ("can an infected stone cause a high fever?").
+  std::string general_red_flag =
+      "If this is happening to you now, see a doctor straight away.";
+  // Said with an answer when a warning sign has lasted months or years.
+  std::string lasting_red_flag =
+      "You mention a warning sign that has lasted a while: please see a "
+      "doctor about it soon, and straight away if it gets worse.";
+  // Said with an answer when a warning sign is told that the article
+  // describes as part of the condition ("blood in the urine" as a stone
+  // passes).
+  std::string usual_red_flag =
+      "The article describes this as part of the condition; if it is "
+      "severe, lasts or gets worse, see a doctor promptly.";
   // What the article does not say, given before the nearest sentences it
   // does say.
   std::string caveat_course =

@@ -100,6 +100,13 @@ enum class WordClass : std::uint8_t {
   kYoung,                // "as a child"
   kLongAgoWords,         // "in childhood"
   kNowWords,             // "now", "again": happening now
+  kPersonal,             // "i", "my", "husband": someone a sign is told of
+  kSupposing,            // "if": a sign supposed, not told
+  kOverWords,            // "recovered", "went away": an end told
+  kLastingWords,         // "for months": lasting, not of today
+  kUrgentWords,          // "emergency", "promptly" in the article
+  kUrgentAdvice,         // "see a doctor promptly": the advice's signs
+  kSignFillers,          // "there is", "appears": no part of a sign
   kWhWords,              // "what", "how"
   kAuxiliaries,          // "is", "can": open a yes/no question
   kNotASubject,          // "do more exercise": an instruction

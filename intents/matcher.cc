@@ -7,6 +7,7 @@
 
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
+#include "intents/sentences.h"
 #include "intents/stemmer.h"
 #include "intents/text.h"
 
@@ -50,14 +51,14 @@ SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
 
 const RedFlagHit* Signals::urgent() const {
   for (const auto& hit : red_flags) {
-    if (!hit.negated && !hit.long_ago) return &hit;
+    if (hit.urgent()) return &hit;
   }
   return nullptr;
 }
 
-const RedFlagHit* Signals::past() const {
+const RedFlagHit* Signals::told() const {
   for (const auto& hit : red_flags) {
-    if (!hit.negated && hit.long_ago) return &hit;
+    if (!hit.urgent() && hit.telling != Telling::kNegated) return &hit;
   }
   return nullptr;
 }
@@ -89,6 +90,16 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon)
     : Matcher(lexicon, LexiconSynonyms(*lexicon)) {}
 Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms)
     : lexicon_(std::move(lexicon)), analyzer_(*lexicon_, std::move(synonyms)) {}
+std::vector<SentenceWords> Matcher::ReadSentences(std::string_view text,
+                                                  bool correct_spelling) const {
+  std::vector<SentenceWords> out;
+  for (const std::string_view sentence : SentenceViews(text, *lexicon_)) {
+    Analysis a = analyzer_.Analyze(sentence, correct_spelling);
+    out.push_back({sentence, std::move(a.words), std::move(a.terms)});
+  }
+  return out;
+}
+
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
@@ -163,9 +174,58 @@ Status Matcher::AddPattern(int intent, std::string_view pattern, double weight,
 Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
                            std::string origin) {
   analyzer_.AddVocabulary(pattern);
-  flags_.push_back({std::move(name), Urgency::kEmergency});
-  return AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1, 1.0,
-                    std::move(origin), std::string(pattern)});
+  return red_flags_.Add(std::move(name), Urgency::kEmergency, pattern,
+                        std::move(origin));
+}
+
+void Matcher::AddWarningSign(std::string name, std::string_view text,
+                             std::string origin) {
+  // Groups of alternatives: "fever or chills" is one group, "yellowing of
+  // the skin or eyes" two ({yellow}, {skin, eye}); a negation is "no".
+  std::vector<std::vector<std::string>> groups;
+  bool join = false;
+  for (const auto& word : analyzer_.Normalize(text)) {
+    if (word == "or") {
+      join = !groups.empty();
+      continue;
+    }
+    std::string term;
+    if (lexicon_->Is(word, WordClass::kNegators)) {
+      term = "no";
+    } else if (!lexicon_->Is(word, WordClass::kStopwords) &&
+               !lexicon_->Is(word, WordClass::kSignFillers) &&
+               !IsNumber(word)) {
+      const auto terms = analyzer_.Terms(word);
+      if (terms.size() != 1) continue;
+      term = terms[0];
+    } else {
+      continue;
+    }
+    if (join) {
+      groups.back().push_back(std::move(term));
+    } else {
+      groups.push_back({std::move(term)});
+    }
+    join = false;
+  }
+  analyzer_.AddVocabulary(text);
+  red_flags_.AddSign(std::move(name), std::move(groups), std::move(origin));
+}
+
+void Matcher::MarkUsualCourse(const std::vector<std::string>& description,
+                              const std::vector<std::string>& warning_signs) {
+  const auto read = [&](const std::vector<std::string>& texts) {
+    std::vector<SentenceWords> out;
+    for (const auto& text : texts) {
+      auto sentences = ReadSentences(text, /*correct_spelling=*/false);
+      for (auto& s : sentences) {
+        s.text = {};  // the texts are the caller's
+        out.push_back(std::move(s));
+      }
+    }
+    return out;
+  };
+  red_flags_.MarkUsual(read(description), read(warning_signs));
 }
 
 void Matcher::SetSubject(int intent, std::string_view text) {
@@ -180,6 +240,7 @@ Status Matcher::Compile() {
   compiled_ = true;
   if (auto s = AddBuiltins(); !s) return s;
   if (auto s = set_.Compile(); !s) return s;
+  if (auto s = red_flags_.Compile(); !s) return s;
   analyzer_.Freeze();
   BuildPostings();
   return Ok();
@@ -233,9 +294,8 @@ Status Matcher::AddBuiltins() {
     }
   }
   for (const auto& flag : lex.RedFlags()) {
-    flags_.push_back({flag.name, flag.urgency});
-    if (auto s = AddTagged({Kind::kRedFlag, static_cast<int>(flags_.size()) - 1,
-                            1.0, flag.origin, flag.pattern});
+    if (auto s =
+            red_flags_.Add(flag.name, flag.urgency, flag.pattern, flag.origin);
         !s) {
       return s;
     }
@@ -318,6 +378,8 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
                        bool explain) const {
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
+  std::vector<SentenceWords> sentences = ReadSentences(text, correct_spelling);
+  sig.red_flags = red_flags_.Read(sentences);
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);
@@ -401,16 +463,6 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
             kRank[static_cast<int>(*sig->smalltalk)] < kRank[tag.target]) {
           sig->smalltalk = static_cast<Smalltalk>(tag.target);
         }
-        break;
-      }
-      case Kind::kRedFlag: {
-        std::size_t begin = 0, end = 0;
-        set_.Find(index, analyzed, &begin, &end);
-        // The regex starts at the space before the first word.
-        const Flag& flag = flags_[tag.target];
-        sig->red_flags.push_back(
-            {flag.name, flag.urgency, IsNegated(analyzed, begin + 1, *lexicon_),
-             IsLongAgo(analyzed, begin + 1, end, *lexicon_)});
         break;
       }
       case Kind::kPersonalAdvice:

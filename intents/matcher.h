@@ -51,13 +51,6 @@ struct Candidate {
   std::vector<std::string> evidence;  // with `explain`: "keyword parasit +3.5"
 };
 
-struct RedFlagHit {
-  std::string name;
-  Urgency urgency = Urgency::kEmergency;
-  bool negated = false;
-  bool long_ago = false;  // "had jaundice years ago": not urgent now
-};
-
 struct Signals {
   Analysis analysis;
   std::vector<Candidate> candidates;         // score > 0, best first
@@ -72,10 +65,11 @@ struct Signals {
   bool personal_advice = false;           // asks to read a report, diagnose...
   std::vector<std::string> out_of_scope;  // subjects the pack never names
 
-  // The first red flag that is neither negated nor long past, or null.
+  // The first red flag that needs urgent care now, or null.
   const RedFlagHit* urgent() const;
-  // The first red flag told as long past, or null.
-  const RedFlagHit* past() const;
+  // The first red flag told otherwise than now (long past, in general, or
+  // as the article's usual course), not negated, or null.
+  const RedFlagHit* told() const;
   Signals() { facet_at.fill(std::string::npos); }
 
   // The facet the message asks about, kNone when there is none: the
@@ -123,8 +117,18 @@ class Matcher {
   Status AddPattern(int intent, std::string_view pattern, double weight,
                     std::string origin);
 
+  // A red flag: a pattern over the message's words (red_flags.h).
   Status AddRedFlag(std::string name, std::string_view pattern,
                     std::string origin);
+  // A warning sign the article names in its advice ("vomiting that stops
+  // you keeping fluids down"): shown by a sentence with most of its words
+  // (after stems and synonyms).
+  void AddWarningSign(std::string name, std::string_view text,
+                      std::string origin);
+  // After Compile(): the article's own sentences, and its warning signs,
+  // tell which red flags are its condition's usual course (red_flags.h).
+  void MarkUsualCourse(const std::vector<std::string>& description,
+                       const std::vector<std::string>& warning_signs);
 
   // Declares the terms of `text` (an article's title) the subject of the
   // whole pack: they count fully for `intent` only, and as generic words
@@ -199,14 +203,7 @@ class Matcher {
   bool InAnotherOrgan(const std::vector<std::string>& words,
                       std::size_t i) const;
 
-  enum class Kind {
-    kIntent,
-    kCue,
-    kSmalltalk,
-    kRedFlag,
-    kPersonalAdvice,
-    kAspect
-  };
+  enum class Kind { kIntent, kCue, kSmalltalk, kPersonalAdvice, kAspect };
   struct Tag {
     Kind kind;
     int target;  // intent, facet, smalltalk kind or red flag index
@@ -218,13 +215,12 @@ class Matcher {
     std::string name;
     std::unordered_map<std::string, KeywordInfo> keywords;  // by term
   };
-  struct Flag {
-    std::string name;
-    Urgency urgency;
-  };
 
   Status AddTagged(Tag tag);
   Status AddBuiltins();
+  // `text` read sentence by sentence (words and terms of each).
+  std::vector<SentenceWords> ReadSentences(std::string_view text,
+                                           bool correct_spelling) const;
   void BuildPostings();
   void ScoreKeywords(Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
@@ -235,7 +231,7 @@ class Matcher {
   std::shared_ptr<const Lexicon> lexicon_;
   Analyzer analyzer_;
   std::vector<Intent> intents_;
-  std::vector<Flag> flags_;
+  RedFlagSet red_flags_{lexicon_.get()};
   PatternSet set_;
   std::vector<Tag> tags_;  // by pattern index
   // term -> (intent, weight after idf), built by Compile().

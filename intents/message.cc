@@ -41,8 +41,8 @@ std::size_t FirstWord(const std::vector<std::string>& w,
 }
 
 // Whether `w` (a clause's words) opens like a question.
-bool StartsLikeQuestion(const std::vector<std::string>& w,
-                        const Lexicon& lexicon) {
+bool OpensLikeQuestion(const std::vector<std::string>& w,
+                       const Lexicon& lexicon) {
   const std::size_t i = FirstWord(w, lexicon);
   if (i >= w.size()) return false;
   if (lexicon.Is(w[i], WordClass::kWhWords)) return true;
@@ -93,7 +93,7 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence,
     while (!lead.empty() && lexicon.Is(lead.front(), WordClass::kJoiners)) {
       lead.erase(lead.begin());
     }
-    if (lead.empty() || !StartsLikeQuestion(lead, lexicon)) continue;
+    if (lead.empty() || !OpensLikeQuestion(lead, lexicon)) continue;
     // "I have no symptoms, is that normal?": a question about the clause
     // before it stays with it.
     if (c == ',' && lead.size() >= 2 &&
@@ -206,7 +206,7 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
       continue;
     }
     const bool question = sentence.ends_with('?') ||
-                          StartsLikeQuestion(words, lexicon) ||
+                          OpensLikeQuestion(words, lexicon) ||
                           AsksIndirectly(words, lexicon);
     if (!question) {
       add_context(sentence);
@@ -214,7 +214,7 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
     }
     // "a gastroenterologist or a surgeon?" after a question: a short
     // fragment that asks nothing on its own belongs to that question.
-    if (!shape.questions.empty() && !StartsLikeQuestion(words, lexicon) &&
+    if (!shape.questions.empty() && !OpensLikeQuestion(words, lexicon) &&
         !AsksIndirectly(words, lexicon) && words.size() <= 6) {
       (shape.questions.back() += ' ') += sentence;
       continue;
@@ -222,7 +222,7 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
     const auto pieces = SplitClauses(sentence, lexicon);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const auto& piece_words = words_of(pieces[i]);
-      const bool asks = StartsLikeQuestion(piece_words, lexicon) ||
+      const bool asks = OpensLikeQuestion(piece_words, lexicon) ||
                         AsksIndirectly(piece_words, lexicon) ||
                         (i + 1 == pieces.size() && i == 0);
       if (asks) {
@@ -239,6 +239,11 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
     shape.personal.push_back("a report of one's own");
   }
   return shape;
+}
+
+bool StartsLikeQuestion(const std::vector<std::string>& words,
+                        const Lexicon& lexicon) {
+  return OpensLikeQuestion(words, lexicon);
 }
 
 bool QuotesAReport(std::string_view text) {

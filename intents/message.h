@@ -43,6 +43,11 @@ struct MessageShape {
 MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
                          const std::vector<std::string>* words = nullptr);
 
+// Whether a sentence's words open like a question ("what ...", "is it",
+// "can worms", after openers such as "so" or "doctor").
+bool StartsLikeQuestion(const std::vector<std::string>& words,
+                        const Lexicon& lexicon);
+
 // `text` with the words it quotes from a report ('like this') blanked
 // out, for deciding what a question asks about: a report's words are
 // context, not a subject.

@@ -2,40 +2,52 @@
 
 #include <algorithm>
 
+#include "intents/message.h"
+#include "intents/normalizer.h"
+#include "intents/text.h"
+
 namespace faqbot::intents {
 namespace {
 
-constexpr int kNegationWindow = 3;
+constexpr std::size_t kNegationWindow = 3;
+// A negation that makes a warning sign ("little or no urine") stands this
+// close before the sign's other words.
+constexpr std::size_t kSignNegationWindow = 3;
 
-// Told as long past: a past verb just before the symptom, a marker of long
-// ago near it, and no word saying it is happening now.
-constexpr int kPastVerbWindow = 4;
-constexpr int kLongAgoWindow = 10;
-
-// The analyzed text holds stems: a word is in a class when its stem is.
-bool OneOf(std::string_view stem, const Lexicon& lexicon, WordClass cls) {
-  return lexicon.IsStem(stem, cls);
+bool In(const Lexicon& lexicon, std::string_view word, WordClass cls) {
+  return lexicon.Is(word, cls);
 }
 
-std::vector<std::string_view> SplitWords(std::string_view text) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > start) words.push_back(text.substr(start, i - start));
+// Whether an entry of `cls` (a word, or a phrase of up to four) starts at
+// word `i`.
+bool EntryAt(const std::vector<std::string>& w, std::size_t i,
+             const Lexicon& lexicon, WordClass cls) {
+  if (!lexicon.StartsEntry(w[i], cls)) return false;
+  std::string phrase;
+  for (std::size_t n = 0; n < 4 && i + n < w.size(); ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += w[i + n];
+    if (lexicon.Is(phrase, cls)) return true;
   }
-  return words;
+  return false;
 }
 
-// "3 years ago", "many months ago", "in 2015", "when I was 12", "as a child".
-bool LongAgoAt(const std::vector<std::string_view>& w, std::size_t i,
+bool HasEntry(const std::vector<std::string>& w, const Lexicon& lexicon,
+              WordClass cls) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (EntryAt(w, i, lexicon, cls)) return true;
+  }
+  return false;
+}
+
+// "3 years ago", "in 2015", "when I was 12", "as a child", "in childhood",
+// "recently".
+bool LongAgoAt(const std::vector<std::string>& w, std::size_t i,
                const Lexicon& lexicon) {
   const auto at = [&](std::size_t k) {
-    return k < w.size() ? w[k] : std::string_view();
+    return k < w.size() ? std::string_view(w[k]) : std::string_view();
   };
-  if (OneOf(w[i], lexicon, WordClass::kLongAgoUnits) && at(i + 1) == "ago") {
+  if (In(lexicon, w[i], WordClass::kLongAgoUnits) && at(i + 1) == "ago") {
     return true;
   }
   if (w[i] == "in" && at(i + 1).size() == 4 &&
@@ -44,68 +56,209 @@ bool LongAgoAt(const std::vector<std::string_view>& w, std::size_t i,
   }
   if (w[i] == "when" && at(i + 1) == "i" && at(i + 2) == "was") return true;
   if (w[i] == "as" && at(i + 1) == "a" &&
-      OneOf(at(i + 2), lexicon, WordClass::kYoung)) {
+      In(lexicon, at(i + 2), WordClass::kYoung)) {
     return true;
   }
-  return OneOf(w[i], lexicon, WordClass::kLongAgoWords);
+  return EntryAt(w, i, lexicon, WordClass::kLongAgoWords);
+}
+
+std::vector<std::string> Words(std::string_view phrase,
+                               const Lexicon& lexicon) {
+  return Normalize(phrase, lexicon);
 }
 
 }  // namespace
 
-bool IsNegated(std::string_view analyzed, std::size_t begin,
-               const Lexicon& lexicon) {
-  // Walk back over up to kNegationWindow words before `begin`.
-  std::vector<std::string_view> before;
-  std::size_t end = std::min(begin, analyzed.size());
-  while (before.size() < kNegationWindow) {
-    while (end > 0 && analyzed[end - 1] == ' ') --end;
-    if (end == 0) break;
-    std::size_t start = analyzed.rfind(' ', end - 1);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    before.push_back(analyzed.substr(start, end - start));
-    end = start;
+std::string_view TellingName(Telling telling) {
+  switch (telling) {
+    case Telling::kNow:
+      return "now";
+    case Telling::kNegated:
+      return "negated";
+    case Telling::kPast:
+      return "past";
+    case Telling::kGeneral:
+      return "asked in general";
+    case Telling::kLasting:
+      return "as lasting months or years";
   }
-  // before[0] is the word right before the match.
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    if (OneOf(before[i], lexicon, WordClass::kClauseBreaks)) return false;
-    if (OneOf(before[i], lexicon, WordClass::kNegators)) {
-      const bool verb_negated =
-          i > 0 && OneOf(before[i - 1], lexicon, WordClass::kNegatedVerbs);
-      return !verb_negated;
+  return "now";
+}
+
+bool IsNegated(const std::vector<std::string>& words, std::size_t at,
+               const Lexicon& lexicon) {
+  // Up to kNegationWindow words before `at`, the nearest first.
+  for (std::size_t k = 1; k <= kNegationWindow && k <= at; ++k) {
+    const std::string& word = words[at - k];
+    if (In(lexicon, word, WordClass::kClauseBreaks)) return false;
+    if (In(lexicon, word, WordClass::kNegators)) {
+      // "can not stop vomiting": the verb is negated, not the symptom.
+      return !(k > 1 &&
+               In(lexicon, words[at - k + 1], WordClass::kNegatedVerbs));
     }
   }
   return false;
 }
 
-bool IsLongAgo(std::string_view analyzed, std::size_t begin, std::size_t end,
-               const Lexicon& lexicon) {
-  begin = std::min(begin, analyzed.size());
-  end = std::clamp(end, begin, analyzed.size());
-  const auto before = SplitWords(analyzed.substr(0, begin));
-  const auto match = SplitWords(analyzed.substr(begin, end - begin));
-  const auto after = SplitWords(analyzed.substr(end));
-  bool past_verb = false;
-  for (std::size_t k = 0; k < before.size() && k < kPastVerbWindow; ++k) {
-    const std::string_view word = before[before.size() - 1 - k];
-    if (OneOf(word, lexicon, WordClass::kClauseBreaks)) break;
-    past_verb = past_verb || OneOf(word, lexicon, WordClass::kPastVerbs);
+Status RedFlagSet::Add(std::string name, Urgency urgency,
+                       std::string_view pattern, Origin origin) {
+  const PhraseAnalyzer words = [this](std::string_view phrase) {
+    return Words(phrase, *lexicon_);
+  };
+  auto regex = CompilePattern(pattern, words);
+  if (!regex) {
+    return std::unexpected(Error::ParseError(origin + ": pattern \"" +
+                                             std::string(pattern) +
+                                             "\": " + regex.error().message));
   }
-  if (!past_verb) return false;
-  // The words around the match, as one window: before, match, after.
-  std::vector<std::string_view> window;
-  const std::size_t from =
-      before.size() > kLongAgoWindow ? before.size() - kLongAgoWindow : 0;
-  window.insert(window.end(), before.begin() + from, before.end());
-  window.insert(window.end(), match.begin(), match.end());
-  window.insert(
-      window.end(), after.begin(),
-      after.begin() + std::min<std::size_t>(after.size(), kLongAgoWindow));
-  bool long_ago = false;
-  for (std::size_t i = 0; i < window.size(); ++i) {
-    if (OneOf(window[i], lexicon, WordClass::kNowWords)) return false;
-    long_ago = long_ago || LongAgoAt(window, i, lexicon);
+  auto index = patterns_.Add(*regex);
+  if (!index) {
+    return std::unexpected(Error::ParseError(origin + ": pattern \"" +
+                                             std::string(pattern) +
+                                             "\": " + index.error().message));
   }
-  return long_ago;
+  pattern_flag_.push_back(static_cast<int>(flags_.size()));
+  flags_.push_back({std::move(name), urgency, std::move(origin), *index, {}});
+  return Ok();
+}
+
+void RedFlagSet::AddSign(std::string name,
+                         std::vector<std::vector<std::string>> groups,
+                         Origin origin) {
+  if (groups.empty()) return;
+  flags_.push_back({std::move(name), Urgency::kEmergency, std::move(origin), -1,
+                    std::move(groups)});
+}
+
+Status RedFlagSet::Compile() { return patterns_.Compile(); }
+
+bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
+                           std::size_t* at) const {
+  std::vector<std::size_t> matched;  // where each satisfied group was met
+  bool negation = false;
+  std::size_t satisfied = 0;
+  for (const auto& group : flag.sign) {
+    bool met = false;
+    for (const auto& term : group) {
+      if (term == "no") {
+        negation = true;
+        continue;
+      }
+      const auto it = std::find(s.terms.begin(), s.terms.end(), term);
+      if (it == s.terms.end()) continue;
+      met = true;
+      // The word it came from, when a word stems to it ("fever").
+      for (std::size_t w = 0; w < s.words.size(); ++w) {
+        if (lexicon_->Stem(s.words[w]) == term) matched.push_back(w);
+      }
+    }
+    satisfied += met;
+  }
+  if (negation) {
+    // Met when a negator stands just before a word of the sign.
+    const bool near = std::any_of(matched.begin(), matched.end(), [&](auto w) {
+      for (std::size_t k = 1; k <= kSignNegationWindow && k <= w; ++k) {
+        if (In(*lexicon_, s.words[w - k], WordClass::kNegators)) return true;
+      }
+      return false;
+    });
+    satisfied += near;
+  }
+  const std::size_t n = flag.sign.size();
+  const std::size_t need = n <= 3 ? n : n - 1;
+  if (satisfied < need) return false;
+  *at = matched.empty() ? 0 : *std::min_element(matched.begin(), matched.end());
+  return true;
+}
+
+std::vector<std::pair<int, std::size_t>> RedFlagSet::Hits(
+    const SentenceWords& s) const {
+  std::vector<std::pair<int, std::size_t>> out;
+  const std::string text = AnalyzedText(s.words);
+  for (const int index : patterns_.Match(text)) {
+    std::size_t begin = 0, end = 0;
+    patterns_.Find(index, text, &begin, &end);
+    // The regex starts at the space before the first word: count words.
+    const std::size_t at = static_cast<std::size_t>(
+        std::count(text.begin(), text.begin() + begin + 1, ' ') - 1);
+    out.emplace_back(pattern_flag_[index], at);
+  }
+  for (std::size_t f = 0; f < flags_.size(); ++f) {
+    std::size_t at = 0;
+    if (!flags_[f].sign.empty() && ShowsSign(flags_[f], s, &at)) {
+      out.emplace_back(static_cast<int>(f), at);
+    }
+  }
+  return out;
+}
+
+Telling RedFlagSet::TellingOf(const std::vector<SentenceWords>& sentences,
+                              std::size_t sentence, std::size_t at) const {
+  const Lexicon& lex = *lexicon_;
+  const SentenceWords& s = sentences[sentence];
+  const auto& w = s.words;
+  if (IsNegated(w, at, lex)) return Telling::kNegated;
+  // Asked about, not told: a question that names no one ("can a stone
+  // cause a fever?"), or that supposes it ("what if I get a fever?").
+  const bool question =
+      TrimView(s.text).ends_with('?') || StartsLikeQuestion(w, lex);
+  const bool personal = std::any_of(w.begin(), w.end(), [&](const auto& x) {
+    return In(lex, x, WordClass::kPersonal);
+  });
+  const bool supposed = std::any_of(
+      w.begin(), w.begin() + std::min(at, w.size()),
+      [&](const auto& x) { return In(lex, x, WordClass::kSupposing); });
+  if (question && (!personal || supposed)) return Telling::kGeneral;
+  if (HasEntry(w, lex, WordClass::kLastingWords)) return Telling::kLasting;
+  if (HasEntry(w, lex, WordClass::kNowWords)) return Telling::kNow;
+  // Long past or over: a past verb, and a time long ago or an end told
+  // anywhere in the message ("Fortunately, he recovered").
+  const bool past_verb = std::any_of(w.begin(), w.end(), [&](const auto& x) {
+    return In(lex, x, WordClass::kPastVerbs);
+  });
+  if (!past_verb) return Telling::kNow;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (LongAgoAt(w, i, lex)) return Telling::kPast;
+  }
+  for (const auto& other : sentences) {
+    if (HasEntry(other.words, lex, WordClass::kOverWords)) {
+      return Telling::kPast;
+    }
+  }
+  return Telling::kNow;
+}
+
+void RedFlagSet::MarkUsual(const std::vector<SentenceWords>& description,
+                           const std::vector<SentenceWords>& warning_signs) {
+  std::vector<bool> told(flags_.size()), warned(flags_.size());
+  for (const auto& s : description) {
+    if (HasEntry(s.words, *lexicon_, WordClass::kUrgentWords)) continue;
+    for (const auto& [flag, at] : Hits(s)) told[flag] = true;
+  }
+  for (const auto& s : warning_signs) {
+    for (const auto& [flag, at] : Hits(s)) warned[flag] = true;
+  }
+  // A sign of the advice is urgent, unless it is a bare symptom the
+  // description tells as usual ("pain", where the article says "patients
+  // may feel pain under the right ribs").
+  for (std::size_t f = 0; f < flags_.size(); ++f) {
+    const bool bare_sign = flags_[f].sign.size() == 1;
+    flags_[f].usual =
+        told[f] && (flags_[f].sign.empty() ? !warned[f] : bare_sign);
+  }
+}
+
+std::vector<RedFlagHit> RedFlagSet::Read(
+    const std::vector<SentenceWords>& sentences) const {
+  std::vector<RedFlagHit> out;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    for (const auto& [index, at] : Hits(sentences[i])) {
+      const Flag& flag = flags_[index];
+      out.push_back({flag.name, flag.urgency, TellingOf(sentences, i, at),
+                     flag.usual, flag.origin});
+    }
+  }
+  return out;
 }
 
 }  // namespace faqbot::intents

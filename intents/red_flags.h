@@ -1,13 +1,29 @@
 // Red flags: messages that need urgent care, not an FAQ answer.
 //
-// The lexicon's list (lexicon/en/red-flags.txt) covers what any health FAQ
-// must escalate: vomiting blood, black stools, severe abdominal pain, high
-// fever with pain, yellowing of skin or eyes, blood in the urine,
-// fainting, sudden confusion, chest pain, difficulty breathing and
-// thoughts of self-harm. Packs may add their own in the intents file. A match
-// that a negation governs ("no fever", "I don't have jaundice") does not count,
-// nor one told as long past
-// ("I had jaundice once, years ago, but it went away"): that gets a caveat.
+// A pack's red flags come from three places: the lexicon's list
+// (lexicon/en/red-flags.txt: vomiting blood, black stools, severe pain,
+// high fever with pain, yellow skin or eyes, blood in the urine, fainting,
+// sudden confusion, chest pain, trouble breathing, vomiting that will not
+// stop, no urine, a swelling belly, thoughts of self-harm), the author's
+// intents file, and the warning signs the article's own closing advice
+// names ("see a doctor promptly for severe pain, fever or chills, ...").
+//
+// Patterns are matched against a message's words as written (normalized,
+// not stemmed: "severe" is not "several"), sentence by sentence, and each
+// hit says how it was told:
+//   - now: urgent care, before anything else;
+//   - negated ("no fever", "I don't have jaundice"): nothing;
+//   - past: long ago or over ("I had jaundice years ago", "I recently had
+//     a very painful stone", "it cleared up"): an answer, with a line to
+//     seek help if it comes back;
+//   - general: asked about, not told of anyone ("can an infected stone
+//     cause a high fever?"): an answer, with the same line;
+//   - lasting: going on for months or years ("like something swollen in
+//     my abdomen for the last year"): an answer, with a line to see a
+//     doctor soon, and straight away if it gets worse.
+// A sign the article itself describes as its condition's usual course
+// ("blood in the urine" while a kidney stone passes) and does not list
+// among its warning signs is not urgent on its own either.
 #ifndef FAQBOT_INTENTS_RED_FLAGS_H_
 #define FAQBOT_INTENTS_RED_FLAGS_H_
 
@@ -16,20 +32,95 @@
 #include <vector>
 
 #include "intents/lexicon.h"
+#include "intents/pattern.h"
+#include "intents/status.h"
 
 namespace faqbot::intents {
 
-// True when the match starting at byte `begin` of the analyzed text is
-// governed by a negation in the words just before it, within the same
-// clause: "no fever", "not vomiting blood", "do not have jaundice".
-// "can not stop vomiting" is not a negation of the vomiting.
-bool IsNegated(std::string_view analyzed, std::size_t begin,
-               const Lexicon& lexicon);
+enum class Telling {
+  kNow,      // happening to someone now
+  kNegated,  // "no fever"
+  kPast,     // long past, or over
+  kGeneral,  // asked about in general
+  kLasting,  // going on for months or years, not of today
+};
+std::string_view TellingName(Telling telling);
 
-// True when the match at [begin, end) is told in the past tense with a
-// long-ago marker near it ("had jaundice years ago", "was yellow as a
-// child") and nothing says it is back ("now", "again", "still", "today").
-bool IsLongAgo(std::string_view analyzed, std::size_t begin, std::size_t end,
+struct RedFlagHit {
+  std::string name;
+  Urgency urgency = Urgency::kEmergency;
+  Telling telling = Telling::kNow;
+  bool usual = false;  // the article tells it as its condition's course
+  Origin origin;       // where the red flag was defined
+  bool urgent() const { return telling == Telling::kNow && !usual; }
+};
+
+// One sentence of a message as read: the sentence as written, its words
+// (normalized, spelling corrected) and its terms (stems, synonyms).
+struct SentenceWords {
+  std::string_view text;
+  std::vector<std::string> words;
+  std::vector<std::string> terms;
+};
+
+// The red flags of one pack. Call order: Add()/AddSign() any number of
+// times, Compile() once, MarkUsual() at most once; then Read() from many
+// threads (const).
+class RedFlagSet {
+ public:
+  explicit RedFlagSet(const Lexicon* lexicon) : lexicon_(lexicon) {}
+
+  // A pattern over words (pattern.h). Errors name `origin`.
+  Status Add(std::string name, Urgency urgency, std::string_view pattern,
+             Origin origin);
+  // A warning sign of the article's advice as groups of terms, each group
+  // alternatives ("fever or chills" is one group); "no" stands for a
+  // negation ("little or no urine"). A sentence shows the sign when it
+  // has a term of every group (of all but one, from four groups on).
+  void AddSign(std::string name, std::vector<std::vector<std::string>> groups,
+               Origin origin);
+  Status Compile();
+
+  // The article's own sentences: a flag one of them tells (without
+  // urgent words: "emergency", "promptly") is the condition's usual
+  // course, unless one of `warning_signs` (the advice's list) shows it.
+  void MarkUsual(const std::vector<SentenceWords>& description,
+                 const std::vector<SentenceWords>& warning_signs);
+
+  // Every hit in a message's sentences, negated ones too.
+  std::vector<RedFlagHit> Read(
+      const std::vector<SentenceWords>& sentences) const;
+
+  std::size_t size() const { return flags_.size(); }
+
+ private:
+  struct Flag {
+    std::string name;
+    Urgency urgency;
+    Origin origin;
+    int pattern = -1;                            // index in patterns_
+    std::vector<std::vector<std::string>> sign;  // or the advice's terms
+    bool usual = false;
+  };
+  // Flags (by index) the sentence shows, with where each match starts
+  // (a word index).
+  std::vector<std::pair<int, std::size_t>> Hits(const SentenceWords& s) const;
+  bool ShowsSign(const Flag& flag, const SentenceWords& s,
+                 std::size_t* at) const;
+  Telling TellingOf(const std::vector<SentenceWords>& sentences,
+                    std::size_t sentence, std::size_t at) const;
+
+  const Lexicon* lexicon_;
+  std::vector<Flag> flags_;
+  PatternSet patterns_;
+  std::vector<int> pattern_flag_;  // pattern index -> flag index
+};
+
+// True when the match starting at word `at` of `words` is governed by a
+// negation in the words just before it, within the same clause: "no
+// fever", "not vomiting blood", "do not have jaundice". "can not stop
+// vomiting" is not a negation of the vomiting.
+bool IsNegated(const std::vector<std::string>& words, std::size_t at,
                const Lexicon& lexicon);
 
 }  // namespace faqbot::intents

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/pack_loader.h"
+#include "dialogs/article_knowledge.h"
 #include "dialogs/dialog_runner.h"
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
@@ -163,6 +164,35 @@ TEST(PackCompiler, AppliesSettings) {
   auto pack = Compile(kArticle, "[settings]\nanswer threshold = 2.5\n");
   ASSERT_TRUE(pack) << pack.error().message;
   EXPECT_DOUBLE_EQ((*pack)->settings.answer_threshold, 2.5);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs
+
+namespace faqbot::dialogs {
+namespace {
+
+TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  EXPECT_EQ(
+      WarningSigns("Drink plenty of water. See a doctor promptly for "
+                   "severe pain, fever or chills, vomiting that stops "
+                   "you keeping fluids down, or little or no urine.",
+                   lex),
+      (std::vector<std::string>{"severe pain", "fever or chills",
+                                "vomiting that stops you keeping fluids down",
+                                "little or no urine"}));
+  EXPECT_EQ(WarningSigns("See a doctor promptly for yellowing of the skin or "
+                         "eyes, a swollen abdomen, black stools or confusion.",
+                         lex),
+            (std::vector<std::string>{"yellowing of the skin or eyes",
+                                      "a swollen abdomen", "black stools",
+                                      "confusion"}));
+  // "When the cause is unclear" is no list of signs.
+  EXPECT_TRUE(WarningSigns("Patients should seek prompt medical attention "
+                           "when the underlying cause remains unclear.",
+                           lex)
+                  .empty());
 }
 
 }  // namespace

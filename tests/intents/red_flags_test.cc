@@ -75,7 +75,8 @@ TEST_F(RedFlags, ASymptomLongPastIsNotUrgentButIsKept) {
         "I was vomiting blood in 2015 after an operation"}) {
     const Signals s = matcher_.Match(text);
     EXPECT_EQ(s.urgent(), nullptr) << text;
-    ASSERT_NE(s.past(), nullptr) << text;
+    ASSERT_NE(s.told(), nullptr) << text;
+    EXPECT_EQ(s.told()->telling, Telling::kPast) << text;
   }
   // Back now, recent, or only the scan was long ago: urgent.
   for (const char* text :
@@ -97,10 +98,105 @@ TEST_F(RedFlags, OrdinaryQuestionsDoNotEscalate) {
 
 TEST(RedFlagNegation, LooksAtTheWordsJustBefore) {
   const Lexicon& lex = *faqbot::testing::TestLexicon();
-  EXPECT_TRUE(IsNegated(" no fever ", 4, lex));
-  EXPECT_TRUE(IsNegated(" do not have fever ", 13, lex));
-  EXPECT_FALSE(IsNegated(" not at all well now high fever ", 26, lex));
-  EXPECT_FALSE(IsNegated(" fever ", 1, lex));
+  using W = std::vector<std::string>;
+  EXPECT_TRUE(IsNegated(W{"no", "fever"}, 1, lex));
+  EXPECT_TRUE(IsNegated(W{"do", "not", "have", "fever"}, 3, lex));
+  EXPECT_FALSE(
+      IsNegated(W{"not", "at", "all", "well", "now", "high", "fever"}, 5, lex));
+  EXPECT_FALSE(IsNegated(W{"fever"}, 0, lex));
+  EXPECT_FALSE(IsNegated(W{"no", "fever", "but", "jaundice"}, 3, lex));
+}
+
+}  // namespace
+}  // namespace faqbot::intents
+
+namespace faqbot::intents {
+namespace {
+
+// How the first red flag of `text` was told, or "none".
+std::string Told(const Matcher& m, std::string_view text) {
+  const Signals s = m.Match(text);
+  if (s.red_flags.empty()) return "none";
+  if (s.urgent()) return "urgent";
+  return std::string(TellingName(s.red_flags.front().telling));
+}
+
+TEST_F(RedFlags, OnlyASignHappeningNowIsUrgent) {
+  const struct {
+    const char* text;
+    const char* told;
+  } cases[] = {
+      // Asked about in general, naming no one.
+      {"Can an infected kidney stone be associated with high fever?",
+       "asked in general"},
+      {"What should I do if I get severe pain?", "asked in general"},
+      // Over, or long ago.
+      {"I recently had a very painful kidney stone. What can I do to prevent "
+       "another?",
+       "past"},
+      {"My brother was rushed to hospital with severe pains. Fortunately he "
+       "recovered.",
+       "past"},
+      // Going on for a year: not of today.
+      {"I feel something swollen in my belly for the last year",
+       "as lasting months or years"},
+      // Now: told of oneself, recent, or with no time at all.
+      {"About an hour ago I got really sharp pains and I couldn't breathe",
+       "urgent"},
+      {"What does it mean when my stools are black and tarry?", "urgent"},
+      {"I have fatty liver and this morning I vomited blood.", "urgent"},
+      {"I've been throwing up all night and can't keep even water down.",
+       "urgent"},
+      {"I haven't passed any urine since this morning", "urgent"},
+      // Words, not stems: "several" is not "severe".
+      {"I've been having this pain for several months already", "none"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Told(matcher_, c.text), c.told) << c.text;
+  }
+}
+
+// A pack over `advice`'s warning signs and an article sentence that
+// tells of blood in the urine as ordinary.
+Matcher WithArticle(const std::vector<std::string>& signs) {
+  Matcher m(faqbot::testing::TestLexicon());
+  m.AddIntent("stones");
+  m.AddKeywords(0, "kidney stones", 3.0, "title");
+  for (const auto& sign : signs) m.AddWarningSign(sign, sign, "advice");
+  EXPECT_TRUE(m.Compile());
+  m.MarkUsualCourse(
+      {"A stone moving down causes cramping pain, often with nausea and "
+       "blood in the urine."},
+      signs);
+  return m;
+}
+
+TEST(RedFlagsOfAnArticle, ASignTheArticleDescribesIsNotUrgentAlone) {
+  const Matcher m = WithArticle({"fever or chills"});
+  const Signals s =
+      m.Match("there is blood in my urine while the stone passes");
+  EXPECT_EQ(s.urgent(), nullptr);
+  ASSERT_NE(s.told(), nullptr);
+  EXPECT_TRUE(s.told()->usual);
+  // Fainting is no part of a stone's course.
+  EXPECT_NE(m.Match("my urine is red and I nearly fainted").urgent(), nullptr);
+}
+
+TEST(RedFlagsOfAnArticle, TheAdvicesWarningSignsAreRedFlags) {
+  const Matcher m =
+      WithArticle({"fever or chills", "yellowing of the skin or eyes",
+                   "blood in the urine"});
+  for (const char* text : {"I'm shaking with chills", "my skin is yellowing",
+                           "there is blood in my urine"}) {
+    const Signals s = m.Match(text);
+    EXPECT_TRUE(std::any_of(
+        s.red_flags.begin(), s.red_flags.end(),
+        [](const RedFlagHit& h) { return h.urgent() && h.origin == "advice"; }))
+        << text;
+  }
+  // One word of a two-part sign is not the sign.
+  EXPECT_EQ(m.Match("my eyes are tired").urgent(), nullptr);
+  EXPECT_EQ(m.Match("I have no fever or chills").urgent(), nullptr);
 }
 
 }  // namespace

@@ -1,0 +1,26 @@
+// What an article tells about its own words, read with zero authoring:
+// the warning signs its closing advice lists ("see a doctor promptly for
+// severe pain, fever or chills, or little or no urine"), which become the
+// pack's red flags. Internal to dialogs/ (the pack compiler).
+#ifndef FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
+#define FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/lexicon.h"
+
+namespace faqbot::dialogs {
+
+// The signs listed after "for" or "if" in a sentence of `advice` that has
+// one of the lexicon's [urgent-advice] phrases, each as written: "severe
+// pain", "fever or chills", "little or no urine". A list's last item is
+// split at its last "or" unless it started with "or" ("black stools or
+// confusion" is two signs; ", or little or no urine" one).
+std::vector<std::string> WarningSigns(std::string_view advice,
+                                      const intents::Lexicon& lexicon);
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
