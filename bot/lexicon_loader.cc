@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "bot/pack_loader.h"
+#include "bot/wordnet.h"
 #include "intents/text.h"
 
 namespace faqbot::bot {
@@ -33,21 +34,36 @@ std::optional<std::vector<std::string>> ReadWordList(const fs::path& path) {
   return words;
 }
 
-// sources.txt: "[word-lists]" then "class: path" lines.
+// sources.txt: "[word-lists]" then "class: path" lines; "[wordnet]" then
+// the folder of WordNet's files.
 Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
                    std::vector<std::string>* missing) {
   auto text = ReadFile(file);
   if (!text) return std::unexpected(text.error());
   int line_no = 0;
+  std::string section;
   std::string_view rest = *text;
   while (!rest.empty()) {
     const std::size_t nl = rest.find('\n');
     const std::string_view line = intents::TrimView(rest.substr(0, nl));
     rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
     ++line_no;
-    if (line.empty() || line[0] == '#' || line == "[word-lists]") continue;
+    if (line.empty() || line[0] == '#') continue;
+    if (line.front() == '[') {
+      section = std::string(line);
+      continue;
+    }
     const std::string where =
         file.string() + " line " + std::to_string(line_no);
+    if (section == "[wordnet]") {
+      const fs::path path{std::string(line)};
+      if (!fs::exists(path / "data.noun")) {
+        if (missing) missing->push_back(path.string());
+      } else if (auto s = AddWordNet(path, lexicon); !s) {
+        return s;
+      }
+      continue;
+    }
     const std::size_t colon = line.find(':');
     std::optional<intents::WordClass> cls;
     for (std::size_t c = 0;

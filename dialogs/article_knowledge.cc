@@ -81,4 +81,53 @@ std::vector<std::string> WarningSigns(std::string_view advice,
   return signs;
 }
 
+std::vector<TermSynonyms> OtherNames(std::string_view text,
+                                     const intents::Lexicon& lexicon) {
+  const auto words = intents::Normalize(text, lexicon);
+  const auto plain = [&](const std::string& w) {
+    return lexicon.Is(w, WordClass::kStopwords) || intents::IsNumber(w);
+  };
+  const auto everyday = [&](std::string_view w) {
+    return lexicon.Is(w, WordClass::kEveryday);
+  };
+  // The article's own words, to find its other names in it.
+  const std::string said = " " + intents::JoinWords(words) + " ";
+  const auto in_text = [&](const std::string& lemma) {
+    return said.find(" " + lemma + " ") != std::string::npos ||
+           said.find(" " + lemma + "s ") != std::string::npos;
+  };
+  std::vector<TermSynonyms> out;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string phrase;
+    for (std::size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+      if (plain(words[i + n - 1])) break;
+      phrase += (n > 1 ? " " : "") + words[i + n - 1];
+      // A single everyday word has too many senses to trust the first.
+      if (n == 1 && everyday(phrase)) continue;
+      // The phrase, or with its last word singular ("kidney stones").
+      const auto* sense = lexicon.NounSense(phrase);
+      if (!sense && phrase.ends_with('s')) {
+        sense = lexicon.NounSense(phrase.substr(0, phrase.size() - 1));
+      }
+      if (!sense || std::find(seen.begin(), seen.end(), phrase) != seen.end()) {
+        continue;
+      }
+      seen.push_back(phrase);
+      std::string others;
+      bool named = false;  // the article uses another name itself
+      for (const auto& lemma : sense->lemmas) {
+        if (lemma == phrase || lemma + "s" == phrase) continue;
+        named = named || in_text(lemma);
+        if (lemma.find(' ') == std::string::npos && everyday(lemma)) continue;
+        others += (others.empty() ? "" : ", ") + lemma;
+      }
+      if (!others.empty() && !named) {
+        out.push_back({phrase + ": " + others, sense->origin});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace faqbot::dialogs

@@ -1,7 +1,10 @@
 // What an article tells about its own words, read with zero authoring:
-// the warning signs its closing advice lists ("see a doctor promptly for
-// severe pain, fever or chills, or little or no urine"), which become the
-// pack's red flags. Internal to dialogs/ (the pack compiler).
+//   - the warning signs its closing advice lists ("see a doctor promptly
+//     for severe pain, fever or chills, or little or no urine"), which
+//     become the pack's red flags;
+//   - the other names of its terms that the lexicon knows (WordNet's
+//     first sense: "kidney stones" are also "renal calculi").
+// Internal to dialogs/ (the pack compiler).
 #ifndef FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
 #define FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
 
@@ -20,6 +23,19 @@ namespace faqbot::dialogs {
 // confusion" is two signs; ", or little or no urine" one).
 std::vector<std::string> WarningSigns(std::string_view advice,
                                       const intents::Lexicon& lexicon);
+
+// A synonym group, "canonical: alternative, ...", with where it came from.
+struct TermSynonyms {
+  std::string group;
+  intents::Origin origin;
+};
+
+// For each term of `text` (a medical word, or a phrase of two or three
+// words) whose first sense the lexicon knows, a group naming the term by
+// its other names: those a person may write that are not everyday words
+// ("nephrolith", "renal calculus"; not "water" for urine).
+std::vector<TermSynonyms> OtherNames(std::string_view text,
+                                     const intents::Lexicon& lexicon);
 
 }  // namespace faqbot::dialogs
 

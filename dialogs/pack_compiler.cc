@@ -126,6 +126,14 @@ class Compiler {
             Error::ParseError(group.origin + ": " + s.error().message));
       }
     }
+    const Document& article = pack_->document;
+    std::string all_text = article.title + "\n" + article.summary + "\n";
+    for (const auto& section : article.sections) {
+      all_text += section.heading + "\n" + section.body + "\n";
+    }
+    for (const auto& names : OtherNames(all_text, lex)) {
+      (void)synonyms.AddGroup(names.group, lex);
+    }
     for (const auto& line : file_.synonyms) {
       if (auto s = synonyms.AddGroup(line.text, lex); !s) {
         return Fail(line.line, s.error().message);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <stdexcept>
 
 #include "intents/text.h"
 
@@ -230,6 +231,11 @@ Status Lexicon::AddLine(std::string_view section, std::string_view line,
     personal_advice_.push_back({std::string(line), origin});
     return Ok();
   }
+  if (section != "cues" && section != "aspects" && section != "smalltalk" &&
+      section != "red-flags") {
+    return Bad(origin, "unknown section [" + std::string(section) +
+                           "] (lexicon/README.md lists them)");
+  }
   const auto parts = SplitHead(line);
   if (!parts) return Bad(origin, "expected \"name: pattern\"");
   if (parts->second.empty()) return Bad(origin, "no pattern after ':'");
@@ -299,8 +305,8 @@ Status Lexicon::AddPattern(std::string_view section,
          pattern, origin});
     return Ok();
   }
-  return Bad(origin, "unknown section [" + std::string(section) +
-                         "] (lexicon/README.md lists them)");
+  throw std::logic_error("Lexicon::AddPattern: no section " +
+                         std::string(section));
 }
 
 void Lexicon::AddWordList(WordClass cls, const std::vector<std::string>& words,
@@ -309,6 +315,11 @@ void Lexicon::AddWordList(WordClass cls, const std::vector<std::string>& words,
   for (const auto& word : words) classes_[Canonical(word)].set(index);
   lists_.set(index);
   origins_.push_back({"", cls, origin});
+}
+
+void Lexicon::AddNounSense(std::string lemma, std::vector<std::string> lemmas,
+                           Origin origin) {
+  senses_.try_emplace(lemma, Sense{std::move(lemmas), std::move(origin)});
 }
 
 void Lexicon::Finish() {

@@ -215,6 +215,25 @@ class Lexicon {
     return lists_.test(static_cast<std::size_t>(cls));
   }
 
+  // A synonym group from a maintained source (WordNet), read like a line
+  // of [synonyms].
+  void AddSynonyms(std::string group, Origin origin) {
+    synonyms_.push_back({std::move(group), std::move(origin)});
+  }
+  // The lemmas of the first sense of the noun `lemma` (WordNet): the
+  // other names an article's term may take on.
+  void AddNounSense(std::string lemma, std::vector<std::string> lemmas,
+                    Origin origin);
+  struct Sense {
+    std::vector<std::string> lemmas;  // `lemma` among them
+    Origin origin;
+  };
+  // The first sense of a noun (words joined by single spaces), or null.
+  const Sense* NounSense(std::string_view lemma) const {
+    const auto it = senses_.find(lemma);
+    return it == senses_.end() ? nullptr : &it->second;
+  }
+
   // Stems the entries (for IsStem) and freezes the lexicon.
   void Finish();
 
@@ -298,6 +317,7 @@ class Lexicon {
   std::vector<Placed> origins_;  // for OriginOf: read only by explain
   StringMap<std::vector<std::string>> contractions_, rewrites_, expansions_;
   std::vector<LexiconLine> synonyms_;
+  StringMap<Sense> senses_;
   std::vector<Cue> cues_;
   std::vector<AspectCue> aspects_;
   std::vector<SmalltalkPattern> smalltalk_;

@@ -8,6 +8,7 @@
 
 #include "bot/pack_loader.h"
 #include "tests/support/pack_files.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::bot {
 namespace {
@@ -17,12 +18,14 @@ using Why = UnansweredGroup::Why;
 const std::string kLiverFixture =
     std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver";
 
-// The fixture pack without its synonyms for schistosomiasis: "bilharzia"
-// is a word it does not know.
+// The fixture pack without its synonyms for schistosomiasis, read without
+// WordNet (which knows it): "bilharzia" is a word it does not know.
 std::shared_ptr<const dialogs::Pack> PackWithoutBilharzia() {
-  auto pack = LoadPack(testing::PackWithoutLine(
-      kLiverFixture, "unanswered-no-bilharzia",
-      "schistosomiasis: bilharzia, blood fluke, blood flukes, snail fever"));
+  auto pack = LoadPack(
+      testing::PackWithoutLine(
+          kLiverFixture, "unanswered-no-bilharzia",
+          "schistosomiasis: bilharzia, blood fluke, blood flukes, snail fever"),
+      testing::TestLexiconWithoutWordNet());
   EXPECT_TRUE(pack) << pack.error().message;
   return *pack;
 }
@@ -94,7 +97,7 @@ TEST(Unanswered, TheSuggestedLineAnswersTheGroup) {
   std::ofstream(dir + "/intents.txt", std::ios::app)
       << "\n"
       << groups[0].suggestion << "\n";
-  auto fixed = LoadPack(dir);
+  auto fixed = LoadPack(dir, testing::TestLexiconWithoutWordNet());
   ASSERT_TRUE(fixed) << fixed.error().message;
   EXPECT_TRUE(GroupUnanswered(**fixed, {{"what is bilharzia?", 1}}).empty());
 }

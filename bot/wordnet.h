@@ -1,0 +1,27 @@
+// What faqbot reads from WordNet 3.0 (Debian's wordnet-base, its
+// data.noun, data.adj and index.noun), into a lexicon:
+//   - adjectives that pertain to a part of the body ("renal" pertains to
+//     kidney, "hepatic" to liver, "ovarian" to ovary: WordNet's '\'
+//     pointer), as synonym groups, so a question's "renal stone" meets an
+//     article's "kidney stones";
+//   - the first sense of nouns naming parts of the body, conditions and
+//     natural objects (lexicographer files noun.body, noun.state,
+//     noun.object), whose other names an article's terms take on
+//     ("kidney stone": urinary calculus, nephrolith, renal calculus).
+// Every entry names WordNet as its origin, for `faqbot explain`.
+#ifndef FAQBOT_BOT_WORDNET_H_
+#define FAQBOT_BOT_WORDNET_H_
+
+#include <filesystem>
+
+#include "intents/lexicon.h"
+
+namespace faqbot::bot {
+
+// Reads WordNet's files in `dir` into `lexicon`. An error names the file
+// that is missing or malformed.
+Status AddWordNet(const std::filesystem::path& dir, intents::Lexicon* lexicon);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_WORDNET_H_

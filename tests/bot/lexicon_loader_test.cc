@@ -1,0 +1,98 @@
+#include "bot/lexicon_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dialogs/article_knowledge.h"
+#include "intents/matcher.h"
+#include "tests/support/test_lexicon.h"
+
+namespace faqbot::bot {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A lexicon folder of its own in a temporary directory.
+class LexiconFolder : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("faqbot-lexicon-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+  }
+  fs::path dir_;
+};
+
+TEST_F(LexiconFolder, ReadsEveryFileAndNamesWhereEachWordCameFrom) {
+  Write("words.txt", "# comment\n[stopwords]\nthe, a\n\n[units]\nmm\n");
+  Write("sources.txt", "[word-lists]\n");
+  auto lex = LoadLexicon(dir_);
+  ASSERT_TRUE(lex) << lex.error().message;
+  EXPECT_TRUE((*lex)->Is("the", intents::WordClass::kStopwords));
+  EXPECT_FALSE((*lex)->Is("mm", intents::WordClass::kStopwords));
+  EXPECT_EQ((*lex)->OriginOf("mm", intents::WordClass::kUnits),
+            "lexicon/" + dir_.filename().string() + "/words.txt line 6");
+}
+
+TEST_F(LexiconFolder, AMistakeNamesTheFileAndLine) {
+  Write("words.txt", "[stopwords]\nthe\n[no-such-section]\nx\n");
+  Write("sources.txt", "");
+  auto lex = LoadLexicon(dir_);
+  ASSERT_FALSE(lex);
+  EXPECT_NE(lex.error().message.find("words.txt line 4"), std::string::npos)
+      << lex.error().message;
+  EXPECT_NE(lex.error().message.find("unknown section [no-such-section]"),
+            std::string::npos);
+  Write("words.txt", "[cues]\ntreatment heavy: treat*\n");
+  lex = LoadLexicon(dir_);
+  ASSERT_FALSE(lex);
+  EXPECT_NE(lex.error().message.find("\"heavy\" is not a weight"),
+            std::string::npos)
+      << lex.error().message;
+}
+
+TEST_F(LexiconFolder, AMissingWordListIsReportedNotFatal) {
+  Write("sources.txt",
+        "[word-lists]\nmedical: " + (dir_ / "no-such.dic").string() + "\n");
+  std::vector<std::string> missing;
+  auto lex = LoadLexicon(dir_, &missing);
+  ASSERT_TRUE(lex) << lex.error().message;
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].find("no-such.dic"), std::string::npos);
+  EXPECT_FALSE((*lex)->HasWordList(intents::WordClass::kMedical));
+}
+
+TEST(WordNet, AnAdjectiveOfAnOrganReadsAsTheOrgan) {
+  const intents::Matcher m(faqbot::testing::TestLexicon());
+  const auto& a = m.analyzer();
+  EXPECT_EQ(a.Terms("renal stone"), a.Terms("kidney stone"));
+  EXPECT_EQ(a.Terms("hepatic"), a.Terms("liver"));
+  EXPECT_EQ(a.Terms("ovarian"), a.Terms("ovary"));
+  EXPECT_EQ(a.Terms("splenic"), a.Terms("spleen"));
+  // "Cervical" may be the neck's or the cervix's: left alone.
+  EXPECT_NE(a.Terms("cervical"), a.Terms("neck"));
+}
+
+TEST(WordNet, AnArticlesTermsTakeOnTheirOtherNames) {
+  const auto names =
+      dialogs::OtherNames("Kidney stones are hard lumps. Drink water.",
+                          *faqbot::testing::TestLexicon());
+  ASSERT_FALSE(names.empty());
+  const auto& stones = names.front();
+  EXPECT_EQ(stones.group.substr(0, stones.group.find(':')), "kidney stones");
+  EXPECT_NE(stones.group.find("renal calculus"), std::string::npos);
+  EXPECT_NE(stones.origin.find("WordNet"), std::string::npos);
+  for (const auto& n : names) {
+    // Everyday words have too many senses: "water" is not urine.
+    EXPECT_EQ(n.group.find("water"), std::string::npos) << n.group;
+  }
+}
+
+}  // namespace
+}  // namespace faqbot::bot
