@@ -6,17 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/bot.h"
+#include "intents/text.h"
 
 namespace faqbot::bot {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(c));
-  return out;
-}
 
 // Everything of the reply a reader sees, as one lower-case text: its
 // text, its parts and its choices (ids and titles).
@@ -27,7 +22,7 @@ std::string Seen(const dialogs::Reply& r) {
     if (p.source) out += " " + p.source->title;
   }
   for (const auto& c : r.choices) out += " " + c.id + " " + c.title;
-  return Lower(out);
+  return intents::AsciiLower(out);
 }
 
 bool Has(const std::vector<std::string>& list, std::string_view item) {
@@ -117,7 +112,7 @@ RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
         reply && Has(q.kinds, kind) &&
         (q.any.empty() ||
          std::any_of(q.any.begin(), q.any.end(), [&](const std::string& w) {
-           return seen.find(Lower(w)) != std::string::npos;
+           return seen.find(intents::AsciiLower(w)) != std::string::npos;
          }));
     const bool in = Has(q.kinds, "answer");
     const bool red = !in && Has(q.kinds, "escalation");

@@ -12,10 +12,6 @@ namespace {
 using intents::TrimView;
 using intents::WordClass;
 
-std::string Lower(std::string_view s) {
-  return intents::AsciiLower(std::string(s));
-}
-
 // `text` without a leading "or "/"and " and a trailing full stop.
 std::string_view Bare(std::string_view text) {
   text = TrimView(text);
@@ -52,7 +48,7 @@ std::vector<std::string> WarningSigns(std::string_view advice,
   std::vector<std::string> signs;
   for (const std::string_view sentence :
        intents::SentenceViews(advice, lexicon)) {
-    const std::string lower = Lower(sentence);
+    const std::string lower = intents::AsciiLower(std::string(sentence));
     const std::size_t start = ListStart(lower, lexicon);
     if (start == std::string::npos) continue;
     std::vector<std::string_view> items;

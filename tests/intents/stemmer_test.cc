@@ -5,21 +5,21 @@
 namespace faqbot::intents {
 namespace {
 
-std::string Stem(std::string_view word) {
+std::string EnglishStem(std::string_view word) {
   static const Stemmer stemmer("english", {"itis"});
   return stemmer.Stem(word);
 }
 
 TEST(Stemmer, MergesInflections) {
-  EXPECT_EQ(Stem("treatment"), Stem("treatments"));
-  EXPECT_EQ(Stem("treated"), Stem("treat"));
-  EXPECT_EQ(Stem("calcifications"), Stem("calcification"));
-  EXPECT_EQ(Stem("parasites"), Stem("parasitic"));
+  EXPECT_EQ(EnglishStem("treatment"), EnglishStem("treatments"));
+  EXPECT_EQ(EnglishStem("treated"), EnglishStem("treat"));
+  EXPECT_EQ(EnglishStem("calcifications"), EnglishStem("calcification"));
+  EXPECT_EQ(EnglishStem("parasites"), EnglishStem("parasitic"));
 }
 
 TEST(Stemmer, KeepsInflammationNamesApartFromTheirAdjectives) {
-  EXPECT_EQ(Stem("hepatitis"), "hepatitis");
-  EXPECT_NE(Stem("hepatitis"), Stem("hepatic"));
+  EXPECT_EQ(EnglishStem("hepatitis"), "hepatitis");
+  EXPECT_NE(EnglishStem("hepatitis"), EnglishStem("hepatic"));
 }
 
 TEST(Stemmer, AnUnknownLanguageStemsNothing) {
@@ -29,8 +29,8 @@ TEST(Stemmer, AnUnknownLanguageStemsNothing) {
 }
 
 TEST(Stemmer, LeavesNumbersAndOtherScriptsAlone) {
-  EXPECT_EQ(Stem("15"), "15");
-  EXPECT_EQ(Stem("\xE8\x82\x9D"), "\xE8\x82\x9D");
+  EXPECT_EQ(EnglishStem("15"), "15");
+  EXPECT_EQ(EnglishStem("\xE8\x82\x9D"), "\xE8\x82\x9D");
 }
 
 }  // namespace

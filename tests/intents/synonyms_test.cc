@@ -9,7 +9,7 @@ namespace faqbot::intents {
 namespace {
 
 const Lexicon& Lex() { return *faqbot::testing::TestLexicon(); }
-std::string Stem(std::string_view word) { return Lex().Stem(word); }
+std::string StemOf(std::string_view word) { return Lex().Stem(word); }
 
 std::string Rewrite(const SynonymTable& table, std::string_view text) {
   auto terms = StemWords(text, Lex());
@@ -25,8 +25,8 @@ TEST(Synonyms, RewritesLongestPhraseToCanonical) {
   ASSERT_TRUE(table.AddGroup("cancer: tumour, malignant", Lex()));
   EXPECT_EQ(Rewrite(table, "calcium spots in my liver"),
             Rewrite(table, "calcification in my liver"));
-  EXPECT_EQ(Rewrite(table, "is it malignant"), "is it " + Stem("cancer"));
-  EXPECT_EQ(Rewrite(table, "a Tumour"), "a " + Stem("cancer"));
+  EXPECT_EQ(Rewrite(table, "is it malignant"), "is it " + StemOf("cancer"));
+  EXPECT_EQ(Rewrite(table, "a Tumour"), "a " + StemOf("cancer"));
   EXPECT_EQ(Rewrite(table, "calcium salts"), "calcium salt");  // no match
 }
 
