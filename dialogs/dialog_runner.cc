@@ -425,6 +425,13 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
       (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
     return from_story();
   }
+  if (const int met = PassageTopic(t); met >= 0) {
+    t.trace.Note([&] {
+      return "topic " + pack_.topic_node(met).id +
+             ": the sentence the question's own words meet in";
+    });
+    return {met, 0.7, std::nullopt};
+  }
   if (t.best >= cfg.answer_threshold) {
     std::vector<int> close;
     for (const auto& c : cands) {
@@ -521,25 +528,47 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     }
     return Answer(state, tp.node, confidence);
   }
-  if (facet != intents::Facet::kNone && tp.facets[f] >= 0) {
+  // The section's sentences the question's words meet in (passages.h):
+  // a facet's sentences that hold none of them give way to the whole
+  // section.
+  const std::string* best = BestPassage(t, tp.intent);
+  if (facet != intents::Facet::kNone && tp.facets[f] >= 0 &&
+      (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]]))) {
     return Answer(state, tp.facets[f], confidence);
   }
   // Lifestyle and check-ups are mostly advice for everyone: the article's
-  // general advice, said to be general.
-  if (facet == intents::Facet::kLifestyle ||
-      facet == intents::Facet::kFollowUp) {
-    if (const int general = GeneralAdvice(facet); general >= 0) {
-      t.trace.Note([&] {
-        return "no " + std::string(intents::FacetName(facet)) +
-               " in the section: the general advice";
-      });
-      Reply r = Answer(state, general, confidence);
-      r.text = Fill(pack_.wording.facet_general,
-                    {{"facet", pack_.wording.FacetLabel(facet)},
-                     {"topic", tnode.title}}) +
-               r.text;
-      return r;
-    }
+  // general advice, said to be general (unless the section itself speaks
+  // to the question and the advice does not).
+  const int general =
+      facet == intents::Facet::kLifestyle || facet == intents::Facet::kFollowUp
+          ? GeneralAdvice(facet)
+          : -1;
+  const Topic* advice =
+      general >= 0 ? &pack_.topics[pack_.nodes[general].topic] : nullptr;
+  const bool advice_speaks = advice && BestPassage(t, advice->intent);
+  if (general >= 0 && (!best || advice_speaks)) {
+    t.trace.Note([&] {
+      return "no " + std::string(intents::FacetName(facet)) +
+             " in the section: the general advice";
+    });
+    // The advice's sentences on the facet, or all of it when those miss
+    // what the question asks.
+    const int node =
+        advice_speaks && !HoldsAPassage(t, advice->intent, pack_.nodes[general])
+            ? advice->node
+            : general;
+    Reply r = Answer(state, node, confidence);
+    r.text = Fill(pack_.wording.facet_general,
+                  {{"facet", pack_.wording.FacetLabel(facet)},
+                   {"topic", tnode.title}}) +
+             r.text;
+    return r;
+  }
+  if (best) {
+    t.trace.Note([&] {
+      return "the whole section: it holds \"" + best->substr(0, 60) + "...\"";
+    });
+    return Answer(state, tp.node, confidence);
   }
   if (facet != intents::Facet::kNone && facet != intents::Facet::kCause &&
       facet != intents::Facet::kRisk && facet != intents::Facet::kDefinition) {
@@ -551,6 +580,42 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     return r;
   }
   return Answer(state, tp.node, confidence);
+}
+
+int DialogRunner::PassageTopic(const Turn& t) const {
+  constexpr double kMinPassage = 1.0;
+  const auto& cands = t.sig.candidates;
+  // The title's words make the overview lead many questions ("is milk
+  // harmful for kidney stones?"): a section's sentence that the question's
+  // own words meet in, where the overview's do not, is what it asks.
+  if (cands.empty() || cands[0].intent != 0) return -1;
+  const intents::Candidate* best = nullptr;
+  for (const auto& c : cands) {
+    if (c.intent != 0 && c.passage >= kMinPassage &&
+        (!best || c.passage > best->passage)) {
+      best = &c;
+    }
+  }
+  return best && best->passage > cands[0].passage ? best->intent : -1;
+}
+
+const std::string* DialogRunner::BestPassage(const Turn& t, int intent) const {
+  for (const auto& hit : t.sig.passages) {  // best first
+    if (hit.intent == intent && hit.specific > 0) {
+      return &pack_.matcher.passage_text(hit.passage);
+    }
+  }
+  return nullptr;
+}
+
+bool DialogRunner::HoldsAPassage(const Turn& t, int intent,
+                                 const Node& node) const {
+  return std::any_of(
+      t.sig.passages.begin(), t.sig.passages.end(), [&](const auto& hit) {
+        return hit.intent == intent && hit.specific > 0 &&
+               node.text.find(pack_.matcher.passage_text(hit.passage)) !=
+                   std::string::npos;
+      });
 }
 
 int DialogRunner::GeneralAdvice(intents::Facet facet) const {

@@ -153,6 +153,14 @@ class DialogRunner {
                            const std::vector<const std::string*>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
   int StoryTopic(const intents::Signals* story) const;
+  // The topic (not the overview) whose sentence the question's own words
+  // meet in, when the overview leads by the title's words alone; or -1.
+  int PassageTopic(const Turn& t) const;
+  // The sentence of `intent`'s topic that the question's words meet in
+  // most (a passage that names something), or null.
+  const std::string* BestPassage(const Turn& t, int intent) const;
+  // Whether `node`'s text holds one of those sentences of `intent`.
+  bool HoldsAPassage(const Turn& t, int intent, const Node& node) const;
   // The closing advice's node for `facet`, or -1.
   int GeneralAdvice(intents::Facet facet) const;
   // An aspect asked that the article does not speak to: its caveat, and

@@ -325,6 +325,9 @@ class Compiler {
     pack_->matcher.AddKeywords(
         topic.intent, body, kTextWeight,
         kind == NodeKind::kOverview ? "summary" : "text");
+    for (const auto& sentence : shown) {
+      pack_->matcher.AddPassage(topic.intent, sentence);
+    }
     const int topic_index = static_cast<int>(pack_->topics.size());
     for (int f = 1; f < kFacetCount; ++f) {
       const Facet facet = static_cast<Facet>(f);

@@ -228,6 +228,16 @@ void Matcher::MarkUsualCourse(const std::vector<std::string>& description,
   red_flags_.MarkUsual(read(description), read(warning_signs));
 }
 
+void Matcher::AddPassage(int intent, std::string_view sentence) {
+  std::vector<std::string> terms;
+  for (auto& term : analyzer_.Terms(sentence)) {
+    if (term.size() >= 2 && !IsStopTerm(term, *lexicon_) && !IsNumber(term)) {
+      terms.push_back(std::move(term));
+    }
+  }
+  passages_.Add(intent, std::move(terms), std::string(sentence));
+}
+
 void Matcher::SetSubject(int intent, std::string_view text) {
   subject_intent_ = intent;
   for (auto& term : analyzer_.Terms(text)) {
@@ -243,6 +253,7 @@ Status Matcher::Compile() {
   if (auto s = red_flags_.Compile(); !s) return s;
   analyzer_.Freeze();
   BuildPostings();
+  passages_.Build();
   return Ok();
 }
 
@@ -383,6 +394,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);
+  ScorePassages(&sig, explain);
   // Best first; equal scores keep the intents' order (the overview first).
   std::sort(sig.candidates.begin(), sig.candidates.end(),
             [](const Candidate& a, const Candidate& b) {
@@ -421,6 +433,35 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
         c.evidence.push_back("keyword " + term + " +" + Format(p.weight) +
                              (p.damped ? " (generic)" : ""));
       }
+    }
+  }
+}
+
+void Matcher::ScorePassages(Signals* sig, bool explain) const {
+  // Words that say something of a sentence: not generic, not a facet cue,
+  // not the pack's own subject (which every sentence is about), and not a
+  // word that names the sentence's own topic (its heading's, an author's
+  // keyword): those chose the topic, not the sentence.
+  const auto says = [&](const std::string& term, int intent) {
+    if (generic_terms_.contains(term) || IsCueTerm(term) ||
+        subject_terms_.contains(term)) {
+      return false;
+    }
+    const auto& keywords = intents_[intent].keywords;
+    const auto it = keywords.find(term);
+    return it == keywords.end() || !it->second.names;
+  };
+  sig->passages = passages_.Rank(sig->analysis.terms, kPassagesRanked, says);
+  for (auto& c : sig->candidates) {
+    for (const auto& hit : sig->passages) {  // best first
+      if (hit.intent != c.intent) continue;
+      c.passage = hit.specific;
+      if (explain) {
+        c.evidence.push_back("passage \"" +
+                             passages_.text(hit.passage).substr(0, 48) +
+                             "...\" " + Format(hit.specific));
+      }
+      break;
     }
   }
 }

@@ -30,6 +30,7 @@
 
 #include "intents/analyzer.h"
 #include "intents/lexicon.h"
+#include "intents/passages.h"
 #include "intents/pattern.h"
 #include "intents/red_flags.h"
 #include "intents/status.h"
@@ -48,12 +49,16 @@ struct Candidate {
   // word, an author's keyword) and from patterns: "hepatitis", not a word
   // its text happens to use ("suggested").
   double naming = 0;
+  // The best BM25 score of one of the intent's passages (its sentences)
+  // for the message, from words that name something.
+  double passage = 0;
   std::vector<std::string> evidence;  // with `explain`: "keyword parasit +3.5"
 };
 
 struct Signals {
   Analysis analysis;
   std::vector<Candidate> candidates;         // score > 0, best first
+  std::vector<PassageHit> passages;          // the article's best sentences
   std::array<double, kFacetCount> facets{};  // strongest cue per facet
   // Where each facet's first cue starts in analysis.text, to break ties
   // (npos: no cue, or no other facet has one).
@@ -130,6 +135,10 @@ class Matcher {
   void MarkUsualCourse(const std::vector<std::string>& description,
                        const std::vector<std::string>& warning_signs);
 
+  // A sentence of the article that `intent` answers with: ranked for each
+  // message (passages.h), its score joins the intent's.
+  void AddPassage(int intent, std::string_view sentence);
+
   // Declares the terms of `text` (an article's title) the subject of the
   // whole pack: they count fully for `intent` only, and as generic words
   // for every other intent, since every part of the article is about them.
@@ -146,6 +155,9 @@ class Matcher {
                 bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
+  const std::string& passage_text(int passage) const {
+    return passages_.text(passage);
+  }
   const Lexicon& lexicon() const { return *lexicon_; }
   const std::shared_ptr<const Lexicon>& shared_lexicon() const {
     return lexicon_;
@@ -185,6 +197,8 @@ class Matcher {
   // Keywords added with at least this weight are subjects of the pack (a
   // heading, the title, an author's keyword), not passing mentions.
   static constexpr double kSubjectWeight = 2.0;
+  // Passages ranked per message.
+  static constexpr std::size_t kPassagesRanked = 8;
   // Postings kept per term (see Compile()).
   static constexpr std::size_t kMaxPostings = 16;
 
@@ -223,6 +237,7 @@ class Matcher {
                                            bool correct_spelling) const;
   void BuildPostings();
   void ScoreKeywords(Signals* sig, bool explain) const;
+  void ScorePassages(Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
@@ -232,6 +247,7 @@ class Matcher {
   Analyzer analyzer_;
   std::vector<Intent> intents_;
   RedFlagSet red_flags_{lexicon_.get()};
+  PassageIndex passages_;
   PatternSet set_;
   std::vector<Tag> tags_;  // by pattern index
   // term -> (intent, weight after idf), built by Compile().

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "bot/pack_loader.h"
+#include "dialogs/document.h"
+#include "dialogs/intents_file.h"
+#include "tests/support/test_lexicon.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -177,6 +180,52 @@ TEST_F(DialogRunnerTest, PressedChoiceAnswersThatNode) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->node, "chronic-hepatitis.treatment");
   EXPECT_EQ(r->source->section, 4);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs
+
+namespace faqbot::dialogs {
+namespace {
+
+// A short article of the seed's shape, about kidney stones.
+std::shared_ptr<const Pack> StonesPack() {
+  auto doc = ParseDocument(
+      "Are kidney stones dangerous?\n"
+      "Kidney stones are hard lumps of minerals. Size decides the "
+      "treatment. Specific situations are as follows:\n"
+      "1. Small stones\n"
+      "Stones smaller than 5 millimetres often cause no symptoms. Most "
+      "pass on their own.\n"
+      "2. Recurrent stones\n"
+      "Half of people with one stone form another. Low fluid intake and "
+      "salty food raise the risk. Birth control pills may be suggested to "
+      "prevent new ones.\n"
+      "Drink plenty of water and keep normal calcium from food such as "
+      "milk. See a doctor promptly for severe pain or fever.\n",
+      "article.txt");
+  EXPECT_TRUE(doc) << doc.error().message;
+  auto pack = CompilePack("stones", *std::move(doc), {},
+                          faqbot::testing::TestLexicon());
+  EXPECT_TRUE(pack) << pack.error().message;
+  return *pack;
+}
+
+// The facet's sentences when they hold what is asked; the whole section
+// (or advice) when the sentence the question's words meet in is elsewhere.
+TEST(DialogRunnerPassages, TheAnswerHoldsTheSentenceTheQuestionMeets) {
+  const auto pack = StonesPack();
+  const auto ask = [&](const std::string& text) {
+    auto r = DialogRunner(pack.get()).AskNew(text);
+    EXPECT_TRUE(r);
+    return r ? *r : Reply{};
+  };
+  const Reply milk = ask("Is milk harmful for people with kidney stones?");
+  EXPECT_NE(milk.text.find("such as milk"), std::string::npos) << milk.text;
+  const Reply pills = ask("Why was I given birth control pills for stones?");
+  EXPECT_NE(pills.text.find("Birth control pills"), std::string::npos)
+      << pills.text;
+  EXPECT_EQ(pills.source->section, 2);
 }
 
 }  // namespace
