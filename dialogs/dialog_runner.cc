@@ -583,20 +583,21 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
 }
 
 int DialogRunner::PassageTopic(const Turn& t) const {
-  constexpr double kMinPassage = 1.0;
-  const auto& cands = t.sig.candidates;
   // The title's words make the overview lead many questions ("is milk
   // harmful for kidney stones?"): a section's sentence that the question's
-  // own words meet in, where the overview's do not, is what it asks.
+  // own words meet in, clearly more than the overview's, is what it asks.
+  constexpr double kMinPassage = 1.5;
+  constexpr double kMargin = 1.3;
+  const auto& cands = t.sig.candidates;
   if (cands.empty() || cands[0].intent != 0) return -1;
   const intents::Candidate* best = nullptr;
   for (const auto& c : cands) {
-    if (c.intent != 0 && c.passage >= kMinPassage &&
-        (!best || c.passage > best->passage)) {
-      best = &c;
-    }
+    if (c.intent != 0 && (!best || c.passage > best->passage)) best = &c;
   }
-  return best && best->passage > cands[0].passage ? best->intent : -1;
+  return best && best->passage >= kMinPassage &&
+                 best->passage >= kMargin * cands[0].passage
+             ? best->intent
+             : -1;
 }
 
 const std::string* DialogRunner::BestPassage(const Turn& t, int intent) const {
