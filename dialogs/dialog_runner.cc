@@ -522,7 +522,9 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
       return Answer(state, pack_.definition, confidence);
     }
     if (facet != intents::Facet::kNone && pack_.aggregates[f] >= 0) {
-      Reply r = Answer(state, pack_.aggregates[f], confidence);
+      const Node& all = pack_.nodes[pack_.aggregates[f]];
+      Reply r = all.asks ? BroadAnswer(t, state, all, confidence)
+                         : Answer(state, pack_.aggregates[f], confidence);
       state->topic.clear();
       return r;
     }

@@ -170,6 +170,12 @@ class DialogRunner {
                 const std::vector<int>& close) const;
   Reply AnswerFacet(Turn& t, DialogState* state, int topic,
                     double confidence) const;
+  // A question the article answers across sections ("do ovarian cysts
+  // need to be removed?"): the sections of `all` (an aggregate that asks)
+  // whose sentences the question's words meet, one part each with its
+  // source, best first; a clarify when none does.
+  Reply BroadAnswer(Turn& t, DialogState* state, const Node& all,
+                    double confidence) const;
 
   Reply Answer(DialogState* state, int node, double confidence,
                std::string intent = "") const;

@@ -187,6 +187,61 @@ Reply DialogRunner::Parts(DialogState* state,
   return out;
 }
 
+Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
+                                double confidence) const {
+  // Each offered section's best sentence score for the question (its
+  // facet words count: "removed" is what a removal question meets).
+  std::vector<std::pair<double, int>> ranked;  // (score, node index)
+  for (const auto& id : all.choices) {
+    const auto it = pack_.by_id.find(id);
+    if (it == pack_.by_id.end()) continue;
+    const int intent = pack_.topics[pack_.nodes[it->second].topic].intent;
+    for (const auto& hit : t.sig.passages) {  // best first
+      if (hit.intent == intent) {
+        ranked.emplace_back(hit.score, it->second);
+        break;
+      }
+    }
+  }
+  if (ranked.empty()) return Answer(state, pack_.by_id.at(all.id), confidence);
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (ranked.size() > kMaxParts) ranked.resize(kMaxParts);
+  t.trace.Note([&] {
+    return "answered across " + std::to_string(ranked.size()) +
+           " sections whose sentences the question meets";
+  });
+  // A question that names nothing besides the subject and the facet ("how
+  // is it treated?") still asks which case: the sections' answers come
+  // with the choice of all of them.
+  const bool names_more =
+      std::any_of(t.sig.passages.begin(), t.sig.passages.end(),
+                  [](const auto& hit) { return hit.specific > 0; });
+  Reply out;
+  const std::vector<std::string> history = state->history;
+  for (const auto& [score, node] : ranked) {
+    const Reply r = Answer(state, node, confidence);
+    out.parts.push_back(ToPart(r));
+    out.text += (out.text.empty() ? "" : "\n\n") + r.text;
+  }
+  out.kind = names_more ? ReplyKind::kAnswer : ReplyKind::kClarify;
+  const ReplyPart& first = out.parts.front();
+  out.node = names_more ? first.node : all.id;
+  out.intent = all.id;
+  out.source = first.source;
+  out.source_line = first.source_line;
+  out.confidence = confidence;
+  if (!names_more) out.text = all.text + "\n\n" + out.text;
+  // One step back from here leads where the conversation stood before.
+  state->history = history;
+  state->history.push_back(out.node);
+  state->choices = all.choices;
+  state->node = out.node;
+  out.choices = Choices(state->choices);
+  return out;
+}
+
 std::vector<const std::string*> DialogRunner::AskingSomething(
     const std::vector<std::string>& questions, MessageReading& reading,
     Trace& trace) const {

@@ -220,6 +220,25 @@ Status Lexicon::AddLine(std::string_view section, std::string_view line,
     table[Canonical(Trim(line.substr(0, eq)))] = std::move(to);
     return Ok();
   }
+  if (section == "spelling-parts") {
+    const std::size_t eq = line.find('=');
+    const std::string from =
+        Canonical(Trim(line.substr(0, std::min(eq, line.size()))));
+    const std::string to = eq == std::string_view::npos
+                               ? ""
+                               : Canonical(Trim(line.substr(eq + 1)));
+    const bool ending = from.starts_with('-') && to.starts_with('-');
+    const bool beginning = from.ends_with('-') && !to.starts_with('-');
+    if (!ending && !beginning) {
+      return Bad(origin,
+                 "expected \"beginning- = respelled\" or \"-ending = "
+                 "-respelled\"");
+    }
+    spelling_parts_.push_back(
+        ending ? SpellingPart{from.substr(1), to.substr(1), true}
+               : SpellingPart{from.substr(0, from.size() - 1), to, false});
+    return Ok();
+  }
   if (section == "synonyms") {
     if (line.find(':') == std::string_view::npos) {
       return Bad(origin, "expected \"canonical: alternative, ...\"");
@@ -344,6 +363,20 @@ bool Lexicon::IsStem(std::string_view stem, WordClass cls) const {
   const auto it = stem_classes_.find(stem);
   return it != stem_classes_.end() &&
          it->second.test(static_cast<std::size_t>(cls));
+}
+
+std::string Lexicon::Respelled(std::string_view word) const {
+  for (const auto& part : spelling_parts_) {
+    if (word.size() <= part.from.size()) continue;
+    if (part.ending && word.ends_with(part.from)) {
+      return std::string(word.substr(0, word.size() - part.from.size())) +
+             part.to;
+    }
+    if (!part.ending && word.starts_with(part.from)) {
+      return part.to + std::string(word.substr(part.from.size()));
+    }
+  }
+  return "";
 }
 
 Origin Lexicon::OriginOf(std::string_view entry, WordClass cls) const {

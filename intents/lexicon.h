@@ -275,6 +275,9 @@ class Lexicon {
   const std::vector<std::string>* Rewrite(std::string_view word) const;
   // Either, in one lookup (a contraction wins).
   const std::vector<std::string>* Expansion(std::string_view word) const;
+  // `word` with a British beginning or ending respelled ("haemorrhagic"
+  // -> "hemorrhagic"), or "" when it has none ([spelling-parts]).
+  std::string Respelled(std::string_view word) const;
 
   // Synonym groups, "canonical: alternative, ...".
   std::span<const LexiconLine> Synonyms() const { return synonyms_; }
@@ -316,6 +319,11 @@ class Lexicon {
   };
   std::vector<Placed> origins_;  // for OriginOf: read only by explain
   StringMap<std::vector<std::string>> contractions_, rewrites_, expansions_;
+  struct SpellingPart {
+    std::string from, to;
+    bool ending;
+  };
+  std::vector<SpellingPart> spelling_parts_;
   std::vector<LexiconLine> synonyms_;
   StringMap<Sense> senses_;
   std::vector<Cue> cues_;

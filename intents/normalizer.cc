@@ -136,6 +136,9 @@ void ExpandWord(std::string_view word, const Lexicon& lexicon,
   if (apos == std::string_view::npos) {  // most words: one lookup
     if (const auto* expansion = lexicon.Expansion(word)) {
       out->insert(out->end(), expansion->begin(), expansion->end());
+    } else if (std::string respelled = lexicon.Respelled(word);
+               !respelled.empty()) {
+      out->push_back(std::move(respelled));
     } else {
       out->emplace_back(word);
     }
