@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 
@@ -16,20 +15,27 @@ namespace {
 namespace fs = std::filesystem;
 
 // A hunspell .dic ("word/FLAGS" per line after a count) or a plain word
-// list: its single words, lower-cased. nullopt when it cannot be read.
-std::optional<std::vector<std::string>> ReadWordList(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) return std::nullopt;
-  std::vector<std::string> words;
-  std::string line;
-  while (std::getline(in, line)) {
+// list, lower-cased into `text` (which the returned views point into):
+// its single words. nullopt when it cannot be read.
+std::optional<std::vector<std::string_view>> ReadWordList(const fs::path& path,
+                                                          std::string* text) {
+  auto read = ReadFile(path);
+  if (!read) return std::nullopt;
+  *text = intents::AsciiLower(*std::move(read));
+  std::vector<std::string_view> words;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const std::size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
     if (line.empty() || line[0] == ' ' || line[0] == '\t') continue;
-    std::string word = line.substr(0, line.find('/'));
-    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) {
-      word.pop_back();
+    line = line.substr(0, line.find('/'));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+      line.remove_suffix(1);
     }
-    if (word.empty() || word.find(' ') != std::string::npos) continue;
-    words.push_back(intents::AsciiLower(std::move(word)));
+    if (!line.empty() && line.find(' ') == std::string_view::npos) {
+      words.push_back(line);
+    }
   }
   return words;
 }
@@ -79,7 +85,8 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
           where + ": expected \"class: path\" with a lexicon class"));
     }
     const fs::path path(std::string(intents::TrimView(line.substr(colon + 1))));
-    auto words = ReadWordList(path);
+    std::string list_text;
+    auto words = ReadWordList(path, &list_text);
     if (!words) {
       if (missing) missing->push_back(path.string());
       continue;

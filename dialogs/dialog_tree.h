@@ -76,8 +76,9 @@ struct PackSettings {
 };
 
 struct Pack {
+  // The matcher is the compiler's to build; until then it knows nothing.
   explicit Pack(std::shared_ptr<const intents::Lexicon> lexicon)
-      : matcher(std::move(lexicon)) {}
+      : matcher(std::move(lexicon), {}, /*corrects_spelling=*/false) {}
 
   // A hash of the compiled content: the same for the same files in every
   // process, different when a node changed, so a session can tell that

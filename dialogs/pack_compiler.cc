@@ -139,7 +139,8 @@ class Compiler {
         return Fail(line.line, s.error().message);
       }
     }
-    cues_ = std::make_unique<Matcher>(lexicon_, synonyms);
+    cues_ = std::make_unique<Matcher>(lexicon_, synonyms,
+                                      /*corrects_spelling=*/false);
     if (auto s = cues_->Compile(); !s) return std::unexpected(s.error());
     pack_->matcher = Matcher(lexicon_, std::move(synonyms));
     for (const auto& t : cues_->analyzer().Terms(pack_->document.title)) {

@@ -7,8 +7,11 @@
 #include "intents/text.h"
 
 namespace faqbot::intents {
-Analyzer::Analyzer(const Lexicon& lexicon, SynonymTable synonyms)
-    : lexicon_(&lexicon), synonyms_(std::move(synonyms)) {
+Analyzer::Analyzer(const Lexicon& lexicon, SynonymTable synonyms,
+                   bool corrects_spelling)
+    : lexicon_(&lexicon),
+      synonyms_(std::move(synonyms)),
+      spelling_(corrects_spelling) {
   for (const auto& word : synonyms_.words()) spelling_.Add(word);
   for (const auto& word : lexicon.Entries(WordClass::kStopwords)) {
     spelling_.Add(word);

@@ -42,7 +42,10 @@ struct Analysis {
 
 class Analyzer {
  public:
-  Analyzer(const Lexicon& lexicon, SynonymTable synonyms);
+  // `corrects_spelling` false: an analyzer for trusted text only (the
+  // article's own sentences), with no spelling index to build.
+  Analyzer(const Lexicon& lexicon, SynonymTable synonyms,
+           bool corrects_spelling = true);
 
   // Teaches the analyzer the words of `text` (weight: how much they count
   // when two corrections are equally close). Call before the first

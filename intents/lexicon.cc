@@ -328,10 +328,11 @@ Status Lexicon::AddPattern(std::string_view section,
                          std::string(section));
 }
 
-void Lexicon::AddWordList(WordClass cls, const std::vector<std::string>& words,
+void Lexicon::AddWordList(WordClass cls,
+                          const std::vector<std::string_view>& words,
                           const Origin& origin) {
   const auto index = static_cast<std::size_t>(cls);
-  for (const auto& word : words) classes_[Canonical(word)].set(index);
+  word_lists_[index] = WordList(words);
   lists_.set(index);
   origins_.push_back({"", cls, origin});
 }

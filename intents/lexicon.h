@@ -30,6 +30,7 @@
 #include "intents/status.h"
 #include "intents/stemmer.h"
 #include "intents/string_map.h"
+#include "intents/word_list.h"
 
 namespace faqbot::intents {
 
@@ -205,9 +206,9 @@ class Lexicon {
   // Errors name the file, the line and what is wrong.
   [[nodiscard]] Status AddFile(std::string_view name, std::string_view text);
 
-  // A large word list (a dictionary): every word gets `cls`, lower-cased;
-  // `origin` names the list.
-  void AddWordList(WordClass cls, const std::vector<std::string>& words,
+  // A large word list (a dictionary): every word (lower case) gets `cls`;
+  // `origin` names the list. The words are copied.
+  void AddWordList(WordClass cls, const std::vector<std::string_view>& words,
                    const Origin& origin);
 
   // Whether a word list of `cls` was added (a dictionary that was found).
@@ -240,9 +241,13 @@ class Lexicon {
   // Whether `entry` (a normalized word, or a phrase of them joined by
   // single spaces) is in the class.
   bool Is(std::string_view entry, WordClass cls) const {
-    return Classes(entry).test(static_cast<std::size_t>(cls));
+    const auto c = static_cast<std::size_t>(cls);
+    if (lists_.test(c)) return word_lists_[c].contains(entry);
+    const auto it = classes_.find(entry);
+    return it != classes_.end() && it->second.test(c);
   }
-  // All its classes at once.
+  // All its classes from the lexicon files at once (a word list's class,
+  // such as kMedical, only through Is()).
   WordClasses Classes(std::string_view entry) const;
   // Whether an entry of the class starts with the word `word` ("same" for
   // "same as"): a cheap test before looking a phrase up.
@@ -307,7 +312,8 @@ class Lexicon {
   std::string language_;
   std::unique_ptr<Stemmer> stemmer_;
   StringMap<WordClasses> classes_;
-  WordClasses lists_;                    // classes given a word list
+  WordClasses lists_;  // classes given a word list, which hold their words
+  WordList word_lists_[kWordClassCount];
   StringMap<WordClasses> stem_classes_;  // built by Finish()
   StringMap<WordClasses> first_words_;   // of every entry
   StringMap<WordClasses> entry_words_;   // every word of every entry

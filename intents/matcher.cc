@@ -88,8 +88,11 @@ double Signals::facet_strength() const {
 
 Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon)
     : Matcher(lexicon, LexiconSynonyms(*lexicon)) {}
-Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms)
-    : lexicon_(std::move(lexicon)), analyzer_(*lexicon_, std::move(synonyms)) {}
+Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms,
+                 bool corrects_spelling)
+    : lexicon_(std::move(lexicon)),
+      analyzer_(*lexicon_, std::move(synonyms), corrects_spelling) {}
+
 std::vector<SentenceWords> Matcher::ReadSentences(std::string_view text,
                                                   bool correct_spelling) const {
   std::vector<SentenceWords> out;

@@ -104,7 +104,10 @@ class Matcher {
   // The lexicon's synonym groups, then the pack's (`synonyms`, built over
   // the same lexicon), rewrite words.
   explicit Matcher(std::shared_ptr<const Lexicon> lexicon);
-  Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms);
+  // `corrects_spelling` false: for matching trusted text only (the
+  // article's own sentences, to find their facets).
+  Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms,
+          bool corrects_spelling = true);
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
   ~Matcher();

@@ -49,7 +49,7 @@ void SpellIndex::Add(std::string_view word, int weight) {
   const std::string key(word);
   auto [it, inserted] = words_.try_emplace(key, 0);
   it->second += weight;
-  if (!inserted || !IsCorrectable(key)) return;
+  if (!inserted || !corrects_ || !IsCorrectable(key)) return;
   StringSet variants{key};
   Deletions(key, MaxEdits(key.size()), &variants);
   for (const auto& v : variants) deletes_[v].push_back(key);

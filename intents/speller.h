@@ -21,6 +21,10 @@ namespace faqbot::intents {
 
 class SpellIndex {
  public:
+  // `corrects` false: the index only knows its words (Contains), and
+  // Correct() finds nothing; it costs no deletion index.
+  explicit SpellIndex(bool corrects = true) : corrects_(corrects) {}
+
   // Adds a known word; `weight` counts how often the pack uses it.
   void Add(std::string_view word, int weight = 1);
 
@@ -36,6 +40,7 @@ class SpellIndex {
   static constexpr std::size_t kTwoEditLength = 9;  // from here on, 2 edits
 
  private:
+  bool corrects_;
   StringMap<int> words_;  // word -> weight
   // Every string reachable from a vocabulary word by deleting up to two
   // letters -> the vocabulary words it came from.
