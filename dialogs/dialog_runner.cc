@@ -189,7 +189,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   MessageReading reading(pack_.matcher);
   reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
-    reading.SetStory(shape.context);
+    reading.SetStory(shape.context, shape.questions);
     tr.Note([&] {
       return "story: \"" + shape.context.substr(0, 80) +
              (shape.context.size() > 80 ? "...\"" : "\"");
@@ -366,6 +366,12 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
+  if (!t.sig.requests.empty()) {
+    t.trace.Note([&] { return "asks for " + t.sig.requests[0]; });
+    intents::SubjectCheck asked;
+    asked.uncovered = {t.sig.requests[0]};
+    return NotCovered(state, asked);
+  }
   const intents::SubjectCheck& own = reading.Subject(question, t.facet);
   for (const auto& e : own.evidence) {
     t.trace.Note([&] { return "term " + e; });
@@ -381,7 +387,7 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
   // article's subject (and does not set the two side by side).
-  if (check.organ_or_group || !check.about_pack || check.compares) {
+  if (check.decides || !check.about_pack || check.compares) {
     t.trace.Note([&] { return "not covered: " + check.uncovered[0]; });
     return NotCovered(state, check);
   }
@@ -660,9 +666,21 @@ int DialogRunner::StoryTopic(const intents::Signals* story) const {
 // (naming no subject of its own), "My dad has calcified plaque in his
 // arteries. Is that the same as liver calcification?" (set side by side).
 // The story's uncovered subject then decides, unless the story also names
-// the article's subject outside a comparison.
+// the article's subject outside a comparison and asks after no condition
+// of its own ("she said I could have PCOS. Is that right?").
 void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
                                    intents::SubjectCheck* check) const {
+  const intents::SubjectCheck& told = reading.StorySubject();
+  // Who the patient is ("I am seven weeks pregnant", "my 13 year old
+  // daughter") holds for every question, whatever the story names besides.
+  if (!told.patients.empty()) {
+    t.trace.Note(
+        [&] { return "the patient (in the story): " + told.patients[0]; });
+    check->uncovered.insert(check->uncovered.end(), told.patients.begin(),
+                            told.patients.end());
+    check->decides = true;
+    return;
+  }
   const bool names_nothing = !check->about_pack && check->uncovered.empty();
   // "that", "it"; not "its" ("can calcification go away on its own?").
   const bool points_back =
@@ -670,14 +688,16 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
         return pack_.lexicon().Is(w, intents::WordClass::kPointingBack);
       });
   if (!points_back && !names_nothing) return;
-  const intents::SubjectCheck& told = reading.StorySubject();
-  if (told.uncovered.empty() || (told.about_pack && !check->compares)) return;
+  if (told.uncovered.empty() ||
+      (told.about_pack && !told.asks_condition && !check->compares)) {
+    return;
+  }
   for (const auto& e : told.evidence) {
     t.trace.Note([&] { return "term (in the story) " + e; });
   }
   check->uncovered.insert(check->uncovered.end(), told.uncovered.begin(),
                           told.uncovered.end());
-  check->organ_or_group = true;  // the question's subject: it decides
+  check->decides = true;  // the question's subject: it decides
 }
 
 }  // namespace faqbot::dialogs

@@ -40,14 +40,25 @@ const intents::SubjectCheck& MessageReading::Subject(std::string_view text,
               .check;
 }
 
-void MessageReading::SetStory(std::string_view story) {
+void MessageReading::SetStory(std::string_view story,
+                              const std::vector<std::string>& questions) {
   story_ = &Signals(story);
   story_subject_.reset();
+  questions_ = &questions;
 }
 
 const intents::SubjectCheck& MessageReading::StorySubject() {
   if (!story_subject_) {
     story_subject_ = matcher_.CheckSubject(story_->analysis);
+    auto& patients = story_subject_->patients;
+    for (const auto& q : *questions_) {
+      if (patients.empty()) break;
+      // A question of its own about a group of patients ("is it safe
+      // during pregnancy?") asks about them apart.
+      if (matcher_.CheckSubject(Signals(q).analysis).decides) {
+        patients.clear();
+      }
+    }
   }
   return *story_subject_;
 }

@@ -41,7 +41,11 @@ class MessageReading {
                                        intents::Facet facet);
 
   // The rest of the message besides its questions; none by default.
-  void SetStory(std::string_view story);
+  // `questions` are the message's questions: a patient told of in the
+  // story ("I am pregnant") that one of them asks about apart ("is it
+  // safe while pregnant?") is not the patient of the others.
+  void SetStory(std::string_view story,
+                const std::vector<std::string>& questions);
   bool has_story() const { return story_ != nullptr; }
   const intents::Signals& story() const { return *story_; }
   const intents::SubjectCheck& StorySubject();
@@ -58,6 +62,7 @@ class MessageReading {
   };
   std::vector<CheckedSubject> subjects_;
   const intents::Signals* story_ = nullptr;
+  const std::vector<std::string>* questions_ = nullptr;
   std::optional<intents::SubjectCheck> story_subject_;
 };
 

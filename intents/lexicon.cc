@@ -40,6 +40,9 @@ constexpr std::string_view kClassNames[] = {
     "urgent-words",
     "urgent-advice",
     "sign-fillers",
+    "asking-condition",
+    "young-signs",
+    "patient-states",
     "wh-words",
     "auxiliaries",
     "not-a-subject",
@@ -187,6 +190,8 @@ void Lexicon::AddEntry(WordClass cls, std::string entry, const Origin& origin) {
   if (bits.test(index)) return;
   bits.set(index);
   first_words_[entry.substr(0, entry.find(' '))].set(index);
+  longest_entry_ = std::max<std::size_t>(
+      longest_entry_, 1 + std::count(entry.begin(), entry.end(), ' '));
   for (std::size_t start = 0; start < entry.size();) {
     const std::size_t end = std::min(entry.find(' ', start), entry.size());
     entry_words_[std::string_view(entry).substr(start, end - start)].set(index);
@@ -248,6 +253,15 @@ Status Lexicon::AddLine(std::string_view section, std::string_view line,
   }
   if (section == "personal-advice") {
     personal_advice_.push_back({std::string(line), origin});
+    return Ok();
+  }
+  if (section == "requests") {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+      return Bad(origin, "expected \"what is not covered: pattern\"");
+    }
+    requests_.push_back(
+        {Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)), origin});
     return Ok();
   }
   if (section != "cues" && section != "aspects" && section != "smalltalk" &&
@@ -358,6 +372,27 @@ void Lexicon::Finish() {
 WordClasses Lexicon::Classes(std::string_view entry) const {
   const auto it = classes_.find(entry);
   return it == classes_.end() ? WordClasses() : it->second;
+}
+
+std::size_t Lexicon::EntryAt(const std::vector<std::string>& words,
+                             std::size_t i, WordClass cls) const {
+  if (i >= words.size() || !StartsEntry(words[i], cls)) return 0;
+  std::size_t longest = 0;
+  std::string phrase;
+  for (std::size_t n = 0; n < longest_entry_ && i + n < words.size(); ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += words[i + n];
+    if (Is(phrase, cls)) longest = n + 1;
+  }
+  return longest;
+}
+
+bool Lexicon::HasEntry(const std::vector<std::string>& words,
+                       WordClass cls) const {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (EntryAt(words, i, cls) > 0) return true;
+  }
+  return false;
 }
 
 bool Lexicon::IsStem(std::string_view stem, WordClass cls) const {

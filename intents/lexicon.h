@@ -108,6 +108,9 @@ enum class WordClass : std::uint8_t {
   kUrgentWords,          // "emergency", "promptly" in the article
   kUrgentAdvice,         // "see a doctor promptly": the advice's signs
   kSignFillers,          // "there is", "appears": no part of a sign
+  kAskingCondition,      // "does this mean I have" before a condition
+  kYoungSigns,           // "so young": a child is asked about
+  kPatientStates,        // "pregnant": who the patient is, told in a story
   kWhWords,              // "what", "how"
   kAuxiliaries,          // "is", "can": open a yes/no question
   kNotASubject,          // "do more exercise": an instruction
@@ -259,6 +262,13 @@ class Lexicon {
   // Whether a stem is the stem of one of the class's words ("deni" for
   // "denies"). Only after Finish().
   bool IsStem(std::string_view stem, WordClass cls) const;
+  // The number of words of the longest entry of the class (a phrase of up
+  // to four) that starts at `words[i]`, or 0.
+  std::size_t EntryAt(const std::vector<std::string>& words, std::size_t i,
+                      WordClass cls) const;
+  // Whether an entry of the class starts anywhere in `words`.
+  bool HasEntry(const std::vector<std::string>& words, WordClass cls) const;
+
   // Whether some entry of the class has the word `word` in it ("over" for
   // "start over").
   bool InEntry(std::string_view word, WordClass cls) const {
@@ -296,6 +306,14 @@ class Lexicon {
   std::span<const LexiconLine> PersonalAdvice() const {
     return personal_advice_;
   }
+  // Other requests no article answers, each with what the fallback names
+  // ("a recommendation of a doctor or hospital"): [requests].
+  struct Request {
+    std::string name;
+    std::string pattern;
+    Origin origin;
+  };
+  std::span<const Request> Requests() const { return requests_; }
 
   const Stemmer& stemmer() const { return *stemmer_; }
   std::string Stem(std::string_view word) const { return stemmer_->Stem(word); }
@@ -316,6 +334,7 @@ class Lexicon {
   WordList word_lists_[kWordClassCount];
   StringMap<WordClasses> stem_classes_;  // built by Finish()
   StringMap<WordClasses> first_words_;   // of every entry
+  std::size_t longest_entry_ = 1;        // in words
   StringMap<WordClasses> entry_words_;   // every word of every entry
   std::vector<std::string> entries_[kWordClassCount];
   struct Placed {
@@ -337,6 +356,7 @@ class Lexicon {
   std::vector<SmalltalkPattern> smalltalk_;
   std::vector<RedFlag> red_flags_;
   std::vector<LexiconLine> personal_advice_;
+  std::vector<Request> requests_;
 };
 
 }  // namespace faqbot::intents

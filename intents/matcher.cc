@@ -314,6 +314,15 @@ Status Matcher::AddBuiltins() {
       return s;
     }
   }
+  for (std::size_t i = 0; i < lex.Requests().size(); ++i) {
+    const auto& request = lex.Requests()[i];
+    analyzer_.AddVocabulary(request.pattern);
+    if (auto s = AddTagged({Kind::kRequest, static_cast<int>(i), 1.0,
+                            request.origin, request.pattern});
+        !s) {
+      return s;
+    }
+  }
   for (const auto& line : lex.PersonalAdvice()) {
     if (auto s =
             AddTagged({Kind::kPersonalAdvice, 0, 1.0, line.origin, line.text});
@@ -509,6 +518,9 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         }
         break;
       }
+      case Kind::kRequest:
+        sig->requests.push_back(lexicon_->Requests()[tag.target].name);
+        break;
       case Kind::kPersonalAdvice:
         sig->personal_advice = true;
         break;

@@ -66,8 +66,11 @@ struct Signals {
   std::array<bool, kAspectCount> aspects{};  // what else the message asks
   std::vector<std::string> cue_evidence;     // with `explain` only
   std::optional<Smalltalk> smalltalk;
-  std::vector<RedFlagHit> red_flags;      // negated ones too, for explain
-  bool personal_advice = false;           // asks to read a report, diagnose...
+  std::vector<RedFlagHit> red_flags;  // negated ones too, for explain
+  bool personal_advice = false;       // asks to read a report, diagnose...
+  // What the message asks that no article answers, as the lexicon's
+  // [requests] name it ("a recommendation of a doctor or hospital").
+  std::vector<std::string> requests;
   std::vector<std::string> out_of_scope;  // subjects the pack never names
 
   // The first red flag that needs urgent care now, or null.
@@ -93,9 +96,15 @@ struct SubjectCheck {
   // Words naming a subject the pack does not cover: a condition or finding
   // it never names as a subject, another organ, a group of patients.
   std::vector<std::string> uncovered;
-  bool organ_or_group = false;  // one of them is an organ or a group
+  // One of them is the subject whatever else is named: an organ, a group
+  // of patients, a condition asked after ("does this mean I have X?").
+  bool decides = false;
   bool about_pack = false;      // the question names the pack's own subject
   bool compares = false;        // "the same as", "the difference between"
+  bool asks_condition = false;  // "does this mean I have X?" of one not named
+  // Of `uncovered`, what tells who the patient is ("pregnant", a child by
+  // age): told in a story, it is the subject of every question after.
+  std::vector<std::string> patients;
   std::vector<std::string> evidence;  // for `faqbot explain`
 };
 
@@ -214,13 +223,22 @@ class Matcher {
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;
+  void CheckAskedCondition(SubjectReading& r) const;
+  void CheckChild(SubjectReading& r) const;
   void CheckConditionNames(SubjectReading& r) const;
   std::string TermOf(const std::string& word) const;
   bool Unheard(const std::string& word) const;
   bool InAnotherOrgan(const std::vector<std::string>& words,
                       std::size_t i) const;
 
-  enum class Kind { kIntent, kCue, kSmalltalk, kPersonalAdvice, kAspect };
+  enum class Kind {
+    kIntent,
+    kCue,
+    kSmalltalk,
+    kPersonalAdvice,
+    kAspect,
+    kRequest
+  };
   struct Tag {
     Kind kind;
     int target;  // intent, facet, smalltalk kind or red flag index

@@ -66,6 +66,11 @@ bool IsMedicalWord(std::string_view word, const Lexicon& lexicon) {
   return Lists(lexicon, word, WordClass::kMedical);
 }
 
+bool MayNameCondition(std::string_view word, const Lexicon& lexicon) {
+  return IsMedicalWord(word, lexicon) && !IsEverydayWord(word, lexicon) &&
+         !EndsWithOneOf(word, lexicon, WordClass::kNotConditionEndings);
+}
+
 bool MedicalVocabularyLoaded(const Lexicon& lexicon) {
   return lexicon.HasWordList(WordClass::kMedical) &&
          lexicon.HasWordList(WordClass::kEveryday);

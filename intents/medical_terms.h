@@ -34,6 +34,11 @@ TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon);
 // word).
 bool IsMedicalWord(std::string_view word, const Lexicon& lexicon);
 
+// Whether `word` may name a condition when one is asked after ("could it
+// be PCOS?"): a medical word, not an everyday one, without the ending of
+// a medicine, a profession or an adjective ("hereditary").
+bool MayNameCondition(std::string_view word, const Lexicon& lexicon);
+
 // Whether `word` (or its singular) is everyday English.
 bool IsEverydayWord(std::string_view word, const Lexicon& lexicon);
 

@@ -11,25 +11,9 @@
 namespace faqbot::intents {
 namespace {
 
-// Whether a phrase of `cls` (up to four words) starts at word `i`.
-bool PhraseAt(const std::vector<std::string>& w, std::size_t i,
-              const Lexicon& lexicon, WordClass cls) {
-  if (!lexicon.StartsEntry(w[i], cls)) return false;
-  std::string phrase;
-  for (std::size_t n = 0; n < 4 && i + n < w.size(); ++n) {
-    if (n > 0) phrase += ' ';
-    phrase += w[i + n];
-    if (lexicon.Is(phrase, cls)) return true;
-  }
-  return false;
-}
-
 // "I would like to know", "I was wondering whether", "tell me".
 bool AsksIndirectly(const std::vector<std::string>& w, const Lexicon& lexicon) {
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if (PhraseAt(w, i, lexicon, WordClass::kIndirectQuestions)) return true;
-  }
-  return false;
+  return lexicon.HasEntry(w, WordClass::kIndirectQuestions);
 }
 
 // Index of the first word after openers and greetings.

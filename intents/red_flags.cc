@@ -18,28 +18,6 @@ bool In(const Lexicon& lexicon, std::string_view word, WordClass cls) {
   return lexicon.Is(word, cls);
 }
 
-// Whether an entry of `cls` (a word, or a phrase of up to four) starts at
-// word `i`.
-bool EntryAt(const std::vector<std::string>& w, std::size_t i,
-             const Lexicon& lexicon, WordClass cls) {
-  if (!lexicon.StartsEntry(w[i], cls)) return false;
-  std::string phrase;
-  for (std::size_t n = 0; n < 4 && i + n < w.size(); ++n) {
-    if (n > 0) phrase += ' ';
-    phrase += w[i + n];
-    if (lexicon.Is(phrase, cls)) return true;
-  }
-  return false;
-}
-
-bool HasEntry(const std::vector<std::string>& w, const Lexicon& lexicon,
-              WordClass cls) {
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if (EntryAt(w, i, lexicon, cls)) return true;
-  }
-  return false;
-}
-
 // "3 years ago", "in 2015", "when I was 12", "as a child", "in childhood",
 // "recently".
 bool LongAgoAt(const std::vector<std::string>& w, std::size_t i,
@@ -59,7 +37,7 @@ bool LongAgoAt(const std::vector<std::string>& w, std::size_t i,
       In(lexicon, at(i + 2), WordClass::kYoung)) {
     return true;
   }
-  return EntryAt(w, i, lexicon, WordClass::kLongAgoWords);
+  return lexicon.EntryAt(w, i, WordClass::kLongAgoWords) > 0;
 }
 
 std::vector<std::string> Words(std::string_view phrase,
@@ -209,8 +187,8 @@ Telling RedFlagSet::TellingOf(const std::vector<SentenceWords>& sentences,
       w.begin(), w.begin() + std::min(at, w.size()),
       [&](const auto& x) { return In(lex, x, WordClass::kSupposing); });
   if (question && (!personal || supposed)) return Telling::kGeneral;
-  if (HasEntry(w, lex, WordClass::kLastingWords)) return Telling::kLasting;
-  if (HasEntry(w, lex, WordClass::kNowWords)) return Telling::kNow;
+  if (lex.HasEntry(w, WordClass::kLastingWords)) return Telling::kLasting;
+  if (lex.HasEntry(w, WordClass::kNowWords)) return Telling::kNow;
   // Long past or over: a past verb, and a time long ago or an end told
   // anywhere in the message ("Fortunately, he recovered").
   const bool past_verb = std::any_of(w.begin(), w.end(), [&](const auto& x) {
@@ -221,7 +199,7 @@ Telling RedFlagSet::TellingOf(const std::vector<SentenceWords>& sentences,
     if (LongAgoAt(w, i, lex)) return Telling::kPast;
   }
   for (const auto& other : sentences) {
-    if (HasEntry(other.words, lex, WordClass::kOverWords)) {
+    if (lex.HasEntry(other.words, WordClass::kOverWords)) {
       return Telling::kPast;
     }
   }
@@ -232,7 +210,7 @@ void RedFlagSet::MarkUsual(const std::vector<SentenceWords>& description,
                            const std::vector<SentenceWords>& warning_signs) {
   std::vector<bool> told(flags_.size()), warned(flags_.size());
   for (const auto& s : description) {
-    if (HasEntry(s.words, *lexicon_, WordClass::kUrgentWords)) continue;
+    if (lexicon_->HasEntry(s.words, WordClass::kUrgentWords)) continue;
     for (const auto& [flag, at] : Hits(s)) told[flag] = true;
   }
   for (const auto& s : warning_signs) {

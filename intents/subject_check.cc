@@ -23,21 +23,6 @@
 namespace faqbot::intents {
 namespace {
 
-bool Compares(const std::vector<std::string>& words, const Lexicon& lexicon) {
-  // A phrase of the class, anywhere in the words.
-  const std::size_t longest = 3;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!lexicon.StartsEntry(words[i], WordClass::kComparisons)) continue;
-    std::string phrase;
-    for (std::size_t n = 0; n < longest && i + n < words.size(); ++n) {
-      if (n > 0) phrase += ' ';
-      phrase += words[i + n];
-      if (lexicon.Is(phrase, WordClass::kComparisons)) return true;
-    }
-  }
-  return false;
-}
-
 // "Is it safe to fly with...", "can I still dive...": the activity asked
 // about, or npos.
 std::size_t ActivityAsked(const std::vector<std::string>& w,
@@ -114,6 +99,7 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
 }
 
 struct Matcher::SubjectReading {
+  const Lexicon& lexicon;
   const Analysis& a;
   Facet facet;
   SubjectCheck check;
@@ -125,7 +111,10 @@ struct Matcher::SubjectReading {
     named.insert(word);
     named.insert(term);
     check.uncovered.push_back(word);
-    check.organ_or_group = check.organ_or_group || own_subject;
+    check.decides = check.decides || own_subject;
+    if (lexicon.Is(word, WordClass::kPatientStates)) {
+      check.patients.push_back(word);
+    }
     check.evidence.push_back(word + ": " + std::move(why));
   }
 };
@@ -139,11 +128,13 @@ SubjectCheck Matcher::CheckSubject(std::string_view question,
 
 SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
-  SubjectReading r{question, facet, {}, {}};
-  r.check.compares = Compares(r.a.words, *lexicon_);
+  SubjectReading r{*lexicon_, question, facet, {}, {}};
+  r.check.compares = lexicon_->HasEntry(r.a.words, WordClass::kComparisons);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
   CheckActivities(r);
   CheckScopeWords(r);
+  CheckAskedCondition(r);
+  CheckChild(r);
   CheckConditionNames(r);
   return std::move(r.check);
 }
@@ -251,6 +242,66 @@ void Matcher::CheckActivities(SubjectReading& r) const {
         (w[i] == "what" && w[i + 1] == "size")) {
       r.Uncovered("size", "size", true, "outside any single article");
     }
+  }
+}
+
+// "Does this mean I have polycystic ovary syndrome?", "could it be PCOS?":
+// a condition asked after [asking-condition] that the pack never names is
+// the question's subject, whatever else it names.
+void Matcher::CheckAskedCondition(SubjectReading& r) const {
+  const Lexicon& lex = *lexicon_;
+  const auto& w = r.a.words;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::size_t n = lex.EntryAt(w, i, WordClass::kAskingCondition);
+    if (n == 0) continue;
+    std::size_t k = i + n;
+    while (k < w.size() && lex.Is(w[k], WordClass::kArticles)) ++k;
+    if (k >= w.size()) return;
+    // The condition's name: up to three words before a stop word. One of
+    // them is jargon, an everyday word for a finding, a condition's head
+    // ("syndrome"), a medical word that may name one ("PCOS") or a word
+    // no list knows; the first not a word the pack uses.
+    std::string name;
+    bool condition = false;
+    const WordFacts first = FactsOf(w[k]);
+    for (std::size_t j = k; j < w.size() && j < k + 3; ++j) {
+      if (lex.Is(w[j], WordClass::kStopwords)) break;
+      const WordFacts f = j == k ? first : FactsOf(w[j]);
+      const bool unlisted = !lex.Is(w[j], WordClass::kEveryday) &&
+                            !IsMedicalWord(w[j], lex) && w[j].size() >= 3;
+      if (!f.skip && !f.known && !f.generic_or_cue &&
+          (f.kind == TermKind::kJargon || f.kind == TermKind::kFinding ||
+           unlisted || MayNameCondition(w[j], lex) ||
+           lex.Is(w[j], WordClass::kConditionHeads))) {
+        condition = true;
+      }
+      name += (name.empty() ? "" : " ") + w[j];
+    }
+    if (!condition || first.skip || first.known) continue;
+    r.Uncovered(name, first.term, true, "asked as a condition");
+    r.check.decides = true;  // even when named already as a condition
+    r.check.asks_condition = true;
+    return;
+  }
+}
+
+// "My 13 year old daughter", "even though he's so young": a child, which
+// the scope list names, unless the article speaks of children.
+void Matcher::CheckChild(SubjectReading& r) const {
+  constexpr int kChildUntil = 16;
+  const Lexicon& lex = *lexicon_;
+  const auto& w = r.a.words;
+  const std::string child = TermOf("child");
+  if (!scope_terms_.contains(child)) return;
+  bool young = lex.HasEntry(w, WordClass::kYoungSigns);
+  for (std::size_t i = 0; i + 2 < w.size() && !young; ++i) {
+    const bool aged = IsNumber(w[i]) && w[i].size() <= 2 &&
+                      lex.Is(w[i + 1], WordClass::kUnits) && w[i + 2] == "old";
+    young = aged && std::stoi(w[i]) < kChildUntil;
+  }
+  if (young) {
+    r.Uncovered("child", child, true, "a child, by age");
+    r.check.patients.push_back("child");
   }
 }
 

@@ -119,6 +119,31 @@ TEST_F(DialogRunnerTest, OutOfScopeFallsBackWithoutInheritingTheTopic) {
   EXPECT_FALSE(last_.choices.empty());  // the menu is offered
 }
 
+// What no article of this subject answers, told the way people tell it.
+TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
+  // A condition asked after, though the question names the subject too.
+  EXPECT_EQ(Say("I have liver calcification, does this mean I have "
+                "Wilson disease?"),
+            "fallback ");
+  EXPECT_NE(last_.not_covered.find("wilson"), std::string::npos);
+  // Who the patient is, told in the story, holds for its questions...
+  EXPECT_EQ(Say("I am seven weeks pregnant and an ultrasound showed a liver "
+                "calcification. What should I do? Is it serious?"),
+            "fallback ");
+  EXPECT_EQ(last_.not_covered.substr(0, 8), "pregnant");
+  // ...unless one of them asks about it apart.
+  const std::string apart =
+      Say("I'm pregnant and a scan showed a calcification in my liver. What "
+          "causes liver calcification? Is it safe during pregnancy?");
+  EXPECT_EQ(apart.substr(0, 6), "answer") << last_.text;
+  // A past state is not who the patient is now.
+  EXPECT_NE(Say("Since my second pregnancy I have a calcification in my "
+                "liver. What causes liver calcification?"),
+            "fallback ");
+  EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
+            "fallback ");
+}
+
 TEST_F(DialogRunnerTest, SmallTalk) {
   EXPECT_EQ(Say("hello"), "smalltalk ");
   EXPECT_NE(last_.text.find("Hello"), std::string::npos);

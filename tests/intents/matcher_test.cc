@@ -73,7 +73,7 @@ TEST_F(MatcherTest, ReportsSmalltalk) {
 TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
   const SubjectCheck kidney = m_.CheckSubject("what causes kidney stones");
   EXPECT_EQ(kidney.uncovered, std::vector<std::string>{"kidney"});
-  EXPECT_TRUE(kidney.organ_or_group);
+  EXPECT_TRUE(kidney.decides);
   EXPECT_FALSE(m_.Match("is it safe in pregnancy").out_of_scope.empty());
   EXPECT_TRUE(m_.CheckSubject("what causes liver stones").uncovered.empty());
   // An everyday word naming a condition of an organ; an activity.
