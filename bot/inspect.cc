@@ -90,6 +90,11 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
   for (const auto& s : a.synonyms) {
     out << "synonym: " << s.phrase << " -> " << s.canonical << "\n";
   }
+  if (!a.denied.empty()) {
+    out << "denied (not used to choose the section):";
+    for (const auto& w : a.denied) out << " " << w;
+    out << "\n";
+  }
   if (!a.unknown.empty()) {
     out << "unknown words:";
     for (const auto& w : a.unknown) out << " " << w;

@@ -37,7 +37,10 @@ struct Analysis {
   std::vector<Correction> related;
   std::vector<std::string> terms;    // final stems: what matching sees
   std::vector<std::string> unknown;  // content words the pack never uses
-  std::string text;                  // " t1 t2 ": what patterns see
+  // Words a person denied of themselves ("but I rarely drink"): their
+  // terms are not in `terms` (see denials.h).
+  std::vector<std::string> denied;
+  std::string text;  // " t1 t2 ": what patterns see
 };
 
 class Analyzer {

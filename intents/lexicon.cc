@@ -43,6 +43,8 @@ constexpr std::string_view kClassNames[] = {
     "asking-condition",
     "young-signs",
     "patient-states",
+    "denials",
+    "negating-prefixes",
     "wh-words",
     "auxiliaries",
     "not-a-subject",

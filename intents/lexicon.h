@@ -111,6 +111,8 @@ enum class WordClass : std::uint8_t {
   kAskingCondition,      // "does this mean I have" before a condition
   kYoungSigns,           // "so young": a child is asked about
   kPatientStates,        // "pregnant": who the patient is, told in a story
+  kDenials,              // "I rarely drink": what follows is not so
+  kNegatingPrefixes,     // "non-alcoholic": the next word is not so
   kWhWords,              // "what", "how"
   kAuxiliaries,          // "is", "can": open a yes/no question
   kNotASubject,          // "do more exercise": an instruction

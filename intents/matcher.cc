@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "intents/denials.h"
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
@@ -404,6 +405,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   std::vector<SentenceWords> sentences = ReadSentences(text, correct_spelling);
   sig.red_flags = red_flags_.Read(sentences);
   sig.analysis = analyzer_.Analyze(text, correct_spelling);
+  SetAsideDenials(sentences, &sig.analysis);
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);
   ScorePassages(&sig, explain);
@@ -414,6 +416,28 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
                                         : a.intent < b.intent;
             });
   return sig;
+}
+
+// Each term of a denied span leaves the message's terms once (the same
+// word asked elsewhere in the message stays).
+void Matcher::SetAsideDenials(const std::vector<SentenceWords>& sentences,
+                              Analysis* a) const {
+  for (const auto& s : sentences) {
+    for (const auto& [first, last] :
+         DeniedSpans(s.words, *lexicon_, IsStatement(s.text))) {
+      std::string span;
+      for (std::size_t i = first; i < last; ++i) {
+        span += (span.empty() ? "" : " ") + s.words[i];
+        a->denied.push_back(s.words[i]);
+      }
+      for (const auto& term :
+           analyzer_.Analyze(span, /*correct_spelling=*/false).terms) {
+        const auto it = std::find(a->terms.begin(), a->terms.end(), term);
+        if (it != a->terms.end()) a->terms.erase(it);
+      }
+    }
+  }
+  if (!a->denied.empty()) a->text = AnalyzedText(a->terms);
 }
 
 void Matcher::ScoreKeywords(Signals* sig, bool explain) const {

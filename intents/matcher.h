@@ -257,6 +257,8 @@ class Matcher {
   std::vector<SentenceWords> ReadSentences(std::string_view text,
                                            bool correct_spelling) const;
   void BuildPostings();
+  void SetAsideDenials(const std::vector<SentenceWords>& sentences,
+                       Analysis* a) const;
   void ScoreKeywords(Signals* sig, bool explain) const;
   void ScorePassages(Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;

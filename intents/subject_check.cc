@@ -196,6 +196,11 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   } else if (term == "cancer" && !subject && r.facet != Facet::kNone &&
              r.facet != Facet::kRisk && r.facet != Facet::kDefinition) {
     kind = TermKind::kFinding;
+  } else if (facts.generic_or_cue && r.check.compares && !known &&
+             kind != TermKind::kOrdinary) {
+    // "told apart from a tumour": a cue word set beside the subject
+    // names a condition, which an article that never uses it lacks.
+    kind = TermKind::kFinding;
   } else if (facts.generic_or_cue) {
     return;
   }
