@@ -12,7 +12,7 @@
 namespace faqbot::intents {
 namespace {
 
-// In WordClass order.
+// not words: the lexicon's section names, in WordClass order.
 constexpr std::string_view kClassNames[] = {
     "stopwords",
     "scope",
@@ -90,6 +90,7 @@ constexpr std::string_view kFacetNames[] = {
     "symptoms", "treatment",  "follow-up", "lifestyle"};
 static_assert(std::size(kFacetNames) == kFacetCount);
 
+// not words: names of aspects in files and traces.
 constexpr std::string_view kAspectNames[] = {
     "none",  "course",    "duration",   "heredity", "frequency",
     "where", "contagion", "prevention", "growth"};

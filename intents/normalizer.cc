@@ -9,7 +9,8 @@
 namespace faqbot::intents {
 namespace {
 
-// Latin-1 Supplement letters U+00C0..U+00FF, folded to lowercase ASCII.
+// not words: Latin-1 Supplement letters U+00C0..U+00FF, folded to
+// lowercase ASCII.
 constexpr std::string_view kLatin1[64] = {
     "a", "a", "a", "a", "a",  "a",  "ae", "c", "e", "e", "e",  "e", "i",
     "i", "i", "i", "d", "n",  "o",  "o",  "o", "o", "o", " ",  "o", "u",
