@@ -88,7 +88,9 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
     out << "related: " << r.from << " -> " << r.to << " (the pack's form)\n";
   }
   for (const auto& s : a.synonyms) {
-    out << "synonym: " << s.phrase << " -> " << s.canonical << "\n";
+    out << "synonym: " << s.phrase << " -> " << s.canonical;
+    if (!s.origin.empty()) out << " (" << s.origin << ")";
+    out << "\n";
   }
   if (!a.denied.empty()) {
     out << "denied (not used to choose the section):";

@@ -271,9 +271,7 @@ class Checker {
   void SynonymLint() {
     const intents::Lexicon& lex = pack_->lexicon();
     intents::SynonymTable table;
-    for (const auto& group : lex.Synonyms()) {
-      (void)table.AddGroup(group.text, lex);
-    }
+    (void)table.AddLexiconGroups(lex);
     const intents::Analyzer builtin(lex, std::move(table)), plain(lex, {});
     for (const auto& line : intents_.synonyms) {
       const auto colon = line.text.find(':');

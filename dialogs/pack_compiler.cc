@@ -120,11 +120,8 @@ class Compiler {
   Result<std::shared_ptr<const Pack>> Run() {
     const intents::Lexicon& lex = *lexicon_;
     intents::SynonymTable synonyms;
-    for (const auto& group : lex.Synonyms()) {
-      if (auto s = synonyms.AddGroup(group.text, lex); !s) {
-        return std::unexpected(
-            Error::ParseError(group.origin + ": " + s.error().message));
-      }
+    if (auto s = synonyms.AddLexiconGroups(lex); !s) {
+      return std::unexpected(s.error());
     }
     const Document& article = pack_->document;
     std::string all_text = article.title + "\n" + article.summary + "\n";
@@ -132,10 +129,12 @@ class Compiler {
       all_text += section.heading + "\n" + section.body + "\n";
     }
     for (const auto& names : OtherNames(all_text, lex)) {
-      (void)synonyms.AddGroup(names.group, lex);
+      (void)synonyms.AddGroup(names.group, lex, names.origin);
     }
     for (const auto& line : file_.synonyms) {
-      if (auto s = synonyms.AddGroup(line.text, lex); !s) {
+      if (auto s = synonyms.AddGroup(
+              line.text, lex, "intents.txt line " + std::to_string(line.line));
+          !s) {
         return Fail(line.line, s.error().message);
       }
     }

@@ -40,10 +40,8 @@ Candidate& CandidateFor(Signals* sig, int intent) {
 
 SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
   SynonymTable table;
-  for (const auto& group : lexicon.Synonyms()) {
-    if (auto s = table.AddGroup(group.text, lexicon); !s) {
-      throw std::logic_error(group.origin + ": " + s.error().message);
-    }
+  if (auto s = table.AddLexiconGroups(lexicon); !s) {
+    throw std::logic_error(s.error().message);
   }
   return table;
 }
@@ -528,7 +526,8 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         if (explain) {
           sig->cue_evidence.push_back(
               std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
-              tag.source + "\" " + Format(tag.weight));
+              tag.source + "\" " + Format(tag.weight) + " (" + tag.origin +
+              ")");
         }
         break;
       }

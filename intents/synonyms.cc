@@ -28,7 +28,18 @@ std::vector<std::string> StemWords(std::string_view text,
   return stems;
 }
 
-Status SynonymTable::AddGroup(std::string_view group, const Lexicon& lexicon) {
+Status SynonymTable::AddLexiconGroups(const Lexicon& lexicon) {
+  for (const auto& group : lexicon.Synonyms()) {
+    if (auto s = AddGroup(group.text, lexicon, group.origin); !s) {
+      return std::unexpected(
+          Error::ParseError(group.origin + ": " + s.error().message));
+    }
+  }
+  return Ok();
+}
+
+Status SynonymTable::AddGroup(std::string_view group, const Lexicon& lexicon,
+                              std::string origin) {
   const std::size_t colon = group.find(':');
   if (colon == std::string_view::npos) {
     return std::unexpected(Error::ParseError(
@@ -45,6 +56,8 @@ Status SynonymTable::AddGroup(std::string_view group, const Lexicon& lexicon) {
   }
   std::string_view rest = group.substr(colon + 1);
   bool listed = false;
+  const std::size_t from = origins_.size();
+  origins_.push_back(std::move(origin));
   while (!rest.empty()) {
     const std::size_t comma = std::min(rest.find(','), rest.size());
     const std::string_view phrase = rest.substr(0, comma);
@@ -57,7 +70,7 @@ Status SynonymTable::AddGroup(std::string_view group, const Lexicon& lexicon) {
     const std::string key = Join(stems, 0, stems.size());
     // An alternative with the canonical's own stem needs no rewrite.
     if (key != Join(canonical, 0, canonical.size())) {
-      phrases_[key] = canonical;
+      phrases_[key] = {canonical, from};
       first_terms_.insert(stems.front());
     }
   }
@@ -89,8 +102,12 @@ void SynonymTable::Apply(std::vector<std::string>* terms,
       const std::string key = Join(*terms, i, n);
       const auto it = phrases_.find(key);
       if (it == phrases_.end()) continue;
-      out.insert(out.end(), it->second.begin(), it->second.end());
-      if (uses) uses->push_back({key, Join(it->second, 0, it->second.size())});
+      const auto& canonical = it->second.canonical;
+      out.insert(out.end(), canonical.begin(), canonical.end());
+      if (uses) {
+        uses->push_back({key, Join(canonical, 0, canonical.size()),
+                         origins_[it->second.origin]});
+      }
       i += n;
       replaced = true;
       break;

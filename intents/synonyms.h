@@ -23,13 +23,19 @@ namespace faqbot::intents {
 struct SynonymUse {
   std::string phrase;     // the stems that were replaced, space-separated
   std::string canonical;  // what they became
+  std::string origin;     // where the group came from (for `explain`)
 };
 
 class SynonymTable {
  public:
-  // Adds a group in the "canonical: alt, alt" form. Returns an error that
-  // says what is missing when the line is not of that form.
-  Status AddGroup(std::string_view group, const Lexicon& lexicon);
+  // Adds a group in the "canonical: alt, alt" form; `origin` says where
+  // it came from ("lexicon/en/synonyms.txt line 7", "WordNet 3.0", the
+  // article's sentence). Returns an error that says what is missing when
+  // the line is not of that form.
+  Status AddGroup(std::string_view group, const Lexicon& lexicon,
+                  std::string origin = {});
+  // Every group of the lexicon's (the first bad one is an error).
+  Status AddLexiconGroups(const Lexicon& lexicon);
 
   // Rewrites `terms` (stems) in place; appends what it did to `uses` if
   // not null.
@@ -48,8 +54,13 @@ class SynonymTable {
   std::size_t size() const { return phrases_.size(); }
 
  private:
+  struct Rewrite {
+    std::vector<std::string> canonical;
+    std::size_t origin;  // in origins_
+  };
   // Stemmed phrase ("calcium spot") -> canonical stems ("calcif").
-  StringMap<std::vector<std::string>> phrases_;
+  StringMap<Rewrite> phrases_;
+  std::vector<std::string> origins_;
   StringSet first_terms_;    // first term of every phrase
   std::size_t longest_ = 1;  // words in the longest phrase
   std::vector<std::string> words_;

@@ -52,3 +52,27 @@ TEST(Explain, ShowsQuestionsContextTermsAndFacetsOfALongMessage) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+// Each piece of knowledge `explain` shows names its source: a lexicon
+// file and line, WordNet, the article's own words, the pack's intents.
+TEST(Explain, NamesWhereEachPieceOfKnowledgeCameFrom) {
+  const std::string out = Explain(
+      "I do not drink alcohol. What is the treatment for hepatic "
+      "calcification and is vomiting blood a danger?");
+  const auto has = [&](std::string_view s) {
+    EXPECT_NE(out.find(s), std::string::npos) << "missing '" << s << "' in\n"
+                                              << out;
+  };
+  has("(lexicon/en/facets.txt line ");      // a facet cue
+  has("synonym: hepat -> liver (WordNet");  // a pertainym
+  has("denied (not used to choose the section): drink alcohol");
+  has("red flag: vomiting-blood");
+  has("passage \"");  // the article's sentence the question meets
+  has("lexicon/en/red-flags.txt line ");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
