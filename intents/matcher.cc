@@ -93,12 +93,27 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms,
       analyzer_(*lexicon_, std::move(synonyms), corrects_spelling) {}
 
 std::vector<SentenceWords> Matcher::ReadSentences(std::string_view text,
-                                                  bool correct_spelling) const {
+                                                  bool correct_spelling,
+                                                  Analysis* whole) const {
   std::vector<SentenceWords> out;
+  const auto append = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()),
+              std::make_move_iterator(from.end()));
+  };
   for (const std::string_view sentence : SentenceViews(text, *lexicon_)) {
     Analysis a = analyzer_.Analyze(sentence, correct_spelling);
-    out.push_back({sentence, std::move(a.words), std::move(a.terms)});
+    out.push_back({sentence, a.words, a.terms});
+    if (!whole) continue;
+    // The whole text's analysis is its sentences' (no synonym spans a
+    // sentence's end): each word is read once.
+    append(whole->words, a.words);
+    append(whole->corrections, a.corrections);
+    append(whole->synonyms, a.synonyms);
+    append(whole->related, a.related);
+    append(whole->terms, a.terms);
+    append(whole->unknown, a.unknown);
   }
+  if (whole) whole->text = AnalyzedText(whole->terms);
   return out;
 }
 
@@ -400,9 +415,9 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
                        bool explain) const {
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
-  std::vector<SentenceWords> sentences = ReadSentences(text, correct_spelling);
+  std::vector<SentenceWords> sentences =
+      ReadSentences(text, correct_spelling, &sig.analysis);
   sig.red_flags = red_flags_.Read(sentences);
-  sig.analysis = analyzer_.Analyze(text, correct_spelling);
   SetAsideDenials(sentences, &sig.analysis);
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);

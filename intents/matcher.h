@@ -253,9 +253,11 @@ class Matcher {
 
   Status AddTagged(Tag tag);
   Status AddBuiltins();
-  // `text` read sentence by sentence (words and terms of each).
+  // `text` read sentence by sentence (words and terms of each); `whole`,
+  // if not null, gets the analysis of all of `text`.
   std::vector<SentenceWords> ReadSentences(std::string_view text,
-                                           bool correct_spelling) const;
+                                           bool correct_spelling,
+                                           Analysis* whole = nullptr) const;
   void BuildPostings();
   void SetAsideDenials(const std::vector<SentenceWords>& sentences,
                        Analysis* a) const;
