@@ -75,6 +75,7 @@ class Checker {
     Confusable();
     Unreachable();
     KeywordLint();
+    KeywordAwayLint();
     SynonymLint();
     Coverage();
     return std::move(findings_);
@@ -263,6 +264,59 @@ class Checker {
                    "\" for " + n.node +
                    " (after stemming and synonyms); one of them is enough");
         }
+      }
+    }
+  }
+
+  // The topics whose own text uses every term of `terms`.
+  std::vector<int> TopicsUsing(const std::vector<std::string>& terms) const {
+    const auto& analyzer = pack_->matcher.analyzer();
+    std::vector<int> out;
+    for (std::size_t t = 0; t < pack_->topics.size(); ++t) {
+      const auto& node = pack_->topic_node(static_cast<int>(t));
+      const auto used = analyzer.Terms(node.title + "\n" + node.text);
+      if (std::all_of(terms.begin(), terms.end(), [&](const std::string& w) {
+            return std::find(used.begin(), used.end(), w) != used.end();
+          })) {
+        out.push_back(static_cast<int>(t));
+      }
+    }
+    return out;
+  }
+
+  // An intents-file keyword that takes a word away from the sections
+  // where the article uses it: "what about <keyword>?" now lands on the
+  // keyword's node, though the article speaks of it elsewhere.
+  void KeywordAwayLint() {
+    const auto& analyzer = pack_->matcher.analyzer();
+    const auto& lex = pack_->lexicon();
+    for (const auto& n : intents_.nodes) {
+      const dialogs::Node* node = pack_->Find(n.node);
+      if (node == nullptr || node->topic < 0) continue;
+      for (const auto& k : n.keywords) {
+        std::vector<std::string> terms;
+        for (auto& t : analyzer.Terms(k.text)) {
+          if (!lex.Is(t, intents::WordClass::kStopwords)) {
+            terms.push_back(std::move(t));
+          }
+        }
+        const std::vector<int> users = TopicsUsing(terms);
+        if (terms.empty() || users.empty() ||
+            std::find(users.begin(), users.end(), node->topic) != users.end()) {
+          continue;
+        }
+        const std::string question = "what about " + k.text + "?";
+        const dialogs::Node* got = pack_->Find(Ask(question).node);
+        if (got == nullptr || got->topic != node->topic) continue;
+        std::string where;
+        for (const int t : users) {
+          where += (where.empty() ? "" : ", ") + pack_->topic_node(t).id;
+        }
+        Warn(intents_.name, k.line,
+             "keyword \"" + k.text + "\" sends \"" + question + "\" to " +
+                 n.node + ", but the article speaks of it in " + where +
+                 "; drop the keyword or use a phrase the article's "
+                 "sections do not share");
       }
     }
   }

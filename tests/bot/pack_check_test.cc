@@ -89,6 +89,28 @@ TEST(PackCheck, ANodeNoMessageReachesIsReported) {
       << line;
 }
 
+// "throbbing" is the stress section's word; a keyword of the hormones
+// section takes "what about throbbing?" from it.
+TEST(PackCheck, AKeywordThatTakesAWordFromItsSectionIsReported) {
+  const auto dir = MakePack("away",
+                            "[node hormones]\n"
+                            "keywords: throbbing\n");
+  const auto findings = CheckPack(dir);
+  EXPECT_EQ(Find(findings, "sends"),
+            (dir / "intents.txt").string() +
+                ":2: warning: keyword \"throbbing\" sends \"what about "
+                "throbbing?\" to hormones, but the article speaks of it in "
+                "stress; drop the keyword or use a phrase the article's "
+                "sections do not share")
+      << ::testing::PrintToString(Lines(findings));
+  // A keyword of the section that uses the word says nothing.
+  EXPECT_EQ(Find(CheckPack(MakePack("own",
+                                    "[node stress]\n"
+                                    "keywords: throbbing\n")),
+                 "sends"),
+            "");
+}
+
 TEST(PackCheck, KeywordsThatMatchNothingOrRepeatAreReported) {
   const auto findings =
       CheckPack(MakePack("keywords",
