@@ -580,14 +580,53 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   }
   if (facet != intents::Facet::kNone && facet != intents::Facet::kCause &&
       facet != intents::Facet::kRisk && facet != intents::Facet::kDefinition) {
-    Reply r = Answer(state, tp.node, confidence);
-    r.text = Fill(pack_.wording.facet_not_specific,
-                  {{"facet", pack_.wording.FacetLabel(facet)},
-                   {"topic", tnode.title}}) +
-             r.text;
-    return r;
+    return NothingOnTheFacet(t, state, topic, confidence);
   }
   return Answer(state, tp.node, confidence);
+}
+
+// The facet asked of a section that has no sentence on it: the section
+// whose heading names the facet ("Treatment options") when there is one,
+// else the section itself, each said to be so.
+Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
+                                      double confidence) const {
+  const intents::Facet facet = t.facet;
+  const Node& tnode = pack_.nodes[pack_.topics[topic].node];
+  const int named = HeadingTopic(facet);
+  const bool elsewhere = named >= 0 && named != topic;
+  if (elsewhere) {
+    t.trace.Note([&] {
+      return "no " + std::string(intents::FacetName(facet)) +
+             " in the section: the section whose heading names it";
+    });
+  }
+  Reply r =
+      Answer(state, pack_.topics[elsewhere ? named : topic].node, confidence);
+  r.text = Fill(elsewhere ? pack_.wording.facet_section
+                          : pack_.wording.facet_not_specific,
+                {{"facet", pack_.wording.FacetLabel(facet)},
+                 {"topic", tnode.title}}) +
+           r.text;
+  return r;
+}
+
+int DialogRunner::HeadingTopic(intents::Facet facet) const {
+  for (std::size_t i = 1; i < pack_.topics.size(); ++i) {
+    const Node& node = pack_.nodes[pack_.topics[i].node];
+    if (node.kind != NodeKind::kSection) continue;
+    const intents::Signals heading = pack_.matcher.Match(node.title);
+    // Not "Small stones without symptoms".
+    const auto& words = heading.analysis.words;
+    if (std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+          return pack_.lexicon().Is(w, intents::WordClass::kNegators);
+        })) {
+      continue;
+    }
+    if (heading.facets[static_cast<int>(facet)] >= pack_.settings.strong_cue) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 int DialogRunner::PassageTopic(const Turn& t) const {

@@ -47,6 +47,7 @@ constexpr WordingKey kKeys[] = {
     {"clarify_sections", &Wording::clarify_sections, "facet"},
     {"facet_general", &Wording::facet_general, "facet topic"},
     {"facet_not_specific", &Wording::facet_not_specific, "facet topic"},
+    {"facet_section", &Wording::facet_section, "facet topic"},
     {"urgent_emergency", &Wording::urgent_emergency, ""},
     {"urgent_self_harm", &Wording::urgent_self_harm, ""},
     {"urgent_label", &Wording::urgent_label, ""},

@@ -153,6 +153,11 @@ struct Wording {
   std::string facet_not_specific =
       "The article says nothing specific about {facet} for \"{topic}\". Here "
       "is what it says about it: ";
+  // {facet}, {topic}: as above, and a section of the article is about
+  // that facet ("Treatment options"); it follows.
+  std::string facet_section =
+      "The article says nothing specific about {facet} for \"{topic}\". Its "
+      "section on {facet}: ";
 
   // Urgent care, before and instead of any article content.
   std::string urgent_emergency =

@@ -255,3 +255,36 @@ TEST(DialogRunnerPassages, TheAnswerHoldsTheSentenceTheQuestionMeets) {
 
 }  // namespace
 }  // namespace faqbot::dialogs
+
+namespace faqbot::dialogs {
+namespace {
+
+// A section with nothing on treatment gives way to the section whose
+// heading names treatment; a heading that names it denied does not.
+TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
+  auto doc = ParseDocument(
+      "Is a liver hemangioma dangerous?\n"
+      "A liver hemangioma is a benign lump of blood vessels.\n"
+      "1. Large hemangiomas without symptoms\n"
+      "Hemangiomas larger than 5 centimetres can press on nearby organs and "
+      "cause fullness.\n"
+      "2. Treatment options\n"
+      "Treatment is considered when a hemangioma keeps growing. The usual "
+      "treatment is surgery; embolisation is another option.\n",
+      "article.txt");
+  ASSERT_TRUE(doc) << doc.error().message;
+  auto pack = CompilePack("hemangioma", *std::move(doc), {},
+                          faqbot::testing::TestLexicon());
+  ASSERT_TRUE(pack) << pack.error().message;
+  auto r =
+      DialogRunner(pack->get()).AskNew("How are large hemangiomas treated?");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->text.find("embolisation"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Its section on treatment"), std::string::npos)
+      << r->text;
+  ASSERT_TRUE(r->source);
+  EXPECT_EQ(r->source->section, 2);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs
