@@ -592,7 +592,7 @@ Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                                       double confidence) const {
   const intents::Facet facet = t.facet;
   const Node& tnode = pack_.nodes[pack_.topics[topic].node];
-  const int named = HeadingTopic(facet);
+  const int named = pack_.facet_sections[static_cast<int>(facet)];
   const bool elsewhere = named >= 0 && named != topic;
   if (elsewhere) {
     t.trace.Note([&] {
@@ -608,25 +608,6 @@ Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                  {"topic", tnode.title}}) +
            r.text;
   return r;
-}
-
-int DialogRunner::HeadingTopic(intents::Facet facet) const {
-  for (std::size_t i = 1; i < pack_.topics.size(); ++i) {
-    const Node& node = pack_.nodes[pack_.topics[i].node];
-    if (node.kind != NodeKind::kSection) continue;
-    const intents::Signals heading = pack_.matcher.Match(node.title);
-    // Not "Small stones without symptoms".
-    const auto& words = heading.analysis.words;
-    if (std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-          return pack_.lexicon().Is(w, intents::WordClass::kNegators);
-        })) {
-      continue;
-    }
-    if (heading.facets[static_cast<int>(facet)] >= pack_.settings.strong_cue) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
 }
 
 int DialogRunner::PassageTopic(const Turn& t) const {

@@ -157,8 +157,6 @@ class DialogRunner {
   // meet in, when the overview leads by the title's words alone; or -1.
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
-  // The section whose heading names `facet` ("Treatment options"), or -1.
-  int HeadingTopic(intents::Facet facet) const;
   int PassageTopic(const Turn& t) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.

@@ -93,7 +93,10 @@ struct Pack {
   intents::StringSet typed_titles;
   std::vector<Topic> topics;  // [0] overview, sections..., advice (if any)
   std::array<int, kFacetCount> aggregates{};  // all.<facet> node, or -1
-  int definition = -1;                        // overview.definition, or -1
+  // Per facet, the section topic whose heading names it ("Treatment
+  // options"; not "Stones without symptoms"), or -1.
+  std::array<int, kFacetCount> facet_sections{};
+  int definition = -1;  // overview.definition, or -1
   // Which aspects (intents::Aspect) some sentence of the article speaks
   // to; the others get a caveat when asked.
   std::array<bool, intents::kAspectCount> aspects{};

@@ -115,6 +115,7 @@ class Compiler {
     pack_->name = std::move(name);
     pack_->document = std::move(doc);
     pack_->aggregates.fill(-1);
+    pack_->facet_sections.fill(-1);
   }
 
   Result<std::shared_ptr<const Pack>> Run() {
@@ -172,6 +173,7 @@ class Compiler {
                                     "the article's advice: \"" + sign + "\"");
     }
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
+    FindFacetSections();
     if (auto s = pack_->matcher.Compile(); !s) {
       return std::unexpected(
           Error::ParseError(file_.name + ": " + s.error().message));
@@ -189,6 +191,26 @@ class Compiler {
   std::unexpected<Error> Fail(int line, const std::string& what) const {
     return std::unexpected(Error::ParseError(
         file_.name + " line " + std::to_string(line) + ": " + what));
+  }
+
+  void FindFacetSections() {
+    for (std::size_t i = 1; i < pack_->topics.size(); ++i) {
+      const Node& node = pack_->nodes[pack_->topics[i].node];
+      if (node.kind != NodeKind::kSection) continue;
+      const intents::Signals heading = cues_->Match(node.title);
+      const auto& words = heading.analysis.words;
+      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+            return lexicon_->Is(w, intents::WordClass::kNegators);
+          })) {
+        continue;
+      }
+      for (std::size_t f = 0; f < kFacetCount; ++f) {
+        if (pack_->facet_sections[f] < 0 &&
+            heading.facets[f] >= pack_->settings.strong_cue) {
+          pack_->facet_sections[f] = static_cast<int>(i);
+        }
+      }
+    }
   }
 
   std::string UniqueId(std::string id) {
