@@ -35,7 +35,7 @@ Candidate& CandidateFor(Signals* sig, int intent) {
   for (auto& c : cands) {
     if (c.intent == intent) return c;
   }
-  return cands.emplace_back(Candidate{intent, 0, 0, 0, {}});
+  return cands.emplace_back(Candidate{.intent = intent});
 }
 
 SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
