@@ -268,15 +268,15 @@ class Checker {
     }
   }
 
-  // The topics whose own text uses every term of `terms`.
-  std::vector<int> TopicsUsing(const std::vector<std::string>& terms) const {
-    const auto& analyzer = pack_->matcher.analyzer();
+  // The topics whose own text (`used`: each topic's terms) uses every
+  // term of `terms`.
+  static std::vector<int> TopicsUsing(
+      const std::vector<std::string>& terms,
+      const std::vector<std::set<std::string>>& used) {
     std::vector<int> out;
-    for (std::size_t t = 0; t < pack_->topics.size(); ++t) {
-      const auto& node = pack_->topic_node(static_cast<int>(t));
-      const auto used = analyzer.Terms(node.title + "\n" + node.text);
+    for (std::size_t t = 0; t < used.size(); ++t) {
       if (std::all_of(terms.begin(), terms.end(), [&](const std::string& w) {
-            return std::find(used.begin(), used.end(), w) != used.end();
+            return used[t].contains(w);
           })) {
         out.push_back(static_cast<int>(t));
       }
@@ -290,6 +290,12 @@ class Checker {
   void KeywordAwayLint() {
     const auto& analyzer = pack_->matcher.analyzer();
     const auto& lex = pack_->lexicon();
+    std::vector<std::set<std::string>> used;  // each topic's terms, once
+    for (std::size_t t = 0; t < pack_->topics.size(); ++t) {
+      const auto& node = pack_->topic_node(static_cast<int>(t));
+      const auto terms = analyzer.Terms(node.title + "\n" + node.text);
+      used.emplace_back(terms.begin(), terms.end());
+    }
     for (const auto& n : intents_.nodes) {
       const dialogs::Node* node = pack_->Find(n.node);
       if (node == nullptr || node->topic < 0) continue;
@@ -300,7 +306,7 @@ class Checker {
             terms.push_back(std::move(t));
           }
         }
-        const std::vector<int> users = TopicsUsing(terms);
+        const std::vector<int> users = TopicsUsing(terms, used);
         if (terms.empty() || users.empty() ||
             std::find(users.begin(), users.end(), node->topic) != users.end()) {
           continue;

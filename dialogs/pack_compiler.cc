@@ -198,10 +198,9 @@ class Compiler {
       const Node& node = pack_->nodes[pack_->topics[i].node];
       if (node.kind != NodeKind::kSection) continue;
       const intents::Signals heading = cues_->Match(node.title);
-      const auto& words = heading.analysis.words;
-      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-            return lexicon_->Is(w, intents::WordClass::kNegators);
-          })) {
+      // Not "Small stones without symptoms".
+      if (lexicon_->HasEntry(heading.analysis.words,
+                             intents::WordClass::kNegators)) {
         continue;
       }
       for (std::size_t f = 0; f < kFacetCount; ++f) {

@@ -213,9 +213,22 @@ TEST_F(DialogRunnerTest, PressedChoiceAnswersThatNode) {
 namespace faqbot::dialogs {
 namespace {
 
+// `article` (the seed's shape) compiled with the test lexicon.
+std::shared_ptr<const Pack> ArticlePack(const std::string& name,
+                                        const std::string& article) {
+  auto doc = ParseDocument(article, "article.txt");
+  EXPECT_TRUE(doc) << doc.error().message;
+  if (!doc) return nullptr;
+  auto pack =
+      CompilePack(name, *std::move(doc), {}, faqbot::testing::TestLexicon());
+  EXPECT_TRUE(pack) << pack.error().message;
+  return pack ? *pack : nullptr;
+}
+
 // A short article of the seed's shape, about kidney stones.
 std::shared_ptr<const Pack> StonesPack() {
-  auto doc = ParseDocument(
+  return ArticlePack(
+      "stones",
       "Are kidney stones dangerous?\n"
       "Kidney stones are hard lumps of minerals. Size decides the "
       "treatment. Specific situations are as follows:\n"
@@ -227,13 +240,7 @@ std::shared_ptr<const Pack> StonesPack() {
       "salty food raise the risk. Birth control pills may be suggested to "
       "prevent new ones.\n"
       "Drink plenty of water and keep normal calcium from food such as "
-      "milk. See a doctor promptly for severe pain or fever.\n",
-      "article.txt");
-  EXPECT_TRUE(doc) << doc.error().message;
-  auto pack = CompilePack("stones", *std::move(doc), {},
-                          faqbot::testing::TestLexicon());
-  EXPECT_TRUE(pack) << pack.error().message;
-  return *pack;
+      "milk. See a doctor promptly for severe pain or fever.\n");
 }
 
 // The facet's sentences when they hold what is asked; the whole section
@@ -253,16 +260,11 @@ TEST(DialogRunnerPassages, TheAnswerHoldsTheSentenceTheQuestionMeets) {
   EXPECT_EQ(pills.source->section, 2);
 }
 
-}  // namespace
-}  // namespace faqbot::dialogs
-
-namespace faqbot::dialogs {
-namespace {
-
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
-  auto doc = ParseDocument(
+  const auto pack = ArticlePack(
+      "hemangioma",
       "Is a liver hemangioma dangerous?\n"
       "A liver hemangioma is a benign lump of blood vessels.\n"
       "1. Large hemangiomas without symptoms\n"
@@ -270,14 +272,10 @@ TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
       "cause fullness.\n"
       "2. Treatment options\n"
       "Treatment is considered when a hemangioma keeps growing. The usual "
-      "treatment is surgery; embolisation is another option.\n",
-      "article.txt");
-  ASSERT_TRUE(doc) << doc.error().message;
-  auto pack = CompilePack("hemangioma", *std::move(doc), {},
-                          faqbot::testing::TestLexicon());
-  ASSERT_TRUE(pack) << pack.error().message;
+      "treatment is surgery; embolisation is another option.\n");
+  ASSERT_TRUE(pack);
   auto r =
-      DialogRunner(pack->get()).AskNew("How are large hemangiomas treated?");
+      DialogRunner(pack.get()).AskNew("How are large hemangiomas treated?");
   ASSERT_TRUE(r);
   EXPECT_NE(r->text.find("embolisation"), std::string::npos) << r->text;
   EXPECT_NE(r->text.find("Its section on treatment"), std::string::npos)
