@@ -22,10 +22,19 @@ std::string ChannelSettings::EnvName(const std::string& key) const {
 
 std::string ChannelSettings::Get(const std::string& key,
                                  const std::string& fallback) const {
-  if (const char* v = std::getenv(EnvName(key).c_str()); v && *v) return v;
-  const auto it = object_.find(key);
-  if (it != object_.end() && it->is_string()) return it->get<std::string>();
-  return fallback;
+  std::string value = fallback;
+  if (const char* v = std::getenv(EnvName(key).c_str()); v && *v) {
+    value = v;
+  } else if (const auto it = object_.find(key);
+             it != object_.end() && it->is_string()) {
+    value = it->get<std::string>();
+  }
+  // Credentials are kept out of every log line.
+  if (key.find("secret") != std::string::npos ||
+      key.find("token") != std::string::npos) {
+    AddSecret(value);
+  }
+  return value;
 }
 
 int ChannelSettings::GetInt(const std::string& key, int fallback) const {
@@ -48,12 +57,9 @@ Status ChannelSettings::Check(const std::vector<std::string>& required,
   }
   for (const auto& key : required) {
     if (Get(key).empty()) {
-      std::string env = "FAQBOT_" + channel_ + "_" + key;
-      std::transform(env.begin(), env.end(), env.begin(),
-                     [](unsigned char c) { return std::toupper(c); });
       return std::unexpected(
           Error::InvalidArgument("channels." + channel_ + "." + key +
-                                 " is required (or set " + env + ")"));
+                                 " is required (or set " + EnvName(key) + ")"));
     }
   }
   return Ok();

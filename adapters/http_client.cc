@@ -36,7 +36,7 @@ Result<Url> ParseUrl(const std::string& url) {
     rest.remove_prefix(7);
   } else {
     return std::unexpected(Error::InvalidArgument(
-        "URL must start with http:// or https://: " + url));
+        "URL must start with http:// or https://: " + UrlForLog(url)));
   }
   const std::size_t slash = rest.find('/');
   std::string_view authority = rest.substr(0, slash);
@@ -52,7 +52,8 @@ Result<Url> ParseUrl(const std::string& url) {
     u.port = u.tls ? "443" : "80";
   }
   if (u.host.empty()) {
-    return std::unexpected(Error::InvalidArgument("URL has no host: " + url));
+    return std::unexpected(
+        Error::InvalidArgument("URL has no host: " + UrlForLog(url)));
   }
   return u;
 }

@@ -4,6 +4,7 @@
 
 #include "adapters/channel.h"
 #include "adapters/reply_json.h"
+#include "intents/utf8.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -84,7 +85,9 @@ void RunJsonlChat(bot::Bot& bot, std::istream& in, std::ostream& out) {
   }
 }
 
-std::string Wrap(std::string_view text, int width, int indent) {
+std::string Wrap(std::string_view raw, int width, int indent) {
+  const std::string printable = intents::Printable(raw);
+  const std::string_view text = printable;
   std::string out;
   int column = 0;
   std::size_t pos = 0;

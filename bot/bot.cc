@@ -15,6 +15,11 @@ Status ValidateText(std::string_view text, std::size_t max_bytes) {
     return std::unexpected(Error::InvalidArgument(
         "message is not valid UTF-8 (byte " + std::to_string(*bad) + ")"));
   }
+  if (const auto at = intents::FindControl(text)) {
+    return std::unexpected(
+        Error::InvalidArgument("message holds a control character (byte " +
+                               std::to_string(*at) + "); send plain text"));
+  }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return std::unexpected(
         Error::InvalidArgument("message is empty; type a question"));

@@ -115,8 +115,9 @@ class Bot {
                         const Reply& reply);
 };
 
-// Checks a message's text as every adapter must: valid UTF-8, something
-// besides spaces, at most `max_bytes`. The error says which.
+// Checks a message's text as every adapter must: valid UTF-8 without
+// control characters (tab and line breaks are fine), something besides
+// spaces, at most `max_bytes`. The error says which.
 Status ValidateText(std::string_view text, std::size_t max_bytes);
 
 }  // namespace faqbot::bot

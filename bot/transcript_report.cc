@@ -10,6 +10,7 @@
 
 #include "bot/transcript_db.h"
 #include "bot/unanswered.h"
+#include "intents/utf8.h"
 
 namespace faqbot::bot {
 namespace {
@@ -129,8 +130,8 @@ void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
         << std::setw(static_cast<int>(node_width))
         << (e.node.empty() ? "-" : e.node) << std::right << std::fixed
         << std::setprecision(2) << e.confidence << "  "
-        << (e.choice.empty() ? "\"" + e.text + "\""
-                             : "[pressed " + e.choice + "]")
+        << intents::Printable(e.choice.empty() ? "\"" + e.text + "\""
+                                               : "[pressed " + e.choice + "]")
         << "\n";
   }
   out << "\nReplies by kind:\n";
@@ -141,7 +142,8 @@ void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
   out << "\nQuestions that fell back most often:\n";
   if (r.top_fallbacks.empty()) out << "  (none)\n";
   for (const auto& [q, n] : r.top_fallbacks) {
-    out << "  " << std::setw(5) << n << "  \"" << q << "\"\n";
+    out << "  " << std::setw(5) << n << "  \"" << intents::Printable(q)
+        << "\"\n";
   }
   PrintUnanswered(GroupUnanswered(pack, r.unanswered, r.answered), out);
   std::vector<std::string> never;

@@ -6,6 +6,7 @@
 #include "dialogs/dialog_runner.h"
 #include "intents/normalizer.h"
 #include "intents/text.h"
+#include "intents/utf8.h"
 
 namespace faqbot::bot {
 namespace {
@@ -132,7 +133,8 @@ void PrintLines(const std::string& text, std::ostream& out) {
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
-    out << "      " << text.substr(start, end - start) << "\n";
+    out << "      " << intents::Printable(text.substr(start, end - start))
+        << "\n";
     start = end + 1;
   }
 }
@@ -148,11 +150,11 @@ void PrintUnanswered(const std::vector<UnansweredGroup>& groups,
         std::to_string(g.count) + (g.count == 1 ? " question" : " questions");
     switch (g.why) {
       case Why::kUnknownWord:
-        out << "  \"" << g.word << "\": " << n
+        out << "  \"" << intents::Printable(g.word) << "\": " << n
             << "; the pack does not know the word\n";
         break;
       case Why::kNotCovered:
-        out << "  " << g.word << ": " << n
+        out << "  " << intents::Printable(g.word) << ": " << n
             << "; the bot said the article does not cover it"
             << (g.suggestion.empty() ? " (no answered question uses the word "
                                        "with a section: that looks right)\n"
@@ -164,7 +166,7 @@ void PrintUnanswered(const std::vector<UnansweredGroup>& groups,
     }
     out << "    e.g.";
     for (std::size_t i = 0; i < g.examples.size(); ++i) {
-      out << (i ? "; \"" : " \"") << g.examples[i] << "\"";
+      out << (i ? "; \"" : " \"") << intents::Printable(g.examples[i]) << "\"";
     }
     out << "\n";
     if (g.why == Why::kOther) continue;

@@ -1,6 +1,7 @@
 #include "intents/utf8.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace faqbot::intents {
@@ -89,9 +90,52 @@ void TruncateUtf8(std::string* text, std::size_t max_bytes) {
 
 std::string Clipped(std::string_view text, std::size_t max_bytes) {
   std::string out(text);
-  if (out.size() <= max_bytes) return out;
+  if (out.size() <= max_bytes) return Printable(out);
   TruncateUtf8(&out, max_bytes > 3 ? max_bytes - 3 : 0);
-  return out + "...";
+  return Printable(out) + "...";
+}
+
+namespace {
+
+bool IsControl(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r') return false;
+  return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+}
+
+}  // namespace
+
+std::optional<std::size_t> FindControl(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    if (const auto cp = DecodeUtf8(text, &pos); cp && IsControl(*cp)) {
+      return at;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const auto cp = DecodeUtf8(text, &pos);
+    char escaped[12];
+    if (!cp) {
+      std::snprintf(escaped, sizeof escaped, "\\x%02x",
+                    static_cast<unsigned char>(text[at]));
+      out += escaped;
+    } else if (*cp == '\r' || IsControl(*cp)) {
+      std::snprintf(escaped, sizeof escaped, *cp < 0x80 ? "\\x%02x" : "\\u%04x",
+                    static_cast<unsigned>(*cp));
+      out += escaped;
+    } else {
+      out.append(text.substr(at, pos - at));
+    }
+  }
+  return out;
 }
 
 }  // namespace faqbot::intents

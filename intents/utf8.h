@@ -27,7 +27,18 @@ void TruncateUtf8(std::string* text, std::size_t max_bytes);
 
 // `text` cut to about `max_bytes` on a character boundary, with "..." when
 // something was cut (for one-line previews).
+// Control characters are never printed as they are (see Printable).
 std::string Clipped(std::string_view text, std::size_t max_bytes);
+
+// Byte offset of the first control character other than tab, newline and
+// carriage return (C0, DEL, and C1 U+0080..U+009F), or std::nullopt. A
+// stranger's text holding ESC could rewrite a terminal that prints it.
+std::optional<std::size_t> FindControl(std::string_view text);
+
+// `text` safe for a terminal: every control character FindControl finds,
+// and invalid UTF-8, shown escaped ("\x1b", "\u009b"); tab and newline
+// kept. For anything printed that a stranger may have written.
+std::string Printable(std::string_view text);
 
 }  // namespace faqbot::intents
 

@@ -154,6 +154,8 @@ int RunServe(const Invocation& in) {
   auto port = in.Int("--port", config->port, 0, 65535);
   if (!port) return Fail(port.error());
   config->port = *port;
+  adapters::AddSecret(config->bot.redis_password);
+  adapters::AddSecret(config->bot.transcript_key);
   auto pack = LoadPackFor(in, *config);
   if (!pack) return Fail(pack.error());
   adapters::LogPackCheck(PackDir(in, *config), *pack);

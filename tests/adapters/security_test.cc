@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "adapters/http_client.h"
+#include "adapters/log.h"
 #include "tests/support/raw_clients.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_client.h"
@@ -39,8 +40,10 @@ int64_t Now() {
       .count();
 }
 
-// Every channel on, each platform's API unreachable, so every reply fails
-// and is logged: no log line may carry a credential.
+// Every channel on, each platform's API unreachable (Telegram's and
+// WhatsApp's addresses malformed, so the URL parser's errors are logged
+// too), so every reply fails and is logged: no log line may carry a
+// credential.
 TEST(SecretsTest, FailedCallsToEveryPlatformLogNoCredential) {
   const std::string dead =
       "http://127.0.0.1:" + std::to_string(testing::FreePort());
@@ -53,7 +56,7 @@ TEST(SecretsTest, FailedCallsToEveryPlatformLogNoCredential) {
   const json channels = {{"telegram",
                           {{"token", secrets[0]},
                            {"webhook_secret", secrets[1]},
-                           {"api_base", dead}}},
+                           {"api_base", "htp:/" + dead.substr(5)}}},
                          {"slack",
                           {{"signing_secret", secrets[2]},
                            {"bot_token", secrets[3]},
@@ -67,7 +70,7 @@ TEST(SecretsTest, FailedCallsToEveryPlatformLogNoCredential) {
                           {{"app_secret", secrets[6]},
                            {"verify_token", "verify"},
                            {"access_token", secrets[7]},
-                           {"graph_base", dead}}},
+                           {"graph_base", "http://"}}},
                          {"directline", {{"secret", secrets[8]}}},
                          {"rest", {{"token", secrets[9]}}}};
   ServerProcess server;
@@ -150,6 +153,20 @@ TEST(SecretsTest, FailedCallsToEveryPlatformLogNoCredential) {
         << "\"" << secret << "\" is in the log:\n"
         << log;
   }
+}
+
+TEST(SecretsTest, UrlsAreLoggedWithoutTheirPathOrCredentials) {
+  EXPECT_EQ(UrlForLog("https://api.telegram.org/bot123:ABC/sendMessage"),
+            "https://api.telegram.org/.../sendMessage");
+  EXPECT_EQ(UrlForLog("http://user:pw@graph.example:8080/v19/me?token=x#y"),
+            "http://graph.example:8080/.../me");
+  EXPECT_EQ(UrlForLog("htp:/host/bot9:Z/getUpdates"), "htp:/.../getUpdates");
+  EXPECT_EQ(UrlForLog("https://slack.com/chat.postMessage"),
+            "https://slack.com/chat.postMessage");
+  AddSecret("s3cr3t-value");
+  AddSecret("ab");  // too short to be a secret; not redacted
+  EXPECT_EQ(Redact("token s3cr3t-value and s3cr3t-value, ab"),
+            "token [secret] and [secret], ab");
 }
 
 // CPU time (user + system) the process `pid` has used, in seconds.

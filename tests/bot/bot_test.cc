@@ -34,6 +34,7 @@ TEST(Bot, RejectsBadMessagesAndKeepsTheSession) {
       {"", "empty"},
       {"   \t ", "empty"},
       {"bad \xC3\x28 utf8", "not valid UTF-8"},
+      {"title \x1b]0;owned\x07 it", "control character (byte 6)"},
       {std::string(5000, 'a'), "too long"},
   };
   for (const auto& c : cases) {

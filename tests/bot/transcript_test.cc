@@ -201,6 +201,40 @@ TEST(TranscriptPrivacy, ForgetRemovesOnePersonsExchanges) {
   EXPECT_EQ(report->recent[0].text, "telegram:7");
 }
 
+// A stored message is a stranger's text: an older version or another
+// writer may have stored escape sequences, and the author's terminal must
+// not obey them.
+TEST(Transcript, TheReportPrintsNoControlCharacters) {
+  const std::string db = FreshDb("escapes.db");
+  {
+    auto log = TranscriptLog::Open(db);
+    ASSERT_TRUE(log) << log.error().message;
+    for (const char* text :
+         {"\x1b]0;owned\x07 liver pizza", "\x1b[2J\x1b[Hpizza\rtoppings",
+          "\xC2\x9b"
+          "31mred pizza"}) {
+      (*log)->Append({.time_ms = 1'800'000'000'000,
+                      .session = "s",
+                      .channel = "web",
+                      .text = text,
+                      .kind = "fallback"});
+    }
+    (*log)->Flush();
+  }
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  std::ostringstream out;
+  PrintTranscriptReport(*report, *LiverFixture(), out);
+  const std::string text = out.str();
+  for (const char c : {'\x1b', '\x07', '\r'}) {
+    EXPECT_EQ(text.find(c), std::string::npos) << int(c) << "\n" << text;
+  }
+  EXPECT_EQ(text.find("\xC2\x9b"), std::string::npos) << text;
+  EXPECT_NE(text.find("\\x1b]0;owned\\x07 liver pizza"), std::string::npos)
+      << "shown escaped, not dropped:\n"
+      << text;
+}
+
 TEST(Transcript, ClearErrorsForMissingOrUnwritableDatabases) {
   auto missing = ReadTranscripts(::testing::TempDir() + "no/such.db");
   ASSERT_FALSE(missing);

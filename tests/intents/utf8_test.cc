@@ -28,5 +28,25 @@ TEST(Utf8, RoundTripsCodePoints) {
   }
 }
 
+TEST(Utf8, FindsControlCharactersButNotLineBreaks) {
+  EXPECT_FALSE(FindControl("two lines\r\nand\ta tab, caf\xC3\xA9"));
+  EXPECT_EQ(FindControl("hi \x1b]0;pwned\x07").value_or(99), 3u);
+  EXPECT_EQ(FindControl("del\x7f").value_or(99), 3u);
+  EXPECT_EQ(FindControl("c1 \xC2\x9b"
+                        "2J")
+                .value_or(99),
+            3u);                              // U+009B CSI
+  EXPECT_FALSE(FindControl("nbsp\xC2\xA0"));  // U+00A0 is text
+}
+
+TEST(Utf8, PrintableEscapesWhatATerminalWouldObey) {
+  const std::string shown = Printable(
+      "a\x1b[2Jb\x1b]52;c;Zm9v\x07"
+      "c\r\xC2\x9b\xFFok\n\tend");
+  EXPECT_EQ(shown, "a\\x1b[2Jb\\x1b]52;c;Zm9v\\x07c\\x0d\\u009b\\xffok\n\tend");
+  EXPECT_EQ(shown.find('\x1b'), std::string::npos);
+  EXPECT_EQ(Clipped("\x1b[31mred", 100), "\\x1b[31mred");
+}
+
 }  // namespace
 }  // namespace faqbot::intents
