@@ -28,6 +28,9 @@ struct HttpRequest {
   std::string path;    // target without the query
   std::map<std::string, std::string, std::less<>> headers;  // names lowercase
   std::string body;
+  // The client's address: the connection's peer, or behind a trusted proxy
+  // the address the proxy names (ServerConfig::client_ip_header).
+  std::string client;
 
   // A header's value, "" when absent; `name` in lowercase.
   std::string_view Header(std::string_view name) const;

@@ -36,16 +36,48 @@ bool IsJson(const HttpRequest& request) {
 
 }  // namespace
 
+namespace {
+
+// Takes a token from the bucket of `key` (made full when new); first drops
+// every full bucket when `buckets` holds too many.
+bool TakeFrom(std::map<std::string, TokenBucket>& buckets,
+              const std::string& key, double rate, double burst) {
+  if (buckets.size() >= LoginLimiter::kMaxKept) {
+    std::erase_if(buckets, [](const auto& b) { return b.second.Full(); });
+  }
+  return buckets.try_emplace(key, rate, burst).first->second.Take();
+}
+
+}  // namespace
+
+bool LoginLimiter::Allow(const std::string& name, const std::string& address) {
+  std::lock_guard lock(mu_);
+  // Known and unknown names alike, so neither the answer nor its timing
+  // tells which exist.
+  return TakeFrom(addresses_, address, kAddressRate, kAddressBurst) &&
+         TakeFrom(pairs_, name + '\n' + address, kPairRate, kPairBurst);
+}
+
 Console::Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
-                 std::shared_ptr<HandoffRelay> relay, Metrics& metrics)
+                 std::shared_ptr<HandoffRelay> relay, Metrics& metrics,
+                 ConsoleOptions options)
     : bot_(bot),
       desk_(*bot.options().handoff),
       accounts_(std::move(accounts)),
       relay_(std::move(relay)),
-      metrics_(metrics) {}
+      metrics_(metrics),
+      options_(options) {}
 
 bool Console::Handles(std::string_view path) const {
   return path == "/console" || path.starts_with("/console/");
+}
+
+std::string Console::Cookie(const std::string& token,
+                            int64_t max_age_seconds) const {
+  return std::string(kCookie) + "=" + token +
+         "; Path=/console; HttpOnly; SameSite=Strict" +
+         (options_.secure_cookie ? "; Secure" : "") +
+         "; Max-Age=" + std::to_string(max_age_seconds);
 }
 
 std::string Console::OperatorOf(const HttpRequest& request) {
@@ -81,9 +113,7 @@ HttpResponse Console::Handle(const HttpRequest& request) {
   if (request.path == "/console/logout" && request.method == "POST") {
     desk_.DropLogin(CookieValue(request.Header("cookie"), kCookie));
     HttpResponse r = HttpResponse::Json(200, "{}");
-    r.headers.push_back({"Set-Cookie", std::string(kCookie) +
-                                           "=; Path=/console; HttpOnly; "
-                                           "SameSite=Strict; Max-Age=0"});
+    r.headers.push_back({"Set-Cookie", Cookie("", 0)});
     return r;
   }
   if (request.path == "/console/api/state" && request.method == "GET") {
@@ -104,15 +134,9 @@ HttpResponse Console::Login(const HttpRequest& request) {
   const std::string name = JsonText(body, "name");
   const std::string password = JsonText(body, "password");
   const auto account = accounts_.find(name);
-  {
-    std::lock_guard lock(mu_);
-    // Five tries, then one every five seconds; unknown names share one.
-    const std::string key = account == accounts_.end() ? "" : name;
-    auto it = attempts_.try_emplace(key, 0.2, 5).first;
-    if (!it->second.Take()) {
-      return HttpResponse::JsonError(429,
-                                     "too many attempts; wait a few seconds");
-    }
+  if (!attempts_.Allow(name, request.client)) {
+    return HttpResponse::JsonError(429,
+                                   "too many attempts; wait a few seconds");
   }
   // An unknown name costs as long as a known one.
   static const std::string kNobody = bot::HashPassword("", 200000);
@@ -126,10 +150,7 @@ HttpResponse Console::Login(const HttpRequest& request) {
   desk_.Seen(name);
   HttpResponse r = HttpResponse::Json(200, DumpJson({{"operator", name}}));
   r.headers.push_back(
-      {"Set-Cookie",
-       std::string(kCookie) + "=" + token +
-           "; Path=/console; HttpOnly; SameSite=Strict; Max-Age=" +
-           std::to_string(std::chrono::seconds(kLoginFor).count())});
+      {"Set-Cookie", Cookie(token, std::chrono::seconds(kLoginFor).count())});
   return r;
 }
 

@@ -15,7 +15,10 @@
 // The login is a random token in a cookie (HttpOnly, SameSite=Strict,
 // Path=/console), kept in the desk so any instance accepts it; every POST
 // must be JSON (a form on another site cannot send that without asking).
-// Failed logins are limited per name. Internal to adapters/.
+// Logins are limited per (name, client address) and per address
+// (LoginLimiter), with the same answer for known and unknown names, so
+// failing on purpose neither locks an operator out nor tells which names
+// exist. Behind TLS the cookie is `Secure`. Internal to adapters/.
 #ifndef FAQBOT_ADAPTERS_CONSOLE_H_
 #define FAQBOT_ADAPTERS_CONSOLE_H_
 
@@ -31,10 +34,36 @@
 
 namespace faqbot::adapters {
 
+struct ConsoleOptions {
+  // Mark the login cookie Secure (sent over HTTPS only).
+  bool secure_cookie = false;
+};
+
+// Login attempts: a short back-off per (name, address) and per address,
+// never a lock-out of the name itself. Thread-safe.
+class LoginLimiter {
+ public:
+  // Whether a try of `name` from `address` may go ahead (and counts it).
+  bool Allow(const std::string& name, const std::string& address);
+
+  // Per (name, address): five tries, then one every five seconds. Per
+  // address: twenty tries over all names, then one a second.
+  static constexpr double kPairBurst = 5, kPairRate = 0.2;
+  static constexpr double kAddressBurst = 20, kAddressRate = 1;
+  // Kept at most; idle entries (full buckets) are dropped past this.
+  static constexpr std::size_t kMaxKept = 10000;
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, TokenBucket> pairs_;      // guarded by mu_
+  std::map<std::string, TokenBucket> addresses_;  // guarded by mu_
+};
+
 class Console : public Channel {
  public:
   Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
-          std::shared_ptr<HandoffRelay> relay, Metrics& metrics);
+          std::shared_ptr<HandoffRelay> relay, Metrics& metrics,
+          ConsoleOptions options = {});
 
   std::string_view name() const override { return "console"; }
   bool Handles(std::string_view path) const override;
@@ -52,6 +81,8 @@ class Console : public Channel {
   HttpResponse State(const std::string& op);
   HttpResponse Act(const std::string& op, const HttpRequest& request);
   std::string OperatorOf(const HttpRequest& request);  // "" if not logged in
+  // The Set-Cookie value carrying `token` ("" and 0 to clear it).
+  std::string Cookie(const std::string& token, int64_t max_age_seconds) const;
   // The handoff's news (kHandoff) for the person of `id`.
   void Tell(const bot::Handoff& to, std::string intent, std::string text);
 
@@ -60,8 +91,8 @@ class Console : public Channel {
   const std::map<std::string, std::string> accounts_;  // name -> hash
   std::shared_ptr<HandoffRelay> relay_;
   Metrics& metrics_;
-  std::mutex mu_;
-  std::map<std::string, TokenBucket> attempts_;  // guarded by mu_; by name
+  const ConsoleOptions options_;
+  LoginLimiter attempts_;
 };
 
 }  // namespace faqbot::adapters

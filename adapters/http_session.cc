@@ -199,11 +199,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                      "server is shutting down\n", "text/plain", false);
     }
     // Behind a trusted proxy, the client's own address counts too.
-    const ServerConfig& config = state_->config;
     std::shared_ptr<void> client_slot;
-    if (!config.client_ip_header.empty()) {
-      const std::string client = ClientAddress(
-          peer_, req[config.client_ip_header], config.trusted_proxies);
+    if (!state_->config.client_ip_header.empty()) {
+      const std::string client = ClientAddressOf(req);
       if (client != peer_) {
         client_slot = state_->limits.TryTakeAddress(client);
         if (!client_slot) {
@@ -230,6 +228,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     session->Register(upgrade.Accept(session, options));
   }
 
+  // The peer, or behind a trusted proxy the client it names.
+  std::string ClientAddressOf(const http::request<http::string_body>& req) {
+    const ServerConfig& config = state_->config;
+    if (config.client_ip_header.empty()) return peer_;
+    return ClientAddress(peer_, req[config.client_ip_header],
+                         config.trusted_proxies);
+  }
+
   void ServeChannel(Channel& channel, http::request<http::string_body> req) {
     HttpRequest request;
     request.method = std::string(req.method_string());
@@ -241,6 +247,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       request.headers[name] = std::string(field.value());
     }
     request.body = std::move(req.body());
+    request.client = ClientAddressOf(req);
     HttpResponse response;
     try {
       response = channel.Handle(request);

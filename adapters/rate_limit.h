@@ -29,6 +29,13 @@ class TokenBucket {
   }
 
   double rate() const { return rate_; }
+  // Whether the bucket has refilled (its owner has been quiet long enough
+  // to be forgotten).
+  bool Full(Clock::time_point now = Clock::now()) const {
+    return tokens_ +
+               rate_ * std::chrono::duration<double>(now - refilled_).count() >=
+           burst_;
+  }
 
  private:
   double rate_;

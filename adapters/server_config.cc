@@ -53,6 +53,12 @@ const bot::SettingTable<ServerConfig>& Settings() {
          c->log_messages = v.get<bool>();
          return "";
        }},
+      {"secure_cookies",
+       [](const json& v, ServerConfig* c) -> std::string {
+         if (!v.is_boolean()) return "true or false";
+         c->secure_cookies = v.get<bool>();
+         return "";
+       }},
       {"public_url", TextSetting(&ServerConfig::public_url)},
       {"channels",
        [](const json& v, ServerConfig* c) -> std::string {

@@ -20,6 +20,7 @@
 #define FAQBOT_ADAPTERS_SERVER_CONFIG_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,9 @@ struct ServerConfig {
   // of `trusted_proxies`. Empty: the connection's own address counts.
   std::string client_ip_header;
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
+  // Mark the console's login cookie `Secure` (sent over HTTPS only). Unset:
+  // on behind a proxy (client_ip_header set), which is where TLS ends.
+  std::optional<bool> secure_cookies;
   // Origins allowed to open /ws besides the server's own and localhost.
   // "*" allows any. Clients that send no Origin (not browsers) are allowed.
   std::vector<std::string> allowed_origins;

@@ -180,8 +180,11 @@ void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
   const auto& desk = state.bot.options().handoff;
   if (desk && !state.config.bot.operators.empty()) {
     impl_->relay = HandoffRelay::Make(*desk, impl_->state);
+    const ServerConfig& config = state.config;
     impl_->console = std::make_shared<Console>(
-        state.bot, state.config.bot.operators, impl_->relay, state.metrics);
+        state.bot, config.bot.operators, impl_->relay, state.metrics,
+        ConsoleOptions{.secure_cookie = config.secure_cookies.value_or(
+                           !config.client_ip_header.empty())});
     state.channels.push_back(impl_->console);
   }
 }

@@ -19,7 +19,8 @@ constexpr const char* kPassword = "correct horse battery";
 
 class ConsoleTest : public ServerTest {
  protected:
-  void SetUp() override {
+  void SetUp() override { Start(Config(), {.handoff = desk_}); }
+  ServerConfig Config() {
     ServerConfig config;
     config.messages_per_second = 1000;
     config.bot.operators = {{"Ann", bot::HashPassword(kPassword, 1000)}};
@@ -29,7 +30,7 @@ class ConsoleTest : public ServerTest {
                         {{"token", "1:T"},
                          {"webhook_secret", "s"},
                          {"api_base", api_.url()}}}};
-    Start(config, {.handoff = desk_});
+    return config;
   }
   HttpResult Post(const std::string& target, const json& body,
                   testing::Headers headers = {}) {
@@ -93,6 +94,8 @@ TEST_F(ConsoleTest, LoginIsGuardedAndTheCookieIsStrict) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("Path=/console"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos)
+      << "plain HTTP on loopback: a Secure cookie would never come back";
   EXPECT_EQ(State(cookie.substr(0, cookie.find(';')))["operator"], "Ann");
   // Guessing: after a few tries, a pause.
   int limited = 0;
@@ -101,6 +104,63 @@ TEST_F(ConsoleTest, LoginIsGuardedAndTheCookieIsStrict) {
                    .status == 429;
   }
   EXPECT_GE(limited, 3);
+}
+
+// Behind a TLS proxy on loopback that names each client in
+// X-Forwarded-For: attackers and operators come from different addresses.
+class ConsoleBehindProxyTest : public ConsoleTest {
+ protected:
+  void SetUp() override {
+    ServerConfig config = Config();
+    config.client_ip_header = "X-Forwarded-For";
+    Start(config, {.handoff = desk_});
+  }
+  int TryLogIn(const std::string& name, const std::string& password,
+               const std::string& from) {
+    return Post("/console/login", {{"name", name}, {"password", password}},
+                {{"X-Forwarded-For", from}})
+        .status;
+  }
+};
+
+TEST_F(ConsoleBehindProxyTest, FailingOnANameDoesNotLockItsOperatorOut) {
+  int limited = 0;
+  for (int i = 0; i < 12; ++i) {
+    limited +=
+        TryLogIn("Ann", "guess" + std::to_string(i), "203.0.113.7") == 429;
+  }
+  EXPECT_GE(limited, 5) << "the attacker is slowed down";
+  EXPECT_EQ(TryLogIn("Ann", kPassword, "198.51.100.2"), 200)
+      << "Ann, from her own address, still gets in";
+}
+
+TEST_F(ConsoleBehindProxyTest, KnownAndUnknownNamesAnswerAlike) {
+  std::vector<int> known, unknown;
+  for (int i = 0; i < 8; ++i) {
+    known.push_back(TryLogIn("Ann", "wrong", "203.0.113.8"));
+    unknown.push_back(TryLogIn("Mallory", "wrong", "203.0.113.9"));
+  }
+  EXPECT_EQ(known, unknown) << "the statuses would tell which names exist";
+  EXPECT_EQ(known.front(), 401);
+  EXPECT_EQ(known.back(), 429);
+}
+
+TEST_F(ConsoleBehindProxyTest, OneAddressTryingManyNamesIsSlowedDown) {
+  int limited = 0;
+  for (int i = 0; i < 30; ++i) {
+    limited += TryLogIn("name" + std::to_string(i), "x", "203.0.113.10") == 429;
+  }
+  EXPECT_GE(limited, 5);
+  EXPECT_EQ(TryLogIn("Ann", kPassword, "198.51.100.3"), 200);
+}
+
+TEST_F(ConsoleBehindProxyTest, TheCookieIsSecureBehindTheProxy) {
+  const auto ok =
+      Post("/console/login", {{"name", "Ann"}, {"password", kPassword}},
+           {{"X-Forwarded-For", "198.51.100.4"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  const std::string cookie = ok.Header("Set-Cookie");
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
 }
 
 TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
