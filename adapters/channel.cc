@@ -1,5 +1,7 @@
 #include "adapters/channel.h"
 
+#include <algorithm>
+
 namespace faqbot::adapters {
 namespace {
 
@@ -104,22 +106,36 @@ std::string ReplyText(const bot::Reply& reply) {
   return out;
 }
 
-HttpResponse CorsPreflight(const HttpRequest& request,
-                           std::string_view methods) {
+HttpResponse CorsPreflight(const HttpRequest& request, std::string_view methods,
+                           const std::vector<std::string>& origins) {
+  HttpResponse r = HttpResponse::Text(204, "");
+  AllowOrigin(request, origins, &r);
+  if (r.headers.empty()) return r;  // not allowed: the browser stops here
   const std::string_view asked =
       request.Header("access-control-request-headers");
-  HttpResponse r = HttpResponse::Text(204, "");
-  r.headers = {{"Access-Control-Allow-Methods", std::string(methods)},
-               {"Access-Control-Allow-Headers",
-                asked.empty() ? std::string("Authorization, Content-Type")
-                              : std::string(asked)},
-               {"Access-Control-Max-Age", "600"}};
-  AllowAnyOrigin(&r);
+  r.headers.push_back({"Access-Control-Allow-Methods", std::string(methods)});
+  r.headers.push_back({"Access-Control-Allow-Headers",
+                       asked.empty()
+                           ? std::string("Authorization, Content-Type")
+                           : std::string(asked)});
+  r.headers.push_back({"Access-Control-Max-Age", "600"});
   return r;
 }
 
-void AllowAnyOrigin(HttpResponse* response) {
-  response->headers.emplace_back("Access-Control-Allow-Origin", "*");
+void AllowOrigin(const HttpRequest& request,
+                 const std::vector<std::string>& origins,
+                 HttpResponse* response) {
+  if (std::find(origins.begin(), origins.end(), "*") != origins.end()) {
+    response->headers.emplace_back("Access-Control-Allow-Origin", "*");
+    return;
+  }
+  const std::string origin(request.Header("origin"));
+  if (origin.empty() ||
+      std::find(origins.begin(), origins.end(), origin) == origins.end()) {
+    return;
+  }
+  response->headers.emplace_back("Access-Control-Allow-Origin", origin);
+  response->headers.emplace_back("Vary", "Origin");
 }
 
 }  // namespace faqbot::adapters

@@ -111,13 +111,16 @@ using intents::TruncateUtf8;  // intents/utf8.h
 std::string QueryValue(std::string_view target, std::string_view name);
 
 // CORS for endpoints that pages on other sites call (REST, Direct Line).
-// No cookies are involved, so any origin may call: a preflight (OPTIONS)
-// gets `methods` and whatever request headers it asks for (clients add
-// their own, e.g. rxjs's X-Requested-With); every answer gets
+// `origins` are the ones allowed ("*": any; none: no page on another site
+// may call). A preflight (OPTIONS) from an allowed origin gets `methods`
+// and whatever request headers it asks for (clients add their own, e.g.
+// rxjs's X-Requested-With); every answer to one gets
 // Access-Control-Allow-Origin.
-HttpResponse CorsPreflight(const HttpRequest& request,
-                           std::string_view methods);
-void AllowAnyOrigin(HttpResponse* response);
+HttpResponse CorsPreflight(const HttpRequest& request, std::string_view methods,
+                           const std::vector<std::string>& origins);
+void AllowOrigin(const HttpRequest& request,
+                 const std::vector<std::string>& origins,
+                 HttpResponse* response);
 
 // Percent-decoding of URL and form values ('+' is a space in forms).
 std::string PercentDecode(std::string_view text, bool plus_is_space);

@@ -61,12 +61,19 @@ class DirectLineChannel : public Channel {
     return ParseDirectLineRoute("GET", path).kind == Kind::kStream;
   }
 
+  // Web Chat runs in pages anywhere; its calls carry a bearer token, no
+  // cookie.
+  static const std::vector<std::string>& AnyOrigin() {
+    static const std::vector<std::string> any = {"*"};
+    return any;
+  }
+
   HttpResponse Handle(const HttpRequest& request) override {
     if (request.method == "OPTIONS") {
-      return CorsPreflight(request, "GET, POST, OPTIONS");
+      return CorsPreflight(request, "GET, POST, OPTIONS", AnyOrigin());
     }
     HttpResponse r = Route(request);
-    AllowAnyOrigin(&r);
+    AllowOrigin(request, AnyOrigin(), &r);
     return r;
   }
 

@@ -7,13 +7,22 @@
 //
 // A button press is sent back as a message whose text is the payload.
 // GET /webhooks/rest/ answers {"status": "ok"}. With a "token" setting,
-// requests need "Authorization: Bearer <token>".
+// requests need "Authorization: Bearer <token>". Pages on other sites may
+// call only from the origins in "cors_origins" (comma-separated; none by
+// default, since a token in a page is no secret).
 //
 // Operator handoff: REST cannot push, so what an operator writes waits
 // and comes first in the answer to the person's next message, or from
-// GET /webhooks/rest/messages?sender=u1 (for clients that poll).
+// GET /webhooks/rest/messages?sender=u1 (for clients that poll). That mail
+// is the sender's alone: the first reply to a sender carries
+// "sender_secret", and mail is handed over only to requests that send it
+// back in X-Sender-Secret (anyone holding the channel token could name
+// any sender).
+#include <sstream>
+
 #include "adapters/channels.h"
 #include "adapters/http_client.h"
+#include "bot/crypto.h"
 
 namespace faqbot::adapters {
 namespace {
@@ -24,10 +33,13 @@ constexpr std::string_view kRoot = "/webhooks/rest/";
 constexpr std::string_view kWebhook = "/webhooks/rest/webhook";
 constexpr std::string_view kMessages = "/webhooks/rest/messages";
 
+constexpr std::string_view kSecretHeader = "x-sender-secret";
+
 class RestChannel : public Channel {
  public:
-  RestChannel(bot::Bot& bot, std::string token)
-      : bot_(bot), token_(std::move(token)) {}
+  RestChannel(bot::Bot& bot, std::string token,
+              std::vector<std::string> origins)
+      : bot_(bot), token_(std::move(token)), origins_(std::move(origins)) {}
 
   std::string_view name() const override { return "rest"; }
   bool Handles(std::string_view path) const override {
@@ -45,10 +57,10 @@ class RestChannel : public Channel {
 
   HttpResponse Handle(const HttpRequest& request) override {
     if (request.method == "OPTIONS") {
-      return CorsPreflight(request, "GET, POST, OPTIONS");
+      return CorsPreflight(request, "GET, POST, OPTIONS", origins_);
     }
     HttpResponse response = Answer(request);
-    AllowAnyOrigin(&response);
+    AllowOrigin(request, origins_, &response);
     return response;
   }
 
@@ -66,6 +78,10 @@ class RestChannel : public Channel {
       if (sender.empty() || sender.size() > 200) {
         return HttpResponse::JsonError(400,
                                        "?sender= must name the conversation");
+      }
+      if (!OwnsMail(request, sender, nullptr)) {
+        return HttpResponse::JsonError(
+            403, "send the sender's own secret in X-Sender-Secret");
       }
       return HttpResponse::Json(200, Waiting(sender).dump());
     }
@@ -103,7 +119,9 @@ class RestChannel : public Channel {
         text.starts_with("/") ? text.substr(1) : std::move(text);
     auto reply = bot_.Handle("rest:" + id, m);
     if (!reply) return HttpResponse::JsonError(400, reply.error().message);
-    json items = Waiting(id);
+    std::string first_secret;
+    json items =
+        OwnsMail(request, id, &first_secret) ? Waiting(id) : json::array();
     if (reply->kind == dialogs::ReplyKind::kHeld) {
       return HttpResponse::Json(200, items.dump());
     }
@@ -115,8 +133,26 @@ class RestChannel : public Channel {
       }
       item["buttons"] = std::move(buttons);
     }
+    if (!first_secret.empty()) item["sender_secret"] = first_secret;
     items.push_back(std::move(item));
     return HttpResponse::Json(200, items.dump());
+  }
+
+  // Whether the request may take `sender`'s mail: it sends the sender's
+  // key, or the sender had none, in which case one is made and put in
+  // `*fresh` (when given) for the reply.
+  bool OwnsMail(const HttpRequest& request, const std::string& sender,
+                std::string* fresh) {
+    const auto& desk = bot_.options().handoff;
+    if (!desk) return true;  // no handoff, no mail
+    const std::string made = fresh ? bot::RandomHex(16) : "";
+    const std::string key = desk->MailKey("rest:" + sender, made);
+    if (key.empty()) return false;
+    if (key == made) {
+      *fresh = made;
+      return true;
+    }
+    return ConstantTimeEquals(request.Header(kSecretHeader), key);
   }
 
   // What operators wrote to `sender` since it last heard, as reply items.
@@ -132,16 +168,30 @@ class RestChannel : public Channel {
 
   bot::Bot& bot_;
   std::string token_;
+  const std::vector<std::string> origins_;
 };
+
+// "https://a.example, https://b.example" -> the origins.
+std::vector<std::string> OriginList(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
 
 }  // namespace
 
 Result<std::shared_ptr<Channel>> MakeRestChannel(const ChannelSettings& s,
                                                  bot::Bot& bot) {
-  if (auto ok = s.Check({}, {"token"}); !ok) {
+  if (auto ok = s.Check({}, {"token", "cors_origins"}); !ok) {
     return std::unexpected(ok.error());
   }
-  return std::make_shared<RestChannel>(bot, s.Get("token"));
+  return std::make_shared<RestChannel>(bot, s.Get("token"),
+                                       OriginList(s.Get("cors_origins")));
 }
 
 }  // namespace faqbot::adapters

@@ -251,4 +251,23 @@ void MemoryHandoffDesk::Deliver(const std::string& id,
   Delivered(id, payload);
 }
 
+std::string MemoryHandoffDesk::MailKey(const std::string& id,
+                                       const std::string& fresh) {
+  std::lock_guard lock(mu_);
+  const auto now = Clock::now();
+  if (auto it = mail_keys_.find(id); it != mail_keys_.end()) {
+    it->second.second = now;
+    return it->second.first;
+  }
+  if (fresh.empty()) return "";
+  if (mail_keys_.size() >= kMaxMailKeys) {
+    std::erase_if(mail_keys_, [&](const auto& k) {
+      return now - k.second.second > std::chrono::hours(24);
+    });
+    if (mail_keys_.size() >= kMaxMailKeys) return "";
+  }
+  mail_keys_.emplace(id, std::make_pair(fresh, now));
+  return fresh;
+}
+
 }  // namespace faqbot::bot

@@ -110,6 +110,14 @@ class HandoffDesk {
   // until the channel next hears from them (a day at most).
   virtual void PostMail(const std::string& id, const std::string& text) = 0;
   virtual std::vector<std::string> TakeMail(const std::string& id) = 0;
+  // The key to `id`'s mail: the one set before, else `fresh`, which is
+  // set now unless "" (the caller hands it to the person with the first
+  // reply; the mail is theirs only). Kept a day after its last use. ""
+  // when there is none or the desk cannot keep one now.
+  virtual std::string MailKey(const std::string& id,
+                              const std::string& fresh) = 0;
+  // Mail keys kept in memory at most (MemoryHandoffDesk).
+  static constexpr std::size_t kMaxMailKeys = 100000;
 
   // Sends `payload` for the person of conversation `id` to every
   // instance's OnDeliver callback (the one holding the connection shows
@@ -149,10 +157,14 @@ class MemoryHandoffDesk : public HandoffDesk {
   void Deliver(const std::string& id, const std::string& payload) override;
   void PostMail(const std::string& id, const std::string& text) override;
   std::vector<std::string> TakeMail(const std::string& id) override;
+  std::string MailKey(const std::string& id, const std::string& fresh) override;
 
  private:
   using Clock = std::chrono::steady_clock;
   std::unordered_map<std::string, std::vector<std::string>> mail_;
+  // id -> its mail key and when it was last used
+  std::unordered_map<std::string, std::pair<std::string, Clock::time_point>>
+      mail_keys_;
   std::mutex mu_;  // the changes, one at a time
   std::unordered_map<std::string, std::deque<HandoffLine>> lines_;
   std::unordered_map<std::string, Clock::time_point> seen_;

@@ -47,6 +47,14 @@ constexpr const char* kTakeAll =
     "local all = redis.call('LRANGE', KEYS[1], 0, -1) "
     "redis.call('DEL', KEYS[1]) return all";
 
+// The key set before, else ARGV[1], set now; kept a day after its last use.
+// KEYS: the key's key.
+constexpr const char* kMailKey =
+    "local k = redis.call('GET', KEYS[1]) "
+    "if not k then if ARGV[1] == '' then return '' end "
+    "  k = ARGV[1] redis.call('SET', KEYS[1], k) end "
+    "redis.call('EXPIRE', KEYS[1], 86400) return k";
+
 int64_t ToInt(const std::string& s) { return std::atoll(s.c_str()); }
 
 }  // namespace
@@ -246,6 +254,13 @@ void RedisHandoffDesk::Deliver(const std::string& id,
   const RedisReply r =
       redis_.Run({"PUBLISH", prefix_ + "events", "d " + id + "\n" + payload});
   if (!r) Delivered(id, payload);  // Redis down: this instance, at least
+}
+
+std::string RedisHandoffDesk::MailKey(const std::string& id,
+                                      const std::string& fresh) {
+  const RedisReply r =
+      redis_.Run({"EVAL", kMailKey, "1", prefix_ + "mailkey:" + id, fresh});
+  return r ? r.Text() : "";
 }
 
 }  // namespace faqbot::bot

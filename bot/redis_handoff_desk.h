@@ -42,6 +42,7 @@ class RedisHandoffDesk : public HandoffDesk {
   void Deliver(const std::string& id, const std::string& payload) override;
   void PostMail(const std::string& id, const std::string& text) override;
   std::vector<std::string> TakeMail(const std::string& id) override;
+  std::string MailKey(const std::string& id, const std::string& fresh) override;
 
  private:
   void Event(const std::string& event);  // from the subscriber

@@ -51,12 +51,24 @@ class ConsoleTest : public ServerTest {
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body, nullptr, false);
   }
+  // Pat's message over REST, with the secret Pat's first reply carried.
   json Rest(const std::string& text) {
-    const auto r =
-        Post("/webhooks/rest/webhook", {{"sender", "pat"}, {"message", text}});
+    testing::Headers headers;
+    if (!pat_secret_.empty()) headers = {{"X-Sender-Secret", pat_secret_}};
+    const auto r = Post("/webhooks/rest/webhook",
+                        {{"sender", "pat"}, {"message", text}}, headers);
     EXPECT_EQ(r.status, 200) << r.body;
-    return json::parse(r.body, nullptr, false);
+    json items = json::parse(r.body, nullptr, false);
+    if (pat_secret_.empty() && items.is_array() && !items.empty()) {
+      pat_secret_ = items.back().value("sender_secret", "");
+    }
+    return items;
   }
+  HttpResult PatsMail(const std::string& secret) {
+    return HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat", "",
+                    {{"X-Sender-Secret", secret}});
+  }
+  std::string pat_secret_;
   std::shared_ptr<bot::MemoryHandoffDesk> desk_ =
       std::make_shared<bot::MemoryHandoffDesk>();
   testing::FakePlatform api_{[](const testing::RecordedCall&) {
@@ -189,15 +201,58 @@ TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
   EXPECT_NE(got[0]["text"].get<std::string>().find("A person has joined"),
             std::string::npos);
   EXPECT_EQ(got[1]["text"], "Ann: Hello, Ann here.");
-  const auto polled =
-      HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat");
+  const auto polled = PatsMail(pat_secret_);
   EXPECT_EQ(polled.body, "[]");
   ASSERT_EQ(Post("/console/api/release", {{"id", "rest:pat"}}, as_ann).status,
             200);
-  const auto left =
-      HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat");
+  const auto left = PatsMail(pat_secret_);
   EXPECT_NE(left.body.find("has left"), std::string::npos) << left.body;
   EXPECT_EQ(Rest("worms in liver").size(), 1u);
+}
+
+// Anyone holding the channel token can name any sender: the operator's
+// words still reach only the person the first reply gave the secret to.
+TEST_F(ConsoleTest, AnotherClientCannotReadOrTakeAPersonsMail) {
+  const std::string cookie = LogIn();
+  ASSERT_EQ(Rest("can I talk to a nurse?")[0]["text"],
+            bot_->pack()->wording.handoff_requested);
+  ASSERT_EQ(pat_secret_.size(), 32u) << "the first reply carries the secret";
+  const testing::Headers as_ann = {{"Cookie", cookie}};
+  ASSERT_EQ(Post("/console/api/take", {{"id", "rest:pat"}}, as_ann).status,
+            200);
+  ASSERT_EQ(
+      Post("/console/api/send",
+           {{"id", "rest:pat"}, {"text", "Your results are ready."}}, as_ann)
+          .status,
+      200);
+  EXPECT_EQ(HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat").status,
+            403);
+  EXPECT_EQ(PatsMail(std::string(32, '0')).status, 403);
+  const auto posed =
+      Post("/webhooks/rest/webhook",
+           {{"sender", "pat"}, {"message", "what did she say?"}});
+  EXPECT_EQ(posed.status, 200);
+  EXPECT_EQ(posed.body.find("results are ready"), std::string::npos)
+      << posed.body;
+  EXPECT_EQ(posed.body.find("sender_secret"), std::string::npos)
+      << "the secret is given once";
+  const auto mine = PatsMail(pat_secret_);
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("results are ready"), std::string::npos)
+      << "nothing was taken: " << mine.body;
+}
+
+TEST_F(ConsoleTest, RestAllowsNoOtherSitesPagesByDefault) {
+  const auto r =
+      HttpSend(port_, "POST", "/webhooks/rest/webhook",
+               R"({"sender": "a", "message": "hi"})",
+               {{"Origin", "https://evil.example"}}, "application/json");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("Access-Control-Allow-Origin"), "");
+  const auto pre = HttpSend(port_, "OPTIONS", "/webhooks/rest/webhook", "",
+                            {{"Origin", "https://evil.example"},
+                             {"Access-Control-Request-Method", "POST"}});
+  EXPECT_EQ(pre.Header("Access-Control-Allow-Origin"), "");
 }
 
 TEST_F(ConsoleTest, TelegramPeopleSeeTheOperatorThroughTheBotApi) {

@@ -191,6 +191,9 @@ TEST_F(RedisHandoffTest, InstancesShareTheQueueAndOneOperatorWins) {
   a.PostMail("rest:y", "one");
   EXPECT_EQ(c.TakeMail("rest:y"), std::vector<std::string>{"one"});
   EXPECT_TRUE(b.TakeMail("rest:y").empty()) << "delivered once";
+  EXPECT_EQ(a.MailKey("rest:y", ""), "") << "looking does not make one";
+  EXPECT_EQ(a.MailKey("rest:y", "k1"), "k1");
+  EXPECT_EQ(b.MailKey("rest:y", "k2"), "k1") << "the first key holds";
 
   ASSERT_TRUE(c.Release("web:x"));
   EXPECT_TRUE(
