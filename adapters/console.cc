@@ -1,9 +1,11 @@
 #include "adapters/console.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "bot/crypto.h"
 #include "dialogs/wording.h"
+#include "intents/utf8.h"
 
 namespace faqbot::adapters {
 
@@ -117,7 +119,7 @@ HttpResponse Console::Handle(const HttpRequest& request) {
     return r;
   }
   if (request.path == "/console/api/state" && request.method == "GET") {
-    return State(op);
+    return State(op, request);
   }
   if (request.method == "POST" && request.path.starts_with("/console/api/")) {
     return Act(op, request);
@@ -154,37 +156,66 @@ HttpResponse Console::Login(const HttpRequest& request) {
   return r;
 }
 
-HttpResponse Console::State(const std::string& op) {
-  desk_.Seen(op);
-  json conversations = json::array();
-  for (const bot::Handoff& h : desk_.Open()) {
-    json lines = json::array();
-    for (const bot::HandoffLine& l : desk_.Lines(h.id)) {
-      lines.push_back(
-          {{"time_ms", l.time_ms}, {"from", l.from}, {"text", l.text}});
-    }
-    conversations.push_back({{"id", h.id},
-                             {"channel", h.channel},
-                             {"status", bot::HandoffStatusName(h.status)},
-                             {"operator", h.operator_name},
-                             {"requested_ms", h.requested_ms},
-                             {"lines", lines}});
+std::string DisplayId(std::string_view id) {
+  // A hash, not the session id: a widget's id resumes its conversation.
+  return bot::HmacSha256Hex("faqbot console", id).substr(0, 10);
+}
+
+std::optional<bot::Handoff> Console::FindShown(std::string_view shown) const {
+  for (bot::Handoff& h : desk_.Open()) {
+    if (DisplayId(h.id) == shown) return std::move(h);
   }
-  return HttpResponse::Json(
-      200, DumpJson({{"operator", op}, {"conversations", conversations}}));
+  return std::nullopt;
+}
+
+HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
+  desk_.Seen(op);
+  // The operator's own first, then the queue (oldest first), then the rest;
+  // at most kListed, and the lines of the one the operator has open only,
+  // so a poll's cost does not grow with what strangers send.
+  std::vector<bot::Handoff> open = desk_.Open();
+  std::stable_partition(open.begin(), open.end(), [&](const bot::Handoff& h) {
+    return h.status == bot::HandoffStatus::kActive && h.operator_name == op;
+  });
+  const std::string shown = request.Query("open");
+  json conversations = json::array();
+  for (std::size_t i = 0; i < open.size() && i < kListed; ++i) {
+    const bot::Handoff& h = open[i];
+    json c = {{"id", DisplayId(h.id)},
+              {"channel", h.channel},
+              {"status", bot::HandoffStatusName(h.status)},
+              {"operator", h.operator_name},
+              {"requested_ms", h.requested_ms}};
+    if (c["id"] == shown) {
+      json lines = json::array();
+      const auto all = desk_.Lines(h.id);
+      const std::size_t from =
+          all.size() > kShownLines ? all.size() - kShownLines : 0;
+      for (std::size_t j = from; j < all.size(); ++j) {
+        lines.push_back({{"time_ms", all[j].time_ms},
+                         {"from", intents::Clipped(all[j].from, 100)},
+                         {"text", intents::Clipped(all[j].text, kShownBytes)}});
+      }
+      c["lines"] = std::move(lines);
+    }
+    conversations.push_back(std::move(c));
+  }
+  return HttpResponse::Json(200, DumpJson({{"operator", op},
+                                           {"total", open.size()},
+                                           {"conversations", conversations}}));
 }
 
 HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
   const json body = json::parse(request.body, nullptr, false);
-  const std::string id = JsonText(body, "id");
   const std::string action = request.path.substr(request.path.rfind('/') + 1);
   if (action != "take" && action != "send" && action != "release") {
     return HttpResponse::JsonError(
         404, "no such console action (take, send, release)");
   }
-  const auto handoff = desk_.Find(id);
+  const auto handoff = FindShown(JsonText(body, "id"));
   if (!handoff)
     return HttpResponse::JsonError(404, "no such conversation waiting or held");
+  const std::string& id = handoff->id;
   const auto& wording = bot_.pack()->wording;
   const bool mine = handoff->status == bot::HandoffStatus::kActive &&
                     handoff->operator_name == op;

@@ -7,7 +7,11 @@
 //   GET  /console                 the page
 //   POST /console/login           {"name","password"} -> session cookie
 //   POST /console/logout
-//   GET  /console/api/state       {"operator", "conversations": [...]}
+//   GET  /console/api/state?open=ID
+//        {"operator", "total", "conversations": [{"id", "channel", "status",
+//         "operator", "requested_ms"}, ...]}, the one with id ID with its
+//        latest "lines"; ids are short display ids (DisplayId), never the
+//        session id (a widget's resumes the conversation)
 //   POST /console/api/take        {"id"}
 //   POST /console/api/send        {"id","text"}
 //   POST /console/api/release     {"id"}
@@ -25,6 +29,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "adapters/channel.h"
@@ -59,6 +64,9 @@ class LoginLimiter {
   std::map<std::string, TokenBucket> addresses_;  // guarded by mu_
 };
 
+// What the console calls conversation `id` (10 hex digits of a hash).
+std::string DisplayId(std::string_view id);
+
 class Console : public Channel {
  public:
   Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
@@ -75,10 +83,17 @@ class Console : public Channel {
 
   // How long a login lasts.
   static constexpr std::chrono::hours kLoginFor{12};
+  // A poll lists this many conversations at most, with the latest lines
+  // of the open one, each clipped: about 150 KB at worst.
+  static constexpr std::size_t kListed = 100;
+  static constexpr std::size_t kShownLines = 50;
+  static constexpr std::size_t kShownBytes = 2000;
 
  private:
   HttpResponse Login(const HttpRequest& request);
-  HttpResponse State(const std::string& op);
+  HttpResponse State(const std::string& op, const HttpRequest& request);
+  // The open conversation shown as `shown` (DisplayId).
+  std::optional<bot::Handoff> FindShown(std::string_view shown) const;
   HttpResponse Act(const std::string& op, const HttpRequest& request);
   std::string OperatorOf(const HttpRequest& request);  // "" if not logged in
   // The Set-Cookie value carrying `token` ("" and 0 to clear it).

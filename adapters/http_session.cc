@@ -200,8 +200,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     // Behind a trusted proxy, the client's own address counts too.
     std::shared_ptr<void> client_slot;
+    const std::string client = ClientAddressOf(req);
     if (!state_->config.client_ip_header.empty()) {
-      const std::string client = ClientAddressOf(req);
       if (client != peer_) {
         client_slot = state_->limits.TryTakeAddress(client);
         if (!client_slot) {
@@ -220,7 +220,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     WsUpgrade upgrade(std::move(impl));
     if (channel) return channel->Upgrade(std::move(upgrade));
     auto session = std::make_shared<WidgetSession>(
-        state_, QueryValue(upgrade.target(), "session"));
+        state_, QueryValue(upgrade.target(), "session"), client);
     WsOptions options;
     options.max_frame_bytes = state_->config.max_frame_bytes;
     options.idle_timeout =

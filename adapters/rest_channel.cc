@@ -113,7 +113,7 @@ class RestChannel : public Channel {
     }
     const std::string id = sender->get<std::string>();
     std::string text = message->get<std::string>();
-    bot::Message m{.channel = "rest"};
+    bot::Message m{.channel = "rest", .client = request.client};
     // A pressed button comes back as "/<choice id>".
     (text.starts_with("/") ? m.button : m.text) =
         text.starts_with("/") ? text.substr(1) : std::move(text);

@@ -38,9 +38,10 @@ std::string NewSessionId() {
 }
 
 WidgetSession::WidgetSession(std::shared_ptr<ServerState> state,
-                             std::string resume)
+                             std::string resume, std::string client)
     : state_(std::move(state)),
       resume_(std::move(resume)),
+      client_(std::move(client)),
       limit_(state_->config.messages_per_second,
              state_->config.messages_per_second) {}
 
@@ -131,6 +132,7 @@ void WidgetSession::Answer(WsConnection& connection,
   }
   const auto start = std::chrono::steady_clock::now();
   message->channel = "web";
+  message->client = client_;
   message->welcomed = true;  // OnOpen greeted every new session
   auto reply = state_->bot.Handle(StoreKey(session_), *message);
   if (!reply) {

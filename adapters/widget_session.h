@@ -24,8 +24,10 @@ namespace faqbot::adapters {
 
 class WidgetSession : public WsHandler {
  public:
-  // `resume` is the session id the client asked to resume ("" for none).
-  WidgetSession(std::shared_ptr<ServerState> state, std::string resume);
+  // `resume` is the session id the client asked to resume ("" for none);
+  // `client` the client's address (HttpRequest::client).
+  WidgetSession(std::shared_ptr<ServerState> state, std::string resume,
+                std::string client);
   ~WidgetSession() override;
 
   void OnOpen(WsConnection& connection) override;
@@ -43,6 +45,7 @@ class WidgetSession : public WsHandler {
   std::shared_ptr<ServerState> state_;
   std::string session_;
   std::string resume_;
+  const std::string client_;
   uint64_t registry_id_ = 0;
   std::weak_ptr<WsConnection> self_;  // guarded by state_->mu
   std::string listed_;  // "web:<id>" once open; guarded by state_->mu

@@ -43,6 +43,10 @@ struct Message {
   // Where the channel would send this person an operator's message, when
   // the session id does not say (Handoff::address).
   std::string_view address;
+  // The sender's network address when the channel knows one that is the
+  // person's own (widget, REST, Direct Line; not a platform's webhook),
+  // for per-client limits; "" otherwise.
+  std::string_view client;
   // The channel showed this session Welcome() (with the disclaimer)
   // before its first message, so the first reply need not repeat it.
   bool welcomed = false;
@@ -62,6 +66,9 @@ struct BotOptions {
   // Operator handoff (handoff.h); null: asking for a person gets the
   // pack's handoff_unavailable wording.
   std::shared_ptr<HandoffDesk> handoff;
+  // Conversations from one client address (Message::client) waiting for
+  // a person at once; more are told so (one client cannot fill the queue).
+  std::size_t handoff_per_client = 3;
 };
 
 class Bot {

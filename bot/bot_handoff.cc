@@ -82,10 +82,17 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     reply.text = pack.wording.handoff_unavailable;
     return reply;
   }
+  if (!message.client.empty() &&
+      desk->WaitingFrom(message.client) >= options_.handoff_per_client) {
+    reply.intent = "handoff.limited";
+    reply.text = pack.wording.handoff_limited;
+    return reply;
+  }
   const std::string id(session);
   if (!desk->Request({.id = id,
                       .channel = std::string(message.channel),
                       .address = std::string(message.address),
+                      .client = std::string(message.client),
                       .requested_ms = UnixMs()})) {
     reply.text = pack.wording.handoff_already;
     return reply;

@@ -45,6 +45,7 @@ const SettingTable<Config>& Settings() {
        }},
       {"handoff_wait_seconds",
        IntSetting(&Config::handoff_wait_seconds, 10, 86400)},
+      {"handoff_per_client", IntSetting(&Config::handoff_per_client, 1, 500)},
   };
   return table;
 }
@@ -116,6 +117,8 @@ Result<BotOptions> MakeBotOptions(const Config& config,
   options.session_idle_expiry =
       std::chrono::seconds(config.session_idle_seconds);
   options.max_sessions = static_cast<std::size_t>(config.max_sessions);
+  options.handoff_per_client =
+      static_cast<std::size_t>(config.handoff_per_client);
   if (config.sessions == "redis") {
     auto redis = RedisOptionsFrom(config);
     if (!redis) return std::unexpected(redis.error());

@@ -58,6 +58,8 @@ struct Config {
   // A person waiting this long for an operator is told no one came, and
   // the bot goes on.
   int handoff_wait_seconds = 300;
+  // Conversations from one client address waiting for a person at once.
+  int handoff_per_client = 3;
 };
 
 // Reads the setting `key` into `config`. Returns nullopt when `key` is not

@@ -87,6 +87,15 @@ std::size_t HandoffDesk::Waiting() const {
       }));
 }
 
+std::size_t HandoffDesk::WaitingFrom(std::string_view client) const {
+  std::shared_lock lock(mu_);
+  return static_cast<std::size_t>(
+      std::count_if(open_.begin(), open_.end(), [&](const auto& kv) {
+        return kv.second.status == HandoffStatus::kWaiting &&
+               kv.second.client == client;
+      }));
+}
+
 std::vector<Handoff> HandoffDesk::Open() const {
   std::vector<Handoff> all;
   {
@@ -187,7 +196,13 @@ void MemoryHandoffDesk::AddLine(const std::string& id,
   std::lock_guard lock(mu_);
   auto& lines = lines_[id];
   lines.push_back(line);
-  if (lines.size() > kMaxLines) lines.pop_front();
+  std::size_t bytes = 0;
+  for (const HandoffLine& l : lines) bytes += l.text.size() + l.from.size();
+  while (lines.size() > 1 &&
+         (lines.size() > kMaxLines || bytes > kMaxLineBytes)) {
+    bytes -= lines.front().text.size() + lines.front().from.size();
+    lines.pop_front();
+  }
 }
 
 std::vector<HandoffLine> MemoryHandoffDesk::Lines(const std::string& id) {

@@ -41,6 +41,8 @@ struct Handoff {
   // Where the channel sends this person's messages when the session id
   // does not say (WhatsApp: the business phone number id), else "".
   std::string address;
+  // The client address it was asked from (Message::client), or "".
+  std::string client;
   HandoffStatus status = HandoffStatus::kNone;
   std::string operator_name;  // who holds it (kActive)
   int64_t requested_ms = 0;   // Unix time, milliseconds
@@ -60,8 +62,11 @@ bool AsksForPerson(std::string_view text);
 
 class HandoffDesk {
  public:
-  // Lines kept per conversation (the console shows the newest).
-  static constexpr std::size_t kMaxLines = 200;
+  // Lines kept per conversation (the console shows the newest), and their
+  // text at most (MemoryHandoffDesk), so a queue full of strangers' long
+  // messages costs at most kMaxWaiting * kMaxLineBytes.
+  static constexpr std::size_t kMaxLines = 100;
+  static constexpr std::size_t kMaxLineBytes = 32 * 1024;
   // Conversations waiting at most; more are told no one is available (a
   // flood of requests cannot bury the operators' queue).
   static constexpr std::size_t kMaxWaiting = 500;
@@ -77,6 +82,8 @@ class HandoffDesk {
   HandoffStatus StatusOf(std::string_view id) const;
   std::vector<Handoff> Open() const;  // waiting first, oldest first
   std::size_t Waiting() const;
+  // Waiting conversations asked from `client`.
+  std::size_t WaitingFrom(std::string_view client) const;
   std::optional<Handoff> Find(std::string_view id) const;
 
   // Queues `handoff` (status kWaiting); false when it is open already.

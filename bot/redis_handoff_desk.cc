@@ -6,12 +6,12 @@ namespace faqbot::bot {
 namespace {
 
 // Queues a conversation unless it is open. KEYS: hash, open set, lines.
-// ARGV: id, channel, requested_ms, events channel, address.
+// ARGV: id, channel, requested_ms, events channel, address, client.
 constexpr const char* kRequest =
     "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end "
     "redis.call('HSET', KEYS[1], 'channel', ARGV[2], 'status', 'waiting', "
     "  'operator', '', 'requested_ms', ARGV[3], 'taken_ms', '0', "
-    "  'first_reply_ms', '0', 'address', ARGV[5]) "
+    "  'first_reply_ms', '0', 'address', ARGV[5], 'client', ARGV[6]) "
     "redis.call('SADD', KEYS[2], ARGV[1]) redis.call('DEL', KEYS[3]) "
     "redis.call('PUBLISH', ARGV[4], 's ' .. ARGV[1]) return 1";
 
@@ -92,6 +92,7 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
     const std::string& v = cells[i + 1];
     if (k == "channel") h.channel = v;
     if (k == "address") h.address = v;
+    if (k == "client") h.client = v;
     if (k == "status") {
       h.status =
           v == "active" ? HandoffStatus::kActive : HandoffStatus::kWaiting;
@@ -127,7 +128,7 @@ bool RedisHandoffDesk::Request(const Handoff& handoff) {
       redis_.Run({"EVAL", kRequest, "3", prefix_ + "c:" + handoff.id,
                   prefix_ + "open", prefix_ + "lines:" + handoff.id, handoff.id,
                   handoff.channel, std::to_string(handoff.requested_ms),
-                  prefix_ + "events", handoff.address});
+                  prefix_ + "events", handoff.address, handoff.client});
   if (!r || r.Int() != 1) return false;
   Refresh(handoff.id);  // at once, not only when the event comes back
   return true;

@@ -174,7 +174,8 @@ struct Wording {
   std::string urgent_label = "URGENT";
 
   // Operator handoff (bot/handoff.h): asked for a person, and the team
-  // is online / already asked / no one is online; a person joined ({name}:
+  // is online / already asked / no one is online / too many requests from
+  // where this one came from; a person joined ({name}:
   // the operator's name), handed back, or no one came in time.
   std::string handoff_requested =
       "I've asked for a person from the team to join this conversation. "
@@ -185,6 +186,10 @@ struct Wording {
   std::string handoff_unavailable =
       "No one from the team is available right now, so I can't pass you "
       "on. I can still answer questions about the article.";
+  std::string handoff_limited =
+      "Several conversations from your connection are already waiting for a "
+      "person, so I can't add this one now. Please try again in a few "
+      "minutes; I can still answer questions about the article.";
   std::string handoff_joined = "A person has joined the conversation: {name}.";
   std::string handoff_left =
       "{name} has left the conversation. I'm here again if you have "

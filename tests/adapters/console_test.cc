@@ -2,6 +2,8 @@
 // operator handoff on text channels: REST (no push: the operator's words
 // wait for the person's next request) and Telegram (pushed through the
 // platform's API, here a local fake of it).
+#include "adapters/console.h"
+
 #include <gtest/gtest.h>
 
 #include "bot/crypto.h"
@@ -181,18 +183,21 @@ TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
             bot_->pack()->wording.handoff_requested);
   const json state = State(cookie);
   ASSERT_EQ(state["conversations"].size(), 1u) << state.dump();
-  EXPECT_EQ(state["conversations"][0]["id"], "rest:pat");
+  EXPECT_EQ(state["conversations"][0]["id"], DisplayId("rest:pat"))
+      << "a short display id, never the session id";
   EXPECT_EQ(state["conversations"][0]["status"], "waiting");
   const testing::Headers as_ann = {{"Cookie", cookie}};
-  EXPECT_EQ(
-      Post("/console/api/send", {{"id", "rest:pat"}, {"text", "hi"}}, as_ann)
-          .status,
-      409)
+  EXPECT_EQ(Post("/console/api/send",
+                 {{"id", DisplayId("rest:pat")}, {"text", "hi"}}, as_ann)
+                .status,
+            409)
       << "take it first";
-  ASSERT_EQ(Post("/console/api/take", {{"id", "rest:pat"}}, as_ann).status,
-            200);
+  ASSERT_EQ(
+      Post("/console/api/take", {{"id", DisplayId("rest:pat")}}, as_ann).status,
+      200);
   ASSERT_EQ(Post("/console/api/send",
-                 {{"id", "rest:pat"}, {"text", "Hello, Ann here."}}, as_ann)
+                 {{"id", DisplayId("rest:pat")}, {"text", "Hello, Ann here."}},
+                 as_ann)
                 .status,
             200);
   // The person's next message: what waited for them, and no bot answer.
@@ -203,8 +208,10 @@ TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
   EXPECT_EQ(got[1]["text"], "Ann: Hello, Ann here.");
   const auto polled = PatsMail(pat_secret_);
   EXPECT_EQ(polled.body, "[]");
-  ASSERT_EQ(Post("/console/api/release", {{"id", "rest:pat"}}, as_ann).status,
-            200);
+  ASSERT_EQ(
+      Post("/console/api/release", {{"id", DisplayId("rest:pat")}}, as_ann)
+          .status,
+      200);
   const auto left = PatsMail(pat_secret_);
   EXPECT_NE(left.body.find("has left"), std::string::npos) << left.body;
   EXPECT_EQ(Rest("worms in liver").size(), 1u);
@@ -218,11 +225,13 @@ TEST_F(ConsoleTest, AnotherClientCannotReadOrTakeAPersonsMail) {
             bot_->pack()->wording.handoff_requested);
   ASSERT_EQ(pat_secret_.size(), 32u) << "the first reply carries the secret";
   const testing::Headers as_ann = {{"Cookie", cookie}};
-  ASSERT_EQ(Post("/console/api/take", {{"id", "rest:pat"}}, as_ann).status,
-            200);
+  ASSERT_EQ(
+      Post("/console/api/take", {{"id", DisplayId("rest:pat")}}, as_ann).status,
+      200);
   ASSERT_EQ(
       Post("/console/api/send",
-           {{"id", "rest:pat"}, {"text", "Your results are ready."}}, as_ann)
+           {{"id", DisplayId("rest:pat")}, {"text", "Your results are ready."}},
+           as_ann)
           .status,
       200);
   EXPECT_EQ(HttpSend(port_, "GET", "/webhooks/rest/messages?sender=pat").status,
@@ -272,16 +281,20 @@ TEST_F(ConsoleTest, TelegramPeopleSeeTheOperatorThroughTheBotApi) {
   ASSERT_EQ(update(1, "human please").status, 200);
   api_.WaitFor(1);
   const testing::Headers as_ann = {{"Cookie", cookie}};
-  ASSERT_EQ(Post("/console/api/take", {{"id", "telegram:42"}}, as_ann).status,
-            200);
+  ASSERT_EQ(
+      Post("/console/api/take", {{"id", DisplayId("telegram:42")}}, as_ann)
+          .status,
+      200);
   ASSERT_EQ(
       Post("/console/api/send",
-           {{"id", "telegram:42"}, {"text", "Ann here, go ahead."}}, as_ann)
+           {{"id", DisplayId("telegram:42")}, {"text", "Ann here, go ahead."}},
+           as_ann)
           .status,
       200);
   ASSERT_EQ(update(2, "is it dangerous?").status, 200);  // held: no reply
   ASSERT_EQ(
-      Post("/console/api/release", {{"id", "telegram:42"}}, as_ann).status,
+      Post("/console/api/release", {{"id", DisplayId("telegram:42")}}, as_ann)
+          .status,
       200);
   const auto calls = api_.WaitFor(4);
   ASSERT_EQ(calls.size(), 4u);
@@ -317,10 +330,12 @@ TEST_F(ConsoleTest, DirectLineClientsGetTheOperatorAsActivities) {
   ASSERT_EQ(say("can I talk to a nurse?").status, 200);
   const testing::Headers as_ann = {{"Cookie", cookie}};
   ASSERT_EQ(
-      Post("/console/api/take", {{"id", "directline:" + id}}, as_ann).status,
+      Post("/console/api/take", {{"id", DisplayId("directline:" + id)}}, as_ann)
+          .status,
       200);
   ASSERT_EQ(Post("/console/api/send",
-                 {{"id", "directline:" + id}, {"text", "Ann here."}}, as_ann)
+                 {{"id", DisplayId("directline:" + id)}, {"text", "Ann here."}},
+                 as_ann)
                 .status,
             200);
   ASSERT_EQ(say("thank you").status, 200);  // held: no bot activity

@@ -115,6 +115,37 @@ TEST_F(BotHandoffTest, AFloodOfRequestsCannotBuryTheQueue) {
   EXPECT_EQ(desk_->StatusOf("web:p"), HandoffStatus::kNone);
 }
 
+TEST_F(BotHandoffTest, OneClientCannotFillTheQueue) {
+  desk_->Seen("Ann");
+  int queued = 0;
+  for (int i = 0; i < 10; ++i) {
+    auto r = bot_.Handle("web:" + std::to_string(i),
+                         {.text = "talk to a human", .client = "203.0.113.5"});
+    ASSERT_TRUE(r);
+    if (r->intent == "handoff.request") ++queued;
+    if (i >= 3) EXPECT_EQ(r->text, bot_.pack()->wording.handoff_limited);
+  }
+  EXPECT_EQ(queued, 3) << "handoff_per_client";
+  EXPECT_EQ(desk_->Waiting(), 3u);
+  auto other = bot_.Handle(
+      "web:x", {.text = "talk to a human", .client = "198.51.100.9"});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->intent, "handoff.request") << "someone else still can";
+}
+
+TEST(HandoffDesk, LinesOfAConversationAreBoundedInBytes) {
+  MemoryHandoffDesk desk;
+  ASSERT_TRUE(desk.Request({.id = "web:a"}));
+  for (int i = 0; i < 99; ++i) {
+    desk.AddLine("web:a", {.from = "person", .text = std::string(1900, 'x')});
+  }
+  const auto lines = desk.Lines("web:a");
+  std::size_t bytes = 0;
+  for (const auto& l : lines) bytes += l.text.size();
+  EXPECT_LE(bytes, HandoffDesk::kMaxLineBytes);
+  EXPECT_GE(lines.size(), 10u) << "the newest are kept";
+}
+
 TEST(HandoffDesk, WaitingTooLongIsGivenUpOnce) {
   MemoryHandoffDesk desk;
   ASSERT_TRUE(desk.Request({.id = "a", .requested_ms = 1000}));
