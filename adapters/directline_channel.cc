@@ -215,11 +215,10 @@ class DirectLineChannel : public Channel {
                   "too many messages in this conversation; slow down");
     }
     const std::string text = JsonText(activity, "text");
-    auto reply =
-        bot_.Handle("directline:" + id, {.text = text,
-                                         .channel = "directline",
-                                         .client = request.client,
-                                         .welcomed = true});
+    auto reply = bot_.Handle("directline:" + id, {.text = text,
+                                                  .channel = "directline",
+                                                  .client = request.client,
+                                                  .welcomed = true});
     if (!reply) return Fail(400, "BadArgument", reply.error().message);
     // Echo the user's activity (Web Chat marks it sent when it comes back
     // with an id), then the bot's reply.

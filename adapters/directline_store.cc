@@ -2,8 +2,29 @@
 // DirectLineTokens behind the DirectLineStore interface.
 #include "adapters/directline_store.h"
 
+#include <atomic>
+
+#include "adapters/channel.h"
+
 namespace faqbot::adapters {
 namespace {
+
+std::atomic<uint64_t> bad_records{0};
+
+std::optional<nlohmann::json> ParsedActivity(const nlohmann::json& j) {
+  const auto id = j.find("id");
+  const auto type = j.find("type");
+  if (!j.is_object() || id == j.end() || !id->is_string() || type == j.end() ||
+      !type->is_string()) {
+    return std::nullopt;
+  }
+  return j;
+}
+
+std::optional<std::string> Refused() {
+  ++bad_records;
+  return std::nullopt;
+}
 
 class MemoryDirectLineStore : public DirectLineStore {
  public:
@@ -69,6 +90,39 @@ class MemoryDirectLineStore : public DirectLineStore {
 };
 
 }  // namespace
+
+std::optional<std::string> CheckedActivity(std::string_view record) {
+  if (record.size() > 64 * 1024) return Refused();
+  const auto j = nlohmann::json::parse(record, nullptr, false);
+  if (!ParsedActivity(j)) return Refused();
+  return DumpJson(j);
+}
+
+std::optional<std::string> CheckedFrame(std::string_view frame) {
+  if (frame.size() > 256 * 1024) return Refused();
+  const auto j = nlohmann::json::parse(frame, nullptr, false);
+  if (!j.is_object()) return Refused();
+  const auto activities = j.find("activities");
+  const auto watermark = j.find("watermark");
+  if (activities == j.end() || !activities->is_array() ||
+      watermark == j.end() || !watermark->is_string()) {
+    return Refused();
+  }
+  const std::string mark = watermark->get<std::string>();
+  if (mark.empty() || mark.size() > 20 ||
+      mark.find_first_not_of("0123456789") != std::string::npos) {
+    return Refused();
+  }
+  nlohmann::json out = {{"activities", nlohmann::json::array()},
+                        {"watermark", mark}};
+  for (const auto& a : *activities) {
+    if (!ParsedActivity(a)) return Refused();
+    out["activities"].push_back(a);
+  }
+  return DumpJson(out);
+}
+
+uint64_t DirectLineBadRecords() { return bad_records.load(); }
 
 std::unique_ptr<DirectLineStore> MakeMemoryDirectLineStore(
     std::chrono::seconds token_lifetime, std::size_t max_tokens,

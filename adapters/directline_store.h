@@ -56,6 +56,17 @@ class DirectLineStore {
   virtual std::chrono::seconds token_lifetime() const = 0;
 };
 
+// A stored activity as it may be sent on: re-serialised from its parse
+// when it is a JSON object (at most 64 KiB) with string "id" and "type";
+// nullopt for anything else, counted (DirectLineBadRecords). What Redis
+// hands back is input like any other: never copied out raw.
+std::optional<std::string> CheckedActivity(std::string_view record);
+// A stream frame {"activities": [...], "watermark": "<digits>"} rebuilt
+// from its checked activities; nullopt when it is not one.
+std::optional<std::string> CheckedFrame(std::string_view frame);
+// Records refused by CheckedActivity and CheckedFrame in this process.
+uint64_t DirectLineBadRecords();
+
 std::unique_ptr<DirectLineStore> MakeMemoryDirectLineStore(
     std::chrono::seconds token_lifetime, std::size_t max_tokens,
     DirectLineLimits limits = {});

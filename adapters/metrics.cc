@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "adapters/connection_limits.h"
+#include "adapters/directline_store.h"
 
 namespace faqbot::adapters {
 
@@ -37,6 +38,12 @@ void Metrics::RenderHandoff(const bot::HandoffDesk& desk,
   line(std::string("faqbot_handoff_first_reply_seconds_sum ") + sum);
   line("faqbot_handoff_first_reply_seconds_count " +
        std::to_string(handoff_replied_.load()));
+  line(
+      "# HELP faqbot_handoff_bad_records_total Malformed handoff records read "
+      "from shared storage and skipped.");
+  line("# TYPE faqbot_handoff_bad_records_total counter");
+  line("faqbot_handoff_bad_records_total " +
+       std::to_string(desk.bad_records()));
 }
 
 std::string Metrics::Render(const bot::Bot& bot,
@@ -98,6 +105,12 @@ std::string Metrics::Render(const bot::Bot& bot,
          "\"} " + std::to_string(replies_[k].load()));
   }
   if (const auto& desk = bot.options().handoff) RenderHandoff(*desk, &out);
+  line(
+      "# HELP faqbot_directline_bad_records_total Malformed Direct Line "
+      "records read from shared storage and skipped.");
+  line("# TYPE faqbot_directline_bad_records_total counter");
+  line("faqbot_directline_bad_records_total " +
+       std::to_string(DirectLineBadRecords()));
   line("# HELP faqbot_errors_total Bad frames answered with an error.");
   line("# TYPE faqbot_errors_total counter");
   line("faqbot_errors_total " + std::to_string(errors_total_.load()));

@@ -114,12 +114,18 @@ class RedisDirectLineStore : public DirectLineStore {
                                std::to_string(ParseWatermark(watermark))});
     const auto cells = r.Texts();
     std::string out = "{\"activities\":[";
+    bool first = true;
     for (std::size_t i = 1; i < cells.size(); ++i) {
-      if (i > 1) out += ',';
-      out += cells[i];
+      const auto activity = CheckedActivity(cells[i]);
+      if (!activity) continue;
+      if (!first) out += ',';
+      out += *activity;
+      first = false;
     }
-    return out + "],\"watermark\":\"" + (cells.empty() ? "0" : cells[0]) +
-           "\"}";
+    const bool mark_ok =
+        !cells.empty() && !cells[0].empty() && cells[0].size() <= 20 &&
+        cells[0].find_first_not_of("0123456789") == std::string::npos;
+    return out + "],\"watermark\":\"" + (mark_ok ? cells[0] : "0") + "\"}";
   }
 
   void AddStream(const std::string& id,
@@ -226,8 +232,9 @@ class RedisDirectLineStore : public DirectLineStore {
       });
       if (it->second.empty()) streams_.erase(it);
     }
-    const std::string frame = event.substr(nl + 1);
-    for (const auto& s : open) s->Send(frame);
+    const auto frame = CheckedFrame(std::string_view(event).substr(nl + 1));
+    if (!frame) return;
+    for (const auto& s : open) s->Send(*frame);
   }
 
   const std::string prefix_;

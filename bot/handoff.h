@@ -14,6 +14,7 @@
 #ifndef FAQBOT_BOT_HANDOFF_H_
 #define FAQBOT_BOT_HANDOFF_H_
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -132,7 +133,11 @@ class HandoffDesk {
   virtual void Deliver(const std::string& id, const std::string& payload) = 0;
   void OnDeliver(DeliverFn fn);
 
+  // Malformed records read from shared storage and skipped (a metric).
+  uint64_t bad_records() const { return bad_records_.load(); }
+
  protected:
+  void CountBadRecord() { ++bad_records_; }
   // The copy: set by the implementations when the queue changes.
   void Keep(const Handoff& handoff);
   void Forget(const std::string& id);
@@ -144,6 +149,7 @@ class HandoffDesk {
   std::unordered_map<std::string, Handoff> open_;  // guarded by mu_
   mutable std::mutex deliver_mu_;
   std::vector<DeliverFn> deliver_;  // guarded by deliver_mu_
+  std::atomic<uint64_t> bad_records_{0};
 };
 
 class MemoryHandoffDesk : public HandoffDesk {

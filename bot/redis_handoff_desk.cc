@@ -1,6 +1,6 @@
 #include "bot/redis_handoff_desk.h"
 
-#include <nlohmann/json.hpp>
+#include "bot/handoff_records.h"
 
 namespace faqbot::bot {
 namespace {
@@ -87,13 +87,16 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
   const auto cells = r.Texts();
   if (cells.empty()) return std::nullopt;
   Handoff h{.id = id};
+  bool ok = HandoffFieldOk(id);
   for (std::size_t i = 0; i + 1 < cells.size(); i += 2) {
     const std::string& k = cells[i];
     const std::string& v = cells[i + 1];
+    ok = ok && HandoffFieldOk(v);
     if (k == "channel") h.channel = v;
     if (k == "address") h.address = v;
     if (k == "client") h.client = v;
     if (k == "status") {
+      ok = ok && (v == "active" || v == "waiting");
       h.status =
           v == "active" ? HandoffStatus::kActive : HandoffStatus::kWaiting;
     }
@@ -101,6 +104,10 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
     if (k == "requested_ms") h.requested_ms = ToInt(v);
     if (k == "taken_ms") h.taken_ms = ToInt(v);
     if (k == "first_reply_ms") h.first_reply_ms = ToInt(v);
+  }
+  if (!ok || h.channel.empty()) {
+    CountBadRecord();
+    return std::nullopt;
   }
   return h;
 }
@@ -179,11 +186,7 @@ std::vector<Handoff> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
 
 void RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
   const std::string key = prefix_ + "lines:" + id;
-  const nlohmann::json j = {
-      {"t", line.time_ms}, {"f", line.from}, {"x", line.text}};
-  redis_.Run(
-      {"RPUSH", key,
-       j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  redis_.Run({"RPUSH", key, EncodeLine(line)});
   redis_.Run({"LTRIM", key, "-" + std::to_string(kMaxLines), "-1"});
   redis_.Run({"EXPIRE", key, "86400"});
 }
@@ -193,12 +196,12 @@ std::vector<HandoffLine> RedisHandoffDesk::Lines(const std::string& id) {
   const RedisReply r =
       redis_.Run({"LRANGE", prefix_ + "lines:" + id, "0", "-1"});
   if (!r) return lines;
-  for (const auto& text : r.Texts()) {
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_object()) continue;
-    lines.push_back({.time_ms = j.value("t", int64_t{0}),
-                     .from = j.value("f", ""),
-                     .text = j.value("x", "")});
+  for (const auto& record : r.Texts()) {
+    if (auto line = DecodeLine(record)) {
+      lines.push_back(std::move(*line));
+    } else {
+      CountBadRecord();
+    }
   }
   return lines;
 }
@@ -247,7 +250,15 @@ void RedisHandoffDesk::PostMail(const std::string& id,
 std::vector<std::string> RedisHandoffDesk::TakeMail(const std::string& id) {
   const RedisReply r =
       redis_.Run({"EVAL", kTakeAll, "1", prefix_ + "mail:" + id});
-  return r ? r.Texts() : std::vector<std::string>();
+  std::vector<std::string> mail;
+  for (auto& text : r.Texts()) {
+    if (MailTextOk(text)) {
+      mail.push_back(std::move(text));
+    } else {
+      CountBadRecord();
+    }
+  }
+  return mail;
 }
 
 void RedisHandoffDesk::Deliver(const std::string& id,

@@ -7,7 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "adapters/console.h"
 #include "bot/crypto.h"
+#include "bot/redis_client.h"
+#include "tests/support/child_process.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_client.h"
 
@@ -161,6 +164,78 @@ TEST(HandoffAttacks, OneClientGetsItsShareOfTheQueueAndNoMore) {
       desk.Rest("pat", "can I speak to a nurse?", "198.51.100.77");
   EXPECT_NE(real.body.find("asked for a person"), std::string::npos)
       << real.body;
+}
+
+// Attack 10: records in Redis that no faqbot wrote (a bug elsewhere, an
+// older version, someone with access to Redis). A thousand of them in a
+// conversation's lines and a Direct Line conversation: the console and
+// /activities keep working and show only what is well formed.
+TEST(HandoffAttacks, MalformedRecordsInRedisAreSkippedNotEchoed) {
+  testing::RedisServer redis;
+  ASSERT_TRUE(redis.Start()) << "redis-server did not start";
+  DeskServer desk("records", {{"sessions", "redis"},
+                              {"redis", redis.address()},
+                              {"channels",
+                               {{"rest", json::object()},
+                                {"directline", {{"secret", "dl-secret"}}}}}});
+  ASSERT_TRUE(desk.ok()) << desk.server().Output();
+  const std::string cookie = desk.LogIn();
+  ASSERT_FALSE(cookie.empty());
+  ASSERT_EQ(desk.Rest("pat", "can I talk to a nurse?", "198.51.100.5").status,
+            200);
+  bot::RedisClient client({.port = redis.port()});
+  const std::vector<std::string> junk = {
+      "not json",
+      "{\"t\":\"soon\",\"f\":\"person\",\"x\":\"hi\"}",
+      "{\"t\":1,\"f\":\"person\",\"x\":\"\\u001b]0;owned\\u0007\"}",
+      "[1,2,3]",
+      "{\"t\":1,\"f\":\"\",\"x\":\"no sender\"}",
+      std::string("{\"t\":1,\"f\":\"person\",\"x\":\"\xff\xfe\"}")};
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_TRUE(client.Run(
+        {"RPUSH", "faqbot:h:lines:rest:pat", junk[i % junk.size()]}));
+  }
+  const auto state = HttpSend(
+      desk.port(), "GET", "/console/api/state?open=" + DisplayId("rest:pat"),
+      "", {{"Cookie", cookie}});
+  ASSERT_EQ(state.status, 200) << state.body;
+  const json j = json::parse(state.body, nullptr, false);
+  ASSERT_TRUE(j.is_object());
+  const auto& lines = j["conversations"][0]["lines"];
+  ASSERT_TRUE(lines.is_array());
+  EXPECT_LE(lines.size(), 50u);
+  EXPECT_EQ(state.body.find("owned"), std::string::npos);
+  EXPECT_EQ(state.body.find("soon"), std::string::npos);
+
+  // Direct Line: a conversation with one real activity and 1,000 others.
+  const auto started =
+      HttpSend(desk.port(), "POST", "/v3/directline/conversations", "",
+               {{"Authorization", "Bearer dl-secret"}});
+  ASSERT_EQ(started.status, 201) << started.body;
+  const json c = json::parse(started.body);
+  const std::string id = c["conversationId"];
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_TRUE(client.Run(
+        {"ZADD", "faqbot:dl:a:" + id, std::to_string(100 + i),
+         i % 2 ? "{\"type\":\"message\",\"n\":" + std::to_string(i) + "}"
+               : "<script>" + std::to_string(i)}));
+  }
+  const auto got = HttpSend(
+      desk.port(), "GET", "/v3/directline/conversations/" + id + "/activities",
+      "", {{"Authorization", "Bearer " + c["token"].get<std::string>()}});
+  ASSERT_EQ(got.status, 200) << got.body;
+  const json activities = json::parse(got.body, nullptr, false);
+  ASSERT_TRUE(activities.is_object()) << got.body.substr(0, 300);
+  EXPECT_EQ(got.body.find("<script>"), std::string::npos);
+  for (const auto& a : activities["activities"]) {
+    EXPECT_TRUE(a.contains("id") && a.contains("type")) << a.dump();
+  }
+  const auto metrics = HttpSend(desk.port(), "GET", "/metrics");
+  EXPECT_NE(metrics.body.find("faqbot_handoff_bad_records_total 1000"),
+            std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("faqbot_directline_bad_records_total 1000"),
+            std::string::npos);
 }
 
 }  // namespace

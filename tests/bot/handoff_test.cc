@@ -123,7 +123,9 @@ TEST_F(BotHandoffTest, OneClientCannotFillTheQueue) {
                          {.text = "talk to a human", .client = "203.0.113.5"});
     ASSERT_TRUE(r);
     if (r->intent == "handoff.request") ++queued;
-    if (i >= 3) EXPECT_EQ(r->text, bot_.pack()->wording.handoff_limited);
+    if (i >= 3) {
+      EXPECT_EQ(r->text, bot_.pack()->wording.handoff_limited);
+    }
   }
   EXPECT_EQ(queued, 3) << "handoff_per_client";
   EXPECT_EQ(desk_->Waiting(), 3u);
