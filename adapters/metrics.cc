@@ -46,6 +46,16 @@ void Metrics::RenderHandoff(const bot::HandoffDesk& desk,
        std::to_string(desk.bad_records()));
 }
 
+void Metrics::RenderStorage(const bot::Bot& bot, std::string* out) const {
+  if (const auto& desk = bot.options().handoff) RenderHandoff(*desk, out);
+  *out +=
+      "# HELP faqbot_directline_bad_records_total Malformed Direct Line "
+      "records read from shared storage and skipped.\n"
+      "# TYPE faqbot_directline_bad_records_total counter\n"
+      "faqbot_directline_bad_records_total " +
+      std::to_string(DirectLineBadRecords()) + "\n";
+}
+
 std::string Metrics::Render(const bot::Bot& bot,
                             const ConnectionLimits& limits) const {
   std::string out;
@@ -104,13 +114,7 @@ std::string Metrics::Render(const bot::Bot& bot,
              dialogs::ReplyKindName(static_cast<dialogs::ReplyKind>(k))) +
          "\"} " + std::to_string(replies_[k].load()));
   }
-  if (const auto& desk = bot.options().handoff) RenderHandoff(*desk, &out);
-  line(
-      "# HELP faqbot_directline_bad_records_total Malformed Direct Line "
-      "records read from shared storage and skipped.");
-  line("# TYPE faqbot_directline_bad_records_total counter");
-  line("faqbot_directline_bad_records_total " +
-       std::to_string(DirectLineBadRecords()));
+  RenderStorage(bot, &out);
   line("# HELP faqbot_errors_total Bad frames answered with an error.");
   line("# TYPE faqbot_errors_total counter");
   line("faqbot_errors_total " + std::to_string(errors_total_.load()));

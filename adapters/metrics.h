@@ -46,6 +46,8 @@ class Metrics {
 
  private:
   void RenderHandoff(const bot::HandoffDesk& desk, std::string* out) const;
+  // The handoff desk's gauges, and what shared storage held that was bad.
+  void RenderStorage(const bot::Bot& bot, std::string* out) const;
 
   std::atomic<int64_t> connections_{0};
   std::atomic<uint64_t> connections_total_{0};
