@@ -111,7 +111,10 @@ HttpResponse Console::Handle(const HttpRequest& request) {
     return Login(request);
   }
   const std::string op = OperatorOf(request);
-  if (op.empty()) return HttpResponse::JsonError(401, "log in first");
+  if (op.empty()) {
+    if (!desk_.Reachable()) return Unavailable();
+    return HttpResponse::JsonError(401, "log in first");
+  }
   if (request.path == "/console/logout" && request.method == "POST") {
     desk_.DropLogin(CookieValue(request.Header("cookie"), kCookie));
     HttpResponse r = HttpResponse::Json(200, "{}");
@@ -148,7 +151,7 @@ HttpResponse Console::Login(const HttpRequest& request) {
     return HttpResponse::JsonError(401, "wrong name or password");
   }
   const std::string token = bot::RandomHex(32);
-  desk_.SaveLogin(token, name, kLoginFor);
+  if (!desk_.SaveLogin(token, name, kLoginFor)) return Unavailable();
   desk_.Seen(name);
   HttpResponse r = HttpResponse::Json(200, DumpJson({{"operator", name}}));
   r.headers.push_back(
@@ -170,6 +173,7 @@ std::optional<bot::Handoff> Console::FindShown(std::string_view shown) const {
 
 HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
   desk_.Seen(op);
+  if (!desk_.Reachable()) return Unavailable();
   // The operator's own first, then the queue (oldest first), then the rest;
   // at most kListed, and the lines of the one the operator has open only,
   // so a poll's cost does not grow with what strangers send.
@@ -221,6 +225,7 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
                     handoff->operator_name == op;
   if (action == "take") {
     if (!desk_.Take(id, op)) {
+      if (!desk_.Reachable()) return Unavailable();
       return HttpResponse::JsonError(
           409, "taken by someone else, or no longer waiting");
     }
@@ -236,7 +241,9 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
         !s) {
       return HttpResponse::JsonError(400, s.error().message);
     }
-    desk_.AddLine(id, {bot::UnixMs(), op, text});
+    if (!desk_.AddLine(id, {bot::UnixMs(), op, text})) {
+      return Unavailable("; this message was not sent");
+    }
     relay_->Send(*handoff, HandoffRelay::FromOperator(op, text));
     if (auto wait = desk_.MarkReplied(id)) metrics_.FirstOperatorReply(*wait);
   } else {  // release
@@ -248,6 +255,14 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
     }
   }
   return HttpResponse::Json(200, "{}");
+}
+
+HttpResponse Console::Unavailable(std::string_view what) {
+  return HttpResponse::JsonError(
+      503, "the handoff desk cannot reach its shared storage (Redis)" +
+               std::string(what) +
+               "; the bot answers people meanwhile, and the desk is back "
+               "when the storage is");
 }
 
 void Console::GiveUpWaiting(std::chrono::seconds wait) {

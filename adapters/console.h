@@ -96,6 +96,8 @@ class Console : public Channel {
   std::optional<bot::Handoff> FindShown(std::string_view shown) const;
   HttpResponse Act(const std::string& op, const HttpRequest& request);
   std::string OperatorOf(const HttpRequest& request);  // "" if not logged in
+  // 503: the desk's storage is unreachable (`what` adds what that cost).
+  static HttpResponse Unavailable(std::string_view what = "");
   // The Set-Cookie value carrying `token` ("" and 0 to clear it).
   std::string Cookie(const std::string& token, int64_t max_age_seconds) const;
   // The handoff's news (kHandoff) for the person of `id`.

@@ -27,21 +27,32 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
       desk ? desk->StatusOf(session) : HandoffStatus::kNone;
   const bool asks = message.choice.empty() && AsksForPerson(message.text);
   if (status != HandoffStatus::kActive && !asks) return std::nullopt;
+  // The operator sees it, unless the desk cannot be reached: then the
+  // bot answers (and says why) rather than leave the person unheard.
+  const bool active = status == HandoffStatus::kActive;
+  const bool answers_for_operator =
+      active &&
+      !desk->AddLine(std::string(session), Line("person", Said(message)));
   // Red flags first, always: run the dialog step, but keep its state only
-  // for an urgent-care reply.
+  // for an urgent-care reply, or when the bot answers for the operator.
   const dialogs::DialogRunner runner(&pack);
   Result<Reply> step = std::unexpected(Error::InvalidArgument(""));
   sessions_->WithSession(session, [&](Session& s, bool created) {
     if (created && message.welcomed) s.disclaimed = true;
     dialogs::DialogState before = s.state;
     step = runner.Step(&s.state, {message.text, message.choice});
-    if (!step || step->kind != ReplyKind::kEscalation) s.state = before;
+    if (!step ||
+        (step->kind != ReplyKind::kEscalation && !answers_for_operator)) {
+      s.state = before;
+    }
   });
   if (!step) return step;
   const bool urgent = step->kind == ReplyKind::kEscalation;
   Reply reply;
-  if (status == HandoffStatus::kActive) {
-    desk->AddLine(std::string(session), Line("person", Said(message)));
+  if (answers_for_operator) {
+    reply = std::move(*step);
+    reply.notice = pack.wording.handoff_unreachable;
+  } else if (active) {
     if (urgent) {
       reply = std::move(*step);
       desk->AddLine(std::string(session), Line("bot", reply.text));

@@ -191,7 +191,7 @@ std::vector<Handoff> MemoryHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
   return given_up;
 }
 
-void MemoryHandoffDesk::AddLine(const std::string& id,
+bool MemoryHandoffDesk::AddLine(const std::string& id,
                                 const HandoffLine& line) {
   std::lock_guard lock(mu_);
   auto& lines = lines_[id];
@@ -203,6 +203,7 @@ void MemoryHandoffDesk::AddLine(const std::string& id,
     bytes -= lines.front().text.size() + lines.front().from.size();
     lines.pop_front();
   }
+  return true;
 }
 
 std::vector<HandoffLine> MemoryHandoffDesk::Lines(const std::string& id) {
@@ -224,13 +225,14 @@ bool MemoryHandoffDesk::AnyOnline() {
                      [&](const auto& s) { return s.second >= since; });
 }
 
-void MemoryHandoffDesk::SaveLogin(const std::string& token,
+bool MemoryHandoffDesk::SaveLogin(const std::string& token,
                                   const std::string& op,
                                   std::chrono::seconds ttl) {
   std::lock_guard lock(mu_);
   const auto now = Clock::now();
   std::erase_if(logins_, [&](const auto& l) { return l.second.second < now; });
   logins_[token] = {op, now + ttl};
+  return true;
 }
 
 std::string MemoryHandoffDesk::LoginOf(const std::string& token) {

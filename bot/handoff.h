@@ -101,17 +101,23 @@ class HandoffDesk {
   // those this call gave up (each exactly once across instances).
   virtual std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) = 0;
 
-  virtual void AddLine(const std::string& id, const HandoffLine& line) = 0;
+  // False when the desk could not keep it (shared storage unreachable).
+  virtual bool AddLine(const std::string& id, const HandoffLine& line) = 0;
   virtual std::vector<HandoffLine> Lines(const std::string& id) = 0;
 
   // Operators' consoles say they are there; AnyOnline() within kOnlineFor.
   virtual void Seen(const std::string& op) = 0;
   virtual bool AnyOnline() = 0;
 
-  // Console logins: token -> operator, for `ttl`.
-  virtual void SaveLogin(const std::string& token, const std::string& op,
+  // Console logins: token -> operator, for `ttl`; SaveLogin is false when
+  // the desk could not keep it.
+  virtual bool SaveLogin(const std::string& token, const std::string& op,
                          std::chrono::seconds ttl) = 0;
   virtual std::string LoginOf(const std::string& token) = 0;  // "" if none
+  // Whether the desk's storage answers now (shared storage: one round
+  // trip). While it does not, the console says so and the bot answers the
+  // people an operator held.
+  virtual bool Reachable() { return true; }
   virtual void DropLogin(const std::string& token) = 0;
 
   // Messages for a person on a channel that cannot push (REST): kept
@@ -159,11 +165,11 @@ class MemoryHandoffDesk : public HandoffDesk {
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
-  void AddLine(const std::string& id, const HandoffLine& line) override;
+  bool AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;
   bool AnyOnline() override;
-  void SaveLogin(const std::string& token, const std::string& op,
+  bool SaveLogin(const std::string& token, const std::string& op,
                  std::chrono::seconds ttl) override;
   std::string LoginOf(const std::string& token) override;
   void DropLogin(const std::string& token) override;

@@ -42,6 +42,14 @@ constexpr const char* kReplied =
     "return tonumber(ARGV[2]) - "
     "  tonumber(redis.call('HGET', KEYS[1], 'requested_ms'))";
 
+// A line for an open conversation (0 when it is not open). KEYS: hash,
+// lines. ARGV: the line, -(lines kept).
+constexpr const char* kAddLine =
+    "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
+    "redis.call('RPUSH', KEYS[2], ARGV[1]) "
+    "redis.call('LTRIM', KEYS[2], ARGV[2], -1) "
+    "redis.call('EXPIRE', KEYS[2], 86400) return 1";
+
 // Everything in a list, emptying it. KEYS: the list.
 constexpr const char* kTakeAll =
     "local all = redis.call('LRANGE', KEYS[1], 0, -1) "
@@ -184,11 +192,12 @@ std::vector<Handoff> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
   return given_up;
 }
 
-void RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
-  const std::string key = prefix_ + "lines:" + id;
-  redis_.Run({"RPUSH", key, EncodeLine(line)});
-  redis_.Run({"LTRIM", key, "-" + std::to_string(kMaxLines), "-1"});
-  redis_.Run({"EXPIRE", key, "86400"});
+bool RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
+  const RedisReply r = redis_.Run({"EVAL", kAddLine, "2", prefix_ + "c:" + id,
+                                   prefix_ + "lines:" + id, EncodeLine(line),
+                                   "-" + std::to_string(kMaxLines)});
+  if (r && r.Int() == 0) Forget(id);  // closed, or lost with Redis's data
+  return r && r.Int() == 1;
 }
 
 std::vector<HandoffLine> RedisHandoffDesk::Lines(const std::string& id) {
@@ -223,11 +232,15 @@ bool RedisHandoffDesk::AnyOnline() {
   return r && r.Int() > 0;
 }
 
-void RedisHandoffDesk::SaveLogin(const std::string& token,
+bool RedisHandoffDesk::SaveLogin(const std::string& token,
                                  const std::string& op,
                                  std::chrono::seconds ttl) {
-  redis_.Run({"SET", prefix_ + "login:" + token, op, "EX",
-              std::to_string(ttl.count())});
+  return static_cast<bool>(redis_.Run({"SET", prefix_ + "login:" + token, op,
+                                       "EX", std::to_string(ttl.count())}));
+}
+
+bool RedisHandoffDesk::Reachable() {
+  return static_cast<bool>(redis_.Run({"PING"}));
 }
 
 std::string RedisHandoffDesk::LoginOf(const std::string& token) {

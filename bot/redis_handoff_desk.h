@@ -31,14 +31,15 @@ class RedisHandoffDesk : public HandoffDesk {
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
-  void AddLine(const std::string& id, const HandoffLine& line) override;
+  bool AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;
   bool AnyOnline() override;
-  void SaveLogin(const std::string& token, const std::string& op,
+  bool SaveLogin(const std::string& token, const std::string& op,
                  std::chrono::seconds ttl) override;
   std::string LoginOf(const std::string& token) override;
   void DropLogin(const std::string& token) override;
+  bool Reachable() override;
   void Deliver(const std::string& id, const std::string& payload) override;
   void PostMail(const std::string& id, const std::string& text) override;
   std::vector<std::string> TakeMail(const std::string& id) override;

@@ -55,6 +55,7 @@ constexpr WordingKey kKeys[] = {
     {"handoff_already", &Wording::handoff_already, ""},
     {"handoff_unavailable", &Wording::handoff_unavailable, ""},
     {"handoff_limited", &Wording::handoff_limited, ""},
+    {"handoff_unreachable", &Wording::handoff_unreachable, ""},
     {"handoff_joined", &Wording::handoff_joined, "name"},
     {"handoff_left", &Wording::handoff_left, "name"},
     {"handoff_gave_up", &Wording::handoff_gave_up, ""},

@@ -175,7 +175,8 @@ struct Wording {
 
   // Operator handoff (bot/handoff.h): asked for a person, and the team
   // is online / already asked / no one is online / too many requests from
-  // where this one came from; a person joined ({name}:
+  // where this one came from / the desk cannot be reached while an
+  // operator holds the conversation; a person joined ({name}:
   // the operator's name), handed back, or no one came in time.
   std::string handoff_requested =
       "I've asked for a person from the team to join this conversation. "
@@ -190,6 +191,9 @@ struct Wording {
       "Several conversations from your connection are already waiting for a "
       "person, so I can't add this one now. Please try again in a few "
       "minutes; I can still answer questions about the article.";
+  std::string handoff_unreachable =
+      "I can't reach the team right now, so I'll answer you myself until "
+      "they're back.";
   std::string handoff_joined = "A person has joined the conversation: {name}.";
   std::string handoff_left =
       "{name} has left the conversation. I'm here again if you have "

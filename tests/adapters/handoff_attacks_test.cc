@@ -238,5 +238,58 @@ TEST(HandoffAttacks, MalformedRecordsInRedisAreSkippedNotEchoed) {
             std::string::npos);
 }
 
+// Attack 9: Redis goes away while Ann holds Pat's conversation. Pat is
+// told the team cannot be reached and the bot answers; Ann's console
+// says the desk is unavailable (not "log in"); once Redis is back (empty,
+// as after a crash without persistence) Ann logs in again without a
+// restart of faqbot, and Pat is answered by the bot as before.
+TEST(HandoffAttacks, RedisDownMidHandoffIsToldToBothSides) {
+  testing::RedisServer redis;
+  ASSERT_TRUE(redis.Start()) << "redis-server did not start";
+  DeskServer desk("redis-down",
+                  {{"sessions", "redis"}, {"redis", redis.address()}});
+  ASSERT_TRUE(desk.ok()) << desk.server().Output();
+  std::string cookie = desk.LogIn();
+  ASSERT_FALSE(cookie.empty());
+  const auto pat = [&](const std::string& text) {
+    return desk.Rest("pat", text, "198.51.100.6");
+  };
+  ASSERT_EQ(pat("can I talk to a nurse?").status, 200);
+  const testing::Headers as_ann = {{"Cookie", cookie}};
+  ASSERT_EQ(HttpSend(desk.port(), "POST", "/console/api/take",
+                     json{{"id", DisplayId("rest:pat")}}.dump(), as_ann)
+                .status,
+            200);
+  EXPECT_EQ(pat("what causes it?").body, "[]") << "held: Ann sees it";
+
+  redis.Stop();
+  const auto unheard = pat("what causes liver calcification?");
+  EXPECT_EQ(unheard.status, 200);
+  EXPECT_NE(unheard.body.find("can't reach the team"), std::string::npos)
+      << unheard.body;
+  EXPECT_GT(unheard.body.size(), 200u) << "and the bot answers";
+  const auto state =
+      HttpSend(desk.port(), "GET", "/console/api/state", "", as_ann);
+  EXPECT_EQ(state.status, 503) << state.body;
+  EXPECT_NE(state.body.find("cannot reach"), std::string::npos);
+  EXPECT_EQ(desk.LogIn(), "") << "no cookie that would never work";
+
+  ASSERT_TRUE(redis.Start(redis.port()));
+  std::string again;
+  for (int i = 0; i < 50 && again.empty(); ++i) {
+    again = desk.LogIn();
+    if (again.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_FALSE(again.empty()) << "logins work again, no restart";
+  EXPECT_EQ(HttpSend(desk.port(), "GET", "/console/api/state", "",
+                     {{"Cookie", again}})
+                .status,
+            200);
+  const auto after = pat("how is it treated?");
+  EXPECT_EQ(after.status, 200);
+  EXPECT_GT(after.body.size(), 100u) << "answered: " << after.body;
+}
+
 }  // namespace
 }  // namespace faqbot::adapters
