@@ -177,10 +177,16 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
   // The operator's own first, then the queue (oldest first), then the rest;
   // at most kListed, and the lines of the one the operator has open only,
   // so a poll's cost does not grow with what strangers send.
-  std::vector<bot::Handoff> open = desk_.Open();
-  std::stable_partition(open.begin(), open.end(), [&](const bot::Handoff& h) {
+  std::vector<bot::Handoff> all = desk_.Open(), open;
+  const auto mine = [&](const bot::Handoff& h) {
     return h.status == bot::HandoffStatus::kActive && h.operator_name == op;
-  });
+  };
+  for (auto& h : all) {
+    if (mine(h)) open.push_back(h);
+  }
+  for (auto& h : all) {
+    if (!mine(h)) open.push_back(std::move(h));
+  }
   const std::string shown = request.Query("open");
   json conversations = json::array();
   for (std::size_t i = 0; i < open.size() && i < kListed; ++i) {

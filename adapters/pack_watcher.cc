@@ -44,7 +44,7 @@ void PackWatcher::Poll() {
 void LogPackCheck(const std::filesystem::path& dir,
                   std::shared_ptr<const dialogs::Pack> pack) {
   for (const auto& f : bot::CheckPack(dir, std::move(pack))) {
-    Log("pack check: " + bot::FormatFinding(f));
+    if (f.accepted.empty()) Log("pack check: " + bot::FormatFinding(f));
   }
 }
 

@@ -66,9 +66,28 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
   }
 }
 
+namespace {
+
+// Says `before` in session "explain" of `bot`, one line each: where it went.
+void SayBefore(Bot& bot, const std::vector<std::string>& before,
+               std::ostream& out) {
+  for (const std::string& earlier : before) {
+    auto r = bot.Handle("explain", {.text = earlier, .channel = "explain"});
+    out << "before: \"" << intents::Clipped(earlier, 100) << "\" -> "
+        << (r ? (r->node.empty() ? std::string(dialogs::ReplyKindName(r->kind))
+                                 : r->node)
+              : "error: " + r.error().message)
+        << "\n";
+  }
+}
+
+}  // namespace
+
 void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
-                      std::string_view text, std::ostream& out) {
+                      std::string_view text, std::ostream& out,
+                      const std::vector<std::string>& before) {
   Bot bot(pack);
+  SayBefore(bot, before, out);
   dialogs::Trace trace;
   auto reply = bot.Handle(
       "explain", {.text = std::string(text), .channel = "explain"}, &trace);

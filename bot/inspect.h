@@ -4,7 +4,9 @@
 #define FAQBOT_BOT_INSPECT_H_
 
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "dialogs/dialog_tree.h"
 
@@ -14,9 +16,11 @@ namespace faqbot::bot {
 void PrintTree(const dialogs::Pack& pack, std::ostream& out);
 
 // Normalized words, corrections, synonyms, candidates with evidence, facet
-// cues, and the decision, for one message in a fresh session.
+// cues, and the decision, for one message in a session that said `before`
+// first (each answered as chat would; none: a fresh session).
 void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
-                      std::string_view text, std::ostream& out);
+                      std::string_view text, std::ostream& out,
+                      const std::vector<std::string>& before = {});
 
 }  // namespace faqbot::bot
 

@@ -78,6 +78,7 @@ class Checker {
     KeywordAwayLint();
     SynonymLint();
     Coverage();
+    ApplyAccepted();
     return std::move(findings_);
   }
 
@@ -191,7 +192,7 @@ class Checker {
           }
           const auto [file, line] = WhereFrom(ka.origin, a);
           const auto [b_file, b_line] = WhereFrom(kb->origin, b);
-          Warn(file, line,
+          Warn(file, line, "confusable " + word,
                "\"" + word + "\" routes to both " + a.id + " (" + Short(file) +
                    ":" + std::to_string(line) + ") and " + b.id + " (" +
                    Short(b_file) + ":" + std::to_string(b_line) + "); \"" +
@@ -233,7 +234,7 @@ class Checker {
         }
       }
       if (reached) continue;
-      Warn(Article(), LineOf(node),
+      Warn(Article(), LineOf(node), "unreached " + node.id,
            node.id +
                " is reached by no message built from its own words; "
                "\"" +
@@ -253,13 +254,13 @@ class Checker {
               return pack_->lexicon().Is(t, intents::WordClass::kStopwords);
             });
         if (terms.empty() || stop) {
-          Warn(intents_.name, k.line,
+          Warn(intents_.name, k.line, "keyword " + k.text,
                "keyword \"" + k.text +
                    "\" is only stop words; it matches "
                    "nothing");
         } else if (const auto [it, added] = seen.try_emplace(terms, k.text);
                    !added) {
-          Warn(intents_.name, k.line,
+          Warn(intents_.name, k.line, "keyword " + k.text,
                "keyword \"" + k.text + "\" is the same as \"" + it->second +
                    "\" for " + n.node +
                    " (after stemming and synonyms); one of them is enough");
@@ -318,7 +319,7 @@ class Checker {
         for (const int t : users) {
           where += (where.empty() ? "" : ", ") + pack_->topic_node(t).id;
         }
-        Warn(intents_.name, k.line,
+        Warn(intents_.name, k.line, "keyword " + k.text,
              "keyword \"" + k.text + "\" sends \"" + question + "\" to " +
                  n.node + ", but the article speaks of it in " + where +
                  "; drop the keyword or use a phrase the article's "
@@ -348,7 +349,7 @@ class Checker {
             })) {
           continue;
         }
-        Warn(intents_.name, line.line,
+        Warn(intents_.name, line.line, "synonym " + alt,
              rewritten == canonical
                  ? "\"" + alt + "\" is already a built-in synonym of \"" +
                        intents::JoinWords(canonical) + "\"; not needed"
@@ -373,7 +374,7 @@ class Checker {
       if (names) list += (list.empty() ? "" : ", ") + id;
     }
     if (list.empty()) return;
-    Warn(file, line,
+    Warn(file, line, "heading-ids " + Short(file),
          "names nodes by ids made from their headings (" + list +
              "); rewording a heading would break this file: give the "
              "heading an explicit id (\"2. Heading {#id}\", README)");
@@ -411,7 +412,7 @@ class Checker {
     std::string list;
     for (const auto& id : report.unreached)
       list += (list.empty() ? "" : ", ") + id;
-    Warn(file.string(), 0,
+    Warn(file.string(), 0, "untested",
          std::to_string(report.unreached.size()) + " of " +
              std::to_string(report.node_count) +
              " nodes no conversation test reaches: " + list);
@@ -421,8 +422,28 @@ class Checker {
     return std::filesystem::path(file).filename().string();
   }
 
-  void Warn(std::string file, int line, std::string message) {
-    findings_.push_back({std::move(file), line, false, std::move(message)});
+  void Warn(std::string file, int line, std::string id, std::string message) {
+    findings_.push_back({.file = std::move(file),
+                         .line = line,
+                         .message = std::move(message),
+                         .id = std::move(id)});
+  }
+
+  // Marks the warnings intents.txt accepts; an accept line that matches
+  // none is a warning itself (the warning it kept has gone).
+  void ApplyAccepted() {
+    for (const auto& a : intents_.accepted) {
+      bool used = false;
+      for (Finding& f : findings_) {
+        if (f.error || f.id != a.id) continue;
+        f.accepted = a.reason;
+        used = true;
+      }
+      if (!used) {
+        Warn(intents_.name, a.line, "accept " + a.id,
+             "accept: \"" + a.id + "\" matches no warning; remove the line");
+      }
+    }
   }
 
   std::filesystem::path dir_;
@@ -457,11 +478,25 @@ std::string FormatFinding(const Finding& f) {
     if (f.line > 0) out += std::to_string(f.line) + ":";
     out += " ";
   }
-  return out + (f.error ? "error: " : "warning: ") + f.message;
+  if (f.error) return out + "error: " + f.message;
+  if (!f.accepted.empty()) {
+    return out + "accepted [" + f.id + "]: " + f.message +
+           " (accepted: " + f.accepted + ")";
+  }
+  return out + "warning [" + f.id + "]: " + f.message;
 }
 
-void PrintFindings(const std::vector<Finding>& findings, std::ostream& out) {
-  for (const auto& f : findings) out << FormatFinding(f) << "\n";
+void PrintFindings(const std::vector<Finding>& findings, std::ostream& out,
+                   bool all) {
+  for (const auto& f : findings) {
+    if (all || f.accepted.empty()) out << FormatFinding(f) << "\n";
+  }
+}
+
+std::size_t Unaccepted(const std::vector<Finding>& findings) {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [](const Finding& f) { return f.accepted.empty(); }));
 }
 
 int CheckStatus(const std::vector<Finding>& findings) {
@@ -469,7 +504,7 @@ int CheckStatus(const std::vector<Finding>& findings) {
                   [](const Finding& f) { return f.error; })) {
     return 2;
   }
-  return findings.empty() ? 0 : 1;
+  return Unaccepted(findings) == 0 ? 0 : 1;
 }
 
 }  // namespace faqbot::bot

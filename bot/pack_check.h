@@ -30,6 +30,10 @@ struct Finding {
   int line = 0;      // 0 when unknown
   bool error = false;
   std::string message;
+  // A warning's id ("confusable calcium", "unreached <node>"), which an
+  // intents.txt line "accept: <id> because <why>" keeps; "" for errors.
+  std::string id;
+  std::string accepted;  // that line's why; "" when not accepted
 };
 
 // Compiles the pack in `dir` and checks it; findings sorted by file and
@@ -39,13 +43,16 @@ std::vector<Finding> CheckPack(const std::filesystem::path& dir);
 std::vector<Finding> CheckPack(const std::filesystem::path& dir,
                                std::shared_ptr<const dialogs::Pack> pack);
 
-// "FILE:LINE: warning: ...".
+// "FILE:LINE: warning [id]: ...", "FILE:LINE: accepted [id]: ... (why)".
 std::string FormatFinding(const Finding& finding);
-// One line per finding.
-void PrintFindings(const std::vector<Finding>& findings, std::ostream& out);
+// One line per finding; accepted warnings only with `all`.
+void PrintFindings(const std::vector<Finding>& findings, std::ostream& out,
+                   bool all = false);
 
-// 0 clean, 1 warnings only, 2 errors.
+// 0 clean (accepted warnings aside), 1 warnings, 2 errors.
 int CheckStatus(const std::vector<Finding>& findings);
+// Findings that count: not accepted.
+std::size_t Unaccepted(const std::vector<Finding>& findings);
 
 }  // namespace faqbot::bot
 

@@ -16,6 +16,9 @@
 //   keywords: liver infection, hepatitis b   # comma-separated phrases
 //   pattern: (had|have) ... hepatitis        # one pattern per line
 //
+//   accept: confusable calcium because both sections speak of it
+//                                  # anywhere: a `faqbot check` warning kept
+//
 // Keywords add to what the article gives the node; patterns add a fixed
 // score when they match (see intents/pattern.h for the language).
 #include "dialogs/intents_file.h"
@@ -41,6 +44,8 @@ class Reader {
   Status Line(const std::string& line, int line_no) {
     line_no_ = line_no;
     if (line.front() == '[') return Header(line);
+    if (intents::AsciiLower(line.substr(0, 7)) == "accept:")
+      return Accept(line);
     switch (part_) {
       case Part::kNone:
         return Fail("\"" + line +
@@ -89,6 +94,20 @@ class Reader {
       return Fail("unknown section [" + header +
                   "]; use [settings], [synonyms], [red flags] or [node <id>]");
     }
+    return Ok();
+  }
+
+  Status Accept(const std::string& line) {
+    const std::string rest = Trim(line.substr(7));
+    const std::size_t because = rest.find(" because ");
+    if (because == std::string::npos || Trim(rest.substr(0, because)).empty() ||
+        Trim(rest.substr(because + 9)).empty()) {
+      return Fail(
+          "write \"accept: <warning id> because <why>\" (the id is "
+          "in brackets in faqbot check's warning)");
+    }
+    file_.accepted.push_back({Trim(rest.substr(0, because)),
+                              Trim(rest.substr(because + 9)), line_no_});
     return Ok();
   }
 

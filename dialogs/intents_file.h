@@ -35,12 +35,21 @@ struct Setting {
   int line = 0;
 };
 
+// "accept: <warning id> because <why>": a `faqbot check` warning the
+// author has looked at and keeps.
+struct Accepted {
+  std::string id;
+  std::string reason;
+  int line = 0;
+};
+
 struct IntentsFile {
   std::string name;            // file name, for messages
   std::vector<Line> synonyms;  // "canonical: alt, alt"
   std::vector<RedFlagLine> red_flags;
   std::vector<NodeIntents> nodes;
   std::vector<Setting> settings;
+  std::vector<Accepted> accepted;
 };
 
 // Parses an intents file. Errors name the file and line and say what is

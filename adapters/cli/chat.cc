@@ -1,4 +1,5 @@
 // faqbot chat [--jsonl]: the terminal chat, or JSON lines on stdin/stdout.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,7 +23,13 @@ int RunChat(const Invocation& in) {
   }
   adapters::TerminalOptions options;
   options.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  if (const char* cols = std::getenv("COLUMNS")) {
+  // The terminal's own width (COLUMNS is rarely exported to programs),
+  // else COLUMNS, else the default.
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
+    options.width = std::max(40, static_cast<int>(size.ws_col));
+  } else if (const char* cols = std::getenv("COLUMNS")) {
     options.width = std::max(40, std::atoi(cols));
   }
   adapters::RunTerminalChat(bot, std::cin, std::cout, options);

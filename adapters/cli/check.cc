@@ -13,13 +13,19 @@ int RunCheck(const Invocation& in) {
   if (!config) return Fail(config.error());
   const auto dir = PackDir(in, *config);
   const auto findings = bot::CheckPack(dir);
-  bot::PrintFindings(findings, std::cout);
+  bot::PrintFindings(findings, std::cout, in.Has("--all"));
   const int status = bot::CheckStatus(findings);
+  const std::size_t open = bot::Unaccepted(findings);
+  const std::size_t accepted = findings.size() - open;
   std::cerr << dir.string() << ": "
-            << (status == 0   ? "no problems found"
-                : status == 1 ? std::to_string(findings.size()) + " warning" +
-                                    (findings.size() == 1 ? "" : "s")
-                              : "does not compile")
+            << (status == 0 ? "no problems found"
+                : status == 1
+                    ? std::to_string(open) + " warning" + (open == 1 ? "" : "s")
+                    : "does not compile")
+            << (accepted == 0 ? ""
+                              : " (" + std::to_string(accepted) +
+                                    " accepted in intents.txt; --all lists "
+                                    "them)")
             << "\n";
   return status;
 }
@@ -32,6 +38,8 @@ extern const Command kCheck = {
         "check the pack before publishing: errors, sections one "
         "message confuses, nodes no one can reach (exit 0 clean, 1 "
         "warnings, 2 errors)",
+    .options = {{"--all", "",
+                 "list the warnings intents.txt accepts too (README)"}},
     .run = RunCheck};
 
 }  // namespace faqbot::cli

@@ -33,6 +33,9 @@ struct OptionSpec {
   std::string name;   // "--limit"
   std::string value;  // what it takes, for the usage ("N"); "" for a flag
   std::string help;
+  // May be given several times; Invocation::Text joins the values with
+  // '\n' in order.
+  bool repeats = false;
 };
 
 // A parsed command line: option values by name, and the other words.

@@ -1,5 +1,6 @@
 // faqbot explain "text": how one message is understood and routed.
 #include <iostream>
+#include <sstream>
 
 #include "adapters/cli/context.h"
 #include "bot/inspect.h"
@@ -19,7 +20,10 @@ int RunExplain(const Invocation& in) {
   if (!pack) return Fail(pack.error());
   std::string text;
   for (const auto& w : in.words()) text += (text.empty() ? "" : " ") + w;
-  bot::PrintExplanation(*pack, text, std::cout);
+  std::vector<std::string> before;
+  std::istringstream earlier(in.Text("--before"));
+  for (std::string line; std::getline(earlier, line);) before.push_back(line);
+  bot::PrintExplanation(*pack, text, std::cout, before);
   return 0;
 }
 
@@ -29,6 +33,10 @@ extern const Command kExplain = {
     .name = "explain",
     .args = "the message to explain",
     .summary = "show how a message is understood and routed",
+    .options = {{"--before", "MESSAGE",
+                 "a message said earlier in the same conversation (repeat "
+                 "for several, in order): explain answers in context",
+                 true}},
     .run = RunExplain,
     .takes_words = true};
 

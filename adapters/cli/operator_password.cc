@@ -40,10 +40,22 @@ int RunOperatorPassword(const Invocation& in) {
         "password is read from stdin)"));
   }
   const std::string& name = in.words()[0];
+  const bool tty = isatty(STDIN_FILENO);
+  if (tty) {
+    std::cerr << "The password needs at least 10 characters (a few words "
+                 "make a good one); it is not shown as you type.\n";
+  }
   const std::string password = ReadSecretLine("password for " + name + ": ");
   if (password.size() < 10) {
     return Fail(Error::InvalidArgument(
         "the password must have at least 10 characters"));
+  }
+  // Typed twice on a terminal; from a pipe, a second line must match too.
+  if (tty || std::cin.peek() != std::char_traits<char>::eof()) {
+    if (ReadSecretLine("the same again: ") != password) {
+      return Fail(Error::InvalidArgument(
+          "the two passwords differ; nothing was changed, try again"));
+    }
   }
   const std::string hash = bot::HashPassword(password);
   std::cout << "\"operators\": " << nlohmann::json{{name, hash}}.dump() << "\n";

@@ -31,6 +31,9 @@ void AddOption(CLI::App& app, const OptionSpec& spec,
   } else {
     slot->option = app.add_option(spec.name, slot->value, spec.help)
                        ->type_name(spec.value);
+    if (spec.repeats) {
+      slot->option->multi_option_policy(CLI::MultiOptionPolicy::Join);
+    }
   }
   slots.push_back(std::move(slot));
 }

@@ -21,13 +21,7 @@ using nlohmann::json;
 using testing::HttpSend;
 using testing::ServerProcess;
 
-constexpr const char* kPassword = "correct horse battery";
-
-std::string WriteConfig(const std::string& name, const json& config) {
-  const std::string path = testing::TempLog(name) + ".json";
-  std::ofstream(path) << config.dump(2);
-  return path;
-}
+constexpr const char* kAnnPassword = "correct horse battery";
 
 // Resident memory of process `pid`, in MiB.
 double RssMiB(int pid) {
@@ -43,14 +37,16 @@ double RssMiB(int pid) {
 class DeskServer {
  public:
   explicit DeskServer(const std::string& name, json extra = json::object()) {
-    json config = {{"client_ip_header", "X-Forwarded-For"},
-                   {"operators", {{"Ann", bot::HashPassword(kPassword, 1000)}}},
-                   {"channels", {{"rest", json::object()}}}};
+    json config = {
+        {"client_ip_header", "X-Forwarded-For"},
+        {"operators", {{"Ann", bot::HashPassword(kAnnPassword, 1000)}}},
+        {"channels", {{"rest", json::object()}}}};
     config.update(extra);
     ok_ = server_.Start(
         FAQBOT_BIN,
         std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification", name,
-        {"--config", WriteConfig(name, config), "--transcripts", ""});
+        {"--config", testing::WriteConfigFile(name, config), "--transcripts",
+         ""});
   }
   bool ok() const { return ok_; }
   ServerProcess& server() { return server_; }
@@ -60,7 +56,7 @@ class DeskServer {
   std::string LogIn() {
     const auto r =
         HttpSend(port(), "POST", "/console/login",
-                 json{{"name", "Ann"}, {"password", kPassword}}.dump(),
+                 json{{"name", "Ann"}, {"password", kAnnPassword}}.dump(),
                  {{"X-Forwarded-For", "198.51.100.1"}});
     const std::string set = r.Header("Set-Cookie");
     return r.status == 200 ? set.substr(0, set.find(';')) : "";

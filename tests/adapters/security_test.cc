@@ -28,12 +28,6 @@ std::string LiverPack() {
   return std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification";
 }
 
-std::string WriteConfig(const std::string& name, const json& config) {
-  const std::string path = testing::TempLog(name) + ".json";
-  std::ofstream(path) << config.dump(2);
-  return path;
-}
-
 int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -76,7 +70,8 @@ TEST(SecretsTest, FailedCallsToEveryPlatformLogNoCredential) {
   ServerProcess server;
   ASSERT_TRUE(server.Start(
       FAQBOT_BIN, LiverPack(), "secrets",
-      {"--config", WriteConfig("secrets", {{"channels", channels}}),
+      {"--config",
+       testing::WriteConfigFile("secrets", {{"channels", channels}}),
        "--transcripts", ""}))
       << server.Output();
   const int port = server.port();

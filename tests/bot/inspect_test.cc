@@ -9,13 +9,29 @@
 namespace faqbot::bot {
 namespace {
 
-std::string Explain(std::string_view text) {
+std::string Explain(std::string_view text,
+                    const std::vector<std::string>& before = {}) {
   auto pack =
       LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
   EXPECT_TRUE(pack) << pack.error().message;
   std::ostringstream out;
-  PrintExplanation(*pack, text, out);
+  PrintExplanation(*pack, text, out, before);
   return out.str();
+}
+
+// A follow-up means what it means after what was said before: explain
+// answers it in that conversation, as chat would, not as a fresh one.
+TEST(Explain, AnswersInTheContextOfTheMessagesBefore) {
+  const std::string fresh = Explain("how is that treated?");
+  const std::string after = Explain("how is that treated?", {"worms in liver"});
+  EXPECT_NE(after.find("before: \"worms in liver\" -> parasitic-infection"),
+            std::string::npos)
+      << after;
+  EXPECT_NE(after.find("reply: answer parasitic-infection.treatment"),
+            std::string::npos)
+      << after;
+  EXPECT_EQ(fresh.find("parasitic-infection.treatment"), std::string::npos)
+      << fresh;
 }
 
 // An author reading `faqbot explain` on a long message sees which

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
@@ -59,10 +60,11 @@ TEST(PackCheck, ASharedKeywordIsConfusableWithAWitness) {
   const auto findings = CheckPack(dir);
   const std::string line = Find(findings, "routes to both");
   ASSERT_FALSE(line.empty()) << ::testing::PrintToString(Lines(findings));
-  EXPECT_EQ(line, (dir / "intents.txt").string() +
-                      ":2: warning: \"aura\" routes to both stress "
-                      "(intents.txt:2) and hormones (intents.txt:5); \"what "
-                      "about aura?\" gets clarify [stress, hormones]");
+  EXPECT_EQ(line,
+            (dir / "intents.txt").string() +
+                ":2: warning [confusable aura]: \"aura\" routes to both stress "
+                "(intents.txt:2) and hormones (intents.txt:5); \"what "
+                "about aura?\" gets clarify [stress, hormones]");
   EXPECT_EQ(CheckStatus(findings), 1);
 
   auto pack = LoadPack(dir);
@@ -76,6 +78,41 @@ TEST(PackCheck, ASharedKeywordIsConfusableWithAWitness) {
   EXPECT_EQ(reply->choices[1].id, "hormones");
 }
 
+// An author keeps a warning on purpose: intents.txt accepts it by its id
+// with the reason; it no longer counts (check exits 0, serve does not
+// print it) but `check --all` still lists it. An accept line whose
+// warning has gone is a warning itself; one without a reason is an error.
+TEST(PackCheck, AnAcceptedWarningIsListedButDoesNotCount) {
+  const std::string shared =
+      "[node stress]\nkeywords: aura\n\n[node hormones]\nkeywords: aura\n";
+  const auto findings = CheckPack(
+      MakePack("accepted",
+               "accept: confusable aura because both sections use it\n"
+               "accept: heading-ids intents.txt because a test pack\n" +
+                   shared));
+  ASSERT_EQ(findings.size(), 2u) << ::testing::PrintToString(Lines(findings));
+  EXPECT_NE(Find(findings, "(accepted: both sections use it)"), "");
+  EXPECT_EQ(CheckStatus(findings), 0);
+  std::ostringstream shown, all;
+  PrintFindings(findings, shown);
+  PrintFindings(findings, all, /*all=*/true);
+  EXPECT_EQ(shown.str(), "");
+  EXPECT_NE(all.str().find("accepted [confusable aura]"), std::string::npos)
+      << all.str();
+
+  const auto stale = CheckPack(
+      MakePack("stale", "accept: confusable migraine because it was once\n"));
+  EXPECT_NE(Find(stale, "matches no warning").find("intents.txt:1:"),
+            std::string::npos)
+      << ::testing::PrintToString(Lines(stale));
+  EXPECT_EQ(CheckStatus(stale), 1);
+
+  const auto no_reason =
+      CheckPack(MakePack("no-reason", "accept: confusable aura\n" + shared));
+  EXPECT_EQ(CheckStatus(no_reason), 2);
+  EXPECT_NE(Find(no_reason, "because <why>"), "");
+}
+
 // A pattern that sends the section's own words elsewhere makes its facets
 // unreachable; the warning names the message and where it goes.
 TEST(PackCheck, ANodeNoMessageReachesIsReported) {
@@ -84,7 +121,9 @@ TEST(PackCheck, ANodeNoMessageReachesIsReported) {
                                            "pattern: stress\n"));
   const std::string line = Find(findings, "stress.cause is reached by no");
   ASSERT_FALSE(line.empty()) << ::testing::PrintToString(Lines(findings));
-  EXPECT_NE(line.find("article.txt:3: warning:"), std::string::npos) << line;
+  EXPECT_NE(line.find("article.txt:3: warning [unreached stress.cause]:"),
+            std::string::npos)
+      << line;
   EXPECT_NE(line.find("\"what causes stress?\" gets "), std::string::npos)
       << line;
 }
@@ -98,7 +137,8 @@ TEST(PackCheck, AKeywordThatTakesAWordFromItsSectionIsReported) {
   const auto findings = CheckPack(dir);
   EXPECT_EQ(Find(findings, "sends"),
             (dir / "intents.txt").string() +
-                ":2: warning: keyword \"throbbing\" sends \"what about "
+                ":2: warning [keyword throbbing]: keyword \"throbbing\" sends "
+                "\"what about "
                 "throbbing?\" to hormones, but the article speaks of it in "
                 "stress; drop the keyword or use a phrase the article's "
                 "sections do not share")
@@ -116,10 +156,11 @@ TEST(PackCheck, KeywordsThatMatchNothingOrRepeatAreReported) {
       CheckPack(MakePack("keywords",
                          "[node stress]\n"
                          "keywords: the, tension, tension\n"));
-  EXPECT_NE(Find(findings,
-                 "intents.txt:2: warning: keyword \"the\" is only "
-                 "stop words"),
-            "");
+  EXPECT_NE(
+      Find(findings,
+           "intents.txt:2: warning [keyword the]: keyword \"the\" is only "
+           "stop words"),
+      "");
   EXPECT_NE(Find(findings, "keyword \"tension\" is the same as \"tension\""),
             "");
 }
@@ -130,13 +171,14 @@ TEST(PackCheck, SynonymsTheBuiltInTableHasAreReported) {
                                            "hepatitis: hep b\n"
                                            "stress: worms, dog tapeworm\n"));
   EXPECT_NE(Find(findings,
-                 "intents.txt:2: warning: \"hep b\" is "
+                 "intents.txt:2: warning [synonym hep b]: \"hep b\" is "
                  "already a built-in synonym of \"hepatitis\""),
             "");
-  EXPECT_NE(Find(findings,
-                 "intents.txt:3: warning: \"worms\" is a built-in "
-                 "synonym of \"parasit\"; this line overrides it"),
-            "");
+  EXPECT_NE(
+      Find(findings,
+           "intents.txt:3: warning [synonym worms]: \"worms\" is a built-in "
+           "synonym of \"parasit\"; this line overrides it"),
+      "");
   EXPECT_EQ(Find(findings, "dog tapeworm"), "") << "only one word is built in";
 }
 
@@ -145,7 +187,8 @@ TEST(PackCheck, SynonymsTheBuiltInTableHasAreReported) {
 TEST(PackCheck, IdsMadeFromHeadingsAreWarnedAbout) {
   const std::string intents = "[node stress]\nkeywords: tension\n";
   EXPECT_NE(Find(CheckPack(MakePack("derived", intents)),
-                 "intents.txt:1: warning: names nodes by ids made from their "
+                 "intents.txt:1: warning [heading-ids intents.txt]: names "
+                 "nodes by ids made from their "
                  "headings (stress)"),
             "");
   std::string article = kArticle;

@@ -4,12 +4,24 @@
 #ifndef FAQBOT_TESTS_SUPPORT_SERVER_PROCESS_H_
 #define FAQBOT_TESTS_SUPPORT_SERVER_PROCESS_H_
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "tests/support/child_process.h"
 
 namespace faqbot::testing {
+
+// Writes `config` to a temporary JSON file named after `name` (beside the
+// logs, but not a log: the audit reads *.log only); its path, for
+// `--config`.
+inline std::string WriteConfigFile(const std::string& name,
+                                   const nlohmann::json& config) {
+  const std::string path = TempLog(name) + ".json";
+  std::ofstream(path) << config.dump(2);
+  return path;
+}
 
 class ServerProcess {
  public:
