@@ -32,6 +32,16 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return "";
 }
 
+// The rounds of a stored "pbkdf2-sha256$<rounds>$..." hash, else 200000.
+int RoundsOf(std::string_view stored) {
+  const std::size_t a = stored.find('$');
+  const std::size_t b = stored.find('$', a + 1);
+  if (a == std::string_view::npos || b == std::string_view::npos) return 200000;
+  const int rounds =
+      std::atoi(std::string(stored.substr(a + 1, b - a - 1)).c_str());
+  return rounds > 0 ? rounds : 200000;
+}
+
 bool IsJson(const HttpRequest& request) {
   return request.Header("content-type").starts_with("application/json");
 }
@@ -68,7 +78,10 @@ Console::Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
       accounts_(std::move(accounts)),
       relay_(std::move(relay)),
       metrics_(metrics),
-      options_(options) {}
+      options_(options),
+      nobody_(bot::HashPassword(
+          "",
+          accounts_.empty() ? 200000 : RoundsOf(accounts_.begin()->second))) {}
 
 bool Console::Handles(std::string_view path) const {
   return path == "/console" || path.starts_with("/console/");
@@ -144,9 +157,8 @@ HttpResponse Console::Login(const HttpRequest& request) {
                                    "too many attempts; wait a few seconds");
   }
   // An unknown name costs as long as a known one.
-  static const std::string kNobody = bot::HashPassword("", 200000);
   const bool ok = bot::CheckPassword(
-      password, account == accounts_.end() ? kNobody : account->second);
+      password, account == accounts_.end() ? nobody_ : account->second);
   if (!ok || account == accounts_.end()) {
     return HttpResponse::JsonError(401, "wrong name or password");
   }

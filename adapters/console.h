@@ -109,6 +109,9 @@ class Console : public Channel {
   std::shared_ptr<HandoffRelay> relay_;
   Metrics& metrics_;
   const ConsoleOptions options_;
+  // What an unknown name's password is checked against: a hash of the
+  // accounts' own cost, so known and unknown names take as long.
+  const std::string nobody_;
   LoginLimiter attempts_;
 };
 

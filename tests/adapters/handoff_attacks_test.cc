@@ -77,7 +77,7 @@ class DeskServer {
 // long messages. A console poll used to carry every line of every one
 // (about 110 MB) and the server grew by gigabytes.
 TEST(HandoffAttacks, AFloodOfSendersCannotInflateTheConsoleOrTheServer) {
-  DeskServer desk("flood");
+  DeskServer desk("flood", {{"handoff_wait_seconds", 3600}});
   ASSERT_TRUE(desk.ok()) << desk.server().Output();
   const std::string cookie = desk.LogIn();
   ASSERT_FALSE(cookie.empty());
