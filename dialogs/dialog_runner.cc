@@ -172,7 +172,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
                                    /*explain=*/trace != nullptr);
   Turn t = MakeTurn(tr.signals, tr);
-  if (auto r = RedFlag(t, state)) return std::move(*r);  // 1
+  if (auto r = RedFlag(t)) return std::move(*r);  // 1
   const intents::MessageShape shape =
       intents::ReadMessage(text, pack_.lexicon(), &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
@@ -226,7 +226,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
 }
 
 // 1. Red flags, before anything else.
-std::optional<Reply> DialogRunner::RedFlag(Turn& t, DialogState* state) const {
+std::optional<Reply> DialogRunner::RedFlag(Turn& t) const {
   const auto* flag = t.sig.urgent();
   if (!flag) return std::nullopt;
   t.trace.Note([&] { return "red flag " + flag->name; });
@@ -238,7 +238,6 @@ std::optional<Reply> DialogRunner::RedFlag(Turn& t, DialogState* state) const {
   r.label = pack_.wording.urgent_label;
   r.intent = "redflag." + flag->name;
   r.confidence = 1.0;
-  state->choices.clear();
   return r;
 }
 

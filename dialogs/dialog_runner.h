@@ -121,7 +121,8 @@ class DialogRunner {
               MessageReading& reading, Trace& trace) const;
 
   // The decisions, in order; each answers or passes (nullopt).
-  std::optional<Reply> RedFlag(Turn& t, DialogState* state) const;
+  // The state is left as it is: the list on screen stays what "2" picks.
+  std::optional<Reply> RedFlag(Turn& t) const;
   std::optional<Reply> Navigate(Turn& t, DialogState* state,
                                 const std::string& text) const;
   std::optional<Reply> PickChoice(Turn& t, DialogState* state,

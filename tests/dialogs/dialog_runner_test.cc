@@ -109,6 +109,14 @@ TEST_F(DialogRunnerTest, RedFlagsComeFirstInAnyState) {
   EXPECT_TRUE(last_.choices.empty());
 }
 
+// The urgent reply offers no list of its own: the one on screen before it
+// is still what a number picks from (not "there are no options").
+TEST_F(DialogRunnerTest, AfterAnUrgentReplyANumberPicksFromTheListOnScreen) {
+  EXPECT_EQ(Say("what causes liver calcification?"), "answer overview");
+  EXPECT_EQ(Say("I'm throwing up blood right now"), "escalation ");
+  EXPECT_EQ(Say("2"), "answer parasitic-infection");
+}
+
 TEST_F(DialogRunnerTest, OutOfScopeFallsBackWithoutInheritingTheTopic) {
   Say("parasites in the liver");
   EXPECT_EQ(Say("what's the capital of France"), "fallback ");
