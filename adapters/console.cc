@@ -32,23 +32,18 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return "";
 }
 
-// The rounds of a stored "pbkdf2-sha256$<rounds>$..." hash, else 200000.
-int RoundsOf(std::string_view stored) {
-  const std::size_t a = stored.find('$');
-  const std::size_t b = stored.find('$', a + 1);
-  if (a == std::string_view::npos || b == std::string_view::npos) return 200000;
-  const int rounds =
-      std::atoi(std::string(stored.substr(a + 1, b - a - 1)).c_str());
-  return rounds > 0 ? rounds : 200000;
+// What an unknown name's password is checked against: a hash of the same
+// cost as the accounts' own.
+std::string NobodysHash(const std::map<std::string, std::string>& accounts) {
+  const int iterations =
+      accounts.empty() ? 0 : bot::PasswordIterations(accounts.begin()->second);
+  return bot::HashPassword(
+      "", iterations > 0 ? iterations : bot::kPasswordIterations);
 }
 
 bool IsJson(const HttpRequest& request) {
   return request.Header("content-type").starts_with("application/json");
 }
-
-}  // namespace
-
-namespace {
 
 // Takes a token from the bucket of `key` (made full when new); first drops
 // every full bucket when `buckets` holds too many.
@@ -79,9 +74,7 @@ Console::Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
       relay_(std::move(relay)),
       metrics_(metrics),
       options_(options),
-      nobody_(bot::HashPassword(
-          "",
-          accounts_.empty() ? 200000 : RoundsOf(accounts_.begin()->second))) {}
+      nobody_(NobodysHash(accounts_)) {}
 
 bool Console::Handles(std::string_view path) const {
   return path == "/console" || path.starts_with("/console/");
@@ -210,13 +203,14 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
               {"requested_ms", h.requested_ms}};
     if (c["id"] == shown) {
       json lines = json::array();
-      const auto all = desk_.Lines(h.id);
+      const auto said = desk_.Lines(h.id);
       const std::size_t from =
-          all.size() > kShownLines ? all.size() - kShownLines : 0;
-      for (std::size_t j = from; j < all.size(); ++j) {
-        lines.push_back({{"time_ms", all[j].time_ms},
-                         {"from", intents::Clipped(all[j].from, 100)},
-                         {"text", intents::Clipped(all[j].text, kShownBytes)}});
+          said.size() > kShownLines ? said.size() - kShownLines : 0;
+      for (std::size_t j = from; j < said.size(); ++j) {
+        lines.push_back(
+            {{"time_ms", said[j].time_ms},
+             {"from", intents::Clipped(said[j].from, 100)},
+             {"text", intents::Clipped(said[j].text, kShownBytes)}});
       }
       c["lines"] = std::move(lines);
     }

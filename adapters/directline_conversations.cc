@@ -7,6 +7,7 @@
 #include "bot/unix_time.h"
 
 namespace faqbot::adapters {
+
 namespace {
 
 using nlohmann::json;
@@ -44,6 +45,11 @@ uint64_t ParseWatermark(std::string_view watermark) {
     after = after * 10 + static_cast<uint64_t>(ch - '0');
   }
   return after;
+}
+
+bool IsWatermark(std::string_view text) {
+  return !text.empty() && text.size() <= 20 &&
+         text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 namespace {

@@ -109,6 +109,8 @@ std::string DirectLineActivityId(std::string_view conversation, uint64_t seq);
 std::string DirectLineTimestamp(int64_t* last_ms);
 // A watermark's number (0 for none or garbage).
 uint64_t ParseWatermark(std::string_view watermark);
+// Whether `text` is a watermark as this server writes one: 1 to 20 digits.
+bool IsWatermark(std::string_view text);
 
 // The user's activity as kept and echoed: only the fields Direct Line
 // clients use (type, text, from, the client's activity id for Web Chat's

@@ -109,10 +109,7 @@ std::optional<std::string> CheckedFrame(std::string_view frame) {
     return Refused();
   }
   const std::string mark = watermark->get<std::string>();
-  if (mark.empty() || mark.size() > 20 ||
-      mark.find_first_not_of("0123456789") != std::string::npos) {
-    return Refused();
-  }
+  if (!IsWatermark(mark)) return Refused();
   nlohmann::json out = {{"activities", nlohmann::json::array()},
                         {"watermark", mark}};
   for (const auto& a : *activities) {

@@ -122,9 +122,7 @@ class RedisDirectLineStore : public DirectLineStore {
       out += *activity;
       first = false;
     }
-    const bool mark_ok =
-        !cells.empty() && !cells[0].empty() && cells[0].size() <= 20 &&
-        cells[0].find_first_not_of("0123456789") == std::string::npos;
+    const bool mark_ok = !cells.empty() && IsWatermark(cells[0]);
     return out + "],\"watermark\":\"" + (mark_ok ? cells[0] : "0") + "\"}";
   }
 

@@ -77,20 +77,39 @@ std::string HashPassword(std::string_view password, int iterations) {
          Pbkdf2Hex(password, salt, iterations);
 }
 
-bool CheckPassword(std::string_view password, std::string_view stored) {
+namespace {
+
+// A stored password's parts: the iterations (0 when malformed), salt, hash.
+struct Stored {
+  int iterations = 0;
+  std::string_view salt, hash;
+};
+
+Stored ParseStored(std::string_view stored) {
   // pbkdf2-sha256 $ iterations $ salt $ hash
   std::string_view parts[4];
   for (int i = 0; i < 4; ++i) {
     const std::size_t dollar = stored.find('$');
-    if ((i < 3) == (dollar == std::string_view::npos)) return false;
+    if ((i < 3) == (dollar == std::string_view::npos)) return {};
     parts[i] = stored.substr(0, dollar);
     stored = i < 3 ? stored.substr(dollar + 1) : std::string_view();
   }
-  if (parts[0] != "pbkdf2-sha256" || parts[2].empty()) return false;
+  if (parts[0] != "pbkdf2-sha256" || parts[2].empty()) return {};
   const int iterations = std::atoi(std::string(parts[1]).c_str());
-  if (iterations < 1000 || iterations > 10'000'000) return false;
-  return ConstantTimeEquals(Pbkdf2Hex(password, parts[2], iterations),
-                            parts[3]);
+  if (iterations < 1000 || iterations > 10'000'000) return {};
+  return {iterations, parts[2], parts[3]};
+}
+
+}  // namespace
+
+int PasswordIterations(std::string_view stored) {
+  return ParseStored(stored).iterations;
+}
+
+bool CheckPassword(std::string_view password, std::string_view stored) {
+  const Stored s = ParseStored(stored);
+  if (s.iterations == 0) return false;
+  return ConstantTimeEquals(Pbkdf2Hex(password, s.salt, s.iterations), s.hash);
 }
 
 }  // namespace faqbot::bot

@@ -20,7 +20,12 @@ std::string RandomHex(std::size_t bytes);
 
 // A password as stored: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>"
 // with a new random salt (PBKDF2-HMAC-SHA256, 16-byte salt, 32-byte hash).
-std::string HashPassword(std::string_view password, int iterations = 200000);
+inline constexpr int kPasswordIterations = 200000;
+std::string HashPassword(std::string_view password,
+                         int iterations = kPasswordIterations);
+
+// The iterations of a stored password, 0 when `stored` is not one.
+int PasswordIterations(std::string_view stored);
 
 // Whether `password` matches `stored` (HashPassword's form); false for a
 // malformed `stored` too.
