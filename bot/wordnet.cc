@@ -133,16 +133,33 @@ std::map<std::string, std::set<std::string>> Pertainyms(
   return pertains;
 }
 
+// One-word adjectives that are no noun ("exploratory", "chronic"): a
+// question's word of this kind describes, it names no subject.
+void AddAdjectivesOnly(std::ifstream& index,
+                       const intents::StringSet& noun_lemmas,
+                       intents::Lexicon* lexicon) {
+  std::vector<std::string> words;
+  ForEachEntry(index, [&](std::string_view line) {
+    std::string lemma = Lemma(Field(&line));
+    if (lemma.find(' ') == std::string::npos && !noun_lemmas.contains(lemma)) {
+      words.push_back(std::move(lemma));
+    }
+  });
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  lexicon->AddWordList(intents::WordClass::kAdjectivesOnly, views,
+                       "WordNet 3.0 index.adj");
+}
+
 }  // namespace
 
 Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
   std::ifstream nouns(dir / "data.noun"), adjectives(dir / "data.adj"),
-      index(dir / "index.noun");
-  if (!nouns || !adjectives || !index) {
-    return std::unexpected(Error::NotFound(
-        (dir / "data.noun").string() +
-        " (or data.adj, index.noun) cannot be read; scripts/setup installs "
-        "wordnet-base"));
+      index(dir / "index.noun"), adjective_index(dir / "index.adj");
+  if (!nouns || !adjectives || !index || !adjective_index) {
+    return std::unexpected(
+        Error::NotFound((dir / "data.noun").string() +
+                        " (or data.adj, index.noun, index.adj) cannot be read; "
+                        "scripts/setup installs wordnet-base"));
   }
   const auto synsets = ReadNouns(nouns);
   for (const auto& [adjective, of] : Pertainyms(adjectives, synsets)) {
@@ -158,8 +175,10 @@ Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
   }
   // The first sense of each noun ("lemma pos synsets pointers [symbols]
   // senses tagged offsets..."), when it is one of the kept synsets.
+  intents::StringSet noun_lemmas;
   ForEachEntry(index, [&](std::string_view line) {
     const std::string_view lemma = Field(&line);
+    noun_lemmas.insert(Lemma(lemma));
     Field(&line);  // part of speech
     Field(&line);  // synset count
     const std::size_t pointers = Number(Field(&line));
@@ -170,6 +189,7 @@ Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
     lexicon->AddNounSense(name, it->second.lemmas,
                           "WordNet 3.0: first sense of \"" + name + "\"");
   });
+  AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
   return Ok();
 }
 

@@ -1,5 +1,5 @@
 // What faqbot reads from WordNet 3.0 (Debian's wordnet-base, its
-// data.noun, data.adj and index.noun), into a lexicon:
+// data.noun, data.adj, index.noun and index.adj), into a lexicon:
 //   - adjectives that pertain to a part of the body ("renal" pertains to
 //     kidney, "hepatic" to liver, "ovarian" to ovary: WordNet's '\'
 //     pointer), as synonym groups, so a question's "renal stone" meets an
@@ -7,7 +7,9 @@
 //   - the first sense of nouns naming parts of the body, conditions and
 //     natural objects (lexicographer files noun.body, noun.state,
 //     noun.object), whose other names an article's terms take on
-//     ("kidney stone": urinary calculus, nephrolith, renal calculus).
+//     ("kidney stone": urinary calculus, nephrolith, renal calculus);
+//   - one-word adjectives that are no noun (index.adj less index.noun:
+//     "exploratory", "chronic"), which describe and name no subject.
 // Every entry names WordNet as its origin, for `faqbot explain`.
 #ifndef FAQBOT_BOT_WORDNET_H_
 #define FAQBOT_BOT_WORDNET_H_

@@ -19,6 +19,10 @@ std::vector<WordSpan> DeniedSpans(const std::vector<std::string>& words,
       ++j;
     }
     if (j >= words.size() || j > i + kReach) continue;
+    if (j + 1 < words.size() &&
+        lexicon.Is(words[j + 1], WordClass::kUnknowing)) {
+      continue;
+    }
     // What follows, past more denials and joiners ("do not and never
     // have used alcohol"), to the clause break after it.
     std::size_t first = j + 1;

@@ -45,6 +45,7 @@ constexpr std::string_view kClassNames[] = {
     "patient-states",
     "denials",
     "negating-prefixes",
+    "unknowing",
     "wh-words",
     "auxiliaries",
     "not-a-subject",
@@ -82,6 +83,7 @@ constexpr std::string_view kClassNames[] = {
     "whole-endings",
     "medical",
     "everyday",
+    "adjectives-only",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

@@ -113,6 +113,7 @@ enum class WordClass : std::uint8_t {
   kPatientStates,        // "pregnant": who the patient is, told in a story
   kDenials,              // "I rarely drink": what follows is not so
   kNegatingPrefixes,     // "non-alcoholic": the next word is not so
+  kUnknowing,            // "I can't seem to find": a denial of knowing
   kWhWords,              // "what", "how"
   kAuxiliaries,          // "is", "can": open a yes/no question
   kNotASubject,          // "do more exercise": an instruction
@@ -150,6 +151,7 @@ enum class WordClass : std::uint8_t {
   kWholeEndings,         // "itis": words the stemmer keeps whole
   kMedical,              // in the medical vocabulary
   kEveryday,             // in the everyday-words list
+  kAdjectivesOnly,       // WordNet knows it only as an adjective
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -11,6 +11,7 @@
 // Generic words (imaging, "doctor", "report") and ordinary words never
 // decide anything: a word the article does not use is not the subject of
 // the question because of that alone.
+#include <algorithm>
 #include <unordered_set>
 
 #include "intents/matcher.h"
@@ -181,6 +182,11 @@ Matcher::WordFacts Matcher::FactsOf(const std::string& word) const {
 
 void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   const std::string& word = r.a.words[i];
+  // "am for sure not pregnant": what a person denies is not the subject.
+  if (std::find(r.a.denied.begin(), r.a.denied.end(), word) !=
+      r.a.denied.end()) {
+    return;
+  }
   const WordFacts facts = FactsOf(word);
   if (facts.skip) return;
   const std::string term = facts.term;
@@ -202,6 +208,15 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     // names a condition, which an article that never uses it lacks.
     kind = TermKind::kFinding;
   } else if (facts.generic_or_cue) {
+    return;
+  }
+  // "Exploratory surgery": a word that is only ever an adjective
+  // describes; it names a condition only before an organ ("polycystic
+  // ovaries"), and the finding it describes decides otherwise.
+  if (kind == TermKind::kJargon && !known &&
+      lexicon_->Is(word, WordClass::kAdjectivesOnly) &&
+      !(i + 1 < r.a.words.size() &&
+        ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan)) {
     return;
   }
   if (known && subject && kind != TermKind::kOrgan &&
