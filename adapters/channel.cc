@@ -95,10 +95,12 @@ std::string ReplyText(const bot::Reply& reply) {
     if (!reply.source_line.empty()) out += "\n\n" + reply.source_line;
     return out;
   }
-  // Several questions: each answer with its own source.
+  // Several questions: each answer under the question it answers, with
+  // its own source.
   for (std::size_t i = 0; i < reply.parts.size(); ++i) {
     const auto& p = reply.parts[i];
     if (i) out += "\n\n";
+    if (!p.question.empty()) out += "\u201c" + p.question + "\u201d\n";
     if (!p.caveat.empty()) out += p.caveat + " ";
     out += p.text;
     if (!p.source_line.empty()) out += "\n" + p.source_line;

@@ -244,7 +244,7 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
     const std::string joined =
         dialogs::Fill(wording.handoff_joined, {{"name", op}});
     desk_.AddLine(id, {bot::UnixMs(), "bot", joined});
-    Tell(*handoff, "handoff.joined", joined);
+    Tell(*handoff, "handoff.joined", joined, op);
   } else if (action == "send") {
     if (!mine)
       return HttpResponse::JsonError(409, "take the conversation first");
@@ -263,7 +263,7 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
       return HttpResponse::JsonError(409, "only the operator holding it can");
     if (desk_.Release(id)) {
       Tell(*handoff, "handoff.left",
-           dialogs::Fill(wording.handoff_left, {{"name", op}}));
+           dialogs::Fill(wording.handoff_left, {{"name", op}}), op);
     }
   }
   return HttpResponse::Json(200, "{}");
@@ -285,12 +285,13 @@ void Console::GiveUpWaiting(std::chrono::seconds wait) {
   }
 }
 
-void Console::Tell(const bot::Handoff& to, std::string intent,
-                   std::string text) {
+void Console::Tell(const bot::Handoff& to, std::string intent, std::string text,
+                   std::string op) {
   bot::Reply r;
   r.kind = dialogs::ReplyKind::kHandoff;
   r.intent = std::move(intent);
   r.text = std::move(text);
+  r.operator_name = std::move(op);
   relay_->Send(to, r);
 }
 

@@ -101,7 +101,8 @@ class Console : public Channel {
   // The Set-Cookie value carrying `token` ("" and 0 to clear it).
   std::string Cookie(const std::string& token, int64_t max_age_seconds) const;
   // The handoff's news (kHandoff) for the person of `id`.
-  void Tell(const bot::Handoff& to, std::string intent, std::string text);
+  void Tell(const bot::Handoff& to, std::string intent, std::string text,
+            std::string op = {});
 
   bot::Bot& bot_;
   bot::HandoffDesk& desk_;

@@ -35,6 +35,7 @@ std::string RenderDemoPage(const dialogs::Pack& pack) {
       "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n"
+      "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n"
       "<title>" +
       HtmlEscape(doc.title) +
       "</title>\n<style>\n"

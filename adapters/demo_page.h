@@ -12,6 +12,14 @@ namespace faqbot::adapters {
 
 std::string RenderDemoPage(const dialogs::Pack& pack);
 
+// The site's icon (a speech bubble in the widget's blue), served at
+// /favicon.svg and /favicon.ico for the demo page and the console.
+inline constexpr std::string_view kFaviconSvg =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+    "<path fill=\"#0b5394\" d=\"M5 3h22a3 3 0 0 1 3 3v15a3 3 0 0 1-3 "
+    "3H14l-7 6v-6H5a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z\"/>"
+    "<path fill=\"#fff\" d=\"M9 11h14v2H9zm0 5h9v2H9z\"/></svg>";
+
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
 

@@ -13,8 +13,10 @@ using nlohmann::json;
 // What crosses instances: only what a pushed reply carries.
 std::string Payload(const bot::Reply& reply) {
   return DumpJson({{"kind", dialogs::ReplyKindName(reply.kind)},
+                   {"intent", reply.intent},
                    {"text", reply.text},
-                   {"from", reply.label}});
+                   {"from", reply.label},
+                   {"operator", reply.operator_name}});
 }
 
 std::optional<bot::Reply> FromPayload(const std::string& payload) {
@@ -24,7 +26,9 @@ std::optional<bot::Reply> FromPayload(const std::string& payload) {
   reply.kind = JsonText(j, "kind") == "operator" ? dialogs::ReplyKind::kOperator
                                                  : dialogs::ReplyKind::kHandoff;
   reply.text = JsonText(j, "text");
+  reply.intent = JsonText(j, "intent");
   reply.label = JsonText(j, "from");
+  reply.operator_name = JsonText(j, "operator");
   return reply;
 }
 

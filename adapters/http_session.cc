@@ -158,6 +158,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return Respond(http::status::ok, std::string(kWidgetJs),
                      "application/javascript; charset=utf-8", keep_alive_);
     }
+    if (path == "/favicon.svg" || path == "/favicon.ico") {
+      return Respond(http::status::ok, std::string(kFaviconSvg),
+                     "image/svg+xml", keep_alive_);
+    }
     if (path == "/healthz") {
       return Respond(http::status::ok, "ok\n", "text/plain", keep_alive_);
     }

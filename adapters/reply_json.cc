@@ -83,8 +83,8 @@ void AppendSource(std::string* out, const std::optional<dialogs::Source>& s) {
   out->push_back('}');
 }
 
-// {"caveat", "kind", "node" (or null), "not_covered", "source" (or null),
-//  "text"}: one question's answer of several.
+// {"caveat", "kind", "node" (or null), "not_covered", "question",
+//  "source" (or null), "text"}: one question's answer of several.
 void AppendPart(std::string* out, const dialogs::ReplyPart& p) {
   out->append("{\"caveat\":");
   AppendJsonString(out, p.caveat);
@@ -98,6 +98,8 @@ void AppendPart(std::string* out, const dialogs::ReplyPart& p) {
   }
   out->append(",\"not_covered\":");
   AppendJsonString(out, p.not_covered);
+  out->append(",\"question\":");
+  AppendJsonString(out, p.question);
   out->append(",\"source\":");
   AppendSource(out, p.source);
   out->append(",\"text\":");
@@ -141,6 +143,7 @@ std::string ReplyToJsonText(
       nlohmann::json(std::round(reply.confidence * 1000.0) / 1000.0).dump());
   key_if_set("disclaimer", reply.disclaimer);
   key_if_set("notice", reply.notice);
+  key_if_set("operator", reply.operator_name);
   key("intent");
   AppendJsonString(&out, reply.intent);
   key("kind");

@@ -154,6 +154,10 @@ void PrintReply(const dialogs::Reply& reply, std::ostream& out,
            reply.kind == dialogs::ReplyKind::kAnswer);
   } else {
     for (const auto& p : reply.parts) {
+      if (!p.question.empty()) {
+        out << paint("1", Wrap("\u201c" + p.question + "\u201d", opt.width))
+            << "\n";
+      }
       answer(p.caveat, p.text, p.source_line,
              p.kind == dialogs::ReplyKind::kAnswer);
     }

@@ -74,17 +74,21 @@ void WidgetSession::OnClose() {
 }
 
 void WidgetSession::OnOpen(WsConnection& connection) {
+  const auto pack = state_->bot.pack();
+  const dialogs::Wording& wording = pack->wording;
   if (IsWebSessionId(resume_) && state_->bot.HasSession(StoreKey(resume_))) {
     session_ = resume_;
-    connection.Send(DumpJson(
-        {{"type", "session"}, {"session", session_}, {"resumed", true}}));
+    connection.Send(DumpJson({{"type", "session"},
+                              {"session", session_},
+                              {"resumed", true},
+                              {"connection_lost", wording.connection_lost}}));
   } else {
     session_ = NewSessionId();
-    json hello = {
-        {"type", "session"}, {"session", session_}, {"resumed", false}};
-    if (!resume_.empty()) {
-      hello["notice"] = "unknown or expired session; started a new one";
-    }
+    json hello = {{"type", "session"},
+                  {"session", session_},
+                  {"resumed", false},
+                  {"connection_lost", wording.connection_lost}};
+    if (!resume_.empty()) hello["notice"] = wording.session_restarted;
     connection.Send(DumpJson(hello));
     connection.Send(
         ReplyToJsonText(state_->bot.Welcome(), {{"type", "reply"}}));

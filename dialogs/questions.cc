@@ -8,12 +8,16 @@
 #include "dialogs/navigation.h"
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
+#include "intents/sentences.h"
+#include "intents/utf8.h"
 
 namespace faqbot::dialogs {
 namespace {
 
 // At most this many questions of one message are answered.
 constexpr std::size_t kMaxParts = 3;
+// A part's question is shown as its heading up to this many bytes.
+constexpr std::size_t kQuestionShown = 200;
 
 intents::Facet NearestFacet(intents::Aspect aspect,
                             const intents::Lexicon& lexicon) {
@@ -36,8 +40,84 @@ std::vector<std::string> Listed(const std::string& list) {
 }
 
 ReplyPart ToPart(const Reply& r) {
-  return {r.kind,        r.text,   r.node,       r.source,
-          r.source_line, r.caveat, r.not_covered};
+  return {r.kind,        r.text,   r.node,        r.source,
+          r.source_line, r.caveat, r.not_covered, {}};
+}
+
+// Drops from `part` each sentence an earlier part already says (the same
+// closing advice under two questions reads as a glitch), unless nothing
+// of its own would be left.
+void DropRepeatedSentences(const std::vector<ReplyPart>& before,
+                           const intents::Lexicon& lexicon, ReplyPart* part) {
+  constexpr std::size_t kShortest = 20;  // "Yes." repeats harmlessly
+  const std::string_view text = part->text;
+  std::string kept;
+  std::size_t from = 0;  // the text not yet copied
+  bool dropped = false;
+  for (const std::string_view sentence :
+       intents::SentenceViews(text, lexicon)) {
+    const bool said =
+        sentence.size() > kShortest &&
+        std::any_of(before.begin(), before.end(), [&](const ReplyPart& p) {
+          return p.kind != ReplyKind::kFallback &&
+                 p.text.find(sentence) != std::string::npos;
+        });
+    if (!said) continue;
+    const auto at = static_cast<std::size_t>(sentence.data() - text.data());
+    kept.append(text.substr(from, at - from));
+    from = at + sentence.size();
+    while (from < text.size() && text[from] == ' ') ++from;
+    dropped = true;
+  }
+  kept.append(text.substr(from));
+  while (!kept.empty() && (kept.back() == ' ' || kept.back() == '\n')) {
+    kept.pop_back();
+  }
+  if (dropped && !kept.empty()) part->text = std::move(kept);
+}
+
+// Adds `part` after `parts`; the same sentences twice read as a glitch,
+// so the same section again points back, a sentence an earlier part said
+// is left out, and the same refusal is said once.
+void AddPart(ReplyPart part, const Pack& pack, std::vector<ReplyPart>* parts) {
+  const auto any = [&](auto&& same) {
+    return std::any_of(parts->begin(), parts->end(), same);
+  };
+  if (part.kind == ReplyKind::kAnswer &&
+      any([&](const ReplyPart& p) { return p.node == part.node; })) {
+    part.text = pack.wording.part_same_answer;
+    part.source.reset();
+    part.source_line.clear();
+  } else if (part.kind != ReplyKind::kFallback) {
+    DropRepeatedSentences(*parts, pack.lexicon(), &part);
+  } else if (any([&](const ReplyPart& p) { return p.text == part.text; })) {
+    return;
+  }
+  parts->push_back(std::move(part));
+}
+
+// The parts as one reply: its text holds them all (for channels that
+// show one message), and it is answered from the first part answered.
+Reply JoinParts(const std::vector<ReplyPart>& parts) {
+  Reply out;
+  out.kind = ReplyKind::kFallback;
+  for (const auto& p : parts) {
+    out.text += (out.text.empty() ? "" : "\n\n") +
+                (p.caveat.empty() ? "" : p.caveat + " ") + p.text;
+    if (!p.not_covered.empty()) {
+      out.not_covered += (out.not_covered.empty() ? "" : ", ") + p.not_covered;
+    }
+    if (p.kind != ReplyKind::kFallback && out.kind == ReplyKind::kFallback) {
+      out.kind = p.kind;
+      out.node = p.node;
+      out.intent = p.node;
+      out.source = p.source;
+      out.source_line = p.source_line;
+      out.confidence = 0.7;
+    }
+  }
+  if (out.kind == ReplyKind::kFallback) out.intent = "fallback.not-covered";
+  return out;
 }
 
 const std::string& CaveatFor(const Wording& w, intents::Aspect aspect) {
@@ -135,6 +215,7 @@ Reply DialogRunner::Parts(DialogState* state,
         HasPronoun(own.analysis.words, pack_.lexicon())) {
       const std::string word = uncovered.empty() ? "that" : uncovered;
       ReplyPart part;
+      part.question = intents::Clipped(q, kQuestionShown);
       part.not_covered = uncovered;
       part.text = Fill(pack_.wording.part_not_covered, {{"word", word}});
       parts.push_back(std::move(part));
@@ -151,37 +232,13 @@ Reply DialogRunner::Parts(DialogState* state,
     }
     uncovered = r.not_covered;
     ReplyPart part = ToPart(r);
-    // The same sentences twice read as a glitch: point back instead.
-    if (part.kind == ReplyKind::kAnswer &&
-        std::any_of(parts.begin(), parts.end(),
-                    [&](const ReplyPart& p) { return p.node == part.node; })) {
-      part.text = pack_.wording.part_same_answer;
-      part.source.reset();
-      part.source_line.clear();
-    }
-    parts.push_back(std::move(part));
+    part.question = intents::Clipped(q, kQuestionShown);
+    AddPart(std::move(part), pack_, &parts);
   }
   if (reading.has_story()) {
     SameGroupThroughout(reading.story(), asking, &parts, trace);
   }
-  Reply out;
-  out.kind = ReplyKind::kFallback;
-  for (const auto& p : parts) {
-    out.text += (out.text.empty() ? "" : "\n\n") +
-                (p.caveat.empty() ? "" : p.caveat + " ") + p.text;
-    if (!p.not_covered.empty()) {
-      out.not_covered += (out.not_covered.empty() ? "" : ", ") + p.not_covered;
-    }
-    if (p.kind != ReplyKind::kFallback && out.kind == ReplyKind::kFallback) {
-      out.kind = p.kind;
-      out.node = p.node;
-      out.intent = p.node;
-      out.source = p.source;
-      out.source_line = p.source_line;
-      out.confidence = 0.7;
-    }
-  }
-  if (out.kind == ReplyKind::kFallback) out.intent = "fallback.not-covered";
+  Reply out = JoinParts(parts);
   out.choices = Choices(state->choices);
   out.parts = std::move(parts);
   return out;

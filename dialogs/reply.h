@@ -51,6 +51,9 @@ struct ReplyPart {
   std::string source_line;
   std::string caveat;       // what the article does not say about this part
   std::string not_covered;  // the subject this part asked about, uncovered
+  // The question as the person wrote it; empty for a part of a broad
+  // answer, which its source's heading names.
+  std::string question;
 };
 
 struct Reply {
@@ -74,6 +77,8 @@ struct Reply {
   // A subject the message asked about that the article does not cover
   // ("hemangioma"), named in a fallback.
   std::string not_covered;
+  // A handoff reply about a person from the team (joined, left): who.
+  std::string operator_name;
   // A message with several questions: one part each (`text` then holds
   // them all, for channels that show one message).
   std::vector<ReplyPart> parts;

@@ -55,6 +55,8 @@ constexpr WordingKey kKeys[] = {
     {"handoff_already", &Wording::handoff_already, ""},
     {"handoff_unavailable", &Wording::handoff_unavailable, ""},
     {"handoff_limited", &Wording::handoff_limited, ""},
+    {"session_restarted", &Wording::session_restarted, ""},
+    {"connection_lost", &Wording::connection_lost, ""},
     {"handoff_unreachable", &Wording::handoff_unreachable, ""},
     {"handoff_joined", &Wording::handoff_joined, "name"},
     {"handoff_left", &Wording::handoff_left, "name"},

@@ -194,6 +194,16 @@ struct Wording {
   std::string handoff_unreachable =
       "I can't reach the team right now, so I'll answer you myself until "
       "they're back.";
+  // The widget: a conversation it asked to resume is gone (ended, or the
+  // server restarted without shared state), and what it shows while the
+  // connection is down.
+  std::string session_restarted =
+      "This is a new conversation: the earlier one could not be picked up "
+      "(it ended, or the service restarted). If your last question was not "
+      "answered, please ask it again.";
+  std::string connection_lost =
+      "Connection lost. Reconnecting\u2026 your messages will be sent when "
+      "it is back.";
   std::string handoff_joined = "A person has joined the conversation: {name}.";
   std::string handoff_left =
       "{name} has left the conversation. I'm here again if you have "

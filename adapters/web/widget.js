@@ -48,6 +48,13 @@
     ".fb-choice{border:1px solid #0b5394;background:#fff;color:#0b5394;border-radius:16px;",
     "padding:5px 11px;font:inherit;font-size:14px;cursor:pointer}",
     ".fb-choice:hover{background:#e6eef8}",
+    ".fb-choice:disabled{border-color:#c3ccd6;color:#7a8592;background:#f6f8fa;cursor:default}",
+    ".fb-choice.fb-chosen:disabled{background:#0b5394;border-color:#0b5394;color:#fff}",
+    ".fb-more{border:0;background:none;color:#0b5394;font:inherit;font-size:14px;",
+    "text-decoration:underline;cursor:pointer;align-self:flex-start;padding:2px 0}",
+    ".fb-more:disabled{display:none}",
+    ".fb-asked{display:block;font-weight:600;margin-bottom:4px}",
+    ".fb-delivered{display:block;font-size:11px;text-align:right;opacity:.85;margin-top:2px}",
     ".fb-typing{align-self:flex-start;color:#5b6573;font-style:italic;font-size:13px}",
     ".fb-form{display:flex;gap:6px;border-top:1px solid #dde3ea;padding:8px}",
     ".fb-input{flex:1;min-width:0;border:1px solid #b8c2cc;border-radius:8px;padding:8px;font:inherit}",
@@ -82,7 +89,9 @@
   panel.setAttribute("aria-label", "Chat with the FAQ assistant");
 
   var head = el("div", "fb-head");
-  head.appendChild(el("span", "", "FAQ assistant"));
+  var botName = "FAQ assistant";
+  var title = el("span", "fb-title", botName);
+  head.appendChild(title);
   var close = el("button", "fb-close", "\u00D7");
   close.type = "button";
   close.setAttribute("aria-label", "Close chat");
@@ -127,6 +136,8 @@
   var retry = 0;
   var outbox = [];
   var disclaimerShown = false;
+  var connectionLost = "Connection lost; reconnecting\u2026";
+  var lastUser = null;  // the person's last message, for its delivered mark
 
   function scroll() { log.scrollTop = log.scrollHeight; }
 
@@ -143,26 +154,72 @@
   }
 
   function addUser(text) {
-    log.appendChild(el("div", "fb-msg fb-user", text));
+    lastUser = el("div", "fb-msg fb-user", text);
+    log.appendChild(lastUser);
     scroll();
   }
 
+  // Buttons of earlier replies are spent: greyed and inert, the one picked
+  // marked. A "More topics" link not opened goes away.
   function disableOldChoices() {
-    var old = log.querySelectorAll(".fb-choices button");
+    var old = log.querySelectorAll(".fb-choices button, .fb-more");
     for (var i = 0; i < old.length; i++) old[i].disabled = true;
   }
 
-  // One answer: what the article does not say first, then the text and
-  // where in the article it comes from.
-  function addAnswer(a) {
+  // "Source: section 2, “Heading”" or "Source: the summary of “Title”".
+  function sourceLine(source) {
+    var title = "\u201c" + source.title + "\u201d";
+    return source.section === 0 ? "Source: the summary of " + title
+                                : "Source: section " + source.section + ", " + title;
+  }
+
+  // One answer: the question it answers when the message asked several,
+  // what the article does not say, then the text and where in the article
+  // it comes from.
+  function addAnswer(a, heading) {
     var msg = el("div", "fb-msg fb-bot");
+    if (heading) msg.appendChild(el("span", "fb-asked", heading));
     if (a.caveat) msg.appendChild(el("span", "fb-caveat", a.caveat));
     msg.appendChild(document.createTextNode(a.text));
     if (a.source && a.kind === "answer") {
-      var where = a.source.section === 0 ? "summary" : "section " + a.source.section;
-      msg.appendChild(el("span", "fb-source", "Source: " + where + ", " + a.source.title));
+      msg.appendChild(el("span", "fb-source", sourceLine(a.source)));
     }
     log.appendChild(msg);
+  }
+
+  function addChoices(choices) {
+    var box = el("div", "fb-choices");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Suggested topics");
+    choices.forEach(function (c) {
+      var b = el("button", "fb-choice", c.title);
+      b.type = "button";
+      b.addEventListener("click", function () {
+        b.classList.add("fb-chosen");
+        b.setAttribute("aria-pressed", "true");
+        choose(c);
+      });
+      box.appendChild(b);
+    });
+    log.appendChild(box);
+    return box;
+  }
+
+  // After an answer the article's topics wait behind one link, so the
+  // chat does not fill with the same buttons; a clarify, a fallback or the
+  // menu shows them at once.
+  function addTopicsOnRequest(choices) {
+    var more = el("button", "fb-more", "More topics");
+    more.type = "button";
+    more.setAttribute("aria-expanded", "false");
+    more.addEventListener("click", function () {
+      more.remove();
+      var box = addChoices(choices);
+      var first = box.querySelector("button");
+      if (first) first.focus();
+      scroll();
+    });
+    log.appendChild(more);
   }
 
   function addReply(r) {
@@ -180,22 +237,19 @@
       // Several questions: the note for the whole message, then one
       // answer each, with its own source.
       if (r.caveat) log.appendChild(el("div", "fb-note fb-caveat", r.caveat));
-      r.parts.forEach(addAnswer);
+      r.parts.forEach(function (p) {
+        addAnswer(p, p.question ? "\u201c" + p.question + "\u201d"
+                                : (p.source && p.source.section ? p.source.title : ""));
+      });
     } else {
       addAnswer(r);
     }
     disableOldChoices();
     if (r.choices && r.choices.length) {
-      var box = el("div", "fb-choices");
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-label", "Suggested topics");
-      r.choices.forEach(function (c) {
-        var b = el("button", "fb-choice", c.title);
-        b.type = "button";
-        b.addEventListener("click", function () { choose(c); });
-        box.appendChild(b);
-      });
-      log.appendChild(box);
+      var asksToPick = r.kind !== "answer" ||
+          (r.parts || []).some(function (p) { return p.kind === "clarify"; });
+      if (asksToPick) addChoices(r.choices);
+      else addTopicsOnRequest(r.choices);
     }
     scroll();
   }
@@ -203,6 +257,13 @@
   // From the handoff: a person's message (with their name), or news
   // ("A person has joined...").
   function addPush(m) {
+    // Who is talking: the operator's name in the header while they hold
+    // the conversation.
+    if (m.kind === "operator" && m.from) title.textContent = m.from;
+    if (m.intent === "handoff.joined" && m.operator) title.textContent = m.operator;
+    if (m.intent === "handoff.left" || m.intent === "handoff.gave_up") {
+      title.textContent = botName;
+    }
     if (m.kind === "operator") {
       var msg = el("div", "fb-msg fb-bot fb-operator");
       msg.appendChild(el("span", "fb-from", m.from));
@@ -240,6 +301,7 @@
     socket.onopen = function () {
       retry = 0;
       status.textContent = "";
+      showTyping(waiting > 0);
       while (outbox.length) socket.send(JSON.stringify(outbox.shift()));
     };
     socket.onmessage = function (event) {
@@ -248,14 +310,26 @@
       if (m.type === "session") {
         sessionId = m.session;
         try { sessionStorage.setItem(storageKey, sessionId); } catch (e) {}
-        if (m.notice) log.appendChild(el("div", "fb-error", m.notice));
+        if (m.connection_lost) connectionLost = m.connection_lost;
+        if (m.notice) {
+          var restarted = el("div", "fb-note fb-restarted", m.notice);
+          restarted.setAttribute("role", "status");
+          log.appendChild(restarted);
+          title.textContent = botName;
+          scroll();
+        }
         return;
       }
       if (m.type === "reply" || m.type === "error") {
         if (waiting > 0 && !(m.type === "reply" && m.intent === "welcome")) waiting--;
         showTyping(waiting > 0);
       }
-      // "held": passed on to the person who took the conversation.
+      // "held": passed on to the person who took the conversation, whom
+      // the delivered mark under the message names.
+      if (m.type === "reply" && m.kind === "held" && lastUser &&
+          !lastUser.querySelector(".fb-delivered")) {
+        lastUser.appendChild(el("span", "fb-delivered", "\u2713 Delivered to " + title.textContent));
+      }
       if (m.type === "reply" && m.kind !== "held") addReply(m);
       if (m.type === "push") addPush(m);
       if (m.type === "error") {
@@ -267,7 +341,9 @@
       socket = null;
       if (panel.hidden && !waiting) return;  // reconnect when needed
       retry++;
-      status.textContent = "Connection lost; reconnecting\u2026";
+      // Nobody is typing while there is no connection.
+      showTyping(false);
+      status.textContent = connectionLost;
       setTimeout(connect, Math.min(10000, 500 * Math.pow(2, retry)));
     };
   }

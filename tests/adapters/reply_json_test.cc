@@ -53,14 +53,16 @@ TEST(ReplyJson, SeveralQuestionsComeAsPartsWithTheirCaveats) {
   r.text = "both parts";
   r.caveat = "I can't interpret your own report.";
   r.not_covered = "hemangioma";
-  r.parts = {{dialogs::ReplyKind::kAnswer, "Treated with tablets.",
-              "parasitic-infection.treatment",
-              dialogs::Source{2, "Parasitic infection"}, "Source: section 2",
-              "The article does not say how long that takes.", ""},
-             {dialogs::ReplyKind::kFallback,
-              "The article does not cover "
-              "hemangioma.",
-              "", std::nullopt, "", "", "hemangioma"}};
+  r.parts = {
+      {dialogs::ReplyKind::kAnswer, "Treated with tablets.",
+       "parasitic-infection.treatment",
+       dialogs::Source{2, "Parasitic infection"}, "Source: section 2",
+       "The article does not say how long that takes.", "",
+       "How is it treated?"},
+      {dialogs::ReplyKind::kFallback,
+       "The article does not cover "
+       "hemangioma.",
+       "", std::nullopt, "", "", "hemangioma", "What about hemangioma?"}};
   using nlohmann::json;
   const json got = json::parse(ReplyToJsonText(r, {}));
   EXPECT_EQ(got["caveat"], r.caveat);
@@ -73,8 +75,10 @@ TEST(ReplyJson, SeveralQuestionsComeAsPartsWithTheirCaveats) {
             {"node", "parasitic-infection.treatment"},
             {"source", {{"section", 2}, {"title", "Parasitic infection"}}},
             {"caveat", "The article does not say how long that takes."},
-            {"not_covered", ""}}));
+            {"not_covered", ""},
+            {"question", "How is it treated?"}}));
   EXPECT_EQ(got["parts"][1]["node"], nullptr);
+  EXPECT_EQ(got["parts"][1]["question"], "What about hemangioma?");
   EXPECT_EQ(got["parts"][1]["not_covered"], "hemangioma");
 }
 

@@ -89,6 +89,8 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   await console_.locator("#take").click();
   await waitForText(person, ".fb-handoff", "a person has joined");
   assert.match(await person.locator(".fb-handoff").last().textContent(), /Nurse Ann/);
+  assert.equal(await person.locator(".fb-title").textContent(), operator,
+               "the header names who is talking while they hold the conversation");
 
   // Both ways.
   await console_.locator("#reply-text").fill("Hello, I'm Ann. How can I help?");
@@ -98,6 +100,7 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   const botReplies = await person.locator(".fb-bot:not(.fb-operator)").count();
   await say(person, "My scan showed spots, should I worry?");
   await waitForText(console_, "#lines .line", "should i worry");
+  await waitForText(person, ".fb-user .fb-delivered", "delivered to nurse ann");
   assert.equal(await person.locator(".fb-bot:not(.fb-operator)").count(), botReplies,
                "the bot does not answer while the operator holds the conversation");
   await console_.locator("#reply-text").fill("Spots are common; let's book a visit.");
@@ -112,6 +115,8 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   // Handed back: the bot answers again.
   await console_.locator("#release").click();
   await waitForText(person, ".fb-handoff", "has left");
+  assert.equal(await person.locator(".fb-title").textContent(), "FAQ assistant",
+               "the header is the bot's again once the operator leaves");
   await say(person, "how is it treated?");
   await waitForText(person, ".fb-bot", "treat");
   await console_.locator(".conversation").first().waitFor({ state: "detached" });

@@ -50,12 +50,20 @@ test("a visitor asks, picks a choice, and sees urgent advice styled apart", asyn
   await input.fill("what causes liver calcification?");
   await input.press("Enter");
   const causes = await botSays(page, "parasitic infections");
-  assert.match(causes, /Source: summary/);
+  assert.match(causes, /Source: the summary of “Are intrahepatic calcifications/);
 
+  // After an answer the topics wait behind "More topics".
+  assert.equal(await page.locator(".fb-choices").count(), 1, "only the welcome's topics");
+  await page.getByRole("button", { name: "More topics" }).click();
   await page.locator(".fb-choices").last().getByRole("button", { name: "Chronic hepatitis" }).click();
   const hepatitis = await botSays(page, "glycyrrhizin");
   assert.match(hepatitis, /Chronic hepatitis/);
-  assert.match(hepatitis, /Source: section 4/);
+  assert.match(hepatitis, /Source: section 4, “Chronic hepatitis”/);
+  // The buttons of earlier replies are spent: inert, the picked one marked.
+  assert.equal(await page.locator(".fb-choices button:not([disabled])").count(), 0);
+  const picked = page.locator(".fb-choice.fb-chosen");
+  assert.equal(await picked.count(), 1);
+  assert.equal(await picked.textContent(), "Chronic hepatitis");
 
   await input.fill("I am vomiting blood");
   await page.getByRole("button", { name: "Send" }).click();
@@ -92,10 +100,69 @@ test("several questions get one answer each, with what the article does not say"
   const first = await answers.nth(before).textContent();
   const second = await answers.nth(before + 1).textContent();
   assert.match(first, /Source: section 2/, "each answer shows its source");
+  assert.equal(await answers.nth(before).locator(".fb-asked").textContent(),
+               "“How is it treated?”", "each answer is headed by its question");
+  assert.match(await answers.nth(before + 1).locator(".fb-asked").textContent(),
+               /can it go away on its own/);
   assert.match(second, /same part of the article/, "not the same text twice");
   const caveat = answers.nth(before + 1).locator(".fb-caveat");
   assert.match(await caveat.textContent(), /does not say whether it can go away/);
   await page.screenshot({ path: path.join(artifacts, "widget-parts.png") });
+  await page.close();
+});
+
+test("a page whose session is gone says so plainly, and the site has an icon", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  // A session id from before a restart the server no longer knows.
+  await page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("faqbot-session:")) ||
+        "faqbot-session:" + location.origin;
+    sessionStorage.setItem(key, "0123456789abcdef0123456789abcdef");
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  const notice = page.locator(".fb-restarted");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /new conversation/);
+  assert.doesNotMatch(await notice.textContent(), /session/i, "no developer's words");
+  assert.equal(await page.locator(".fb-error").count(), 0, "not shown as an error");
+  const icon = await page.evaluate(async () => {
+    const link = document.querySelector("link[rel=icon]");
+    const r = await fetch(link.href);
+    return [r.status, r.headers.get("content-type"), (await r.text()).startsWith("<svg")];
+  });
+  assert.deepEqual(icon, [200, "image/svg+xml", true]);
+  await page.close();
+});
+
+test("while the connection is down nobody is typing, and the message goes when it is back", async () => {
+  const page = await browser.newPage();
+  // The page's WebSockets pass through here, so the test can drop them
+  // and refuse new ones, as a server restart or a network cut would.
+  let down = false;
+  const open = [];
+  await page.routeWebSocket(/\/ws/, (ws) => {
+    if (down) return ws.close({ code: 1011 });
+    ws.connectToServer();
+    open.push(ws);
+  });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Ask a question" }).click();
+  await botSays(page, "ask a question");
+  down = true;
+  for (const ws of open.splice(0)) await ws.close({ code: 1011 });
+  await page.waitForFunction(() => /Connection lost/.test(document.querySelector(".fb-status").textContent));
+  const input = page.getByLabel("Your question");
+  await input.fill("how is it treated?");
+  await input.press("Enter");
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".fb-typing").count(), 0, "no typing indicator while disconnected");
+  assert.match(await page.locator(".fb-status").textContent(), /will be sent when it is back/);
+  down = false;
+  await botSays(page, "which one do you mean");
+  assert.equal(await page.locator(".fb-typing").count(), 0);
+  assert.equal(await page.locator(".fb-status").textContent(), "");
   await page.close();
 });
 
