@@ -89,13 +89,18 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
   state->node = node.id;
   state->choices = node.choices;
   if (node.topic >= 0) state->topic = pack_.topic_node(node.topic).id;
-  if (state->history.empty() || state->history.back() != node.id) {
-    state->history.push_back(node.id);
-    if (state->history.size() > DialogState::kMaxHistory) {
-      state->history.erase(state->history.begin());
-    }
-  }
+  Remember(state, node.id);
   return r;
+}
+
+void DialogRunner::Remember(DialogState* state, const std::string& id) {
+  auto& h = state->history;
+  // The mark an urgent reply left (see StepText) ends with the next answer.
+  if (h.size() >= 2 && h.back() == h[h.size() - 2]) h.pop_back();
+  if (h.empty() || h.back() != id) {
+    h.push_back(id);
+    if (h.size() > DialogState::kMaxHistory) h.erase(h.begin());
+  }
 }
 
 // Whether every node `state` names still exists (a reloaded pack may have
@@ -172,7 +177,17 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
                                    /*explain=*/trace != nullptr);
   Turn t = MakeTurn(tr.signals, tr);
-  if (auto r = RedFlag(t)) return std::move(*r);  // 1
+  if (auto r = RedFlag(t)) {  // 1
+    // The answer on screen before the urgent reply is where "back" leads
+    // (its list stays what a number picks from): marked by naming it
+    // twice in the history.
+    auto& h = state->history;
+    if (!h.empty() && h.back() == state->node &&
+        (h.size() < 2 || h[h.size() - 2] != state->node)) {
+      h.push_back(state->node);
+    }
+    return std::move(*r);
+  }
   const intents::MessageShape shape =
       intents::ReadMessage(text, pack_.lexicon(), &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
@@ -249,6 +264,8 @@ std::optional<Reply> DialogRunner::Navigate(Turn& t, DialogState* state,
     case Nav::kBack: {
       t.trace.Note([&] { return "navigation: back"; });
       if (state->history.size() >= 2) {
+        // After an urgent reply (the last node named twice) "back" shows
+        // that node again; otherwise the one before it.
         state->history.pop_back();
         const std::string previous = state->history.back();
         state->history.pop_back();

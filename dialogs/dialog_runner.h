@@ -180,6 +180,8 @@ class DialogRunner {
   Reply BroadAnswer(Turn& t, DialogState* state, const Node& all,
                     double confidence) const;
 
+  // Adds `id` to the history (once, at most kMaxHistory kept).
+  static void Remember(DialogState* state, const std::string& id);
   Reply Answer(DialogState* state, int node, double confidence,
                std::string intent = "") const;
   Reply Menu(DialogState* state, std::string text, std::string intent) const;

@@ -292,7 +292,7 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   if (!names_more) out.text = all.text + "\n\n" + out.text;
   // One step back from here leads where the conversation stood before.
   state->history = history;
-  state->history.push_back(out.node);
+  Remember(state, out.node);
   state->choices = all.choices;
   state->node = out.node;
   out.choices = Choices(state->choices);

@@ -117,6 +117,22 @@ TEST_F(DialogRunnerTest, AfterAnUrgentReplyANumberPicksFromTheListOnScreen) {
   EXPECT_EQ(Say("2"), "answer parasitic-infection");
 }
 
+// "back" after an urgent reply leads to the answer on screen before it,
+// not to the one before that; and the step after works as usual.
+TEST_F(DialogRunnerTest, BackAfterAnUrgentReplyShowsTheAnswerBeforeIt) {
+  Say("what causes liver calcification?");
+  Say("2");
+  EXPECT_EQ(Say("how is it treated?"), "answer parasitic-infection.treatment");
+  EXPECT_EQ(Say("I'm throwing up blood right now"), "escalation ");
+  EXPECT_EQ(Say("back"), "answer parasitic-infection.treatment");
+  EXPECT_EQ(Say("back"), "answer parasitic-infection");
+  // Two urgent replies in a row leave one mark; an answer after it ends it.
+  Say("I'm throwing up blood right now");
+  Say("I'm throwing up blood right now");
+  EXPECT_EQ(Say("1"), "answer parasitic-infection.cause");
+  EXPECT_EQ(Say("back"), "answer parasitic-infection");
+}
+
 TEST_F(DialogRunnerTest, OutOfScopeFallsBackWithoutInheritingTheTopic) {
   Say("parasites in the liver");
   EXPECT_EQ(Say("what's the capital of France"), "fallback ");
