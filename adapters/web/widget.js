@@ -101,6 +101,7 @@
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
   log.setAttribute("aria-label", "Conversation");
+  log.tabIndex = 0;  // a scrolling region the keyboard can scroll
 
   var status = el("div", "fb-status");
   status.setAttribute("aria-live", "polite");

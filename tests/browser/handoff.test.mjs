@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { startServerWith, startRedis, chromiumFlags, chromiumPath } from "./server.mjs";
+import { startServerWith, startRedis, chromiumFlags, chromiumPath, axeViolations } from "./server.mjs";
 
 const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
 const operator = "Nurse Ann";
@@ -108,6 +108,8 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   await waitForText(person, ".fb-operator", "book a visit");
   await waitForText(console_, "#lines .line", "book a visit");
   await console_.screenshot({ path: path.join(artifacts, shot + "-console.png") });
+  assert.deepEqual(await axeViolations(console_), [], "the console: no serious or critical accessibility violations");
+  assert.deepEqual(await axeViolations(person), [], "the widget with an operator: none either");
   // Red flags still get the urgent-care reply.
   await say(person, "I am vomiting blood");
   await waitForText(person, ".fb-urgent", "emergency");

@@ -78,3 +78,16 @@ export const chromiumFlags = [
   "--disable-sync", "--no-first-run",
 ];
 export const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+// The serious and critical accessibility violations axe-core finds on the
+// page as it is now (WCAG 2 A and AA rules), as "rule: target" lines.
+export async function axeViolations(page) {
+  const { createRequire } = await import("node:module");
+  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "best-practice"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { startServer, chromiumFlags, chromiumPath } from "./server.mjs";
+import { startServer, chromiumFlags, chromiumPath, axeViolations } from "./server.mjs";
 
 const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
 let server;
@@ -41,7 +41,7 @@ async function botSays(page, words) {
 }
 
 test("a visitor asks, picks a choice, and sees urgent advice styled apart", async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 850 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
   await page.getByRole("button", { name: "Ask a question" }).click();
   const input = page.getByLabel("Your question");
@@ -108,6 +108,8 @@ test("several questions get one answer each, with what the article does not say"
   const caveat = answers.nth(before + 1).locator(".fb-caveat");
   assert.match(await caveat.textContent(), /does not say whether it can go away/);
   await page.screenshot({ path: path.join(artifacts, "widget-parts.png") });
+  await page.getByRole("button", { name: "More topics" }).click();
+  assert.deepEqual(await axeViolations(page), [], "no serious or critical accessibility violations");
   await page.close();
 });
 
@@ -196,11 +198,11 @@ test("keyboard only: open, ask, close with Escape", async () => {
 });
 
 test("works on a phone-sized screen", async () => {
-  const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
   await page.goto(server.url);
   await page.getByRole("button", { name: "Ask a question" }).click();
   const box = await page.locator(".fb-panel").boundingBox();
-  assert.ok(box.width >= 370 && box.width <= 375, `panel fills the width (${box.width})`);
+  assert.ok(box.width >= 385 && box.width <= 390, `panel fills the width (${box.width})`);
   await page.getByLabel("Your question").fill("hello");
   await page.getByLabel("Your question").press("Enter");
   await botSays(page, "hello");
