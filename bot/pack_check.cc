@@ -54,9 +54,9 @@ Finding FromError(const std::string& message) {
   static const std::regex kAt(R"(^(.*?) line (\d+): (.*)$)");
   std::smatch m;
   if (std::regex_match(message, m, kAt)) {
-    return {m[1], std::stoi(m[2]), true, m[3]};
+    return {m[1], std::stoi(m[2]), true, m[3], "", ""};
   }
-  return {"", 0, true, message};
+  return {"", 0, true, message, "", ""};
 }
 
 class Checker {
