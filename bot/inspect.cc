@@ -69,11 +69,16 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
 namespace {
 
 // Says `before` in session "explain" of `bot`, one line each: where it went.
-void SayBefore(Bot& bot, const std::vector<std::string>& before,
+void SayBefore(Bot& bot, const std::vector<Message>& before,
                std::ostream& out) {
-  for (const std::string& earlier : before) {
-    auto r = bot.Handle("explain", {.text = earlier, .channel = "explain"});
-    out << "before: \"" << intents::Clipped(earlier, 100) << "\" -> "
+  for (Message earlier : before) {
+    earlier.channel = "explain";
+    auto r = bot.Handle("explain", earlier);
+    const std::string said =
+        earlier.choice.empty()
+            ? "\"" + intents::Clipped(earlier.text, 100) + "\""
+            : "(pressed " + earlier.choice + ")";
+    out << "before: " << said << " -> "
         << (r ? (r->node.empty() ? std::string(dialogs::ReplyKindName(r->kind))
                                  : r->node)
               : "error: " + r.error().message)
@@ -85,7 +90,7 @@ void SayBefore(Bot& bot, const std::vector<std::string>& before,
 
 void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
                       std::string_view text, std::ostream& out,
-                      const std::vector<std::string>& before) {
+                      const std::vector<Message>& before) {
   Bot bot(pack);
   SayBefore(bot, before, out);
   dialogs::Trace trace;

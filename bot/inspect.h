@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/bot.h"
 #include "dialogs/dialog_tree.h"
 
 namespace faqbot::bot {
@@ -17,10 +18,11 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out);
 
 // Normalized words, corrections, synonyms, candidates with evidence, facet
 // cues, and the decision, for one message in a session that said `before`
-// first (each answered as chat would; none: a fresh session).
+// first (each answered as chat would; none: a fresh session). A message
+// before is typed text or a pressed choice, as a transcript holds them.
 void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
                       std::string_view text, std::ostream& out,
-                      const std::vector<std::string>& before = {});
+                      const std::vector<Message>& before = {});
 
 }  // namespace faqbot::bot
 

@@ -8,6 +8,8 @@
 
 #include "bot/conversation_test.h"
 #include "bot/pack_loader.h"
+#include "bot/question_set.h"
+#include "bot/real_questions.h"
 #include "dialogs/dialog_runner.h"
 #include "dialogs/intents_file.h"
 #include "intents/analyzer.h"
@@ -180,14 +182,15 @@ class Checker {
           if (kb == b_words.end()) continue;
           const std::string word = SurfaceWord(ka.term, a);
           if (!NamesSomething(ka, word)) continue;
-          const std::string witness = "what about " + word + "?";
-          const dialogs::Reply r = Ask(witness);
-          const auto offers = [&](const std::string& id) {
-            return std::any_of(r.choices.begin(), r.choices.end(),
-                               [&](const auto& c) { return c.id == id; });
-          };
-          if (r.kind != dialogs::ReplyKind::kClarify || !offers(a.id) ||
-              !offers(b.id)) {
+          std::string witness = "what about " + word + "?";
+          dialogs::Reply r = Ask(witness);
+          if (!Torn(r, a.id, b.id)) continue;
+          // Two words that only share a stem ("comes in waves", "shock
+          // wave lithotripsy") confuse no one unless a question people
+          // asked is torn between them.
+          const std::string b_word = SurfaceWord(kb->term, b);
+          if (b_word != word &&
+              !TornQuestion({word, b_word}, a.id, b.id, &witness, &r)) {
             continue;
           }
           const auto [file, line] = WhereFrom(ka.origin, a);
@@ -201,6 +204,53 @@ class Checker {
         }
       }
     }
+  }
+
+  static bool Torn(const dialogs::Reply& r, const std::string& a,
+                   const std::string& b) {
+    const auto offers = [&](const std::string& id) {
+      return std::any_of(r.choices.begin(), r.choices.end(),
+                         [&](const auto& c) { return c.id == id; });
+    };
+    return r.kind == dialogs::ReplyKind::kClarify && offers(a) && offers(b);
+  }
+
+  // A question of the pack's own sets (questions.jsonl, real people's in
+  // real-questions.jsonl) that uses one of `words` and gets a clarify
+  // between sections `a` and `b`: set as the witness.
+  bool TornQuestion(const std::vector<std::string>& words, const std::string& a,
+                    const std::string& b, std::string* witness,
+                    dialogs::Reply* reply) {
+    const auto& analyzer = pack_->matcher.analyzer();
+    for (const std::string& q : PeoplesQuestions()) {
+      const auto said = analyzer.Normalize(q);
+      const bool uses = std::any_of(words.begin(), words.end(), [&](auto& w) {
+        return std::find(said.begin(), said.end(), w) != said.end();
+      });
+      if (!uses) continue;
+      dialogs::Reply r = Ask(q);
+      if (!Torn(r, a, b)) continue;
+      *witness = q;
+      *reply = std::move(r);
+      return true;
+    }
+    return false;
+  }
+
+  const std::vector<std::string>& PeoplesQuestions() {
+    if (questions_read_) return questions_;
+    questions_read_ = true;
+    if (auto text = ReadFile(dir_ / kQuestionsFile)) {
+      if (auto set = ParseQuestionSet(*text, kQuestionsFile)) {
+        for (auto& q : *set) questions_.push_back(std::move(q.text));
+      }
+    }
+    if (auto text = ReadFile(dir_ / kRealQuestionsFile)) {
+      if (auto set = ParseRealQuestions(*text, kRealQuestionsFile)) {
+        for (auto& q : *set) questions_.push_back(std::move(q.text));
+      }
+    }
+    return questions_;
   }
 
   // Sections and facets no message built from their own title reaches.
@@ -450,6 +500,8 @@ class Checker {
   std::shared_ptr<const Pack> pack_;
   dialogs::IntentsFile intents_;
   std::vector<Finding> findings_;
+  std::vector<std::string> questions_;  // PeoplesQuestions(), once read
+  bool questions_read_ = false;
 };
 
 }  // namespace

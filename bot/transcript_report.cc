@@ -13,6 +13,10 @@
 #include "intents/utf8.h"
 
 namespace faqbot::bot {
+
+// How much of a stored session id the report shows (and explain --session
+// takes): 8 hex digits, 32 bits, unique among a day's conversations.
+constexpr std::size_t kShownId = 8;
 namespace {
 
 std::string FormatTime(int64_t ms) {
@@ -48,6 +52,38 @@ Result<std::vector<std::vector<Exchange>>> ReadConversations(
       });
   if (!s) return std::unexpected(ReadError(where, s.error()));
   return conversations;
+}
+
+Result<std::vector<Exchange>> ReadConversation(const std::string& where,
+                                               const std::string& key,
+                                               const std::string& session) {
+  auto k = TranscriptKey(where, key);
+  if (!k) return std::unexpected(k.error());
+  auto all = ReadConversations(where);
+  if (!all) return std::unexpected(all.error());
+  const std::string ids[] = {TranscriptId(*k, session),
+                             TranscriptId(*k, "web:" + session)};
+  std::vector<Exchange>* found = nullptr;
+  int prefixed = 0;  // stored ids that start with `session`
+  for (auto& conversation : *all) {
+    const std::string& id = conversation.front().session;
+    if (std::find(std::begin(ids), std::end(ids), id) != std::end(ids)) {
+      return std::move(conversation);
+    }
+    if (session.size() >= kShownId && id.starts_with(session)) {
+      found = &conversation;
+      ++prefixed;
+    }
+  }
+  if (prefixed == 1) return std::move(*found);
+  if (prefixed > 1) {
+    return std::unexpected(Error::InvalidArgument(
+        std::to_string(prefixed) + " conversations' ids start with " + session +
+        "; give more of the id"));
+  }
+  return std::unexpected(Error::NotFound(
+      "no exchanges of session " + session + " in " + TranscriptDbName(where) +
+      " (faqbot transcripts lists the recent ones)"));
 }
 
 Result<TranscriptReport> ReadTranscripts(const std::string& where,
@@ -125,7 +161,8 @@ void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
     node_width = std::max(node_width, e.node.size() + 2);
   }
   for (const Exchange& e : r.recent) {
-    out << "  " << FormatTime(e.time_ms) << "  " << std::left << std::setw(9)
+    out << "  " << FormatTime(e.time_ms) << "  "
+        << e.session.substr(0, kShownId) << "  " << std::left << std::setw(9)
         << e.channel << std::setw(11) << e.kind
         << std::setw(static_cast<int>(node_width))
         << (e.node.empty() ? "-" : e.node) << std::right << std::fixed

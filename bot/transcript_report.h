@@ -44,6 +44,15 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
 Result<std::vector<std::vector<Exchange>>> ReadConversations(
     const std::string& where);
 
+// The exchanges of one conversation, oldest first. `session` is the id as
+// `faqbot transcripts` shows it (the stored hash) or as the bot knew it
+// ("whatsapp:15551234567", or a widget's id with or without "web:"),
+// hashed with `key` (the database's key when empty). An id with no
+// exchanges is an error that says so.
+Result<std::vector<Exchange>> ReadConversation(const std::string& where,
+                                               const std::string& key,
+                                               const std::string& session);
+
 // The report as text; `pack` gives the nodes to check for "never reached".
 void PrintTranscriptReport(const TranscriptReport& report,
                            const dialogs::Pack& pack, std::ostream& out);

@@ -2,15 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "bot/pack_loader.h"
+#include "bot/transcript_report.h"
 
 namespace faqbot::bot {
 namespace {
 
 std::string Explain(std::string_view text,
-                    const std::vector<std::string>& before = {}) {
+                    const std::vector<Message>& before = {}) {
   auto pack =
       LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
   EXPECT_TRUE(pack) << pack.error().message;
@@ -23,7 +25,8 @@ std::string Explain(std::string_view text,
 // answers it in that conversation, as chat would, not as a fresh one.
 TEST(Explain, AnswersInTheContextOfTheMessagesBefore) {
   const std::string fresh = Explain("how is that treated?");
-  const std::string after = Explain("how is that treated?", {"worms in liver"});
+  const std::string after =
+      Explain("how is that treated?", {{.text = "worms in liver"}});
   EXPECT_NE(after.find("before: \"worms in liver\" -> parasitic-infection"),
             std::string::npos)
       << after;
@@ -32,6 +35,54 @@ TEST(Explain, AnswersInTheContextOfTheMessagesBefore) {
       << after;
   EXPECT_EQ(fresh.find("parasitic-infection.treatment"), std::string::npos)
       << fresh;
+}
+
+// `faqbot explain --session ID`: a real conversation from the transcripts
+// is what came before. The id is the one `faqbot transcripts` shows (the
+// stored hash's first 8 digits) or the one the bot knew.
+TEST(Explain, TakesTheConversationBeforeFromTheTranscripts) {
+  const std::string db = ::testing::TempDir() + "explain-session.db";
+  std::filesystem::remove(db);
+  std::filesystem::remove(db + ".key");
+  auto log = TranscriptLog::Open(db);
+  ASSERT_TRUE(log) << log.error().message;
+  std::shared_ptr<TranscriptLog> transcripts = std::move(*log);
+  auto pack =
+      LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/tests/fixtures/liver");
+  ASSERT_TRUE(pack);
+  Bot bot(*pack, {.transcripts = transcripts});
+  ASSERT_TRUE(bot.Handle("web:0123456789abcdef0123456789abcdef",
+                         {.text = "worms in liver", .channel = "web"}));
+  ASSERT_TRUE(bot.Handle("web:ffffffffffffffffffffffffffffffff",
+                         {.text = "hello", .channel = "web"}));
+  transcripts->Flush();
+
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  const std::string shown = report->recent[0].session.substr(0, 8);
+  std::ostringstream listing;
+  PrintTranscriptReport(*report, **pack, listing);
+  EXPECT_NE(listing.str().find("  " + shown + "  web"), std::string::npos)
+      << listing.str();
+
+  for (const std::string& id :
+       {shown, std::string("0123456789abcdef0123456789abcdef"),
+        std::string("web:0123456789abcdef0123456789abcdef")}) {
+    auto earlier = ReadConversation(db, "", id);
+    ASSERT_TRUE(earlier) << id << ": " << earlier.error().message;
+    ASSERT_EQ(earlier->size(), 1u) << id;
+    std::vector<Message> before;
+    for (const auto& e : *earlier) before.push_back({.text = e.text});
+    std::ostringstream out;
+    PrintExplanation(*pack, "how is that treated?", out, before);
+    EXPECT_NE(out.str().find("reply: answer parasitic-infection.treatment"),
+              std::string::npos)
+        << out.str();
+  }
+  auto missing = ReadConversation(db, "", "deadbeef");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("no exchanges of session deadbeef"),
+            std::string::npos);
 }
 
 // An author reading `faqbot explain` on a long message sees which

@@ -78,6 +78,35 @@ TEST(PackCheck, ASharedKeywordIsConfusableWithAWitness) {
   EXPECT_EQ(reply->choices[1].id, "hormones");
 }
 
+// Two sections that share only a stem of different words ("comes in
+// waves", "shock wave lithotripsy") are not confusable, unless a question
+// of the pack's own set is torn between them; then that question is the
+// witness.
+TEST(PackCheck, AStemSharedByDifferentWordsIsConfusableOnlyWhenAQuestionIs) {
+  std::ifstream file(std::string(FAQBOT_SOURCE_DIR) +
+                     "/content/kidney-stones/article.txt");
+  std::stringstream read;
+  read << file.rdbuf();
+  const std::string article = read.str();
+  ASSERT_NE(article.find("comes in waves"), std::string::npos);
+  ASSERT_NE(article.find("shock wave lithotripsy"), std::string::npos);
+  const auto quiet = CheckPack(MakePack("waves", "", article));
+  EXPECT_EQ(Find(quiet, "[confusable wave"), "")
+      << ::testing::PrintToString(Lines(quiet));
+
+  const fs::path dir = MakePack("waves-asked", "", article);
+  std::ofstream(dir / "questions.jsonl")
+      << R"({"class": "in", "q": "what about the waves?", )"
+      << R"("expect": {"kind": "answer", "node": "passing-a-stone"}})"
+      << "\n";
+  const auto torn = CheckPack(dir);
+  const std::string line = Find(torn, "[confusable wave");
+  ASSERT_FALSE(line.empty()) << ::testing::PrintToString(Lines(torn));
+  EXPECT_NE(line.find("\"what about the waves?\" gets clarify"),
+            std::string::npos)
+      << line;
+}
+
 // An author keeps a warning on purpose: intents.txt accepts it by its id
 // with the reason; it no longer counts (check exits 0, serve does not
 // print it) but `check --all` still lists it. An accept line whose
