@@ -462,6 +462,13 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
         close.push_back(c.intent);
       }
     }
+    if (const int speaks = AspectTopic(t); speaks >= 0) {
+      t.trace.Note([&] {
+        return "topic " + pack_.topic_node(speaks).id + ": it speaks to " +
+               std::string(intents::AspectName(t.sig.aspect()));
+      });
+      return {speaks, Confidence(t.best), std::nullopt};
+    }
     if (pack_.topic_node(cands[0].intent).kind == NodeKind::kSection &&
         close.size() >= 2) {
       return {.reply = Clarify(t, state, close)};
@@ -624,6 +631,29 @@ Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                  {"topic", tnode.title}}) +
            r.text;
   return r;
+}
+
+// "How long does it take to pass a stone?": of the topics the question's
+// words reach, the one section whose sentences speak to the aspect asked
+// ("can pass within a few weeks"), when the best-scoring one does not.
+int DialogRunner::AspectTopic(const Turn& t) const {
+  constexpr double kShare = 0.65;  // of the best score, at least
+  const intents::Aspect asked = t.sig.aspect();
+  const auto& cands = t.sig.candidates;
+  if (asked == intents::Aspect::kNone || cands.empty()) return -1;
+  const auto a = static_cast<std::size_t>(asked);
+  const auto speaks = [&](int topic) {
+    return pack_.topics[topic].aspects[a] &&
+           pack_.topic_node(topic).kind == NodeKind::kSection;
+  };
+  if (speaks(cands[0].intent)) return -1;
+  int found = -1;
+  for (const auto& c : cands) {
+    if (c.score < kShare * t.best || !speaks(c.intent)) continue;
+    if (found >= 0) return -1;  // two do: the score decides
+    found = c.intent;
+  }
+  return found;
 }
 
 int DialogRunner::PassageTopic(const Turn& t) const {

@@ -159,6 +159,7 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
+  int AspectTopic(const Turn& t) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.
   const std::string* BestPassage(const Turn& t, int intent) const;

@@ -60,6 +60,9 @@ struct Topic {
   int node = -1;                          // index into Pack::nodes
   std::array<int, kFacetCount> facets{};  // node index per facet, -1 none
   int intent = -1;                        // matcher intent
+  // Which aspects (intents::Aspect) a sentence of this topic speaks to
+  // ("pass within a few weeks": how long).
+  std::array<bool, intents::kAspectCount> aspects{};
 };
 
 // Thresholds for routing; the intents file's [settings] may change them.

@@ -103,7 +103,20 @@ struct Sentence {
   std::string text;
   std::vector<Facet> facets;
   bool defines_subject = false;  // a definition of the article's subject
+  std::array<bool, intents::kAspectCount> aspects{};
 };
+
+// The aspects some of the sentences speak to.
+std::array<bool, intents::kAspectCount> AspectsOf(
+    const std::vector<Sentence>& sentences) {
+  std::array<bool, intents::kAspectCount> out{};
+  for (const auto& s : sentences) {
+    for (int a = 1; a < intents::kAspectCount; ++a) {
+      out[a] = out[a] || s.aspects[a];
+    }
+  }
+  return out;
+}
 
 class Compiler {
  public:
@@ -250,8 +263,9 @@ class Compiler {
     std::vector<Sentence> out;
     bool first = true;
     for (auto& text : SplitSentences(paragraph, *lexicon_)) {
-      Sentence s{std::move(text), {}, false};
+      Sentence s{std::move(text), {}, false, {}};
       const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
+      s.aspects = sig.aspects;
       for (int a = 1; a < intents::kAspectCount; ++a) {
         pack_->aspects[a] = pack_->aspects[a] || sig.aspects[a];
       }
@@ -316,6 +330,7 @@ class Compiler {
     }
     Topic topic;
     topic.facets.fill(-1);
+    topic.aspects = AspectsOf(sentences);
     // A section's answer starts with its heading, so the reader knows
     // which part of the article it is; the overview is the title's answer.
     std::string text = JoinSentences(shown);

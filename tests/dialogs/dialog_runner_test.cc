@@ -189,6 +189,25 @@ TEST_F(DialogRunnerTest, UnknownChoiceIdIsAnError) {
   EXPECT_NE(r.error().message.find("unknown choice id"), std::string::npos);
 }
 
+// "How long does it take?" goes to the section that says how long
+// ("can still pass within a few weeks"), though another section's words
+// (urinary infections) score higher.
+TEST(AspectTopic, TheSectionThatSpeaksToTheAspectAsked) {
+  auto pack =
+      bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) + "/content/kidney-stones");
+  ASSERT_TRUE(pack) << pack.error().message;
+  const auto node = [&](std::string_view text) {
+    DialogState state;
+    auto r = DialogRunner(pack->get()).Step(&state, {std::string(text), ""});
+    return r ? r->node : "error";
+  };
+  EXPECT_EQ(node("What is the usual time for a urinary stone to pass?"),
+            "stones-passing-down-the-ureter");
+  // Asking no aspect, the words decide as before.
+  EXPECT_EQ(node("What about a stone with a urinary infection?"),
+            "stones-with-infection");
+}
+
 // Two processes (or one restarted) compiling the same files must agree on
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
