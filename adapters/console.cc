@@ -200,6 +200,7 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
               {"channel", h.channel},
               {"status", bot::HandoffStatusName(h.status)},
               {"operator", h.operator_name},
+              {"asked", h.asked},
               {"requested_ms", h.requested_ms}};
     if (c["id"] == shown) {
       json lines = json::array();
@@ -217,6 +218,7 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
     conversations.push_back(std::move(c));
   }
   return HttpResponse::Json(200, DumpJson({{"operator", op},
+                                           {"now_ms", bot::UnixMs()},
                                            {"total", open.size()},
                                            {"conversations", conversations}}));
 }

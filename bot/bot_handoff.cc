@@ -100,11 +100,13 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     return reply;
   }
   const std::string id(session);
-  if (!desk->Request({.id = id,
-                      .channel = std::string(message.channel),
-                      .address = std::string(message.address),
-                      .client = std::string(message.client),
-                      .requested_ms = UnixMs()})) {
+  if (!desk->Request(
+          {.id = id,
+           .channel = std::string(message.channel),
+           .address = std::string(message.address),
+           .client = std::string(message.client),
+           .asked = intents::Clipped(Said(message), HandoffDesk::kAskedBytes),
+           .requested_ms = UnixMs()})) {
     reply.text = pack.wording.handoff_already;
     return reply;
   }

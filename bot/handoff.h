@@ -46,7 +46,10 @@ struct Handoff {
   std::string client;
   HandoffStatus status = HandoffStatus::kNone;
   std::string operator_name;  // who holds it (kActive)
-  int64_t requested_ms = 0;   // Unix time, milliseconds
+  // What the person wrote when they asked, clipped to kAskedBytes: what
+  // tells two waiting people apart in the console.
+  std::string asked;
+  int64_t requested_ms = 0;  // Unix time, milliseconds
   int64_t taken_ms = 0;
   int64_t first_reply_ms = 0;  // the operator's first message, 0 before
 };
@@ -71,6 +74,7 @@ class HandoffDesk {
   // Conversations waiting at most; more are told no one is available (a
   // flood of requests cannot bury the operators' queue).
   static constexpr std::size_t kMaxWaiting = 500;
+  static constexpr std::size_t kAskedBytes = 200;
   // An operator whose console has not been heard from for this long is
   // offline.
   static constexpr std::chrono::seconds kOnlineFor{30};

@@ -6,12 +6,13 @@ namespace faqbot::bot {
 namespace {
 
 // Queues a conversation unless it is open. KEYS: hash, open set, lines.
-// ARGV: id, channel, requested_ms, events channel, address, client.
+// ARGV: id, channel, requested_ms, events channel, address, client, asked.
 constexpr const char* kRequest =
     "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end "
     "redis.call('HSET', KEYS[1], 'channel', ARGV[2], 'status', 'waiting', "
     "  'operator', '', 'requested_ms', ARGV[3], 'taken_ms', '0', "
-    "  'first_reply_ms', '0', 'address', ARGV[5], 'client', ARGV[6]) "
+    "  'first_reply_ms', '0', 'address', ARGV[5], 'client', ARGV[6], "
+    "  'asked', ARGV[7]) "
     "redis.call('SADD', KEYS[2], ARGV[1]) redis.call('DEL', KEYS[3]) "
     "redis.call('PUBLISH', ARGV[4], 's ' .. ARGV[1]) return 1";
 
@@ -103,6 +104,7 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
     if (k == "channel") h.channel = v;
     if (k == "address") h.address = v;
     if (k == "client") h.client = v;
+    if (k == "asked") h.asked = v;
     if (k == "status") {
       ok = ok && (v == "active" || v == "waiting");
       h.status =
@@ -139,11 +141,11 @@ void RedisHandoffDesk::Reload() {
 }
 
 bool RedisHandoffDesk::Request(const Handoff& handoff) {
-  const RedisReply r =
-      redis_.Run({"EVAL", kRequest, "3", prefix_ + "c:" + handoff.id,
-                  prefix_ + "open", prefix_ + "lines:" + handoff.id, handoff.id,
-                  handoff.channel, std::to_string(handoff.requested_ms),
-                  prefix_ + "events", handoff.address, handoff.client});
+  const RedisReply r = redis_.Run(
+      {"EVAL", kRequest, "3", prefix_ + "c:" + handoff.id, prefix_ + "open",
+       prefix_ + "lines:" + handoff.id, handoff.id, handoff.channel,
+       std::to_string(handoff.requested_ms), prefix_ + "events",
+       handoff.address, handoff.client, handoff.asked});
   if (!r || r.Int() != 1) return false;
   Refresh(handoff.id);  // at once, not only when the event comes back
   return true;

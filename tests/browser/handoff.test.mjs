@@ -161,6 +161,39 @@ test("the person on instance A, the operator on instance B", async () => {
   }
 });
 
+test("two people waiting are told apart: what each asked, how long, and the tab's title", async () => {
+  const server = await startServerWith({ operators });
+  try {
+    const console_ = await openConsole(server.url);
+    assert.equal(await console_.title(), "faqbot console");
+    const first = await openWidget(server.url);
+    await say(first, "Can I talk to a nurse about my scan results?");
+    await waitForText(first, ".fb-bot", "asked for a person");
+    const second = await openWidget(server.url);
+    await say(second, "I want to speak to someone about my son");
+    await waitForText(second, ".fb-bot", "asked for a person");
+
+    const items = console_.locator(".conversation");
+    await console_.waitForFunction(() => document.querySelectorAll(".conversation").length === 2);
+    const texts = await items.allTextContents();
+    assert.match(texts[0], /waiting web #\w+ for \d+ s“Can I talk to a nurse about my scan results\?”/);
+    assert.match(texts[1], /“I want to speak to someone about my son”/);
+    await console_.waitForFunction(() => document.title === "(2 waiting) faqbot console");
+    // The list is keyboard-usable: each conversation is a button.
+    await items.nth(1).focus();
+    await console_.keyboard.press("Enter");
+    await console_.waitForFunction(() => /about my son/.test(document.querySelector("#lines").textContent));
+    assert.doesNotMatch(await console_.locator("#lines").textContent(), /scan results/,
+                        "the conversation opened is the one picked");
+    await console_.screenshot({ path: path.join(artifacts, "handoff-queue.png") });
+    await first.close();
+    await second.close();
+    await console_.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
 test("no one online: the person is told and the bot goes on", async () => {
   const server = await startServerWith({ operators });
   try {
