@@ -217,10 +217,22 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
     }
     conversations.push_back(std::move(c));
   }
+  // Earlier this shift: handed back, given up, asked while no one was on.
+  json ended = json::array();
+  for (const bot::EndedHandoff& e : desk_.Ended()) {
+    ended.push_back({{"id", DisplayId(e.handoff.id)},
+                     {"channel", e.handoff.channel},
+                     {"asked", e.handoff.asked},
+                     {"operator", e.handoff.operator_name},
+                     {"outcome", e.outcome},
+                     {"requested_ms", e.handoff.requested_ms},
+                     {"ended_ms", e.ended_ms}});
+  }
   return HttpResponse::Json(200, DumpJson({{"operator", op},
                                            {"now_ms", bot::UnixMs()},
                                            {"total", open.size()},
-                                           {"conversations", conversations}}));
+                                           {"conversations", conversations},
+                                           {"ended", ended}}));
 }
 
 HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
@@ -264,6 +276,7 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
     if (!mine)
       return HttpResponse::JsonError(409, "only the operator holding it can");
     if (desk_.Release(id)) {
+      desk_.AddEnded({*handoff, "handed back", bot::UnixMs()});
       Tell(*handoff, "handoff.left",
            dialogs::Fill(wording.handoff_left, {{"name", op}}), op);
     }
@@ -283,6 +296,7 @@ void Console::GiveUpWaiting(std::chrono::seconds wait) {
   const int64_t cutoff =
       bot::UnixMs() - std::chrono::milliseconds(wait).count();
   for (const bot::Handoff& h : desk_.GiveUpWaiting(cutoff)) {
+    desk_.AddEnded({h, "gave up", bot::UnixMs()});
     Tell(h, "handoff.gave_up", bot_.pack()->wording.handoff_gave_up);
   }
 }

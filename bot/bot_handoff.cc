@@ -91,6 +91,17 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
       !desk->AnyOnline()) {
     reply.intent = "handoff.unavailable";
     reply.text = pack.wording.handoff_unavailable;
+    if (desk && desk->Waiting() < HandoffDesk::kMaxWaiting) {
+      // The team sees later that someone asked while no one was there.
+      const int64_t now = UnixMs();
+      desk->AddEnded(
+          {{.id = std::string(session),
+            .channel = std::string(message.channel),
+            .asked = intents::Clipped(Said(message), HandoffDesk::kAskedBytes),
+            .requested_ms = now},
+           "no one online",
+           now});
+    }
     return reply;
   }
   if (!message.client.empty() &&

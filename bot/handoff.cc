@@ -206,6 +206,22 @@ bool MemoryHandoffDesk::AddLine(const std::string& id,
   return true;
 }
 
+void MemoryHandoffDesk::AddEnded(const EndedHandoff& ended) {
+  std::lock_guard lock(mu_);
+  ended_.push_front(ended);
+  if (ended_.size() > kMaxEnded) ended_.pop_back();
+}
+
+std::vector<EndedHandoff> MemoryHandoffDesk::Ended() {
+  const int64_t since = UnixMs() - std::chrono::milliseconds(kEndedFor).count();
+  std::lock_guard lock(mu_);
+  std::vector<EndedHandoff> out;
+  for (const auto& e : ended_) {
+    if (e.ended_ms >= since) out.push_back(e);
+  }
+  return out;
+}
+
 std::vector<HandoffLine> MemoryHandoffDesk::Lines(const std::string& id) {
   std::lock_guard lock(mu_);
   const auto it = lines_.find(id);

@@ -54,6 +54,15 @@ struct Handoff {
   int64_t first_reply_ms = 0;  // the operator's first message, 0 before
 };
 
+// A conversation the desk no longer holds, for the console's list of the
+// shift: handed back, given up (no one came in time), or asked for while
+// no one was online.
+struct EndedHandoff {
+  Handoff handoff;
+  std::string outcome;  // "handed back", "gave up", "no one online"
+  int64_t ended_ms = 0;
+};
+
 struct HandoffLine {
   int64_t time_ms = 0;
   std::string from;  // "person", "bot", or the operator's name
@@ -75,6 +84,9 @@ class HandoffDesk {
   // flood of requests cannot bury the operators' queue).
   static constexpr std::size_t kMaxWaiting = 500;
   static constexpr std::size_t kAskedBytes = 200;
+  // Ended conversations kept for the console, newest first, for a shift.
+  static constexpr std::size_t kMaxEnded = 50;
+  static constexpr std::chrono::hours kEndedFor{12};
   // An operator whose console has not been heard from for this long is
   // offline.
   static constexpr std::chrono::seconds kOnlineFor{30};
@@ -104,6 +116,11 @@ class HandoffDesk {
   // Gives up the conversations waiting since before `cutoff_ms`; returns
   // those this call gave up (each exactly once across instances).
   virtual std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) = 0;
+
+  // The shift's ended conversations: add one; the newest first (at most
+  // kMaxEnded, none older than kEndedFor).
+  virtual void AddEnded(const EndedHandoff& ended) = 0;
+  virtual std::vector<EndedHandoff> Ended() = 0;
 
   // False when the desk could not keep it (shared storage unreachable).
   virtual bool AddLine(const std::string& id, const HandoffLine& line) = 0;
@@ -169,6 +186,8 @@ class MemoryHandoffDesk : public HandoffDesk {
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
+  void AddEnded(const EndedHandoff& ended) override;
+  std::vector<EndedHandoff> Ended() override;
   bool AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;
@@ -190,6 +209,7 @@ class MemoryHandoffDesk : public HandoffDesk {
       mail_keys_;
   std::mutex mu_;  // the changes, one at a time
   std::unordered_map<std::string, std::deque<HandoffLine>> lines_;
+  std::deque<EndedHandoff> ended_;  // newest first
   std::unordered_map<std::string, Clock::time_point> seen_;
   std::unordered_map<std::string, std::pair<std::string, Clock::time_point>>
       logins_;

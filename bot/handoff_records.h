@@ -26,6 +26,13 @@ std::string EncodeLine(const HandoffLine& line);
 // that is not valid UTF-8 or holds control characters.
 std::optional<HandoffLine> DecodeLine(std::string_view record);
 
+// {"i": id, "c": channel, "a": asked, "o": operator, "w": outcome,
+//  "r": requested_ms, "e": ended_ms}
+std::string EncodeEnded(const EndedHandoff& ended);
+// The record, or nullopt when `record` is not one: a missing field or one
+// of the wrong type, a text field that fails HandoffFieldOk.
+std::optional<EndedHandoff> DecodeEnded(std::string_view record);
+
 // Whether a field of a stored conversation (its id, channel, operator,
 // status, a time) is one: at most 300 bytes of UTF-8 without control
 // characters.

@@ -202,6 +202,33 @@ bool RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
   return r && r.Int() == 1;
 }
 
+// A list, newest first, trimmed to kMaxEnded and kept for a shift from
+// the last one added; records older than the shift are skipped on reading.
+void RedisHandoffDesk::AddEnded(const EndedHandoff& ended) {
+  const std::string key = prefix_ + "ended";
+  redis_.Run({"LPUSH", key, EncodeEnded(ended)});
+  redis_.Run({"LTRIM", key, "0", std::to_string(kMaxEnded - 1)});
+  redis_.Run(
+      {"EXPIRE", key, std::to_string(std::chrono::seconds(kEndedFor).count())});
+}
+
+std::vector<EndedHandoff> RedisHandoffDesk::Ended() {
+  std::vector<EndedHandoff> out;
+  const RedisReply r = redis_.Run(
+      {"LRANGE", prefix_ + "ended", "0", std::to_string(kMaxEnded - 1)});
+  if (!r) return out;
+  const int64_t since = UnixMs() - std::chrono::milliseconds(kEndedFor).count();
+  for (const auto& record : r.Texts()) {
+    auto ended = DecodeEnded(record);
+    if (!ended) {
+      CountBadRecord();
+    } else if (ended->ended_ms >= since) {
+      out.push_back(std::move(*ended));
+    }
+  }
+  return out;
+}
+
 std::vector<HandoffLine> RedisHandoffDesk::Lines(const std::string& id) {
   std::vector<HandoffLine> lines;
   const RedisReply r =

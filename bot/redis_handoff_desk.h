@@ -31,6 +31,8 @@ class RedisHandoffDesk : public HandoffDesk {
   bool Release(const std::string& id) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
+  void AddEnded(const EndedHandoff& ended) override;
+  std::vector<EndedHandoff> Ended() override;
   bool AddLine(const std::string& id, const HandoffLine& line) override;
   std::vector<HandoffLine> Lines(const std::string& id) override;
   void Seen(const std::string& op) override;

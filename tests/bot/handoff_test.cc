@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "bot/bot.h"
+#include "bot/handoff_records.h"
 #include "bot/pack_loader.h"
 #include "bot/redis_handoff_desk.h"
 #include "tests/support/child_process.h"
@@ -146,6 +147,34 @@ TEST(HandoffDesk, LinesOfAConversationAreBoundedInBytes) {
   for (const auto& l : lines) bytes += l.text.size();
   EXPECT_LE(bytes, HandoffDesk::kMaxLineBytes);
   EXPECT_GE(lines.size(), 10u) << "the newest are kept";
+}
+
+// The shift's ended conversations: newest first, at most kMaxEnded; a
+// stored record that carries a terminal escape is refused, not shown.
+TEST(HandoffDesk, EndedConversationsAreKeptNewestFirstAndBounded) {
+  MemoryHandoffDesk desk;
+  const int64_t now = UnixMs();
+  for (std::size_t i = 0; i < HandoffDesk::kMaxEnded + 5; ++i) {
+    desk.AddEnded({{.id = "web:" + std::to_string(i), .channel = "web"},
+                   "handed back",
+                   now});
+  }
+  desk.AddEnded({{.id = "web:old", .channel = "web"}, "gave up", 1000});
+  const auto ended = desk.Ended();
+  ASSERT_EQ(ended.size(), HandoffDesk::kMaxEnded - 1) << "one too old";
+  EXPECT_EQ(ended.front().handoff.id,
+            "web:" + std::to_string(HandoffDesk::kMaxEnded + 4));
+  const EndedHandoff shown{
+      {.id = "web:a", .channel = "web", .asked = "Can I talk to a nurse?"},
+      "no one online",
+      now};
+  const auto again = DecodeEnded(EncodeEnded(shown));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->handoff.asked, "Can I talk to a nurse?");
+  EXPECT_EQ(again->outcome, "no one online");
+  EXPECT_FALSE(DecodeEnded(R"({"i":"web:a","c":"web","a":"[2J","o":"",)"
+                           R"("w":"gave up","r":1,"e":2})"));
+  EXPECT_FALSE(DecodeEnded(R"({"i":"web:a","c":"web"})"));
 }
 
 TEST(HandoffDesk, WaitingTooLongIsGivenUpOnce) {

@@ -122,6 +122,10 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   await say(person, "how is it treated?");
   await waitForText(person, ".fb-bot", "treat");
   await console_.locator(".conversation").first().waitFor({ state: "detached" });
+  // The handed-back conversation is in the shift's history.
+  await waitForText(console_, "#ended li", "handed back");
+  assert.match(await console_.locator("#ended li").first().textContent(),
+               /handed back · web #\w+ · Nurse Ann · \d+ s ago“Can I talk to a nurse please\?”/);
   await person.screenshot({ path: path.join(artifacts, shot + "-person.png") });
   await person.close();
   await console_.context().close();
@@ -200,6 +204,12 @@ test("no one online: the person is told and the bot goes on", async () => {
     const person = await openWidget(server.url);
     await say(person, "I want to speak to a human");
     await waitForText(person, ".fb-bot", "no one from the team is available");
+    // The team sees it later, in the console's history of the shift.
+    const console_ = await openConsole(server.url);
+    await waitForText(console_, "#ended li", "no one online");
+    assert.match(await console_.locator("#ended li").first().textContent(),
+                 /“I want to speak to a human”/);
+    await console_.context().close();
     await say(person, "what causes it?");
     await waitForText(person, ".fb-bot", "parasitic");
     await person.close();

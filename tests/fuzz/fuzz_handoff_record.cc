@@ -1,6 +1,7 @@
-// Any bytes as a handoff line or a mail text handed back by the shared
-// desk (Redis): decoded or refused, never a throw; what decodes carries
-// nothing a console or terminal would obey, and survives a round trip.
+// Any bytes as a handoff line, an ended conversation or a mail text handed
+// back by the shared desk (Redis): decoded or refused, never a throw; what
+// decodes carries nothing a console or terminal would obey, and survives a
+// round trip.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -15,6 +16,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (bot::MailTextOk(record)) {
     fuzz::Check(!intents::FindInvalidUtf8(record) &&
                 !intents::FindControl(record));
+  }
+  if (const auto ended = bot::DecodeEnded(record)) {
+    for (const auto* field : {&ended->handoff.id, &ended->handoff.asked,
+                              &ended->handoff.operator_name, &ended->outcome}) {
+      fuzz::Check(bot::HandoffFieldOk(*field));
+    }
+    const auto again = bot::DecodeEnded(bot::EncodeEnded(*ended));
+    fuzz::Check(again && again->handoff.asked == ended->handoff.asked &&
+                again->ended_ms == ended->ended_ms);
   }
   const auto line = bot::DecodeLine(record);
   if (!line) return 0;
