@@ -329,7 +329,9 @@
       // the delivered mark under the message names.
       if (m.type === "reply" && m.kind === "held" && lastUser &&
           !lastUser.querySelector(".fb-delivered")) {
-        lastUser.appendChild(el("span", "fb-delivered", "\u2713 Delivered to " + title.textContent));
+        // Named when the header knows who holds it (not after a reload).
+        var to = title.textContent === botName ? "" : " to " + title.textContent;
+        lastUser.appendChild(el("span", "fb-delivered", "\u2713 Delivered" + to));
       }
       if (m.type === "reply" && m.kind !== "held") addReply(m);
       if (m.type === "push") addPush(m);
