@@ -87,6 +87,8 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     reply.text = pack.wording.handoff_already;
     return reply;
   }
+  const std::string asked =
+      intents::Clipped(Said(message), HandoffDesk::kAskedBytes);
   if (desk == nullptr || desk->Waiting() >= HandoffDesk::kMaxWaiting ||
       !desk->AnyOnline()) {
     reply.intent = "handoff.unavailable";
@@ -94,13 +96,12 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     if (desk && desk->Waiting() < HandoffDesk::kMaxWaiting) {
       // The team sees later that someone asked while no one was there.
       const int64_t now = UnixMs();
-      desk->AddEnded(
-          {{.id = std::string(session),
-            .channel = std::string(message.channel),
-            .asked = intents::Clipped(Said(message), HandoffDesk::kAskedBytes),
-            .requested_ms = now},
-           "no one online",
-           now});
+      desk->AddEnded({{.id = std::string(session),
+                       .channel = std::string(message.channel),
+                       .asked = asked,
+                       .requested_ms = now},
+                      "no one online",
+                      now});
     }
     return reply;
   }
@@ -111,13 +112,12 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     return reply;
   }
   const std::string id(session);
-  if (!desk->Request(
-          {.id = id,
-           .channel = std::string(message.channel),
-           .address = std::string(message.address),
-           .client = std::string(message.client),
-           .asked = intents::Clipped(Said(message), HandoffDesk::kAskedBytes),
-           .requested_ms = UnixMs()})) {
+  if (!desk->Request({.id = id,
+                      .channel = std::string(message.channel),
+                      .address = std::string(message.address),
+                      .client = std::string(message.client),
+                      .asked = asked,
+                      .requested_ms = UnixMs()})) {
     reply.text = pack.wording.handoff_already;
     return reply;
   }

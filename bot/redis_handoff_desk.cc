@@ -51,6 +51,14 @@ constexpr const char* kAddLine =
     "redis.call('LTRIM', KEYS[2], ARGV[2], -1) "
     "redis.call('EXPIRE', KEYS[2], 86400) return 1";
 
+// Adds an ended conversation, newest first, keeping ARGV[2] of them for
+// ARGV[3] seconds from the last one added. KEYS: the list. ARGV: record,
+// how many, seconds.
+constexpr const char* kAddEnded =
+    "redis.call('LPUSH', KEYS[1], ARGV[1]) "
+    "redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1) "
+    "redis.call('EXPIRE', KEYS[1], ARGV[3]) return 1";
+
 // Everything in a list, emptying it. KEYS: the list.
 constexpr const char* kTakeAll =
     "local all = redis.call('LRANGE', KEYS[1], 0, -1) "
@@ -202,14 +210,12 @@ bool RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
   return r && r.Int() == 1;
 }
 
-// A list, newest first, trimmed to kMaxEnded and kept for a shift from
-// the last one added; records older than the shift are skipped on reading.
+// One round trip (kAddEnded); records older than the shift are skipped on
+// reading.
 void RedisHandoffDesk::AddEnded(const EndedHandoff& ended) {
-  const std::string key = prefix_ + "ended";
-  redis_.Run({"LPUSH", key, EncodeEnded(ended)});
-  redis_.Run({"LTRIM", key, "0", std::to_string(kMaxEnded - 1)});
-  redis_.Run(
-      {"EXPIRE", key, std::to_string(std::chrono::seconds(kEndedFor).count())});
+  redis_.Run({"EVAL", kAddEnded, "1", prefix_ + "ended", EncodeEnded(ended),
+              std::to_string(kMaxEnded),
+              std::to_string(std::chrono::seconds(kEndedFor).count())});
 }
 
 std::vector<EndedHandoff> RedisHandoffDesk::Ended() {

@@ -93,10 +93,26 @@ Reply DialogRunner::Answer(DialogState* state, int index, double confidence,
   return r;
 }
 
+namespace {
+
+// Whether the history ends in the mark an urgent reply leaves: its last
+// node named twice.
+bool EndsInUrgentMark(const std::vector<std::string>& h) {
+  return h.size() >= 2 && h.back() == h[h.size() - 2];
+}
+
+}  // namespace
+
+void DialogRunner::MarkUrgent(DialogState* state) {
+  auto& h = state->history;
+  if (!h.empty() && h.back() == state->node && !EndsInUrgentMark(h)) {
+    h.push_back(state->node);
+  }
+}
+
 void DialogRunner::Remember(DialogState* state, const std::string& id) {
   auto& h = state->history;
-  // The mark an urgent reply left (see StepText) ends with the next answer.
-  if (h.size() >= 2 && h.back() == h[h.size() - 2]) h.pop_back();
+  if (EndsInUrgentMark(h)) h.pop_back();  // ends with the next answer
   if (h.empty() || h.back() != id) {
     h.push_back(id);
     if (h.size() > DialogState::kMaxHistory) h.erase(h.begin());
@@ -178,14 +194,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
                                    /*explain=*/trace != nullptr);
   Turn t = MakeTurn(tr.signals, tr);
   if (auto r = RedFlag(t)) {  // 1
-    // The answer on screen before the urgent reply is where "back" leads
-    // (its list stays what a number picks from): marked by naming it
-    // twice in the history.
-    auto& h = state->history;
-    if (!h.empty() && h.back() == state->node &&
-        (h.size() < 2 || h[h.size() - 2] != state->node)) {
-      h.push_back(state->node);
-    }
+    MarkUrgent(state);
     return std::move(*r);
   }
   const intents::MessageShape shape =

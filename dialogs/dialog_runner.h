@@ -183,6 +183,10 @@ class DialogRunner {
 
   // Adds `id` to the history (once, at most kMaxHistory kept).
   static void Remember(DialogState* state, const std::string& id);
+  // After an urgent reply, the answer on screen before it is where "back"
+  // leads (its list stays what a number picks from): the history names it
+  // twice, a mark the next Remember ends.
+  static void MarkUrgent(DialogState* state);
   Reply Answer(DialogState* state, int node, double confidence,
                std::string intent = "") const;
   Reply Menu(DialogState* state, std::string text, std::string intent) const;
