@@ -55,6 +55,16 @@ bool TakeFrom(std::map<std::string, TokenBucket>& buckets,
   return buckets.try_emplace(key, rate, burst).first->second.Take();
 }
 
+// The console's page only: a WebSocket from a page on another site would
+// carry the operator's cookie otherwise (SameSite aside).
+bool FromOwnPage(const WsUpgrade& upgrade) {
+  const std::string_view origin = upgrade.Header("origin");
+  const std::string_view host = upgrade.Header("host");
+  const std::size_t scheme = origin.find("://");
+  return !host.empty() && scheme != std::string_view::npos &&
+         origin.substr(scheme + 3) == host;
+}
+
 }  // namespace
 
 bool LoginLimiter::Allow(const std::string& name, const std::string& address) {
@@ -122,7 +132,9 @@ HttpResponse Console::Handle(const HttpRequest& request) {
     return HttpResponse::JsonError(401, "log in first");
   }
   if (request.path == "/console/logout" && request.method == "POST") {
-    desk_.DropLogin(CookieValue(request.Header("cookie"), kCookie));
+    const std::string token = CookieValue(request.Header("cookie"), kCookie);
+    desk_.DropLogin(token);
+    feeds_.Retain([&](const std::string& t) { return t != token; });
     HttpResponse r = HttpResponse::Json(200, "{}");
     r.headers.push_back({"Set-Cookie", Cookie("", 0)});
     return r;
@@ -179,9 +191,37 @@ std::optional<bot::Handoff> Console::FindShown(std::string_view shown) const {
 HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
   desk_.Seen(op);
   if (!desk_.Reachable()) return Unavailable();
+  json state = StateOf(op, request.Query("open"));
+  state["now_ms"] = bot::UnixMs();
+  return HttpResponse::Json(200, DumpJson(state));
+}
+
+json Console::ConversationOf(const bot::Handoff& h, bool with_lines) {
+  json c = {{"id", DisplayId(h.id)},
+            {"channel", h.channel},
+            {"status", bot::HandoffStatusName(h.status)},
+            {"operator", h.operator_name},
+            {"asked", h.asked},
+            {"requested_ms", h.requested_ms},
+            {"left_ms", h.left_ms}};
+  if (!with_lines) return c;
+  json lines = json::array();
+  const auto said = desk_.Lines(h.id);
+  const std::size_t from =
+      said.size() > kShownLines ? said.size() - kShownLines : 0;
+  for (std::size_t j = from; j < said.size(); ++j) {
+    lines.push_back({{"time_ms", said[j].time_ms},
+                     {"from", intents::Clipped(said[j].from, 100)},
+                     {"text", intents::Clipped(said[j].text, kShownBytes)}});
+  }
+  c["lines"] = std::move(lines);
+  return c;
+}
+
+json Console::StateOf(const std::string& op, std::string_view shown) {
   // The operator's own first, then the queue (oldest first), then the rest;
   // at most kListed, and the lines of the one the operator has open only,
-  // so a poll's cost does not grow with what strangers send.
+  // so the cost does not grow with what strangers send.
   std::vector<bot::Handoff> all = desk_.Open(), open;
   const auto mine = [&](const bot::Handoff& h) {
     return h.status == bot::HandoffStatus::kActive && h.operator_name == op;
@@ -192,30 +232,10 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
   for (auto& h : all) {
     if (!mine(h)) open.push_back(std::move(h));
   }
-  const std::string shown = request.Query("open");
   json conversations = json::array();
   for (std::size_t i = 0; i < open.size() && i < kListed; ++i) {
-    const bot::Handoff& h = open[i];
-    json c = {{"id", DisplayId(h.id)},
-              {"channel", h.channel},
-              {"status", bot::HandoffStatusName(h.status)},
-              {"operator", h.operator_name},
-              {"asked", h.asked},
-              {"requested_ms", h.requested_ms}};
-    if (c["id"] == shown) {
-      json lines = json::array();
-      const auto said = desk_.Lines(h.id);
-      const std::size_t from =
-          said.size() > kShownLines ? said.size() - kShownLines : 0;
-      for (std::size_t j = from; j < said.size(); ++j) {
-        lines.push_back(
-            {{"time_ms", said[j].time_ms},
-             {"from", intents::Clipped(said[j].from, 100)},
-             {"text", intents::Clipped(said[j].text, kShownBytes)}});
-      }
-      c["lines"] = std::move(lines);
-    }
-    conversations.push_back(std::move(c));
+    conversations.push_back(
+        ConversationOf(open[i], DisplayId(open[i].id) == shown));
   }
   // Earlier this shift: handed back, given up, asked while no one was on.
   json ended = json::array();
@@ -228,11 +248,58 @@ HttpResponse Console::State(const std::string& op, const HttpRequest& request) {
                      {"requested_ms", e.handoff.requested_ms},
                      {"ended_ms", e.ended_ms}});
   }
-  return HttpResponse::Json(200, DumpJson({{"operator", op},
-                                           {"now_ms", bot::UnixMs()},
-                                           {"total", open.size()},
-                                           {"conversations", conversations},
-                                           {"ended", ended}}));
+  return {{"operator", op},
+          {"total", open.size()},
+          {"conversations", conversations},
+          {"ended", ended}};
+}
+
+void Console::Upgrade(WsUpgrade upgrade) {
+  if (!FromOwnPage(upgrade)) {
+    return upgrade.Reject(403, "the console's own page only\n");
+  }
+  const std::string token = CookieValue(upgrade.Header("cookie"), kCookie);
+  const std::string op = IsLowerHex(token, 64) ? desk_.LoginOf(token) : "";
+  if (!accounts_.contains(op)) {
+    if (!desk_.Reachable()) {
+      return upgrade.Reject(503, "the handoff desk cannot reach Redis\n");
+    }
+    return upgrade.Reject(401, "log in first\n");
+  }
+  desk_.Seen(op);
+  feeds_.Accept(
+      std::move(upgrade), op, token,
+      [weak = weak_from_this()](const std::string& o, std::string_view shown) {
+        auto self = weak.lock();
+        return self ? self->StateOf(o, shown) : json::object();
+      });
+}
+
+void Console::Watch(std::function<void(std::function<void()>)> post) {
+  desk_.OnChange([weak = weak_from_this(), post = std::move(post)] {
+    auto self = weak.lock();
+    // One push on its way at a time: a burst of changes costs one.
+    if (!self || self->push_posted_.exchange(true)) return;
+    post([weak] {
+      if (auto console = weak.lock()) {
+        console->push_posted_ = false;
+        console->feeds_.PushAll();
+      }
+    });
+  });
+}
+
+void Console::Tick(std::chrono::seconds wait) {
+  GiveUpWaiting(wait);
+  // Every few seconds: the operators with a page open are online, and a
+  // page whose login ended (logged out elsewhere, expired) is closed.
+  if (++ticks_ % 5 == 0) {
+    for (const std::string& op : feeds_.Operators()) desk_.Seen(op);
+    feeds_.Retain([this](const std::string& token) {
+      return accounts_.contains(desk_.LoginOf(token));
+    });
+  }
+  feeds_.PushAll();
 }
 
 HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {

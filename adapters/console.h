@@ -12,6 +12,8 @@
 //         "operator", "requested_ms"}, ...]}, the one with id ID with its
 //        latest "lines"; ids are short display ids (DisplayId), never the
 //        session id (a widget's resumes the conversation)
+//   GET  /console/ws              WebSocket: the same state pushed as it
+//        changes (console_feed.h); the page sends {"open": ID}
 //   POST /console/api/take        {"id"}
 //   POST /console/api/send        {"id","text"}
 //   POST /console/api/release     {"id"}
@@ -22,10 +24,14 @@
 // Logins are limited per (name, client address) and per address
 // (LoginLimiter), with the same answer for known and unknown names, so
 // failing on purpose neither locks an operator out nor tells which names
-// exist. Behind TLS the cookie is `Secure`. Internal to adapters/.
+// exist. Behind TLS the cookie is `Secure`. The WebSocket takes the same
+// cookie and only from the console's own page (Origin is this host).
+// Internal to adapters/.
 #ifndef FAQBOT_ADAPTERS_CONSOLE_H_
 #define FAQBOT_ADAPTERS_CONSOLE_H_
 
+#include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,6 +39,7 @@
 #include <string>
 
 #include "adapters/channel.h"
+#include "adapters/console_feed.h"
 #include "adapters/handoff_relay.h"
 #include "adapters/metrics.h"
 #include "adapters/rate_limit.h"
@@ -67,7 +74,7 @@ class LoginLimiter {
 // What the console calls conversation `id` (10 hex digits of a hash).
 std::string DisplayId(std::string_view id);
 
-class Console : public Channel {
+class Console : public Channel, public std::enable_shared_from_this<Console> {
  public:
   Console(bot::Bot& bot, std::map<std::string, std::string> accounts,
           std::shared_ptr<HandoffRelay> relay, Metrics& metrics,
@@ -76,10 +83,22 @@ class Console : public Channel {
   std::string_view name() const override { return "console"; }
   bool Handles(std::string_view path) const override;
   HttpResponse Handle(const HttpRequest& request) override;
+  bool HandlesUpgrade(std::string_view path) const override {
+    return path == "/console/ws";
+  }
+  void Upgrade(WsUpgrade upgrade) override;
+  // Closes the open console feeds (shutdown).
+  void Stop() override { feeds_.CloseAll(); }
 
-  // Gives up conversations waiting longer than `wait`, telling each
-  // person (run every second by the server).
-  void GiveUpWaiting(std::chrono::seconds wait);
+  // Pushes the desk's changes to the open consoles: `post` runs work on
+  // the server's threads (the desk tells of a change on whichever thread
+  // made it).
+  void Watch(std::function<void(std::function<void()>)> post);
+
+  // Run every second by the server: gives up conversations waiting longer
+  // than `wait`, telling each person; refreshes the open consoles (the
+  // operators' presence, logins that ended).
+  void Tick(std::chrono::seconds wait);
 
   // How long a login lasts.
   static constexpr std::chrono::hours kLoginFor{12};
@@ -92,6 +111,11 @@ class Console : public Channel {
  private:
   HttpResponse Login(const HttpRequest& request);
   HttpResponse State(const std::string& op, const HttpRequest& request);
+  // What operator `op` sees, conversation `shown` with its lines (no
+  // "now_ms").
+  nlohmann::json StateOf(const std::string& op, std::string_view shown);
+  nlohmann::json ConversationOf(const bot::Handoff& h, bool with_lines);
+  void GiveUpWaiting(std::chrono::seconds wait);
   // The open conversation shown as `shown` (DisplayId).
   std::optional<bot::Handoff> FindShown(std::string_view shown) const;
   HttpResponse Act(const std::string& op, const HttpRequest& request);
@@ -114,6 +138,9 @@ class Console : public Channel {
   // accounts' own cost, so known and unknown names take as long.
   const std::string nobody_;
   LoginLimiter attempts_;
+  ConsoleFeeds feeds_;
+  std::atomic<bool> push_posted_{false};
+  int ticks_ = 0;  // Tick's count (the server's timer thread only)
 };
 
 }  // namespace faqbot::adapters

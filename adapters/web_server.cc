@@ -90,14 +90,15 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
     });
   }
 
-  // Every second: conversations that waited too long for a person.
-  void GiveUpWaiting() {
+  // Every second: conversations that waited too long for a person, and
+  // the open consoles.
+  void TickConsole() {
     sweep.expires_after(std::chrono::seconds(1));
     sweep.async_wait([self = shared_from_this()](error_code e) {
       if (e || self->state->stopping) return;
-      self->console->GiveUpWaiting(
+      self->console->Tick(
           std::chrono::seconds(self->state->config.bot.handoff_wait_seconds));
-      self->GiveUpWaiting();
+      self->TickConsole();
     });
   }
 
@@ -144,7 +145,7 @@ Status WebServer::Listen() {
 
 void WebServer::Start() {
   impl_->DoAccept();
-  if (impl_->console) impl_->GiveUpWaiting();
+  if (impl_->console) impl_->TickConsole();
 }
 
 int WebServer::port() const {
@@ -167,6 +168,7 @@ void WebServer::Shutdown() {
     }
   }
   for (auto& s : open) s->Close();
+  if (impl_->console) impl_->console->Stop();
   net::post(impl_->ioc, [impl = impl_] { impl->sweep.cancel(); });
 }
 
@@ -185,6 +187,9 @@ void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
         state.bot, config.bot.operators, impl_->relay, state.metrics,
         ConsoleOptions{.secure_cookie = config.secure_cookies.value_or(
                            !config.client_ip_header.empty())});
+    impl_->console->Watch([&ioc = impl_->ioc](std::function<void()> work) {
+      net::post(ioc, std::move(work));
+    });
     state.channels.push_back(impl_->console);
   }
 }

@@ -63,13 +63,20 @@ void WidgetSession::ListLocked() {
 }
 
 void WidgetSession::OnClose() {
-  std::lock_guard lock(state_->mu);
-  state_->sockets.erase(registry_id_);
-  const auto it = state_->widgets.find(listed_);
-  // Only if it is still this connection (not a newer one of the session).
-  if (it != state_->widgets.end() && !it->second.owner_before(self_) &&
-      !self_.owner_before(it->second)) {
-    state_->widgets.erase(it);
+  bool newest = false;
+  {
+    std::lock_guard lock(state_->mu);
+    state_->sockets.erase(registry_id_);
+    const auto it = state_->widgets.find(listed_);
+    // Only if it is still this connection (not a newer one of the session).
+    newest = it != state_->widgets.end() && !it->second.owner_before(self_) &&
+             !self_.owner_before(it->second);
+    if (newest) state_->widgets.erase(it);
+  }
+  // The operator's console shows that the person left.
+  bot::HandoffDesk* desk = state_->bot.options().handoff.get();
+  if (newest && desk && desk->StatusOf(listed_) != bot::HandoffStatus::kNone) {
+    desk->SetLeft(listed_, bot::UnixMs());
   }
 }
 
@@ -97,6 +104,11 @@ void WidgetSession::OnOpen(WsConnection& connection) {
     std::lock_guard lock(state_->mu);
     listed_ = StoreKey(session_);
     ListLocked();
+  }
+  bot::HandoffDesk* desk = state_->bot.options().handoff.get();
+  if (const auto h = desk ? desk->Find(listed_) : std::nullopt;
+      h && h->left_ms != 0) {
+    desk->SetLeft(listed_, 0);  // back
   }
   // Shutting down: the greeting goes out first, then the close.
   if (state_->stopping) connection.Close();

@@ -85,6 +85,7 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
       result->disclaimer = pack->wording.disclaimer;
       s.disclaimed = true;
     }
+    if (options_.handoff) KeepExchange(s, message, *result);
   });
   if (!result) return result;
   Record(session, message, *result);

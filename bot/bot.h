@@ -120,6 +120,9 @@ class Bot {
                      const dialogs::Pack& pack);
   void NoteWhileWaiting(std::string_view session, const Message& message,
                         const Reply& reply);
+  // Keeps the exchange in `s` for an operator who may take over later.
+  static void KeepExchange(Session& s, const Message& message,
+                           const Reply& reply);
 };
 
 // Checks a message's text as every adapter must: valid UTF-8 without

@@ -19,6 +19,18 @@ HandoffLine Line(std::string from, std::string text) {
 
 }  // namespace
 
+void Bot::KeepExchange(Session& s, const Message& message, const Reply& reply) {
+  std::string said = reply.text;
+  if (reply.source && !reply.source->title.empty()) {
+    said = reply.source->title + ": " + said;
+  }
+  if (s.recent.size() >= Session::kMaxRecent) s.recent.erase(s.recent.begin());
+  s.recent.push_back(
+      {.time_ms = UnixMs(),
+       .person = intents::Clipped(Said(message), Session::kRecentBytes),
+       .bot = intents::Clipped(said, Session::kRecentBytes)});
+}
+
 std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
                                                 const Message& message,
                                                 const dialogs::Pack& pack) {
@@ -121,8 +133,10 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
     reply.text = pack.wording.handoff_already;
     return reply;
   }
-  // What the operator sees first: the topics so far, then the request.
+  // What the operator sees first: the topics so far, the conversation's
+  // last exchanges both ways, then the request.
   std::string earlier;
+  std::vector<EarlierExchange> recent;
   sessions_->WithSession(session, [&](Session& s, bool) {
     earlier.clear();
     for (const auto& node_id : s.state.history) {
@@ -130,9 +144,15 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
         earlier += (earlier.empty() ? "" : "; ") + node->title;
       }
     }
+    recent = s.recent;
   });
   if (!earlier.empty()) {
     desk->AddLine(id, Line("bot", "Topics so far: " + earlier));
+  }
+  for (const EarlierExchange& e : recent) {
+    desk->AddLine(id,
+                  {.time_ms = e.time_ms, .from = "person", .text = e.person});
+    desk->AddLine(id, {.time_ms = e.time_ms, .from = "bot", .text = e.bot});
   }
   desk->AddLine(id, Line("person", Said(message)));
   reply.text = pack.wording.handoff_requested;

@@ -114,20 +114,44 @@ void HandoffDesk::OnDeliver(DeliverFn fn) {
   deliver_.push_back(std::move(fn));
 }
 
+void HandoffDesk::OnChange(std::function<void()> fn) {
+  std::lock_guard lock(deliver_mu_);
+  change_.push_back(std::move(fn));
+}
+
+void HandoffDesk::Changed() const {
+  std::vector<std::function<void()>> fns;
+  {
+    std::lock_guard lock(deliver_mu_);
+    fns = change_;
+  }
+  for (const auto& fn : fns) fn();
+}
+
 void HandoffDesk::Keep(const Handoff& handoff) {
-  std::unique_lock lock(mu_);
-  open_[handoff.id] = handoff;
+  {
+    std::unique_lock lock(mu_);
+    open_[handoff.id] = handoff;
+  }
+  Changed();
 }
 
 void HandoffDesk::Forget(const std::string& id) {
-  std::unique_lock lock(mu_);
-  open_.erase(id);
+  bool forgot = false;
+  {
+    std::unique_lock lock(mu_);
+    forgot = open_.erase(id) > 0;
+  }
+  if (forgot) Changed();
 }
 
 void HandoffDesk::KeepAll(std::vector<Handoff> all) {
-  std::unique_lock lock(mu_);
-  open_.clear();
-  for (auto& h : all) open_[h.id] = std::move(h);
+  {
+    std::unique_lock lock(mu_);
+    open_.clear();
+    for (auto& h : all) open_[h.id] = std::move(h);
+  }
+  Changed();
 }
 
 void HandoffDesk::Delivered(const std::string& id,
@@ -169,6 +193,14 @@ bool MemoryHandoffDesk::Release(const std::string& id) {
   return true;
 }
 
+void MemoryHandoffDesk::SetLeft(const std::string& id, int64_t left_ms) {
+  std::lock_guard lock(mu_);
+  auto h = Find(id);
+  if (!h || h->left_ms == left_ms) return;
+  h->left_ms = left_ms;
+  Keep(*h);
+}
+
 std::optional<int64_t> MemoryHandoffDesk::MarkReplied(const std::string& id) {
   std::lock_guard lock(mu_);
   auto h = Find(id);
@@ -193,23 +225,29 @@ std::vector<Handoff> MemoryHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
 
 bool MemoryHandoffDesk::AddLine(const std::string& id,
                                 const HandoffLine& line) {
-  std::lock_guard lock(mu_);
-  auto& lines = lines_[id];
-  lines.push_back(line);
-  std::size_t bytes = 0;
-  for (const HandoffLine& l : lines) bytes += l.text.size() + l.from.size();
-  while (lines.size() > 1 &&
-         (lines.size() > kMaxLines || bytes > kMaxLineBytes)) {
-    bytes -= lines.front().text.size() + lines.front().from.size();
-    lines.pop_front();
+  {
+    std::lock_guard lock(mu_);
+    auto& lines = lines_[id];
+    lines.push_back(line);
+    std::size_t bytes = 0;
+    for (const HandoffLine& l : lines) bytes += l.text.size() + l.from.size();
+    while (lines.size() > 1 &&
+           (lines.size() > kMaxLines || bytes > kMaxLineBytes)) {
+      bytes -= lines.front().text.size() + lines.front().from.size();
+      lines.pop_front();
+    }
   }
+  Changed();
   return true;
 }
 
 void MemoryHandoffDesk::AddEnded(const EndedHandoff& ended) {
-  std::lock_guard lock(mu_);
-  ended_.push_front(ended);
-  if (ended_.size() > kMaxEnded) ended_.pop_back();
+  {
+    std::lock_guard lock(mu_);
+    ended_.push_front(ended);
+    if (ended_.size() > kMaxEnded) ended_.pop_back();
+  }
+  Changed();
 }
 
 std::vector<EndedHandoff> MemoryHandoffDesk::Ended() {

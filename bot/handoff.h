@@ -52,6 +52,9 @@ struct Handoff {
   int64_t requested_ms = 0;  // Unix time, milliseconds
   int64_t taken_ms = 0;
   int64_t first_reply_ms = 0;  // the operator's first message, 0 before
+  // When the person's last connection closed (a widget's tab); 0 while
+  // connected, or on channels without connections (Telegram, REST, ...).
+  int64_t left_ms = 0;
 };
 
 // A conversation the desk no longer holds, for the console's list of the
@@ -110,6 +113,9 @@ class HandoffDesk {
   virtual bool Take(const std::string& id, const std::string& op) = 0;
   // Back to the bot; false when it was not open.
   virtual bool Release(const std::string& id) = 0;
+  // The person of an open conversation left (`left_ms`, Unix ms) or came
+  // back (0); nothing when it is not open.
+  virtual void SetLeft(const std::string& id, int64_t left_ms) = 0;
   // Records the operator's first message; the wait in ms, or nullopt when
   // it was not the first.
   virtual std::optional<int64_t> MarkReplied(const std::string& id) = 0;
@@ -159,6 +165,10 @@ class HandoffDesk {
   // it).
   virtual void Deliver(const std::string& id, const std::string& payload) = 0;
   void OnDeliver(DeliverFn fn);
+  // `fn` runs after the queue, a conversation's lines or the ended list
+  // changed (on any instance), on whichever thread noticed; it must not
+  // call the desk (post the work elsewhere).
+  void OnChange(std::function<void()> fn);
 
   // Malformed records read from shared storage and skipped (a metric).
   uint64_t bad_records() const { return bad_records_.load(); }
@@ -170,12 +180,14 @@ class HandoffDesk {
   void Forget(const std::string& id);
   void KeepAll(std::vector<Handoff> all);
   void Delivered(const std::string& id, const std::string& payload) const;
+  void Changed() const;  // runs the OnChange callbacks
 
  private:
   mutable std::shared_mutex mu_;
   std::unordered_map<std::string, Handoff> open_;  // guarded by mu_
   mutable std::mutex deliver_mu_;
-  std::vector<DeliverFn> deliver_;  // guarded by deliver_mu_
+  std::vector<DeliverFn> deliver_;             // guarded by deliver_mu_
+  std::vector<std::function<void()>> change_;  // guarded by deliver_mu_
   std::atomic<uint64_t> bad_records_{0};
 };
 
@@ -184,6 +196,7 @@ class MemoryHandoffDesk : public HandoffDesk {
   bool Request(const Handoff& handoff) override;
   bool Take(const std::string& id, const std::string& op) override;
   bool Release(const std::string& id) override;
+  void SetLeft(const std::string& id, int64_t left_ms) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
   void AddEnded(const EndedHandoff& ended) override;

@@ -43,21 +43,30 @@ constexpr const char* kReplied =
     "return tonumber(ARGV[2]) - "
     "  tonumber(redis.call('HGET', KEYS[1], 'requested_ms'))";
 
+// The person left (ARGV[2] their time) or came back (0). KEYS: hash.
+// ARGV: id, left_ms, events channel.
+constexpr const char* kSetLeft =
+    "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
+    "redis.call('HSET', KEYS[1], 'left_ms', ARGV[2]) "
+    "redis.call('PUBLISH', ARGV[3], 's ' .. ARGV[1]) return 1";
+
 // A line for an open conversation (0 when it is not open). KEYS: hash,
-// lines. ARGV: the line, -(lines kept).
+// lines. ARGV: the line, -(lines kept), events channel, id.
 constexpr const char* kAddLine =
     "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
     "redis.call('RPUSH', KEYS[2], ARGV[1]) "
     "redis.call('LTRIM', KEYS[2], ARGV[2], -1) "
-    "redis.call('EXPIRE', KEYS[2], 86400) return 1";
+    "redis.call('EXPIRE', KEYS[2], 86400) "
+    "redis.call('PUBLISH', ARGV[3], 'l ' .. ARGV[4]) return 1";
 
 // Adds an ended conversation, newest first, keeping ARGV[2] of them for
 // ARGV[3] seconds from the last one added. KEYS: the list. ARGV: record,
-// how many, seconds.
+// how many, seconds, events channel.
 constexpr const char* kAddEnded =
     "redis.call('LPUSH', KEYS[1], ARGV[1]) "
     "redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1) "
-    "redis.call('EXPIRE', KEYS[1], ARGV[3]) return 1";
+    "redis.call('EXPIRE', KEYS[1], ARGV[3]) "
+    "redis.call('PUBLISH', ARGV[4], 'e') return 1";
 
 // Everything in a list, emptying it. KEYS: the list.
 constexpr const char* kTakeAll =
@@ -90,6 +99,8 @@ RedisHandoffDesk::~RedisHandoffDesk() { events_.reset(); }
 void RedisHandoffDesk::Event(const std::string& event) {
   if (event.starts_with("s ")) {
     Refresh(event.substr(2));
+  } else if (event.starts_with("l ") || event == "e") {
+    Changed();  // a line, or an ended conversation
   } else if (event.starts_with("d ")) {
     const std::size_t nl = event.find('\n');
     if (nl != std::string::npos) {
@@ -122,6 +133,7 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
     if (k == "requested_ms") h.requested_ms = ToInt(v);
     if (k == "taken_ms") h.taken_ms = ToInt(v);
     if (k == "first_reply_ms") h.first_reply_ms = ToInt(v);
+    if (k == "left_ms") h.left_ms = ToInt(v);
   }
   if (!ok || h.channel.empty()) {
     CountBadRecord();
@@ -176,6 +188,13 @@ bool RedisHandoffDesk::Release(const std::string& id) {
   return r && r.Int() == 1;
 }
 
+void RedisHandoffDesk::SetLeft(const std::string& id, int64_t left_ms) {
+  const RedisReply r =
+      redis_.Run({"EVAL", kSetLeft, "1", prefix_ + "c:" + id, id,
+                  std::to_string(left_ms), prefix_ + "events"});
+  if (r && r.Int() == 1) Refresh(id);
+}
+
 std::optional<int64_t> RedisHandoffDesk::MarkReplied(const std::string& id) {
   const RedisReply r =
       redis_.Run({"EVAL", kReplied, "1", prefix_ + "c:" + id, id,
@@ -203,9 +222,10 @@ std::vector<Handoff> RedisHandoffDesk::GiveUpWaiting(int64_t cutoff_ms) {
 }
 
 bool RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
-  const RedisReply r = redis_.Run({"EVAL", kAddLine, "2", prefix_ + "c:" + id,
-                                   prefix_ + "lines:" + id, EncodeLine(line),
-                                   "-" + std::to_string(kMaxLines)});
+  const RedisReply r =
+      redis_.Run({"EVAL", kAddLine, "2", prefix_ + "c:" + id,
+                  prefix_ + "lines:" + id, EncodeLine(line),
+                  "-" + std::to_string(kMaxLines), prefix_ + "events", id});
   if (r && r.Int() == 0) Forget(id);  // closed, or lost with Redis's data
   return r && r.Int() == 1;
 }
@@ -215,7 +235,8 @@ bool RedisHandoffDesk::AddLine(const std::string& id, const HandoffLine& line) {
 void RedisHandoffDesk::AddEnded(const EndedHandoff& ended) {
   redis_.Run({"EVAL", kAddEnded, "1", prefix_ + "ended", EncodeEnded(ended),
               std::to_string(kMaxEnded),
-              std::to_string(std::chrono::seconds(kEndedFor).count())});
+              std::to_string(std::chrono::seconds(kEndedFor).count()),
+              prefix_ + "events"});
 }
 
 std::vector<EndedHandoff> RedisHandoffDesk::Ended() {

@@ -29,6 +29,7 @@ class RedisHandoffDesk : public HandoffDesk {
   bool Request(const Handoff& handoff) override;
   bool Take(const std::string& id, const std::string& op) override;
   bool Release(const std::string& id) override;
+  void SetLeft(const std::string& id, int64_t left_ms) override;
   std::optional<int64_t> MarkReplied(const std::string& id) override;
   std::vector<Handoff> GiveUpWaiting(int64_t cutoff_ms) override;
   void AddEnded(const EndedHandoff& ended) override;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "intents/utf8.h"
+
 namespace faqbot::bot {
 namespace {
 
@@ -96,14 +98,51 @@ std::size_t MemorySessionStore::Expire(Clock::time_point now) {
 
 std::string EncodeSession(const Session& session, uint64_t revision) {
   const dialogs::DialogState& st = session.state;
-  const nlohmann::json j = {
-      {"v", 1},          {"n", st.node},
-      {"t", st.topic},   {"c", st.choices},
-      {"h", st.history}, {"k", st.turns},
-      {"g", st.pack},    {"d", session.disclaimed ? 1 : 0},
-      {"r", revision}};
-  return j.dump();
+  nlohmann::json j = {{"v", 1},          {"n", st.node},
+                      {"t", st.topic},   {"c", st.choices},
+                      {"h", st.history}, {"k", st.turns},
+                      {"g", st.pack},    {"d", session.disclaimed ? 1 : 0},
+                      {"r", revision}};
+  if (session.recent.empty()) return j.dump();
+  nlohmann::json recent = nlohmann::json::array();
+  for (const EarlierExchange& e : session.recent) {
+    recent.push_back({e.time_ms, e.person, e.bot});
+  }
+  j["p"] = std::move(recent);
+  std::string text = j.dump();
+  // Escaped text can outgrow the record: the oldest exchanges go first.
+  while (text.size() > kMaxSessionRecordBytes && !j["p"].empty()) {
+    j["p"].erase(0);
+    text = j.dump();
+  }
+  return text;
 }
+
+namespace {
+
+// The recent exchanges of a record ("p", optional); false when malformed.
+bool DecodeRecent(const nlohmann::json& j, std::vector<EarlierExchange>* out) {
+  const auto it = j.find("p");
+  if (it == j.end()) return true;
+  if (!it->is_array()) return false;
+  const std::size_t skip =
+      it->size() > Session::kMaxRecent ? it->size() - Session::kMaxRecent : 0;
+  for (std::size_t i = skip; i < it->size(); ++i) {
+    const auto& e = (*it)[i];
+    if (!e.is_array() || e.size() != 3 || !e[0].is_number_integer() ||
+        !e[1].is_string() || !e[2].is_string()) {
+      return false;
+    }
+    out->push_back({e[0].get<int64_t>(),
+                    intents::Clipped(e[1].get_ref<const std::string&>(),
+                                     Session::kRecentBytes),
+                    intents::Clipped(e[2].get_ref<const std::string&>(),
+                                     Session::kRecentBytes)});
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<Session> DecodeSession(std::string_view text,
                                      uint64_t* revision) {
@@ -152,7 +191,8 @@ std::optional<Session> DecodeSession(std::string_view text,
       !id_list("c", kMaxChoices, &s.state.choices) ||
       !id_list("h", dialogs::DialogState::kMaxHistory, &s.state.history) ||
       !number("k", &turns) || !number("g", &pack) ||
-      !number("d", &disclaimed) || !number("r", &rev)) {
+      !number("d", &disclaimed) || !number("r", &rev) ||
+      !DecodeRecent(j, &s.recent)) {
     return std::nullopt;
   }
   s.state.turns = static_cast<int>(std::min<uint64_t>(turns, 1u << 30));

@@ -18,14 +18,27 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 #include "dialogs/dialog_runner.h"
 
 namespace faqbot::bot {
 
+// One exchange, kept while the bot has a handoff desk, so an operator who
+// takes the conversation reads what was said before, both ways.
+struct EarlierExchange {
+  int64_t time_ms = 0;  // Unix time, milliseconds
+  std::string person;   // what the person wrote (or pressed), clipped
+  std::string bot;      // the start of the bot's answer, clipped
+};
+
 struct Session {
   dialogs::DialogState state;
   bool disclaimed = false;  // the disclaimer was shown
+  // The newest kMaxRecent exchanges, oldest first (with a handoff desk).
+  std::vector<EarlierExchange> recent;
+  static constexpr std::size_t kMaxRecent = 6;
+  static constexpr std::size_t kRecentBytes = 240;
   // Changed while a shared store was unreachable; written back when it is
   // reachable again.
   bool unsaved = false;
@@ -118,11 +131,14 @@ class MemorySessionStore : public SessionStore {
 
 // A session's state as a compact versioned string, for shared stores:
 // {"v":1,"n":node,"t":topic,"c":[choices],"h":[history],"k":turns,
-//  "g":pack generation,"d":disclaimed,"r":revision}. DecodeSession()
+//  "g":pack generation,"d":disclaimed,"r":revision, "p":[[time_ms,person,
+//  bot], ...] when there are recent exchanges}. DecodeSession()
 // never throws: it rejects other versions, malformed text, fields of the
 // wrong type, node ids over kMaxNodeIdBytes and records over
 // kMaxSessionRecordBytes (the session then starts afresh), and keeps only
-// the newest kMaxChoices choices and DialogState::kMaxHistory history ids.
+// the newest kMaxChoices choices and DialogState::kMaxHistory history ids
+// (and Session::kMaxRecent exchanges, each clipped). EncodeSession leaves
+// out the oldest exchanges of a record that would not fit.
 inline constexpr std::size_t kMaxSessionRecordBytes = 16 * 1024;
 inline constexpr std::size_t kMaxNodeIdBytes = 256;
 inline constexpr std::size_t kMaxChoices = 32;

@@ -217,6 +217,70 @@ TEST_F(ConsoleTest, RestPeopleGetTheOperatorsWordsWithTheirNextRequest) {
   EXPECT_EQ(Rest("worms in liver").size(), 1u);
 }
 
+// The console's page gets its state over /console/ws as it changes: only
+// with a login, only from its own page; what the person said before asking
+// for a person is there, both ways.
+TEST_F(ConsoleTest, TheLiveViewNeedsALoginAndPushesChanges) {
+  const std::string origin = "http://127.0.0.1:" + std::to_string(port_);
+  {
+    testing::WsClient anonymous(port_, "/console/ws", origin);
+    EXPECT_EQ(anonymous.handshake_status(), 401);
+  }
+  const std::string cookie = LogIn();
+  {
+    testing::WsClient elsewhere(port_, "/console/ws", "https://evil.example",
+                                {{"Cookie", cookie}});
+    EXPECT_EQ(elsewhere.handshake_status(), 403)
+        << "another site's page cannot open the operator's view";
+  }
+  testing::WsClient live(port_, "/console/ws", origin, {{"Cookie", cookie}});
+  ASSERT_TRUE(live.ok());
+  auto state = live.Read();
+  ASSERT_TRUE(state);
+  EXPECT_EQ((*state)["type"], "state");
+  EXPECT_EQ((*state)["operator"], "Ann");
+  EXPECT_TRUE((*state)["conversations"].empty());
+
+  Rest("what causes liver calcification?");
+  Rest("can I talk to a nurse?");
+  const std::string id = DisplayId("rest:pat");
+  for (state = live.Read(); state && (*state)["conversations"].empty();
+       state = live.Read()) {
+  }
+  ASSERT_TRUE(state) << "the queue's change is pushed, unasked";
+  EXPECT_EQ((*state)["conversations"][0]["id"], id);
+  EXPECT_EQ((*state)["conversations"][0]["left_ms"], 0);
+
+  live.SendJson({{"open", id}});
+  state = live.Read();
+  ASSERT_TRUE(state);
+  const json& lines = (*state)["conversations"][0]["lines"];
+  ASSERT_GE(lines.size(), 4u) << state->dump();
+  bool earlier = false;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    earlier =
+        earlier || (lines[i]["from"] == "person" &&
+                    lines[i]["text"] == "what causes liver calcification?" &&
+                    lines[i + 1]["from"] == "bot" &&
+                    !lines[i + 1]["text"].get<std::string>().empty());
+  }
+  EXPECT_TRUE(earlier) << "the exchange before the request, both ways: "
+                       << lines.dump();
+
+  live.Send("not json");
+  state = live.Read();
+  ASSERT_TRUE(state);
+  EXPECT_EQ((*state)["type"], "error");
+
+  // Logging out ends the live view too.
+  EXPECT_EQ(
+      Post("/console/logout", json::object(), {{"Cookie", cookie}}).status,
+      200);
+  while (live.Read()) {
+  }
+  EXPECT_NE(live.close_code(), 0) << live.error();
+}
+
 // Anyone holding the channel token can name any sender: the operator's
 // words still reach only the person the first reply gave the secret to.
 TEST_F(ConsoleTest, AnotherClientCannotReadOrTakeAPersonsMail) {

@@ -230,7 +230,21 @@ TEST_F(RedisHandoffTest, InstancesShareTheQueueAndOneOperatorWins) {
   ASSERT_TRUE(Eventually(
       [&] { return a.StatusOf("web:x") == HandoffStatus::kActive; }));
 
+  // The person's tab closes on A: B's console shows it, and hears of
+  // each change (a line included) to push to its open consoles.
+  std::atomic<int> changes{0};
+  b.OnChange([&] { ++changes; });
+  a.SetLeft("web:x", 1234);
+  EXPECT_TRUE(Eventually([&] { return b.Find("web:x")->left_ms == 1234; }));
+  const int seen = changes.load();
+  EXPECT_GT(seen, 0);
   a.AddLine("web:x", {.time_ms = 1, .from = "person", .text = "hello"});
+  EXPECT_TRUE(Eventually([&] { return changes.load() > seen; }))
+      << "a line written on A is news on B";
+  a.SetLeft("web:x", 0);
+  EXPECT_TRUE(Eventually([&] { return b.Find("web:x")->left_ms == 0; }));
+  a.SetLeft("web:nobody", 5);
+  EXPECT_FALSE(b.Find("web:nobody")) << "presence opens no conversation";
   ASSERT_EQ(b.Lines("web:x").size(), 1u);
   EXPECT_EQ(b.Lines("web:x")[0].text, "hello");
 

@@ -126,5 +126,45 @@ TEST(SessionCodec, ListsAreClampedAndHugeRecordsRefused) {
   EXPECT_FALSE(DecodeSession(EncodeSession(Session{}, 1) + padding));
 }
 
+// The exchanges an operator reads on taking over travel with the record;
+// control characters (escaped six times their size) cannot make a record
+// too big to read back: the oldest exchanges are left out instead.
+TEST(SessionCodec, RecentExchangesTravelAndNeverOverflowTheRecord) {
+  Session s;
+  s.recent = {{1, "what causes it?", "Causes: parasites"}, {2, "thanks", ""}};
+  auto back = DecodeSession(EncodeSession(s, 1));
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->recent.size(), 2u);
+  EXPECT_EQ(back->recent[0].person, "what causes it?");
+  EXPECT_EQ(back->recent[0].bot, "Causes: parasites");
+  EXPECT_EQ(back->recent[1].time_ms, 2);
+
+  Session worst;
+  for (std::size_t i = 0; i < Session::kMaxRecent; ++i) {
+    worst.recent.push_back({static_cast<int64_t>(i),
+                            std::string(Session::kRecentBytes, '\x01'),
+                            std::string(Session::kRecentBytes, '\x02')});
+  }
+  worst.state.history.assign(dialogs::DialogState::kMaxHistory,
+                             std::string(kMaxNodeIdBytes, 'h'));
+  const std::string text = EncodeSession(worst, 1);
+  EXPECT_LE(text.size(), kMaxSessionRecordBytes);
+  back = DecodeSession(text);
+  ASSERT_TRUE(back) << "still a session";
+  ASSERT_FALSE(back->recent.empty());
+  EXPECT_EQ(back->recent.back().time_ms,
+            static_cast<int64_t>(Session::kMaxRecent - 1))
+      << "the newest exchange is kept";
+
+  EXPECT_FALSE(DecodeSession(
+      R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1,"p":[[1,2,3]]})"))
+      << "an exchange of the wrong shape";
+  const auto clipped = DecodeSession(
+      R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1,"p":[[1,")" +
+      std::string(5000, 'a') + R"(",""]]})");
+  ASSERT_TRUE(clipped);
+  EXPECT_LE(clipped->recent[0].person.size(), Session::kRecentBytes);
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -74,17 +74,26 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   assert.equal(cookie.httpOnly, true, "the login cookie is HttpOnly");
   assert.equal(cookie.sameSite, "Strict");
 
+  // The console is told of changes over its WebSocket: it does not poll.
+  let polls = 0;
+  console_.on("request", (r) => { if (r.url().includes("/console/api/state")) ++polls; });
+
   const person = await openWidget(personUrl);
   await say(person, "what causes liver calcification?");
   await waitForText(person, ".fb-bot", "parasitic");
   await say(person, "Can I talk to a nurse please?");
   await waitForText(person, ".fb-bot", "asked for a person");
 
-  // The operator sees it waiting, with what was said so far, and takes it.
+  // The operator sees it waiting, with the whole conversation so far (both
+  // ways), and takes it.
   const item = console_.locator(".conversation").filter({ hasText: "waiting" });
   await item.first().waitFor({ timeout: 10000 });
   await item.first().click();
   await waitForText(console_, "#lines .line", "asked for a person");
+  const before = await console_.locator("#lines .line").allTextContents();
+  const asked = before.findIndex((l) => /^Person.*what causes liver calcification\?/.test(l));
+  assert.ok(asked >= 0, "the person's words before the handoff: " + before.join(" | "));
+  assert.match(before[asked + 1], /^Bot.*parasit/i, "and the bot's answer to them");
   assert.match(await console_.locator("#lines").textContent(), /talk to a nurse/i);
   await console_.locator("#take").click();
   await waitForText(person, ".fb-handoff", "a person has joined");
@@ -127,6 +136,7 @@ async function handoffRoundTrip(personUrl, operatorUrl, shot) {
   assert.match(await console_.locator("#ended li").first().textContent(),
                /handed back · web #\w+ · Nurse Ann · \d+ s ago“Can I talk to a nurse please\?”/);
   await person.screenshot({ path: path.join(artifacts, shot + "-person.png") });
+  assert.equal(polls, 0, "every change came over the console's WebSocket");
   await person.close();
   await console_.context().close();
 }
@@ -165,7 +175,7 @@ test("the person on instance A, the operator on instance B", async () => {
   }
 });
 
-test("two people waiting are told apart: what each asked, how long, and the tab's title", async () => {
+test("two people waiting are told apart: what each asked, how long, who left, and the tab's title", async () => {
   const server = await startServerWith({ operators });
   try {
     const console_ = await openConsole(server.url);
@@ -180,8 +190,8 @@ test("two people waiting are told apart: what each asked, how long, and the tab'
     const items = console_.locator(".conversation");
     await console_.waitForFunction(() => document.querySelectorAll(".conversation").length === 2);
     const texts = await items.allTextContents();
-    assert.match(texts[0], /waiting web #\w+ for \d+ s“Can I talk to a nurse about my scan results\?”/);
-    assert.match(texts[1], /“I want to speak to someone about my son”/);
+    assert.match(texts[0], /waiting web #\w+ for \d+ s · online“Can I talk to a nurse about my scan results\?”/);
+    assert.match(texts[1], /online“I want to speak to someone about my son”/);
     await console_.waitForFunction(() => document.title === "(2 waiting) faqbot console");
     // The list is keyboard-usable: each conversation is a button.
     await items.nth(1).focus();
@@ -189,8 +199,14 @@ test("two people waiting are told apart: what each asked, how long, and the tab'
     await console_.waitForFunction(() => /about my son/.test(document.querySelector("#lines").textContent));
     assert.doesNotMatch(await console_.locator("#lines").textContent(), /scan results/,
                         "the conversation opened is the one picked");
-    await console_.screenshot({ path: path.join(artifacts, "handoff-queue.png") });
+    // The first person closes their tab: the console says so.
     await first.close();
+    await console_.waitForFunction(() => /left \d+ s ago/.test(
+        document.querySelectorAll(".conversation")[0].textContent));
+    assert.match((await items.allTextContents())[1], /online/, "the other is still there");
+    await console_.screenshot({ path: path.join(artifacts, "handoff-queue.png") });
+    await console_.setViewportSize({ width: 390, height: 844 });
+    await console_.screenshot({ path: path.join(artifacts, "handoff-queue-phone.png") });
     await second.close();
     await console_.context().close();
   } finally {

@@ -1,0 +1,114 @@
+#include "adapters/console_feed.h"
+
+#include "adapters/channel.h"
+#include "bot/unix_time.h"
+
+namespace faqbot::adapters {
+
+using nlohmann::json;
+
+// One open console page. Its callbacks run on the connection's strand;
+// Push also runs from PushAll, so the view is guarded.
+class ConsoleFeed : public WsHandler {
+ public:
+  ConsoleFeed(ConsoleFeeds::StateFn state, std::string op, std::string token)
+      : state_(std::move(state)),
+        op_(std::move(op)),
+        token_(std::move(token)) {}
+
+  void OnOpen(WsConnection& connection) override { Push(connection, true); }
+
+  void OnMessage(WsConnection& connection, std::string payload) override {
+    const json j = json::parse(payload, nullptr, false);
+    const std::string open = JsonText(j, "open");
+    if (!j.is_object() || !j.contains("open") ||
+        (!open.empty() && !IsLowerHex(open, 10))) {
+      connection.Send(DumpJson(
+          {{"type", "error"},
+           {"error", "send {\"open\": \"<conversation id>\"} (or \"\")"}}));
+      return;
+    }
+    {
+      std::lock_guard lock(mu_);
+      shown_ = open;
+    }
+    Push(connection, true);
+  }
+
+  // Sends the state when it changed since the last push (or `force`).
+  void Push(WsConnection& connection, bool force) {
+    std::lock_guard lock(mu_);
+    json state = state_(op_, shown_);
+    std::string text = state.dump();
+    if (!force && text == last_) return;
+    last_ = std::move(text);
+    state["type"] = "state";
+    state["now_ms"] = bot::UnixMs();
+    connection.Send(DumpJson(state));
+  }
+
+  void Push() {
+    if (auto c = connection.lock()) Push(*c, false);
+  }
+
+  const std::string& token() const { return token_; }
+  const std::string& op() const { return op_; }
+  std::weak_ptr<WsConnection> connection;  // set once accepted
+
+ private:
+  const ConsoleFeeds::StateFn state_;
+  const std::string op_, token_;
+  std::mutex mu_;
+  std::string shown_;  // guarded by mu_
+  std::string last_;   // guarded by mu_
+};
+
+void ConsoleFeeds::Accept(WsUpgrade upgrade, const std::string& op,
+                          const std::string& token, StateFn state) {
+  auto feed = std::make_shared<ConsoleFeed>(std::move(state), op, token);
+  WsOptions options;
+  options.max_frame_bytes = kMaxFrameBytes;
+  auto connection = upgrade.Accept(feed, options);
+  feed->connection = connection;
+  std::lock_guard lock(mu_);
+  std::erase_if(feeds_, [](const auto& f) { return f.expired(); });
+  feeds_.push_back(feed);
+}
+
+std::vector<std::shared_ptr<ConsoleFeed>> ConsoleFeeds::Live() {
+  std::vector<std::shared_ptr<ConsoleFeed>> live;
+  std::lock_guard lock(mu_);
+  std::erase_if(feeds_, [&](const auto& weak) {
+    auto feed = weak.lock();
+    auto connection = feed ? feed->connection.lock() : nullptr;
+    if (connection) live.push_back(std::move(feed));
+    return connection == nullptr;
+  });
+  return live;
+}
+
+void ConsoleFeeds::PushAll() {
+  for (const auto& feed : Live()) feed->Push();
+}
+
+void ConsoleFeeds::Retain(
+    const std::function<bool(const std::string& token)>& valid) {
+  for (const auto& feed : Live()) {
+    if (valid(feed->token())) continue;
+    if (auto c = feed->connection.lock()) c->Close();
+  }
+}
+
+std::set<std::string> ConsoleFeeds::Operators() {
+  std::set<std::string> ops;
+  for (const auto& feed : Live()) ops.insert(feed->op());
+  return ops;
+}
+
+void ConsoleFeeds::CloseAll() {
+  for (const auto& feed : Live()) {
+    if (auto c = feed->connection.lock()) c->Close();
+  }
+}
+
+}  // namespace faqbot::adapters
