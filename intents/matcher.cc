@@ -381,7 +381,10 @@ void Matcher::BuildPostings() {
   for (std::size_t i = 0; i < intents_.size(); ++i) {
     for (auto& [term, kw] : intents_[i].keywords) {
       const double idf = std::log((n + 1.0) / (df[term] + 0.5));
-      const bool damped = generic.contains(term) ||
+      // A section's heading word names it even when generic ("Small
+      // hemangiomas" against "Large hemangiomas"); the title's do not.
+      const bool heading = kw.names && kw.origin == "heading";
+      const bool damped = (generic.contains(term) && !heading) ||
                           (IsCueTerm(term) && !kw.names) ||
                           (static_cast<int>(i) != subject_intent_ &&
                            subject_terms_.contains(term));
@@ -534,18 +537,9 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         }
         break;
       }
-      case Kind::kCue: {
-        double& strength = sig->facets[tag.target];
-        strength = std::max(strength, tag.weight);
+      case Kind::kCue:
         cues.push_back(index);
-        if (explain) {
-          sig->cue_evidence.push_back(
-              std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
-              tag.source + "\" " + Format(tag.weight) + " (" + tag.origin +
-              ")");
-        }
         break;
-      }
       case Kind::kSmalltalk: {
         // "ok thanks bye" is a goodbye; "hi, who are you" asks who.
         constexpr int kRank[] = {/*greeting*/ 0, /*thanks*/ 2, /*goodbye*/ 3,
@@ -567,7 +561,73 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
         break;
     }
   }
-  LocateCues(cues, sig);
+  const std::vector<int> counted = CuesOutsideHeadings(cues, *sig);
+  for (const int index : cues) {
+    const Tag& tag = tags_[index];
+    const bool counts =
+        std::find(counted.begin(), counted.end(), index) != counted.end();
+    if (counts) {
+      double& strength = sig->facets[tag.target];
+      strength = std::max(strength, tag.weight);
+    }
+    if (explain) {
+      sig->cue_evidence.push_back(
+          std::string(FacetName(static_cast<Facet>(tag.target))) + " \"" +
+          tag.source + "\" " + Format(tag.weight) + " (" + tag.origin + ")" +
+          (counts ? "" : " not counted: part of a heading named"));
+    }
+  }
+  LocateCues(counted, sig);
+}
+
+void Matcher::AddHeading(std::string_view heading) {
+  auto terms = analyzer_.Terms(heading);
+  if (terms.size() >= 2) headings_.push_back(std::move(terms));
+}
+
+std::vector<bool> Matcher::HeadingMentions(
+    const std::vector<std::string>& terms) const {
+  // The whole heading, in order: part of one ("liver cancer" of
+  // "Precursor to liver cancer") may be just what is asked.
+  std::vector<bool> in(terms.size(), false);
+  for (const auto& heading : headings_) {
+    const bool plain =
+        std::any_of(heading.begin(), heading.end(),
+                    [&](const auto& t) { return !IsCueTerm(t); });
+    if (!plain || heading.size() > terms.size()) continue;
+    for (std::size_t i = 0; i + heading.size() <= terms.size(); ++i) {
+      if (std::equal(heading.begin(), heading.end(), terms.begin() + i)) {
+        std::fill(in.begin() + i, in.begin() + i + heading.size(), true);
+      }
+    }
+  }
+  return in;
+}
+
+std::vector<int> Matcher::CuesOutsideHeadings(const std::vector<int>& cues,
+                                              const Signals& sig) const {
+  if (cues.empty() || headings_.empty()) return cues;
+  const auto& terms = sig.analysis.terms;
+  const std::vector<bool> in = HeadingMentions(terms);
+  if (std::find(in.begin(), in.end(), true) == in.end()) return cues;
+  // Where each term starts in the analysed text (" t1 t2 ... ").
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0, at = 1; i < terms.size(); ++i) {
+    starts.push_back(at);
+    at += terms[i].size() + 1;
+  }
+  std::vector<int> out;
+  for (const int index : cues) {
+    std::size_t begin = 0, end = 0;
+    set_.Find(index, sig.analysis.text, &begin, &end);
+    bool inside = end > begin;
+    for (std::size_t i = 0; inside && i < terms.size(); ++i) {
+      const std::size_t term_end = starts[i] + terms[i].size();
+      if (starts[i] < end && term_end > begin) inside = in[i];
+    }
+    if (!inside) out.push_back(index);
+  }
+  return out;
 }
 
 void Matcher::LocateCues(const std::vector<int>& cues, Signals* sig) const {

@@ -151,6 +151,11 @@ class Matcher {
   // message (passages.h), its score joins the intent's.
   void AddPassage(int intent, std::string_view sentence);
 
+  // A heading of the article: a cue word inside the message's mention of
+  // it ("what causes *alcohol-related fatty liver*?", "*small stones
+  // without symptoms*") names the section, not what is asked about it.
+  void AddHeading(std::string_view heading);
+
   // Declares the terms of `text` (an article's title) the subject of the
   // whole pack: they count fully for `intent` only, and as generic words
   // for every other intent, since every part of the article is about them.
@@ -267,6 +272,14 @@ class Matcher {
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
   void LocateCues(const std::vector<int>& cues, Signals* sig) const;
+  // The cues of `cues` (pattern indexes) outside the message's mentions
+  // of a heading (AddHeading): two or more of its terms in a row, one of
+  // them no cue word.
+  std::vector<int> CuesOutsideHeadings(const std::vector<int>& cues,
+                                       const Signals& sig) const;
+  // Which of the message's terms are part of a heading's mention.
+  std::vector<bool> HeadingMentions(
+      const std::vector<std::string>& terms) const;
 
   std::shared_ptr<const Lexicon> lexicon_;
   Analyzer analyzer_;
@@ -288,9 +301,10 @@ class Matcher {
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).
   StringSet subject_level_terms_;
-  StringSet cue_terms_;                    // built by Compile()
-  StringSet pack_bigrams_;                 // "polycyst kidney"
-  std::vector<std::string> cue_prefixes_;  // "treat" of "treat*"
+  StringSet cue_terms_;                             // built by Compile()
+  StringSet pack_bigrams_;                          // "polycyst kidney"
+  std::vector<std::vector<std::string>> headings_;  // their terms
+  std::vector<std::string> cue_prefixes_;           // "treat" of "treat*"
   // A word of a facet cue ("treatment", "regularly"): it says what is
   // asked, not about what.
   bool IsCueTerm(const std::string& term) const;

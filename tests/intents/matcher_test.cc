@@ -119,5 +119,31 @@ TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
   EXPECT_TRUE(m.Match("what is polyposis").analysis.related.empty());
 }
 
+// A cue word that is part of a heading the message names whole ("what
+// causes alcohol-related fatty liver?") names the section, not what is
+// asked; part of a heading ("a sign of liver cancer", of "Precursor to
+// liver cancer") may be just what is asked, and counts.
+TEST(MatcherHeadings, ACueInsideANamedHeadingIsNotWhatIsAsked) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int alcohol = m.AddIntent("alcohol");
+  m.AddHeading("Alcohol-related fatty liver");
+  m.AddKeywords(alcohol, "Alcohol-related fatty liver", 3, "heading");
+  const int precursor = m.AddIntent("precursor");
+  m.AddHeading("Precursor to liver cancer");
+  m.AddKeywords(precursor, "Precursor to liver cancer", 3, "heading");
+  ASSERT_TRUE(m.Compile());
+  EXPECT_EQ(m.Match("what causes alcohol-related fatty liver?").facet(),
+            Facet::kCause);
+  EXPECT_EQ(m.Match("what causes alcohol-related fatty liver?")
+                .facets[static_cast<int>(Facet::kLifestyle)],
+            0)
+      << "\"alcohol\" named the section";
+  EXPECT_EQ(m.Match("should I stop alcohol?").facet(), Facet::kLifestyle)
+      << "outside the heading it is the question";
+  EXPECT_GT(m.Match("is this a sign of liver cancer?")
+                .facets[static_cast<int>(Facet::kRisk)],
+            0);
+}
+
 }  // namespace
 }  // namespace faqbot::intents
