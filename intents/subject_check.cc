@@ -131,9 +131,11 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
   SubjectReading r{*lexicon_, question, facet, {}, {}};
   r.check.compares = lexicon_->HasEntry(r.a.words, WordClass::kComparisons);
+  // Scope words first: "dosage" is also a medical term, which alone would
+  // not decide.
+  CheckScopeWords(r);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
   CheckActivities(r);
-  CheckScopeWords(r);
   CheckAskedCondition(r);
   CheckChild(r);
   CheckConditionNames(r);
