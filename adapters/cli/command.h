@@ -73,6 +73,16 @@ struct Command {
 // Every subcommand, in the order `faqbot --help` lists them (commands.cc).
 std::span<const Command* const> Commands();
 
+// What faqbot is, in one sentence, and the options every command takes
+// (--pack, --config): for --help and the manual page (options.cc).
+std::string_view Description();
+std::span<const OptionSpec> CommonOptions();
+
+// The manual page, faqbot(1), in troff, from the table above and the
+// common options (manual.cc): `faqbot --man` prints it, and the package
+// installs it, so it cannot drift from the program.
+std::string ManPage();
+
 // Parses `argv` and runs the command; returns the exit status (2 for a
 // usage error).
 int Main(int argc, char** argv);

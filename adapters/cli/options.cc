@@ -4,13 +4,10 @@
 #include <memory>
 
 #include "adapters/cli/command.h"
+#include "adapters/cli/version.h"
 
 namespace faqbot::cli {
 namespace {
-
-constexpr char kDescription[] =
-    "faqbot answers questions from an FAQ article: in a terminal, as a "
-    "WebSocket server with a chat widget, and on chat platforms.";
 
 // Where each option's value lands while CLI11 parses.
 struct Slot {
@@ -39,6 +36,19 @@ void AddOption(CLI::App& app, const OptionSpec& spec,
 }
 
 }  // namespace
+
+std::string_view Description() {
+  return "faqbot answers questions from an FAQ article: in a terminal, as a "
+         "WebSocket server with a chat widget, and on chat platforms.";
+}
+
+std::span<const OptionSpec> CommonOptions() {
+  static const OptionSpec kCommon[] = {
+      {"--pack", "DIR",
+       "the content pack folder (default content/liver-calcification)"},
+      {"--config", "FILE", "JSON settings (README); flags win"}};
+  return kCommon;
+}
 
 std::string Invocation::Text(std::string_view name,
                              std::string fallback) const {
@@ -70,16 +80,16 @@ int Fail(const Error& error) {
 }
 
 int Main(int argc, char** argv) {
-  CLI::App app(kDescription, "faqbot");
+  if (argc == 2 && std::string_view(argv[1]) == "--man") {
+    std::cout << ManPage();  // for the package's faqbot(1)
+    return 0;
+  }
+  CLI::App app(std::string(Description()), "faqbot");
+  app.set_version_flag("--version", VersionLine());
   app.require_subcommand(1);
   app.fallthrough();  // --pack and --config before or after the command
   std::vector<std::unique_ptr<Slot>> common;
-  AddOption(app,
-            {"--pack", "DIR",
-             "the content pack folder (default content/liver-calcification)"},
-            common);
-  AddOption(app, {"--config", "FILE", "JSON settings (README); flags win"},
-            common);
+  for (const OptionSpec& spec : CommonOptions()) AddOption(app, spec, common);
   struct Parsed {
     const Command* command;
     CLI::App* app;

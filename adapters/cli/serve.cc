@@ -9,6 +9,7 @@
 
 #include "adapters/channels.h"
 #include "adapters/cli/context.h"
+#include "adapters/cli/systemd_notify.h"
 #include "adapters/log.h"
 #include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
@@ -56,7 +57,8 @@ class Server {
         watcher_(ioc_, bot, pack_dir_),
         hangup_(ioc_, SIGHUP),
         signals_(ioc_, SIGINT, SIGTERM),
-        deadline_(ioc_) {}
+        deadline_(ioc_),
+        systemd_(ioc_) {}
 
   // Binds, attaches the channels, then starts accepting: no request can
   // arrive before a channel is there to take it.
@@ -82,6 +84,7 @@ class Server {
     watcher_.Start();
     WaitForHangup();
     WaitForStop();
+    systemd_.Ready("serving " + pack_dir_.string() + " on " + url_);
     return Ok();
   }
 
@@ -100,7 +103,9 @@ class Server {
     hangup_.async_wait([this](const boost::system::error_code& ec, int) {
       if (ec) return;
       Log("SIGHUP: reloading the pack");
+      systemd_.Reloading();
       (void)watcher_.ReloadNow();
+      systemd_.Reloaded("serving " + pack_dir_.string() + " on " + url_);
       WaitForHangup();
     });
   }
@@ -111,6 +116,7 @@ class Server {
           if (ec) return;
           Log(std::string("stopping on ") +
               (signal == SIGINT ? "SIGINT" : "SIGTERM"));
+          systemd_.Stopping();
           server_.Shutdown();
           for (const auto& c : channels_) c->Stop();
           watcher_.Stop();
@@ -142,6 +148,7 @@ class Server {
   net::signal_set hangup_;
   net::signal_set signals_;
   net::steady_timer deadline_;
+  SystemdNotifier systemd_;
   std::chrono::steady_clock::time_point give_up_;
   std::vector<std::shared_ptr<adapters::Channel>> channels_;
   std::string url_;
