@@ -35,7 +35,13 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
       : ioc(io),
         acceptor(io),
         backoff(io),
-        state(std::make_shared<ServerState>(bot, std::move(config))) {}
+        state(std::make_shared<ServerState>(bot, std::move(config))) {
+    // Every channel's replies count, the widget's and the platforms'.
+    bot.ObserveReplies([weak = std::weak_ptr<ServerState>(state)](
+                           const bot::Reply& reply, double seconds) {
+      if (auto s = weak.lock()) s->metrics.Reply(reply.kind, seconds);
+    });
+  }
 
   void DoAccept() {
     acceptor.async_accept(

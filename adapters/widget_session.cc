@@ -146,7 +146,6 @@ void WidgetSession::Answer(WsConnection& connection,
     state_->metrics.Error();
     return connection.Send(ErrorFrame(message.error().message));
   }
-  const auto start = std::chrono::steady_clock::now();
   message->channel = "web";
   message->client = client_;
   message->welcomed = true;  // OnOpen greeted every new session
@@ -155,10 +154,6 @@ void WidgetSession::Answer(WsConnection& connection,
     state_->metrics.Error();
     return connection.Send(ErrorFrame(reply.error().message));
   }
-  state_->metrics.Reply(
-      reply->kind,
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count());
   if (state_->config.log_messages) {
     Log("message session=" + session_.substr(0, 8) +
         " kind=" + std::string(dialogs::ReplyKindName(reply->kind)) +

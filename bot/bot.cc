@@ -52,6 +52,18 @@ void Bot::Record(std::string_view session, const Message& message,
 
 Result<Reply> Bot::Handle(std::string_view session, const Message& given,
                           dialogs::Trace* trace) {
+  const auto start = std::chrono::steady_clock::now();
+  Result<Reply> reply = HandleMessage(session, given, trace);
+  if (reply && observer_) {
+    observer_(*reply, std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - start)
+                          .count());
+  }
+  return reply;
+}
+
+Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
+                                 dialogs::Trace* trace) {
   const auto pack = pack_.load();
   // A button: a choice when this pack (the snapshot this message is
   // handled with) has the node, else text.

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,6 +83,11 @@ class Bot {
   Result<Reply> Handle(std::string_view session, const Message& message,
                        dialogs::Trace* trace = nullptr);
 
+  // Told of every reply Handle gives, on any channel, with the seconds it
+  // took (the server's /metrics). Set before the first message.
+  using ReplyObserver = std::function<void(const Reply&, double seconds)>;
+  void ObserveReplies(ReplyObserver fn) { observer_ = std::move(fn); }
+
   // The greeting a new session starts with (it carries the disclaimer).
   // It creates no session: the first message does (so a connection that
   // never says anything costs no session), and a first message marked
@@ -108,6 +114,9 @@ class Bot {
   std::atomic<std::shared_ptr<const dialogs::Pack>> pack_;
   BotOptions options_;
   std::shared_ptr<SessionStore> sessions_;
+  ReplyObserver observer_;
+  Result<Reply> HandleMessage(std::string_view session, const Message& given,
+                              dialogs::Trace* trace);
   void Record(std::string_view session, const Message& message,
               const Reply& reply);
   // Handoff's part of a message (bot_handoff.cc): a reply when the

@@ -43,7 +43,9 @@ export async function startServer(args = []) {
   const bin = process.env.FAQBOT_BIN;
   if (!bin) throw new Error("set FAQBOT_BIN to the faqbot executable (CTest does)");
   const transcripts = join(mkdtempSync(join(tmpdir(), "faqbot-")), "transcripts.db");
-  const proc = spawn(bin, ["serve", "--port", "0", "--transcripts", transcripts, ...args], {
+  // A free port unless the test names one.
+  const port = args.includes("--port") ? [] : ["--port", "0"];
+  const proc = spawn(bin, ["serve", ...port, "--transcripts", transcripts, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
