@@ -221,6 +221,18 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
         ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan)) {
     return;
   }
+  // "Bartholin cyst", "Baker's cyst": a medical noun the article never
+  // uses, just before the finding the article is about, names another
+  // kind of it (describing words, "follicular", were left above).
+  if (kind == TermKind::kJargon && !known && i + 1 < r.a.words.size()) {
+    const std::string& next = r.a.words[i + 1];
+    const WordFacts head = FactsOf(next);
+    if (head.subject && head.kind == TermKind::kFinding) {
+      r.Uncovered(word + " " + next, term, true,
+                  "a kind of " + next + " the article does not name");
+      return;
+    }
+  }
   if (known && subject && kind != TermKind::kOrgan &&
       kind != TermKind::kGroup) {
     // "a polyp in my colon" is not the article's polyp.

@@ -119,6 +119,24 @@ TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
   EXPECT_TRUE(m.Match("what is polyposis").analysis.related.empty());
 }
 
+// "Bartholin's cyst" to an article on ovarian cysts: a medical noun the
+// article never uses, just before its own finding, names another kind of
+// that finding, whatever else the question names.
+TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int overview = m.AddIntent("overview");
+  m.SetSubject(overview, "Ovarian cysts");
+  m.AddKeywords(overview, "Ovarian cysts", 3, "title");
+  const int dermoid = m.AddIntent("dermoid");
+  m.AddKeywords(dermoid, "Dermoid cysts", 3, "heading");
+  ASSERT_TRUE(m.Compile());
+  const SubjectCheck other = m.CheckSubject("what is a Bartholin's cyst?");
+  EXPECT_EQ(other.uncovered, std::vector<std::string>{"bartholin cyst"});
+  EXPECT_TRUE(other.decides);
+  EXPECT_TRUE(m.CheckSubject("what is a dermoid cyst?").uncovered.empty());
+  EXPECT_TRUE(m.CheckSubject("is my ovarian cyst serious?").uncovered.empty());
+}
+
 // A cue word that is part of a heading the message names whole ("what
 // causes alcohol-related fatty liver?") names the section, not what is
 // asked; part of a heading ("a sign of liver cancer", of "Precursor to
