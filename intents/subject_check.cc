@@ -369,6 +369,23 @@ void Matcher::CheckConditionNames(SubjectReading& r) const {
     const std::string name = w[i] + " " + w[i + 1] + " " + w[i + 2];
     r.Uncovered(name, name, false, "a condition the article does not name");
   }
+  // "Bladder infection" to an article on kidney stones: a condition of an
+  // organ the article speaks of only in passing (no heading, not its
+  // title), in words it never puts together, is another condition.
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (!lex.Is(w[i + 1], WordClass::kConditionHeads) ||
+        ClassifyTerm(w[i], lex) != TermKind::kOrgan) {
+      continue;
+    }
+    const std::string organ = TermOf(w[i]), head = TermOf(w[i + 1]);
+    if (subject_level_terms_.contains(organ) ||
+        pack_bigrams_.contains(organ + " " + head) ||
+        pack_bigrams_.contains(head + " " + organ)) {
+      continue;
+    }
+    const std::string name = w[i] + " " + w[i + 1];
+    r.Uncovered(name, name, true, "a condition of another organ");
+  }
 }
 
 }  // namespace faqbot::intents

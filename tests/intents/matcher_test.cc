@@ -137,6 +137,26 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
   EXPECT_TRUE(m.CheckSubject("is my ovarian cyst serious?").uncovered.empty());
 }
 
+// "Bladder infection" to an article on kidney stones that names the
+// bladder only in passing: a condition of another organ. The article's
+// own organ ("kidney infection") is its subject.
+TEST(MatcherSubjects, AConditionOfAnOrganNamedInPassingIsAnother) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int overview = m.AddIntent("overview");
+  m.SetSubject(overview, "Kidney stones");
+  m.AddKeywords(overview, "Kidney stones", 3, "title");
+  const int infection = m.AddIntent("infection");
+  m.AddKeywords(infection, "Stones with infection", 3, "heading");
+  m.AddKeywords(infection, "A stone moves from the kidney to the bladder.", 1,
+                "text");
+  ASSERT_TRUE(m.Compile());
+  const SubjectCheck bladder = m.CheckSubject("is it a bladder infection?");
+  EXPECT_EQ(bladder.uncovered, std::vector<std::string>{"bladder infection"});
+  EXPECT_TRUE(bladder.decides);
+  EXPECT_TRUE(
+      m.CheckSubject("is a kidney infection serious?").uncovered.empty());
+}
+
 // A cue word that is part of a heading the message names whole ("what
 // causes alcohol-related fatty liver?") names the section, not what is
 // asked; part of a heading ("a sign of liver cancer", of "Precursor to
