@@ -606,8 +606,14 @@ std::vector<bool> Matcher::HeadingMentions(
 
 std::vector<int> Matcher::CuesOutsideHeadings(const std::vector<int>& cues,
                                               const Signals& sig) const {
-  if (cues.empty() || headings_.empty()) return cues;
   const auto& terms = sig.analysis.terms;
+  // Most messages name no heading whole: no allocation for them.
+  const bool may =
+      std::any_of(headings_.begin(), headings_.end(), [&](const auto& heading) {
+        return std::find(terms.begin(), terms.end(), heading.front()) !=
+               terms.end();
+      });
+  if (cues.empty() || !may) return cues;
   const std::vector<bool> in = HeadingMentions(terms);
   if (std::find(in.begin(), in.end(), true) == in.end()) return cues;
   // Where each term starts in the analysed text (" t1 t2 ... ").
