@@ -24,6 +24,11 @@ trap cleanup EXIT
 # A command as README gives it; the test fails when README says otherwise.
 said() { grep -qF -- "$1" "$readme" || fail "README no longer says: $1"; }
 [[ -e $state ]] && fail "$state exists already; this test would not leave it as it was"
+if dpkg-query -W -f='${Status}' faqbot 2>/dev/null | grep -q "ok installed"; then
+  trap - EXIT && rm -rf "$work"
+  echo "install test: skipped: faqbot is installed on this machine, and the test would remove it"
+  exit 0
+fi
 
 said 'scripts/package'
 scripts/package >"$work/package.log" 2>&1 || { cat "$work/package.log" >&2; fail "scripts/package failed"; }
