@@ -1,6 +1,7 @@
 #include "adapters/console_feed.h"
 
 #include "adapters/channel.h"
+#include "adapters/rate_limit.h"
 #include "bot/unix_time.h"
 
 namespace faqbot::adapters {
@@ -19,6 +20,14 @@ class ConsoleFeed : public WsHandler {
   void OnOpen(WsConnection& connection) override { Push(connection, true); }
 
   void OnMessage(WsConnection& connection, std::string payload) override {
+    // Each frame reads the desk: a page clicking through conversations
+    // sends a few a second, a script flooding it is told to slow down.
+    if (!asks_.Take()) {
+      connection.Send(
+          DumpJson({{"type", "error"},
+                    {"error", "too many requests: at most 10 a second"}}));
+      return;
+    }
     const json j = json::parse(payload, nullptr, false);
     const std::string open = JsonText(j, "open");
     if (!j.is_object() || !j.contains("open") ||
@@ -59,8 +68,9 @@ class ConsoleFeed : public WsHandler {
   const ConsoleFeeds::StateFn state_;
   const std::string op_, token_;
   std::mutex mu_;
-  std::string shown_;  // guarded by mu_
-  std::string last_;   // guarded by mu_
+  std::string shown_;         // guarded by mu_
+  std::string last_;          // guarded by mu_
+  TokenBucket asks_{10, 20};  // the strand's only
 };
 
 void ConsoleFeeds::Accept(WsUpgrade upgrade, const std::string& op,

@@ -272,6 +272,16 @@ TEST_F(ConsoleTest, TheLiveViewNeedsALoginAndPushesChanges) {
   ASSERT_TRUE(state);
   EXPECT_EQ((*state)["type"], "error");
 
+  // A flood of requests is told to slow down, and the view still works.
+  int slowed = 0;
+  for (int i = 0; i < 40; ++i) live.SendJson({{"open", id}});
+  for (int i = 0; i < 40; ++i) {
+    const auto frame = live.Read();
+    ASSERT_TRUE(frame);
+    slowed += (*frame)["type"] == "error";
+  }
+  EXPECT_GE(slowed, 10);
+
   // Logging out ends the live view too.
   EXPECT_EQ(
       Post("/console/logout", json::object(), {{"Cookie", cookie}}).status,
