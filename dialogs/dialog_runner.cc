@@ -448,7 +448,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(told).id + " from the story";
     });
-    return TopicChoice{told, 0.6, std::nullopt};
+    return TopicChoice{told, 0.6, std::nullopt, /*from_story=*/true};
   };
   // "My brother has polycystic kidney disease. Is it inherited?": "it" is
   // what the story names, unless the question names a section itself.

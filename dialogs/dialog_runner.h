@@ -141,6 +141,7 @@ class DialogRunner {
     int topic = -1;
     double confidence = 0;
     std::optional<Reply> reply;
+    bool from_story = false;  // the story named it, not the question
   };
   TopicChoice ChooseTopic(Turn& t, DialogState* state,
                           const intents::Signals* story) const;

@@ -184,6 +184,21 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   if (t.aspect != intents::Aspect::kNone && t.facet == intents::Facet::kNone) {
     t.facet = NearestFacet(t.aspect, pack_.lexicon());
   }
+  // The story chose the section and the question asks a treatment that
+  // section has nothing on ("what would make surgery necessary?" after "a
+  // 9 mm polyp"): what the article says of treatment across its sections.
+  // (Check-ups and lifestyle have the general advice instead, in 7.)
+  const int f = static_cast<int>(t.facet);
+  if (topic.from_story && t.facet == intents::Facet::kTreatment &&
+      t.sig.aspect() == intents::Aspect::kNone &&
+      pack_.facet_sections[f] < 0 &&  // no section named for it (7 uses one)
+      pack_.aggregates[f] >= 0 && pack_.topics[topic.topic].facets[f] < 0) {
+    t.trace.Note([&] {
+      return "no " + std::string(intents::FacetName(t.facet)) +
+             " in the story's section: the article's across its sections";
+    });
+    topic.topic = 0;
+  }
   Reply r = AnswerFacet(t, state, topic.topic, topic.confidence);  // 7
   AddCaveat(t, &r);
   return r;

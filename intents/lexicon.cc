@@ -84,6 +84,12 @@ constexpr std::string_view kClassNames[] = {
     "medical",
     "everyday",
     "adjectives-only",
+    "millimetres",
+    "centimetres",
+    "size-above",
+    "size-below",
+    "size-hedges",
+    "size-joiners",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

@@ -152,6 +152,12 @@ enum class WordClass : std::uint8_t {
   kMedical,              // in the medical vocabulary
   kEveryday,             // in the everyday-words list
   kAdjectivesOnly,       // WordNet knows it only as an adjective
+  kMillimetres,          // "mm": a length unit of 1 mm
+  kCentimetres,          // "cm": a length unit of 10 mm
+  kSizeAbove,            // "larger", "over" before a size: above it
+  kSizeBelow,            // "smaller", "under" before a size: up to it
+  kSizeHedges,           // "than", "about" between the two
+  kSizeJoiners,          // "4 to 5 cm", "5 x 3 cm": one size's numbers
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -253,6 +253,9 @@ void Matcher::AddPassage(int intent, std::string_view sentence) {
     }
   }
   passages_.Add(intent, std::move(terms), std::string(sentence));
+  for (const SizeRange& range : SizeRangesIn(sentence, *lexicon_)) {
+    sized_.push_back({intent, range, std::string(sentence)});
+  }
 }
 
 void Matcher::SetSubject(int intent, std::string_view text) {
@@ -425,6 +428,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);
   ScorePassages(&sig, explain);
+  ScoreSizes(text, &sig, explain);
   // Best first; equal scores keep the intents' order (the overview first).
   std::sort(sig.candidates.begin(), sig.candidates.end(),
             [](const Candidate& a, const Candidate& b) {
@@ -484,6 +488,33 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
       if (explain) {
         c.evidence.push_back("keyword " + term + " +" + Format(p.weight) +
                              (p.damped ? " (generic)" : ""));
+      }
+    }
+  }
+}
+
+void Matcher::ScoreSizes(std::string_view text, Signals* sig,
+                         bool explain) const {
+  if (sized_.empty()) return;
+  // The largest size told: what grew to it ("4 mm three years ago, 12 mm
+  // now"), the biggest of several, decides.
+  const std::vector<double> sizes = SizesIn(text, *lexicon_);
+  if (sizes.empty()) return;
+  std::vector<int> counted;  // each intent once
+  for (const double mm : {*std::max_element(sizes.begin(), sizes.end())}) {
+    for (const SizedPassage& p : sized_) {
+      if (!p.range.Holds(mm) || std::find(counted.begin(), counted.end(),
+                                          p.intent) != counted.end()) {
+        continue;
+      }
+      counted.push_back(p.intent);
+      Candidate& c = CandidateFor(sig, p.intent);
+      c.score += kSizeWeight;
+      c.specific += kSizeWeight;
+      if (explain) {
+        c.evidence.push_back("size " + Format(mm) + " mm in \"" +
+                             p.sentence.substr(0, 48) + "...\" +" +
+                             Format(kSizeWeight));
       }
     }
   }

@@ -33,6 +33,7 @@
 #include "intents/passages.h"
 #include "intents/pattern.h"
 #include "intents/red_flags.h"
+#include "intents/sizes.h"
 #include "intents/status.h"
 #include "intents/string_map.h"
 
@@ -214,6 +215,9 @@ class Matcher {
   // Keywords added with at least this weight are subjects of the pack (a
   // heading, the title, an author's keyword), not passing mentions.
   static constexpr double kSubjectWeight = 2.0;
+  // What a size in the message adds to an intent whose sentence's range
+  // holds it: as much as a word that names it.
+  static constexpr double kSizeWeight = 2.0;
   // Passages ranked per message.
   static constexpr std::size_t kPassagesRanked = 8;
   // Postings kept per term (see Compile()).
@@ -268,6 +272,9 @@ class Matcher {
                        Analysis* a) const;
   void ScoreKeywords(Signals* sig, bool explain) const;
   void ScorePassages(Signals* sig, bool explain) const;
+  // A size in the message counts for the intents whose sentences give a
+  // range that holds it (sizes.h).
+  void ScoreSizes(std::string_view text, Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
@@ -304,7 +311,13 @@ class Matcher {
   StringSet cue_terms_;                             // built by Compile()
   StringSet pack_bigrams_;                          // "polycyst kidney"
   std::vector<std::vector<std::string>> headings_;  // their terms
-  std::vector<std::string> cue_prefixes_;           // "treat" of "treat*"
+  struct SizedPassage {
+    int intent;
+    SizeRange range;
+    std::string sentence;
+  };
+  std::vector<SizedPassage> sized_;        // passages that give a size range
+  std::vector<std::string> cue_prefixes_;  // "treat" of "treat*"
   // A word of a facet cue ("treatment", "regularly"): it says what is
   // asked, not about what.
   bool IsCueTerm(const std::string& term) const;
