@@ -8,7 +8,7 @@
 namespace faqbot::intents {
 namespace {
 
-bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
+bool IsAsciiDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
 
 // Numbers ("0.8"), words (lowercased) and single marks, in order.
 std::vector<std::string> Tokens(std::string_view text) {
@@ -16,10 +16,10 @@ std::vector<std::string> Tokens(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
     std::size_t j = i + 1;
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       while (j < text.size() &&
-             (IsDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() &&
-                                   IsDigit(text[j + 1])))) {
+             (IsAsciiDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() &&
+                                   IsAsciiDigit(text[j + 1])))) {
         ++j;
       }
     } else if (std::isalpha(static_cast<unsigned char>(c))) {
@@ -54,7 +54,7 @@ struct Sized {
 };
 bool SizeAt(const std::vector<std::string>& t, std::size_t i,
             const Lexicon& lex, Sized* out) {
-  if (t[i].empty() || !IsDigit(t[i][0])) return false;
+  if (t[i].empty() || !IsAsciiDigit(t[i][0])) return false;
   double low = Number(t[i]), high = low;
   std::size_t j = i + 1;
   // "4-5", "4 to 5", "5.3 x 3", "3*3".
@@ -62,7 +62,7 @@ bool SizeAt(const std::vector<std::string>& t, std::size_t i,
     return token == "-" || token == "*" ||
            lex.Is(token, WordClass::kSizeJoiners);
   };
-  while (j + 1 < t.size() && joins(t[j]) && IsDigit(t[j + 1][0])) {
+  while (j + 1 < t.size() && joins(t[j]) && IsAsciiDigit(t[j + 1][0])) {
     const double n = Number(t[j + 1]);
     low = std::min(low, n);
     high = std::max(high, n);
