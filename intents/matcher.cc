@@ -500,22 +500,21 @@ void Matcher::ScoreSizes(std::string_view text, Signals* sig,
   // now"), the biggest of several, decides.
   const std::vector<double> sizes = SizesIn(text, *lexicon_);
   if (sizes.empty()) return;
+  const double mm = *std::max_element(sizes.begin(), sizes.end());
   std::vector<int> counted;  // each intent once
-  for (const double mm : {*std::max_element(sizes.begin(), sizes.end())}) {
-    for (const SizedPassage& p : sized_) {
-      if (!p.range.Holds(mm) || std::find(counted.begin(), counted.end(),
-                                          p.intent) != counted.end()) {
-        continue;
-      }
-      counted.push_back(p.intent);
-      Candidate& c = CandidateFor(sig, p.intent);
-      c.score += kSizeWeight;
-      c.specific += kSizeWeight;
-      if (explain) {
-        c.evidence.push_back("size " + Format(mm) + " mm in \"" +
-                             p.sentence.substr(0, 48) + "...\" +" +
-                             Format(kSizeWeight));
-      }
+  for (const SizedPassage& p : sized_) {
+    if (!p.range.Holds(mm) ||
+        std::find(counted.begin(), counted.end(), p.intent) != counted.end()) {
+      continue;
+    }
+    counted.push_back(p.intent);
+    Candidate& c = CandidateFor(sig, p.intent);
+    c.score += kSizeWeight;
+    c.specific += kSizeWeight;
+    if (explain) {
+      c.evidence.push_back("size " + Format(mm) + " mm in \"" +
+                           p.sentence.substr(0, 48) + "...\" +" +
+                           Format(kSizeWeight));
     }
   }
 }

@@ -5,10 +5,14 @@
 #include <charconv>
 #include <string>
 
+#include "intents/text.h"
+
 namespace faqbot::intents {
 namespace {
 
-bool IsAsciiDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
+bool IsAsciiDigit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c));
+}
 
 // Numbers ("0.8"), words (lowercased) and single marks, in order.
 std::vector<std::string> Tokens(std::string_view text) {
@@ -19,7 +23,7 @@ std::vector<std::string> Tokens(std::string_view text) {
     if (IsAsciiDigit(c)) {
       while (j < text.size() &&
              (IsAsciiDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() &&
-                                   IsAsciiDigit(text[j + 1])))) {
+                                        IsAsciiDigit(text[j + 1])))) {
         ++j;
       }
     } else if (std::isalpha(static_cast<unsigned char>(c))) {
@@ -31,10 +35,7 @@ std::vector<std::string> Tokens(std::string_view text) {
       i = j;
       continue;
     }
-    std::string token(text.substr(i, j - i));
-    for (char& ch : token)
-      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out.push_back(std::move(token));
+    out.push_back(AsciiLower(std::string(text.substr(i, j - i))));
     i = j;
   }
   return out;

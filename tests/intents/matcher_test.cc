@@ -119,17 +119,28 @@ TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
   EXPECT_TRUE(m.Match("what is polyposis").analysis.related.empty());
 }
 
+// An article of a title and one section, as the pack compiler gives it
+// to the matcher: the title names the overview and is the subject; the
+// heading names the section, whose text it says.
+Matcher SmallArticle(std::string_view title, std::string_view heading,
+                     std::string_view text) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int overview = m.AddIntent("overview");
+  m.SetSubject(overview, title);
+  m.AddKeywords(overview, title, 3, "title");
+  const int section = m.AddIntent("section");
+  m.AddHeading(heading);
+  m.AddKeywords(section, heading, 3, "heading");
+  if (!text.empty()) m.AddKeywords(section, text, 1, "text");
+  EXPECT_TRUE(m.Compile());
+  return m;
+}
+
 // "Bartholin's cyst" to an article on ovarian cysts: a medical noun the
 // article never uses, just before its own finding, names another kind of
 // that finding, whatever else the question names.
 TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
-  Matcher m(faqbot::testing::TestLexicon());
-  const int overview = m.AddIntent("overview");
-  m.SetSubject(overview, "Ovarian cysts");
-  m.AddKeywords(overview, "Ovarian cysts", 3, "title");
-  const int dermoid = m.AddIntent("dermoid");
-  m.AddKeywords(dermoid, "Dermoid cysts", 3, "heading");
-  ASSERT_TRUE(m.Compile());
+  const Matcher m = SmallArticle("Ovarian cysts", "Dermoid cysts", "");
   const SubjectCheck other = m.CheckSubject("what is a Bartholin's cyst?");
   EXPECT_EQ(other.uncovered, std::vector<std::string>{"bartholin cyst"});
   EXPECT_TRUE(other.decides);
@@ -141,15 +152,9 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
 TEST(MatcherSubjects, AConditionOfAnOrganNamedInPassingIsAnother) {
-  Matcher m(faqbot::testing::TestLexicon());
-  const int overview = m.AddIntent("overview");
-  m.SetSubject(overview, "Kidney stones");
-  m.AddKeywords(overview, "Kidney stones", 3, "title");
-  const int infection = m.AddIntent("infection");
-  m.AddKeywords(infection, "Stones with infection", 3, "heading");
-  m.AddKeywords(infection, "A stone moves from the kidney to the bladder.", 1,
-                "text");
-  ASSERT_TRUE(m.Compile());
+  const Matcher m =
+      SmallArticle("Kidney stones", "Stones with infection",
+                   "A stone moves from the kidney to the bladder.");
   const SubjectCheck bladder = m.CheckSubject("is it a bladder infection?");
   EXPECT_EQ(bladder.uncovered, std::vector<std::string>{"bladder infection"});
   EXPECT_TRUE(bladder.decides);
