@@ -61,11 +61,14 @@ class Channel {
   virtual std::string_view name() const = 0;
   // Whether `path` is one of this channel's endpoints.
   virtual bool Handles(std::string_view path) const = 0;
-  // Answers one request, read whole. Runs on a server thread: quick, and
-  // never waits for the network (calls to the platform go to an Outbox).
+  // Answers one request, read whole. Never waits for a chat platform
+  // (calls to the platform go to an Outbox); may wait on shared storage
+  // (Redis), so the server calls it backstage when there is any
+  // (backstage.h), never on a network thread.
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
   // WebSocket endpoints of the channel (Direct Line streams): whether the
-  // upgrade request for `path` is this channel's, and taking it over.
+  // upgrade request for `path` is this channel's, and taking it over
+  // (backstage too, like Handle).
   virtual bool HandlesUpgrade(std::string_view /*path*/) const { return false; }
   virtual void Upgrade(WsUpgrade upgrade) {
     upgrade.Reject(404, "no WebSocket here\n");

@@ -276,6 +276,7 @@ void Console::Upgrade(WsUpgrade upgrade) {
 }
 
 void Console::Watch(std::function<void(std::function<void()>)> post) {
+  feeds_.SetPost(post);
   desk_.OnChange([weak = weak_from_this(), post = std::move(post)] {
     auto self = weak.lock();
     // One push on its way at a time: a burst of changes costs one.

@@ -90,9 +90,9 @@ class Console : public Channel, public std::enable_shared_from_this<Console> {
   // Closes the open console feeds (shutdown).
   void Stop() override { feeds_.CloseAll(); }
 
-  // Pushes the desk's changes to the open consoles: `post` runs work on
-  // the server's threads (the desk tells of a change on whichever thread
-  // made it).
+  // Pushes the desk's changes to the open consoles: `post` runs work off
+  // the network threads (the server's backstage: it reads the desk); the
+  // desk tells of a change on whichever thread made it.
   void Watch(std::function<void(std::function<void()>)> post);
 
   // Run every second by the server: gives up conversations waiting longer

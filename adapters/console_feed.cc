@@ -8,16 +8,20 @@ namespace faqbot::adapters {
 
 using nlohmann::json;
 
-// One open console page. Its callbacks run on the connection's strand;
-// Push also runs from PushAll, so the view is guarded.
-class ConsoleFeed : public WsHandler {
+// One open console page. Its callbacks run on the connection's strand and
+// hand Push to `post` (it reads the desk); Push also runs from PushAll, so
+// the view is guarded.
+class ConsoleFeed : public WsHandler,
+                    public std::enable_shared_from_this<ConsoleFeed> {
  public:
-  ConsoleFeed(ConsoleFeeds::StateFn state, std::string op, std::string token)
+  ConsoleFeed(ConsoleFeeds::StateFn state, ConsoleFeeds::PostFn post,
+              std::string op, std::string token)
       : state_(std::move(state)),
+        post_(std::move(post)),
         op_(std::move(op)),
         token_(std::move(token)) {}
 
-  void OnOpen(WsConnection& connection) override { Push(connection, true); }
+  void OnOpen(WsConnection& connection) override { PushLater(connection); }
 
   void OnMessage(WsConnection& connection, std::string payload) override {
     // Each frame reads the desk: a page clicking through conversations
@@ -41,7 +45,13 @@ class ConsoleFeed : public WsHandler {
       std::lock_guard lock(mu_);
       shown_ = open;
     }
-    Push(connection, true);
+    PushLater(connection);
+  }
+
+  void PushLater(WsConnection& connection) {
+    post_([self = shared_from_this(), c = connection.shared()] {
+      self->Push(*c, true);
+    });
   }
 
   // Sends the state when it changed since the last push (or `force`).
@@ -66,6 +76,7 @@ class ConsoleFeed : public WsHandler {
 
  private:
   const ConsoleFeeds::StateFn state_;
+  const ConsoleFeeds::PostFn post_;
   const std::string op_, token_;
   std::mutex mu_;
   std::string shown_;         // guarded by mu_
@@ -75,7 +86,13 @@ class ConsoleFeed : public WsHandler {
 
 void ConsoleFeeds::Accept(WsUpgrade upgrade, const std::string& op,
                           const std::string& token, StateFn state) {
-  auto feed = std::make_shared<ConsoleFeed>(std::move(state), op, token);
+  PostFn post;
+  {
+    std::lock_guard lock(mu_);
+    post = post_;
+  }
+  auto feed = std::make_shared<ConsoleFeed>(std::move(state), std::move(post),
+                                            op, token);
   WsOptions options;
   options.max_frame_bytes = kMaxFrameBytes;
   auto connection = upgrade.Accept(feed, options);
@@ -95,6 +112,11 @@ std::vector<std::shared_ptr<ConsoleFeed>> ConsoleFeeds::Live() {
     return connection == nullptr;
   });
   return live;
+}
+
+void ConsoleFeeds::SetPost(PostFn post) {
+  std::lock_guard lock(mu_);
+  post_ = std::move(post);
 }
 
 void ConsoleFeeds::PushAll() {

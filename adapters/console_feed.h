@@ -29,6 +29,10 @@ class ConsoleFeeds {
   // "now_ms" (a feed pushes only what changed).
   using StateFn =
       std::function<nlohmann::json(const std::string& op, std::string_view)>;
+  // Where a feed makes its state (which reads the desk, maybe Redis): the
+  // server's backstage; inline until set.
+  using PostFn = std::function<void(std::function<void()>)>;
+  void SetPost(PostFn post);
   // Takes the upgrade of operator `op`, logged in with `token`; `state`
   // makes what the feed pushes.
   void Accept(WsUpgrade upgrade, const std::string& op,
@@ -49,6 +53,7 @@ class ConsoleFeeds {
 
   std::mutex mu_;
   std::vector<std::weak_ptr<ConsoleFeed>> feeds_;  // guarded by mu_
+  PostFn post_ = [](std::function<void()> work) { work(); };
 };
 
 }  // namespace faqbot::adapters

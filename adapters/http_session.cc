@@ -1,6 +1,8 @@
 #include "adapters/http_session.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -222,6 +224,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                           state->metrics.ConnectionClosed();
                         }});
     WsUpgrade upgrade(std::move(impl));
+    if (channel && state_->backstage.threaded()) {
+      // Checking a stream's credential or an operator's login may ask
+      // Redis: backstage (the socket is idle until accepted).
+      auto owned = std::make_shared<WsUpgrade>(std::move(upgrade));
+      return state_->backstage.Post([channel, owned, state = state_] {
+        channel->Upgrade(std::move(*owned));
+      });
+    }
     if (channel) return channel->Upgrade(std::move(upgrade));
     auto session = std::make_shared<WidgetSession>(
         state_, QueryValue(upgrade.target(), "session"), client);
@@ -252,13 +262,33 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     request.body = std::move(req.body());
     request.client = ClientAddressOf(req);
-    HttpResponse response;
+    if (!state_->backstage.threaded()) {
+      return Answer(Run(channel, request));
+    }
+    // The channel may wait on Redis: off the network thread, then back to
+    // this connection's strand to write (the guard keeps the io_context
+    // running meanwhile).
+    state_->backstage.Post(
+        [self = shared_from_this(), &channel, request = std::move(request),
+         guard = net::make_work_guard(stream_.get_executor())]() mutable {
+          auto response =
+              std::make_shared<HttpResponse>(self->Run(channel, request));
+          net::post(self->stream_.get_executor(),
+                    [self, response] { self->Answer(std::move(*response)); });
+        });
+  }
+
+  // A channel's answer; an exception is a bug and costs one request.
+  HttpResponse Run(Channel& channel, const HttpRequest& request) {
     try {
-      response = channel.Handle(request);
+      return channel.Handle(request);
     } catch (const std::exception& e) {  // a bug; the server keeps serving
       Log(std::string(channel.name()) + ": request failed: " + e.what());
-      response = HttpResponse::Text(400, "malformed request\n");
+      return HttpResponse::Text(400, "malformed request\n");
     }
+  }
+
+  void Answer(HttpResponse response) {
     Respond(static_cast<http::status>(response.status),
             std::move(response.body), response.content_type.c_str(),
             keep_alive_, response.headers);

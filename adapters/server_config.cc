@@ -32,6 +32,7 @@ const bot::SettingTable<ServerConfig>& Settings() {
       {"host", TextSetting(&ServerConfig::host)},
       {"port", IntSetting(&ServerConfig::port, 0, 65535)},
       {"threads", IntSetting(&ServerConfig::threads, 0, 256)},
+      {"storage_threads", IntSetting(&ServerConfig::storage_threads, 0, 256)},
       {"max_frame_bytes",
        IntSetting(&ServerConfig::max_frame_bytes, 64, 16 << 20)},
       {"messages_per_second",
@@ -102,5 +103,12 @@ Status LoadServerConfig(std::string_view path, ServerConfig* c) {
 }
 
 void ApplyEnvironment(ServerConfig* c) { bot::ApplyEnvironment(&c->bot); }
+
+int StorageThreads(const ServerConfig& config) {
+  // Each thread waits on one Redis round trip at a time: 16 keep a
+  // thousand messages a second flowing with Redis a few ms away.
+  if (config.storage_threads >= 0) return config.storage_threads;
+  return config.bot.sessions == "redis" ? 16 : 0;
+}
 
 }  // namespace faqbot::adapters

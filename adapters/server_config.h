@@ -39,6 +39,9 @@ struct ServerConfig {
   int port = 8080;
   // Threads running the io_context; 0 means one per core.
   int threads = 0;
+  // Threads for work that waits on Redis (backstage.h), so the network
+  // threads never do; -1: 16 when sessions are in Redis, else 0 (inline).
+  int storage_threads = -1;
   // Largest WebSocket message accepted; a bigger one closes that
   // connection with code 1009.
   std::size_t max_frame_bytes = 16 * 1024;
@@ -78,6 +81,9 @@ struct ServerConfig {
 // Reads a JSON config file over `config`; unknown keys, wrong types and
 // numbers out of range are errors that name the key.
 Status LoadServerConfig(std::string_view path, ServerConfig* config);
+
+// storage_threads with its default applied.
+int StorageThreads(const ServerConfig& config);
 
 // Secrets from the environment override the file (bot::ApplyEnvironment).
 void ApplyEnvironment(ServerConfig* config);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "adapters/backstage.h"
 #include "adapters/channel.h"
 #include "adapters/connection_limits.h"
 #include "adapters/metrics.h"
@@ -20,13 +21,17 @@
 namespace faqbot::adapters {
 
 struct ServerState {
-  ServerState(bot::Bot& b, ServerConfig c)
+  ServerState(bot::Bot& b, ServerConfig c, Backstage& stage)
       : bot(b),
         config(std::move(c)),
+        backstage(stage),
         limits(config.max_connections, config.max_connections_per_ip) {}
 
   bot::Bot& bot;
   const ServerConfig config;
+  // Where work that may wait on Redis runs (owned by the WebServer, which
+  // joins it before the state can go).
+  Backstage& backstage;
   Metrics metrics;
   // Every TCP connection holds a slot, in all and per client address.
   ConnectionLimits limits;

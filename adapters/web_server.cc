@@ -35,7 +35,9 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
       : ioc(io),
         acceptor(io),
         backoff(io),
-        state(std::make_shared<ServerState>(bot, std::move(config))) {
+        backstage(std::make_unique<Backstage>(StorageThreads(config))),
+        state(
+            std::make_shared<ServerState>(bot, std::move(config), *backstage)) {
     // Every channel's replies count, the widget's and the platforms'.
     bot.ObserveReplies([weak = std::weak_ptr<ServerState>(state)](
                            const bot::Reply& reply, double seconds) {
@@ -97,14 +99,24 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   }
 
   // Every second: conversations that waited too long for a person, and
-  // the open consoles.
+  // the open consoles. The tick reads the desk, so it runs backstage; the
+  // next is armed once it is done (one at a time, however slow Redis is).
   void TickConsole() {
     sweep.expires_after(std::chrono::seconds(1));
     sweep.async_wait([self = shared_from_this()](error_code e) {
       if (e || self->state->stopping) return;
-      self->console->Tick(
-          std::chrono::seconds(self->state->config.bot.handoff_wait_seconds));
-      self->TickConsole();
+      const auto wait =
+          std::chrono::seconds(self->state->config.bot.handoff_wait_seconds);
+      // Only the io_context may hold the last reference to this Impl (its
+      // destructor joins the backstage).
+      self->state->backstage.Post([console = self->console, wait,
+                                   &ioc = self->ioc,
+                                   weak = std::weak_ptr<Impl>(self)] {
+        console->Tick(wait);
+        net::post(ioc, [weak] {
+          if (auto impl = weak.lock()) impl->TickConsole();
+        });
+      });
     });
   }
 
@@ -116,6 +128,9 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   std::shared_ptr<Console> console;
   std::chrono::steady_clock::time_point next_accept_log;
   uint64_t accept_failures = 0;
+  // Joined (in its destructor) after `state` is released here; tasks on
+  // it hold `state`, so the state outlives them.
+  std::unique_ptr<Backstage> backstage;
   std::shared_ptr<ServerState> state;
 };
 
@@ -193,7 +208,10 @@ void WebServer::SetChannels(std::vector<std::shared_ptr<Channel>> channels) {
         state.bot, config.bot.operators, impl_->relay, state.metrics,
         ConsoleOptions{.secure_cookie = config.secure_cookies.value_or(
                            !config.client_ip_header.empty())});
-    impl_->console->Watch([&ioc = impl_->ioc](std::function<void()> work) {
+    // Never inline: the desk tells of a change with its lock held.
+    impl_->console->Watch([&stage = *impl_->backstage,
+                           &ioc = impl_->ioc](std::function<void()> work) {
+      if (stage.threaded()) return stage.Post(std::move(work));
       net::post(ioc, std::move(work));
     });
     state.channels.push_back(impl_->console);

@@ -43,7 +43,8 @@ WidgetSession::WidgetSession(std::shared_ptr<ServerState> state,
       resume_(std::move(resume)),
       client_(std::move(client)),
       limit_(state_->config.messages_per_second,
-             state_->config.messages_per_second) {}
+             state_->config.messages_per_second),
+      lane_(state_->backstage.NewLane()) {}
 
 WidgetSession::~WidgetSession() = default;
 
@@ -63,6 +64,7 @@ void WidgetSession::ListLocked() {
 }
 
 void WidgetSession::OnClose() {
+  std::string listed;
   bool newest = false;
   {
     std::lock_guard lock(state_->mu);
@@ -72,15 +74,29 @@ void WidgetSession::OnClose() {
     newest = it != state_->widgets.end() && !it->second.owner_before(self_) &&
              !self_.owner_before(it->second);
     if (newest) state_->widgets.erase(it);
+    listed = listed_;
   }
-  // The operator's console shows that the person left.
+  if (newest && state_->bot.options().handoff) {
+    lane_->Post(
+        [self = shared_from_this(), listed] { self->MarkLeft(listed); });
+  }
+}
+
+// The operator's console shows that the person left.
+void WidgetSession::MarkLeft(const std::string& listed) {
   bot::HandoffDesk* desk = state_->bot.options().handoff.get();
-  if (newest && desk && desk->StatusOf(listed_) != bot::HandoffStatus::kNone) {
-    desk->SetLeft(listed_, bot::UnixMs());
+  if (desk->StatusOf(listed) != bot::HandoffStatus::kNone) {
+    desk->SetLeft(listed, bot::UnixMs());
   }
 }
 
 void WidgetSession::OnOpen(WsConnection& connection) {
+  lane_->Post([self = shared_from_this(), c = connection.shared()] {
+    self->Greet(*c);
+  });
+}
+
+void WidgetSession::Greet(WsConnection& connection) {
   const auto pack = state_->bot.pack();
   const dialogs::Wording& wording = pack->wording;
   if (IsWebSessionId(resume_) && state_->bot.HasSession(StoreKey(resume_))) {
@@ -115,6 +131,19 @@ void WidgetSession::OnOpen(WsConnection& connection) {
 }
 
 void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
+  if (!limit_.Take()) {
+    state_->metrics.RateLimited();
+    return connection.Send(ErrorFrame(
+        "rate limit: at most " +
+        std::to_string(static_cast<int>(state_->config.messages_per_second)) +
+        " messages per second; this one was not answered"));
+  }
+  lane_->Post([self = shared_from_this(), c = connection.shared(),
+               p = std::move(payload)] { self->Reply(*c, p); });
+}
+
+void WidgetSession::Reply(WsConnection& connection,
+                          const std::string& payload) {
   // The last line of defence: an exception here is a bug in the bot, and
   // it must cost this one message, not every connection of the process.
   try {
@@ -134,13 +163,6 @@ void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
 
 void WidgetSession::Answer(WsConnection& connection,
                            const std::string& payload) {
-  if (!limit_.Take()) {
-    state_->metrics.RateLimited();
-    return connection.Send(ErrorFrame(
-        "rate limit: at most " +
-        std::to_string(static_cast<int>(state_->config.messages_per_second)) +
-        " messages per second; this one was not answered"));
-  }
   auto message = ParseClientFrame(payload);
   if (!message) {
     state_->metrics.Error();

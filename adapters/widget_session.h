@@ -9,6 +9,10 @@
 // whenever an operator writes (or joins, or leaves), and a message passed
 // on to the operator is answered with kind "held" (nothing to show).
 // Messages beyond messages_per_second get an error frame and no answer.
+//
+// Threads: the WsHandler calls come on the connection's strand; what may
+// wait on Redis (the session's state, the handoff desk) runs on the
+// session's lane of the backstage (backstage.h), in arrival order.
 #ifndef FAQBOT_ADAPTERS_WIDGET_SESSION_H_
 #define FAQBOT_ADAPTERS_WIDGET_SESSION_H_
 
@@ -22,7 +26,8 @@
 
 namespace faqbot::adapters {
 
-class WidgetSession : public WsHandler {
+class WidgetSession : public WsHandler,
+                      public std::enable_shared_from_this<WidgetSession> {
  public:
   // `resume` is the session id the client asked to resume ("" for none);
   // `client` the client's address (HttpRequest::client).
@@ -39,7 +44,12 @@ class WidgetSession : public WsHandler {
   void Register(const std::shared_ptr<WsConnection>& connection);
 
  private:
+  // On the lane: the greeting, a message's answer, news that the person
+  // left.
+  void Greet(WsConnection& connection);
+  void Reply(WsConnection& connection, const std::string& payload);
   void Answer(WsConnection& connection, const std::string& payload);
+  void MarkLeft(const std::string& listed);
   void ListLocked();  // in ServerState::widgets; needs state_->mu
 
   std::shared_ptr<ServerState> state_;
@@ -49,7 +59,8 @@ class WidgetSession : public WsHandler {
   uint64_t registry_id_ = 0;
   std::weak_ptr<WsConnection> self_;  // guarded by state_->mu
   std::string listed_;  // "web:<id>" once open; guarded by state_->mu
-  TokenBucket limit_;   // messages_per_second
+  TokenBucket limit_;   // messages_per_second; on the connection's strand
+  std::shared_ptr<Backstage::Lane> lane_;
 };
 
 // A new unguessable session id: 32 hex digits from the OS's random source.

@@ -118,6 +118,7 @@ class Connection : public WsConnection,
   }
 
   std::size_t queued() const override { return queued_.load(); }
+  std::shared_ptr<WsConnection> shared() override { return shared_from_this(); }
 
  private:
   void OnAccept(beast::error_code ec) {

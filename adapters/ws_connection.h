@@ -71,6 +71,8 @@ class WsConnection {
   virtual void Close() = 0;
   // Frames waiting to be written (for tests and metrics).
   virtual std::size_t queued() const = 0;
+  // This connection, owned: for work that answers it later, elsewhere.
+  virtual std::shared_ptr<WsConnection> shared() = 0;
 };
 
 // An HTTP request asking to become a WebSocket, not yet answered. Move-only;

@@ -13,29 +13,24 @@
 namespace faqbot::bot {
 namespace {
 
-// Reads a session record, or -1 when it is longer than ARGV[1] bytes: an
-// oversized record (garbage, or an attack) is never sent over the wire.
-constexpr const char* kRead =
-    "if redis.call('STRLEN', KEYS[1]) > tonumber(ARGV[1]) then return -1 end "
-    "return redis.call('GET', KEYS[1])";
-
-// Stores ARGV[2] with a TTL of ARGV[3] seconds only if the key still holds
-// ARGV[1] ("" for a missing key) or, when ARGV[4] is "1", still holds an
-// oversized record (over ARGV[5] bytes): the check-and-set of one message.
-constexpr const char* kCheckAndSet =
-    "if ARGV[4] == '1' then "
-    "  if redis.call('STRLEN', KEYS[1]) <= tonumber(ARGV[5]) then return 0 end "
-    "else "
-    "  local cur = redis.call('GET', KEYS[1]) or '' "
-    "  if cur ~= ARGV[1] then return 0 end "
+// Stores ARGV[2] with a TTL of ARGV[3] seconds if the record is still
+// revision ARGV[1] ("0": still none; "*": whatever it holds) and answers 1; if
+// another instance wrote a newer one meanwhile, answers that record instead, so
+// a conflict costs no extra read. A missing key (Redis lost it) and a record
+// that is oversized (over ARGV[4] bytes) or not a session are replaced.
+constexpr const char* kCommit =
+    "local cur = redis.call('GET', KEYS[1]) "
+    "if cur and ARGV[1] ~= '*' and #cur <= tonumber(ARGV[4]) then "
+    "  local ok, rec = pcall(cjson.decode, cur) "
+    "  if ok and type(rec) == 'table' and tonumber(rec.r) and "
+    "     tonumber(rec.r) ~= tonumber(ARGV[1]) then return cur end "
     "end "
     "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1";
 
-// Two instances busy on one conversation take turns; a slow build
-// (sanitizers) lost 32 turns in a row often enough to drop a state change
-// (a third of runs of the two-instance test). The pause between tries is
-// capped, so 128 tries wait at most about 0.6 s in all.
-constexpr int kMaxAttempts = 128;
+// Two instances busy on one conversation take turns: the loser of a write
+// runs the step again on the winner's state, after a random pause that
+// grows with each loss up to this (no cap on the tries: a state change is
+// never dropped).
 constexpr int kMaxPauseUs = 5000;
 
 int64_t NowNs() {
@@ -142,57 +137,67 @@ void RedisSessionStore::Keep(std::string_view id, Session session,
   });
 }
 
+// Whether the step's state reached Redis; false on an I/O or protocol
+// error (`*result` then holds the state fn made, if it ran).
 bool RedisSessionStore::Step(redisContext* c, const std::string& key,
                              const std::optional<Session>& cached, const Fn& fn,
                              std::optional<Session>* result) {
+  const std::string limit = std::to_string(kMaxSessionRecordBytes);
+  // The step starts from this instance's copy (most likely what Redis
+  // holds when this instance served the session last) or, for a session
+  // new here, from none; the write tells if Redis holds something newer.
+  // One round trip per message, two when the session moved.
+  Session s;
+  bool created = true;
+  std::string expected = "0";  // still no record
+  if (cached) {
+    s = *cached;
+    created = false;
+    // A copy changed while Redis was down is newer than what Redis has.
+    expected = s.unsaved || s.revision == 0 ? "*" : std::to_string(s.revision);
+    s.unsaved = false;
+  }
   const long long ttl = std::max<long long>(1, options_.idle_expiry.count());
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    const std::string limit = std::to_string(kMaxSessionRecordBytes);
-    auto read = Command(c, "EVAL %s 1 %b %s", kRead, key.data(), key.size(),
-                        limit.c_str());
-    if (!read || read->type == REDIS_REPLY_ERROR) return false;
-    std::string old;
-    uint64_t revision = 0;
-    Session s;
-    bool created = true;
-    const bool oversized =
-        read->type == REDIS_REPLY_INTEGER && read->integer == -1;
-    if (read->type == REDIS_REPLY_STRING) {
-      old.assign(read->str, read->len);
-      if (auto d = DecodeSession(old, &revision)) {
-        s = std::move(*d);
-        created = false;
-      }
-    }
-    // This process's copy wins when it is newer (made while Redis was
-    // down) or when Redis lost the key (restarted without persistence).
-    if (cached && (cached->unsaved || created)) {
-      s = *cached;
-      s.unsaved = false;
-      created = false;
-    }
-    fn(s, created);
-    const std::string next = EncodeSession(s, revision + 1);
-    *result = std::move(s);
-    auto wrote =
-        Command(c, "EVAL %s 1 %b %b %b %lld %s %s", kCheckAndSet, key.data(),
-                key.size(), old.data(), old.size(), next.data(), next.size(),
-                ttl, oversized ? "1" : "0", limit.c_str());
-    if (!wrote || wrote->type != REDIS_REPLY_INTEGER) return false;
-    if (wrote->integer == 1) return true;
+  for (int attempt = 0;; ++attempt) {
+    Session next = s;
+    fn(next, created);
+    next.revision = s.revision + 1;
+    const std::string text = EncodeSession(next, next.revision);
+    *result = std::move(next);
+    auto wrote = Command(c, "EVAL %s 1 %b %b %b %lld %s", kCommit, key.data(),
+                         key.size(), expected.data(), expected.size(),
+                         text.data(), text.size(), ttl, limit.c_str());
+    if (!wrote) return false;
+    if (wrote->type == REDIS_REPLY_INTEGER) return true;
+    if (wrote->type != REDIS_REPLY_STRING) return false;
     // Another instance wrote first: run again on its state, after a short
-    // random pause so two busy writers stop colliding.
+    // random pause (from the third try) so two busy writers stop colliding.
     ++conflicts_;
+    s = Session();
+    Adopt(wrote.get(), &s, &created, &expected);
     if (attempt >= 2) {
       thread_local std::minstd_rand random(std::random_device{}());
       std::this_thread::sleep_for(std::chrono::microseconds(
           random() % std::min(200 * attempt, kMaxPauseUs)));
     }
   }
-  options_.log("session " + key + " kept changing for " +
-               std::to_string(kMaxAttempts) +
-               " attempts; this message's state change was not saved");
-  return true;
+}
+
+void RedisSessionStore::Adopt(const redisReply* record, Session* s,
+                              bool* created, std::string* expected) {
+  *created = true;
+  // No record: write only if there is still none ("0"); one oversized or
+  // not a session: replace it ("*").
+  *expected = record->type == REDIS_REPLY_NIL ? "0" : "*";
+  if (record->type != REDIS_REPLY_STRING) return;
+  uint64_t revision = 0;
+  if (auto d = DecodeSession(std::string_view(record->str, record->len),
+                             &revision)) {
+    *s = std::move(*d);
+    s->revision = revision;
+    *created = false;
+    *expected = std::to_string(revision);
+  }
 }
 
 void RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
@@ -218,6 +223,7 @@ void RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
       pool_.clear();
     }
     pooled = false;
+    result.reset();
     c = Connect();
   }
   if (result) {  // fn already ran on Redis's state; keep what it made

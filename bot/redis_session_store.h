@@ -2,11 +2,18 @@
 //
 // Each session is one key, "<prefix><id>", holding EncodeSession() text
 // and expiring after the idle time (Redis TTL, renewed on every message).
-// Concurrency: optimistic check-and-set. A message reads the state, runs
-// the dialog step, and writes the result with a small Lua script that
-// stores it only if the key still holds what was read; if another instance
-// changed it meanwhile, the step is re-run on the new state (up to 32
-// times, with short random pauses after the second).
+// Concurrency: optimistic check-and-set on the record's revision. A
+// message runs the dialog step on the state and writes the result with a
+// small Lua script that stores it only if the record is still the
+// revision the step started from; if another instance changed it
+// meanwhile, the script answers the newer record and the step is re-run
+// on it (as often as it takes, with short random pauses after the second
+// try: a state change is never dropped). The state comes from this
+// instance's copy, or is new: one round trip per message, two when the
+// session moved between instances (the refused write brings the state).
+//
+// Threads: any, but every call may wait on Redis (up to the timeout):
+// call it off the network threads (adapters/backstage.h).
 //
 // Each instance also keeps a copy of the sessions it served (same idle
 // expiry). Redis unreachable: messages are answered from that copy, so a
@@ -29,6 +36,7 @@
 #include "bot/session_store.h"
 
 struct redisContext;
+struct redisReply;
 
 namespace faqbot::bot {
 
@@ -75,6 +83,10 @@ class RedisSessionStore : public SessionStore {
   bool Step(redisContext* c, const std::string& key,
             const std::optional<Session>& cached, const Fn& fn,
             std::optional<Session>* result);
+  // `record` (a reply holding a session record, or not) as the state a
+  // step starts from: *s, whether it is new, its revision for the write.
+  static void Adopt(const redisReply* record, Session* s, bool* created,
+                    std::string* expected);
   void Release(Connection c) const;           // back to the pool
   void Failed(const std::string& why) const;  // marks Redis down
   // Puts `session` into this process's copy (fallback_).

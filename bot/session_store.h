@@ -42,6 +42,9 @@ struct Session {
   // Changed while a shared store was unreachable; written back when it is
   // reachable again.
   bool unsaved = false;
+  // A shared store's revision of the record this state was read from or
+  // written as (0: none yet).
+  uint64_t revision = 0;
   std::chrono::steady_clock::time_point last_active;
 };
 

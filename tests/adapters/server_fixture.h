@@ -18,6 +18,9 @@ namespace faqbot::adapters {
 
 // A real server on a loopback ephemeral port, run by two threads.
 class ServerTest : public ::testing::Test {
+ public:
+  int port() const { return port_; }
+
  protected:
   void Start(ServerConfig config = {}, bot::BotOptions options = {}) {
     auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +

@@ -222,12 +222,37 @@ TEST_F(ServerTest, GracefulShutdownSendsGoingAway) {
 }
 
 // Under load nothing is lost: every client gets each of its replies, in
-// the order it sent the questions.
+// the order it sent the questions. `storage_threads` > 0: the answers are
+// made backstage (as with sessions in Redis) and still come in order.
+void ManyClientsInOrder(ServerTest& test, int storage_threads);
+
 TEST_F(ServerTest, ManyClientsGetAllTheirRepliesInOrder) {
   ServerConfig config;
   config.messages_per_second = 1000;
   config.max_connections_per_ip = 1000;  // every client is on loopback
   Start(config);
+  ManyClientsInOrder(*this, 0);
+}
+
+TEST_F(ServerTest, AnswersMadeBackstageComeInOrder) {
+  ServerConfig config;
+  config.messages_per_second = 1000;
+  config.max_connections_per_ip = 1000;
+  config.storage_threads = 4;
+  config.channels = {{"rest", nlohmann::json::object()}};
+  Start(config);
+  ManyClientsInOrder(*this, 4);
+  // A channel's request is answered backstage too.
+  const auto r = testing::HttpSend(
+      port_, "POST", "/webhooks/rest/webhook",
+      R"({"sender": "u1", "message": "parasites in the liver"})");
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("parasitic-infection"), std::string::npos) << r.body;
+}
+
+void ManyClientsInOrder(ServerTest& test, int storage_threads) {
+  SCOPED_TRACE("storage_threads " + std::to_string(storage_threads));
+  const int port_ = test.port();
   constexpr int kClients = 200;
   constexpr int kMessages = 50;
   const std::vector<std::pair<std::string, std::string>> script = {
