@@ -4,7 +4,25 @@
 
 namespace faqbot::adapters {
 
-Result<bot::Message> ParseClientFrame(std::string_view payload) {
+namespace {
+
+// A message id as a client may choose it: short, plain characters (it is
+// echoed back and kept in the session's record).
+bool IsMessageId(std::string_view id) {
+  if (id.empty() || id.size() > bot::Session::kMaxMessageIdBytes) return false;
+  for (const char c : id) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                       c == '.' || c == ':';
+    if (!plain) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<bot::Message> ParseClientFrame(std::string_view payload,
+                                      std::string* id) {
   using nlohmann::json;
   const auto bad = [](std::string what) {
     return std::unexpected(Error::InvalidArgument(std::move(what)));
@@ -24,6 +42,15 @@ Result<bot::Message> ParseClientFrame(std::string_view payload) {
     return bad("expected a JSON object: {\"text\": \"...\"}");
   }
   bot::Message message;
+  if (const auto i = request.find("id"); i != request.end()) {
+    if (!i->is_string() || !IsMessageId(i->get_ref<const std::string&>())) {
+      return bad("\"id\" must be 1 to 64 letters, digits or - _ . :");
+    }
+    if (id) {
+      *id = i->get<std::string>();
+      message.id = *id;
+    }
+  }
   if (const auto c = request.find("choice"); c != request.end()) {
     if (!c->is_string()) return bad("\"choice\" must be a string id");
     message.choice = c->get<std::string>();

@@ -13,8 +13,11 @@ namespace {
 
 using nlohmann::json;
 
-std::string ErrorFrame(const std::string& what) {
-  return DumpJson({{"type", "error"}, {"error", what}});
+// An error frame; with the id of the message it answers, when known.
+std::string ErrorFrame(const std::string& what, const std::string& id = "") {
+  json frame = {{"type", "error"}, {"error", what}};
+  if (!id.empty()) frame["id"] = id;
+  return DumpJson(frame);
 }
 
 // The widget's session ids are 32 lowercase hex digits (NewSessionId).
@@ -133,10 +136,14 @@ void WidgetSession::Greet(WsConnection& connection) {
 void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
   if (!limit_.Take()) {
     state_->metrics.RateLimited();
+    std::string id;  // so the widget knows which message was refused
+    (void)ParseClientFrame(payload, &id);
     return connection.Send(ErrorFrame(
         "rate limit: at most " +
-        std::to_string(static_cast<int>(state_->config.messages_per_second)) +
-        " messages per second; this one was not answered"));
+            std::to_string(
+                static_cast<int>(state_->config.messages_per_second)) +
+            " messages per second; this one was not answered",
+        id));
   }
   lane_->Post([self = shared_from_this(), c = connection.shared(),
                p = std::move(payload)] { self->Reply(*c, p); });
@@ -163,7 +170,8 @@ void WidgetSession::Reply(WsConnection& connection,
 
 void WidgetSession::Answer(WsConnection& connection,
                            const std::string& payload) {
-  auto message = ParseClientFrame(payload);
+  std::string id;  // the widget's id for the message: its reply carries it
+  auto message = ParseClientFrame(payload, &id);
   if (!message) {
     state_->metrics.Error();
     return connection.Send(ErrorFrame(message.error().message));
@@ -174,14 +182,16 @@ void WidgetSession::Answer(WsConnection& connection,
   auto reply = state_->bot.Handle(StoreKey(session_), *message);
   if (!reply) {
     state_->metrics.Error();
-    return connection.Send(ErrorFrame(reply.error().message));
+    return connection.Send(ErrorFrame(reply.error().message, id));
   }
   if (state_->config.log_messages) {
     Log("message session=" + session_.substr(0, 8) +
         " kind=" + std::string(dialogs::ReplyKindName(reply->kind)) +
         " node=" + reply->node);
   }
-  connection.Send(ReplyToJsonText(*reply, {{"type", "reply"}}));
+  connection.Send(
+      id.empty() ? ReplyToJsonText(*reply, {{"type", "reply"}})
+                 : ReplyToJsonText(*reply, {{"type", "reply"}, {"id", id}}));
 }
 
 }  // namespace faqbot::adapters

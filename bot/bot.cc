@@ -87,9 +87,18 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   if (auto handled = HandleHandoff(session, message, *pack)) {
     return std::move(*handled);
   }
+  if (message.id.size() > Session::kMaxMessageIdBytes) {
+    return std::unexpected(Error::InvalidArgument("message id too long"));
+  }
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
+  bool repeated = false;  // answered before: the reply comes from the record
   sessions_->WithSession(session, [&](Session& s, bool created) {
+    repeated = !message.id.empty() && s.last_id == message.id && s.last_reply;
+    if (repeated) {
+      result = *s.last_reply;
+      return;
+    }
     if (created && message.welcomed) s.disclaimed = true;
     result = runner.Step(&s.state, {message.text, message.choice}, trace);
     if (!result) return;  // Step left the session as it was
@@ -98,8 +107,12 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
       s.disclaimed = true;
     }
     if (options_.handoff) KeepExchange(s, message, *result);
+    if (!message.id.empty()) {
+      s.last_id = message.id;
+      s.last_reply = *result;
+    }
   });
-  if (!result) return result;
+  if (!result || repeated) return result;  // a repeat was recorded before
   Record(session, message, *result);
   if (options_.handoff) NoteWhileWaiting(session, message, *result);
   return result;

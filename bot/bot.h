@@ -51,6 +51,11 @@ struct Message {
   // The channel showed this session Welcome() (with the disclaimer)
   // before its first message, so the first reply need not repeat it.
   bool welcomed = false;
+  // The client's id for this message (the widget's), so that one sent
+  // again after a reconnect is answered from the session's record instead
+  // of running the turn twice; "" for none. At most
+  // Session::kMaxMessageIdBytes.
+  std::string_view id;
 };
 
 struct BotOptions {

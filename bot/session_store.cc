@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/reply_record.h"
 #include "intents/utf8.h"
 
 namespace faqbot::bot {
@@ -103,16 +104,29 @@ std::string EncodeSession(const Session& session, uint64_t revision) {
                       {"h", st.history}, {"k", st.turns},
                       {"g", st.pack},    {"d", session.disclaimed ? 1 : 0},
                       {"r", revision}};
-  if (session.recent.empty()) return j.dump();
-  nlohmann::json recent = nlohmann::json::array();
-  for (const EarlierExchange& e : session.recent) {
-    recent.push_back({e.time_ms, e.person, e.bot});
+  if (!session.last_id.empty()) {
+    j["m"] =
+        session.last_reply
+            ? nlohmann::json{session.last_id, EncodeReply(*session.last_reply)}
+            : nlohmann::json{session.last_id};
   }
-  j["p"] = std::move(recent);
+  if (!session.recent.empty()) {
+    nlohmann::json recent = nlohmann::json::array();
+    for (const EarlierExchange& e : session.recent) {
+      recent.push_back({e.time_ms, e.person, e.bot});
+    }
+    j["p"] = std::move(recent);
+  }
   std::string text = j.dump();
-  // Escaped text can outgrow the record: the oldest exchanges go first.
-  while (text.size() > kMaxSessionRecordBytes && !j["p"].empty()) {
+  // Escaped text can outgrow the record: the oldest exchanges go first,
+  // then the last reply.
+  while (text.size() > kMaxSessionRecordBytes && j.contains("p") &&
+         !j["p"].empty()) {
     j["p"].erase(0);
+    text = j.dump();
+  }
+  if (text.size() > kMaxSessionRecordBytes && j.contains("m")) {
+    j["m"] = nlohmann::json{session.last_id};
     text = j.dump();
   }
   return text;
@@ -139,6 +153,21 @@ bool DecodeRecent(const nlohmann::json& j, std::vector<EarlierExchange>* out) {
                     intents::Clipped(e[2].get_ref<const std::string&>(),
                                      Session::kRecentBytes)});
   }
+  return true;
+}
+
+// The last message's id and reply ("m", optional); false when malformed.
+bool DecodeLast(const nlohmann::json& j, Session* s) {
+  const auto it = j.find("m");
+  if (it == j.end()) return true;
+  if (!it->is_array() || it->empty() || it->size() > 2 ||
+      !(*it)[0].is_string() ||
+      (*it)[0].get_ref<const std::string&>().size() >
+          Session::kMaxMessageIdBytes) {
+    return false;
+  }
+  s->last_id = (*it)[0].get<std::string>();
+  if (it->size() == 2) s->last_reply = DecodeReply((*it)[1]);
   return true;
 }
 
@@ -192,7 +221,7 @@ std::optional<Session> DecodeSession(std::string_view text,
       !id_list("h", dialogs::DialogState::kMaxHistory, &s.state.history) ||
       !number("k", &turns) || !number("g", &pack) ||
       !number("d", &disclaimed) || !number("r", &rev) ||
-      !DecodeRecent(j, &s.recent)) {
+      !DecodeRecent(j, &s.recent) || !DecodeLast(j, &s)) {
     return std::nullopt;
   }
   s.state.turns = static_cast<int>(std::min<uint64_t>(turns, 1u << 30));

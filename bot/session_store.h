@@ -45,6 +45,12 @@ struct Session {
   // A shared store's revision of the record this state was read from or
   // written as (0: none yet).
   uint64_t revision = 0;
+  // The id of the last message that carried one (Message::id) and the
+  // reply it got: the same id again is answered with this reply, and the
+  // turn is not run twice. No reply: it did not fit the record.
+  std::string last_id;
+  std::optional<dialogs::Reply> last_reply;
+  static constexpr std::size_t kMaxMessageIdBytes = 64;
   std::chrono::steady_clock::time_point last_active;
 };
 
@@ -135,14 +141,16 @@ class MemorySessionStore : public SessionStore {
 // A session's state as a compact versioned string, for shared stores:
 // {"v":1,"n":node,"t":topic,"c":[choices],"h":[history],"k":turns,
 //  "g":pack generation,"d":disclaimed,"r":revision, "p":[[time_ms,person,
-//  bot], ...] when there are recent exchanges}. DecodeSession()
+//  bot], ...] when there are recent exchanges, "m":[last id, reply] when
+//  a message carried an id}. DecodeSession()
 // never throws: it rejects other versions, malformed text, fields of the
 // wrong type, node ids over kMaxNodeIdBytes and records over
 // kMaxSessionRecordBytes (the session then starts afresh), and keeps only
 // the newest kMaxChoices choices and DialogState::kMaxHistory history ids
 // (and Session::kMaxRecent exchanges, each clipped). EncodeSession leaves
-// out the oldest exchanges of a record that would not fit.
-inline constexpr std::size_t kMaxSessionRecordBytes = 16 * 1024;
+// out the oldest exchanges of a record that would not fit, then the last
+// reply (its id stays).
+inline constexpr std::size_t kMaxSessionRecordBytes = 32 * 1024;
 inline constexpr std::size_t kMaxNodeIdBytes = 256;
 inline constexpr std::size_t kMaxChoices = 32;
 std::string EncodeSession(const Session& session, uint64_t revision);

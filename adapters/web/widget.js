@@ -132,10 +132,14 @@
   var socket = null;
   var sessionId = null;
   try { sessionId = sessionStorage.getItem(storageKey); } catch (e) {}
-  var waiting = 0;
+  // Messages sent and not yet answered, oldest first. Each carries an id;
+  // after a reconnect they are sent again, and the server answers an id it
+  // has answered before from its record, so nothing is lost or run twice.
+  var unanswered = [];
+  var nextId = 0;
+  var idPrefix = "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6) + "-";
   var typing = null;
   var retry = 0;
-  var outbox = [];
   var disclaimerShown = false;
   var connectionLost = "Connection lost; reconnecting\u2026";
   var lastUser = null;  // the person's last message, for its delivered mark
@@ -279,14 +283,25 @@
   }
 
   function transmit(frame) {
-    waiting++;
+    frame.id = idPrefix + (nextId++);
+    unanswered.push(frame);
     showTyping(true);
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(frame));
     } else {
-      outbox.push(frame);
-      connect();
+      connect();  // sent once open
     }
+  }
+
+  // The message a reply or error answers: the one with its id, else (an
+  // error about a frame the server could not read) the oldest.
+  function answered(m) {
+    var at = -1;
+    for (var i = 0; i < unanswered.length; i++) {
+      if (unanswered[i].id === m.id) at = i;
+    }
+    if (at < 0 && !m.id && m.type === "error") at = 0;
+    if (at >= 0) unanswered.splice(at, 1);
   }
 
   function choose(c) {
@@ -302,8 +317,10 @@
     socket.onopen = function () {
       retry = 0;
       status.textContent = "";
-      showTyping(waiting > 0);
-      while (outbox.length) socket.send(JSON.stringify(outbox.shift()));
+      showTyping(unanswered.length > 0);
+      // What was sent before and not answered (the reply was lost with the
+      // connection), and what waited for the connection: in order.
+      unanswered.forEach(function (f) { socket.send(JSON.stringify(f)); });
     };
     socket.onmessage = function (event) {
       var m;
@@ -322,8 +339,12 @@
         return;
       }
       if (m.type === "reply" || m.type === "error") {
-        if (waiting > 0 && !(m.type === "reply" && m.intent === "welcome")) waiting--;
-        showTyping(waiting > 0);
+        var before = unanswered.length;
+        answered(m);
+        showTyping(unanswered.length > 0);
+        // A reply to a message answered already (sent again, and the
+        // first reply came after all) is not shown twice.
+        if (m.id && unanswered.length === before) return;
       }
       // "held": passed on to the person who took the conversation, whom
       // the delivered mark under the message names.
@@ -342,7 +363,7 @@
     };
     socket.onclose = function () {
       socket = null;
-      if (panel.hidden && !waiting) return;  // reconnect when needed
+      if (panel.hidden && !unanswered.length) return;  // reconnect when needed
       retry++;
       // Nobody is typing while there is no connection.
       showTyping(false);

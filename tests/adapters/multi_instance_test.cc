@@ -68,6 +68,40 @@ class MultiInstanceTest : public ::testing::Test {
   Instance instances_[2];
 };
 
+// The widget gives each message an id and, after a reconnect, sends again
+// one whose reply never came. Whichever instance gets it answers from the
+// session's record: the same reply, and the turn is not run twice.
+TEST_F(MultiInstanceTest, AMessageSentAgainIsAnsweredOnceFromTheRecord) {
+  WsClient first(instances_[0].port());
+  const std::string id = first.Greet();
+  const auto ask = [](WsClient& c, const std::string& text,
+                      const std::string& message_id) {
+    c.SendJson({{"text", text}, {"id", message_id}});
+    return c.Read().value_or(nlohmann::json());
+  };
+  EXPECT_EQ(ask(first, "worms in liver", "m1")["node"], "parasitic-infection");
+  EXPECT_EQ(ask(first, "tell me about bile duct stones", "m2")["node"],
+            "intrahepatic-bile-duct-stones");
+  const auto back = ask(first, "back", "m3");
+  EXPECT_EQ(back["node"], "parasitic-infection");
+  EXPECT_EQ(back["id"], "m3") << "the reply names the message it answers";
+  first.Close();  // as if the reply had been lost with the connection
+
+  WsClient second(instances_[1].port(), "/ws?session=" + id);
+  ASSERT_EQ(second.Greet(), id);
+  const auto again = ask(second, "back", "m3");
+  EXPECT_EQ(again["id"], "m3");
+  EXPECT_EQ(again["node"], "parasitic-infection")
+      << "the same reply, not a second step back: " << again.dump();
+  EXPECT_EQ(again["text"], back["text"]);
+  EXPECT_EQ(ask(second, "how is it treated?", "m4")["node"],
+            "parasitic-infection.treatment")
+      << "the conversation goes on from where the first answer left it";
+  second.SendJson({{"text", "hi"}, {"id", "not an id!"}});
+  const auto refused = second.Read().value_or(nlohmann::json());
+  EXPECT_EQ(refused["type"], "error") << refused.dump();
+}
+
 TEST_F(MultiInstanceTest, OneConversationAcrossTwoInstances) {
   WsClient first(instances_[0].port());
   const std::string id = first.Greet();

@@ -166,5 +166,65 @@ TEST(SessionCodec, RecentExchangesTravelAndNeverOverflowTheRecord) {
   EXPECT_LE(clipped->recent[0].person.size(), Session::kRecentBytes);
 }
 
+// The reply to the last message with an id travels with the record, every
+// field a channel renders; one too big for the record leaves its id (the
+// message is then answered again, not from the record).
+TEST(SessionCodec, TheLastRepliedMessageTravelsWithItsReply) {
+  Session s;
+  dialogs::Reply r;
+  r.kind = dialogs::ReplyKind::kAnswer;
+  r.text = "Parasites \"such as\" worms";
+  r.node = "parasitic-infection";
+  r.intent = "parasitic-infection";
+  r.confidence = 0.75;
+  r.source = dialogs::Source{3, "Parasitic infection"};
+  r.source_line = "Source: section 3";
+  r.disclaimer = "Not medical advice.";
+  r.caveat = "It does not say how long.";
+  r.choices = {{"overview", "Overview"},
+               {"parasitic-infection.treatment", "Treatment"}};
+  r.parts = {{dialogs::ReplyKind::kFallback, "no", "", std::nullopt, "", "",
+              "hemangioma", "and my hemangioma?"}};
+  s.last_id = "m-17";
+  s.last_reply = r;
+  const auto back = DecodeSession(EncodeSession(s, 2));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->last_id, "m-17");
+  ASSERT_TRUE(back->last_reply);
+  const dialogs::Reply& b = *back->last_reply;
+  EXPECT_EQ(b.kind, r.kind);
+  EXPECT_EQ(b.text, r.text);
+  EXPECT_EQ(b.node, r.node);
+  EXPECT_EQ(b.intent, r.intent);
+  EXPECT_DOUBLE_EQ(b.confidence, r.confidence);
+  ASSERT_TRUE(b.source);
+  EXPECT_EQ(b.source->section, 3);
+  EXPECT_EQ(b.source->title, "Parasitic infection");
+  EXPECT_EQ(b.source_line, r.source_line);
+  EXPECT_EQ(b.disclaimer, r.disclaimer);
+  EXPECT_EQ(b.caveat, r.caveat);
+  ASSERT_EQ(b.choices.size(), 2u);
+  EXPECT_EQ(b.choices[1].title, "Treatment");
+  ASSERT_EQ(b.parts.size(), 1u);
+  EXPECT_EQ(b.parts[0].not_covered, "hemangioma");
+  EXPECT_EQ(b.parts[0].question, "and my hemangioma?");
+
+  s.last_reply->text = std::string(kMaxSessionRecordBytes, 'x');
+  const std::string text = EncodeSession(s, 3);
+  EXPECT_LE(text.size(), kMaxSessionRecordBytes);
+  const auto big = DecodeSession(text);
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->last_id, "m-17");
+  EXPECT_FALSE(big->last_reply);
+
+  EXPECT_FALSE(DecodeSession(
+      R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1,"m":[7]})"))
+      << "an id of the wrong type";
+  const auto odd = DecodeSession(
+      R"({"v":1,"n":"","t":"","c":[],"h":[],"k":0,"g":0,"d":0,"r":1,"m":["a",{"k":99}]})");
+  ASSERT_TRUE(odd) << "a reply of the wrong shape is only forgotten";
+  EXPECT_FALSE(odd->last_reply);
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -209,3 +209,66 @@ test("works on a phone-sized screen", async () => {
   await page.screenshot({ path: path.join(artifacts, "widget-phone.png") });
   await page.close();
 });
+
+// A message in flight when its instance dies: two instances share
+// sessions in Redis behind one address (a small TCP forwarder standing in
+// for the load balancer). The person asks while instance A is frozen, A is
+// killed with the question unread; the widget reconnects (to B), sends the
+// question again with its id, and it is answered exactly once.
+test("a question in flight when its server dies is answered once after the reconnect", async () => {
+  const { startRedis, startServerWith } = await import("./server.mjs");
+  const net = await import("node:net");
+  const redis = await startRedis();
+  const config = { sessions: "redis", redis: "127.0.0.1:" + redis.port };
+  const a = await startServerWith(config);
+  const b = await startServerWith(config);
+  let target = new URL(a.url);
+  const sockets = new Set();
+  const balancer = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), "127.0.0.1");
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => { client.destroy(); upstream.destroy(); });
+      s.on("close", () => { sockets.delete(s); client.destroy(); upstream.destroy(); });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise((r) => balancer.listen(0, "127.0.0.1", r));
+  const front = `http://127.0.0.1:${balancer.address().port}/`;
+  try {
+    const page = await browser.newPage();
+    await page.goto(front);
+    await page.getByRole("button", { name: "Ask a question" }).click();
+    const input = page.getByLabel("Your question");
+    await botSays(page, "ask a question");
+    await input.fill("worms in liver");
+    await input.press("Enter");
+    await botSays(page, "parasit");
+
+    a.proc.kill("SIGSTOP");  // A reads nothing more
+    await input.fill("how is it treated?");
+    await input.press("Enter");
+    await page.locator(".fb-typing").waitFor();
+    target = new URL(b.url);  // new connections go to B
+    a.proc.kill("SIGKILL");
+    a.proc.kill("SIGCONT");
+
+    const answer = await botSays(page, "treat");
+    assert.match(answer, /Source: section/);
+    await page.locator(".fb-typing").waitFor({ state: "detached" });
+    await new Promise((r) => setTimeout(r, 500));  // a second answer would be here by now
+    const treated = await page.locator(".fb-bot").evaluateAll(
+      (all) => all.filter((e) => /treat/i.test(e.textContent)).length);
+    assert.equal(treated, 1, "answered exactly once");
+    assert.equal(await page.locator(".fb-restarted").count(), 0,
+                 "the conversation went on, not restarted");
+    await page.close();
+  } finally {
+    balancer.close();
+    for (const s of sockets) s.destroy();
+    await b.stop();
+    a.proc.kill("SIGKILL");
+    redis.stop();
+  }
+});
