@@ -339,6 +339,7 @@ HttpResponse Console::Act(const std::string& op, const HttpRequest& request) {
       return Unavailable("; this message was not sent");
     }
     relay_->Send(*handoff, HandoffRelay::FromOperator(op, text));
+    bot_.RecordOperatorLine(*handoff, op, text);
     if (auto wait = desk_.MarkReplied(id)) metrics_.FirstOperatorReply(*wait);
   } else {  // release
     if (!mine)

@@ -64,6 +64,18 @@ bool OriginAllowed(const ServerConfig& config, std::string_view origin,
          origin.substr(scheme + 3) == host_header;
 }
 
+// The widget's count of operator messages shown ("seen"), -1 when absent
+// or not a small number.
+int ShownCount(std::string_view text) {
+  if (text.empty() || text.size() > 4) return -1;
+  int n = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(tcp::socket&& socket, std::shared_ptr<ServerState> state,
@@ -233,8 +245,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       });
     }
     if (channel) return channel->Upgrade(std::move(upgrade));
+    const std::string seen = QueryValue(upgrade.target(), "seen");
     auto session = std::make_shared<WidgetSession>(
-        state_, QueryValue(upgrade.target(), "session"), client);
+        state_, QueryValue(upgrade.target(), "session"), client,
+        ShownCount(seen));
     WsOptions options;
     options.max_frame_bytes = state_->config.max_frame_bytes;
     options.idle_timeout =

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "adapters/client_frame.h"
+#include "adapters/handoff_relay.h"
 #include "adapters/log.h"
 #include "adapters/reply_json.h"
 
@@ -41,10 +42,11 @@ std::string NewSessionId() {
 }
 
 WidgetSession::WidgetSession(std::shared_ptr<ServerState> state,
-                             std::string resume, std::string client)
+                             std::string resume, std::string client, int seen)
     : state_(std::move(state)),
       resume_(std::move(resume)),
       client_(std::move(client)),
+      seen_(seen),
       limit_(state_->config.messages_per_second,
              state_->config.messages_per_second),
       lane_(state_->backstage.NewLane()) {}
@@ -93,6 +95,20 @@ void WidgetSession::MarkLeft(const std::string& listed) {
   }
 }
 
+// The operator's messages after the first seen_ (the widget showed
+// those), in order: what was written while the widget was offline.
+void WidgetSession::SendMissed(WsConnection& connection) {
+  bot::HandoffDesk* desk = state_->bot.options().handoff.get();
+  if (!desk || seen_ < 0) return;
+  int n = 0;
+  for (const bot::HandoffLine& line : desk->Lines(listed_)) {
+    if (line.from == "person" || line.from == "bot" || n++ < seen_) continue;
+    connection.Send(
+        ReplyToJsonText(HandoffRelay::FromOperator(line.from, line.text),
+                        {{"type", "push"}, {"from", line.from}}));
+  }
+}
+
 void WidgetSession::OnOpen(WsConnection& connection) {
   lane_->Post([self = shared_from_this(), c = connection.shared()] {
     self->Greet(*c);
@@ -129,6 +145,7 @@ void WidgetSession::Greet(WsConnection& connection) {
       h && h->left_ms != 0) {
     desk->SetLeft(listed_, 0);  // back
   }
+  if (session_ == resume_) SendMissed(connection);
   // Shutting down: the greeting goes out first, then the close.
   if (state_->stopping) connection.Close();
 }

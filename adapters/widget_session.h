@@ -9,6 +9,9 @@
 // whenever an operator writes (or joins, or leaves), and a message passed
 // on to the operator is answered with kind "held" (nothing to show).
 // Messages beyond messages_per_second get an error frame and no answer.
+// A resumed session (`/ws?session=<id>&seen=<n>`) first gets, as push
+// frames, the operator's messages after the n it has shown (those written
+// while it was offline; up to the desk's 200 lines).
 //
 // Threads: the WsHandler calls come on the connection's strand; what may
 // wait on Redis (the session's state, the handoff desk) runs on the
@@ -30,9 +33,11 @@ class WidgetSession : public WsHandler,
                       public std::enable_shared_from_this<WidgetSession> {
  public:
   // `resume` is the session id the client asked to resume ("" for none);
-  // `client` the client's address (HttpRequest::client).
+  // `client` the client's address (HttpRequest::client); `seen` how many
+  // of an operator's messages the widget has shown (-1: it does not say),
+  // so a resumed session gets those it missed while offline.
   WidgetSession(std::shared_ptr<ServerState> state, std::string resume,
-                std::string client);
+                std::string client, int seen = -1);
   ~WidgetSession() override;
 
   void OnOpen(WsConnection& connection) override;
@@ -50,12 +55,14 @@ class WidgetSession : public WsHandler,
   void Reply(WsConnection& connection, const std::string& payload);
   void Answer(WsConnection& connection, const std::string& payload);
   void MarkLeft(const std::string& listed);
+  void SendMissed(WsConnection& connection);
   void ListLocked();  // in ServerState::widgets; needs state_->mu
 
   std::shared_ptr<ServerState> state_;
   std::string session_;
   std::string resume_;
   const std::string client_;
+  const int seen_;
   uint64_t registry_id_ = 0;
   std::weak_ptr<WsConnection> self_;  // guarded by state_->mu
   std::string listed_;  // "web:<id>" once open; guarded by state_->mu

@@ -99,6 +99,12 @@ class Bot {
   // `welcomed` starts as if this greeting had been answered.
   Reply Welcome() const;
 
+  // Records what operator `op` wrote to the person of `handoff` in the
+  // transcript (kind "operator"; the name hashed like session ids), so
+  // nothing the person was told is missing from it.
+  void RecordOperatorLine(const Handoff& handoff, const std::string& op,
+                          const std::string& text);
+
   bool HasSession(std::string_view session) const {
     return sessions_->Contains(session);
   }

@@ -82,6 +82,18 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
   return reply;
 }
 
+void Bot::RecordOperatorLine(const Handoff& handoff, const std::string& op,
+                             const std::string& text) {
+  if (!options_.transcripts) return;
+  options_.transcripts->Append(
+      {.time_ms = UnixMs(),
+       .session = handoff.id,
+       .channel = handoff.channel.empty() ? "api" : handoff.channel,
+       .text = text,
+       .kind = "operator",
+       .node = std::string(kOperatorNodePrefix) + op});
+}
+
 void Bot::NoteWhileWaiting(std::string_view session, const Message& message,
                            const Reply& reply) {
   if (options_.handoff->StatusOf(session) != HandoffStatus::kWaiting) return;

@@ -201,8 +201,15 @@ Status TranscriptLog::Insert(std::span<const Exchange> rows) {
   params.reserve(rows.size() * 8);
   for (const Exchange& e : rows) {
     sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
+    const bool by_operator =
+        e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix);
+    const std::string node =
+        by_operator
+            ? std::string(kOperatorNodePrefix) +
+                  IdOf(e.node.substr(kOperatorNodePrefix.size())).substr(0, 12)
+            : e.node;
     params.insert(params.end(), {std::to_string(e.time_ms), IdOf(e.session),
-                                 e.channel, e.text, e.choice, e.kind, e.node,
+                                 e.channel, e.text, e.choice, e.kind, node,
                                  std::to_string(e.confidence)});
   }
   return db_->Execute(sql, params);

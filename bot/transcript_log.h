@@ -26,6 +26,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -34,6 +35,11 @@
 #include "intents/string_map.h"
 
 namespace faqbot::bot {
+
+// An operator's line (kind "operator") names its operator in `node` as
+// this prefix and the name; the log writes the name hashed, like session
+// ids, and `text` holds what the operator wrote.
+inline constexpr std::string_view kOperatorNodePrefix = "operator:";
 
 struct Exchange {
   int64_t time_ms = 0;  // Unix time, milliseconds

@@ -137,6 +137,10 @@
   // has answered before from its record, so nothing is lost or run twice.
   var unanswered = [];
   var nextId = 0;
+  // How many of an operator's messages this session has shown: after a
+  // reconnect the server sends those written while the widget was away.
+  var operatorSeen = 0;
+  try { operatorSeen = Number(sessionStorage.getItem(storageKey + ":seen")) || 0; } catch (e) {}
   var idPrefix = "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6) + "-";
   var typing = null;
   var retry = 0;
@@ -270,6 +274,8 @@
       title.textContent = botName;
     }
     if (m.kind === "operator") {
+      operatorSeen++;
+      try { sessionStorage.setItem(storageKey + ":seen", String(operatorSeen)); } catch (e) {}
       var msg = el("div", "fb-msg fb-bot fb-operator");
       msg.appendChild(el("span", "fb-from", m.from));
       msg.appendChild(document.createTextNode(m.text));
@@ -313,7 +319,8 @@
     if (socket && (socket.readyState === WebSocket.OPEN ||
                    socket.readyState === WebSocket.CONNECTING)) return;
     status.textContent = retry ? "Reconnecting\u2026" : "Connecting\u2026";
-    socket = new WebSocket(wsUrl + (sessionId ? "?session=" + encodeURIComponent(sessionId) : ""));
+    socket = new WebSocket(wsUrl + (sessionId ? "?session=" + encodeURIComponent(sessionId) +
+                                                "&seen=" + operatorSeen : ""));
     socket.onopen = function () {
       retry = 0;
       status.textContent = "";
@@ -326,6 +333,7 @@
       var m;
       try { m = JSON.parse(event.data); } catch (e) { return; }
       if (m.type === "session") {
+        if (m.session !== sessionId) operatorSeen = 0;  // a new session
         sessionId = m.session;
         try { sessionStorage.setItem(storageKey, sessionId); } catch (e) {}
         if (m.connection_lost) connectionLost = m.connection_lost;

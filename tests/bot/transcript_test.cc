@@ -153,6 +153,41 @@ TEST(TranscriptPrivacy, PlatformIdsAreNeverStoredAsTheyAre) {
             std::string::npos);
 }
 
+// What an operator wrote is in the transcript beside what the person
+// said, in the report's list; the operator's name is hashed like ids.
+TEST(Transcript, OperatorsLinesAreRecordedWithTheirNameHashed) {
+  const std::string db = FreshDb("operator.db");
+  std::shared_ptr<TranscriptLog> transcripts;
+  {
+    auto log = TranscriptLog::Open(db, {.key = "test-key"});
+    ASSERT_TRUE(log);
+    transcripts = std::move(*log);
+  }
+  Bot bot(LiverFixture(), {.transcripts = transcripts});
+  ASSERT_TRUE(
+      bot.Handle("web:p1", {.text = "worms in liver", .channel = "web"}));
+  bot.RecordOperatorLine({.id = "web:p1", .channel = "web"}, "Nurse Ann",
+                         "Hello, I can help with that.");
+  transcripts->Flush();
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->recent.size(), 2u);
+  const Exchange& line = report->recent[1];
+  EXPECT_EQ(line.kind, "operator");
+  EXPECT_EQ(line.text, "Hello, I can help with that.");
+  EXPECT_EQ(line.session, report->recent[0].session) << "the same conversation";
+  EXPECT_EQ(line.node,
+            "operator:" + TranscriptId("test-key", "Nurse Ann").substr(0, 12));
+  std::ostringstream out;
+  PrintTranscriptReport(*report, *bot.pack(), out);
+  EXPECT_NE(out.str().find("operator"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\"Hello, I can help with that.\""),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(out.str().find("Nurse Ann"), std::string::npos)
+      << "the name is not stored as it is";
+}
+
 TEST(TranscriptPrivacy, ExchangesPastRetentionAreDeleted) {
   const std::string db = FreshDb("retention.db");
   const int64_t now_ms =

@@ -233,3 +233,42 @@ test("no one online: the person is told and the bot goes on", async () => {
     await server.stop();
   }
 });
+
+// A person whose page was away (another page in the tab, a train tunnel)
+// while the operator wrote gets those messages when the widget is back,
+// and not again the ones it showed already.
+test("a widget that was away while the operator wrote gets those messages on its return", async () => {
+  const server = await startServerWith({ operators });
+  try {
+    const console_ = await openConsole(server.url);
+    const person = await openWidget(server.url);
+    await say(person, "Can I talk to a nurse please?");
+    await waitForText(person, ".fb-bot", "asked for a person");
+    await console_.locator(".conversation").first().click();
+    await console_.locator("#take").click();
+    await waitForText(person, ".fb-handoff", "a person has joined");
+    await console_.locator("#reply-text").fill("Hello, I'm Ann.");
+    await console_.locator("#send").click();
+    await waitForText(person, ".fb-operator", "i'm ann");
+
+    await person.goto("about:blank");  // the widget's connection closes
+    await console_.waitForFunction(() => /left \d+ s ago/.test(
+        document.querySelector(".conversation").textContent));
+    await console_.locator("#reply-text").fill("Your results look fine; call us on Monday.");
+    await console_.locator("#send").click();
+    await waitForText(console_, "#lines .line", "call us on monday");
+
+    await person.goBack();  // same tab: the widget resumes its session
+    await person.getByRole("button", { name: "Ask a question" }).click();
+    const missed = await waitForText(person, ".fb-operator", "call us on monday");
+    assert.match(missed, /Nurse Ann/);
+    assert.equal(await person.locator(".fb-operator", { hasText: "I'm Ann" }).count(), 0,
+                 "what it showed before is not sent again");
+    await console_.waitForFunction(() => /online/.test(
+        document.querySelector(".conversation").textContent));
+    await person.close();
+    await console_.context().close();
+  } finally {
+    await server.stop();
+  }
+});
