@@ -94,6 +94,13 @@ std::string Metrics::Render(const bot::Bot& bot,
   line("# TYPE faqbot_session_store_failures_total counter");
   line("faqbot_session_store_failures_total " +
        std::to_string(bot.sessions().failures()));
+  line(
+      "# HELP faqbot_session_states_kept_locally_total Messages whose state "
+      "change reached only this instance's copy (Redis unreachable; written "
+      "back when it returns).");
+  line("# TYPE faqbot_session_states_kept_locally_total counter");
+  line("faqbot_session_states_kept_locally_total " +
+       std::to_string(bot.kept_locally()));
   if (const auto& t = bot.options().transcripts) {
     line(
         "# HELP faqbot_transcript_written_total Exchanges written to the "

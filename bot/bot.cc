@@ -93,7 +93,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   bool repeated = false;  // answered before: the reply comes from the record
-  sessions_->WithSession(session, [&](Session& s, bool created) {
+  Count(sessions_->WithSession(session, [&](Session& s, bool created) {
     repeated = !message.id.empty() && s.last_id == message.id && s.last_reply;
     if (repeated) {
       result = *s.last_reply;
@@ -111,7 +111,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
       s.last_id = message.id;
       s.last_reply = *result;
     }
-  });
+  }));
   if (!result || repeated) return result;  // a repeat was recorded before
   Record(session, message, *result);
   if (options_.handoff) NoteWhileWaiting(session, message, *result);

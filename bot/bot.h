@@ -110,6 +110,9 @@ class Bot {
   }
 
   const SessionStore& sessions() const { return *sessions_; }
+  // Messages whose state change reached only this process's copy of the
+  // session (a shared store was unreachable), since start.
+  uint64_t kept_locally() const { return kept_locally_.load(); }
 
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
 
@@ -126,6 +129,11 @@ class Bot {
   BotOptions options_;
   std::shared_ptr<SessionStore> sessions_;
   ReplyObserver observer_;
+  std::atomic<uint64_t> kept_locally_{0};
+  // Acts on where a state change went (counts kKeptLocally).
+  void Count(Stored stored) {
+    if (stored == Stored::kKeptLocally) ++kept_locally_;
+  }
   Result<Reply> HandleMessage(std::string_view session, const Message& given,
                               dialogs::Trace* trace);
   void Record(std::string_view session, const Message& message,

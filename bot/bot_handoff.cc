@@ -49,7 +49,7 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
   // for an urgent-care reply, or when the bot answers for the operator.
   const dialogs::DialogRunner runner(&pack);
   Result<Reply> step = std::unexpected(Error::InvalidArgument(""));
-  sessions_->WithSession(session, [&](Session& s, bool created) {
+  Count(sessions_->WithSession(session, [&](Session& s, bool created) {
     if (created && message.welcomed) s.disclaimed = true;
     dialogs::DialogState before = s.state;
     step = runner.Step(&s.state, {message.text, message.choice});
@@ -57,7 +57,7 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
         (step->kind != ReplyKind::kEscalation && !answers_for_operator)) {
       s.state = before;
     }
-  });
+  }));
   if (!step) return step;
   const bool urgent = step->kind == ReplyKind::kEscalation;
   Reply reply;
@@ -149,7 +149,7 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
   // last exchanges both ways, then the request.
   std::string earlier;
   std::vector<EarlierExchange> recent;
-  sessions_->WithSession(session, [&](Session& s, bool) {
+  Count(sessions_->WithSession(session, [&](Session& s, bool) {
     earlier.clear();
     for (const auto& node_id : s.state.history) {
       if (const auto* node = pack.Find(node_id)) {
@@ -157,7 +157,7 @@ Reply Bot::AskForPerson(std::string_view session, const Message& message,
       }
     }
     recent = s.recent;
-  });
+  }));
   if (!earlier.empty()) {
     desk->AddLine(id, Line("bot", "Topics so far: " + earlier));
   }

@@ -129,7 +129,7 @@ void RedisSessionStore::Failed(const std::string& why) const {
 
 void RedisSessionStore::Keep(std::string_view id, Session session,
                              bool unsaved) {
-  fallback_.WithSession(id, [&](Session& m, bool) {
+  (void)fallback_.WithSession(id, [&](Session& m, bool) {
     const auto active = m.last_active;
     m = std::move(session);
     m.last_active = active;
@@ -200,7 +200,7 @@ void RedisSessionStore::Adopt(const redisReply* record, Session* s,
   }
 }
 
-void RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
+Stored RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
   const std::string key = options_.prefix + std::string(id);
   std::optional<Session> result;  // the state fn produced, once it ran
   bool pooled = false;
@@ -210,7 +210,7 @@ void RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
     if (Step(c.get(), key, cached, fn, &result)) {
       Release(std::move(c));
       Keep(id, std::move(*result), /*unsaved=*/false);
-      return;
+      return Stored::kSaved;
     }
     if (!pooled) {
       Failed(c->err ? c->errstr : "unexpected reply");
@@ -228,12 +228,13 @@ void RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
   }
   if (result) {  // fn already ran on Redis's state; keep what it made
     Keep(id, std::move(*result), /*unsaved=*/true);
-    return;
+    return Stored::kKeptLocally;
   }
-  fallback_.WithSession(id, [&](Session& s, bool created) {
+  (void)fallback_.WithSession(id, [&](Session& s, bool created) {
     fn(s, created);
     s.unsaved = true;
   });
+  return Stored::kKeptLocally;
 }
 
 bool RedisSessionStore::Contains(std::string_view id) const {

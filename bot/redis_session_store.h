@@ -60,7 +60,7 @@ class RedisSessionStore : public SessionStore {
   explicit RedisSessionStore(RedisOptions options);
   ~RedisSessionStore() override;
 
-  void WithSession(std::string_view id, const Fn& fn) override;
+  Stored WithSession(std::string_view id, const Fn& fn) override;
   bool Contains(std::string_view id) const override;
   // Sessions this process holds a copy of.
   std::size_t size() const override { return fallback_.size(); }

@@ -35,7 +35,7 @@ MemorySessionStore::Shard& MemorySessionStore::ShardFor(
   return shards_[std::hash<std::string_view>{}(id) % kShards];
 }
 
-void MemorySessionStore::WithSession(std::string_view id, const Fn& fn) {
+Stored MemorySessionStore::WithSession(std::string_view id, const Fn& fn) {
   Shard& shard = ShardFor(id);
   const auto now = Clock::now();
   std::lock_guard lock(shard.mu);
@@ -56,6 +56,7 @@ void MemorySessionStore::WithSession(std::string_view id, const Fn& fn) {
   }
   it->second.last_active = now;
   fn(it->second, created);
+  return Stored::kSaved;
 }
 
 bool MemorySessionStore::Contains(std::string_view id) const {

@@ -75,16 +75,22 @@ class SessionFn {
   void (*call_)(void*, Session&, bool);
 };
 
+// Where a session's state change went: into the store (kSaved), or only
+// into this process's copy because a shared store could not be reached
+// (kKeptLocally; written to the store when it is back).
+enum class Stored { kSaved, kKeptLocally };
+
 class SessionStore {
  public:
   using Fn = SessionFn;
   virtual ~SessionStore() = default;
 
   // Runs `fn` on the session `id` (created empty if new or expired) and
-  // keeps the state fn leaves. `created` tells fn whether it is new. A store
-  // may run fn more than once (a retry after a concurrent change); only the
-  // last run's state is kept.
-  virtual void WithSession(std::string_view id, const Fn& fn) = 0;
+  // keeps the state fn leaves; says where it went. `created` tells fn
+  // whether it is new. A store may run fn more than once (a retry after a
+  // concurrent change); only the last run's state is kept.
+  [[nodiscard]] virtual Stored WithSession(std::string_view id,
+                                           const Fn& fn) = 0;
 
   // Whether `id` names a live session.
   virtual bool Contains(std::string_view id) const = 0;
@@ -111,7 +117,7 @@ class MemorySessionStore : public SessionStore {
   explicit MemorySessionStore(std::chrono::seconds idle_expiry,
                               std::size_t max_sessions = 100000);
 
-  void WithSession(std::string_view id, const Fn& fn) override;
+  Stored WithSession(std::string_view id, const Fn& fn) override;
   bool Contains(std::string_view id) const override;
   std::size_t size() const override;
 

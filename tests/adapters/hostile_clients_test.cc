@@ -86,9 +86,9 @@ TEST_F(HostileTest, ClientThatNeverReadsStallsThenIsClosed) {
 class ThrowingStore : public bot::MemorySessionStore {
  public:
   ThrowingStore() : MemorySessionStore(std::chrono::hours(1)) {}
-  void WithSession(std::string_view id, const Fn& fn) override {
+  bot::Stored WithSession(std::string_view id, const Fn& fn) override {
     if (fail) throw std::runtime_error("store bug");
-    MemorySessionStore::WithSession(id, fn);
+    return MemorySessionStore::WithSession(id, fn);
   }
   std::atomic<bool> fail{false};
 };

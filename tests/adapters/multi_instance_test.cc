@@ -131,6 +131,9 @@ TEST_F(MultiInstanceTest, RepliesKeepComingWhileRedisIsDown) {
   const auto metrics = HttpGet(instances_[0].port(), "/metrics");
   EXPECT_NE(metrics.body.find("faqbot_session_store_degraded 1"),
             std::string::npos);
+  EXPECT_NE(metrics.body.find("faqbot_session_states_kept_locally_total 1\n"),
+            std::string::npos)
+      << "the message whose state reached only this instance is counted";
   EXPECT_TRUE(instances_[0].process().WaitForOutput("unreachable"));
   EXPECT_EQ(client.Ask("back")["node"], "parasitic-infection");
 
