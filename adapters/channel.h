@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/url.h"  // QueryValue, PercentDecode
 #include "adapters/ws_connection.h"
 #include "bot/bot.h"
 #include "intents/utf8.h"
@@ -109,10 +110,6 @@ std::string DumpJson(const nlohmann::json& j);
 
 using intents::TruncateUtf8;  // intents/utf8.h
 
-// The query parameter `name` of a request target ("/ws?session=abc"),
-// percent-decoded; "" when absent.
-std::string QueryValue(std::string_view target, std::string_view name);
-
 // CORS for endpoints that pages on other sites call (REST, Direct Line).
 // `origins` are the ones allowed ("*": any; none: no page on another site
 // may call). A preflight (OPTIONS) from an allowed origin gets `methods`
@@ -124,9 +121,6 @@ HttpResponse CorsPreflight(const HttpRequest& request, std::string_view methods,
 void AllowOrigin(const HttpRequest& request,
                  const std::vector<std::string>& origins,
                  HttpResponse* response);
-
-// Percent-decoding of URL and form values ('+' is a space in forms).
-std::string PercentDecode(std::string_view text, bool plus_is_space);
 
 }  // namespace faqbot::adapters
 

@@ -8,8 +8,8 @@
 #include <boost/beast/websocket.hpp>
 #include <deque>
 
-#include "adapters/channel.h"
 #include "adapters/log.h"
+#include "adapters/url.h"
 #include "adapters/ws_upgrade_impl.h"
 
 namespace faqbot::adapters {
