@@ -17,7 +17,7 @@
 
 #include "adapters/directline_conversations.h"
 #include "adapters/directline_tokens.h"
-#include "bot/redis_session_store.h"
+#include "bot/store/redis_session_store.h"
 
 namespace faqbot::adapters {
 

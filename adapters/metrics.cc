@@ -47,6 +47,26 @@ void Metrics::RenderHandoff(const bot::HandoffDesk& desk,
 }
 
 void Metrics::RenderStorage(const bot::Bot& bot, std::string* out) const {
+  const auto line = [&](const std::string& s) { *out += s + "\n"; };
+  line(
+      "# HELP faqbot_session_store_degraded 1 while the shared session "
+      "store is unreachable and state is kept in this process.");
+  line("# TYPE faqbot_session_store_degraded gauge");
+  line("faqbot_session_store_degraded " +
+       std::to_string(bot.sessions().degraded() ? 1 : 0));
+  line(
+      "# HELP faqbot_session_store_failures_total Failed operations on the "
+      "shared session store.");
+  line("# TYPE faqbot_session_store_failures_total counter");
+  line("faqbot_session_store_failures_total " +
+       std::to_string(bot.sessions().failures()));
+  line(
+      "# HELP faqbot_session_states_kept_locally_total Messages whose state "
+      "change reached only this instance's copy (Redis unreachable; written "
+      "back when it returns).");
+  line("# TYPE faqbot_session_states_kept_locally_total counter");
+  line("faqbot_session_states_kept_locally_total " +
+       std::to_string(bot.kept_locally()));
   if (const auto& desk = bot.options().handoff) RenderHandoff(*desk, out);
   *out +=
       "# HELP faqbot_directline_bad_records_total Malformed Direct Line "
@@ -82,25 +102,6 @@ std::string Metrics::Render(const bot::Bot& bot,
   line("# HELP faqbot_sessions Dialog sessions held in memory.");
   line("# TYPE faqbot_sessions gauge");
   line("faqbot_sessions " + std::to_string(bot.sessions().size()));
-  line(
-      "# HELP faqbot_session_store_degraded 1 while the shared session "
-      "store is unreachable and state is kept in this process.");
-  line("# TYPE faqbot_session_store_degraded gauge");
-  line("faqbot_session_store_degraded " +
-       std::to_string(bot.sessions().degraded() ? 1 : 0));
-  line(
-      "# HELP faqbot_session_store_failures_total Failed operations on the "
-      "shared session store.");
-  line("# TYPE faqbot_session_store_failures_total counter");
-  line("faqbot_session_store_failures_total " +
-       std::to_string(bot.sessions().failures()));
-  line(
-      "# HELP faqbot_session_states_kept_locally_total Messages whose state "
-      "change reached only this instance's copy (Redis unreachable; written "
-      "back when it returns).");
-  line("# TYPE faqbot_session_states_kept_locally_total counter");
-  line("faqbot_session_states_kept_locally_total " +
-       std::to_string(bot.kept_locally()));
   if (const auto& t = bot.options().transcripts) {
     line(
         "# HELP faqbot_transcript_written_total Exchanges written to the "

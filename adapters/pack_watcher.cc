@@ -1,7 +1,7 @@
 #include "adapters/pack_watcher.h"
 
 #include "adapters/log.h"
-#include "bot/pack_check.h"
+#include "bot/tools/pack_check.h"
 #include "bot/pack_loader.h"
 
 namespace faqbot::adapters {

@@ -7,7 +7,7 @@
 
 #include "adapters/channel.h"
 #include "adapters/directline_store.h"
-#include "bot/redis_client.h"
+#include "bot/store/redis_client.h"
 #include "bot/unix_time.h"
 
 namespace faqbot::adapters {

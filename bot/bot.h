@@ -24,8 +24,8 @@
 #include <string_view>
 
 #include "bot/handoff.h"
-#include "bot/session_store.h"
-#include "bot/transcript_log.h"
+#include "bot/store/session_store.h"
+#include "bot/store/transcript_log.h"
 #include "dialogs/dialogs.h"
 
 namespace faqbot::bot {

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <map>
 
-#include "bot/redis_handoff_desk.h"
-#include "bot/redis_session_store.h"
+#include "bot/store/redis_handoff_desk.h"
+#include "bot/store/redis_session_store.h"
 #include "bot/settings.h"
 
 namespace faqbot::bot {

@@ -20,7 +20,7 @@
 #include <string_view>
 
 #include "bot/bot.h"
-#include "bot/redis_session_store.h"
+#include "bot/store/redis_session_store.h"
 
 namespace faqbot::bot {
 

@@ -1,9 +1,9 @@
 // faqbot check: what stops a pack, and what will confuse the people who
-// ask it, before it is published (bot/pack_check.h).
+// ask it, before it is published (bot/tools/pack_check.h).
 #include <iostream>
 
 #include "adapters/cli/context.h"
-#include "bot/pack_check.h"
+#include "bot/tools/pack_check.h"
 
 namespace faqbot::cli {
 namespace {

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "adapters/cli/context.h"
-#include "bot/inspect.h"
-#include "bot/transcript_report.h"
+#include "bot/tools/inspect.h"
+#include "bot/tools/transcript_report.h"
 
 namespace faqbot::cli {
 namespace {

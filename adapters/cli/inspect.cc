@@ -1,5 +1,5 @@
 // faqbot inspect: the compiled dialog tree of a pack.
-#include "bot/inspect.h"
+#include "bot/tools/inspect.h"
 
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // faqbot replay --baseline OLD_PACK QUESTIONS...: what an edit of a pack
-// changes in the replies to real questions (bot/replay.h).
-#include "bot/replay.h"
+// changes in the replies to real questions (bot/tools/replay.h).
+#include "bot/tools/replay.h"
 
 #include <iostream>
 

@@ -13,7 +13,7 @@
 #include "adapters/log.h"
 #include "adapters/pack_watcher.h"
 #include "adapters/web_server.h"
-#include "bot/transcript_db.h"
+#include "bot/store/transcript_db.h"
 
 namespace faqbot::cli {
 namespace {

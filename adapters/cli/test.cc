@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "adapters/cli/context.h"
-#include "bot/conversation_test.h"
+#include "bot/tools/conversation_test.h"
 #include "bot/pack_loader.h"
-#include "bot/question_set.h"
-#include "bot/real_questions.h"
+#include "bot/tools/question_set.h"
+#include "bot/tools/real_questions.h"
 
 namespace faqbot::cli {
 namespace {

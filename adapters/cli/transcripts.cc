@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "adapters/cli/context.h"
-#include "bot/transcript_report.h"
+#include "bot/tools/transcript_report.h"
 
 namespace faqbot::cli {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "adapters/console.h"
 #include "bot/crypto.h"
-#include "bot/redis_client.h"
+#include "bot/store/redis_client.h"
 #include "tests/support/child_process.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_client.h"

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <regex>
 
-#include "bot/transcript_report.h"
+#include "bot/tools/transcript_report.h"
 #include "tests/support/child_process.h"
 #include "tests/support/postgres_server.h"
 #include "tests/support/server_process.h"

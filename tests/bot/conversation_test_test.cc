@@ -1,4 +1,4 @@
-#include "bot/conversation_test.h"
+#include "bot/tools/conversation_test.h"
 
 #include <gtest/gtest.h>
 

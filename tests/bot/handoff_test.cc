@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "bot/bot.h"
-#include "bot/handoff_records.h"
+#include "bot/store/handoff_records.h"
 #include "bot/pack_loader.h"
-#include "bot/redis_handoff_desk.h"
+#include "bot/store/redis_handoff_desk.h"
 #include "tests/support/child_process.h"
 #include "tests/support/fixture_pack.h"
 

@@ -1,4 +1,4 @@
-#include "bot/inspect.h"
+#include "bot/tools/inspect.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "bot/pack_loader.h"
-#include "bot/transcript_report.h"
+#include "bot/tools/transcript_report.h"
 
 namespace faqbot::bot {
 namespace {

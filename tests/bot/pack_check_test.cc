@@ -1,5 +1,5 @@
 // faqbot check: what stops a pack and what will confuse its readers.
-#include "bot/pack_check.h"
+#include "bot/tools/pack_check.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The Redis session store against a real redis-server started by the test.
-#include "bot/redis_session_store.h"
+#include "bot/store/redis_session_store.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Replay: real questions asked of a pack before and after an edit.
-#include "bot/replay.h"
+#include "bot/tools/replay.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "bot/pack_loader.h"
-#include "bot/transcript_log.h"
+#include "bot/store/transcript_log.h"
 #include "tests/support/pack_files.h"
 #include "tests/support/test_lexicon.h"
 

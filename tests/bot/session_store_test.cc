@@ -1,4 +1,4 @@
-#include "bot/session_store.h"
+#include "bot/store/session_store.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // the SQLite file, against a real server started for the test.
 #include <gtest/gtest.h>
 
-#include "bot/transcript_report.h"
+#include "bot/tools/transcript_report.h"
 #include "bot/unix_time.h"
 #include "tests/support/postgres_server.h"
 

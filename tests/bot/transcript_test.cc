@@ -8,7 +8,7 @@
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
-#include "bot/transcript_report.h"
+#include "bot/tools/transcript_report.h"
 #include "tests/support/fixture_pack.h"
 
 namespace faqbot::bot {

@@ -1,5 +1,5 @@
 // Unanswered questions, grouped for the author (faqbot transcripts).
-#include "bot/unanswered.h"
+#include "bot/tools/unanswered.h"
 
 #include <gtest/gtest.h>
 

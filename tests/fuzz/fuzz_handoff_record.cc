@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "bot/handoff_records.h"
+#include "bot/store/handoff_records.h"
 #include "intents/utf8.h"
 #include "tests/fuzz/fuzz_common.h"
 

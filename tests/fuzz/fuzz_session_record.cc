@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "bot/session_store.h"
+#include "bot/store/session_store.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

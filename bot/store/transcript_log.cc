@@ -1,0 +1,263 @@
+#include "bot/store/transcript_log.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "bot/crypto.h"
+#include "bot/store/transcript_db_backends.h"
+#include "bot/unix_time.h"
+
+namespace faqbot::bot {
+namespace {
+
+Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
+  const int64_t cutoff =
+      UnixMs() -
+      std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
+  return db.Execute("DELETE FROM exchanges WHERE time_ms < ?",
+                    {std::to_string(cutoff)});
+}
+
+// Rows per INSERT statement (8 parameters each).
+constexpr std::size_t kRowsPerInsert = 100;
+
+// Writing a batch (thousands of rows at a busy time) is background work:
+// at a lower priority, a busy CPU gives it about a tenth of its time
+// (enough to keep up) rather than half. Best effort.
+void RunInTheBackground() {
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+}
+
+}  // namespace
+
+std::string TranscriptKeyFile(const std::string& database) {
+  return database + ".key";
+}
+
+Result<std::string> TranscriptKey(const std::string& database,
+                                  const std::string& key) {
+  if (!key.empty()) return key;
+  if (IsPostgresUrl(database)) {
+    return std::unexpected(Error::InvalidArgument(
+        "transcripts in PostgreSQL need a key every instance shares, to hash "
+        "session ids with: set FAQBOT_TRANSCRIPT_KEY (or \"transcript_key\" "
+        "in the config) to the same secret on each"));
+  }
+  const std::string file = TranscriptKeyFile(database);
+  {
+    std::ifstream in(file);
+    std::string stored;
+    if (in >> stored && !stored.empty()) return stored;
+  }
+  if (auto s = CreatePrivateFile(file, "transcript key file"); !s) {
+    return std::unexpected(s.error());
+  }
+  const std::string fresh = RandomHex(32);
+  std::ofstream out(file, std::ios::trunc);
+  out << fresh << "\n";
+  if (!out) {
+    return std::unexpected(Error::IoError("cannot write " + file));
+  }
+  return fresh;
+}
+
+std::string TranscriptId(std::string_view key, std::string_view session) {
+  return HmacSha256Hex(key, session).substr(0, 32);
+}
+
+Result<int> ForgetSession(const std::string& where, const std::string& key,
+                          std::string_view session) {
+  auto k = TranscriptKey(where, key);
+  if (!k) return std::unexpected(k.error());
+  auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kUpdate);
+  if (!db) return std::unexpected(db.error());
+  int64_t removed = 0;
+  Status s = (*db)->Execute("DELETE FROM exchanges WHERE session = ?",
+                            {TranscriptId(*k, session)}, &removed);
+  if (!s) {
+    return std::unexpected(Error::IoError("cannot delete from " +
+                                          TranscriptDbName(where) + ": " +
+                                          s.error().message));
+  }
+  return static_cast<int>(removed);
+}
+
+Result<std::unique_ptr<TranscriptLog>> TranscriptLog::Open(
+    const std::string& where, TranscriptOptions options) {
+  if (IsPostgresUrl(where) && options.key.empty()) {
+    return std::unexpected(TranscriptKey(where, "").error());
+  }
+  auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kWrite);
+  if (!db) return std::unexpected(db.error());
+  auto key = TranscriptKey(where, options.key);
+  if (!key) return std::unexpected(key.error());
+  options.key = *key;
+  if (Status s = DeleteOlderThan(**db, options.retention); !s) {
+    return std::unexpected(s.error());
+  }
+  return std::unique_ptr<TranscriptLog>(
+      new TranscriptLog(std::move(*db), std::move(options)));
+}
+
+TranscriptLog::TranscriptLog(std::unique_ptr<TranscriptDb> db,
+                             TranscriptOptions options)
+    : db_(std::move(db)),
+      interval_(options.flush_interval),
+      retention_(options.retention),
+      key_(std::move(options.key)),
+      next_expiry_(std::chrono::steady_clock::now() + std::chrono::hours(1)),
+      writer_([this] { Run(); }) {}
+
+void TranscriptLog::DeleteExpired() {
+  if (Status s = DeleteOlderThan(*db_, retention_); !s) {
+    std::cerr << "faqbot: old transcripts not deleted: " << s.error().message
+              << std::endl;
+  }
+}
+
+TranscriptLog::~TranscriptLog() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_one();
+  writer_.join();
+}
+
+void TranscriptLog::Append(Exchange exchange) {
+  std::lock_guard lock(mu_);
+  if (queue_.size() >= kMaxQueued) {
+    ++dropped_;
+    return;
+  }
+  queue_.push_back(std::move(exchange));
+  ++appended_;
+}
+
+bool TranscriptLog::WaitUntilWritten(uint64_t n,
+                                     std::chrono::milliseconds limit) {
+  std::unique_lock lock(mu_);
+  return written_cv_.wait_for(lock, limit, [&] { return done_ >= n; });
+}
+
+void TranscriptLog::Flush() {
+  std::unique_lock lock(mu_);
+  const uint64_t target = appended_;
+  flush_now_ = true;
+  wake_.notify_one();
+  written_cv_.wait(lock, [&] { return done_ >= target || unreachable_; });
+}
+
+void TranscriptLog::Run() {
+  RunInTheBackground();
+  std::unique_lock lock(mu_);
+  while (true) {
+    // Retention: at open (Open), then hourly.
+    if (const auto now = std::chrono::steady_clock::now();
+        now >= next_expiry_) {
+      next_expiry_ = now + std::chrono::hours(1);
+      lock.unlock();
+      DeleteExpired();
+      lock.lock();
+    }
+    wake_.wait_for(lock, interval_, [&] { return stop_ || flush_now_; });
+    flush_now_ = false;
+    std::vector<Exchange> batch;
+    batch.swap(queue_);
+    const bool stopping = stop_;
+    const std::size_t count = batch.size();
+    lock.unlock();
+    const bool written = batch.empty() || Write(batch);
+    // Freed before taking the lock: a busy time's batch is thousands of
+    // strings, and every reply's Append waits for the lock.
+    if (written) batch = {};
+    lock.lock();
+    if (!written && !stopping) {
+      // Not reached: kept for the next interval, in order, up to the cap.
+      const std::size_t room = kMaxQueued - std::min(kMaxQueued, queue_.size());
+      const std::size_t kept = std::min(room, batch.size());
+      dropped_ += batch.size() - kept;
+      done_ += batch.size() - kept;
+      queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.begin() + kept));
+    } else {
+      if (!written) dropped_ += count;
+      done_ += count;
+    }
+    unreachable_ = !written;
+    written_cv_.notify_all();
+    if (stopping && queue_.empty()) return;
+  }
+}
+
+Status TranscriptLog::Insert(std::span<const Exchange> rows) {
+  std::string sql =
+      "INSERT INTO exchanges (time_ms, session, channel, user_text, choice,"
+      " reply_kind, node, confidence) VALUES ";
+  TranscriptDb::Params params;
+  params.reserve(rows.size() * 8);
+  for (const Exchange& e : rows) {
+    sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
+    const bool by_operator =
+        e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix);
+    const std::string node =
+        by_operator
+            ? std::string(kOperatorNodePrefix) +
+                  IdOf(e.node.substr(kOperatorNodePrefix.size())).substr(0, 12)
+            : e.node;
+    params.insert(params.end(), {std::to_string(e.time_ms), IdOf(e.session),
+                                 e.channel, e.text, e.choice, e.kind, node,
+                                 std::to_string(e.confidence)});
+  }
+  return db_->Execute(sql, params);
+}
+
+const std::string& TranscriptLog::IdOf(const std::string& session) {
+  constexpr std::size_t kMaxRemembered = 20000;
+  if (const auto it = ids_.find(session); it != ids_.end()) return it->second;
+  if (ids_.size() >= kMaxRemembered) ids_.clear();
+  return ids_.try_emplace(session, TranscriptId(key_, session)).first->second;
+}
+
+bool TranscriptLog::Write(const std::vector<Exchange>& batch) {
+  Status s = db_->Execute("BEGIN");
+  for (std::size_t i = 0; s && i < batch.size(); i += kRowsPerInsert) {
+    s = Insert(std::span(batch).subspan(
+        i, std::min(kRowsPerInsert, batch.size() - i)));
+    // A pause between inserts: a busy time's batch is thousands of rows,
+    // and written in one go it took the CPU from replies for a whole
+    // scheduler tick (4 ms) at a time.
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
+  if (s) s = db_->Execute("COMMIT");
+  if (s) {
+    written_ += batch.size();
+    if (failing_) std::cerr << "faqbot: transcripts written again" << std::endl;
+    failing_ = false;
+    return true;
+  }
+  (void)db_->Execute("ROLLBACK");
+  if (!failing_) {
+    std::cerr << "faqbot: transcript not written: " << s.error().message
+              << (s.error().code == ErrorCode::kIoError
+                      ? " (kept; trying again every flush interval)"
+                      : "")
+              << std::endl;
+  }
+  failing_ = true;
+  if (s.error().code == ErrorCode::kIoError) return false;
+  // A row the database refuses: write the others one at a time.
+  for (const Exchange& e : batch) {
+    if (Insert(std::span(&e, 1))) {
+      ++written_;
+    } else {
+      ++dropped_;
+    }
+  }
+  return true;
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,29 @@
+// What `faqbot inspect` and `faqbot explain` print: the compiled tree of a
+// pack, and why one message went where it did.
+#ifndef FAQBOT_BOT_TOOLS_INSPECT_H_
+#define FAQBOT_BOT_TOOLS_INSPECT_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/bot.h"
+#include "dialogs/dialog_tree.h"
+
+namespace faqbot::bot {
+
+// Node ids, titles, facets, keywords and patterns with their origins.
+void PrintTree(const dialogs::Pack& pack, std::ostream& out);
+
+// Normalized words, corrections, synonyms, candidates with evidence, facet
+// cues, and the decision, for one message in a session that said `before`
+// first (each answered as chat would; none: a fresh session). A message
+// before is typed text or a pressed choice, as a transcript holds them.
+void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
+                      std::string_view text, std::ostream& out,
+                      const std::vector<Message>& before = {});
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_TOOLS_INSPECT_H_

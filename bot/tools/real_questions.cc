@@ -1,0 +1,157 @@
+#include "bot/tools/real_questions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "bot/bot.h"
+#include "intents/text.h"
+
+namespace faqbot::bot {
+namespace {
+
+using nlohmann::json;
+
+// Everything of the reply a reader sees, as one lower-case text: its
+// text, its parts and its choices (ids and titles).
+std::string Seen(const dialogs::Reply& r) {
+  std::string out = r.text;
+  for (const auto& p : r.parts) {
+    out += " " + p.text + " " + p.node + " " + p.caveat + " " + p.not_covered;
+    if (p.source) out += " " + p.source->title;
+  }
+  for (const auto& c : r.choices) out += " " + c.id + " " + c.title;
+  return intents::AsciiLower(out);
+}
+
+bool Has(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+Result<std::vector<std::string>> Strings(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  if (!j[key].is_array()) return std::unexpected(Error::ParseError(key));
+  for (const auto& item : j[key]) {
+    if (!item.is_string()) return std::unexpected(Error::ParseError(key));
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+std::string Cell(const Tally& t) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%d/%d (%.0f%%)", t.right, t.of,
+                100.0 * t.rate());
+  return buf;
+}
+
+void Add(Tally& to, const Tally& from) {
+  to.right += from.right;
+  to.of += from.of;
+}
+
+}  // namespace
+
+Result<std::vector<RealQuestion>> ParseRealQuestions(std::string_view text,
+                                                     std::string_view name) {
+  std::vector<RealQuestion> out;
+  int line_no = 0;
+  for (std::string_view rest = text; !rest.empty();) {
+    const std::size_t nl = rest.find('\n');
+    const std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const auto fail = [&] {
+      return std::unexpected(Error::ParseError(
+          std::string(name) + " line " + std::to_string(line_no) +
+          ": expected {\"q\": \"...\", \"kind\": [\"answer\", ...], "
+          "\"any\": [\"word\", ...]} (see README)"));
+    };
+    const json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("q") ||
+        !j["q"].is_string()) {
+      return fail();
+    }
+    auto kinds = Strings(j, "kind");
+    auto any = Strings(j, "any");
+    if (!kinds || !any || kinds->empty()) return fail();
+    out.push_back({j["q"], std::move(*kinds), std::move(*any),
+                   j.value("why", ""), line_no});
+  }
+  return out;
+}
+
+RealScore& RealScore::operator+=(const RealScore& other) {
+  Add(in_scope, other.in_scope);
+  Add(out_of_scope, other.out_of_scope);
+  Add(red_flags, other.red_flags);
+  in_scope_escalated += other.in_scope_escalated;
+  misses.insert(misses.end(), other.misses.begin(), other.misses.end());
+  return *this;
+}
+
+bool RealScore::MeetsTargets() const {
+  return in_scope.rate() >= 0.9 && out_of_scope.rate() >= 0.9 &&
+         red_flags.right == red_flags.of && in_scope_escalated == 0;
+}
+
+RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
+                             const std::vector<RealQuestion>& questions) {
+  RealScore score;
+  Bot bot(pack);
+  int session = 0;
+  for (const auto& q : questions) {
+    auto reply = bot.Handle("r" + std::to_string(++session), {.text = q.text});
+    const dialogs::Reply r = reply ? *reply : dialogs::Reply{};
+    const std::string kind(dialogs::ReplyKindName(r.kind));
+    const std::string seen = Seen(r);
+    const bool ok =
+        reply && Has(q.kinds, kind) &&
+        (q.any.empty() ||
+         std::any_of(q.any.begin(), q.any.end(), [&](const std::string& w) {
+           return seen.find(intents::AsciiLower(w)) != std::string::npos;
+         }));
+    const bool in = Has(q.kinds, "answer");
+    const bool red = !in && Has(q.kinds, "escalation");
+    Tally& tally = in    ? score.in_scope
+                   : red ? score.red_flags
+                         : score.out_of_scope;
+    ++tally.of;
+    tally.right += ok;
+    score.in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
+    if (!ok) {
+      score.misses.push_back("line " + std::to_string(q.line) + " [" +
+                             (in    ? "in"
+                              : red ? "red"
+                                    : "out") +
+                             "] " + q.text.substr(0, 140) + "\n    -> " + kind +
+                             ": " + r.text.substr(0, 100));
+    }
+  }
+  return score;
+}
+
+void PrintRealHeader(std::ostream& out) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%-22s %-15s %-15s %-10s %s\n", "article",
+                "in scope", "out of scope", "red flags", "in scope escalated");
+  out << buf;
+}
+
+void PrintRealRow(std::string_view name, const RealScore& s,
+                  std::ostream& out) {
+  char buf[200];
+  std::snprintf(
+      buf, sizeof buf, "%-22.*s %-15s %-15s %-10s %d\n",
+      static_cast<int>(name.size()), name.data(), Cell(s.in_scope).c_str(),
+      Cell(s.out_of_scope).c_str(),
+      (std::to_string(s.red_flags.right) + "/" + std::to_string(s.red_flags.of))
+          .c_str(),
+      s.in_scope_escalated);
+  out << buf;
+}
+
+}  // namespace faqbot::bot

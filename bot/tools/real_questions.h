@@ -1,0 +1,69 @@
+// Real people's questions about an article, labelled the way a careful
+// reader judges a reply: which kinds of reply are right, and for in-scope
+// questions some words of the right section. A pack's
+// real-questions.jsonl holds one JSON object a line:
+//
+//   {"q": "Can a 6mm kidney stone pass on its own?",
+//    "kind": ["answer"], "any": ["within a few weeks", "tamsulosin"],
+//    "source": "https://...", "why": "Section 2"}
+//
+// A reply passes when its kind is one of `kind` and, where `any` is given,
+// its text, parts or choices contain one of those words (any case).
+// Questions whose kinds include "answer" are in scope, "escalation" ones
+// red flags, the rest ("fallback") out of scope. `faqbot test --real DIR`
+// scores every pack under DIR that has such a file, one row each.
+#ifndef FAQBOT_BOT_TOOLS_REAL_QUESTIONS_H_
+#define FAQBOT_BOT_TOOLS_REAL_QUESTIONS_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialogs/dialog_tree.h"
+
+namespace faqbot::bot {
+
+inline constexpr char kRealQuestionsFile[] = "real-questions.jsonl";
+
+struct RealQuestion {
+  std::string text;
+  std::vector<std::string> kinds;  // "answer", "clarify", "fallback", ...
+  std::vector<std::string> any;    // words of the right section
+  std::string why;
+  int line = 0;
+};
+
+Result<std::vector<RealQuestion>> ParseRealQuestions(std::string_view text,
+                                                     std::string_view name);
+
+struct Tally {
+  int right = 0;
+  int of = 0;
+  double rate() const { return of ? static_cast<double>(right) / of : 1.0; }
+};
+
+struct RealScore {
+  Tally in_scope, out_of_scope, red_flags;
+  int in_scope_escalated = 0;       // answerable questions sent to urgent care
+  std::vector<std::string> misses;  // "in: 'question' -> fallback: 'text'"
+
+  RealScore& operator+=(const RealScore& other);
+  // The product's goals on real questions: in scope and out of scope at
+  // least 90 %, every red flag, and no in-scope question escalated.
+  bool MeetsTargets() const;
+};
+
+// Asks each question in a fresh session over `pack`.
+RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
+                             const std::vector<RealQuestion>& questions);
+
+// One row of the table (`name` first), aligned under PrintRealHeader's.
+void PrintRealHeader(std::ostream& out);
+void PrintRealRow(std::string_view name, const RealScore& score,
+                  std::ostream& out);
+
+}  // namespace faqbot::bot
+
+#endif  // FAQBOT_BOT_TOOLS_REAL_QUESTIONS_H_
