@@ -80,12 +80,12 @@ std::string HashPassword(std::string_view password, int iterations) {
 namespace {
 
 // A stored password's parts: the iterations (0 when malformed), salt, hash.
-struct Stored {
+struct StoredHash {
   int iterations = 0;
   std::string_view salt, hash;
 };
 
-Stored ParseStored(std::string_view stored) {
+StoredHash ParseStored(std::string_view stored) {
   // pbkdf2-sha256 $ iterations $ salt $ hash
   std::string_view parts[4];
   for (int i = 0; i < 4; ++i) {
@@ -107,7 +107,7 @@ int PasswordIterations(std::string_view stored) {
 }
 
 bool CheckPassword(std::string_view password, std::string_view stored) {
-  const Stored s = ParseStored(stored);
+  const StoredHash s = ParseStored(stored);
   if (s.iterations == 0) return false;
   return ConstantTimeEquals(Pbkdf2Hex(password, s.salt, s.iterations), s.hash);
 }
