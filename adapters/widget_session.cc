@@ -110,6 +110,7 @@ void WidgetSession::SendMissed(WsConnection& connection) {
 }
 
 void WidgetSession::OnOpen(WsConnection& connection) {
+  if (!state_->backstage.threaded()) return Greet(connection);  // no hop
   lane_->Post([self = shared_from_this(), c = connection.shared()] {
     self->Greet(*c);
   });
@@ -162,6 +163,7 @@ void WidgetSession::OnMessage(WsConnection& connection, std::string payload) {
             " messages per second; this one was not answered",
         id));
   }
+  if (!state_->backstage.threaded()) return Reply(connection, payload);
   lane_->Post([self = shared_from_this(), c = connection.shared(),
                p = std::move(payload)] { self->Reply(*c, p); });
 }
