@@ -159,11 +159,13 @@ bool RedisSessionStore::Step(redisContext* c, const std::string& key,
   }
   const long long ttl = std::max<long long>(1, options_.idle_expiry.count());
   for (int attempt = 0;; ++attempt) {
-    Session next = s;
-    fn(next, created);
-    next.revision = s.revision + 1;
-    const std::string text = EncodeSession(next, next.revision);
-    *result = std::move(next);
+    // fn works on `s` itself: a refused write replaces it with the newer
+    // record anyway, so no copy is kept.
+    const uint64_t revision = s.revision + 1;
+    fn(s, created);
+    s.revision = revision;
+    const std::string text = EncodeSession(s, revision);
+    *result = std::move(s);
     auto wrote = Command(c, "EVAL %s 1 %b %b %b %lld %s", kCommit, key.data(),
                          key.size(), expected.data(), expected.size(),
                          text.data(), text.size(), ttl, limit.c_str());
