@@ -14,14 +14,7 @@ build=$1 conns=${2:-1000} delay=${3:-2} messages=${4:-10}
 tmp=$(mktemp -d)
 trap 'kill -CONT $(jobs -p) 2>/dev/null; kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-port_of() {  # waits for "127.0.0.1:PORT" in file $1
-  for _ in $(seq 200); do
-    p=$(grep -o '127.0.0.1:[0-9]*' "$1" 2>/dev/null | head -1 | cut -d: -f2)
-    [[ -n "$p" ]] && { echo "$p"; return; }
-    sleep 0.05
-  done
-  echo "redis_delay: $1 did not start" >&2; exit 1
-}
+source "$(dirname "$0")/port_of.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 redis_port=$(free_port)
