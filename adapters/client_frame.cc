@@ -4,10 +4,6 @@
 
 namespace faqbot::adapters {
 
-namespace {
-
-// A message id as a client may choose it: short, plain characters (it is
-// echoed back and kept in the session's record).
 bool IsMessageId(std::string_view id) {
   if (id.empty() || id.size() > bot::Session::kMaxMessageIdBytes) return false;
   for (const char c : id) {
@@ -18,8 +14,6 @@ bool IsMessageId(std::string_view id) {
   }
   return true;
 }
-
-}  // namespace
 
 Result<bot::Message> ParseClientFrame(std::string_view payload,
                                       std::string* id) {

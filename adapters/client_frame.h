@@ -12,6 +12,10 @@
 
 namespace faqbot::adapters {
 
+// A message id as a client may choose it: 1 to 64 letters, digits or
+// - _ . : (it is echoed back and kept in the session's record).
+bool IsMessageId(std::string_view id);
+
 Result<bot::Message> ParseClientFrame(std::string_view payload,
                                       std::string* id = nullptr);
 

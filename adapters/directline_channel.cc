@@ -13,6 +13,7 @@
 // suggestedActions (imBack with the choice's title, which the bot
 // understands when typed). Settings: secret (required).
 #include "adapters/channels.h"
+#include "adapters/client_frame.h"
 #include "adapters/directline_routes.h"
 #include "adapters/directline_store.h"
 #include "adapters/http_client.h"
@@ -215,15 +216,26 @@ class DirectLineChannel : public Channel {
                   "too many messages in this conversation; slow down");
     }
     const std::string text = JsonText(activity, "text");
+    // Web Chat's id for the message: posted again (a retry after a lost
+    // response, maybe to another instance), it is answered from the
+    // session's record rather than run twice.
+    std::string message_id;
+    if (const auto d = activity.find("channelData");
+        d != activity.end() && d->is_object()) {
+      message_id = JsonText(*d, "clientActivityID");
+    }
+    if (!IsMessageId(message_id)) message_id.clear();
     auto reply = bot_.Handle("directline:" + id, {.text = text,
                                                   .channel = "directline",
                                                   .client = request.client,
-                                                  .welcomed = true});
+                                                  .welcomed = true,
+                                                  .id = message_id});
     if (!reply) return Fail(400, "BadArgument", reply.error().message);
     // Echo the user's activity (Web Chat marks it sent when it comes back
     // with an id), then the bot's reply.
     const json user = SlimUserActivity(activity, text);
     const std::string user_id = store_->Append(id, user);
+    if (user_id.empty()) return NotStored();
     if (reply->kind == dialogs::ReplyKind::kHeld) {  // an operator has it
       return HttpResponse::Json(200, json{{"id", user_id}}.dump());
     }
@@ -232,8 +244,16 @@ class DirectLineChannel : public Channel {
     if (!answer["suggestedActions"].is_null()) {
       answer["suggestedActions"]["to"] = json::array({user["from"]["id"]});
     }
-    store_->Append(id, std::move(answer));
+    if (store_->Append(id, std::move(answer)).empty()) return NotStored();
     return HttpResponse::Json(200, json{{"id", user_id}}.dump());
+  }
+
+  // The conversation could not be written: the client posts again (Web
+  // Chat retries), and a message with its clientActivityID is answered
+  // from the session's record, not run twice.
+  static HttpResponse NotStored() {
+    return Fail(503, "ServiceUnavailable",
+                "the conversation could not be stored; send the message again");
   }
 
   static json BotActivity(const bot::Reply& reply) {

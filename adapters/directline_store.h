@@ -29,7 +29,8 @@ class DirectLineStore {
   virtual std::optional<std::string> Create() = 0;
   virtual bool Exists(const std::string& id) = 0;
   // Adds `activity` (id, timestamp and conversation set here), sends it to
-  // the conversation's streams, and returns its id.
+  // the conversation's streams, and returns its id; "" when it could not
+  // be stored (Redis unreachable).
   virtual std::string Append(const std::string& id,
                              nlohmann::json activity) = 0;
   // {"activities": [...after `watermark`], "watermark": "<newest>"}.

@@ -100,11 +100,12 @@ class RedisDirectLineStore : public DirectLineStore {
     const std::string text = DumpJson(activity);
     const std::string frame = "{\"activities\":[" + text +
                               "],\"watermark\":\"" + std::to_string(n) + "\"}";
-    redis_.Run({"EVAL", kAppend, "3", prefix_ + "a:" + id, prefix_ + "c:" + id,
-                prefix_ + "all", std::to_string(n), text,
-                std::to_string(limits_.max_activities), Idle(), id,
-                std::to_string(bot::UnixMs()), prefix_ + "events", frame});
-    return activity_id;
+    const auto stored =
+        redis_.Run({"EVAL", kAppend, "3", prefix_ + "a:" + id,
+                    prefix_ + "c:" + id, prefix_ + "all", std::to_string(n),
+                    text, std::to_string(limits_.max_activities), Idle(), id,
+                    std::to_string(bot::UnixMs()), prefix_ + "events", frame});
+    return stored ? activity_id : "";
   }
 
   std::string ActivitiesAfter(const std::string& id,

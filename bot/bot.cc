@@ -35,19 +35,24 @@ Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
                                         options_.session_idle_expiry,
                                         options_.max_sessions)) {}
 
+Exchange Bot::ExchangeOf(std::string_view session, const Message& message,
+                         const Reply& reply) {
+  return {
+      .time_ms = UnixMs(),
+      .session = std::string(session),
+      .channel = std::string(message.channel.empty() ? "api" : message.channel),
+      .text = message.choice.empty() ? message.text : std::string(),
+      .choice = message.choice,
+      .kind = std::string(dialogs::ReplyKindName(reply.kind)),
+      .node = reply.node,
+      .confidence = reply.confidence};
+}
+
 void Bot::Record(std::string_view session, const Message& message,
                  const Reply& reply) {
-  if (!options_.transcripts) return;
-  options_.transcripts->Append(
-      {.time_ms = UnixMs(),
-       .session = std::string(session),
-       .channel =
-           std::string(message.channel.empty() ? "api" : message.channel),
-       .text = message.choice.empty() ? message.text : std::string(),
-       .choice = message.choice,
-       .kind = std::string(dialogs::ReplyKindName(reply.kind)),
-       .node = reply.node,
-       .confidence = reply.confidence});
+  if (options_.transcripts) {
+    options_.transcripts->Append(ExchangeOf(session, message, reply));
+  }
 }
 
 Result<Reply> Bot::Handle(std::string_view session, const Message& given,
@@ -84,36 +89,52 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   } else if (message.choice.size() > 200) {
     return std::unexpected(Error::InvalidArgument("choice id too long"));
   }
-  if (auto handled = HandleHandoff(session, message, *pack)) {
-    return std::move(*handled);
-  }
   if (message.id.size() > Session::kMaxMessageIdBytes) {
     return std::unexpected(Error::InvalidArgument("message id too long"));
+  }
+  if (auto handled = HandleHandoff(session, message, *pack)) {
+    return std::move(*handled);
   }
   const dialogs::DialogRunner runner(pack.get());
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   bool repeated = false;  // answered before: the reply comes from the record
-  Count(sessions_->WithSession(session, [&](Session& s, bool created) {
-    repeated = !message.id.empty() && s.last_id == message.id && s.last_reply;
-    if (repeated) {
-      result = *s.last_reply;
-      return;
-    }
-    if (created && message.welcomed) s.disclaimed = true;
-    result = runner.Step(&s.state, {message.text, message.choice}, trace);
-    if (!result) return;  // Step left the session as it was
-    if (!s.disclaimed) {
-      result->disclaimer = pack->wording.disclaimer;
-      s.disclaimed = true;
-    }
-    if (options_.handoff) KeepExchange(s, message, *result);
-    if (!message.id.empty()) {
-      s.last_id = message.id;
-      s.last_reply = *result;
-    }
-  }));
+  // The exchange goes to the transcripts with the state when the store
+  // keeps them (it survives this process), else through the log's queue.
+  const bool with_state = options_.transcripts && sessions_->KeepsTranscripts();
+  Exchange exchange;
+  const Stored stored =
+      sessions_->WithSession(session, [&](Session& s, bool created) {
+        repeated =
+            !message.id.empty() && s.last_id == message.id && s.last_reply;
+        if (repeated) {
+          result = *s.last_reply;
+          return;
+        }
+        if (created && message.welcomed) s.disclaimed = true;
+        result = runner.Step(&s.state, {message.text, message.choice}, trace);
+        if (!result) return;  // Step left the session as it was
+        if (!s.disclaimed) {
+          result->disclaimer = pack->wording.disclaimer;
+          s.disclaimed = true;
+        }
+        if (options_.handoff) KeepExchange(s, message, *result);
+        if (!message.id.empty()) {
+          s.last_id = message.id;
+          s.last_reply = *result;
+        }
+        if (with_state) {
+          exchange = ExchangeOf(session, message, *result);
+          exchange.uid = NewExchangeUid();  // a copy written twice counts once
+          s.transcript = EncodeExchange(exchange);
+        }
+      });
+  Count(stored);
   if (!result || repeated) return result;  // a repeat was recorded before
-  Record(session, message, *result);
+  if (!with_state) {
+    Record(session, message, *result);
+  } else if (stored != Stored::kSaved) {
+    options_.transcripts->Append(std::move(exchange));
+  }
   if (options_.handoff) NoteWhileWaiting(session, message, *result);
   return result;
 }

@@ -136,11 +136,16 @@ class Bot {
   }
   Result<Reply> HandleMessage(std::string_view session, const Message& given,
                               dialogs::Trace* trace);
+  static Exchange ExchangeOf(std::string_view session, const Message& message,
+                             const Reply& reply);
   void Record(std::string_view session, const Message& message,
               const Reply& reply);
   // Handoff's part of a message (bot_handoff.cc): a reply when the
   // message asks for a person or an operator holds the conversation, else
   // nullopt (the bot answers).
+  // Whether the session's last message id was `id` (then a repeat);
+  // remembers `id` as the last. False for "".
+  bool SeenBefore(std::string_view session, std::string_view id);
   std::optional<Result<Reply>> HandleHandoff(std::string_view session,
                                              const Message& message,
                                              const dialogs::Pack& pack);

@@ -42,8 +42,11 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
   // The operator sees it, unless the desk cannot be reached: then the
   // bot answers (and says why) rather than leave the person unheard.
   const bool active = status == HandoffStatus::kActive;
+  // A message sent again with its id (a widget after a reconnect) reached
+  // the operator the first time: it is not passed on, or recorded, twice.
+  const bool repeat = active && SeenBefore(session, message.id);
   const bool answers_for_operator =
-      active &&
+      active && !repeat &&
       !desk->AddLine(std::string(session), Line("person", Said(message)));
   // Red flags first, always: run the dialog step, but keep its state only
   // for an urgent-care reply, or when the bot answers for the operator.
@@ -67,7 +70,7 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
   } else if (active) {
     if (urgent) {
       reply = std::move(*step);
-      desk->AddLine(std::string(session), Line("bot", reply.text));
+      if (!repeat) desk->AddLine(std::string(session), Line("bot", reply.text));
     } else {
       reply = {.kind = ReplyKind::kHeld, .intent = "handoff.held"};
     }
@@ -78,8 +81,19 @@ std::optional<Result<Reply>> Bot::HandleHandoff(std::string_view session,
       reply = std::move(*step);
     }
   }
-  Record(session, message, reply);
+  if (!repeat) Record(session, message, reply);
   return reply;
+}
+
+bool Bot::SeenBefore(std::string_view session, std::string_view id) {
+  if (id.empty()) return false;
+  bool seen = false;
+  Count(sessions_->WithSession(session, [&](Session& s, bool) {
+    seen = s.last_id == id;
+    s.last_id = std::string(id);
+    s.last_reply.reset();  // the operator answers this one
+  }));
+  return seen;
 }
 
 void Bot::RecordOperatorLine(const Handoff& handoff, const std::string& op,

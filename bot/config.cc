@@ -4,9 +4,10 @@
 #include <cstdlib>
 #include <map>
 
+#include "bot/settings.h"
 #include "bot/store/redis_handoff_desk.h"
 #include "bot/store/redis_session_store.h"
-#include "bot/settings.h"
+#include "bot/store/redis_transcript_queue.h"
 
 namespace faqbot::bot {
 namespace {
@@ -119,11 +120,20 @@ Result<BotOptions> MakeBotOptions(const Config& config,
   options.max_sessions = static_cast<std::size_t>(config.max_sessions);
   options.handoff_per_client =
       static_cast<std::size_t>(config.handoff_per_client);
+  // Shared sessions and a shared database: the bot's exchanges go to the
+  // database through Redis, written there with the state, so none is lost
+  // with an instance (redis_transcript_queue.h).
+  std::shared_ptr<TranscriptSource> queue;
   if (config.sessions == "redis") {
     auto redis = RedisOptionsFrom(config);
     if (!redis) return std::unexpected(redis.error());
     redis->log = log;
     redis->max_sessions = options.max_sessions;
+    if (IsPostgresUrl(config.transcripts)) {
+      redis->transcript_stream = RedisKeyPrefix(config, "t") + "exchanges";
+      queue = std::make_shared<RedisTranscriptQueue>(*redis,
+                                                     redis->transcript_stream);
+    }
     options.sessions = std::make_shared<RedisSessionStore>(*redis);
   }
   if (!config.operators.empty()) {
@@ -143,7 +153,8 @@ Result<BotOptions> MakeBotOptions(const Config& config,
         {.flush_interval =
              std::chrono::milliseconds(config.transcript_flush_ms),
          .retention = std::chrono::days(config.transcript_retention_days),
-         .key = config.transcript_key});
+         .key = config.transcript_key,
+         .source = std::move(queue)});
     if (!transcripts) return std::unexpected(transcripts.error());
     options.transcripts = std::move(*transcripts);
   }

@@ -2,6 +2,7 @@
 // parameters, reconnecting once when the server went away.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 
@@ -10,13 +11,18 @@
 namespace faqbot::bot {
 namespace {
 
-constexpr const char* kSchema[] = {
+// Statements separated by ';' (none has one inside). A table from before
+// exchange uids gets the column; the database keeps one row per uid.
+constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS exchanges ("
     " id BIGSERIAL PRIMARY KEY, time_ms BIGINT NOT NULL,"
     " session TEXT NOT NULL, channel TEXT NOT NULL, user_text TEXT NOT NULL,"
     " choice TEXT NOT NULL, reply_kind TEXT NOT NULL, node TEXT NOT NULL,"
-    " confidence DOUBLE PRECISION NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms)"};
+    " confidence DOUBLE PRECISION NOT NULL, uid TEXT);"
+    "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms);"
+    "ALTER TABLE exchanges ADD COLUMN IF NOT EXISTS uid TEXT;"
+    "CREATE UNIQUE INDEX IF NOT EXISTS exchanges_uid ON exchanges(uid)"
+    " WHERE uid IS NOT NULL";
 
 // Any fixed number: instances creating the table at once take turns.
 constexpr const char* kSchemaLock = "SELECT pg_advisory_lock(7256310)";
@@ -138,8 +144,10 @@ Result<std::unique_ptr<TranscriptDb>> OpenPostgresTranscripts(
       std::make_unique<PostgresTranscripts>(c, name);
   if (mode == TranscriptDb::Mode::kWrite) {
     Status s = db->Execute(kSchemaLock);
-    for (const char* statement : kSchema) {
-      if (s) s = db->Execute(statement);
+    for (std::string_view rest = kSchema; s && !rest.empty();) {
+      const std::size_t end = std::min(rest.find(';'), rest.size());
+      s = db->Execute(std::string(rest.substr(0, end)));
+      rest.remove_prefix(std::min(end + 1, rest.size()));
     }
     (void)db->Execute(kSchemaUnlock);
     if (!s) {

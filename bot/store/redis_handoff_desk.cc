@@ -109,9 +109,13 @@ void RedisHandoffDesk::Event(const std::string& event) {
   }
 }
 
-std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
+std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id,
+                                              bool* unreachable) {
   const RedisReply r = redis_.Run({"HGETALL", prefix_ + "c:" + id});
-  if (!r) return std::nullopt;
+  if (!r) {
+    *unreachable = true;
+    return std::nullopt;
+  }
   const auto cells = r.Texts();
   if (cells.empty()) return std::nullopt;
   Handoff h{.id = id};
@@ -142,10 +146,13 @@ std::optional<Handoff> RedisHandoffDesk::Load(const std::string& id) {
   return h;
 }
 
+// Redis unreachable: the copy stays as it was (a conversation an operator
+// holds is still held), until Redis answers again.
 void RedisHandoffDesk::Refresh(const std::string& id) {
-  if (auto h = Load(id)) {
+  bool unreachable = false;
+  if (auto h = Load(id, &unreachable)) {
     Keep(*h);
-  } else {
+  } else if (!unreachable) {
     Forget(id);
   }
 }
@@ -154,10 +161,11 @@ void RedisHandoffDesk::Reload() {
   const RedisReply ids = redis_.Run({"SMEMBERS", prefix_ + "open"});
   if (!ids) return;
   std::vector<Handoff> all;
+  bool unreachable = false;
   for (const auto& id : ids.Texts()) {
-    if (auto h = Load(id)) all.push_back(std::move(*h));
+    if (auto h = Load(id, &unreachable)) all.push_back(std::move(*h));
   }
-  KeepAll(std::move(all));
+  if (!unreachable) KeepAll(std::move(all));
 }
 
 bool RedisHandoffDesk::Request(const Handoff& handoff) {

@@ -56,7 +56,9 @@ class RedisHandoffDesk : public HandoffDesk {
   void Event(const std::string& event);  // from the subscriber
   void Refresh(const std::string& id);   // one hash -> the copy
   void Reload();                         // every open one -> the copy
-  std::optional<Handoff> Load(const std::string& id);
+  // The handoff `id` as Redis holds it; nullopt when it holds none (or a
+  // malformed one), or when Redis cannot be reached (*unreachable set).
+  std::optional<Handoff> Load(const std::string& id, bool* unreachable);
 
   const std::string prefix_;
   RedisClient redis_;

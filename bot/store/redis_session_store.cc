@@ -18,6 +18,8 @@ namespace {
 // another instance wrote a newer one meanwhile, answers that record instead, so
 // a conflict costs no extra read. A missing key (Redis lost it) and a record
 // that is oversized (over ARGV[4] bytes) or not a session are replaced.
+// With the state it appends the step's exchange ARGV[5] (when not empty)
+// to the transcript stream KEYS[2], keeping about ARGV[6] entries.
 constexpr const char* kCommit =
     "local cur = redis.call('GET', KEYS[1]) "
     "if cur and ARGV[1] ~= '*' and #cur <= tonumber(ARGV[4]) then "
@@ -25,7 +27,16 @@ constexpr const char* kCommit =
     "  if ok and type(rec) == 'table' and tonumber(rec.r) and "
     "     tonumber(rec.r) ~= tonumber(ARGV[1]) then return cur end "
     "end "
-    "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1";
+    "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) "
+    "if ARGV[5] ~= '' then "
+    "  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[6], '*', 'e', ARGV[5]) "
+    "end "
+    "return 1";
+
+// Exchanges the transcript stream holds at most (about 0.3 GB of Redis):
+// beyond it, while no instance can write to the database for a long time,
+// the oldest go.
+constexpr const char* kMaxStreamEntries = "1000000";
 
 // Two instances busy on one conversation take turns: the loser of a write
 // runs the step again on the winner's state, after a random pause that
@@ -134,6 +145,7 @@ void RedisSessionStore::Keep(std::string_view id, Session session,
     m = std::move(session);
     m.last_active = active;
     m.unsaved = unsaved;
+    m.transcript.clear();  // written with the state, or the caller's to keep
   });
 }
 
@@ -158,6 +170,8 @@ bool RedisSessionStore::Step(redisContext* c, const std::string& key,
     s.unsaved = false;
   }
   const long long ttl = std::max<long long>(1, options_.idle_expiry.count());
+  const std::string& stream = options_.transcript_stream;
+  const std::string& stream_key = stream.empty() ? key : stream;
   for (int attempt = 0;; ++attempt) {
     // fn works on `s` itself: a refused write replaces it with the newer
     // record anyway, so no copy is kept.
@@ -165,10 +179,15 @@ bool RedisSessionStore::Step(redisContext* c, const std::string& key,
     fn(s, created);
     s.revision = revision;
     const std::string text = EncodeSession(s, revision);
+    std::string exchange = std::move(s.transcript);
+    s.transcript.clear();
+    if (stream.empty()) exchange.clear();
     *result = std::move(s);
-    auto wrote = Command(c, "EVAL %s 1 %b %b %b %lld %s", kCommit, key.data(),
-                         key.size(), expected.data(), expected.size(),
-                         text.data(), text.size(), ttl, limit.c_str());
+    auto wrote = Command(c, "EVAL %s 2 %b %b %b %b %lld %s %b %s", kCommit,
+                         key.data(), key.size(), stream_key.data(),
+                         stream_key.size(), expected.data(), expected.size(),
+                         text.data(), text.size(), ttl, limit.c_str(),
+                         exchange.data(), exchange.size(), kMaxStreamEntries);
     if (!wrote) return false;
     if (wrote->type == REDIS_REPLY_INTEGER) return true;
     if (wrote->type != REDIS_REPLY_STRING) return false;
@@ -235,6 +254,7 @@ Stored RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
   (void)fallback_.WithSession(id, [&](Session& s, bool created) {
     fn(s, created);
     s.unsaved = true;
+    s.transcript.clear();  // not written: the caller keeps it
   });
   return Stored::kKeptLocally;
 }

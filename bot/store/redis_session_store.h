@@ -21,6 +21,10 @@
 // and the store retries the connection at most once a second. When Redis
 // is back, state changed meanwhile is written back on the session's next
 // message; so is state Redis lost (a restart without persistence).
+//
+// With a transcript stream, the script that writes a step's state also
+// appends the step's exchange (Session::transcript) to it: the exchange
+// is in Redis before the reply goes out, whatever happens to this process.
 #ifndef FAQBOT_BOT_STORE_REDIS_SESSION_STORE_H_
 #define FAQBOT_BOT_STORE_REDIS_SESSION_STORE_H_
 
@@ -51,6 +55,9 @@ struct RedisOptions {
   std::chrono::milliseconds timeout{500};  // connect and each command
   // While Redis is down, how often one message tries it again.
   std::chrono::milliseconds retry_every{1000};
+  // The stream (key) each step appends its Session::transcript to, with
+  // the state in one script (redis_transcript_queue.h reads it); "": none.
+  std::string transcript_stream;
   // Where "Redis down" / "Redis back" lines go.
   std::function<void(const std::string&)> log;
 };
@@ -66,6 +73,9 @@ class RedisSessionStore : public SessionStore {
   std::size_t size() const override { return fallback_.size(); }
   bool degraded() const override { return down_.load(); }
   uint64_t failures() const override { return failures_.load(); }
+  bool KeepsTranscripts() const override {
+    return !options_.transcript_stream.empty();
+  }
 
   // Write conflicts resolved by a retry, since start.
   uint64_t conflicts() const { return conflicts_.load(); }

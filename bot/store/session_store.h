@@ -55,6 +55,10 @@ struct Session {
   std::string last_id;
   std::optional<dialogs::Reply> last_reply;
   static constexpr std::size_t kMaxMessageIdBytes = 64;
+  // An exchange for the transcripts (EncodeExchange text) that a store
+  // keeping transcripts (KeepsTranscripts()) writes in the same step as
+  // this state; not part of the record, and cleared once written.
+  std::string transcript;
   std::chrono::steady_clock::time_point last_active;
 };
 
@@ -106,6 +110,10 @@ class SessionStore {
   virtual bool degraded() const { return false; }
   // Operations that failed against a shared store, since start.
   virtual uint64_t failures() const { return 0; }
+  // Whether a step that returns kSaved has also written the exchange fn
+  // left in Session::transcript (to a queue the transcript writers of
+  // every instance read), so it survives this process.
+  virtual bool KeepsTranscripts() const { return false; }
 };
 
 // In-memory sessions with idle expiry and a cap. Thread-safe: sessions

@@ -22,8 +22,15 @@ constexpr const char* kSqliteSchema =
     " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL,"
     " session TEXT NOT NULL, channel TEXT NOT NULL, user_text TEXT NOT NULL,"
     " choice TEXT NOT NULL, reply_kind TEXT NOT NULL, node TEXT NOT NULL,"
-    " confidence REAL NOT NULL);"
+    " confidence REAL NOT NULL, uid TEXT);"
     "CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges(time_ms);";
+
+// One row per exchange uid; a table from before uids gets the column.
+constexpr const char* kSqliteUidColumn =
+    "ALTER TABLE exchanges ADD COLUMN uid TEXT";
+constexpr const char* kSqliteUidIndex =
+    "CREATE UNIQUE INDEX IF NOT EXISTS exchanges_uid ON exchanges(uid)"
+    " WHERE uid IS NOT NULL";
 
 class SqliteTranscripts : public TranscriptDb {
  public:
@@ -189,8 +196,14 @@ Result<std::unique_ptr<TranscriptDb>> OpenSqliteTranscripts(
     const std::string setup =
         std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") +
         kSqliteSchema;
-    if (sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) !=
-        SQLITE_OK) {
+    const bool has_uid = sqlite3_exec(db, setup.c_str(), nullptr, nullptr,
+                                      nullptr) == SQLITE_OK &&
+                         sqlite3_exec(db, "SELECT uid FROM exchanges LIMIT 0",
+                                      nullptr, nullptr, nullptr) == SQLITE_OK;
+    if ((!has_uid && sqlite3_exec(db, kSqliteUidColumn, nullptr, nullptr,
+                                  nullptr) != SQLITE_OK) ||
+        sqlite3_exec(db, kSqliteUidIndex, nullptr, nullptr, nullptr) !=
+            SQLITE_OK) {
       Error e = Error::IoError("cannot set up transcript database " + path +
                                ": " + sqlite3_errmsg(db));
       sqlite3_close(db);

@@ -21,7 +21,7 @@ Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
                     {std::to_string(cutoff)});
 }
 
-// Rows per INSERT statement (8 parameters each).
+// Rows per INSERT statement (9 parameters each).
 constexpr std::size_t kRowsPerInsert = 100;
 
 // Writing a batch (thousands of rows at a busy time) is background work:
@@ -105,6 +105,7 @@ Result<std::unique_ptr<TranscriptLog>> TranscriptLog::Open(
 TranscriptLog::TranscriptLog(std::unique_ptr<TranscriptDb> db,
                              TranscriptOptions options)
     : db_(std::move(db)),
+      source_(std::move(options.source)),
       interval_(options.flush_interval),
       retention_(options.retention),
       key_(std::move(options.key)),
@@ -168,13 +169,18 @@ void TranscriptLog::Run() {
     std::vector<Exchange> batch;
     batch.swap(queue_);
     const bool stopping = stop_;
-    const std::size_t count = batch.size();
+    const std::size_t count = batch.size();  // the queue's; then the source's
     lock.unlock();
+    if (source_ && !stopping) source_->Take(kTakenPerInterval, &batch);
+    const bool taken_all = batch.size() - count == kTakenPerInterval;
     const bool written = batch.empty() || Write(batch);
+    if (written && batch.size() > count) source_->Done();
     // Freed before taking the lock: a busy time's batch is thousands of
     // strings, and every reply's Append waits for the lock.
     if (written) batch = {};
+    batch.resize(std::min(batch.size(), count));  // the source keeps its own
     lock.lock();
+    if (written && taken_all) flush_now_ = true;  // more wait at the source
     if (!written && !stopping) {
       // Not reached: kept for the next interval, in order, up to the cap.
       const std::size_t room = kMaxQueued - std::min(kMaxQueued, queue_.size());
@@ -196,11 +202,12 @@ void TranscriptLog::Run() {
 Status TranscriptLog::Insert(std::span<const Exchange> rows) {
   std::string sql =
       "INSERT INTO exchanges (time_ms, session, channel, user_text, choice,"
-      " reply_kind, node, confidence) VALUES ";
+      " reply_kind, node, confidence, uid) VALUES ";
   TranscriptDb::Params params;
-  params.reserve(rows.size() * 8);
+  params.reserve(rows.size() * 9);
   for (const Exchange& e : rows) {
-    sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
+    sql += params.empty() ? "" : ",";
+    sql += "(?,?,?,?,?,?,?,?,NULLIF(?,''))";
     const bool by_operator =
         e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix);
     const std::string node =
@@ -210,9 +217,10 @@ Status TranscriptLog::Insert(std::span<const Exchange> rows) {
             : e.node;
     params.insert(params.end(), {std::to_string(e.time_ms), IdOf(e.session),
                                  e.channel, e.text, e.choice, e.kind, node,
-                                 std::to_string(e.confidence)});
+                                 std::to_string(e.confidence), e.uid});
   }
-  return db_->Execute(sql, params);
+  // An exchange written before (its uid is there) stays as it was.
+  return db_->Execute(sql + " ON CONFLICT DO NOTHING", params);
 }
 
 const std::string& TranscriptLog::IdOf(const std::string& session) {

@@ -7,8 +7,11 @@
 // in one transaction every flush interval (SQLite: WAL mode,
 // synchronous=NORMAL), so a slow disk never slows a reply. A crash of the
 // process loses at most the exchanges of the last flush interval; the
-// destructor writes the rest. A database that cannot be reached keeps the
-// queue (up to kMaxQueued) and is tried again every interval.
+// destructor writes the rest. (With sessions in Redis and transcripts in
+// PostgreSQL, the bot's exchanges go through Redis instead, written with
+// the session's state, and a crash loses none: TranscriptSource.) A database
+// that cannot be reached keeps the queue (up to kMaxQueued) and is tried again
+// every interval.
 //
 // People type medical details, so the database is private: it is created
 // with mode 0600; session and platform ids (a WhatsApp number, a Telegram
@@ -30,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "bot/store/exchange.h"
 #include "bot/store/transcript_db.h"
 #include "intents/status.h"
 #include "intents/string_map.h"
@@ -41,15 +45,20 @@ namespace faqbot::bot {
 // ids, and `text` holds what the operator wrote.
 inline constexpr std::string_view kOperatorNodePrefix = "operator:";
 
-struct Exchange {
-  int64_t time_ms = 0;  // Unix time, milliseconds
-  std::string session;
-  std::string channel;  // "web", "telegram", "cli", ...
-  std::string text;     // what the user typed ("" for a button press)
-  std::string choice;   // the id of a pressed button, or ""
-  std::string kind;     // ReplyKindName()
-  std::string node;     // the node answered, or ""
-  double confidence = 0;
+// Exchanges another store holds until they are in the database (a queue
+// in Redis that every instance shares: redis_transcript_queue.h). The
+// writer takes a batch each flush interval and writes it with its own
+// queue; Done() then lets the source forget it. A batch not written stays
+// with the source, which hands it out again later (possibly to another
+// instance): rows carry a uid, and the database keeps one row per uid.
+// Called by the writer thread only.
+class TranscriptSource {
+ public:
+  virtual ~TranscriptSource() = default;
+  // Appends up to `max` waiting exchanges (each with a uid) to `*out`.
+  virtual void Take(std::size_t max, std::vector<Exchange>* out) = 0;
+  // The exchanges of the last Take are in the database.
+  virtual void Done() = 0;
 };
 
 struct TranscriptOptions {
@@ -61,6 +70,8 @@ struct TranscriptOptions {
   // 0600) the key file next to a SQLite database (TranscriptKeyFile).
   // PostgreSQL needs it set, the same on every instance.
   std::string key;
+  // Where more exchanges come from besides Append(); null: nowhere.
+  std::shared_ptr<TranscriptSource> source;
 };
 
 // "<database>.key": where a database's id-hashing key is kept.
@@ -86,6 +97,8 @@ class TranscriptLog {
   // Exchanges waiting beyond this are dropped (and counted), so a stuck
   // disk cannot grow memory without bound.
   static constexpr std::size_t kMaxQueued = 100000;
+  // Exchanges taken from the source per write, at most.
+  static constexpr std::size_t kTakenPerInterval = 1000;
 
   // Opens (creating folders, the file with mode 0600, and the table as
   // needed) the database `where` (a file or a PostgreSQL URL), and deletes
@@ -118,8 +131,9 @@ class TranscriptLog {
   // the rest of a row, and a conversation writes many rows.
   const std::string& IdOf(const std::string& session);
 
-  std::unique_ptr<TranscriptDb> db_;  // writer thread only after Open
-  bool failing_ = false;              // writer thread only
+  std::unique_ptr<TranscriptDb> db_;          // writer thread only after Open
+  std::shared_ptr<TranscriptSource> source_;  // writer thread only
+  bool failing_ = false;                      // writer thread only
   std::chrono::milliseconds interval_;
   std::chrono::days retention_;
   std::string key_;

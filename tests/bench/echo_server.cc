@@ -19,6 +19,18 @@ namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+// The fixed reply (--reply-bytes), or empty to echo.
+std::string g_reply;
+
+// A JSON frame of exactly `bytes` bytes (at least the frame's shape).
+std::string FixedReply(std::size_t bytes) {
+  const std::string head = "{\"kind\":\"answer\",\"text\":\"";
+  const std::string tail = "\"}";
+  const std::size_t fill =
+      bytes > head.size() + tail.size() ? bytes - head.size() - tail.size() : 0;
+  return head + std::string(fill, 'x') + tail;
+}
+
 class EchoSession : public std::enable_shared_from_this<EchoSession> {
  public:
   explicit EchoSession(tcp::socket&& socket) : ws_(std::move(socket)) {}
@@ -43,7 +55,8 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
     if (ec) return;
     ws_.text(ws_.got_text());
     ws_.async_write(
-        buffer_.data(),
+        g_reply.empty() ? net::const_buffer(buffer_.data())
+                        : net::buffer(g_reply),
         beast::bind_front_handler(&EchoSession::OnWrite, shared_from_this()));
   }
   void OnWrite(beast::error_code ec, std::size_t) {
@@ -77,6 +90,9 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--port") port = std::atoi(argv[i + 1]);
     if (a == "--threads") threads = std::atoi(argv[i + 1]);
+    if (a == "--reply-bytes") {
+      g_reply = FixedReply(static_cast<std::size_t>(std::atoi(argv[i + 1])));
+    }
   }
   net::io_context ioc(threads);
   tcp::acceptor acceptor(ioc, {net::ip::make_address("127.0.0.1"),

@@ -123,6 +123,7 @@ struct Shared {
   std::vector<std::shared_ptr<Client>> waiting;
   Clock::time_point began{};
   uint64_t replies = 0;
+  uint64_t reply_bytes = 0;  // of the replies counted in `replies`
   uint64_t failures = 0;
   int finished = 0;
   int idle_ready = 0;  // idle connections up and greeted
@@ -262,7 +263,8 @@ class Client : public std::enable_shared_from_this<Client> {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
                                                         std::size_t) {
       if (ec) return self->Fail();
-      self->buffer_.consume(self->buffer_.size());
+      const std::size_t bytes = self->buffer_.size();
+      self->buffer_.consume(bytes);
       if (self->greeting_left_ > 0) {
         if (--self->greeting_left_ == 0) self->WaitForStart();
         return self->ReadOpen();
@@ -295,7 +297,8 @@ class Client : public std::enable_shared_from_this<Client> {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec,
                                                         std::size_t) {
       if (ec) return self->Fail();
-      self->buffer_.consume(self->buffer_.size());
+      const std::size_t bytes = self->buffer_.size();
+      self->buffer_.consume(bytes);
       if (self->greeting_left_ > 0) {
         if (--self->greeting_left_ == 0)
           self->Send();
@@ -307,6 +310,7 @@ class Client : public std::enable_shared_from_this<Client> {
                                     Clock::now() - self->sent_at_)
                                     .count());
       ++self->shared_.replies;
+      self->shared_.reply_bytes += bytes;
       if (++self->sent_ < self->shared_.opt.messages) return self->Send();
       self->Done();
     });
@@ -504,11 +508,13 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "RESULT msgs_per_s=%.0f p50_us=%.0f p90_us=%.0f p99_us=%.0f "
-      "max_us=%.0f replies=%llu/%llu sendlate_p99us=%.0f\n",
+      "max_us=%.0f replies=%llu/%llu sendlate_p99us=%.0f reply_bytes=%.0f\n",
       shared.replies / seconds, h.Percentile(50), h.Percentile(90),
       h.Percentile(99), h.max(),
       static_cast<unsigned long long>(shared.replies),
-      static_cast<unsigned long long>(expected),
-      shared.lateness.Percentile(99));
+      static_cast<unsigned long long>(expected), shared.lateness.Percentile(99),
+      shared.replies ? static_cast<double>(shared.reply_bytes) /
+                           static_cast<double>(shared.replies)
+                     : 0.0);
   return shared.replies == expected ? 0 : 1;
 }

@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "bot/bot.h"
-#include "bot/store/handoff_records.h"
 #include "bot/pack_loader.h"
+#include "bot/store/handoff_records.h"
 #include "bot/store/redis_handoff_desk.h"
 #include "tests/support/child_process.h"
 #include "tests/support/fixture_pack.h"
@@ -96,6 +96,36 @@ TEST_F(BotHandoffTest, QueuedThenHeldThenHandedBack) {
   ASSERT_TRUE(desk_->Release("web:p"));
   EXPECT_TRUE(desk_->Lines("web:p").empty()) << "lines go with the handoff";
   EXPECT_EQ(Ask("what causes it?").kind, ReplyKind::kAnswer);
+}
+
+// The widget sends a message again after a reconnect (same id) when its
+// reply never came: the operator reads it once.
+TEST_F(BotHandoffTest, AMessageSentAgainReachesTheOperatorOnce) {
+  desk_->Seen("Ann");
+  Ask("I want to talk to a human");
+  ASSERT_TRUE(desk_->Take("web:p", "Ann"));
+  const auto send = [&](const char* text, const char* id) {
+    auto r = bot_.Handle("web:p", {.text = text, .channel = "web", .id = id});
+    EXPECT_TRUE(r);
+    return r ? r->kind : ReplyKind::kFallback;
+  };
+  EXPECT_EQ(send("is it cancer?", "m1"), ReplyKind::kHeld);
+  EXPECT_EQ(send("is it cancer?", "m1"), ReplyKind::kHeld);
+  EXPECT_EQ(send("is it cancer?", "m2"), ReplyKind::kHeld) << "a new message";
+  EXPECT_EQ(send("I am vomiting blood", "m3"), ReplyKind::kEscalation);
+  EXPECT_EQ(send("I am vomiting blood", "m3"), ReplyKind::kEscalation)
+      << "a red flag sent again still gets the urgent reply";
+  std::size_t asked = 0, pos = 0;
+  const std::string lines = Lines();
+  while ((pos = lines.find("person: is it cancer?", pos)) !=
+         std::string::npos) {
+    ++asked;
+    ++pos;
+  }
+  EXPECT_EQ(asked, 2u) << lines;
+  EXPECT_EQ(lines.find("person: I am vomiting blood"),
+            lines.rfind("person: I am vomiting blood"))
+      << lines;
 }
 
 TEST_F(BotHandoffTest, ARedFlagWhileAskingGetsTheUrgentReplyFirst) {

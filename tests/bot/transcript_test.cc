@@ -281,5 +281,55 @@ TEST(Transcript, ClearErrorsForMissingOrUnwritableDatabases) {
       << bad.error().message;
 }
 
+// A shared queue may hand an exchange out twice (a reader died after
+// writing it, before saying so): the database keeps one row per uid.
+TEST(Transcript, AnExchangeWrittenTwiceIsKeptOnce) {
+  const std::string db = FreshDb("twice.db");
+  auto log = TranscriptLog::Open(db);
+  ASSERT_TRUE(log) << log.error().message;
+  const Exchange e{.time_ms = 1,
+                   .session = "u",
+                   .text = "hello",
+                   .kind = "smalltalk",
+                   .uid = NewExchangeUid()};
+  (*log)->Append(e);
+  (*log)->Flush();
+  (*log)->Append(e);
+  (*log)->Append({.time_ms = 2, .session = "u", .text = "no uid"});
+  (*log)->Append({.time_ms = 3, .session = "u", .text = "no uid"});
+  (*log)->Flush();
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->total, 3u) << "the repeated uid once; rows without one all";
+}
+
+// A database written before exchanges had uids gets the column on open.
+TEST(Transcript, ADatabaseFromBeforeUidsIsUpgraded) {
+  const std::string db = FreshDb("old.db");
+  {
+    std::filesystem::create_directories(
+        std::filesystem::path(db).parent_path());
+    auto old = TranscriptDb::Open(db, TranscriptDb::Mode::kWrite);
+    ASSERT_TRUE(old);
+    ASSERT_TRUE((*old)->Execute("DROP TABLE exchanges"));
+    ASSERT_TRUE((*old)->Execute(
+        "CREATE TABLE exchanges (id INTEGER PRIMARY KEY, time_ms INTEGER NOT "
+        "NULL, session TEXT NOT NULL, channel TEXT NOT NULL, user_text TEXT "
+        "NOT NULL, choice TEXT NOT NULL, reply_kind TEXT NOT NULL, node TEXT "
+        "NOT NULL, confidence REAL NOT NULL)"));
+    ASSERT_TRUE((*old)->Execute(
+        "INSERT INTO exchanges VALUES (1, 1, 's', 'web', 'old', '', 'answer',"
+        " 'n', 1)"));
+  }
+  auto log = TranscriptLog::Open(db, {.retention = std::chrono::days(100000)});
+  ASSERT_TRUE(log) << log.error().message;
+  (*log)->Append(
+      {.time_ms = 2, .session = "u", .text = "new", .uid = NewExchangeUid()});
+  (*log)->Flush();
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->total, 2u);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
