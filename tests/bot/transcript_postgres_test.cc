@@ -2,8 +2,15 @@
 // the SQLite file, against a real server started for the test.
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include "bot/bot.h"
+#include "bot/store/redis_session_store.h"
+#include "bot/store/redis_transcript_queue.h"
 #include "bot/tools/transcript_report.h"
 #include "bot/unix_time.h"
+#include "tests/support/child_process.h"
+#include "tests/support/fixture_pack.h"
 #include "tests/support/postgres_server.h"
 
 namespace faqbot::bot {
@@ -127,6 +134,49 @@ TEST_F(TranscriptPostgres, KeepsExchangesWhileTheServerIsDown) {
   ASSERT_TRUE(report);
   ASSERT_EQ(report->total, 2u);
   EXPECT_EQ(report->recent[1].text, "during");
+}
+
+// Through Redis (sessions shared, transcripts in PostgreSQL): exchanges
+// taken from the stream while PostgreSQL is down stay in Redis and are
+// written, once each, when it is back.
+TEST_F(TranscriptPostgres, ExchangesFromRedisWaitThereWhileTheServerIsDown) {
+  faqbot::testing::RedisServer redis;
+  ASSERT_TRUE(redis.Start());
+  RedisOptions redis_options{.port = redis.port(),
+                             .transcript_stream = "t:exchanges",
+                             .log = [](const std::string&) {}};
+  auto queue = std::make_shared<RedisTranscriptQueue>(
+      redis_options, "t:exchanges", std::chrono::milliseconds(200));
+  auto log = TranscriptLog::Open(
+      server_.url(), {.flush_interval = std::chrono::milliseconds(50),
+                      .key = kKey,
+                      .source = queue});
+  ASSERT_TRUE(log) << log.error().message;
+  std::shared_ptr<TranscriptLog> transcripts = std::move(*log);
+  Bot bot(faqbot::testing::LiverFixture(),
+          {.sessions = std::make_shared<RedisSessionStore>(redis_options),
+           .transcripts = transcripts});
+  ASSERT_TRUE(bot.Handle("p", {.text = "worms in liver"}));
+  const auto written = [&](uint64_t n) {
+    const auto until =
+        std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (transcripts->written() < n &&
+           std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return transcripts->written() >= n;
+  };
+  ASSERT_TRUE(written(1));
+  server_.Stop();
+  ASSERT_TRUE(bot.Handle("p", {.text = "how is that treated?"}));
+  ASSERT_TRUE(bot.Handle("p", {.text = "what causes it?"}));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // tries fail
+  ASSERT_EQ(server_.Start(), "");
+  EXPECT_TRUE(written(3)) << "written once the server is back";
+  auto report = ReadTranscripts(server_.url());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->total, 3u) << "each exchange once";
+  EXPECT_EQ(transcripts->dropped(), 0u);
 }
 
 }  // namespace
