@@ -252,6 +252,7 @@ class DirectLineChannel : public Channel {
   // Chat retries), and a message with its clientActivityID is answered
   // from the session's record, not run twice.
   static HttpResponse NotStored() {
+    CountDirectLineUnstored();
     return Fail(503, "ServiceUnavailable",
                 "the conversation could not be stored; send the message again");
   }

@@ -10,6 +10,7 @@ namespace faqbot::adapters {
 namespace {
 
 std::atomic<uint64_t> bad_records{0};
+std::atomic<uint64_t> unstored{0};  // posts answered 503
 
 std::optional<nlohmann::json> ParsedActivity(const nlohmann::json& j) {
   const auto id = j.find("id");
@@ -120,6 +121,9 @@ std::optional<std::string> CheckedFrame(std::string_view frame) {
 }
 
 uint64_t DirectLineBadRecords() { return bad_records.load(); }
+
+void CountDirectLineUnstored() { ++unstored; }
+uint64_t DirectLineUnstored() { return unstored.load(); }
 
 std::unique_ptr<DirectLineStore> MakeMemoryDirectLineStore(
     std::chrono::seconds token_lifetime, std::size_t max_tokens,

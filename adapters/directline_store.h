@@ -67,6 +67,10 @@ std::optional<std::string> CheckedActivity(std::string_view record);
 std::optional<std::string> CheckedFrame(std::string_view frame);
 // Records refused by CheckedActivity and CheckedFrame in this process.
 uint64_t DirectLineBadRecords();
+// Posts answered 503 because the conversation could not be stored (the
+// client sends them again), in this process.
+void CountDirectLineUnstored();
+uint64_t DirectLineUnstored();
 
 std::unique_ptr<DirectLineStore> MakeMemoryDirectLineStore(
     std::chrono::seconds token_lifetime, std::size_t max_tokens,

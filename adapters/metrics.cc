@@ -74,6 +74,13 @@ void Metrics::RenderStorage(const bot::Bot& bot, std::string* out) const {
       "# TYPE faqbot_directline_bad_records_total counter\n"
       "faqbot_directline_bad_records_total " +
       std::to_string(DirectLineBadRecords()) + "\n";
+  *out +=
+      "# HELP faqbot_directline_posts_unstored_total Direct Line messages "
+      "answered 503 because the conversation could not be stored (the "
+      "client sends them again).\n"
+      "# TYPE faqbot_directline_posts_unstored_total counter\n"
+      "faqbot_directline_posts_unstored_total " +
+      std::to_string(DirectLineUnstored()) + "\n";
 }
 
 std::string Metrics::Render(const bot::Bot& bot,

@@ -275,6 +275,7 @@ class Client : public std::enable_shared_from_this<Client> {
                                     .count());
       self->scheduled_.pop_front();
       ++self->shared_.replies;
+      self->shared_.reply_bytes += bytes;
       if (++self->received_ < self->shared_.opt.messages) {
         return self->ReadOpen();
       }
