@@ -123,9 +123,11 @@ class DirectLineChannel : public Channel {
     }
     const std::string& id = route.conversation;
     if (!store_->Exists(id)) {
+      if (store_->Unreachable()) return Unavailable();
       return Fail(404, "NotFound", "unknown conversation");
     }
     if (!is_secret && store_->ConversationOf(credential) != id) {
+      if (store_->Unreachable()) return Unavailable();
       return TokenExpired("token unknown, expired or for another conversation");
     }
     switch (route.kind) {
@@ -178,6 +180,7 @@ class DirectLineChannel : public Channel {
     // A token from tokens/generate starts the conversation it was made for.
     const std::string id = store_->ConversationOf(credential);
     if (id.empty() || !store_->Exists(id)) {
+      if (store_->Unreachable()) return Unavailable();
       return TokenExpired("token unknown or expired");
     }
     if (!store_->TakeGrant(id)) return TooManyTokens();
@@ -188,6 +191,7 @@ class DirectLineChannel : public Channel {
   HttpResponse Refresh(const std::string& credential) {
     const std::string id = store_->ConversationOf(credential);
     if (id.empty() || !store_->Exists(id)) {
+      if (store_->Unreachable()) return Unavailable();
       return TokenExpired("token unknown or expired");
     }
     if (!store_->TakeGrant(id)) return TooManyTokens();
@@ -255,6 +259,13 @@ class DirectLineChannel : public Channel {
     CountDirectLineUnstored();
     return Fail(503, "ServiceUnavailable",
                 "the conversation could not be stored; send the message again");
+  }
+
+  // Shared storage cannot be reached: not "unknown" (the conversation may
+  // well exist), so the client keeps it and tries again.
+  static HttpResponse Unavailable() {
+    return Fail(503, "ServiceUnavailable",
+                "conversations cannot be reached just now; try again shortly");
   }
 
   static json BotActivity(const bot::Reply& reply) {

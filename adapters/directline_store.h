@@ -28,6 +28,10 @@ class DirectLineStore {
   // A new conversation's id; nullopt when the table is full.
   virtual std::optional<std::string> Create() = 0;
   virtual bool Exists(const std::string& id) = 0;
+  // Whether the last lookup could not reach shared storage (Redis down):
+  // then "not found" only means "cannot tell now", and the client should
+  // try again rather than give the conversation up.
+  virtual bool Unreachable() const { return false; }
   // Adds `activity` (id, timestamp and conversation set here), sends it to
   // the conversation's streams, and returns its id; "" when it could not
   // be stored (Redis unreachable).

@@ -81,6 +81,8 @@ class RedisDirectLineStore : public DirectLineStore {
     return id;
   }
 
+  bool Unreachable() const override { return !redis_.reachable(); }
+
   bool Exists(const std::string& id) override {
     return IsLowerHex(id, 32) &&
            redis_.Run({"EXISTS", prefix_ + "c:" + id}).Int() == 1;

@@ -70,13 +70,17 @@ RedisReply RedisClient::Run(const std::vector<std::string>& argv) {
   std::lock_guard lock(mu_);
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (conn_ == nullptr) conn_ = ConnectRedis(options_);
-    if (conn_ == nullptr) return {};
+    if (conn_ == nullptr) break;
     auto* r = static_cast<redisReply*>(redisCommandArgv(
         conn_, static_cast<int>(args.size()), args.data(), lengths.data()));
-    if (r != nullptr) return {std::shared_ptr<redisReply>(r, freeReplyObject)};
+    if (r != nullptr) {
+      reachable_ = true;
+      return {std::shared_ptr<redisReply>(r, freeReplyObject)};
+    }
     redisFree(conn_);  // broken: a new connection, once
     conn_ = nullptr;
   }
+  reachable_ = false;
   return {};
 }
 

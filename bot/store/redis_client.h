@@ -39,11 +39,15 @@ class RedisClient {
   ~RedisClient();
   RedisReply Run(const std::vector<std::string>& argv);
   const RedisOptions& options() const { return options_; }
+  // Whether the last command reached Redis (an error reply counts: Redis
+  // answered), so "not found" can be told from "cannot tell".
+  bool reachable() const { return reachable_.load(); }
 
  private:
   RedisOptions options_;
   std::mutex mu_;
   redisContext* conn_ = nullptr;  // guarded by mu_
+  std::atomic<bool> reachable_{true};
 };
 
 // A new connection (AUTH done, `options.timeout` on each command), or null

@@ -27,8 +27,8 @@ using nlohmann::json;
 using testing::HttpSend;
 using testing::WsClient;
 
-constexpr char kSecret[] = "chaos-directline-secret";
-constexpr char kKey[] = "chaos-transcript-key";
+constexpr char kChaosSecret[] = "chaos-directline-secret";
+constexpr char kChaosKey[] = "chaos-transcript-key";
 
 // Each conversation's script: every turn after the first depends on the
 // state the turns before left (a conversation that started over would
@@ -120,7 +120,7 @@ void DirectLineConversation(int n, const Ports& ports, Tally& tally) {
   const auto call = [&](const std::string& method, const std::string& path,
                         const std::string& body = "") {
     return HttpSend(ports.Of(home), method, "/v3/directline" + path, body,
-                    {{"Authorization", std::string("Bearer ") + kSecret}});
+                    {{"Authorization", std::string("Bearer ") + kChaosSecret}});
   };
   const auto started = call("POST", "/conversations");
   const json c = json::parse(started.body, nullptr, false);
@@ -193,8 +193,9 @@ TEST(ChaosTest, KillMinusNineMidRunLosesNoConversationAndNoExchange) {
   testing::PostgresServer postgres;
   ASSERT_EQ(postgres.Start(), "");
   const std::string config = testing::WriteConfigFile(
-      "chaos-config", {{"messages_per_second", 1000000},
-                       {"channels", {{"directline", {{"secret", kSecret}}}}}});
+      "chaos-config",
+      {{"messages_per_second", 1000000},
+       {"channels", {{"directline", {{"secret", kChaosSecret}}}}}});
   testing::ServerProcess instances[2];
   Ports ports{};
   for (int i = 0; i < 2; ++i) {
@@ -204,7 +205,7 @@ TEST(ChaosTest, KillMinusNineMidRunLosesNoConversationAndNoExchange) {
         "chaos" + std::to_string(i),
         {"--config", config, "--redis", redis.address(), "--transcripts",
          postgres.url()},
-        {std::string("FAQBOT_TRANSCRIPT_KEY=") + kKey}))
+        {std::string("FAQBOT_TRANSCRIPT_KEY=") + kChaosKey}))
         << instances[i].Output();
     ports.ports[i] = instances[i].port();
   }
@@ -238,7 +239,7 @@ TEST(ChaosTest, KillMinusNineMidRunLosesNoConversationAndNoExchange) {
   std::map<std::pair<std::string, std::string>, int> expected;
   for (const auto& [session, answered] : tally.sessions) {
     for (int t = 0; t < answered; ++t) {
-      expected[{bot::TranscriptId(kKey, session), kScript[t].text}] = 1;
+      expected[{bot::TranscriptId(kChaosKey, session), kScript[t].text}] = 1;
     }
   }
   std::map<std::pair<std::string, std::string>, int> rows;
@@ -261,6 +262,49 @@ TEST(ChaosTest, KillMinusNineMidRunLosesNoConversationAndNoExchange) {
   EXPECT_EQ(missing, 0) << "answered exchanges missing from PostgreSQL";
   EXPECT_EQ(twice, 0) << "exchanges written more than once";
   EXPECT_EQ(rows.size(), expected.size()) << "no exchange nobody asked";
+}
+
+// Redis down is not "no such conversation": Direct Line clients are told to
+// try again (503), not that their conversation is gone (404).
+TEST(ChaosTest, DirectLineSaysTryAgainWhileRedisIsDown) {
+  testing::RedisServer redis;
+  ASSERT_TRUE(redis.Start()) << "redis-server did not start";
+  const std::string config = testing::WriteConfigFile(
+      "chaos-redis-down",
+      {{"channels", {{"directline", {{"secret", kChaosSecret}}}}}});
+  testing::ServerProcess server;
+  ASSERT_TRUE(server.Start(
+      FAQBOT_BIN,
+      std::string(FAQBOT_SOURCE_DIR) + "/content/liver-calcification",
+      "chaos-redis-down", {"--config", config, "--redis", redis.address()}))
+      << server.Output();
+  const auto call = [&](const std::string& method, const std::string& path,
+                        const std::string& body = "") {
+    return HttpSend(server.port(), method, "/v3/directline" + path, body,
+                    {{"Authorization", std::string("Bearer ") + kChaosSecret}});
+  };
+  const auto started = call("POST", "/conversations");
+  ASSERT_EQ(started.status, 201) << started.body;
+  const std::string id = json::parse(started.body)["conversationId"];
+  const std::string activities = "/conversations/" + id + "/activities";
+  const json hello = {{"type", "message"}, {"text", "worms in liver"}};
+  ASSERT_EQ(call("POST", activities, hello.dump()).status, 200);
+
+  redis.Stop();
+  const auto during = call("GET", activities);
+  EXPECT_EQ(during.status, 503) << during.body;
+  EXPECT_NE(during.body.find("ServiceUnavailable"), std::string::npos);
+  EXPECT_EQ(call("POST", activities, hello.dump()).status, 503);
+
+  ASSERT_TRUE(redis.Start(redis.port()));  // empty: the conversation is gone
+  int status = 0;
+  for (int i = 0; i < 50 && status != 404; ++i) {
+    status = call("GET", activities).status;
+    if (status != 404) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  EXPECT_EQ(status, 404) << "now it is truly unknown";
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ class RedisTranscriptQueueTest : public ::testing::Test {
   RedisServer redis_;
 };
 
-std::string FreshDb(const std::string& name) {
+std::string FreshQueueDb(const std::string& name) {
   const std::string path = ::testing::TempDir() + "transcripts/" + name;
   for (const char* end : {"", "-wal", "-shm"}) {
     std::filesystem::remove(path + end);
@@ -48,7 +48,7 @@ std::string FreshDb(const std::string& name) {
 }
 
 TEST_F(RedisTranscriptQueueTest, ExchangesGoWithTheStateAndReachTheDatabase) {
-  const std::string db = FreshDb("through-redis.db");
+  const std::string db = FreshQueueDb("through-redis.db");
   auto store = std::make_shared<RedisSessionStore>(Options());
   EXPECT_TRUE(store->KeepsTranscripts());
   auto queue = std::make_shared<RedisTranscriptQueue>(Options(), kStream);
