@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "bot/bot.h"
+#include "bot/tools/json_lines.h"
 
 namespace faqbot::bot {
 namespace {
@@ -124,22 +125,18 @@ std::string Percent(int n, int of) {
 Result<std::vector<LabelledQuestion>> ParseQuestionSet(std::string_view text,
                                                        std::string_view name) {
   std::vector<LabelledQuestion> out;
-  int line_no = 0;
-  for (std::string_view rest = text; !rest.empty();) {
-    const std::size_t nl = rest.find('\n');
-    const std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("q") ||
-        !j["q"].is_string() || !j.contains("expect") ||
+  const int bad = ForEachJsonObjectLine(text, [&](const json& j, int line_no) {
+    if (!j.contains("q") || !j["q"].is_string() || !j.contains("expect") ||
         !j["expect"].is_object()) {
-      return std::unexpected(Error::ParseError(
-          std::string(name) + " line " + std::to_string(line_no) +
-          ": expected {\"q\": \"...\", \"expect\": {...}} (see README)"));
+      return false;
     }
     out.push_back({j["q"], j.value("class", ""), j["expect"], line_no});
+    return true;
+  });
+  if (bad) {
+    return std::unexpected(Error::ParseError(
+        std::string(name) + " line " + std::to_string(bad) +
+        ": expected {\"q\": \"...\", \"expect\": {...}} (see README)"));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/bot.h"
+#include "bot/tools/json_lines.h"
 #include "intents/text.h"
 
 namespace faqbot::bot {
@@ -57,29 +58,20 @@ void Add(Tally& to, const Tally& from) {
 Result<std::vector<RealQuestion>> ParseRealQuestions(std::string_view text,
                                                      std::string_view name) {
   std::vector<RealQuestion> out;
-  int line_no = 0;
-  for (std::string_view rest = text; !rest.empty();) {
-    const std::size_t nl = rest.find('\n');
-    const std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const auto fail = [&] {
-      return std::unexpected(Error::ParseError(
-          std::string(name) + " line " + std::to_string(line_no) +
-          ": expected {\"q\": \"...\", \"kind\": [\"answer\", ...], "
-          "\"any\": [\"word\", ...]} (see README)"));
-    };
-    const json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("q") ||
-        !j["q"].is_string()) {
-      return fail();
-    }
+  const int bad = ForEachJsonObjectLine(text, [&](const json& j, int line_no) {
+    if (!j.contains("q") || !j["q"].is_string()) return false;
     auto kinds = Strings(j, "kind");
     auto any = Strings(j, "any");
-    if (!kinds || !any || kinds->empty()) return fail();
+    if (!kinds || !any || kinds->empty()) return false;
     out.push_back({j["q"], std::move(*kinds), std::move(*any),
                    j.value("why", ""), line_no});
+    return true;
+  });
+  if (bad) {
+    return std::unexpected(Error::ParseError(
+        std::string(name) + " line " + std::to_string(bad) +
+        ": expected {\"q\": \"...\", \"kind\": [\"answer\", ...], "
+        "\"any\": [\"word\", ...]} (see README)"));
   }
   return out;
 }
