@@ -3,6 +3,8 @@
 #include <hiredis/hiredis.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <random>
@@ -21,8 +23,9 @@ namespace {
 // With the state it appends the step's exchange ARGV[5] (when not empty)
 // to the transcript stream KEYS[2], keeping about ARGV[6] entries.
 constexpr const char* kCommit =
-    "local cur = redis.call('GET', KEYS[1]) "
-    "if cur and ARGV[1] ~= '*' and #cur <= tonumber(ARGV[4]) then "
+    "local len = redis.call('STRLEN', KEYS[1]) "
+    "if len > 0 and ARGV[1] ~= '*' and len <= tonumber(ARGV[4]) then "
+    "  local cur = redis.call('GET', KEYS[1]) "
     "  local ok, rec = pcall(cjson.decode, cur) "
     "  if ok and type(rec) == 'table' and tonumber(rec.r) and "
     "     tonumber(rec.r) ~= tonumber(ARGV[1]) then return cur end "
@@ -48,6 +51,14 @@ int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
+}
+
+// Whether the last command timed out (hiredis reports it as an I/O error
+// with EAGAIN's text).
+bool TimedOut(const redisContext& c) {
+  return c.err == REDIS_ERR_IO &&
+         std::string_view(c.errstr).find(std::strerror(EAGAIN)) !=
+             std::string_view::npos;
 }
 
 struct ReplyDeleter {
@@ -233,7 +244,10 @@ Stored RedisSessionStore::WithSession(std::string_view id, const Fn& fn) {
       Keep(id, std::move(*result), /*unsaved=*/false);
       return Stored::kSaved;
     }
-    if (!pooled) {
+    // A command that timed out may still have been carried out: writing
+    // again would run the step twice on top of itself. Only a pooled
+    // connection found broken (Redis restarted) is worth one more try.
+    if (!pooled || TimedOut(*c)) {
       Failed(c->err ? c->errstr : "unexpected reply");
       break;
     }
