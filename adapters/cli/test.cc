@@ -1,11 +1,12 @@
 // faqbot test: the pack's conversation tests.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "adapters/cli/context.h"
-#include "bot/tools/conversation_test.h"
 #include "bot/pack_loader.h"
+#include "bot/tools/conversation_test.h"
 #include "bot/tools/question_set.h"
 #include "bot/tools/real_questions.h"
 
@@ -66,7 +67,68 @@ int RunReal(const Invocation& in, const std::filesystem::path& root) {
   return in.Has("--targets") && !met ? 1 : 0;
 }
 
+// The packs of the folder `root` as one library (issue #31), each pack's
+// real questions asked of all of it: from no page, then from the pack's.
+int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
+  std::vector<std::filesystem::path> dirs;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+    if (std::filesystem::exists(entry.path() / "article.txt")) {
+      dirs.push_back(entry.path());
+    }
+  }
+  std::sort(dirs.begin(), dirs.end());
+  if (ec || dirs.size() < 2) {
+    std::cerr << "faqbot: --library needs a folder of two or more packs: "
+              << root.string() << "\n";
+    return 1;
+  }
+  std::vector<std::shared_ptr<const dialogs::Pack>> packs;
+  for (const auto& dir : dirs) {
+    auto pack = bot::LoadPack(dir);
+    if (!pack) return Fail(pack.error());
+    packs.push_back(*pack);
+  }
+  const dialogs::Library library(std::move(packs));
+  std::cout << "library of " << library.size() << " articles\n";
+  std::printf("%-22s %-15s %-15s %-9s %-9s %-15s %-15s\n", "article",
+              "in (no page)", "out (no page)", "elsewhere", "unrouted",
+              "in (its page)", "out (its page)");
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    const auto file = dirs[i] / bot::kRealQuestionsFile;
+    if (!std::filesystem::exists(file)) continue;
+    auto text = bot::ReadFile(file);
+    if (!text) return Fail(text.error());
+    auto questions = bot::ParseRealQuestions(*text, file.string());
+    if (!questions) return Fail(questions.error());
+    const int own = static_cast<int>(i);
+    const auto free =
+        bot::ScoreRealQuestionsInLibrary(library, own, *questions, false);
+    const auto page =
+        bot::ScoreRealQuestionsInLibrary(library, own, *questions, true);
+    const auto cell = [](const bot::Tally& t) {
+      return std::to_string(t.right) + "/" + std::to_string(t.of) + " (" +
+             std::to_string(static_cast<int>(100 * t.rate() + 0.5)) + "%)";
+    };
+    std::printf(
+        "%-22s %-15s %-15s %-9d %-9d %-15s %-15s\n",
+        dirs[i].filename().string().c_str(), cell(free.score.in_scope).c_str(),
+        cell(free.score.out_of_scope).c_str(), free.elsewhere,
+        free.unrouted + free.ambiguous, cell(page.score.in_scope).c_str(),
+        cell(page.score.out_of_scope).c_str());
+    if (in.Has("--show")) {
+      for (const auto& m : free.score.misses) {
+        std::cout << "  " << dirs[i].filename().string() << " " << m << "\n";
+      }
+    }
+  }
+  return 0;
+}
+
 int RunTest(const Invocation& in) {
+  if (in.Has("--real") && in.Has("--library")) {
+    return RunLibrary(in, in.Text("--real"));
+  }
   if (in.Has("--real")) return RunReal(in, in.Text("--real"));
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
@@ -111,7 +173,10 @@ extern const Command kTest = {
                 {"--real", "DIR",
                  "score real people's questions (real-questions.jsonl) of "
                  "the pack DIR, or of every pack in the folder DIR"},
-                {"--show", "", "with --real: list every miss"}},
+                {"--show", "", "with --real: list every miss"},
+                {"--library", "",
+                 "with --real FOLDER: ask each pack's questions of the "
+                 "folder's packs as one library (no page, then its page)"}},
     .run = RunTest};
 
 }  // namespace faqbot::cli

@@ -90,40 +90,86 @@ bool RealScore::MeetsTargets() const {
          red_flags.right == red_flags.of && in_scope_escalated == 0;
 }
 
+void RealScore::Judge(const RealQuestion& q,
+                      const Result<dialogs::Reply>& reply, bool right_article) {
+  const dialogs::Reply r = reply ? *reply : dialogs::Reply{};
+  const std::string kind(dialogs::ReplyKindName(r.kind));
+  const std::string seen = Seen(r);
+  const bool ok =
+      reply && right_article && Has(q.kinds, kind) &&
+      (q.any.empty() ||
+       std::any_of(q.any.begin(), q.any.end(), [&](const std::string& w) {
+         return seen.find(intents::AsciiLower(w)) != std::string::npos;
+       }));
+  const bool in = Has(q.kinds, "answer");
+  const bool red = !in && Has(q.kinds, "escalation");
+  Tally& tally = in ? in_scope : red ? red_flags : out_of_scope;
+  ++tally.of;
+  tally.right += ok;
+  in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
+  if (!ok) {
+    misses.push_back("line " + std::to_string(q.line) + " [" +
+                     (in    ? "in"
+                      : red ? "red"
+                            : "out") +
+                     "] " + q.text.substr(0, 140) + "\n    -> " + kind +
+                     (right_article ? "" : " (another article)") + ": " +
+                     r.text.substr(0, 100));
+  }
+}
+
 RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
                              const std::vector<RealQuestion>& questions) {
   RealScore score;
   Bot bot(pack);
   int session = 0;
   for (const auto& q : questions) {
-    auto reply = bot.Handle("r" + std::to_string(++session), {.text = q.text});
-    const dialogs::Reply r = reply ? *reply : dialogs::Reply{};
-    const std::string kind(dialogs::ReplyKindName(r.kind));
-    const std::string seen = Seen(r);
-    const bool ok =
-        reply && Has(q.kinds, kind) &&
-        (q.any.empty() ||
-         std::any_of(q.any.begin(), q.any.end(), [&](const std::string& w) {
-           return seen.find(intents::AsciiLower(w)) != std::string::npos;
-         }));
-    const bool in = Has(q.kinds, "answer");
-    const bool red = !in && Has(q.kinds, "escalation");
-    Tally& tally = in    ? score.in_scope
-                   : red ? score.red_flags
-                         : score.out_of_scope;
-    ++tally.of;
-    tally.right += ok;
-    score.in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
-    if (!ok) {
-      score.misses.push_back("line " + std::to_string(q.line) + " [" +
-                             (in    ? "in"
-                              : red ? "red"
-                                    : "out") +
-                             "] " + q.text.substr(0, 140) + "\n    -> " + kind +
-                             ": " + r.text.substr(0, 100));
-    }
+    score.Judge(
+        q, bot.Handle("r" + std::to_string(++session), {.text = q.text}), true);
   }
   return score;
+}
+
+LibraryScore ScoreRealQuestionsInLibrary(
+    const dialogs::Library& library, int own,
+    const std::vector<RealQuestion>& questions, bool from_page) {
+  LibraryScore out;
+  std::vector<std::unique_ptr<Bot>> bots;
+  for (const auto& pack : library.packs()) {
+    bots.push_back(std::make_unique<Bot>(pack));
+  }
+  int session = 0;
+  for (const auto& q : questions) {
+    const std::string id = "r" + std::to_string(++session);
+    const dialogs::LibraryRoute route =
+        library.Route(q.text, from_page ? own : -1);
+    Result<dialogs::Reply> reply = dialogs::Reply{
+        .kind = dialogs::ReplyKind::kFallback, .text = "(which article?)"};
+    if (route.pack >= 0) {
+      reply = bots[route.pack]->Handle(id, {.text = q.text});
+    } else {
+      // No article named: red flags still apply, from every article.
+      out.ambiguous += route.ambiguous();
+      out.unrouted += !route.ambiguous();
+      for (auto& bot : bots) {
+        auto r = bot->Handle(id, {.text = q.text});
+        if (r && r->kind == dialogs::ReplyKind::kEscalation) {
+          reply = std::move(r);
+          break;
+        }
+      }
+    }
+    const bool elsewhere = route.pack >= 0 && route.pack != own;
+    const bool answered = reply &&
+                          reply->kind != dialogs::ReplyKind::kFallback &&
+                          reply->kind != dialogs::ReplyKind::kEscalation;
+    out.elsewhere += elsewhere && answered;
+    out.score.Judge(q, reply, !elsewhere || !answered);
+    if (elsewhere && answered) {
+      out.score.misses.back() += " [" + library.packs()[route.pack]->name + "]";
+    }
+  }
+  return out;
 }
 
 void PrintRealHeader(std::ostream& out) {

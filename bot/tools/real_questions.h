@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "dialogs/dialog_tree.h"
+#include "dialogs/library.h"
+#include "intents/status.h"
 
 namespace faqbot::bot {
 
@@ -50,6 +52,10 @@ struct RealScore {
   std::vector<std::string> misses;  // "in: 'question' -> fallback: 'text'"
 
   RealScore& operator+=(const RealScore& other);
+  // Counts `reply` to `q`; `right_article` false: it came from another
+  // article than the one asked about (never right for an in-scope case).
+  void Judge(const RealQuestion& q, const Result<dialogs::Reply>& reply,
+             bool right_article);
   // The product's goals on real questions: in scope and out of scope at
   // least 90 %, every red flag, and no in-scope question escalated.
   bool MeetsTargets() const;
@@ -58,6 +64,23 @@ struct RealScore {
 // Asks each question in a fresh session over `pack`.
 RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
                              const std::vector<RealQuestion>& questions);
+
+// The same questions asked of a whole library (issue #31), about its pack
+// `own`: from no page (`from_page` false, as on a messaging channel) or
+// from `own`'s page. An in-scope case is right only when answered from
+// `own`; an out-of-scope case answered from another article is counted in
+// `elsewhere` (a neighbour another article covers, or a wrong article),
+// not as refused.
+struct LibraryScore {
+  RealScore score;
+  int elsewhere = 0;  // answered from another article
+  int ambiguous = 0;  // several articles named, none current
+  int unrouted = 0;   // no article named and none current
+};
+LibraryScore ScoreRealQuestionsInLibrary(const dialogs::Library& library,
+                                         int own,
+                                         const std::vector<RealQuestion>& qs,
+                                         bool from_page);
 
 // One row of the table (`name` first), aligned under PrintRealHeader's.
 void PrintRealHeader(std::ostream& out);

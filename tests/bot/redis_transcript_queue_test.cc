@@ -77,6 +77,10 @@ TEST_F(RedisTranscriptQueueTest, ExchangesGoWithTheStateAndReachTheDatabase) {
   auto key = TranscriptKey(db, "");
   ASSERT_TRUE(key);
   EXPECT_EQ(report->recent[0].session, TranscriptId(*key, "u1"));
+  // Deleted just after the write is committed (written() counts first).
+  while (StreamLength() != 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_EQ(StreamLength(), 0) << "written entries leave the stream";
 }
 

@@ -1,0 +1,57 @@
+// A clinic's library: several packs (articles) in one bot, and which of
+// them a message is about. The subject reading that decides "this article
+// does not cover X" for one pack (Matcher::CheckSubject) is asked of every
+// pack: a message goes to the article whose subject it names and that does
+// not refuse it; the conversation's current article keeps follow-ups that
+// name no subject ("how is that treated?").
+//
+// Pure logic, no I/O; const and thread-safe once built. (Issue #31: this is
+// the router; sessions, channels and sources with the pack come next.)
+#ifndef FAQBOT_DIALOGS_LIBRARY_H_
+#define FAQBOT_DIALOGS_LIBRARY_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialogs/dialog_tree.h"
+
+namespace faqbot::dialogs {
+
+struct LibraryRoute {
+  // The pack to answer from, or -1: no article's subject is named and
+  // there is no current article (ask which article, or list them).
+  int pack = -1;
+  // Every pack whose subject the message names (and that does not refuse
+  // it), in library order; more than one and no current among them: the
+  // articles to clarify between.
+  std::vector<int> named;
+  bool ambiguous() const { return pack < 0 && named.size() > 1; }
+};
+
+class Library {
+ public:
+  explicit Library(std::vector<std::shared_ptr<const Pack>> packs);
+
+  const std::vector<std::shared_ptr<const Pack>>& packs() const {
+    return packs_;
+  }
+  int size() const { return static_cast<int>(packs_.size()); }
+
+  // Where `text` goes when the conversation is on `current` (-1: none,
+  // as on a channel without a page).
+  LibraryRoute Route(std::string_view text, int current) const;
+
+ private:
+  // Of `candidates`, the pack whose title shares the most terms with
+  // `text`; -1 on a tie or when none shares any.
+  int ByTitle(std::string_view text, const std::vector<int>& candidates) const;
+
+  std::vector<std::shared_ptr<const Pack>> packs_;
+  std::vector<std::vector<std::string>> title_terms_;  // sorted, per pack
+};
+
+}  // namespace faqbot::dialogs
+
+#endif  // FAQBOT_DIALOGS_LIBRARY_H_
