@@ -21,8 +21,37 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
     });
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    // Of those, what names the article's subject, not where it is
+    // ("hemangioma", not "liver").
+    std::vector<std::string> subjects;
+    std::copy_if(terms.begin(), terms.end(), std::back_inserter(subjects),
+                 [&](const std::string& t) {
+                   return !lex.IsStem(t, intents::WordClass::kOrgans);
+                 });
     title_terms_.push_back(std::move(terms));
+    title_subjects_.push_back(std::move(subjects));
   }
+}
+
+int Library::Echoing(std::string_view text,
+                     const std::vector<int>& named) const {
+  std::vector<int> echo;
+  for (const int p : named) {
+    if (EchoesTitleSubject(text, p)) echo.push_back(p);
+  }
+  if (echo.size() == 1) return echo[0];
+  return echo.empty() ? -1 : ByTitle(text, echo);
+}
+
+bool Library::EchoesTitleSubject(std::string_view text, int p) const {
+  for (const auto& t :
+       packs_[p]->matcher.analyzer().Analyze(text, false).terms) {
+    if (std::binary_search(title_subjects_[p].begin(), title_subjects_[p].end(),
+                           t)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 int Library::ByTitle(std::string_view text,
@@ -56,8 +85,7 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
   // Whether the article then answers or refuses is its own runner's call.
   const intents::MessageShape shape =
       intents::ReadMessage(text, packs_[0]->lexicon());
-  std::vector<int> clean;  // named with nothing foreign to the pack
-  std::vector<int> open;   // not named, nothing foreign to it
+  std::vector<int> open;  // not named, nothing foreign to it
   const std::string main =
       shape.questions.empty() ? std::string(text) : shape.questions[0];
   for (int p = 0; p < size(); ++p) {
@@ -83,26 +111,26 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
       continue;
     }
     route.named.push_back(p);
-    // Named, and nothing else in the question is foreign to it ("kidney
-    // stone" names a bile duct article's stones too, but its kidney is
-    // another organ there).
-    if (asked.uncovered.empty()) clean.push_back(p);
   }
   const bool current_named = std::find(route.named.begin(), route.named.end(),
                                        current) != route.named.end();
-  if (current_named || (route.named.empty() && current >= 0)) {
+  if (current >= 0 && !current_named) {
+    // On an article's page, a question leaves it only for an article whose
+    // title's subject it names ("I also have a hemangioma"), not for one
+    // that mentions the word in passing (hepatitis, as a cause of
+    // calcification): the page's article then refuses it itself.
+    const int away = Echoing(text, route.named);
+    route.pack = away >= 0 ? away : current;
+  } else if (current_named) {
     route.pack = current;
-  } else if (route.named.size() == 1) {
-    route.pack = route.named[0];
-  } else if (clean.size() == 1) {
-    route.pack = clean[0];
-  } else if (route.named.size() > 1) {
-    // Several articles share the subject's word ("stone"): the one whose
-    // title the message echoes ("urinary tract stone": kidney stones).
-    route.pack = ByTitle(text, clean.empty() ? route.named : clean);
-  } else if (route.named.empty() && current < 0 && !open.empty()) {
-    // No article named and no page: the one whose title the message
-    // echoes, among those it says nothing foreign to.
+  } else if (int echo = Echoing(text, route.named); echo >= 0) {
+    // No page: the article whose title's subject the message names. One
+    // that only mentions the word in passing is not chosen (a question
+    // about hepatitis C is not for the calcification article).
+    route.pack = echo;
+  } else if (route.named.empty() && current < 0) {
+    // No article named: the one whose title the message echoes, among
+    // those it says nothing foreign to ("fatty infiltrates in my liver").
     route.pack = ByTitle(text, open);
   }
   return route;

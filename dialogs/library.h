@@ -1,9 +1,14 @@
 // A clinic's library: several packs (articles) in one bot, and which of
 // them a message is about. The subject reading that decides "this article
 // does not cover X" for one pack (Matcher::CheckSubject) is asked of every
-// pack: a message goes to the article whose subject it names and that does
-// not refuse it; the conversation's current article keeps follow-ups that
-// name no subject ("how is that treated?").
+// pack; of the articles whose subject a message names, it goes to the one
+// whose title's subject it names ("hemangioma" for "Is a liver hemangioma
+// dangerous?"; the title's words break ties), not to one that mentions the
+// word in passing. The conversation's current article keeps follow-ups
+// that name no subject ("how is that treated?") and questions no other
+// article's title names (it refuses those itself). With no current article
+// and no subject named, the article whose title the message echoes among
+// those it says nothing foreign to ("fatty infiltrates in my liver").
 //
 // Pure logic, no I/O; const and thread-safe once built. (Issue #31: this is
 // the router; sessions, channels and sources with the pack come next.)
@@ -49,7 +54,14 @@ class Library {
   int ByTitle(std::string_view text, const std::vector<int>& candidates) const;
 
   std::vector<std::shared_ptr<const Pack>> packs_;
-  std::vector<std::vector<std::string>> title_terms_;  // sorted, per pack
+  // Of `named`, the pack whose title's subject `text` names (ByTitle
+  // among several), or -1.
+  int Echoing(std::string_view text, const std::vector<int>& named) const;
+  // Whether `text` names a subject word of pack `p`'s title.
+  bool EchoesTitleSubject(std::string_view text, int p) const;
+
+  std::vector<std::vector<std::string>> title_terms_;     // sorted, per pack
+  std::vector<std::vector<std::string>> title_subjects_;  // without organs
 };
 
 }  // namespace faqbot::dialogs

@@ -91,9 +91,11 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
   }
   const dialogs::Library library(std::move(packs));
   std::cout << "library of " << library.size() << " articles\n";
-  std::printf("%-22s %-15s %-15s %-9s %-9s %-15s %-15s\n", "article",
+  // "elsewhere": answered from another article (a neighbour the library
+  // covers, or a wrong article: --show lists them with the article).
+  std::printf("%-20s %-14s %-14s %-10s %-9s %-14s %-14s %s\n", "article",
               "in (no page)", "out (no page)", "elsewhere", "unrouted",
-              "in (its page)", "out (its page)");
+              "in (its page)", "out (its page)", "elsewhere");
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     const auto file = dirs[i] / bot::kRealQuestionsFile;
     if (!std::filesystem::exists(file)) continue;
@@ -111,14 +113,18 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
              std::to_string(static_cast<int>(100 * t.rate() + 0.5)) + "%)";
     };
     std::printf(
-        "%-22s %-15s %-15s %-9d %-9d %-15s %-15s\n",
+        "%-20s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
         dirs[i].filename().string().c_str(), cell(free.score.in_scope).c_str(),
         cell(free.score.out_of_scope).c_str(), free.elsewhere,
         free.unrouted + free.ambiguous, cell(page.score.in_scope).c_str(),
-        cell(page.score.out_of_scope).c_str());
+        cell(page.score.out_of_scope).c_str(), page.elsewhere);
     if (in.Has("--show")) {
       for (const auto& m : free.score.misses) {
         std::cout << "  " << dirs[i].filename().string() << " " << m << "\n";
+      }
+      for (const auto& m : page.score.misses) {
+        std::cout << "  " << dirs[i].filename().string() << " (its page) " << m
+                  << "\n";
       }
     }
   }
