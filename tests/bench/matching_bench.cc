@@ -6,6 +6,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <new>
@@ -17,6 +18,7 @@
 #include "bot/lexicon_loader.h"
 #include "bot/pack_loader.h"
 #include "dialogs/dialogs.h"
+#include "dialogs/library.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
 #include "tests/bench/synthetic_pack.h"
@@ -259,6 +261,49 @@ BENCHMARK(BM_CompileSynthetic)
     ->Arg(10000)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+
+// A library of N synthetic articles (issue #31): what routing a message
+// costs as the library grows (the router asks every article's subject
+// reading today), and the compile time and heap of the library, reported
+// as counters of the first run.
+void BM_LibraryRoute(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const auto start = std::chrono::steady_clock::now();
+  const auto heap = mallinfo2().uordblks;
+  std::vector<std::shared_ptr<const dialogs::Pack>> packs;
+  std::vector<std::string> questions;
+  for (int i = 0; i < n; ++i) {
+    SyntheticArticle article(10, static_cast<unsigned>(i + 1));
+    auto doc = dialogs::ParseDocument(article.text(), "synthetic");
+    auto pack = dialogs::CompilePack("synthetic-" + std::to_string(i),
+                                     *std::move(doc), {}, Lexicon());
+    if (!pack) throw std::runtime_error(pack.error().message);
+    packs.push_back(*pack);
+    if (i % std::max(1, n / 16) == 0) {
+      for (auto& q : article.Questions(2)) questions.push_back(q);
+    }
+  }
+  state.counters["compile_s"] =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  state.counters["heap_MB"] =
+      std::max(0.0, static_cast<double>(mallinfo2().uordblks) -
+                        static_cast<double>(heap)) /
+      (1 << 20);
+  const dialogs::Library library(std::move(packs));
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        library.Route(questions[i++ % questions.size()], -1));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+// (Not 1,000 yet: about 8 MB of heap per article today; CTest's smoke
+// runs the 10.)
+BENCHMARK(BM_LibraryRoute)
+    ->Arg(10)
+    ->Arg(200)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace faqbot::bench
