@@ -28,11 +28,44 @@ std::string ConsumerName() {
 
 RedisTranscriptQueue::RedisTranscriptQueue(
     RedisOptions options, std::string stream,
-    std::chrono::milliseconds claim_after)
+    std::chrono::milliseconds claim_after,
+    std::chrono::milliseconds forget_after)
     : client_(std::move(options)),
       stream_(std::move(stream)),
       consumer_(ConsumerName()),
-      claim_after_ms_(std::to_string(claim_after.count())) {}
+      claim_after_ms_(std::to_string(claim_after.count())),
+      forget_after_(forget_after) {}
+
+void RedisTranscriptQueue::ForgetIdleReaders() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_forget_) return;
+  next_forget_ = now + forget_after_ / 4;
+  // Each reader: [name, <name>, pending, <n>, idle, <ms>, ...].
+  const RedisReply readers =
+      client_.Run({"XINFO", "CONSUMERS", stream_, kGroup});
+  if (!readers || readers.r->type != REDIS_REPLY_ARRAY) return;
+  for (std::size_t i = 0; i < readers.r->elements; ++i) {
+    const redisReply* reader = readers.r->element[i];
+    if (reader->type != REDIS_REPLY_ARRAY) continue;
+    std::string name;
+    long long pending = -1, idle_ms = -1;
+    for (std::size_t f = 0; f + 1 < reader->elements; f += 2) {
+      const std::string field = Str(reader->element[f]);
+      const redisReply* value = reader->element[f + 1];
+      if (field == "name") name = Str(value);
+      if (field == "pending" && value->type == REDIS_REPLY_INTEGER) {
+        pending = value->integer;
+      }
+      if (field == "idle" && value->type == REDIS_REPLY_INTEGER) {
+        idle_ms = value->integer;
+      }
+    }
+    if (!name.empty() && name != consumer_ && pending == 0 &&
+        idle_ms > forget_after_.count()) {
+      (void)client_.Run({"XGROUP", "DELCONSUMER", stream_, kGroup, name});
+    }
+  }
+}
 
 bool RedisTranscriptQueue::Join() {
   if (joined_) return true;
@@ -71,6 +104,7 @@ void RedisTranscriptQueue::Collect(const redisReply* entries,
 void RedisTranscriptQueue::Take(std::size_t max, std::vector<Exchange>* out) {
   taken_.clear();
   if (!Join()) return;
+  ForgetIdleReaders();
   const std::size_t before = out->size();
   // First what waited too long with a reader that never acknowledged it
   // (an instance that died, or this one when the database was down).

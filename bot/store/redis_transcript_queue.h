@@ -25,9 +25,13 @@ namespace faqbot::bot {
 
 class RedisTranscriptQueue : public TranscriptSource {
  public:
+  // Readers (instances) that have had nothing pending for `forget_after`
+  // are removed from the group (every restart adds one), checked at most
+  // every `forget_after` / 4.
   RedisTranscriptQueue(
       RedisOptions options, std::string stream,
-      std::chrono::milliseconds claim_after = std::chrono::seconds(5));
+      std::chrono::milliseconds claim_after = std::chrono::seconds(5),
+      std::chrono::milliseconds forget_after = std::chrono::hours(1));
 
   void Take(std::size_t max, std::vector<Exchange>* out) override;
   void Done() override;
@@ -38,6 +42,8 @@ class RedisTranscriptQueue : public TranscriptSource {
  private:
   // Creates the consumer group (and the stream) if Redis has none.
   bool Join();
+  // Removes readers with nothing pending, idle past forget_after.
+  void ForgetIdleReaders();
   // Reads the entries of a stream reply (an array of [id, [field, value,
   // ...]]) into `out`, remembering their ids; an entry already deleted or
   // not an exchange is remembered only, to be acknowledged.
@@ -47,6 +53,8 @@ class RedisTranscriptQueue : public TranscriptSource {
   const std::string stream_;
   const std::string consumer_;  // this instance's name in the group
   const std::string claim_after_ms_;
+  const std::chrono::milliseconds forget_after_;
+  std::chrono::steady_clock::time_point next_forget_{};
   bool joined_ = false;
   std::vector<std::string> taken_;  // entry ids of the last Take
   std::atomic<uint64_t> malformed_{0};

@@ -5,7 +5,9 @@
 #include "bot/store/redis_transcript_queue.h"
 
 #include <gtest/gtest.h>
+#include <hiredis/hiredis.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -111,6 +113,52 @@ TEST_F(RedisTranscriptQueueTest, WhatADeadReaderTookIsClaimedByAnother) {
   again.clear();
   lives.Take(10, &again);
   EXPECT_TRUE(again.empty());
+}
+
+// Every restart of an instance adds a reader to the group; one with
+// nothing pending that has been idle long enough is removed.
+TEST_F(RedisTranscriptQueueTest, IdleReadersWithNothingPendingAreForgotten) {
+  RedisClient client(Options());
+  const auto readers = [&] {
+    std::string names;
+    const auto r = client.Run({"XINFO", "CONSUMERS", kStream, "faqbot"});
+    for (std::size_t i = 0; r && i < r.r->elements; ++i) {
+      names += std::string(r.r->element[i]->element[1]->str) + " ";
+    }
+    return names;
+  };
+  {
+    // An instance that read and wrote one exchange, then stopped.
+    RedisSessionStore store(Options());
+    (void)store.WithSession("u", [&](Session& s, bool) {
+      s.transcript = EncodeExchange({.session = "u", .uid = NewExchangeUid()});
+    });
+    RedisTranscriptQueue gone(Options(), kStream);
+    std::vector<Exchange> one;
+    gone.Take(10, &one);
+    ASSERT_EQ(one.size(), 1u);
+    gone.Done();
+  }
+  ASSERT_TRUE(client.Run({"XADD", kStream, "*", "e", "x"}));
+  ASSERT_TRUE(client.Run({"XREADGROUP", "GROUP", "faqbot", "busy", "COUNT", "1",
+                          "STREAMS", kStream, ">"}))
+      << "a reader with one entry pending";
+  const std::string before = readers();
+  ASSERT_NE(before.find("busy "), std::string::npos) << before;
+  std::string gone_name = before;  // the other one
+  gone_name.erase(gone_name.find("busy "), 5);
+  gone_name.pop_back();
+  ASSERT_FALSE(gone_name.empty()) << before;
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  RedisTranscriptQueue queue(Options(), kStream, std::chrono::hours(1),
+                             std::chrono::milliseconds(100));
+  std::vector<Exchange> taken;
+  queue.Take(10, &taken);
+  const std::string left = readers();
+  EXPECT_EQ(left.find(gone_name + " "), std::string::npos)
+      << "the idle reader with nothing pending is gone: " << left;
+  EXPECT_NE(left.find("busy "), std::string::npos)
+      << "one with an entry pending stays: " << left;
 }
 
 TEST_F(RedisTranscriptQueueTest, EntriesThatAreNotExchangesAreDropped) {
