@@ -12,6 +12,7 @@ Analyzer::Analyzer(const Lexicon& lexicon, SynonymTable synonyms,
     : lexicon_(&lexicon),
       synonyms_(std::move(synonyms)),
       spelling_(corrects_spelling) {
+  if (corrects_spelling) spelling_.SetBase(lexicon.BuiltinSpelling());
   for (const auto& word : synonyms_.words()) spelling_.Add(word);
   for (const auto& word : lexicon.Entries(WordClass::kStopwords)) {
     spelling_.Add(word);

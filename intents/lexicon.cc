@@ -7,6 +7,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "intents/normalizer.h"
+#include "intents/speller.h"
 #include "intents/text.h"
 
 namespace faqbot::intents {
@@ -378,6 +380,25 @@ void Lexicon::Finish() {
   }
   expansions_ = rewrites_;
   for (const auto& [from, to] : contractions_) expansions_[from] = to;
+  BuildBuiltinSpelling();
+}
+
+void Lexicon::BuildBuiltinSpelling() {
+  builtin_spelling_ = std::make_unique<SpellIndex>();
+  const auto add = [&](std::string_view text) {
+    for (const auto& word : Normalize(text, *this))
+      builtin_spelling_->Add(word);
+  };
+  for (const WordClass cls :
+       {WordClass::kScope, WordClass::kGeneric, WordClass::kStopwords}) {
+    for (const auto& entry : Entries(cls)) add(entry);
+  }
+  for (const auto& st : smalltalk_) add(st.pattern);
+  for (const auto& flag : red_flags_) add(flag.pattern);
+  for (const auto& cue : cues_) add(cue.pattern);
+  for (const auto& cue : aspects_) add(cue.pattern);
+  for (const auto& request : requests_) add(request.pattern);
+  for (const auto& line : PersonalAdvice()) add(line.text);
 }
 
 WordClasses Lexicon::Classes(std::string_view entry) const {

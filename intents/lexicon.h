@@ -34,6 +34,8 @@
 
 namespace faqbot::intents {
 
+class SpellIndex;
+
 // What a sentence of the article, or a question about it, is about.
 enum class Facet {
   kNone,        // general information, or no cue at all
@@ -326,6 +328,12 @@ class Lexicon {
   std::span<const Request> Requests() const { return requests_; }
 
   const Stemmer& stemmer() const { return *stemmer_; }
+  // The spelling index of the built-in vocabulary (the words of the scope
+  // list, generic words, stop words, small talk, red flags, cues,
+  // requests and personal advice), built once by Finish() and shared by
+  // every pack's index (SpellIndex::SetBase), so that a library of
+  // articles does not hold one copy per article.
+  const SpellIndex* BuiltinSpelling() const { return builtin_spelling_.get(); }
   std::string Stem(std::string_view word) const { return stemmer_->Stem(word); }
 
  private:
@@ -339,6 +347,8 @@ class Lexicon {
 
   std::string language_;
   std::unique_ptr<Stemmer> stemmer_;
+  std::unique_ptr<SpellIndex> builtin_spelling_;
+  void BuildBuiltinSpelling();
   StringMap<WordClasses> classes_;
   WordClasses lists_;  // classes given a word list, which hold their words
   WordList word_lists_[kWordClassCount];

@@ -50,9 +50,18 @@ void SpellIndex::Add(std::string_view word, int weight) {
   auto [it, inserted] = words_.try_emplace(key, 0);
   it->second += weight;
   if (!inserted || !corrects_ || !IsCorrectable(key)) return;
+  if (base_ && base_->Contains(key)) return;  // its deletions are there
   StringSet variants{key};
   Deletions(key, MaxEdits(key.size()), &variants);
   for (const auto& v : variants) deletes_[v].push_back(key);
+}
+
+template <typename Fn>
+void SpellIndex::Candidates(const std::string& variant, Fn&& consider) const {
+  if (const auto it = deletes_.find(variant); it != deletes_.end()) {
+    for (const auto& word : it->second) consider(word);
+  }
+  if (base_) base_->Candidates(variant, consider);
 }
 
 std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
@@ -65,15 +74,16 @@ std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
   int best_distance = max_edits + 1;
   int best_weight = 0;
   for (const auto& v : variants) {
-    const auto it = deletes_.find(v);
-    if (it == deletes_.end()) continue;
-    for (const auto& candidate : it->second) {
+    Candidates(v, [&](const std::string& candidate) {
+      // Only this index's own vocabulary (the base knows more words).
+      const auto known = words_.find(candidate);
+      if (known == words_.end()) return;
       // A long candidate may allow two edits where the typo allows one;
       // the smaller limit of the two applies.
       const int limit = std::min(max_edits, MaxEdits(candidate.size()));
       const int distance = EditDistance(key, candidate);
-      if (distance > limit) continue;
-      const int weight = words_.find(candidate)->second;
+      if (distance > limit) return;
+      const int weight = known->second;
       if (distance < best_distance ||
           (distance == best_distance &&
            (weight > best_weight ||
@@ -82,7 +92,7 @@ std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
         best_distance = distance;
         best_weight = weight;
       }
-    }
+    });
   }
   if (!best) return std::nullopt;
   return *best;

@@ -25,6 +25,13 @@ class SpellIndex {
   // Correct() finds nothing; it costs no deletion index.
   explicit SpellIndex(bool corrects = true) : corrects_(corrects) {}
 
+  // Deletions already indexed elsewhere, shared: the lexicon's built-in
+  // vocabulary, the same for every pack (Lexicon::BuiltinSpelling). A word
+  // of `base` added here keeps its weight here but no deletions of its
+  // own; Correct() finds it through `base`. Set before the first Add();
+  // `base` must outlive this index.
+  void SetBase(const SpellIndex* base) { base_ = base; }
+
   // Adds a known word; `weight` counts how often the pack uses it.
   void Add(std::string_view word, int weight = 1);
 
@@ -40,7 +47,13 @@ class SpellIndex {
   static constexpr std::size_t kTwoEditLength = 9;  // from here on, 2 edits
 
  private:
+  // Offers each vocabulary word `variant` was made from by deletions to
+  // `consider`.
+  template <typename Fn>
+  void Candidates(const std::string& variant, Fn&& consider) const;
+
   bool corrects_;
+  const SpellIndex* base_ = nullptr;
   StringMap<int> words_;  // word -> weight
   // Every string reachable from a vocabulary word by deleting up to two
   // letters -> the vocabulary words it came from.

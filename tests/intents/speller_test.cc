@@ -33,6 +33,27 @@ TEST(Speller, CorrectsTyposToVocabulary) {
   }
 }
 
+// The lexicon's built-in words are indexed once and shared (SetBase): a
+// pack corrects to them as if it held their deletions, prefers its own
+// words as before, and never to a shared word it does not use.
+TEST(Speller, ASharedBaseCorrectsOnlyToThisIndexsWords) {
+  SpellIndex base;
+  for (const char* w : {"treatment", "symptoms", "vomiting"}) base.Add(w);
+  SpellIndex index;
+  index.SetBase(&base);
+  for (const char* w : {"treatment", "calcification", "treatments"}) {
+    index.Add(w);
+  }
+  index.Add("treatment", 5);  // the article uses it most
+  EXPECT_EQ(index.Correct("treatmnet").value_or("(none)"), "treatment")
+      << "found through the base's deletions, weighed here";
+  EXPECT_EQ(index.Correct("calcificaton").value_or("(none)"), "calcification");
+  EXPECT_FALSE(index.Correct("vomitting"))
+      << "a word only the base knows is not this pack's vocabulary";
+  EXPECT_TRUE(index.Contains("treatment"));
+  EXPECT_FALSE(index.Contains("vomiting"));
+}
+
 TEST(Speller, LeavesShortKnownAndNumericWordsAlone) {
   const SpellIndex index = Vocabulary();
   EXPECT_FALSE(index.Correct("liver"));  // known
