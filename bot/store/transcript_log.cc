@@ -174,7 +174,9 @@ void TranscriptLog::Run() {
     if (source_ && !stopping) source_->Take(kTakenPerInterval, &batch);
     const bool taken_all = batch.size() - count == kTakenPerInterval;
     const bool written = batch.empty() || Write(batch);
-    if (written && batch.size() > count) source_->Done();
+    // Even when the source gave nothing to write (entries it could not
+    // read): what it handed out is done with.
+    if (written && source_) source_->Done();
     // Freed before taking the lock: a busy time's batch is thousands of
     // strings, and every reply's Append waits for the lock.
     if (written) batch = {};

@@ -174,6 +174,26 @@ TEST_F(RedisTranscriptQueueTest, EntriesThatAreNotExchangesAreDropped) {
   EXPECT_EQ(StreamLength(), 0) << "acknowledged, so never handed out again";
 }
 
+// The writer acknowledges what it took even when nothing of it could be
+// read: a malformed entry is not handed out again and again.
+TEST_F(RedisTranscriptQueueTest, TheWriterAcknowledgesEntriesItCannotRead) {
+  RedisClient client(Options());
+  ASSERT_TRUE(client.Run({"XADD", kStream, "*", "e", "not an exchange"}));
+  auto queue = std::make_shared<RedisTranscriptQueue>(
+      Options(), kStream, std::chrono::milliseconds(50));
+  auto log = TranscriptLog::Open(
+      FreshQueueDb("malformed.db"),
+      {.flush_interval = std::chrono::milliseconds(20), .source = queue});
+  ASSERT_TRUE(log) << log.error().message;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (StreamLength() != 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(StreamLength(), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(queue->malformed(), 1u) << "read once, not again every claim";
+}
+
 TEST(ExchangeCodec, RoundTripsAndRejectsOtherShapes) {
   const Exchange e{.time_ms = 1234,
                    .session = "web:1",
