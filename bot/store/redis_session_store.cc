@@ -156,7 +156,6 @@ void RedisSessionStore::Keep(std::string_view id, Session session,
     m = std::move(session);
     m.last_active = active;
     m.unsaved = unsaved;
-    m.transcript.clear();  // written with the state, or the caller's to keep
   });
 }
 
