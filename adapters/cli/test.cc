@@ -1,6 +1,5 @@
 // faqbot test: the pack's conversation tests.
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -91,11 +90,7 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
   }
   const dialogs::Library library(std::move(packs));
   std::cout << "library of " << library.size() << " articles\n";
-  // "elsewhere": answered from another article (a neighbour the library
-  // covers, or a wrong article: --show lists them with the article).
-  std::printf("%-20s %-14s %-14s %-10s %-9s %-14s %-14s %s\n", "article",
-              "in (no page)", "out (no page)", "elsewhere", "unrouted",
-              "in (its page)", "out (its page)", "elsewhere");
+  bot::PrintLibraryHeader(std::cout);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     const auto file = dirs[i] / bot::kRealQuestionsFile;
     if (!std::filesystem::exists(file)) continue;
@@ -108,16 +103,7 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
         bot::ScoreRealQuestionsInLibrary(library, own, *questions, false);
     const auto page =
         bot::ScoreRealQuestionsInLibrary(library, own, *questions, true);
-    const auto cell = [](const bot::Tally& t) {
-      return std::to_string(t.right) + "/" + std::to_string(t.of) + " (" +
-             std::to_string(static_cast<int>(100 * t.rate() + 0.5)) + "%)";
-    };
-    std::printf(
-        "%-20s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
-        dirs[i].filename().string().c_str(), cell(free.score.in_scope).c_str(),
-        cell(free.score.out_of_scope).c_str(), free.elsewhere,
-        free.unrouted + free.ambiguous, cell(page.score.in_scope).c_str(),
-        cell(page.score.out_of_scope).c_str(), page.elsewhere);
+    bot::PrintLibraryRow(dirs[i].filename().string(), free, page, std::cout);
     if (in.Has("--show")) {
       for (const auto& m : free.score.misses) {
         std::cout << "  " << dirs[i].filename().string() << " " << m << "\n";

@@ -192,4 +192,26 @@ void PrintRealRow(std::string_view name, const RealScore& s,
   out << buf;
 }
 
+void PrintLibraryHeader(std::ostream& out) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "%-20s %-14s %-14s %-10s %-9s %-14s %-14s %s\n", "article",
+                "in (no page)", "out (no page)", "elsewhere", "unrouted",
+                "in (its page)", "out (its page)", "elsewhere");
+  out << buf;
+}
+
+void PrintLibraryRow(std::string_view name, const LibraryScore& no_page,
+                     const LibraryScore& page, std::ostream& out) {
+  char buf[240];
+  std::snprintf(
+      buf, sizeof buf, "%-20.*s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
+      static_cast<int>(name.size()), name.data(),
+      Cell(no_page.score.in_scope).c_str(),
+      Cell(no_page.score.out_of_scope).c_str(), no_page.elsewhere,
+      no_page.unrouted + no_page.ambiguous, Cell(page.score.in_scope).c_str(),
+      Cell(page.score.out_of_scope).c_str(), page.elsewhere);
+  out << buf;
+}
+
 }  // namespace faqbot::bot

@@ -82,6 +82,13 @@ LibraryScore ScoreRealQuestionsInLibrary(const dialogs::Library& library,
                                          const std::vector<RealQuestion>& qs,
                                          bool from_page);
 
+// The library table: per article, from no page and from its page; an
+// "elsewhere" column counts answers from another article (a neighbour the
+// library covers, or a wrong article).
+void PrintLibraryHeader(std::ostream& out);
+void PrintLibraryRow(std::string_view name, const LibraryScore& no_page,
+                     const LibraryScore& page, std::ostream& out);
+
 // One row of the table (`name` first), aligned under PrintRealHeader's.
 void PrintRealHeader(std::ostream& out);
 void PrintRealRow(std::string_view name, const RealScore& score,
