@@ -103,6 +103,7 @@ struct Sentence {
   std::string text;
   std::vector<Facet> facets;
   bool defines_subject = false;  // a definition of the article's subject
+  bool names_causes = false;     // a clear cause cue ("may result from")
   std::array<bool, intents::kAspectCount> aspects{};
 };
 
@@ -269,8 +270,14 @@ class Compiler {
       for (int a = 1; a < intents::kAspectCount; ++a) {
         pack_->aspects[a] = pack_->aspects[a] || sig.aspects[a];
       }
+      // "They often cause no symptoms", "it causes sudden pain": what the
+      // condition causes is a symptom, not a cause of it.
+      const double cause = sig.facets[static_cast<int>(Facet::kCause)];
+      const bool tells_symptoms =
+          sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 && cause < 1.0;
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
+        if (f == static_cast<int>(Facet::kCause) && tells_symptoms) continue;
         if (sig.facets[f] >= kClearCue) {
           s.facets.push_back(static_cast<Facet>(f));
         }
@@ -279,6 +286,7 @@ class Compiler {
           sig.facet_strength() >= kWeakCue) {
         s.facets.push_back(sig.facet());
       }
+      s.names_causes = cause >= 1.0;
       if (first) ClassifyDefinition(&s, sig.facets);
       first = false;
       out.push_back(std::move(s));
@@ -365,6 +373,20 @@ class Compiler {
     for (const auto& sentence : shown) {
       pack_->matcher.AddPassage(topic.intent, sentence);
     }
+    AddFacetNodes(kind, id, title, source, sentences, &topic);
+    pack_->topics.push_back(topic);
+  }
+
+  // The topic's sentences on each facet: a node per facet for a section,
+  // and the material of the article's all.<facet> answers.
+  void AddFacetNodes(NodeKind kind, const std::string& id,
+                     const std::string& title, const Source& source,
+                     const std::vector<Sentence>& sentences, Topic* topic) {
+    if (kind == NodeKind::kOverview) {
+      summary_names_causes_ =
+          std::any_of(sentences.begin(), sentences.end(),
+                      [](const Sentence& s) { return s.names_causes; });
+    }
     const int topic_index = static_cast<int>(pack_->topics.size());
     for (int f = 1; f < kFacetCount; ++f) {
       const Facet facet = static_cast<Facet>(f);
@@ -392,9 +414,8 @@ class Compiler {
                  false,
                  source,
                  {}};
-      topic.facets[f] = AddNode(std::move(fnode));
+      topic->facets[f] = AddNode(std::move(fnode));
     }
-    pack_->topics.push_back(topic);
   }
 
   // overview.definition: what the subject is, then the summary.
@@ -423,9 +444,14 @@ class Compiler {
   }
 
   void AddAggregates() {
-    for (const Facet facet : {Facet::kSymptoms, Facet::kTreatment,
-                              Facet::kFollowUp, Facet::kLifestyle}) {
+    for (const Facet facet :
+         {Facet::kCause, Facet::kSymptoms, Facet::kTreatment, Facet::kFollowUp,
+          Facet::kLifestyle}) {
       const int f = static_cast<int>(facet);
+      // A summary that names the causes ("they may result from A, B and
+      // C") answers "what causes it?" itself, its sections being those
+      // causes; otherwise the causes are gathered from the sections.
+      if (facet == Facet::kCause && summary_names_causes_) continue;
       std::string listed;
       std::string general;
       std::vector<std::string> sections;
@@ -588,6 +614,7 @@ class Compiler {
   // Per facet: (topic index, that topic's sentences on the facet).
   std::array<std::vector<std::pair<int, std::vector<std::string>>>, kFacetCount>
       facet_sentences_;
+  bool summary_names_causes_ = false;
 };
 
 }  // namespace

@@ -363,7 +363,8 @@ void Matcher::CheckConditionNames(SubjectReading& r) const {
         lex.Is(w[i], WordClass::kStopwords) ||
         lex.Is(w[i], WordClass::kPlainPlaces) ||
         ClassifyTerm(w[i + 1], lex) != TermKind::kOrgan ||
-        pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1]))) {
+        pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1])) ||
+        IsCueTerm(TermOf(w[i]))) {  // "serious liver disease" asks a risk
       continue;
     }
     const std::string name = w[i] + " " + w[i + 1] + " " + w[i + 2];

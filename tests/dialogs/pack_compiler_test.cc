@@ -172,6 +172,43 @@ TEST(PackCompiler, AppliesSettings) {
 namespace faqbot::dialogs {
 namespace {
 
+// "What causes it?" about a summary that does not name the causes: the
+// sections' sentences on causes, not a sentence telling what it causes
+// ("they often cause no symptoms").
+TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
+  constexpr const char* kBunions =
+      "What is a bunion?\n"
+      "A bunion is a bony bump at the base of the big toe. Most are "
+      "mild. Details are as follows:\n"
+      "1. Shoes\n"
+      "Tight, pointed shoes can cause the big toe to lean over time.\n"
+      "2. Family traits\n"
+      "A foot shape that runs in families is linked to bunions.\n"
+      "3. Small bunions\n"
+      "Small bunions often cause no symptoms and need no treatment.\n"
+      "Wear wide shoes.\n";
+  auto pack = Compile(kBunions);
+  ASSERT_TRUE(pack) << pack.error().message;
+  DialogState state;
+  auto r = DialogRunner(pack->get()).Step(&state, {"what causes bunions?", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->node, "all.cause");
+  EXPECT_NE(r->text.find("pointed shoes"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("runs in families"), std::string::npos) << r->text;
+  EXPECT_EQ(r->text.find("no symptoms"), std::string::npos) << r->text;
+
+  // A summary that names the causes answers the question itself.
+  std::string named = kBunions;
+  named.replace(named.find("Most are mild."), 14,
+                "It may result from tight shoes or family traits.");
+  auto pack2 = Compile(named);
+  ASSERT_TRUE(pack2) << pack2.error().message;
+  DialogState state2;
+  r = DialogRunner(pack2->get()).Step(&state2, {"what causes bunions?", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->node, "overview");
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
