@@ -494,6 +494,9 @@ class Compiler {
         node.text = (general.empty() ? "" : general + "\n") +
                     Fill(pack_->wording.clarify_sections, {{"facet", label}});
         node.choices = sections;
+      } else {
+        node.choices = pack_->section_ids;  // where to read on, as after
+                                            // the summary
       }
       pack_->aggregates[f] = AddNode(std::move(node));
     }

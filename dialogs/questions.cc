@@ -7,6 +7,7 @@
 #include "dialogs/dialog_runner.h"
 #include "dialogs/navigation.h"
 #include "intents/medical_terms.h"
+#include "intents/message.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
 #include "intents/utf8.h"
@@ -286,10 +287,12 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   });
   // A question that names nothing besides the subject and the facet ("how
   // is it treated?") still asks which case: the sections' answers come
-  // with the choice of all of them.
+  // with the choice of all of them. A yes/no question ("will my ovary
+  // need to be removed?") has its answer in those parts.
   const bool names_more =
       std::any_of(t.sig.passages.begin(), t.sig.passages.end(),
-                  [](const auto& hit) { return hit.specific > 0; });
+                  [](const auto& hit) { return hit.specific > 0; }) ||
+      intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon());
   Reply out;
   const std::vector<std::string> history = state->history;
   for (const auto& [score, node] : ranked) {

@@ -64,6 +64,7 @@ constexpr std::string_view kClassNames[] = {
     "pronouns",
     "pointing-back",
     "first-person",
+    "second-person",
     "allowed",
     "management-verbs",
     "consumption-verbs",

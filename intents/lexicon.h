@@ -132,6 +132,7 @@ enum class WordClass : std::uint8_t {
   kPronouns,             // "it", "that", "its"
   kPointingBack,         // "it", "that": without "its"
   kFirstPerson,          // "i", "my"
+  kSecondPerson,         // "you": "could you ..." asks the bot
   kAllowed,              // "safe to", "ok to"
   kManagementVerbs,      // "treat", "wait": managing the finding itself
   kConsumptionVerbs,     // "eat", "drink"

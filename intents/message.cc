@@ -230,6 +230,15 @@ bool StartsLikeQuestion(const std::vector<std::string>& words,
   return OpensLikeQuestion(words, lexicon);
 }
 
+bool AsksYesOrNo(const std::vector<std::string>& words,
+                 const Lexicon& lexicon) {
+  // "Could you discuss ...?" asks the bot for something, not yes or no.
+  const std::size_t i = FirstWord(words, lexicon);
+  return i + 1 < words.size() && !lexicon.Is(words[i], WordClass::kWhWords) &&
+         !lexicon.Is(words[i + 1], WordClass::kSecondPerson) &&
+         OpensLikeQuestion(words, lexicon);
+}
+
 bool QuotesAReport(std::string_view text) {
   std::vector<std::string> quotes;
   FindQuotes(text, &quotes);

@@ -48,6 +48,10 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
 bool StartsLikeQuestion(const std::vector<std::string>& words,
                         const Lexicon& lexicon);
 
+// Whether a sentence's words open a yes/no question ("will I lose my
+// ovary?", "do they need to be removed?"), not a wh-question.
+bool AsksYesOrNo(const std::vector<std::string>& words, const Lexicon& lexicon);
+
 // `text` with the words it quotes from a report ('like this') blanked
 // out, for deciding what a question asks about: a report's words are
 // context, not a subject.

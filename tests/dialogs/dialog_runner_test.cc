@@ -102,6 +102,16 @@ TEST_F(DialogRunnerTest, GeneralFacetQuestionsUseTheWholeArticle) {
   EXPECT_EQ(Say("what is hepatic calcification"), "answer overview.definition");
 }
 
+// A yes/no question across sections has its answer in their parts; "how
+// is it treated?" (or a request to explain it) still offers the cases.
+TEST_F(DialogRunnerTest, AYesNoQuestionAcrossSectionsIsAnswered) {
+  EXPECT_EQ(Say("does liver calcification need to be treated?"),
+            "answer parasitic-infection.treatment");
+  EXPECT_GE(last_.parts.size(), 2u);
+  EXPECT_EQ(Say("could you explain how liver calcification is treated?"),
+            "clarify all.treatment");
+}
+
 TEST_F(DialogRunnerTest, RedFlagsComeFirstInAnyState) {
   Say("what causes liver calcification");
   EXPECT_EQ(Say("I'm throwing up blood right now"), "escalation ");
