@@ -101,6 +101,7 @@ class DialogRunner {
     intents::Facet facet{};    // the facet asked about, or kNone
     bool strong_cue = false;   // a facet cue strong on its own
     bool on_topic = false;     // asks something of the article
+    bool told_story = false;   // the message tells the asker's case
     Trace& trace;
   };
 

@@ -163,6 +163,7 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
                              MessageReading& reading, Trace& trace) const {
   const intents::Signals& sig = reading.Signals(question);
   Turn t = MakeTurn(sig, trace);
+  t.told_story = reading.has_story();
   if (t.facet != intents::Facet::kNone) {
     trace.Note([&] {
       return "facet " + std::string(intents::FacetName(t.facet)) +
@@ -276,38 +277,60 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
       }
     }
   }
+  // A question that names nothing besides the subject and the facet ("how
+  // is it treated?") still asks which case: the sections' answers come
+  // with the choice of all of them. A yes/no question ("will my ovary
+  // need to be removed?") has its answer in those parts, and so has one
+  // after the asker's story (which is what the choice would ask): when
+  // none of their sentences meets the question, in the article's order.
+  const bool names_more =
+      !ranked.empty() &&
+      std::any_of(t.sig.passages.begin(), t.sig.passages.end(),
+                  [](const auto& hit) { return hit.specific > 0; });
+  const bool answers =
+      names_more || t.told_story ||
+      intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon());
+  if (ranked.empty() && answers) {
+    for (const auto& id : all.choices) {
+      if (const auto it = pack_.by_id.find(id); it != pack_.by_id.end()) {
+        ranked.emplace_back(0.0, it->second);
+      }
+    }
+  }
   if (ranked.empty()) return Answer(state, pack_.by_id.at(all.id), confidence);
   std::stable_sort(
       ranked.begin(), ranked.end(),
       [](const auto& a, const auto& b) { return a.first > b.first; });
   if (ranked.size() > kMaxParts) ranked.resize(kMaxParts);
   t.trace.Note([&] {
-    return "answered across " + std::to_string(ranked.size()) +
-           " sections whose sentences the question meets";
+    return "answered across " + std::to_string(ranked.size()) + " sections" +
+           (names_more ? " whose sentences the question meets" : "");
   });
-  // A question that names nothing besides the subject and the facet ("how
-  // is it treated?") still asks which case: the sections' answers come
-  // with the choice of all of them. A yes/no question ("will my ovary
-  // need to be removed?") has its answer in those parts.
-  const bool names_more =
-      std::any_of(t.sig.passages.begin(), t.sig.passages.end(),
-                  [](const auto& hit) { return hit.specific > 0; }) ||
-      intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon());
   Reply out;
   const std::vector<std::string> history = state->history;
+  // Lifestyle and check-ups are mostly advice for everyone: an answer
+  // opens with the closing advice on them ("no herbal supplements without
+  // asking a doctor").
+  const bool for_everyone = all.facet == intents::Facet::kLifestyle ||
+                            all.facet == intents::Facet::kFollowUp;
+  if (const int advice = for_everyone ? GeneralAdvice(all.facet) : -1;
+      answers && advice >= 0) {
+    if (ranked.size() == kMaxParts) ranked.pop_back();
+    ranked.insert(ranked.begin(), {0.0, advice});
+  }
   for (const auto& [score, node] : ranked) {
     const Reply r = Answer(state, node, confidence);
     out.parts.push_back(ToPart(r));
     out.text += (out.text.empty() ? "" : "\n\n") + r.text;
   }
-  out.kind = names_more ? ReplyKind::kAnswer : ReplyKind::kClarify;
+  out.kind = answers ? ReplyKind::kAnswer : ReplyKind::kClarify;
   const ReplyPart& first = out.parts.front();
-  out.node = names_more ? first.node : all.id;
+  out.node = answers ? first.node : all.id;
   out.intent = all.id;
   out.source = first.source;
   out.source_line = first.source_line;
   out.confidence = confidence;
-  if (!names_more) out.text = all.text + "\n\n" + out.text;
+  if (!answers) out.text = all.text + "\n\n" + out.text;
   // One step back from here leads where the conversation stood before.
   state->history = history;
   Remember(state, out.node);

@@ -110,6 +110,11 @@ TEST_F(DialogRunnerTest, AYesNoQuestionAcrossSectionsIsAnswered) {
   EXPECT_GE(last_.parts.size(), 2u);
   EXPECT_EQ(Say("could you explain how liver calcification is treated?"),
             "clarify all.treatment");
+  // After the asker's story, which is what the choice would ask about.
+  EXPECT_EQ(Say("My scan last week showed liver calcification and I am "
+                "worried. How is it treated?"),
+            "answer parasitic-infection.treatment");
+  EXPECT_GE(last_.parts.size(), 2u);
 }
 
 TEST_F(DialogRunnerTest, RedFlagsComeFirstInAnyState) {
