@@ -234,6 +234,7 @@ class Matcher {
   void CheckScopeWords(SubjectReading& r) const;
   void CheckAskedCondition(SubjectReading& r) const;
   void CheckChild(SubjectReading& r) const;
+  void CheckPatientPhrases(SubjectReading& r) const;
   void CheckConditionNames(SubjectReading& r) const;
   std::string TermOf(const std::string& word) const;
   bool Unheard(const std::string& word) const;

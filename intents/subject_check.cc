@@ -139,6 +139,7 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
   CheckAskedCondition(r);
   CheckChild(r);
   CheckConditionNames(r);
+  CheckPatientPhrases(r);
   return std::move(r.check);
 }
 
@@ -336,6 +337,25 @@ void Matcher::CheckChild(SubjectReading& r) const {
   if (young) {
     r.Uncovered("child", child, true, "a child, by age");
     r.check.patients.push_back("child");
+  }
+}
+
+// "In my eighth week of pregnancy": a phrase of the patient-states list
+// says who the patient is now, as "pregnant" does, when its word is one
+// the pack does not cover.
+void Matcher::CheckPatientPhrases(SubjectReading& r) const {
+  const auto& w = r.a.words;
+  auto& patients = r.check.patients;
+  const auto& uncovered = r.check.uncovered;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::size_t n = lexicon_->EntryAt(w, i, WordClass::kPatientStates);
+    for (std::size_t j = i; n > 1 && j < i + n; ++j) {
+      if (std::find(uncovered.begin(), uncovered.end(), w[j]) !=
+              uncovered.end() &&
+          std::find(patients.begin(), patients.end(), w[j]) == patients.end()) {
+        patients.push_back(w[j]);
+      }
+    }
   }
 }
 

@@ -170,6 +170,9 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
                 "calcification. What should I do? Is it serious?"),
             "fallback ");
   EXPECT_EQ(last_.not_covered.substr(0, 8), "pregnant");
+  EXPECT_EQ(Say("I am in my eighth week of pregnancy and an ultrasound found "
+                "a liver calcification. What should I do?"),
+            "fallback ");
   // ...unless one of them asks about it apart.
   const std::string apart =
       Say("I'm pregnant and a scan showed a calcification in my liver. What "
