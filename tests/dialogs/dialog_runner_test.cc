@@ -100,6 +100,9 @@ TEST_F(DialogRunnerTest, GeneralFacetQuestionsUseTheWholeArticle) {
   EXPECT_GE(last_.choices.size(), 3u);
   EXPECT_EQ(Say("what symptoms does it cause"), "answer all.symptoms");
   EXPECT_EQ(Say("what is hepatic calcification"), "answer overview.definition");
+  EXPECT_EQ(Say("My scan showed liver calcification. I can't seem to find "
+                "out what this is. Can you help me understand?"),
+            "answer overview.definition");
 }
 
 // A yes/no question across sections has its answer in their parts; "how
