@@ -237,7 +237,9 @@ class Matcher {
   void CheckPatientPhrases(SubjectReading& r) const;
   void CheckConditionNames(SubjectReading& r) const;
   std::string TermOf(const std::string& word) const;
-  bool Unheard(const std::string& word) const;
+  // A content word the pack never uses; `even_cues`: also a facet cue's
+  // word ("beer", an alcohol, to an article that never speaks of it).
+  bool Unheard(const std::string& word, bool even_cues = false) const;
   bool InAnotherOrgan(const std::vector<std::string>& words,
                       std::size_t i) const;
 

@@ -149,10 +149,11 @@ std::string Matcher::TermOf(const std::string& word) const {
   return terms.empty() ? word : terms.front();
 }
 
-// A content word the pack never uses, nor a cue or generic word.
-bool Matcher::Unheard(const std::string& word) const {
+// A content word the pack never uses, nor a cue (unless `even_cues`) or
+// generic word.
+bool Matcher::Unheard(const std::string& word, bool even_cues) const {
   const std::string term = TermOf(word);
-  return !pack_terms_.contains(term) && !IsCueTerm(term) &&
+  return !pack_terms_.contains(term) && (even_cues || !IsCueTerm(term)) &&
          !generic_terms_.contains(term) &&
          !lexicon_->Is(word, WordClass::kStopwords) && word.size() >= 3 &&
          !(word.size() > 4 && word.ends_with("ly"));
@@ -267,7 +268,7 @@ void Matcher::CheckActivities(SubjectReading& r) const {
                 "an activity the article never speaks of");
   }
   if (const std::size_t at = ConsumptionAsked(w, *lexicon_);
-      at != std::string::npos && Unheard(w[at])) {
+      at != std::string::npos && Unheard(w[at], /*even_cues=*/true)) {
     r.Uncovered(w[at], TermOf(w[at]), true,
                 "food or drink the article never speaks of");
   }

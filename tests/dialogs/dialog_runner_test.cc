@@ -187,6 +187,10 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
             "fallback ");
   EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
             "fallback ");
+  // A drink the article never speaks of, though "alcohol" cues lifestyle.
+  EXPECT_EQ(Say("Will drinking beer help my liver calcification go away?"),
+            "fallback ");
+  EXPECT_EQ(last_.not_covered, "beer");
 }
 
 TEST_F(DialogRunnerTest, SmallTalk) {
