@@ -14,6 +14,7 @@
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
 #include "intents/lexicon.h"
+#include "intents/medical_terms.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
 #include "intents/string_map.h"
@@ -104,6 +105,9 @@ struct Sentence {
   std::vector<Facet> facets;
   bool defines_subject = false;  // a definition of the article's subject
   bool names_causes = false;     // a clear cause cue ("may result from")
+  // The finding a definition of the subject calls it ("gallbladder polyps
+  // are small growths": "growths"), or "".
+  std::string called;
   std::array<bool, intents::kAspectCount> aspects{};
 };
 
@@ -323,6 +327,17 @@ class Compiler {
         std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
           return title_terms_.contains(t);
         });
+    // "... are small growths that project from ...": the first word for a
+    // finding among the few after the verb is what the subject is called.
+    constexpr std::size_t kCalledWithin = 4;
+    for (std::size_t i = verb + 1;
+         s->defines_subject && i < words.size() && i <= verb + kCalledWithin;
+         ++i) {
+      if (intents::ClassifyTerm(words[i], lex) == intents::TermKind::kFinding) {
+        s->called = words[i];
+        break;
+      }
+    }
   }
 
   void AddTopic(NodeKind kind, std::string id, const std::string& title,
@@ -370,6 +385,15 @@ class Compiler {
     pack_->matcher.AddKeywords(
         topic.intent, body, kTextWeight,
         kind == NodeKind::kOverview ? "summary" : "text");
+    // What a definition calls the subject names it too: "a growth in my
+    // gallbladder" asks about the polyps.
+    for (const auto& s : sentences) {
+      if (s.called.empty()) continue;
+      pack_->matcher.AddKeywords(
+          kind == NodeKind::kOverview ? topic.intent : pack_->topics[0].intent,
+          s.called, kAuthorWeight,
+          "the article's definition: \"" + s.text + "\"");
+    }
     for (const auto& sentence : shown) {
       pack_->matcher.AddPassage(topic.intent, sentence);
     }

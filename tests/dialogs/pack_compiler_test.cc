@@ -178,7 +178,7 @@ namespace {
 TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   constexpr const char* kBunions =
       "What is a bunion?\n"
-      "A bunion is a bony bump at the base of the big toe. Most are "
+      "A bunion is a bony lump at the base of the big toe. Most are "
       "mild. Details are as follows:\n"
       "1. Shoes\n"
       "Tight, pointed shoes can cause the big toe to lean over time.\n"
@@ -207,6 +207,35 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   r = DialogRunner(pack2->get()).Step(&state2, {"what causes bunions?", ""});
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->node, "overview");
+}
+
+// What the article's definition calls its subject names it too: "a
+// lump" to an article whose bunion "is a bony lump".
+TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
+  std::string bunions =
+      "What is a bunion?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Shoes\n"
+      "Tight, pointed shoes can cause the big toe to lean over time.\n"
+      "Wear wide shoes.\n";
+  auto defined = Compile(bunions);
+  ASSERT_TRUE(defined) << defined.error().message;
+  DialogState state;
+  auto r =
+      DialogRunner(defined->get())
+          .Step(&state, {"I have a lump by my big toe, is it serious?", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->kind, ReplyKind::kAnswer) << r->text;
+
+  bunions.replace(bunions.find("is a bony lump"), 14, "is a bony bump");
+  auto undefined = Compile(bunions);
+  ASSERT_TRUE(undefined) << undefined.error().message;
+  DialogState state2;
+  r = DialogRunner(undefined->get())
+          .Step(&state2, {"I have a lump by my big toe, is it serious?", ""});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->kind, ReplyKind::kFallback) << r->text;
 }
 
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
