@@ -84,17 +84,22 @@ const char* KindName(TermKind kind) {
 
 }  // namespace
 
-// The word at `i` followed closely by "in/on/of [my|the...] <organ>" for
-// an organ the pack never names.
+// The word at `i` followed directly by an organ the pack never names, or
+// closely by "in/on/of [my|the...] <organ>".
 bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
   const Lexicon& lex = *lexicon_;
+  const auto elsewhere = [&](const std::string& word) {
+    return ClassifyTerm(word, lex) == TermKind::kOrgan &&
+           !pack_terms_.contains(TermOf(word));
+  };
+  // "A fatty pancreas": the subject's word set before another organ.
+  if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
     if (!lex.Is(w[j], WordClass::kLocatives)) continue;
     std::size_t k = j + 1;
     while (k < w.size() && lex.Is(w[k], WordClass::kDeterminers)) ++k;
-    return k < w.size() && ClassifyTerm(w[k], lex) == TermKind::kOrgan &&
-           !pack_terms_.contains(TermOf(w[k]));
+    return k < w.size() && elsewhere(w[k]);
   }
   return false;
 }
@@ -289,7 +294,11 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
   const auto& w = r.a.words;
   for (std::size_t i = 0; i < w.size(); ++i) {
     const std::size_t n = lex.EntryAt(w, i, WordClass::kAskingCondition);
-    if (n == 0) continue;
+    // "Should I have surgery" asks about doing something; the entries that
+    // open with an auxiliary ("do I have") were tried a word before.
+    if (n == 0 || (i > 0 && lex.Is(w[i - 1], WordClass::kAuxiliaries))) {
+      continue;
+    }
     std::size_t k = i + n;
     while (k < w.size() && lex.Is(w[k], WordClass::kArticles)) ++k;
     if (k >= w.size()) return;

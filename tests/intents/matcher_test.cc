@@ -86,6 +86,18 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
       m_.CheckSubject("is it safe to leave liver stones").uncovered.empty());
   EXPECT_TRUE(m_.Match("liver stones").out_of_scope.empty());
   EXPECT_TRUE(m_.Match("can you read my ct report").personal_advice);
+  // The subject's word set before another organ is not about the pack.
+  const SubjectCheck pancreas =
+      m_.CheckSubject("i have calcification pancreas");
+  EXPECT_EQ(pancreas.uncovered, std::vector<std::string>{"pancreas"});
+  EXPECT_FALSE(pancreas.about_pack);
+  // "I have <a condition the pack never names>"; not "should I have".
+  const SubjectCheck had = m_.CheckSubject("i have sarcoidosis and stones");
+  EXPECT_TRUE(had.asks_condition);
+  EXPECT_TRUE(had.decides);
+  EXPECT_FALSE(m_.CheckSubject("should i have sarcoidosis treatment for "
+                               "stones")
+                   .asks_condition);
 }
 
 TEST_F(MatcherTest, KeepsUnknownWordsForFallbackDecisions) {
