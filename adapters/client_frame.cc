@@ -45,6 +45,15 @@ Result<bot::Message> ParseClientFrame(std::string_view payload,
       message.id = *id;
     }
   }
+  // In a library: the article whose page the widget sits on.
+  if (const auto p = request.find("page"); p != request.end()) {
+    if (!p->is_string() || !IsMessageId(p->get_ref<const std::string&>())) {
+      return bad(
+          "\"page\" must be a pack name: 1 to 64 letters, digits or "
+          "- _ . :");
+    }
+    message.page = p->get<std::string>();
+  }
   if (const auto c = request.find("choice"); c != request.end()) {
     if (!c->is_string()) return bad("\"choice\" must be a string id");
     message.choice = c->get<std::string>();

@@ -1,6 +1,7 @@
 // What a chat client sends in one WebSocket frame, parsed and checked:
 // {"text": "..."} or {"choice": "<id>"}, with an optional message "id"
-// (into *id when given; the message's id then views it). Shared by the
+// (into *id when given; the message's id then views it) and, for a
+// library, the "page" (pack name) the widget sits on. Shared by the
 // server and its fuzz target; the error says what was wrong, for an
 // error frame.
 #ifndef FAQBOT_ADAPTERS_CLIENT_FRAME_H_

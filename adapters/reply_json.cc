@@ -73,19 +73,31 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 namespace {
 
-void AppendSource(std::string* out, const std::optional<dialogs::Source>& s) {
+// {"section", "title"}; in a library also "article" (its title) and
+// "pack" (its name) first.
+void AppendSource(std::string* out, const std::optional<dialogs::Source>& s,
+                  const dialogs::Reply& from) {
   if (!s) {
     out->append("null");
     return;
   }
-  out->append("{\"section\":" + std::to_string(s->section) + ",\"title\":");
+  out->push_back('{');
+  if (!from.article.empty()) {
+    out->append("\"article\":");
+    AppendJsonString(out, from.article_title);
+    out->append(",\"pack\":");
+    AppendJsonString(out, from.article);
+    out->push_back(',');
+  }
+  out->append("\"section\":" + std::to_string(s->section) + ",\"title\":");
   AppendJsonString(out, s->title);
   out->push_back('}');
 }
 
 // {"caveat", "kind", "node" (or null), "not_covered", "question",
 //  "source" (or null), "text"}: one question's answer of several.
-void AppendPart(std::string* out, const dialogs::ReplyPart& p) {
+void AppendPart(std::string* out, const dialogs::ReplyPart& p,
+                const dialogs::Reply& from) {
   out->append("{\"caveat\":");
   AppendJsonString(out, p.caveat);
   out->append(",\"kind\":");
@@ -101,7 +113,7 @@ void AppendPart(std::string* out, const dialogs::ReplyPart& p) {
   out->append(",\"question\":");
   AppendJsonString(out, p.question);
   out->append(",\"source\":");
-  AppendSource(out, p.source);
+  AppendSource(out, p.source, from);
   out->append(",\"text\":");
   AppendJsonString(out, p.text);
   out->push_back('}');
@@ -155,7 +167,7 @@ std::string ReplyToJsonText(
     AppendJsonString(&out, reply.node);
   }
   key("source");
-  AppendSource(&out, reply.source);
+  AppendSource(&out, reply.source, reply);
   key("text");
   AppendJsonString(&out, reply.text);
   key_if_set("caveat", reply.caveat);
@@ -165,7 +177,7 @@ std::string ReplyToJsonText(
     out.push_back('[');
     for (std::size_t i = 0; i < reply.parts.size(); ++i) {
       if (i) out.push_back(',');
-      AppendPart(&out, reply.parts[i]);
+      AppendPart(&out, reply.parts[i], reply);
     }
     out.push_back(']');
   }

@@ -14,7 +14,8 @@
 namespace faqbot::adapters {
 
 // {"choices": [{"id", "title"}], "confidence", "intent", "kind", "node"
-//  (or null), "source": {"section", "title"} (or null), "text"}, plus
+//  (or null), "source": {"section", "title"} (or null; in a library
+//  also "article", its title, and "pack"), "text"}, plus
 // "disclaimer" on a session's first reply, "notice", "caveat" (what the
 // article does not say; that the bot cannot read a personal report),
 // "not_covered" (the subject named in a refusal) and "parts" (several

@@ -69,6 +69,12 @@ std::string HandleJsonlLine(bot::Bot& bot, std::string_view line,
   } else {
     return ErrorLine("missing \"text\" (or \"choice\")", line_number);
   }
+  if (const auto page = request.find("page"); page != request.end()) {
+    if (!page->is_string()) {
+      return ErrorLine("\"page\" must be a pack name", line_number);
+    }
+    message.page = page->get<std::string>();
+  }
   const std::string id = session->get<std::string>();
   message.channel = "cli";
   auto reply = bot.Handle(id, message);

@@ -35,6 +35,11 @@ Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
                                         options_.session_idle_expiry,
                                         options_.max_sessions)) {}
 
+Bot::Bot(std::shared_ptr<const dialogs::Library> library, BotOptions options)
+    : Bot(library->packs().at(0), std::move(options)) {
+  library_ = std::move(library);
+}
+
 Exchange Bot::ExchangeOf(std::string_view session, const Message& message,
                          const Reply& reply) {
   return {
@@ -102,32 +107,33 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   // keeps them (it survives this process), else through the log's queue.
   const bool with_state = options_.transcripts && sessions_->KeepsTranscripts();
   Exchange exchange;
-  const Stored stored =
-      sessions_->WithSession(session, [&](Session& s, bool created) {
-        repeated =
-            !message.id.empty() && s.last_id == message.id && s.last_reply;
-        if (repeated) {
-          result = *s.last_reply;
-          return;
-        }
-        if (created && message.welcomed) s.disclaimed = true;
-        result = runner.Step(&s.state, {message.text, message.choice}, trace);
-        if (!result) return;  // Step left the session as it was
-        if (!s.disclaimed) {
-          result->disclaimer = pack->wording.disclaimer;
-          s.disclaimed = true;
-        }
-        if (options_.handoff) KeepExchange(s, message, *result);
-        if (!message.id.empty()) {
-          s.last_id = message.id;
-          s.last_reply = *result;
-        }
-        if (with_state) {
-          exchange = ExchangeOf(session, message, *result);
-          exchange.uid = NewExchangeUid();  // a copy written twice counts once
-          s.transcript = EncodeExchange(exchange);
-        }
-      });
+  const Stored stored = sessions_->WithSession(session, [&](Session& s,
+                                                            bool created) {
+    repeated = !message.id.empty() && s.last_id == message.id && s.last_reply;
+    if (repeated) {
+      result = *s.last_reply;
+      return;
+    }
+    if (created && message.welcomed) s.disclaimed = true;
+    result = library_
+                 ? StepInLibrary(&s.state, message, trace)
+                 : runner.Step(&s.state, {message.text, message.choice}, trace);
+    if (!result) return;  // Step left the session as it was
+    if (!s.disclaimed) {
+      result->disclaimer = pack->wording.disclaimer;
+      s.disclaimed = true;
+    }
+    if (options_.handoff) KeepExchange(s, message, *result);
+    if (!message.id.empty()) {
+      s.last_id = message.id;
+      s.last_reply = *result;
+    }
+    if (with_state) {
+      exchange = ExchangeOf(session, message, *result);
+      exchange.uid = NewExchangeUid();  // a copy written twice counts once
+      s.transcript = EncodeExchange(exchange);
+    }
+  });
   Count(stored);
   if (!result || repeated) return result;  // a repeat was recorded before
   if (!with_state) {
@@ -140,6 +146,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
 }
 
 Reply Bot::Welcome() const {
+  if (library_) return LibraryWelcome();
   const auto pack = pack_.load();
   dialogs::DialogState scratch;
   Reply reply = dialogs::DialogRunner(pack.get()).Welcome(&scratch);

@@ -27,6 +27,7 @@
 #include "bot/store/session_store.h"
 #include "bot/store/transcript_log.h"
 #include "dialogs/dialogs.h"
+#include "dialogs/library.h"
 
 namespace faqbot::bot {
 
@@ -56,6 +57,10 @@ struct Message {
   // of running the turn twice; "" for none. At most
   // Session::kMaxMessageIdBytes.
   std::string_view id;
+  // In a library: the article (pack name) of the page the person asks
+  // from (the widget's data-pack), preferred while the conversation is on
+  // none; "" for none (channels without a page).
+  std::string page;
 };
 
 struct BotOptions {
@@ -80,6 +85,15 @@ struct BotOptions {
 class Bot {
  public:
   explicit Bot(std::shared_ptr<const dialogs::Pack> pack,
+               BotOptions options = {});
+  // A library of articles in one bot (issue #31): each message goes to the
+  // article whose subject it asks about (dialogs::Library), follow-ups stay
+  // with the conversation's article, and an answer from another article
+  // than the one the conversation (or its page) was on says so. A message
+  // that names no article's subject, or several, is asked which article
+  // (its red flags answered first, from every article). The first pack
+  // speaks for the library (greeting, disclaimer, operator handoff).
+  explicit Bot(std::shared_ptr<const dialogs::Library> library,
                BotOptions options = {});
 
   // One message of a session. Errors (for the adapter to report): invalid
@@ -114,7 +128,10 @@ class Bot {
   // session (a shared store was unreachable), since start.
   uint64_t kept_locally() const { return kept_locally_.load(); }
 
+  // The pack, or a library's first.
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
+  // The library, or null for a one-article bot.
+  const dialogs::Library* library() const { return library_.get(); }
 
   // Swaps in a new pack for every later message (hot reload). Sessions
   // keep their state; one whose nodes vanished restarts at the topics with
@@ -126,6 +143,7 @@ class Bot {
 
  private:
   std::atomic<std::shared_ptr<const dialogs::Pack>> pack_;
+  std::shared_ptr<const dialogs::Library> library_;
   BotOptions options_;
   std::shared_ptr<SessionStore> sessions_;
   ReplyObserver observer_;
@@ -136,6 +154,12 @@ class Bot {
   }
   Result<Reply> HandleMessage(std::string_view session, const Message& given,
                               dialogs::Trace* trace);
+  // A library's step (bot_library.cc): the article that answers, then its
+  // runner's step on the session's state in that article.
+  Result<Reply> StepInLibrary(dialogs::DialogState* state,
+                              const Message& message,
+                              dialogs::Trace* trace) const;
+  Reply LibraryWelcome() const;
   static Exchange ExchangeOf(std::string_view session, const Message& message,
                              const Reply& reply);
   void Record(std::string_view session, const Message& message,

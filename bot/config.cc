@@ -17,6 +17,7 @@ using nlohmann::json;
 const SettingTable<Config>& Settings() {
   static const SettingTable<Config> table = {
       {"pack", TextSetting(&Config::pack)},
+      {"packs", TextSetting(&Config::packs)},
       {"sessions", ChoiceSetting(&Config::sessions, {"memory", "redis"})},
       {"redis", TextSetting(&Config::redis)},
       {"redis_password", TextSetting(&Config::redis_password)},

@@ -27,6 +27,9 @@ namespace faqbot::bot {
 struct Config {
   // The content pack folder ("" for the default liver pack).
   std::string pack;
+  // A library instead: a folder of pack folders, all served by one bot
+  // (bot.h); "" for one pack.
+  std::string packs;
   // Where dialog state lives: "memory" (this process) or "redis" (shared
   // by every instance using the same Redis; see redis_session_store.h).
   std::string sessions = "memory";

@@ -1,5 +1,6 @@
 #include "bot/pack_loader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -73,6 +74,37 @@ Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
   if (name.empty()) name = dir.filename().string();
   return dialogs::CompilePack(name, *std::move(document), intents,
                               std::move(lexicon), std::move(wording));
+}
+
+Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
+    const std::filesystem::path& root,
+    std::shared_ptr<const intents::Lexicon> lexicon) {
+  std::vector<std::filesystem::path> dirs;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+    if (std::filesystem::exists(entry.path() / kArticleFile, ec)) {
+      dirs.push_back(entry.path());
+    }
+  }
+  std::sort(dirs.begin(), dirs.end());
+  if (ec || dirs.size() < 2) {
+    return std::unexpected(Error::NotFound(
+        root.string() +
+        ": not a library (a folder of two or more pack folders, each with " +
+        kArticleFile + ")"));
+  }
+  if (!lexicon) {
+    auto loaded = DefaultLexicon();
+    if (!loaded) return std::unexpected(loaded.error());
+    lexicon = *loaded;
+  }
+  std::vector<std::shared_ptr<const dialogs::Pack>> packs;
+  for (const auto& dir : dirs) {
+    auto pack = LoadPack(dir, lexicon);
+    if (!pack) return std::unexpected(pack.error());
+    packs.push_back(*std::move(pack));
+  }
+  return packs;
 }
 
 }  // namespace faqbot::bot

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dialogs/dialog_tree.h"
 
@@ -31,6 +32,13 @@ inline constexpr char kQuestionsFile[] = "questions.jsonl";
 // (and line).
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
     const std::filesystem::path& dir,
+    std::shared_ptr<const intents::Lexicon> lexicon = nullptr);
+
+// The packs of the folder `root` (each subfolder with an article.txt, in
+// name order), for a library of articles. Fewer than two is an error: one
+// pack is served with LoadPack.
+Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
+    const std::filesystem::path& root,
     std::shared_ptr<const intents::Lexicon> lexicon = nullptr);
 
 // Reads a whole file; the error names it and says why it failed.

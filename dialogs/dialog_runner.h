@@ -48,6 +48,9 @@ struct DialogState {
   std::vector<std::string> history;  // answered nodes, oldest first
   int turns = 0;
   uint64_t pack = 0;  // Pack::generation the ids above were checked against
+  // In a library (bot.h): the article (Pack::name) the ids above belong
+  // to; "" in a one-article bot.
+  std::string article;
 
   static constexpr std::size_t kMaxHistory = 20;
 };

@@ -76,6 +76,13 @@ int Library::ByTitle(std::string_view text,
   return tie ? -1 : best;
 }
 
+int Library::IndexOf(std::string_view name) const {
+  for (int p = 0; p < size(); ++p) {
+    if (!name.empty() && packs_[p]->name == name) return p;
+  }
+  return -1;
+}
+
 LibraryRoute Library::Route(std::string_view text, int current) const {
   LibraryRoute route;
   if (packs_.empty()) return route;

@@ -43,6 +43,8 @@ class Library {
     return packs_;
   }
   int size() const { return static_cast<int>(packs_.size()); }
+  // The index of the pack named `name` (Pack::name), or -1.
+  int IndexOf(std::string_view name) const;
 
   // Where `text` goes when the conversation is on `current` (-1: none,
   // as on a channel without a page).

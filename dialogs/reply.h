@@ -64,6 +64,10 @@ struct Reply {
   std::string node;    // the dialog node answered; empty for none
   double confidence = 0;
   std::optional<Source> source;
+  // In a library: the article (Pack::name) this reply comes from, and its
+  // title; "" in a one-article bot.
+  std::string article;
+  std::string article_title;
   // The source as a line a person reads ("Source: section 2, ..."), in the
   // pack's wording, for channels that show text only.
   std::string source_line;

@@ -27,6 +27,8 @@ constexpr WordingKey kKeys[] = {
     {"fallback_no_match", &Wording::fallback_no_match, ""},
     {"not_covered", &Wording::not_covered, "word title"},
     {"not_covered_related", &Wording::not_covered_related, ""},
+    {"library_other_article", &Wording::library_other_article, "title"},
+    {"library_which", &Wording::library_which, ""},
     {"part_not_covered", &Wording::part_not_covered, "word"},
     {"part_same_answer", &Wording::part_same_answer, ""},
     {"personal_report", &Wording::personal_report, ""},

@@ -86,6 +86,13 @@ struct Wording {
   // the article says about that follows.
   std::string not_covered_related =
       "Here is what the article says about its own subject:";
+  // A library of articles (several packs in one bot; the first pack's
+  // wording speaks for the library): an answer from another article than
+  // the one the conversation was on. {title}: that article's title.
+  std::string library_other_article = "From the article \"{title}\":";
+  // No article named, or several: which one the question is about.
+  std::string library_which =
+      "Which article is your question about? Pick one, or name its subject:";
   // One question of several that the same sentences answer as an earlier
   // one.
   std::string part_same_answer =

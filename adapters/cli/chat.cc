@@ -14,9 +14,9 @@ namespace {
 int RunChat(const Invocation& in) {
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
-  auto pack = LoadPackFor(in, *config);
-  if (!pack) return Fail(pack.error());
-  bot::Bot bot(*pack);
+  auto loaded = LoadBotFor(in, *config);
+  if (!loaded) return Fail(loaded.error());
+  bot::Bot& bot = **loaded;
   if (in.Has("--jsonl")) {
     adapters::RunJsonlChat(bot, std::cin, std::cout);
     return 0;
@@ -43,7 +43,8 @@ extern const Command kChat = {
     .summary =
         "chat in the terminal; --jsonl reads one JSON request per "
         "line and writes one reply per line",
-    .options = {{"--jsonl", "", "JSON lines on stdin and stdout (README)"}},
+    .options = {{"--jsonl", "", "JSON lines on stdin and stdout (README)"},
+                PacksOption()},
     .run = RunChat};
 
 }  // namespace faqbot::cli

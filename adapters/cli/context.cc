@@ -26,6 +26,7 @@ Result<adapters::ServerConfig> LoadConfig(const Invocation& in) {
   if (in.Has("--transcripts"))
     config.bot.transcripts = in.Text("--transcripts");
   if (in.Has("--pack")) config.bot.pack = in.Text("--pack");
+  if (in.Has("--packs")) config.bot.packs = in.Text("--packs");
   return config;
 }
 
@@ -43,6 +44,33 @@ fs::path PackDir(const Invocation& in, const adapters::ServerConfig& config) {
 Result<std::shared_ptr<const dialogs::Pack>> LoadPackFor(
     const Invocation& in, const adapters::ServerConfig& config) {
   return bot::LoadPack(PackDir(in, config));
+}
+
+OptionSpec PacksOption() {
+  return {"--packs", "DIR",
+          "a library: every pack folder in DIR in one bot, each question "
+          "answered from the article it asks about (README)"};
+}
+
+Result<std::unique_ptr<bot::Bot>> LoadBotFor(
+    const Invocation& in, const adapters::ServerConfig& config,
+    bot::BotOptions options, fs::path* dir) {
+  if (!config.bot.packs.empty()) {
+    if (in.Has("--pack")) {
+      return std::unexpected(
+          Error::InvalidArgument("--pack and --packs: give one of them"));
+    }
+    auto packs = bot::LoadLibrary(config.bot.packs);
+    if (!packs) return std::unexpected(packs.error());
+    if (dir) *dir = config.bot.packs;
+    return std::make_unique<bot::Bot>(
+        std::make_shared<const dialogs::Library>(*std::move(packs)),
+        std::move(options));
+  }
+  auto pack = LoadPackFor(in, config);
+  if (!pack) return std::unexpected(pack.error());
+  if (dir) *dir = PackDir(in, config);
+  return std::make_unique<bot::Bot>(*std::move(pack), std::move(options));
 }
 
 }  // namespace faqbot::cli

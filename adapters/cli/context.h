@@ -8,6 +8,7 @@
 
 #include "adapters/cli/command.h"
 #include "adapters/server_config.h"
+#include "bot/bot.h"
 #include "dialogs/dialog_tree.h"
 
 namespace faqbot::cli {
@@ -25,6 +26,16 @@ std::filesystem::path PackDir(const Invocation& in,
 // The compiled pack of PackDir().
 Result<std::shared_ptr<const dialogs::Pack>> LoadPackFor(
     const Invocation& in, const adapters::ServerConfig& config);
+
+// The bot of this invocation: the library of --packs (the config's
+// "packs"), else the pack of PackDir(). The folder it was loaded from goes
+// to `*dir` when given.
+Result<std::unique_ptr<bot::Bot>> LoadBotFor(
+    const Invocation& in, const adapters::ServerConfig& config,
+    bot::BotOptions options = {}, std::filesystem::path* dir = nullptr);
+
+// The --packs option, for the commands that take a library.
+OptionSpec PacksOption();
 
 }  // namespace faqbot::cli
 

@@ -23,10 +23,15 @@ using adapters::Log;
 
 std::string Describe(const adapters::ServerConfig& config,
                      const std::string& url, int threads,
-                     const std::filesystem::path& pack) {
+                     const std::filesystem::path& pack,
+                     const dialogs::Library* library) {
   const bot::Config& b = config.bot;
-  return "serving pack " + pack.string() + " on " + url + " (WebSocket " + url +
-         "ws) with " + std::to_string(threads) + " threads; sessions in " +
+  const std::string what = library ? "library " + pack.string() + " (" +
+                                         std::to_string(library->size()) +
+                                         " articles)"
+                                   : "pack " + pack.string();
+  return "serving " + what + " on " + url + " (WebSocket " + url + "ws) with " +
+         std::to_string(threads) + " threads; sessions in " +
          (b.sessions == "redis" ? "Redis at " + b.redis
                                 : std::string("memory")) +
          "; transcript " +
@@ -67,7 +72,7 @@ class Server {
     const std::string host =
         config_.host == "0.0.0.0" ? std::string("127.0.0.1") : config_.host;
     url_ = "http://" + host + ":" + std::to_string(server_.port()) + "/";
-    Log(Describe(config_, url_, threads_, pack_dir_));
+    Log(Describe(config_, url_, threads_, pack_dir_, bot_.library()));
     auto channels = adapters::MakeChannels(config_.channels, bot_,
                                            config_.public_url.empty()
                                                ? url_.substr(0, url_.size() - 1)
@@ -81,7 +86,8 @@ class Server {
     }
     server_.SetChannels(channels_);
     server_.Start();
-    watcher_.Start();
+    // A library is read once (reloading its packs one by one is to come).
+    if (!bot_.library()) watcher_.Start();
     WaitForHangup();
     WaitForStop();
     systemd_.Ready("serving " + pack_dir_.string() + " on " + url_);
@@ -102,6 +108,11 @@ class Server {
   void WaitForHangup() {
     hangup_.async_wait([this](const boost::system::error_code& ec, int) {
       if (ec) return;
+      if (bot_.library()) {
+        Log("SIGHUP: a library is not reloaded yet; restart to read it again");
+        WaitForHangup();
+        return;
+      }
       Log("SIGHUP: reloading the pack");
       systemd_.Reloading();
       (void)watcher_.ReloadNow();
@@ -163,17 +174,18 @@ int RunServe(const Invocation& in) {
   config->port = *port;
   adapters::AddSecret(config->bot.redis_password);
   adapters::AddSecret(config->bot.transcript_key);
-  auto pack = LoadPackFor(in, *config);
-  if (!pack) return Fail(pack.error());
-  adapters::LogPackCheck(PackDir(in, *config), *pack);
   auto options = bot::MakeBotOptions(config->bot, Log);
   if (!options) return Fail(options.error());
-  bot::Bot bot(*pack, *options);
+  std::filesystem::path dir;
+  auto loaded = LoadBotFor(in, *config, *options, &dir);
+  if (!loaded) return Fail(loaded.error());
+  bot::Bot& bot = **loaded;
+  if (!bot.library()) adapters::LogPackCheck(dir, bot.pack());
   const int threads =
       config->threads > 0
           ? config->threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  Server server(bot, *config, threads, PackDir(in, *config));
+  Server server(bot, *config, threads, dir);
   if (auto s = server.Start(); !s) return Fail(s.error());
   std::cout << "faqbot: open " << server.url() << " in a browser" << std::endl;
   server.Run();
@@ -193,7 +205,8 @@ extern const Command kServe = {
                 {"--transcripts", "FILE|URL",
                  "the transcript database: a SQLite file "
                  "(data/transcripts.db), postgresql://... shared by every "
-                 "instance, or \"\" to record nothing"}},
+                 "instance, or \"\" to record nothing"},
+                PacksOption()},
     .run = RunServe};
 
 }  // namespace faqbot::cli

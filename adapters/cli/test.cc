@@ -69,26 +69,11 @@ int RunReal(const Invocation& in, const std::filesystem::path& root) {
 // The packs of the folder `root` as one library (issue #31), each pack's
 // real questions asked of all of it: from no page, then from the pack's.
 int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
+  auto packs = bot::LoadLibrary(root);
+  if (!packs) return Fail(packs.error());
   std::vector<std::filesystem::path> dirs;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
-    if (std::filesystem::exists(entry.path() / "article.txt")) {
-      dirs.push_back(entry.path());
-    }
-  }
-  std::sort(dirs.begin(), dirs.end());
-  if (ec || dirs.size() < 2) {
-    std::cerr << "faqbot: --library needs a folder of two or more packs: "
-              << root.string() << "\n";
-    return 1;
-  }
-  std::vector<std::shared_ptr<const dialogs::Pack>> packs;
-  for (const auto& dir : dirs) {
-    auto pack = bot::LoadPack(dir);
-    if (!pack) return Fail(pack.error());
-    packs.push_back(*pack);
-  }
-  const dialogs::Library library(std::move(packs));
+  for (const auto& pack : *packs) dirs.push_back(root / pack->name);
+  const dialogs::Library library(*std::move(packs));
   std::cout << "library of " << library.size() << " articles\n";
   bot::PrintLibraryHeader(std::cout);
   for (std::size_t i = 0; i < dirs.size(); ++i) {

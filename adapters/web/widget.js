@@ -3,7 +3,9 @@
  *
  *   <script src="https://bot.example/widget.js" data-server="https://bot.example"></script>
  *
- * data-server is optional (default: where widget.js came from). Plain
+ * data-server is optional (default: where widget.js came from). On an
+ * article's page of a library (faqbot serve --packs), data-pack="<pack>"
+ * names that article: conversations start there. Plain
  * JavaScript, no dependencies. Text from the server is always rendered as
  * text, never as HTML. Protocol: README.md, "WebSocket contract".
  */
@@ -12,6 +14,7 @@
   var script = document.currentScript;
   var server = (script && script.getAttribute("data-server")) ||
       (script ? new URL(script.src, location.href).origin : location.origin);
+  var page = (script && script.getAttribute("data-pack")) || "";
   var wsUrl = server.replace(/^http/, "ws").replace(/\/$/, "") + "/ws";
   var storageKey = "faqbot-session:" + server;
 
@@ -178,8 +181,11 @@
   // "Source: section 2, “Heading”" or "Source: the summary of “Title”".
   function sourceLine(source) {
     var title = "\u201c" + source.title + "\u201d";
+    // In a library the article is named too, unless the title is its own.
+    var article = source.article && source.article !== source.title
+        ? " of the article \u201c" + source.article + "\u201d" : "";
     return source.section === 0 ? "Source: the summary of " + title
-                                : "Source: section " + source.section + ", " + title;
+                                : "Source: section " + source.section + ", " + title + article;
   }
 
   // One answer: the question it answers when the message asked several,
@@ -290,6 +296,7 @@
 
   function transmit(frame) {
     frame.id = idPrefix + (nextId++);
+    if (page) frame.page = page;
     unanswered.push(frame);
     showTyping(true);
     if (socket && socket.readyState === WebSocket.OPEN) {

@@ -89,7 +89,9 @@ json EncodeReply(const Reply& reply) {
   for (const auto& [key, value] : {std::pair{"l", &reply.label},
                                    {"d", &reply.disclaimer},
                                    {"o", &reply.notice},
-                                   {"op", &reply.operator_name}}) {
+                                   {"op", &reply.operator_name},
+                                   {"a", &reply.article},
+                                   {"at", &reply.article_title}}) {
     if (!value->empty()) j[key] = *value;
   }
   if (!reply.choices.empty()) {
@@ -115,6 +117,7 @@ std::optional<Reply> DecodeReply(const json& j) {
   if (!j.is_object() || !GetCommon(j, &r) || !Text(j, "i", &r.intent) ||
       !Text(j, "l", &r.label) || !Text(j, "d", &r.disclaimer) ||
       !Text(j, "o", &r.notice) || !Text(j, "op", &r.operator_name) ||
+      !Text(j, "a", &r.article) || !Text(j, "at", &r.article_title) ||
       !GetLists(j, &r)) {
     return std::nullopt;
   }

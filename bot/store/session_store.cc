@@ -105,6 +105,7 @@ std::string EncodeSession(const Session& session, uint64_t revision) {
                       {"h", st.history}, {"k", st.turns},
                       {"g", st.pack},    {"d", session.disclaimed ? 1 : 0},
                       {"r", revision}};
+  if (!st.article.empty()) j["a"] = st.article;
   if (!session.last_id.empty()) {
     j["m"] =
         session.last_reply
@@ -225,6 +226,9 @@ std::optional<Session> DecodeSession(std::string_view text,
       !DecodeRecent(j, &s.recent) || !DecodeLast(j, &s)) {
     return std::nullopt;
   }
+  // The library's article ("a"), absent in a one-article bot's records.
+  if (j.contains("a") && !text_field("a", &s.state.article))
+    return std::nullopt;
   s.state.turns = static_cast<int>(std::min<uint64_t>(turns, 1u << 30));
   s.state.pack = pack;
   s.disclaimed = disclaimed != 0;

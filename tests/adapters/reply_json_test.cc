@@ -47,6 +47,28 @@ TEST(ReplyJson, WritesEveryFieldOfTheContract) {
   }
 }
 
+// In a library the source names the article: its title and pack.
+TEST(ReplyJson, ALibrarysSourceCarriesItsArticle) {
+  dialogs::Reply r;
+  r.kind = dialogs::ReplyKind::kAnswer;
+  r.source = dialogs::Source{1, "Simple fatty liver"};
+  r.article = "fatty-liver";
+  r.article_title = "Is fatty liver disease serious?";
+  dialogs::ReplyPart part;
+  part.kind = dialogs::ReplyKind::kAnswer;
+  part.text = "x";
+  part.node = "simple-fatty-liver";
+  part.source = r.source;
+  r.parts.push_back(part);
+  const auto got = nlohmann::json::parse(ReplyToJsonText(r, {}));
+  const nlohmann::json want = {{"article", "Is fatty liver disease serious?"},
+                               {"pack", "fatty-liver"},
+                               {"section", 1},
+                               {"title", "Simple fatty liver"}};
+  EXPECT_EQ(got["source"], want) << got.dump();
+  EXPECT_EQ(got["parts"][0]["source"], want) << got.dump();
+}
+
 TEST(ReplyJson, SeveralQuestionsComeAsPartsWithTheirCaveats) {
   dialogs::Reply r;
   r.kind = dialogs::ReplyKind::kAnswer;

@@ -1,9 +1,11 @@
 // The library router (dialogs/library.h) over real content packs: a
 // question goes to the article whose subject it names; follow-ups stay.
+// Then the bot serving the library (bot.h): a conversation across them.
 #include "dialogs/library.h"
 
 #include <gtest/gtest.h>
 
+#include "bot/bot.h"
 #include "bot/pack_loader.h"
 
 namespace faqbot::dialogs {
@@ -75,3 +77,75 @@ TEST_F(LibraryTest, ASubjectNoArticleCoversStaysWithThePage) {
 
 }  // namespace
 }  // namespace faqbot::dialogs
+
+namespace faqbot::bot {
+namespace {
+
+class LibraryBotTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto packs = LoadLibrary(std::string(FAQBOT_SOURCE_DIR) + "/content");
+    ASSERT_TRUE(packs) << packs.error().message;
+    bot_ = new Bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
+  }
+  static void TearDownTestSuite() { delete bot_; }
+  static Reply Ask(const std::string& session, const std::string& text,
+                   std::string_view page = "") {
+    auto r = bot_->Handle(session, {.text = text, .page = std::string(page)});
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? *r : Reply{};
+  }
+  static Bot* bot_;
+};
+Bot* LibraryBotTest::bot_ = nullptr;
+
+// Issue #31's conversation: on the liver-calcification page, a question
+// about a hemangioma is answered from that article (saying so), its
+// follow-up stays there, and naming the calcification again goes back.
+TEST_F(LibraryBotTest, AConversationMovesBetweenArticlesAndSaysSo) {
+  constexpr std::string_view kPage = "liver-calcification";
+  const Reply first = Ask("move", "is calcification cancer?", kPage);
+  EXPECT_EQ(first.kind, ReplyKind::kAnswer);
+  EXPECT_EQ(first.article, "liver-calcification");
+  EXPECT_EQ(first.text.find("From the article"), std::string::npos);
+
+  const Reply other =
+      Ask("move", "I also have a hemangioma, is that dangerous?", kPage);
+  EXPECT_EQ(other.kind, ReplyKind::kAnswer) << other.text;
+  EXPECT_EQ(other.article, "liver-hemangioma");
+  EXPECT_EQ(other.text.rfind("From the article \"Is a liver hemangioma", 0), 0u)
+      << other.text;
+
+  const Reply follow = Ask("move", "how is it treated?", kPage);
+  EXPECT_EQ(follow.article, "liver-hemangioma");
+  EXPECT_NE(follow.node.find("treatment"), std::string::npos) << follow.node;
+
+  const Reply back =
+      Ask("move", "and the calcification, how is that treated?", kPage);
+  EXPECT_EQ(back.article, "liver-calcification");
+  EXPECT_NE(back.kind, ReplyKind::kFallback) << back.text;
+  EXPECT_EQ(back.text.find("From the article"), std::string::npos);
+}
+
+// Without a page: a question names its article; one that names none is
+// asked which article (red flags answered first), and a number picks.
+TEST_F(LibraryBotTest, WithoutAPageTheQuestionNamesTheArticle) {
+  const Reply stones = Ask("free", "how are kidney stones treated?");
+  EXPECT_EQ(stones.article, "kidney-stones");
+  EXPECT_EQ(stones.text.find("From the article"), std::string::npos);
+
+  const Reply which = Ask("vague", "is it serious?");
+  EXPECT_EQ(which.kind, ReplyKind::kClarify);
+  ASSERT_EQ(which.choices.size(), 6u);
+  EXPECT_EQ(which.choices[1].id, "article:gallbladder-polyps");
+  const Reply picked = Ask("vague", "2");
+  EXPECT_EQ(picked.article, "gallbladder-polyps");
+  EXPECT_EQ(picked.node, "overview");
+
+  EXPECT_EQ(Ask("urgent", "I am vomiting blood").kind, ReplyKind::kEscalation);
+  auto bad = bot_->Handle("bad", {.choice = "article:nope"});
+  EXPECT_FALSE(bad);
+}
+
+}  // namespace
+}  // namespace faqbot::bot

@@ -77,6 +77,12 @@ TEST(SessionCodec, RoundTripsEveryField) {
   EXPECT_EQ(back->state.pack, 42u);
   EXPECT_TRUE(back->disclaimed);
   EXPECT_LT(text.size(), 200u) << "compact: " << text;
+  EXPECT_EQ(text.find("\"a\""), std::string::npos) << "one article: no key";
+  // In a library the state says which article its ids belong to.
+  s.state.article = "fatty-liver";
+  const auto in_library = DecodeSession(EncodeSession(s, 10));
+  ASSERT_TRUE(in_library);
+  EXPECT_EQ(in_library->state.article, "fatty-liver");
 }
 
 TEST(SessionCodec, RejectsOtherVersionsAndGarbage) {

@@ -1,0 +1,123 @@
+// Bot's part for a library of articles (bot.h): which article answers a
+// message, and a reply that says so when it is not the one the
+// conversation was on.
+#include <algorithm>
+#include <cctype>
+
+#include "bot/bot.h"
+#include "dialogs/wording.h"
+
+namespace faqbot::bot {
+namespace {
+
+// A choice id that picks an article: "article:fatty-liver".
+constexpr std::string_view kArticleChoice = "article:";
+
+// "Which article?": the articles of `among` as choices, remembered in
+// `state` so that a typed number picks one.
+Reply WhichArticle(const dialogs::Library& library,
+                   const std::vector<int>& among, dialogs::DialogState* state) {
+  Reply r;
+  r.kind = ReplyKind::kClarify;
+  r.intent = "library.which";
+  r.text = library.packs()[0]->wording.library_which;
+  *state = dialogs::DialogState{};
+  for (const int p : among) {
+    const dialogs::Pack& pack = *library.packs()[p];
+    state->choices.push_back(std::string(kArticleChoice) + pack.name);
+    r.choices.push_back({state->choices.back(), pack.document.title});
+  }
+  return r;
+}
+
+std::vector<int> AllOf(const dialogs::Library& library) {
+  std::vector<int> all(library.size());
+  for (int p = 0; p < library.size(); ++p) all[p] = p;
+  return all;
+}
+
+// The article a pressed choice or a typed number picks after "which
+// article?", or -1 when the message does neither.
+int PickedArticle(const dialogs::Library& library,
+                  const dialogs::DialogState& state, const Message& message) {
+  std::string_view id = message.choice;
+  if (id.empty() && !state.choices.empty() &&
+      state.choices[0].starts_with(kArticleChoice)) {
+    const std::string& text = message.text;
+    const bool number = !text.empty() && text.size() <= 2 &&
+                        std::all_of(text.begin(), text.end(), [](char c) {
+                          return std::isdigit((unsigned char)c);
+                        });
+    const std::size_t n = number ? std::stoul(text) : 0;
+    if (n >= 1 && n <= state.choices.size()) id = state.choices[n - 1];
+  }
+  if (!id.starts_with(kArticleChoice)) return -1;
+  return library.IndexOf(id.substr(kArticleChoice.size()));
+}
+
+}  // namespace
+
+Result<Reply> Bot::StepInLibrary(dialogs::DialogState* state,
+                                 const Message& message,
+                                 dialogs::Trace* trace) const {
+  const dialogs::Library& library = *library_;
+  const int current = library.IndexOf(state->article);
+  const int page = library.IndexOf(message.page);
+  // Follow-ups stay with the conversation's article; its page's article
+  // is where a conversation starts.
+  const int here = current >= 0 ? current : page;
+  dialogs::Input input{message.text, message.choice};
+  int to = PickedArticle(library, *state, message);
+  if (to >= 0) {
+    input = {"", "overview"};  // the picked article's summary and topics
+  } else if (std::string_view(message.choice).starts_with(kArticleChoice)) {
+    return std::unexpected(Error::InvalidArgument(
+        "unknown choice id \"" + message.choice + "\": no such article"));
+  } else if (!message.choice.empty()) {
+    to = here >= 0 ? here : 0;  // a node of the conversation's article
+  } else {
+    const dialogs::LibraryRoute route = library.Route(message.text, here);
+    to = route.pack;
+    if (to < 0) {
+      // No article named, or several: red flags first, from any article.
+      for (const auto& pack : library.packs()) {
+        dialogs::DialogState scratch;
+        auto r = dialogs::DialogRunner(pack.get()).Step(&scratch, input);
+        if (r && r->kind == ReplyKind::kEscalation) return r;
+      }
+      return WhichArticle(
+          library, route.ambiguous() ? route.named : AllOf(library), state);
+    }
+  }
+  const dialogs::Pack& pack = *library.packs()[to];
+  if (to != current) {
+    *state = dialogs::DialogState{};
+    state->article = pack.name;
+  }
+  Result<Reply> r = dialogs::DialogRunner(&pack).Step(state, input, trace);
+  if (!r) return r;
+  r->article = pack.name;
+  r->article_title = pack.document.title;
+  const bool answers =
+      r->kind == ReplyKind::kAnswer || r->kind == ReplyKind::kClarify;
+  // Another article than the page's (or, without a page, than the one the
+  // conversation was on) says so.
+  const int home = page >= 0 ? page : current;
+  if (home >= 0 && to != home && answers) {
+    r->text = dialogs::Fill(library.packs()[0]->wording.library_other_article,
+                            {{"title", pack.document.title}}) +
+              "\n\n" + r->text;
+  }
+  return r;
+}
+
+Reply Bot::LibraryWelcome() const {
+  dialogs::DialogState scratch;
+  Reply r = WhichArticle(*library_, AllOf(*library_), &scratch);
+  r.kind = ReplyKind::kSmalltalk;
+  r.intent = "welcome";
+  r.disclaimer = library_->packs()[0]->wording.disclaimer;
+  return r;
+}
+
+}  // namespace faqbot::bot
