@@ -30,6 +30,17 @@ Result<std::shared_ptr<const Pack>> Compile(std::string_view article,
 
 constexpr const char* kArticle = testing::kMigraineArticle;
 
+// The reply a new conversation gets to `text` from the pack of `article`.
+Reply FirstReply(std::string_view article, const std::string& text) {
+  auto pack = Compile(article);
+  EXPECT_TRUE(pack) << pack.error().message;
+  if (!pack) return {};
+  DialogState state;
+  auto r = DialogRunner(pack->get()).Step(&state, {text, ""});
+  EXPECT_TRUE(r) << r.error().message;
+  return r ? *r : Reply{};
+}
+
 // An author who rewords a heading with an explicit id changes nothing for
 // the conversations, intents files and tests that name it.
 TEST(PackCompiler, AnExplicitIdSurvivesRewordingTheHeading) {
@@ -187,26 +198,17 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
       "3. Small bunions\n"
       "Small bunions often cause no symptoms and need no treatment.\n"
       "Wear wide shoes.\n";
-  auto pack = Compile(kBunions);
-  ASSERT_TRUE(pack) << pack.error().message;
-  DialogState state;
-  auto r = DialogRunner(pack->get()).Step(&state, {"what causes bunions?", ""});
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->node, "all.cause");
-  EXPECT_NE(r->text.find("pointed shoes"), std::string::npos) << r->text;
-  EXPECT_NE(r->text.find("runs in families"), std::string::npos) << r->text;
-  EXPECT_EQ(r->text.find("no symptoms"), std::string::npos) << r->text;
+  const Reply r = FirstReply(kBunions, "what causes bunions?");
+  EXPECT_EQ(r.node, "all.cause");
+  EXPECT_NE(r.text.find("pointed shoes"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("runs in families"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("no symptoms"), std::string::npos) << r.text;
 
   // A summary that names the causes answers the question itself.
   std::string named = kBunions;
   named.replace(named.find("Most are mild."), 14,
                 "It may result from tight shoes or family traits.");
-  auto pack2 = Compile(named);
-  ASSERT_TRUE(pack2) << pack2.error().message;
-  DialogState state2;
-  r = DialogRunner(pack2->get()).Step(&state2, {"what causes bunions?", ""});
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->node, "overview");
+  EXPECT_EQ(FirstReply(named, "what causes bunions?").node, "overview");
 }
 
 // What the article's definition calls its subject names it too: "a
@@ -219,23 +221,13 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
       "1. Shoes\n"
       "Tight, pointed shoes can cause the big toe to lean over time.\n"
       "Wear wide shoes.\n";
-  auto defined = Compile(bunions);
-  ASSERT_TRUE(defined) << defined.error().message;
-  DialogState state;
-  auto r =
-      DialogRunner(defined->get())
-          .Step(&state, {"I have a lump by my big toe, is it serious?", ""});
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->kind, ReplyKind::kAnswer) << r->text;
+  constexpr const char* kLump = "I have a lump by my big toe, is it serious?";
+  Reply r = FirstReply(bunions, kLump);
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
 
   bunions.replace(bunions.find("is a bony lump"), 14, "is a bony bump");
-  auto undefined = Compile(bunions);
-  ASSERT_TRUE(undefined) << undefined.error().message;
-  DialogState state2;
-  r = DialogRunner(undefined->get())
-          .Step(&state2, {"I have a lump by my big toe, is it serious?", ""});
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->kind, ReplyKind::kFallback) << r->text;
+  r = FirstReply(bunions, kLump);
+  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
 }
 
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
