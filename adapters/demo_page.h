@@ -1,5 +1,8 @@
 // The demo page served at "/": the pack's article laid out as an FAQ page,
 // with the chat widget embedded the way a clinic's site would embed it.
+// A library (faqbot serve --packs) serves an index of its articles at "/"
+// and each article at /articles/<pack>, whose widget names that article
+// (data-pack).
 #ifndef FAQBOT_ADAPTERS_DEMO_PAGE_H_
 #define FAQBOT_ADAPTERS_DEMO_PAGE_H_
 
@@ -7,10 +10,19 @@
 #include <string_view>
 
 #include "dialogs/dialog_tree.h"
+#include "dialogs/library.h"
 
 namespace faqbot::adapters {
 
-std::string RenderDemoPage(const dialogs::Pack& pack);
+// `in_library`: the page is one of a library's (a link back to the index,
+// and the widget says which article it sits on).
+std::string RenderDemoPage(const dialogs::Pack& pack, bool in_library = false);
+
+// The library's index: its articles, linked, with the widget.
+std::string RenderLibraryPage(const dialogs::Library& library);
+
+// The path of a library's article page: "/articles/<pack>".
+inline constexpr std::string_view kArticlePaths = "/articles/";
 
 // The site's icon (a speech bubble in the widget's blue), served at
 // /favicon.svg and /favicon.ico for the demo page and the console.

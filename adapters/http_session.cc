@@ -164,7 +164,22 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return Respond(http::status::method_not_allowed,
                      "only GET is served here\n", "text/plain", keep_alive_);
     }
-    if (path == "/") {
+    if (const dialogs::Library* library = state_->bot.library()) {
+      if (path == "/") {
+        return Respond(http::status::ok, RenderLibraryPage(*library),
+                       "text/html; charset=utf-8", keep_alive_);
+      }
+      if (path.starts_with(kArticlePaths)) {
+        const int p = library->IndexOf(path.substr(kArticlePaths.size()));
+        if (p < 0) {
+          return Respond(http::status::not_found, "no such article\n",
+                         "text/plain", keep_alive_);
+        }
+        return Respond(http::status::ok,
+                       RenderDemoPage(*library->packs()[p], true),
+                       "text/html; charset=utf-8", keep_alive_);
+      }
+    } else if (path == "/") {
       return Respond(http::status::ok, RenderDemoPage(*state_->bot.pack()),
                      "text/html; charset=utf-8", keep_alive_);
     }

@@ -89,7 +89,8 @@ class Bot {
   // A library of articles in one bot (issue #31): each message goes to the
   // article whose subject it asks about (dialogs::Library), follow-ups stay
   // with the conversation's article, and an answer from another article
-  // than the one the conversation (or its page) was on says so. A message
+  // than the one the conversation (or its page) was on says so (its
+  // notice: "From the article ..."). A message
   // that names no article's subject, or several, is asked which article
   // (its red flags answered first, from every article). The first pack
   // speaks for the library (greeting, disclaimer, operator handoff).

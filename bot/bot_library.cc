@@ -103,10 +103,12 @@ Result<Reply> Bot::StepInLibrary(dialogs::DialogState* state,
   // Another article than the page's (or, without a page, than the one the
   // conversation was on) says so.
   const int home = page >= 0 ? page : current;
+  // (A notice: every channel shows it before the answer, or its parts.)
   if (home >= 0 && to != home && answers) {
-    r->text = dialogs::Fill(library.packs()[0]->wording.library_other_article,
-                            {{"title", pack.document.title}}) +
-              "\n\n" + r->text;
+    const std::string from =
+        dialogs::Fill(library.packs()[0]->wording.library_other_article,
+                      {{"title", pack.document.title}});
+    r->notice = r->notice.empty() ? from : from + " " + r->notice;
   }
   return r;
 }
