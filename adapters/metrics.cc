@@ -7,8 +7,25 @@
 
 namespace faqbot::adapters {
 
-void Metrics::Reply(dialogs::ReplyKind kind, double seconds) {
+void Metrics::SetArticles(const std::vector<std::string>& names) {
+  articles_ = names;
+  article_index_.clear();
+  for (std::size_t i = 0; i < articles_.size(); ++i) {
+    article_index_.emplace(articles_[i], i);
+  }
+  article_replies_ =
+      std::make_unique<std::atomic<uint64_t>[]>(articles_.size());
+}
+
+void Metrics::Reply(dialogs::ReplyKind kind, double seconds,
+                    std::string_view article) {
   ++replies_[static_cast<int>(kind)];
+  if (!article.empty()) {
+    if (const auto it = article_index_.find(article);
+        it != article_index_.end()) {
+      ++article_replies_[it->second];
+    }
+  }
   std::size_t b = 0;
   while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;
   ++buckets_[b];
@@ -128,6 +145,21 @@ std::string Metrics::Render(const bot::Bot& bot,
          std::string(
              dialogs::ReplyKindName(static_cast<dialogs::ReplyKind>(k))) +
          "\"} " + std::to_string(replies_[k].load()));
+  }
+  if (!articles_.empty()) {
+    line(
+        "# HELP faqbot_article_replies_total Replies from each article of "
+        "the library.");
+    line("# TYPE faqbot_article_replies_total counter");
+    for (std::size_t i = 0; i < articles_.size(); ++i) {
+      std::string label;  // a label value escapes \\, " and line breaks
+      for (const char c : articles_[i]) {
+        if (c == '\\' || c == '"') label += '\\';
+        label += c == '\n' ? std::string("\\n") : std::string(1, c);
+      }
+      line("faqbot_article_replies_total{pack=\"" + label + "\"} " +
+           std::to_string(article_replies_[i].load()));
+    }
   }
   RenderStorage(bot, &out);
   line("# HELP faqbot_errors_total Bad frames answered with an error.");

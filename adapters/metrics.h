@@ -6,7 +6,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "bot/bot.h"
 #include "dialogs/reply.h"
@@ -21,7 +25,11 @@ class Metrics {
     ++connections_total_;
   }
   void ConnectionClosed() { --connections_; }
-  void Reply(dialogs::ReplyKind kind, double seconds);
+  void Reply(dialogs::ReplyKind kind, double seconds,
+             std::string_view article = "");
+  // A library's articles (pack names), whose replies are counted apart;
+  // call before the first Reply.
+  void SetArticles(const std::vector<std::string>& names);
   void Error() { ++errors_total_; }
   void RateLimited() { ++rate_limited_total_; }
   // An operator's first message in a conversation, `wait_ms` after the
@@ -55,6 +63,10 @@ class Metrics {
   std::atomic<uint64_t> rate_limited_total_{0};
   static constexpr int kKinds = static_cast<int>(dialogs::ReplyKind::kHeld) + 1;
   std::array<std::atomic<uint64_t>, kKinds> replies_{};  // by ReplyKind
+  // In a library: replies by article, in SetArticles' order.
+  std::vector<std::string> articles_;
+  std::unordered_map<std::string_view, std::size_t> article_index_;
+  std::unique_ptr<std::atomic<uint64_t>[]> article_replies_;
   std::atomic<uint64_t> handoff_replied_{0};      // first operator replies
   std::atomic<uint64_t> handoff_wait_sum_ms_{0};  // their waits
   std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};

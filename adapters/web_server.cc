@@ -39,9 +39,16 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
         state(
             std::make_shared<ServerState>(bot, std::move(config), *backstage)) {
     // Every channel's replies count, the widget's and the platforms'.
+    if (const dialogs::Library* library = bot.library()) {
+      std::vector<std::string> names;
+      for (const auto& pack : library->packs()) names.push_back(pack->name);
+      state->metrics.SetArticles(names);
+    }
     bot.ObserveReplies([weak = std::weak_ptr<ServerState>(state)](
                            const bot::Reply& reply, double seconds) {
-      if (auto s = weak.lock()) s->metrics.Reply(reply.kind, seconds);
+      if (auto s = weak.lock()) {
+        s->metrics.Reply(reply.kind, seconds, reply.article);
+      }
     });
   }
 

@@ -92,5 +92,11 @@ test("two article pages, each with the widget; another article's answer names it
 
   const missing = await page.goto(new URL("articles/nope", server.url).href);
   assert.equal(missing.status(), 404);
+
+  // /metrics counts the replies of each article.
+  const metrics = await (await fetch(new URL("metrics", server.url))).text();
+  assert.match(metrics, /faqbot_article_replies_total\{pack="liver-hemangioma"\} [1-9]/);
+  assert.match(metrics, /faqbot_article_replies_total\{pack="fatty-liver"\} [1-9]/);
+  assert.match(metrics, /faqbot_article_replies_total\{pack="ovarian-cysts"\} 0/);
   await page.close();
 });
