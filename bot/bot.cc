@@ -1,5 +1,7 @@
 #include "bot/bot.h"
 
+#include <algorithm>
+
 #include "bot/unix_time.h"
 #include "intents/utf8.h"
 
@@ -75,6 +77,15 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
   return reply;
 }
 
+// Whether a platform's button sent back a choice id: a node of the pack,
+// or in a library of any of its articles (or an article itself).
+bool Bot::IsChoiceId(const dialogs::Pack& pack, std::string_view id) const {
+  if (!library_) return pack.Find(std::string(id)) != nullptr;
+  if (id.starts_with("article:")) return true;
+  return std::any_of(library_->packs().begin(), library_->packs().end(),
+                     [&](const auto& p) { return p->Find(std::string(id)); });
+}
+
 Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
                                  dialogs::Trace* trace) {
   const auto pack = pack_.load();
@@ -84,7 +95,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   const Message* m = &given;
   if (!given.button.empty()) {
     resolved = given;
-    (pack->Find(given.button) ? resolved.choice : resolved.text) =
+    (IsChoiceId(*pack, given.button) ? resolved.choice : resolved.text) =
         std::move(resolved.button);
     resolved.button.clear();
     m = &resolved;

@@ -161,6 +161,7 @@ class Bot {
                               const Message& message,
                               dialogs::Trace* trace) const;
   Reply LibraryWelcome() const;
+  bool IsChoiceId(const dialogs::Pack& pack, std::string_view id) const;
   static Exchange ExchangeOf(std::string_view session, const Message& message,
                              const Reply& reply);
   void Record(std::string_view session, const Message& message,

@@ -145,6 +145,15 @@ TEST_F(LibraryBotTest, WithoutAPageTheQuestionNamesTheArticle) {
   EXPECT_EQ(Ask("urgent", "I am vomiting blood").kind, ReplyKind::kEscalation);
   auto bad = bot_->Handle("bad", {.choice = "article:nope"});
   EXPECT_FALSE(bad);
+
+  // A platform's button sends back a choice of the conversation's article.
+  EXPECT_EQ(Ask("button", "is a liver hemangioma dangerous?").article,
+            "liver-hemangioma");
+  auto pressed =
+      bot_->Handle("button", {.button = "treatment-options.treatment"});
+  ASSERT_TRUE(pressed) << pressed.error().message;
+  EXPECT_EQ(pressed->node, "treatment-options.treatment");
+  EXPECT_EQ(pressed->article, "liver-hemangioma");
 }
 
 }  // namespace
