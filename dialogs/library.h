@@ -10,8 +10,8 @@
 // and no subject named, the article whose title the message echoes among
 // those it says nothing foreign to ("fatty infiltrates in my liver").
 //
-// Pure logic, no I/O; const and thread-safe once built. (Issue #31: this is
-// the router; sessions, channels and sources with the pack come next.)
+// Pure logic, no I/O; const and thread-safe once built. The bot that
+// serves a library with it (sessions, pages, sources) is bot.h's.
 #ifndef FAQBOT_DIALOGS_LIBRARY_H_
 #define FAQBOT_DIALOGS_LIBRARY_H_
 
