@@ -33,6 +33,22 @@ void Metrics::Reply(dialogs::ReplyKind kind, double seconds,
   latency_sum_ns_ += static_cast<uint64_t>(seconds * 1e9);
 }
 
+void Metrics::RenderArticles(std::string* out) const {
+  if (articles_.empty()) return;
+  *out +=
+      "# HELP faqbot_article_replies_total Replies from each article of the "
+      "library.\n# TYPE faqbot_article_replies_total counter\n";
+  for (std::size_t i = 0; i < articles_.size(); ++i) {
+    std::string label;  // a label value escapes \\, " and line breaks
+    for (const char c : articles_[i]) {
+      if (c == '\\' || c == '"') label += '\\';
+      label += c == '\n' ? std::string("\\n") : std::string(1, c);
+    }
+    *out += "faqbot_article_replies_total{pack=\"" + label + "\"} " +
+            std::to_string(article_replies_[i].load()) + "\n";
+  }
+}
+
 void Metrics::RenderHandoff(const bot::HandoffDesk& desk,
                             std::string* out) const {
   const auto line = [&](const std::string& s) { *out += s + "\n"; };
@@ -146,21 +162,7 @@ std::string Metrics::Render(const bot::Bot& bot,
              dialogs::ReplyKindName(static_cast<dialogs::ReplyKind>(k))) +
          "\"} " + std::to_string(replies_[k].load()));
   }
-  if (!articles_.empty()) {
-    line(
-        "# HELP faqbot_article_replies_total Replies from each article of "
-        "the library.");
-    line("# TYPE faqbot_article_replies_total counter");
-    for (std::size_t i = 0; i < articles_.size(); ++i) {
-      std::string label;  // a label value escapes \\, " and line breaks
-      for (const char c : articles_[i]) {
-        if (c == '\\' || c == '"') label += '\\';
-        label += c == '\n' ? std::string("\\n") : std::string(1, c);
-      }
-      line("faqbot_article_replies_total{pack=\"" + label + "\"} " +
-           std::to_string(article_replies_[i].load()));
-    }
-  }
+  RenderArticles(&out);
   RenderStorage(bot, &out);
   line("# HELP faqbot_errors_total Bad frames answered with an error.");
   line("# TYPE faqbot_errors_total counter");

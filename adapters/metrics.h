@@ -54,6 +54,7 @@ class Metrics {
 
  private:
   void RenderHandoff(const bot::HandoffDesk& desk, std::string* out) const;
+  void RenderArticles(std::string* out) const;  // a library's, by article
   // The handoff desk's gauges, and what shared storage held that was bad.
   void RenderStorage(const bot::Bot& bot, std::string* out) const;
 

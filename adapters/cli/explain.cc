@@ -21,8 +21,8 @@ int RunExplain(const Invocation& in) {
   }
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
-  auto pack = LoadPackFor(in, *config);
-  if (!pack) return Fail(pack.error());
+  auto bot = LoadBotFor(in, *config);
+  if (!bot) return Fail(bot.error());
   std::vector<bot::Message> before;
   if (from_session) {
     auto exchanges =
@@ -51,7 +51,7 @@ int RunExplain(const Invocation& in) {
     text = before.back().text;
     before.pop_back();
   }
-  bot::PrintExplanation(*pack, text, std::cout, before);
+  bot::PrintExplanation(**bot, text, std::cout, before);
   return 0;
 }
 
@@ -71,7 +71,8 @@ extern const Command kExplain = {
                  "without words, explain its last message"},
                 {"--transcripts", "FILE|URL",
                  "the transcript database for --session (default "
-                 "data/transcripts.db)"}},
+                 "data/transcripts.db)"},
+                PacksOption()},
     .run = RunExplain,
     .takes_words = true};
 

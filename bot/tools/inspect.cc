@@ -88,20 +88,9 @@ void SayBefore(Bot& bot, const std::vector<Message>& before,
 
 }  // namespace
 
-void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
-                      std::string_view text, std::ostream& out,
-                      const std::vector<Message>& before) {
-  Bot bot(pack);
-  SayBefore(bot, before, out);
-  dialogs::Trace trace;
-  auto reply = bot.Handle(
-      "explain", {.text = std::string(text), .channel = "explain"}, &trace);
-  if (!reply) {
-    out << "error: " << reply.error().message << "\n";
-    return;
-  }
-  const auto& sig = trace.signals;
-  const auto& a = sig.analysis;
+// The message's words as the bot reads them: normalized, corrected,
+// related to the pack's forms, synonyms, denied and unknown words.
+void PrintAnalysis(const intents::Analysis& a, std::ostream& out) {
   out << "words:";
   for (const auto& w : a.words) out << " " << w;
   out << "\nterms:" << a.text << "\n";
@@ -126,6 +115,31 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
     for (const auto& w : a.unknown) out << " " << w;
     out << "\n";
   }
+}
+
+void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
+                      std::string_view text, std::ostream& out,
+                      const std::vector<Message>& before) {
+  Bot bot(std::move(pack));
+  PrintExplanation(bot, text, out, before);
+}
+
+void PrintExplanation(Bot& bot, std::string_view text, std::ostream& out,
+                      const std::vector<Message>& before) {
+  SayBefore(bot, before, out);
+  dialogs::Trace trace;
+  auto reply = bot.Handle(
+      "explain", {.text = std::string(text), .channel = "explain"}, &trace);
+  if (!reply) {
+    out << "error: " << reply.error().message << "\n";
+    return;
+  }
+  const auto& sig = trace.signals;
+  PrintAnalysis(sig.analysis, out);
+  // The article that answered (a library's, else the pack).
+  const dialogs::Library* library = bot.library();
+  const int article = library ? library->IndexOf(reply->article) : -1;
+  const auto pack = article >= 0 ? library->packs()[article] : bot.pack();
   for (const auto& rf : sig.red_flags) {
     out << "red flag: " << rf.name << " (told "
         << intents::TellingName(rf.telling)
@@ -149,6 +163,10 @@ void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
   // One decision per line: the question sentences found, the context set
   // aside, each term and whether the article covers it, why each facet.
   out << "decision:\n";
+  if (!reply->article.empty()) {
+    out << "  article: " << reply->article << " (\"" << reply->article_title
+        << "\")" << (reply->notice.empty() ? "" : ", " + reply->notice) << "\n";
+  }
   for (const auto& s : trace.steps) out << "  " << s << "\n";
   out << "reply: " << dialogs::ReplyKindName(reply->kind) << " "
       << (reply->node.empty() ? "(no node)" : reply->node) << " confidence "

@@ -23,6 +23,10 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out);
 void PrintExplanation(std::shared_ptr<const dialogs::Pack> pack,
                       std::string_view text, std::ostream& out,
                       const std::vector<Message>& before = {});
+// The same with `bot`'s pack or library (a library says which article
+// answered); `bot` gets the conversation's messages.
+void PrintExplanation(Bot& bot, std::string_view text, std::ostream& out,
+                      const std::vector<Message>& before = {});
 
 }  // namespace faqbot::bot
 

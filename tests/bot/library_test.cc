@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
+#include "bot/tools/inspect.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -154,6 +157,17 @@ TEST_F(LibraryBotTest, WithoutAPageTheQuestionNamesTheArticle) {
   ASSERT_TRUE(pressed) << pressed.error().message;
   EXPECT_EQ(pressed->node, "treatment-options.treatment");
   EXPECT_EQ(pressed->article, "liver-hemangioma");
+}
+
+// `faqbot explain --packs`: the candidates and decision are the answering
+// article's, which it names.
+TEST_F(LibraryBotTest, ExplainNamesTheArticleThatAnswered) {
+  std::ostringstream out;
+  PrintExplanation(*bot_, "how are kidney stones treated?", out);
+  EXPECT_NE(out.str().find("article: kidney-stones"), std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("stones-with-infection"), std::string::npos)
+      << out.str();
 }
 
 }  // namespace
