@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { startServer, chromiumFlags, chromiumPath } from "./server.mjs";
+import { startServer, chromiumFlags, chromiumPath, botSays } from "./server.mjs";
 
 const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
 const content = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../content");
@@ -23,20 +23,6 @@ after(async () => {
   await browser?.close();
   if (server) assert.equal(await server.stop(), 0, "faqbot serve exits 0 on SIGTERM");
 });
-
-// The last bot message once it contains `words`.
-async function botSays(page, words) {
-  await page.waitForFunction(
-    (w) => {
-      const all = document.querySelectorAll(".fb-bot, .fb-urgent");
-      const last = all[all.length - 1];
-      return last && last.textContent.toLowerCase().includes(w);
-    },
-    words.toLowerCase(),
-    { timeout: 10000 },
-  );
-  return page.locator(".fb-bot, .fb-urgent").last().textContent();
-}
 
 async function ask(page, text) {
   const input = page.getByLabel("Your question");

@@ -1,4 +1,5 @@
-// Starts `faqbot serve --port 0` for a test and stops it with SIGTERM.
+// Starts `faqbot serve --port 0` for a test and stops it with SIGTERM;
+// helpers the browser tests share.
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -92,4 +93,18 @@ export async function axeViolations(page) {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+// The text of the widget's last bot message once it contains `words`.
+export async function botSays(page, words) {
+  await page.waitForFunction(
+    (w) => {
+      const all = document.querySelectorAll(".fb-bot, .fb-urgent");
+      const last = all[all.length - 1];
+      return last && last.textContent.toLowerCase().includes(w);
+    },
+    words.toLowerCase(),
+    { timeout: 10000 },
+  );
+  return page.locator(".fb-bot, .fb-urgent").last().textContent();
 }

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { startServer, chromiumFlags, chromiumPath, axeViolations } from "./server.mjs";
+import { startServer, chromiumFlags, chromiumPath, axeViolations, botSays } from "./server.mjs";
 
 const artifacts = process.env.FAQBOT_ARTIFACTS || ".";
 let server;
@@ -23,22 +23,6 @@ after(async () => {
     assert.equal(code, 0, "faqbot serve exits 0 on SIGTERM within 5 s");
   }
 });
-
-// The text of the last bot message once it contains `words`.
-async function botSays(page, words) {
-  const msg = page.locator(".fb-bot, .fb-urgent").last();
-  await msg.waitFor();
-  await page.waitForFunction(
-    (w) => {
-      const all = document.querySelectorAll(".fb-bot, .fb-urgent");
-      const last = all[all.length - 1];
-      return last && last.textContent.toLowerCase().includes(w);
-    },
-    words.toLowerCase(),
-    { timeout: 10000 },
-  );
-  return msg.textContent();
-}
 
 test("a visitor asks, picks a choice, and sees urgent advice styled apart", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
