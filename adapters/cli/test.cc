@@ -102,6 +102,24 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
   return 0;
 }
 
+// A library's own conversation tests (DIR/conversations.txt), which may
+// move between its articles: `faqbot test --packs DIR`.
+int RunLibraryConversations(const Invocation& in,
+                            const adapters::ServerConfig& config) {
+  auto bot = LoadBotFor(in, config);
+  if (!bot) return Fail(bot.error());
+  const auto file =
+      std::filesystem::path(config.bot.packs) / bot::kConversationsFile;
+  auto text = bot::ReadFile(file);
+  if (!text) return Fail(text.error());
+  auto conversations = bot::ParseConversations(*text, file.string());
+  if (!conversations) return Fail(conversations.error());
+  const auto report =
+      bot::RunConversations(**bot, *conversations, file.string());
+  bot::PrintReport(report, std::cout);
+  return report.failed == 0 && report.turns > 0 ? 0 : 1;
+}
+
 int RunTest(const Invocation& in) {
   if (in.Has("--real") && in.Has("--library")) {
     return RunLibrary(in, in.Text("--real"));
@@ -109,6 +127,7 @@ int RunTest(const Invocation& in) {
   if (in.Has("--real")) return RunReal(in, in.Text("--real"));
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
+  if (!config->bot.packs.empty()) return RunLibraryConversations(in, *config);
   auto pack = LoadPackFor(in, *config);
   if (!pack) return Fail(pack.error());
   const auto file = PackDir(in, *config) / bot::kConversationsFile;
@@ -153,7 +172,8 @@ extern const Command kTest = {
                 {"--show", "", "with --real: list every miss"},
                 {"--library", "",
                  "with --real FOLDER: ask each pack's questions of the "
-                 "folder's packs as one library (no page, then its page)"}},
+                 "folder's packs as one library (no page, then its page)"},
+                PacksOption()},
     .run = RunTest};
 
 }  // namespace faqbot::cli

@@ -11,8 +11,14 @@
 //   press parasitic-infection.treatment    <- presses a choice by its id
 //   < answer
 //
+// For a library (`faqbot test --packs DIR` runs DIR/conversations.txt):
+//   page liver-calcification               <- later turns are sent from
+//                                             that article's page
+//   < answer liver-hemangioma/overview     <- node of that article
+//
 // Kinds: answer, clarify, fallback, escalation, smalltalk, or '*' for any.
-// Comparisons ignore case. A turn with no '<' line only checks '~'/'!'.
+// '~' and '!' look in the reply's notice, text and choices. Comparisons
+// ignore case. A turn with no '<' line only checks '~'/'!'.
 #include "bot/tools/conversation_test.h"
 
 #include <algorithm>
@@ -54,6 +60,7 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
   static const std::set<std::string> kKinds = {
       "answer", "clarify", "fallback", "escalation", "smalltalk", "*"};
   int line_no = 0;
+  std::string page;  // the page later turns are sent from
   std::stringstream in{std::string(text)};
   std::string raw;
   while (std::getline(in, raw)) {
@@ -62,6 +69,7 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
     if (line.empty() || line[0] == '#') continue;
     if (line.starts_with("==")) {
       out.push_back({Trim(line.substr(2)), line_no, {}});
+      page.clear();  // a new conversation starts on no page
       continue;
     }
     if (out.empty()) {
@@ -74,9 +82,11 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
     if (line[0] == '>') {
       const std::string said = Trim(line.substr(1));
       if (said.empty()) return error(line_no, "'>' needs the user's text");
-      turns.push_back({said, "", {}, line_no});
+      turns.push_back({said, "", {}, line_no, page});
     } else if (line.starts_with("press ")) {
-      turns.push_back({"", Trim(line.substr(6)), {}, line_no});
+      turns.push_back({"", Trim(line.substr(6)), {}, line_no, page});
+    } else if (line.starts_with("page ")) {
+      page = Trim(line.substr(5));
     } else if (turns.empty()) {
       return error(line_no, "an expectation comes before any '>' turn");
     } else if (line[0] == '<') {
@@ -106,19 +116,22 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
   return out;
 }
 
-TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
-                            const std::vector<Conversation>& conversations,
-                            std::string_view file_name) {
-  TestReport report;
-  std::set<std::string> reached;
-  Bot bot(pack);
+// Runs the turns of `conversations` on `bot`, noting failures in
+// `report` and the nodes replies came from in `reached`.
+void RunTurns(Bot& bot, const std::vector<Conversation>& conversations,
+              std::string_view file_name, TestReport* report_out,
+              std::set<std::string>* reached_out) {
+  TestReport& report = *report_out;
+  std::set<std::string>& reached = *reached_out;
   int session = 0;
   for (const auto& conv : conversations) {
     const std::string id = "test-" + std::to_string(++session);
     for (const auto& turn : conv.turns) {
       ++report.turns;
-      auto reply = bot.Handle(
-          id, {.text = turn.text, .choice = turn.choice, .channel = "test"});
+      auto reply = bot.Handle(id, {.text = turn.text,
+                                   .choice = turn.choice,
+                                   .channel = "test",
+                                   .page = turn.page});
       const std::string said = turn.choice.empty() ? "\"" + turn.text + "\""
                                                    : "press " + turn.choice;
       const std::string where = std::string(file_name) + " line " +
@@ -130,7 +143,7 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
         continue;
       }
       if (!reply->node.empty()) reached.insert(reply->node);
-      std::string all = intents::AsciiLower(reply->text);
+      std::string all = intents::AsciiLower(reply->notice + " " + reply->text);
       for (const auto& c : reply->choices)
         all += " " + intents::AsciiLower(c.title + " " + c.id);
       const Expectation& e = turn.expect;
@@ -139,7 +152,12 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
       if (!e.kind.empty() && e.kind != "*" && e.kind != kind) {
         wrong.push_back("kind " + e.kind);
       }
-      if (!NodeMatches(e.node, reply->node)) wrong.push_back("node " + e.node);
+      // "pack/node" names a library's node with its article.
+      const std::string node =
+          e.node.find('/') == std::string::npos || reply->article.empty()
+              ? reply->node
+              : reply->article + "/" + reply->node;
+      if (!NodeMatches(e.node, node)) wrong.push_back("node " + e.node);
       for (const auto& w : e.says) {
         if (all.find(w) == std::string::npos)
           wrong.push_back("says \"" + w + "\"");
@@ -153,17 +171,34 @@ TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
       ++report.failed;
       std::string msg = where + "\n    expected:";
       for (const auto& w : wrong) msg += " " + w + ";";
-      msg += "\n    got: " + kind + " " +
-             (reply->node.empty() ? "(no node)" : reply->node) + ": \"" +
-             reply->text.substr(0, 100) +
+      msg += "\n    got: " + kind + " " + (node.empty() ? "(no node)" : node) +
+             ": \"" + reply->text.substr(0, 100) +
              (reply->text.size() > 100 ? "...\"" : "\"");
       report.failures.push_back(std::move(msg));
     }
   }
+}
+
+TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
+                            const std::vector<Conversation>& conversations,
+                            std::string_view file_name) {
+  Bot bot(pack);
+  TestReport report;
+  std::set<std::string> reached;
+  RunTurns(bot, conversations, file_name, &report, &reached);
   report.node_count = pack->nodes.size();
   for (const auto& node : pack->nodes) {
     if (!reached.contains(node.id)) report.unreached.push_back(node.id);
   }
+  return report;
+}
+
+TestReport RunConversations(Bot& bot,
+                            const std::vector<Conversation>& conversations,
+                            std::string_view file_name) {
+  TestReport report;
+  std::set<std::string> reached;
+  RunTurns(bot, conversations, file_name, &report, &reached);
   return report;
 }
 
@@ -174,8 +209,10 @@ void PrintReport(const TestReport& report, std::ostream& out) {
   if (report.turns > 0) {
     out << " (" << (100 * passed / report.turns) << "%)";
   }
-  out << "\nnode coverage: " << (report.node_count - report.unreached.size())
-      << "/" << report.node_count << " nodes reached";
+  if (report.node_count > 0) {  // a library's run counts no coverage
+    out << "\nnode coverage: " << (report.node_count - report.unreached.size())
+        << "/" << report.node_count << " nodes reached";
+  }
   if (!report.unreached.empty()) {
     out << "; not reached by any test:";
     for (const auto& id : report.unreached) out << "\n  " << id;

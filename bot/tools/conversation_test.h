@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/bot.h"
 #include "dialogs/dialog_tree.h"
 
 namespace faqbot::bot {
@@ -25,6 +26,7 @@ struct Turn {
   std::string choice;  // a pressed choice id
   Expectation expect;
   int line = 0;
+  std::string page;  // in a library: the article page it is sent from
 };
 
 struct Conversation {
@@ -46,6 +48,13 @@ struct TestReport {
 
 // Runs every conversation on a fresh bot over `pack`.
 TestReport RunConversations(std::shared_ptr<const dialogs::Pack> pack,
+                            const std::vector<Conversation>& conversations,
+                            std::string_view file_name);
+
+// Runs every conversation on `bot` (a library's, whose nodes an
+// expectation may name with their article: "fatty-liver/overview"; no
+// node coverage is counted).
+TestReport RunConversations(Bot& bot,
                             const std::vector<Conversation>& conversations,
                             std::string_view file_name);
 

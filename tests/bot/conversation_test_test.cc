@@ -24,6 +24,21 @@ TEST(ConversationTest, ParsesTurnsAndExpectations) {
   EXPECT_EQ(turns[1].choice, "x.y");
 }
 
+// A library's conversations: "page NAME" holds for the later turns of its
+// conversation only.
+TEST(ConversationTest, APageLineSendsTheLaterTurnsFromThatPage) {
+  auto convs = ParseConversations(
+      "== a\n> one\npage fatty-liver\n> two\n< answer fatty-liver/x\n"
+      "== b\n> three\n",
+      "c.txt");
+  ASSERT_TRUE(convs) << convs.error().message;
+  ASSERT_EQ(convs->size(), 2u);
+  EXPECT_EQ((*convs)[0].turns[0].page, "");
+  EXPECT_EQ((*convs)[0].turns[1].page, "fatty-liver");
+  EXPECT_EQ((*convs)[0].turns[1].expect.node, "fatty-liver/x");
+  EXPECT_EQ((*convs)[1].turns[0].page, "");
+}
+
 TEST(ConversationTest, ReportsFormatErrorsWithLine) {
   EXPECT_FALSE(ParseConversations("> hi", "c.txt"));
   auto bad = ParseConversations("== x\n> hi\n< answr", "c.txt");
