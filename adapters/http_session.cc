@@ -164,7 +164,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return Respond(http::status::method_not_allowed,
                      "only GET is served here\n", "text/plain", keep_alive_);
     }
-    if (const dialogs::Library* library = state_->bot.library()) {
+    if (const auto library = state_->bot.library()) {
       if (path == "/") {
         return Respond(http::status::ok, RenderLibraryPage(*library),
                        "text/html; charset=utf-8", keep_alive_);

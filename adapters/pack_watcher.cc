@@ -1,8 +1,8 @@
 #include "adapters/pack_watcher.h"
 
 #include "adapters/log.h"
-#include "bot/tools/pack_check.h"
 #include "bot/pack_loader.h"
+#include "bot/tools/pack_check.h"
 
 namespace faqbot::adapters {
 
@@ -58,7 +58,16 @@ Status PackWatcher::ReloadNow() {
   }
   const std::size_t nodes = (*pack)->nodes.size();
   const std::shared_ptr<const dialogs::Pack> loaded = *pack;
-  bot_.SetPack(*std::move(pack));
+  if (bot_.library()) {
+    // One article of a library: the others keep serving as they are.
+    if (auto s = bot_.SetArticle(loaded); !s) {
+      ++failures_;
+      Log("reload refused: " + s.error().message);
+      return s;
+    }
+  } else {
+    bot_.SetPack(loaded);
+  }
   ++reloads_;
   Log("reloaded pack " + dir_.string() + " (" + std::to_string(nodes) +
       " nodes)");

@@ -1,5 +1,7 @@
 // PackWatcher: reloads the served pack when its files change or on
-// request (SIGHUP), without dropping a connection.
+// request (SIGHUP), without dropping a connection. For a library (a bot of
+// several packs) one watcher per article folder reloads that article
+// alone (Bot::SetArticle).
 //
 // It polls article.txt and intents.txt and compares their content (file
 // times are too coarse to see an edit made right after another). A pack

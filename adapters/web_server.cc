@@ -39,7 +39,7 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
         state(
             std::make_shared<ServerState>(bot, std::move(config), *backstage)) {
     // Every channel's replies count, the widget's and the platforms'.
-    if (const dialogs::Library* library = bot.library()) {
+    if (const auto library = bot.library()) {
       std::vector<std::string> names;
       for (const auto& pack : library->packs()) names.push_back(pack->name);
       state->metrics.SetArticles(names);

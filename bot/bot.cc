@@ -39,7 +39,7 @@ Bot::Bot(std::shared_ptr<const dialogs::Pack> pack, BotOptions options)
 
 Bot::Bot(std::shared_ptr<const dialogs::Library> library, BotOptions options)
     : Bot(library->packs().at(0), std::move(options)) {
-  library_ = std::move(library);
+  library_.store(std::move(library));
 }
 
 Exchange Bot::ExchangeOf(std::string_view session, const Message& message,
@@ -80,9 +80,10 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
 // Whether a platform's button sent back a choice id: a node of the pack,
 // or in a library of any of its articles (or an article itself).
 bool Bot::IsChoiceId(const dialogs::Pack& pack, std::string_view id) const {
-  if (!library_) return pack.Find(std::string(id)) != nullptr;
+  const auto library = library_.load();
+  if (!library) return pack.Find(std::string(id)) != nullptr;
   if (id.starts_with("article:")) return true;
-  return std::any_of(library_->packs().begin(), library_->packs().end(),
+  return std::any_of(library->packs().begin(), library->packs().end(),
                      [&](const auto& p) { return p->Find(std::string(id)); });
 }
 
@@ -115,6 +116,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
     return std::move(*handled);
   }
   const dialogs::DialogRunner runner(pack.get());
+  const auto library = library_.load();  // this message's snapshot
   Result<Reply> result = std::unexpected(Error::InvalidArgument(""));
   bool repeated = false;  // answered before: the reply comes from the record
   // The exchange goes to the transcripts with the state when the store
@@ -129,8 +131,8 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
       return;
     }
     if (created && message.welcomed) s.disclaimed = true;
-    result = library_
-                 ? StepInLibrary(&s.state, message, trace)
+    result = library
+                 ? StepInLibrary(*library, &s.state, message, trace)
                  : runner.Step(&s.state, {message.text, message.choice}, trace);
     if (!result) return;  // Step left the session as it was
     if (!s.disclaimed) {
@@ -160,7 +162,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
 }
 
 Reply Bot::Welcome() const {
-  if (library_) return LibraryWelcome();
+  if (const auto library = library_.load()) return LibraryWelcome(*library);
   const auto pack = pack_.load();
   dialogs::DialogState scratch;
   Reply reply = dialogs::DialogRunner(pack.get()).Welcome(&scratch);

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -132,7 +133,13 @@ class Bot {
   // The pack, or a library's first.
   std::shared_ptr<const dialogs::Pack> pack() const { return pack_.load(); }
   // The library, or null for a one-article bot.
-  const dialogs::Library* library() const { return library_.get(); }
+  std::shared_ptr<const dialogs::Library> library() const {
+    return library_.load();
+  }
+  // Swaps in a new version of one article of the library (hot reload of
+  // that pack; the others keep serving). Fails when the library has no
+  // article of that name. Thread-safe.
+  Status SetArticle(std::shared_ptr<const dialogs::Pack> pack);
 
   // Swaps in a new pack for every later message (hot reload). Sessions
   // keep their state; one whose nodes vanished restarts at the topics with
@@ -144,7 +151,8 @@ class Bot {
 
  private:
   std::atomic<std::shared_ptr<const dialogs::Pack>> pack_;
-  std::shared_ptr<const dialogs::Library> library_;
+  std::atomic<std::shared_ptr<const dialogs::Library>> library_;
+  std::mutex article_swaps_;  // one SetArticle at a time: none is lost
   BotOptions options_;
   std::shared_ptr<SessionStore> sessions_;
   ReplyObserver observer_;
@@ -157,10 +165,11 @@ class Bot {
                               dialogs::Trace* trace);
   // A library's step (bot_library.cc): the article that answers, then its
   // runner's step on the session's state in that article.
-  Result<Reply> StepInLibrary(dialogs::DialogState* state,
+  Result<Reply> StepInLibrary(const dialogs::Library& library,
+                              dialogs::DialogState* state,
                               const Message& message,
                               dialogs::Trace* trace) const;
-  Reply LibraryWelcome() const;
+  static Reply LibraryWelcome(const dialogs::Library& library);
   bool IsChoiceId(const dialogs::Pack& pack, std::string_view id) const;
   static Exchange ExchangeOf(std::string_view session, const Message& message,
                              const Reply& reply);

@@ -57,10 +57,10 @@ int PickedArticle(const dialogs::Library& library,
 
 }  // namespace
 
-Result<Reply> Bot::StepInLibrary(dialogs::DialogState* state,
+Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
+                                 dialogs::DialogState* state,
                                  const Message& message,
                                  dialogs::Trace* trace) const {
-  const dialogs::Library& library = *library_;
   const int current = library.IndexOf(state->article);
   const int page = library.IndexOf(message.page);
   // Follow-ups stay with the conversation's article; its page's article
@@ -113,13 +113,28 @@ Result<Reply> Bot::StepInLibrary(dialogs::DialogState* state,
   return r;
 }
 
-Reply Bot::LibraryWelcome() const {
+Reply Bot::LibraryWelcome(const dialogs::Library& library) {
   dialogs::DialogState scratch;
-  Reply r = WhichArticle(*library_, AllOf(*library_), &scratch);
+  Reply r = WhichArticle(library, AllOf(library), &scratch);
   r.kind = ReplyKind::kSmalltalk;
   r.intent = "welcome";
-  r.disclaimer = library_->packs()[0]->wording.disclaimer;
+  r.disclaimer = library.packs()[0]->wording.disclaimer;
   return r;
+}
+
+Status Bot::SetArticle(std::shared_ptr<const dialogs::Pack> pack) {
+  const std::lock_guard lock(article_swaps_);
+  const auto library = library_.load();
+  const int at = library ? library->IndexOf(pack->name) : -1;
+  if (at < 0) {
+    return std::unexpected(Error::NotFound("no article \"" + pack->name +
+                                           "\" in this bot's library"));
+  }
+  auto packs = library->packs();
+  packs[at] = pack;
+  if (at == 0) pack_.store(pack);
+  library_.store(std::make_shared<const dialogs::Library>(std::move(packs)));
+  return Ok();
 }
 
 }  // namespace faqbot::bot

@@ -72,7 +72,7 @@ class Server {
     const std::string host =
         config_.host == "0.0.0.0" ? std::string("127.0.0.1") : config_.host;
     url_ = "http://" + host + ":" + std::to_string(server_.port()) + "/";
-    Log(Describe(config_, url_, threads_, pack_dir_, bot_.library()));
+    Log(Describe(config_, url_, threads_, pack_dir_, bot_.library().get()));
     auto channels = adapters::MakeChannels(config_.channels, bot_,
                                            config_.public_url.empty()
                                                ? url_.substr(0, url_.size() - 1)
@@ -86,8 +86,17 @@ class Server {
     }
     server_.SetChannels(channels_);
     server_.Start();
-    // A library is read once (reloading its packs one by one is to come).
-    if (!bot_.library()) watcher_.Start();
+    // A library's articles are watched one by one: a broken one is refused
+    // alone while the others keep serving.
+    if (const auto library = bot_.library()) {
+      for (const auto& pack : library->packs()) {
+        article_watchers_.push_back(std::make_unique<adapters::PackWatcher>(
+            ioc_, bot_, pack_dir_ / pack->name));
+        article_watchers_.back()->Start();
+      }
+    } else {
+      watcher_.Start();
+    }
     WaitForHangup();
     WaitForStop();
     systemd_.Ready("serving " + pack_dir_.string() + " on " + url_);
@@ -108,8 +117,11 @@ class Server {
   void WaitForHangup() {
     hangup_.async_wait([this](const boost::system::error_code& ec, int) {
       if (ec) return;
-      if (bot_.library()) {
-        Log("SIGHUP: a library is not reloaded yet; restart to read it again");
+      if (!article_watchers_.empty()) {
+        Log("SIGHUP: reloading the library's articles");
+        systemd_.Reloading();
+        for (auto& w : article_watchers_) (void)w->ReloadNow();
+        systemd_.Reloaded("serving " + pack_dir_.string() + " on " + url_);
         WaitForHangup();
         return;
       }
@@ -131,6 +143,7 @@ class Server {
           server_.Shutdown();
           for (const auto& c : channels_) c->Stop();
           watcher_.Stop();
+          for (auto& w : article_watchers_) w->Stop();
           hangup_.cancel();
           give_up_ = std::chrono::steady_clock::now() + std::chrono::seconds(3);
           CheckStopped();
@@ -156,6 +169,8 @@ class Server {
   net::io_context ioc_;
   adapters::WebServer server_;
   adapters::PackWatcher watcher_;
+  // A library's: one per article.
+  std::vector<std::unique_ptr<adapters::PackWatcher>> article_watchers_;
   net::signal_set hangup_;
   net::signal_set signals_;
   net::steady_timer deadline_;

@@ -137,7 +137,7 @@ void PrintExplanation(Bot& bot, std::string_view text, std::ostream& out,
   const auto& sig = trace.signals;
   PrintAnalysis(sig.analysis, out);
   // The article that answered (a library's, else the pack).
-  const dialogs::Library* library = bot.library();
+  const auto library = bot.library();
   const int article = library ? library->IndexOf(reply->article) : -1;
   const auto pack = article >= 0 ? library->packs()[article] : bot.pack();
   for (const auto& rf : sig.red_flags) {

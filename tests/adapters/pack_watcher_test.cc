@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 
+#include "bot/pack_loader.h"
 #include "tests/adapters/server_fixture.h"
 
 namespace faqbot::adapters {
@@ -129,6 +130,55 @@ TEST_F(ReloadTest, SessionOnAVanishedNodeRestartsAndIsTold) {
   EXPECT_NE(reply["notice"].get<std::string>().find("updated"),
             std::string::npos);
   EXPECT_EQ(reply["node"], "all.treatment");  // no topic any more
+}
+
+// A library: one watcher per article reloads that article alone; a broken
+// one is refused while every article keeps serving.
+TEST(LibraryReload, OneArticleReloadsAloneAndABrokenOneIsRefused) {
+  const fs::path root = fs::temp_directory_path() / "faqbot-library-reload";
+  fs::remove_all(root);
+  for (const char* name : {"fatty-liver", "kidney-stones"}) {
+    fs::create_directories(root / name);
+    fs::copy_file(
+        fs::path(FAQBOT_SOURCE_DIR) / "content" / name / "article.txt",
+        root / name / "article.txt");
+  }
+  auto packs = bot::LoadLibrary(root);
+  ASSERT_TRUE(packs) << packs.error().message;
+  bot::Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
+  boost::asio::io_context ioc;
+  PackWatcher fatty(ioc, bot, root / "fatty-liver");
+  PackWatcher stones(ioc, bot, root / "kidney-stones");
+  int session = 0;  // each question in a new conversation
+  const auto ask = [&](const std::string& text) {
+    auto r = bot.Handle("s" + std::to_string(++session), {.text = text});
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? r->text : std::string();
+  };
+  const auto rewrite = [&](const char* name, const std::string& from,
+                           const std::string& to) {
+    std::ifstream in(root / name / "article.txt");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    text.replace(text.find(from), from.size(), to);
+    std::ofstream(root / name / "article.txt", std::ios::trunc) << text;
+  };
+  rewrite("fatty-liver", "Fatty liver disease means that",
+          "In short, fatty liver disease means that");
+  ASSERT_TRUE(fatty.ReloadNow());
+  EXPECT_NE(ask("what is fatty liver disease?").find("In short,"),
+            std::string::npos);
+  EXPECT_EQ(bot.library()->size(), 2);
+
+  rewrite("kidney-stones", "2. Stones passing", "7. Stones passing");
+  const auto refused = stones.ReloadNow();
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("section 7"), std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(ask("how are kidney stones treated?").find("tone"),
+            std::string::npos);
+  EXPECT_NE(ask("what is fatty liver disease?").find("In short,"),
+            std::string::npos);
+  fs::remove_all(root);
 }
 
 }  // namespace
