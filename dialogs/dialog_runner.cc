@@ -579,10 +579,7 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   // Lifestyle and check-ups are mostly advice for everyone: the article's
   // general advice, said to be general (unless the section itself speaks
   // to the question and the advice does not).
-  const int general =
-      facet == intents::Facet::kLifestyle || facet == intents::Facet::kFollowUp
-          ? GeneralAdvice(facet)
-          : -1;
+  const int general = GeneralAdvice(facet);
   const Topic* advice =
       general >= 0 ? &pack_.topics[pack_.nodes[general].topic] : nullptr;
   const bool advice_speaks = advice && BestPassage(t, advice->intent);
@@ -703,6 +700,10 @@ bool DialogRunner::HoldsAPassage(const Turn& t, int intent,
 }
 
 int DialogRunner::GeneralAdvice(intents::Facet facet) const {
+  if (facet != intents::Facet::kLifestyle &&
+      facet != intents::Facet::kFollowUp) {
+    return -1;
+  }
   const int f = static_cast<int>(facet);
   for (const Topic& tp : pack_.topics) {
     if (pack_.nodes[tp.node].kind == NodeKind::kAdvice && tp.facets[f] >= 0) {

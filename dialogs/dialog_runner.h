@@ -170,7 +170,8 @@ class DialogRunner {
   const std::string* BestPassage(const Turn& t, int intent) const;
   // Whether `node`'s text holds one of those sentences of `intent`.
   bool HoldsAPassage(const Turn& t, int intent, const Node& node) const;
-  // The closing advice's node for `facet`, or -1.
+  // The closing advice's node for `facet` when the facet is mostly advice
+  // for everyone (lifestyle, check-ups), or -1.
   int GeneralAdvice(intents::Facet facet) const;
   // An aspect asked that the article does not speak to: its caveat, and
   // the nearest facet when the question gave none.

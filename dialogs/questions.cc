@@ -311,10 +311,7 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   // Lifestyle and check-ups are mostly advice for everyone: an answer
   // opens with the closing advice on them ("no herbal supplements without
   // asking a doctor").
-  const bool for_everyone = all.facet == intents::Facet::kLifestyle ||
-                            all.facet == intents::Facet::kFollowUp;
-  if (const int advice = for_everyone ? GeneralAdvice(all.facet) : -1;
-      answers && advice >= 0) {
+  if (const int advice = GeneralAdvice(all.facet); answers && advice >= 0) {
     if (ranked.size() == kMaxParts) ranked.pop_back();
     ranked.insert(ranked.begin(), {0.0, advice});
   }
