@@ -1,7 +1,5 @@
 #include "bot/bot.h"
 
-#include <algorithm>
-
 #include "bot/unix_time.h"
 #include "intents/utf8.h"
 
@@ -75,16 +73,6 @@ Result<Reply> Bot::Handle(std::string_view session, const Message& given,
                           .count());
   }
   return reply;
-}
-
-// Whether a platform's button sent back a choice id: a node of the pack,
-// or in a library of any of its articles (or an article itself).
-bool Bot::IsChoiceId(const dialogs::Pack& pack, std::string_view id) const {
-  const auto library = library_.load();
-  if (!library) return pack.Find(std::string(id)) != nullptr;
-  if (id.starts_with("article:")) return true;
-  return std::any_of(library->packs().begin(), library->packs().end(),
-                     [&](const auto& p) { return p->Find(std::string(id)); });
 }
 
 Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,

@@ -2,10 +2,11 @@
 // message, and a reply that says so when it is not the one the
 // conversation was on.
 #include <algorithm>
-#include <cctype>
 
 #include "bot/bot.h"
+#include "dialogs/navigation.h"
 #include "dialogs/wording.h"
+#include "intents/normalizer.h"
 
 namespace faqbot::bot {
 namespace {
@@ -36,26 +37,36 @@ std::vector<int> AllOf(const dialogs::Library& library) {
   return all;
 }
 
-// The article a pressed choice or a typed number picks after "which
-// article?", or -1 when the message does neither.
+// The article a pressed choice or a typed pick ("2", "the second one",
+// the runner's ChoiceNumber) chooses after "which article?", or -1 when
+// the message does neither.
 int PickedArticle(const dialogs::Library& library,
                   const dialogs::DialogState& state, const Message& message) {
   std::string_view id = message.choice;
   if (id.empty() && !state.choices.empty() &&
       state.choices[0].starts_with(kArticleChoice)) {
-    const std::string& text = message.text;
-    const bool number = !text.empty() && text.size() <= 2 &&
-                        std::all_of(text.begin(), text.end(), [](char c) {
-                          return std::isdigit((unsigned char)c);
-                        });
-    const std::size_t n = number ? std::stoul(text) : 0;
-    if (n >= 1 && n <= state.choices.size()) id = state.choices[n - 1];
+    const intents::Lexicon& lexicon = library.packs()[0]->lexicon();
+    const int n = dialogs::ChoiceNumber(
+        intents::Normalize(message.text, lexicon), lexicon);
+    const int count = static_cast<int>(state.choices.size());
+    const int pick = n == -1 ? count : n;  // -1: the last one
+    if (pick >= 1 && pick <= count) id = state.choices[pick - 1];
   }
   if (!id.starts_with(kArticleChoice)) return -1;
   return library.IndexOf(id.substr(kArticleChoice.size()));
 }
 
 }  // namespace
+
+// Whether a platform's button sent back a choice id: a node of the pack,
+// or in a library of any of its articles (or an article itself).
+bool Bot::IsChoiceId(const dialogs::Pack& pack, std::string_view id) const {
+  const auto library = library_.load();
+  if (!library) return pack.Find(std::string(id)) != nullptr;
+  if (id.starts_with(kArticleChoice)) return true;
+  return std::any_of(library->packs().begin(), library->packs().end(),
+                     [&](const auto& p) { return p->Find(std::string(id)); });
+}
 
 Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
                                  dialogs::DialogState* state,
