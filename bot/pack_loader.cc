@@ -30,14 +30,23 @@ Result<std::string> ReadFile(const std::filesystem::path& path) {
   return text;
 }
 
+namespace {
+
+// The process's English lexicon into `*lexicon` when none was given.
+Status DefaultIfNone(std::shared_ptr<const intents::Lexicon>* lexicon) {
+  if (*lexicon) return Ok();
+  auto loaded = DefaultLexicon();
+  if (!loaded) return std::unexpected(loaded.error());
+  *lexicon = *loaded;
+  return Ok();
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
     const std::filesystem::path& dir,
     std::shared_ptr<const intents::Lexicon> lexicon) {
-  if (!lexicon) {
-    auto loaded = DefaultLexicon();
-    if (!loaded) return std::unexpected(loaded.error());
-    lexicon = *loaded;
-  }
+  if (auto s = DefaultIfNone(&lexicon); !s) return std::unexpected(s.error());
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return std::unexpected(Error::NotFound(
@@ -93,11 +102,7 @@ Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
         ": not a library (a folder of two or more pack folders, each with " +
         kArticleFile + ")"));
   }
-  if (!lexicon) {
-    auto loaded = DefaultLexicon();
-    if (!loaded) return std::unexpected(loaded.error());
-    lexicon = *loaded;
-  }
+  if (auto s = DefaultIfNone(&lexicon); !s) return std::unexpected(s.error());
   std::vector<std::shared_ptr<const dialogs::Pack>> packs;
   for (const auto& dir : dirs) {
     auto pack = LoadPack(dir, lexicon);
