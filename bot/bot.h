@@ -83,6 +83,9 @@ struct BotOptions {
   std::size_t handoff_per_client = 3;
 };
 
+// The intent of a library's "which article?" reply.
+inline constexpr std::string_view kWhichArticleIntent = "library.which";
+
 class Bot {
  public:
   explicit Bot(std::shared_ptr<const dialogs::Pack> pack,

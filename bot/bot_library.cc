@@ -20,7 +20,7 @@ Reply WhichArticle(const dialogs::Library& library,
                    const std::vector<int>& among, dialogs::DialogState* state) {
   Reply r;
   r.kind = ReplyKind::kClarify;
-  r.intent = "library.which";
+  r.intent = std::string(kWhichArticleIntent);
   r.text = library.packs()[0]->wording.library_which;
   *state = dialogs::DialogState{};
   for (const int p : among) {

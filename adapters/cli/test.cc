@@ -73,8 +73,9 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
   if (!packs) return Fail(packs.error());
   std::vector<std::filesystem::path> dirs;
   for (const auto& pack : *packs) dirs.push_back(root / pack->name);
-  const dialogs::Library library(*std::move(packs));
-  std::cout << "library of " << library.size() << " articles\n";
+  const auto library =
+      std::make_shared<const dialogs::Library>(*std::move(packs));
+  std::cout << "library of " << library->size() << " articles\n";
   bot::PrintLibraryHeader(std::cout);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     const auto file = dirs[i] / bot::kRealQuestionsFile;

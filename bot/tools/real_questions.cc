@@ -131,42 +131,32 @@ RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
 }
 
 LibraryScore ScoreRealQuestionsInLibrary(
-    const dialogs::Library& library, int own,
+    std::shared_ptr<const dialogs::Library> library, int own,
     const std::vector<RealQuestion>& questions, bool from_page) {
   LibraryScore out;
-  std::vector<std::unique_ptr<Bot>> bots;
-  for (const auto& pack : library.packs()) {
-    bots.push_back(std::make_unique<Bot>(pack));
-  }
+  const std::string own_name = library->packs()[own]->name;
+  Bot bot(std::move(library));
   int session = 0;
   for (const auto& q : questions) {
-    const std::string id = "r" + std::to_string(++session);
-    const dialogs::LibraryRoute route =
-        library.Route(q.text, from_page ? own : -1);
-    Result<dialogs::Reply> reply = dialogs::Reply{
-        .kind = dialogs::ReplyKind::kFallback, .text = "(which article?)"};
-    if (route.pack >= 0) {
-      reply = bots[route.pack]->Handle(id, {.text = q.text});
-    } else {
-      // No article named: red flags still apply, from every article.
-      out.ambiguous += route.ambiguous();
-      out.unrouted += !route.ambiguous();
-      for (auto& bot : bots) {
-        auto r = bot->Handle(id, {.text = q.text});
-        if (r && r->kind == dialogs::ReplyKind::kEscalation) {
-          reply = std::move(r);
-          break;
-        }
-      }
+    Result<dialogs::Reply> reply =
+        bot.Handle("r" + std::to_string(++session),
+                   {.text = q.text, .page = from_page ? own_name : ""});
+    // No article named, or several: a red flag answered from any article
+    // (no article of its own), else "which article?", a refusal here.
+    out.unrouted += reply && reply->article.empty();
+    if (reply && reply->intent == kWhichArticleIntent) {
+      reply = dialogs::Reply{.kind = dialogs::ReplyKind::kFallback,
+                             .text = "(which article?)"};
     }
-    const bool elsewhere = route.pack >= 0 && route.pack != own;
+    const bool elsewhere =
+        reply && !reply->article.empty() && reply->article != own_name;
     const bool answered = reply &&
                           reply->kind != dialogs::ReplyKind::kFallback &&
                           reply->kind != dialogs::ReplyKind::kEscalation;
     out.elsewhere += elsewhere && answered;
     out.score.Judge(q, reply, !elsewhere || !answered);
     if (elsewhere && answered) {
-      out.score.misses.back() += " [" + library.packs()[route.pack]->name + "]";
+      out.score.misses.back() += " [" + reply->article + "]";
     }
   }
   return out;
@@ -204,13 +194,13 @@ void PrintLibraryHeader(std::ostream& out) {
 void PrintLibraryRow(std::string_view name, const LibraryScore& no_page,
                      const LibraryScore& page, std::ostream& out) {
   char buf[240];
-  std::snprintf(
-      buf, sizeof buf, "%-20.*s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
-      static_cast<int>(name.size()), name.data(),
-      Cell(no_page.score.in_scope).c_str(),
-      Cell(no_page.score.out_of_scope).c_str(), no_page.elsewhere,
-      no_page.unrouted + no_page.ambiguous, Cell(page.score.in_scope).c_str(),
-      Cell(page.score.out_of_scope).c_str(), page.elsewhere);
+  std::snprintf(buf, sizeof buf,
+                "%-20.*s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
+                static_cast<int>(name.size()), name.data(),
+                Cell(no_page.score.in_scope).c_str(),
+                Cell(no_page.score.out_of_scope).c_str(), no_page.elsewhere,
+                no_page.unrouted, Cell(page.score.in_scope).c_str(),
+                Cell(page.score.out_of_scope).c_str(), page.elsewhere);
   out << buf;
 }
 

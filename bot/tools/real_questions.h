@@ -65,22 +65,20 @@ struct RealScore {
 RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
                              const std::vector<RealQuestion>& questions);
 
-// The same questions asked of a whole library (issue #31), about its pack
-// `own`: from no page (`from_page` false, as on a messaging channel) or
-// from `own`'s page. An in-scope case is right only when answered from
-// `own`; an out-of-scope case answered from another article is counted in
-// `elsewhere` (a neighbour another article covers, or a wrong article),
-// not as refused.
+// The same questions asked of a bot serving a whole library (issue #31),
+// about its pack `own`: from no page (`from_page` false, as on a messaging
+// channel) or from `own`'s page. An in-scope case is right only when
+// answered from `own`; an out-of-scope case answered from another article
+// is counted in `elsewhere` (a neighbour another article covers, or a
+// wrong article), not as refused; "which article?" counts as a refusal.
 struct LibraryScore {
   RealScore score;
   int elsewhere = 0;  // answered from another article
-  int ambiguous = 0;  // several articles named, none current
-  int unrouted = 0;   // no article named and none current
+  int unrouted = 0;   // no article named, or several (asked which one)
 };
-LibraryScore ScoreRealQuestionsInLibrary(const dialogs::Library& library,
-                                         int own,
-                                         const std::vector<RealQuestion>& qs,
-                                         bool from_page);
+LibraryScore ScoreRealQuestionsInLibrary(
+    std::shared_ptr<const dialogs::Library> library, int own,
+    const std::vector<RealQuestion>& qs, bool from_page);
 
 // The library table: per article, from no page and from its page; an
 // "elsewhere" column counts answers from another article (a neighbour the
