@@ -117,12 +117,11 @@ Result<std::vector<Conversation>> ParseConversations(std::string_view text,
 }
 
 // Runs the turns of `conversations` on `bot`, noting failures in
-// `report` and the nodes replies came from in `reached`.
+// `report` and, when `reached` is given, the nodes replies came from.
 void RunTurns(Bot& bot, const std::vector<Conversation>& conversations,
               std::string_view file_name, TestReport* report_out,
-              std::set<std::string>* reached_out) {
+              std::set<std::string>* reached) {
   TestReport& report = *report_out;
-  std::set<std::string>& reached = *reached_out;
   int session = 0;
   for (const auto& conv : conversations) {
     const std::string id = "test-" + std::to_string(++session);
@@ -142,7 +141,7 @@ void RunTurns(Bot& bot, const std::vector<Conversation>& conversations,
         report.failures.push_back(where + ": error: " + reply.error().message);
         continue;
       }
-      if (!reply->node.empty()) reached.insert(reply->node);
+      if (reached && !reply->node.empty()) reached->insert(reply->node);
       std::string all = intents::AsciiLower(reply->notice + " " + reply->text);
       for (const auto& c : reply->choices)
         all += " " + intents::AsciiLower(c.title + " " + c.id);
@@ -197,8 +196,7 @@ TestReport RunConversations(Bot& bot,
                             const std::vector<Conversation>& conversations,
                             std::string_view file_name) {
   TestReport report;
-  std::set<std::string> reached;
-  RunTurns(bot, conversations, file_name, &report, &reached);
+  RunTurns(bot, conversations, file_name, &report, nullptr);
   return report;
 }
 
