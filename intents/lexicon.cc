@@ -400,6 +400,9 @@ void Lexicon::BuildBuiltinSpelling() {
   for (const auto& cue : aspects_) add(cue.pattern);
   for (const auto& request : requests_) add(request.pattern);
   for (const auto& line : PersonalAdvice()) add(line.text);
+  // Every pack's synonym table starts with the lexicon's groups (WordNet's
+  // among them): their words are every pack's vocabulary.
+  for (const auto& group : synonyms_) add(group.text);
 }
 
 WordClasses Lexicon::Classes(std::string_view entry) const {

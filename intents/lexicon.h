@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/regex_cache.h"
 #include "intents/status.h"
 #include "intents/stemmer.h"
 #include "intents/string_map.h"
@@ -335,6 +336,10 @@ class Lexicon {
   // every pack's index (SpellIndex::SetBase), so that a library of
   // articles does not hold one copy per article.
   const SpellIndex* BuiltinSpelling() const { return builtin_spelling_.get(); }
+  // Compiled expressions shared by the pattern sets of every pack over
+  // this lexicon (regex_cache.h): a cache, so usable through a const
+  // lexicon.
+  RegexCache* regexes() const { return regexes_.get(); }
   std::string Stem(std::string_view word) const { return stemmer_->Stem(word); }
 
  private:
@@ -349,6 +354,7 @@ class Lexicon {
   std::string language_;
   std::unique_ptr<Stemmer> stemmer_;
   std::unique_ptr<SpellIndex> builtin_spelling_;
+  std::unique_ptr<RegexCache> regexes_ = std::make_unique<RegexCache>();
   void BuildBuiltinSpelling();
   StringMap<WordClasses> classes_;
   WordClasses lists_;  // classes given a word list, which hold their words

@@ -296,7 +296,7 @@ class Matcher {
   std::vector<Intent> intents_;
   RedFlagSet red_flags_{lexicon_.get()};
   PassageIndex passages_;
-  PatternSet set_;
+  PatternSet set_{lexicon_ ? lexicon_->regexes() : nullptr};
   std::vector<Tag> tags_;  // by pattern index
   // term -> (intent, weight after idf), built by Compile().
   struct Posting {

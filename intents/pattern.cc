@@ -8,13 +8,6 @@
 namespace faqbot::intents {
 namespace {
 
-RE2::Options PatternOptions(int64_t max_mem) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(max_mem);
-  return options;
-}
-
 // Recursive-descent compiler over the pattern text.
 class PatternCompiler {
  public:
@@ -166,16 +159,20 @@ Result<std::string> CompilePattern(std::string_view pattern,
   return regex;
 }
 
-PatternSet::PatternSet()
+PatternSet::PatternSet(RegexCache* cache)
     : set_(std::make_unique<RE2::Set>(PatternOptions(kMaxSetMemory),
-                                      RE2::UNANCHORED)) {}
+                                      RE2::UNANCHORED)),
+      cache_(cache) {}
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 PatternSet::~PatternSet() = default;
 
 Result<int> PatternSet::Add(const std::string& regex) {
   if (compiled_) throw std::logic_error("PatternSet::Add after Compile");
-  auto re = std::make_unique<RE2>(regex, PatternOptions(kMaxPatternMemory));
+  std::shared_ptr<const RE2> re =
+      cache_ ? cache_->Get(regex, kMaxPatternMemory)
+             : std::make_shared<const RE2>(regex,
+                                           PatternOptions(kMaxPatternMemory));
   if (!re->ok()) {
     return std::unexpected(Error::ParseError(
         re->error() + (re->error_arg().empty()

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/regex_cache.h"
 #include "intents/status.h"
 
 namespace faqbot::intents {
@@ -48,7 +49,9 @@ Result<std::string> CompilePattern(std::string_view pattern,
 // Match() from any number of threads (Match is const and thread-safe).
 class PatternSet {
  public:
-  PatternSet();
+  // `cache`, when given, shares each compiled expression with the other
+  // sets over the same lexicon (regex_cache.h); it must outlive the set.
+  explicit PatternSet(RegexCache* cache = nullptr);
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;
   ~PatternSet();
@@ -78,7 +81,8 @@ class PatternSet {
 
  private:
   std::unique_ptr<RE2::Set> set_;
-  std::vector<std::unique_ptr<RE2>> regexes_;
+  RegexCache* cache_ = nullptr;
+  std::vector<std::shared_ptr<const RE2>> regexes_;
   bool compiled_ = false;
 };
 

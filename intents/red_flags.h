@@ -112,7 +112,7 @@ class RedFlagSet {
 
   const Lexicon* lexicon_;
   std::vector<Flag> flags_;
-  PatternSet patterns_;
+  PatternSet patterns_{lexicon_ ? lexicon_->regexes() : nullptr};
   std::vector<int> pattern_flag_;  // pattern index -> flag index
 };
 
