@@ -91,9 +91,10 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
     to = route.pack;
     if (to < 0) {
       // No article named, or several: red flags first, from any article.
-      for (const auto& pack : library.packs()) {
+      for (const int p : library.RedFlagPacks(message.text)) {
         dialogs::DialogState scratch;
-        auto r = dialogs::DialogRunner(pack.get()).Step(&scratch, input);
+        auto r = dialogs::DialogRunner(library.packs()[p].get())
+                     .Step(&scratch, input);
         if (r && r->kind == ReplyKind::kEscalation) return r;
       }
       return WhichArticle(

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "intents/message.h"
+#include "intents/normalizer.h"
 
 namespace faqbot::dialogs {
 
@@ -28,45 +29,160 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
                  [&](const std::string& t) {
                    return !lex.IsStem(t, intents::WordClass::kOrgans);
                  });
+    const int p = static_cast<int>(title_terms_.size());
+    by_name_.try_emplace(pack->name, p);
+    const auto index = [&](intents::StringMap<std::vector<int>>& by,
+                           const std::string& stem) {
+      auto& packs = by[stem];
+      if (packs.empty() || packs.back() != p) packs.push_back(p);
+    };
+    for (const auto& t : terms) index(packs_by_title_term_, t);
+    for (const auto& stem : pack->matcher.SubjectStems()) {
+      index(packs_by_stem_, stem);
+    }
+    for (const auto& word : intents::Normalize(pack->document.title, lex)) {
+      spelling_.Add(word);
+    }
+    for (const auto& section : pack->document.sections) {
+      for (const auto& word : intents::Normalize(section.heading, lex)) {
+        spelling_.Add(word);
+      }
+    }
     title_terms_.push_back(std::move(terms));
     title_subjects_.push_back(std::move(subjects));
   }
+  // Each stem's packs were pushed in library order, once each.
+  for (int p = 0; p < size(); ++p) IndexRedFlags(p);
 }
 
-int Library::Echoing(std::string_view text,
+void Library::IndexRedFlags(int p) {
+  const intents::Matcher& matcher = packs_[p]->matcher;
+  if (matcher.has_author_red_flags()) author_flag_packs_.push_back(p);
+  for (const auto& flag : packs_[p]->lexicon().RedFlags()) {
+    if (!matcher.red_flags().Usual(flag.name)) {
+      first_urgent_.try_emplace(flag.name, p);
+    }
+  }
+  // Packs with the same signs read a message the same: the first asks.
+  const auto signs = matcher.red_flags().UrgentSigns();
+  std::string signature;
+  for (const auto& sign : signs) {
+    for (const auto& group : sign) {
+      for (const auto& term : group) signature += term + ',';
+      signature += ';';
+    }
+    signature += '\n';
+  }
+  if (signs.empty() || !sign_sets_.insert(signature).second) return;
+  for (const auto& sign : signs) {
+    // A sentence shows a sign with a term of each group (of all but one,
+    // from four groups on): it has one of the first group's terms, or of
+    // the second's when the first is the one left out.
+    const std::size_t needed = sign.size() >= 4 ? 2 : 1;
+    for (std::size_t g = 0; g < needed && g < sign.size(); ++g) {
+      for (const auto& term : sign[g]) {
+        auto& packs = packs_by_sign_term_[term];
+        if (packs.empty() || packs.back() != p) packs.push_back(p);
+      }
+    }
+  }
+}
+
+std::vector<std::string> Library::Keys(std::string_view text) const {
+  const intents::Lexicon& lex = packs_[0]->lexicon();
+  // The terms as every pack reads them (the lexicon's synonyms: "renal"
+  // reads as "kidney"), and each word's own stem.
+  intents::Analysis a =
+      packs_[0]->matcher.analyzer().Analyze(text, /*correct_spelling=*/false);
+  std::vector<std::string> keys = std::move(a.terms);
+  for (const auto& word : a.words) {
+    keys.push_back(lex.Stem(word));
+    // A misspelt subject ("hemangiomma"): each pack corrects it against
+    // its own words; here, against every title's and heading's.
+    if (const auto spelled = spelling_.Correct(word)) {
+      keys.push_back(lex.Stem(*spelled));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+namespace {
+
+// `packs` sorted, each once.
+std::vector<int> Sorted(std::vector<int> packs) {
+  std::sort(packs.begin(), packs.end());
+  packs.erase(std::unique(packs.begin(), packs.end()), packs.end());
+  return packs;
+}
+
+}  // namespace
+
+std::vector<int> Library::RedFlagPacks(std::string_view text) const {
+  if (packs_.empty()) return {};
+  std::vector<int> out = author_flag_packs_;
+  out.push_back(0);
+  for (const auto& key : Keys(text)) {
+    if (const auto it = packs_by_sign_term_.find(key);
+        it != packs_by_sign_term_.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+  }
+  // A lexicon flag told now that the first pack reads as its usual course
+  // ("blood in the urine" to a kidney-stone article) is urgent to others.
+  for (const auto& hit : packs_[0]->matcher.Match(text).red_flags) {
+    if (hit.telling != intents::Telling::kNow || !hit.usual) continue;
+    if (const auto it = first_urgent_.find(hit.name);
+        it != first_urgent_.end()) {
+      out.push_back(it->second);
+    }
+  }
+  return Sorted(std::move(out));
+}
+
+std::vector<int> Library::Candidates(const std::vector<std::string>& keys,
+                                     int current) const {
+  std::vector<int> out;
+  for (const auto& key : keys) {
+    if (const auto it = packs_by_stem_.find(key); it != packs_by_stem_.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+  }
+  if (current >= 0) out.push_back(current);
+  return Sorted(std::move(out));
+}
+
+namespace {
+
+// How many of `keys` (sorted) `terms` (sorted) has.
+int Shared(const std::vector<std::string>& keys,
+           const std::vector<std::string>& terms) {
+  int shared = 0;
+  for (const auto& t : terms) {
+    shared += std::binary_search(keys.begin(), keys.end(), t);
+  }
+  return shared;
+}
+
+}  // namespace
+
+int Library::Echoing(const std::vector<std::string>& keys,
                      const std::vector<int>& named) const {
   std::vector<int> echo;
   for (const int p : named) {
-    if (EchoesTitleSubject(text, p)) echo.push_back(p);
+    if (Shared(keys, title_subjects_[p]) > 0) echo.push_back(p);
   }
   if (echo.size() == 1) return echo[0];
-  return echo.empty() ? -1 : ByTitle(text, echo);
+  return echo.empty() ? -1 : ByTitle(keys, echo);
 }
 
-bool Library::EchoesTitleSubject(std::string_view text, int p) const {
-  for (const auto& t :
-       packs_[p]->matcher.analyzer().Analyze(text, false).terms) {
-    if (std::binary_search(title_subjects_[p].begin(), title_subjects_[p].end(),
-                           t)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-int Library::ByTitle(std::string_view text,
+int Library::ByTitle(const std::vector<std::string>& keys,
                      const std::vector<int>& candidates) const {
   int best = -1, best_shared = 0;
   bool tie = false;
   for (const int p : candidates) {
-    auto terms = packs_[p]->matcher.analyzer().Analyze(text, false).terms;
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    int shared = 0;
-    for (const auto& t : terms) {
-      shared +=
-          std::binary_search(title_terms_[p].begin(), title_terms_[p].end(), t);
-    }
+    const int shared = Shared(keys, title_terms_[p]);
     if (shared > best_shared) {
       best = p, best_shared = shared, tie = false;
     } else if (shared == best_shared && shared > 0) {
@@ -77,25 +193,28 @@ int Library::ByTitle(std::string_view text,
 }
 
 int Library::IndexOf(std::string_view name) const {
-  for (int p = 0; p < size(); ++p) {
-    if (!name.empty() && packs_[p]->name == name) return p;
-  }
-  return -1;
+  const auto it = by_name_.find(name);
+  return it == by_name_.end() ? -1 : it->second;
 }
 
 LibraryRoute Library::Route(std::string_view text, int current) const {
   LibraryRoute route;
   if (packs_.empty()) return route;
+  const std::vector<std::string> keys = Keys(text);
+  const std::vector<int> candidates = Candidates(keys, current);
+  if (candidates.size() == 1 && candidates[0] == current) {
+    route.pack = current;  // no other article's subject: a follow-up
+    return route;
+  }
   // Read as the dialog runner reads it: its questions (the message itself
   // when it asks none by the rules) and its story; any of them may name
   // the subject ("I have a hemangioma of the liver. Is surgery needed?").
   // Whether the article then answers or refuses is its own runner's call.
   const intents::MessageShape shape =
       intents::ReadMessage(text, packs_[0]->lexicon());
-  std::vector<int> open;  // not named, nothing foreign to it
   const std::string main =
       shape.questions.empty() ? std::string(text) : shape.questions[0];
-  for (int p = 0; p < size(); ++p) {
+  for (const int p : candidates) {
     const intents::Matcher& matcher = packs_[p]->matcher;
     const intents::SubjectCheck asked = matcher.CheckSubject(main);
     bool named = asked.about_pack;
@@ -106,18 +225,7 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
       const intents::SubjectCheck told = matcher.CheckSubject(shape.context);
       named = told.about_pack && !told.decides;
     }
-    if (!named) {
-      // Nothing foreign to this pack either ("fatty infiltrates in my
-      // liver": no article's subject word, but the liver articles'
-      // organ): a candidate when no article is named.
-      if (asked.uncovered.empty() &&
-          (shape.context.empty() ||
-           matcher.CheckSubject(shape.context).uncovered.empty())) {
-        open.push_back(p);
-      }
-      continue;
-    }
-    route.named.push_back(p);
+    if (named) route.named.push_back(p);
   }
   const bool current_named = std::find(route.named.begin(), route.named.end(),
                                        current) != route.named.end();
@@ -126,11 +234,11 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
     // title's subject it names ("I also have a hemangioma"), not for one
     // that mentions the word in passing (hepatitis, as a cause of
     // calcification): the page's article then refuses it itself.
-    const int away = Echoing(text, route.named);
+    const int away = Echoing(keys, route.named);
     route.pack = away >= 0 ? away : current;
   } else if (current_named) {
     route.pack = current;
-  } else if (int echo = Echoing(text, route.named); echo >= 0) {
+  } else if (int echo = Echoing(keys, route.named); echo >= 0) {
     // No page: the article whose title's subject the message names. One
     // that only mentions the word in passing is not chosen (a question
     // about hepatitis C is not for the calcification article).
@@ -138,9 +246,53 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
   } else if (route.named.empty() && current < 0) {
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").
-    route.pack = ByTitle(text, open);
+    route.pack = OpenByTitle(text, keys, shape);
   }
   return route;
+}
+
+int Library::OpenByTitle(std::string_view text,
+                         const std::vector<std::string>& keys,
+                         const intents::MessageShape& shape) const {
+  // How many of the message's terms each title has (the index's count).
+  std::vector<std::pair<int, int>> shared;  // (-terms shared, pack)
+  std::vector<int> hits;
+  for (const auto& key : keys) {
+    if (const auto it = packs_by_title_term_.find(key);
+        it != packs_by_title_term_.end()) {
+      hits.insert(hits.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  for (std::size_t i = 0; i < hits.size();) {
+    std::size_t j = i;
+    while (j < hits.size() && hits[j] == hits[i]) ++j;
+    shared.emplace_back(-static_cast<int>(j - i), hits[i]);
+    i = j;
+  }
+  std::sort(shared.begin(), shared.end());
+  // The most shared among the packs the message says nothing foreign to;
+  // two of them sharing as many is a tie.
+  const std::string main =
+      shape.questions.empty() ? std::string(text) : shape.questions[0];
+  const auto open = [&](int p) {
+    const intents::Matcher& matcher = packs_[p]->matcher;
+    return matcher.CheckSubject(main).uncovered.empty() &&
+           (shape.context.empty() ||
+            matcher.CheckSubject(shape.context).uncovered.empty());
+  };
+  for (std::size_t i = 0; i < shared.size();) {
+    int found = -1, count = 0;
+    std::size_t j = i;
+    for (; j < shared.size() && shared[j].first == shared[i].first; ++j) {
+      if (count < 2 && open(shared[j].second))
+        found = shared[j].second, ++count;
+    }
+    if (count == 1) return found;
+    if (count > 1) return -1;
+    i = j;
+  }
+  return -1;
 }
 
 }  // namespace faqbot::dialogs

@@ -10,6 +10,13 @@
 // and no subject named, the article whose title the message echoes among
 // those it says nothing foreign to ("fatty infiltrates in my liver").
 //
+// Only the articles a message may concern are asked: an index from the
+// stems that can name each article's subject (Matcher::SubjectStems) and
+// its title's terms to the articles, with spelling tolerance over the
+// titles' and headings' words, finds them; the conversation's article is
+// always asked. A library of a thousand articles costs a message about
+// what one does.
+//
 // Pure logic, no I/O; const and thread-safe once built. The bot that
 // serves a library with it (sessions, pages, sources) is bot.h's.
 #ifndef FAQBOT_DIALOGS_LIBRARY_H_
@@ -21,6 +28,9 @@
 #include <vector>
 
 #include "dialogs/dialog_tree.h"
+#include "intents/message.h"
+#include "intents/speller.h"
+#include "intents/string_map.h"
 
 namespace faqbot::dialogs {
 
@@ -50,20 +60,55 @@ class Library {
   // as on a channel without a page).
   LibraryRoute Route(std::string_view text, int current) const;
 
+  // The packs to ask whether `text` is urgent when it names no article
+  // (each runs its own red flags; the first that escalates answers), in
+  // library order: the first pack, whose lexicon flags every pack shares;
+  // a pack whose own warning signs (its advice's) `text` may show, one
+  // such pack for each distinct set of signs; a pack with an author's red
+  // flag patterns; and for a lexicon flag the first pack reads as its
+  // condition's usual course, the first pack that does not.
+  std::vector<int> RedFlagPacks(std::string_view text) const;
+
  private:
-  // Of `candidates`, the pack whose title shares the most terms with
-  // `text`; -1 on a tie or when none shares any.
-  int ByTitle(std::string_view text, const std::vector<int>& candidates) const;
+  // The stems and terms of `text` the indexes and titles are compared
+  // with (sorted, each once).
+  std::vector<std::string> Keys(std::string_view text) const;
+  void IndexRedFlags(int p);
+  // With no article named and no page: of the packs `text` says nothing
+  // foreign to, the one whose title shares the most of its terms; -1 on a
+  // tie or when none shares any.
+  int OpenByTitle(std::string_view text, const std::vector<std::string>& keys,
+                  const intents::MessageShape& shape) const;
+  // The packs (in library order) whose subject stems are among `keys`,
+  // with `current` when it is one.
+  std::vector<int> Candidates(const std::vector<std::string>& keys,
+                              int current) const;
+  // Of `candidates`, the pack whose title shares the most terms with the
+  // message (`keys`); -1 on a tie or when none shares any.
+  int ByTitle(const std::vector<std::string>& keys,
+              const std::vector<int>& candidates) const;
+  // Of `named`, the pack whose title's subject the message names (ByTitle
+  // among several), or -1.
+  int Echoing(const std::vector<std::string>& keys,
+              const std::vector<int>& named) const;
 
   std::vector<std::shared_ptr<const Pack>> packs_;
-  // Of `named`, the pack whose title's subject `text` names (ByTitle
-  // among several), or -1.
-  int Echoing(std::string_view text, const std::vector<int>& named) const;
-  // Whether `text` names a subject word of pack `p`'s title.
-  bool EchoesTitleSubject(std::string_view text, int p) const;
+  intents::StringMap<int> by_name_;  // Pack::name -> index
 
   std::vector<std::vector<std::string>> title_terms_;     // sorted, per pack
   std::vector<std::vector<std::string>> title_subjects_;  // without organs
+  // The index: the stems that can name each pack's subject, and its
+  // title's terms -> packs.
+  intents::StringMap<std::vector<int>> packs_by_stem_;
+  intents::StringMap<std::vector<int>> packs_by_title_term_;
+  intents::SpellIndex spelling_;  // titles' and headings' words
+  // RedFlagPacks' index: a term every sentence showing one of the pack's
+  // signs has -> packs; packs with an author's flags; and for each
+  // lexicon flag, the first pack where it is no usual course.
+  intents::StringMap<std::vector<int>> packs_by_sign_term_;
+  std::vector<int> author_flag_packs_;
+  intents::StringMap<int> first_urgent_;
+  intents::StringSet sign_sets_;  // the distinct sets of signs indexed
 };
 
 }  // namespace faqbot::dialogs

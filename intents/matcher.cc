@@ -191,6 +191,7 @@ Status Matcher::AddPattern(int intent, std::string_view pattern, double weight,
 Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
                            std::string origin) {
   analyzer_.AddVocabulary(pattern);
+  ++author_red_flags_;
   return red_flags_.Add(std::move(name), Urgency::kEmergency, pattern,
                         std::move(origin));
 }

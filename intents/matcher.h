@@ -148,6 +148,12 @@ class Matcher {
   void MarkUsualCourse(const std::vector<std::string>& description,
                        const std::vector<std::string>& warning_signs);
 
+  // For a library, which asks red flags of every article without running
+  // each (library.h): the red flags of this pack's own (the advice's
+  // signs; an author's patterns say only that there are some).
+  const RedFlagSet& red_flags() const { return red_flags_; }
+  bool has_author_red_flags() const { return author_red_flags_ > 0; }
+
   // A sentence of the article that `intent` answers with: ranked for each
   // message (passages.h), its score joins the intent's.
   void AddPassage(int intent, std::string_view sentence);
@@ -193,6 +199,12 @@ class Matcher {
   // without quoted report words).
   SubjectCheck CheckSubject(const Analysis& question,
                             Facet facet = Facet::kNone) const;
+
+  // Every stem a message's word may have for CheckSubject to find it
+  // names the pack's subject: the subject terms and the words the pack's
+  // synonyms rewrite to one. For an index over many packs (a library):
+  // a message with none of them names no subject of this pack.
+  std::vector<std::string> SubjectStems() const;
 
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.
@@ -295,6 +307,7 @@ class Matcher {
   Analyzer analyzer_;
   std::vector<Intent> intents_;
   RedFlagSet red_flags_{lexicon_.get()};
+  int author_red_flags_ = 0;  // AddRedFlag's
   PassageIndex passages_;
   PatternSet set_{lexicon_ ? lexicon_->regexes() : nullptr};
   std::vector<Tag> tags_;  // by pattern index

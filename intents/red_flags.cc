@@ -108,6 +108,21 @@ void RedFlagSet::AddSign(std::string name,
                     std::move(groups)});
 }
 
+std::vector<std::vector<std::vector<std::string>>> RedFlagSet::UrgentSigns()
+    const {
+  std::vector<std::vector<std::vector<std::string>>> out;
+  for (const auto& flag : flags_) {
+    if (!flag.sign.empty() && !flag.usual) out.push_back(flag.sign);
+  }
+  return out;
+}
+
+bool RedFlagSet::Usual(std::string_view name) const {
+  return std::any_of(flags_.begin(), flags_.end(), [&](const Flag& flag) {
+    return flag.usual && flag.name == name;
+  });
+}
+
 Status RedFlagSet::Compile() { return patterns_.Compile(); }
 
 bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,

@@ -93,6 +93,12 @@ class RedFlagSet {
 
   std::size_t size() const { return flags_.size(); }
 
+  // For an index over many packs (a library): the advice's signs that
+  // can make a message urgent (not the condition's usual course), each as
+  // its groups of terms; and whether flag `name` is the usual course.
+  std::vector<std::vector<std::vector<std::string>>> UrgentSigns() const;
+  bool Usual(std::string_view name) const;
+
  private:
   struct Flag {
     std::string name;

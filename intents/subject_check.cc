@@ -148,6 +148,26 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
   return std::move(r.check);
 }
 
+std::vector<std::string> Matcher::SubjectStems() const {
+  // CheckWord's way to "the article's subject": a term the pack names as
+  // a subject and uses, not an organ, and not a cue or generic word (but
+  // for an adjective that names a condition before an organ, "fatty").
+  const auto names_subject = [&](const std::string& term) {
+    if (!subject_level_terms_.contains(term) || !pack_terms_.contains(term) ||
+        lexicon_->IsStem(term, WordClass::kOrgans)) {
+      return false;
+    }
+    return !(IsCueTerm(term) || generic_terms_.contains(term)) ||
+           lexicon_->IsStem(term, WordClass::kConditionAdjectives);
+  };
+  std::vector<std::string> stems = analyzer_.synonyms().WordsRewrittenTo(
+      [&](std::string_view term) { return names_subject(std::string(term)); });
+  for (const auto& term : subject_level_terms_) {
+    if (names_subject(term)) stems.push_back(term);
+  }
+  return stems;
+}
+
 std::string Matcher::TermOf(const std::string& word) const {
   std::vector<std::string> terms = {analyzer_.CachedStem(word)};
   analyzer_.synonyms().Apply(&terms, nullptr);

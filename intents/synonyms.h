@@ -53,6 +53,20 @@ class SynonymTable {
 
   std::size_t size() const { return phrases_.size(); }
 
+  // The one-word phrases (stems) rewritten to a canonical whose first term
+  // `wanted` accepts: which words reach a term (a library's index).
+  template <typename Pred>
+  std::vector<std::string> WordsRewrittenTo(Pred&& wanted) const {
+    std::vector<std::string> out;
+    for (const auto& [phrase, rewrite] : phrases_) {
+      if (phrase.find(' ') == std::string::npos && !rewrite.canonical.empty() &&
+          wanted(rewrite.canonical.front())) {
+        out.push_back(phrase);
+      }
+    }
+    return out;
+  }
+
  private:
   struct Rewrite {
     std::vector<std::string> canonical;

@@ -5,11 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 #include "bot/tools/inspect.h"
+#include "dialogs/dialog_runner.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -76,6 +80,40 @@ TEST_F(LibraryTest, ASubjectNoArticleCoversStaysWithThePage) {
   // The page's article then refuses it, naming the subject.
   EXPECT_EQ(Routed("what is polycystic ovary syndrome?", "fatty-liver"),
             "fatty-liver");
+}
+
+// Red flags of every article apply to a message that names none, but a
+// library asks only the articles whose own signs it may show: for every
+// real question of the six articles, the same escalations as asking all.
+TEST_F(LibraryTest, RedFlagsAskedOfIndexedArticlesEscalateAsAllWould) {
+  const auto escalates = [](const Pack& pack, const std::string& text) {
+    DialogState scratch;
+    auto r = DialogRunner(&pack).Step(&scratch, {text, ""});
+    return r && r->kind == ReplyKind::kEscalation;
+  };
+  int questions = 0, escalated = 0;
+  std::size_t asked = 0;
+  for (const auto& pack : library_->packs()) {
+    std::ifstream in(std::string(FAQBOT_SOURCE_DIR) + "/content/" + pack->name +
+                     "/real-questions.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const std::string q = nlohmann::json::parse(line).at("q");
+      bool by_all = false, by_index = false;
+      for (const auto& p : library_->packs()) by_all |= escalates(*p, q);
+      const auto packs = library_->RedFlagPacks(q);
+      for (const int p : packs) by_index |= escalates(*library_->packs()[p], q);
+      EXPECT_EQ(by_index, by_all) << q;
+      ++questions, escalated += by_all, asked += packs.size();
+    }
+  }
+  EXPECT_GE(questions, 150);
+  EXPECT_GE(escalated, 15) << "the sets' red-flag questions";
+  EXPECT_LT(asked, questions * 3u) << "most messages ask one or two articles";
+  EXPECT_EQ(library_->RedFlagPacks("is it serious?"), std::vector<int>{0});
+  const auto fever = library_->RedFlagPacks("I have a fever and chills");
+  EXPECT_NE(std::find(fever.begin(), fever.end(), Index("kidney-stones")),
+            fever.end())
+      << "its advice names fever or chills";
 }
 
 }  // namespace
