@@ -1,9 +1,12 @@
 #include "bot/pack_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include "bot/lexicon_loader.h"
 #include "dialogs/document.h"
@@ -103,11 +106,32 @@ Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
         kArticleFile + ")"));
   }
   if (auto s = DefaultIfNone(&lexicon); !s) return std::unexpected(s.error());
+  // Articles compile independently (the lexicon is shared and const):
+  // one worker per core takes the next folder until none is left or one
+  // fails. The error reported is the first folder's, in name order.
+  std::vector<std::optional<Result<std::shared_ptr<const dialogs::Pack>>>>
+      loaded(dirs.size());
+  std::atomic<std::size_t> next = 0;
+  std::atomic<bool> failed = false;
+  const auto work = [&] {
+    for (std::size_t i; !failed && (i = next++) < dirs.size();) {
+      loaded[i] = LoadPack(dirs[i], lexicon);
+      if (!*loaded[i]) failed = true;
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned w = 1; w < std::min<std::size_t>(cores, dirs.size()); ++w) {
+      workers.emplace_back(work);
+    }
+    work();
+  }
   std::vector<std::shared_ptr<const dialogs::Pack>> packs;
-  for (const auto& dir : dirs) {
-    auto pack = LoadPack(dir, lexicon);
-    if (!pack) return std::unexpected(pack.error());
-    packs.push_back(*std::move(pack));
+  for (auto& pack : loaded) {
+    if (!pack) continue;  // not reached: another folder failed
+    if (!*pack) return std::unexpected(pack->error());
+    packs.push_back(**std::move(pack));
   }
   return packs;
 }
