@@ -37,9 +37,11 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
       if (packs.empty() || packs.back() != p) packs.push_back(p);
     };
     for (const auto& t : terms) index(packs_by_title_term_, t);
-    for (const auto& stem : pack->matcher.SubjectStems()) {
-      index(packs_by_stem_, stem);
-    }
+    std::vector<std::string> stems = pack->matcher.SubjectStems();
+    for (const auto& stem : stems) index(packs_by_stem_, stem);
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    subject_stems_.push_back(std::move(stems));
     for (const auto& word : intents::Normalize(pack->document.title, lex)) {
       spelling_.Add(word);
     }
@@ -177,6 +179,21 @@ int Library::Echoing(const std::vector<std::string>& keys,
   return echo.empty() ? -1 : ByTitle(keys, echo);
 }
 
+int Library::MostSubjects(const std::vector<std::string>& keys,
+                          const std::vector<int>& named) const {
+  int best = -1, best_shared = 0;
+  bool tie = false;
+  for (const int p : named) {
+    const int shared = Shared(keys, subject_stems_[p]);
+    if (shared > best_shared) {
+      best = p, best_shared = shared, tie = false;
+    } else if (shared == best_shared) {
+      tie = true;
+    }
+  }
+  return tie ? -1 : best;
+}
+
 int Library::ByTitle(const std::vector<std::string>& keys,
                      const std::vector<int>& candidates) const {
   int best = -1, best_shared = 0;
@@ -243,6 +260,12 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
     // that only mentions the word in passing is not chosen (a question
     // about hepatitis C is not for the calcification article).
     route.pack = echo;
+  } else if (current < 0 && route.named.size() > 1) {
+    // Several articles named, no title's subject among them: the one more
+    // of whose subjects the message names ("intrahepatic bile duct
+    // stones": the calcification article's section, not kidney stones),
+    // else ask which.
+    route.pack = MostSubjects(keys, route.named);
   } else if (route.named.empty() && current < 0) {
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").

@@ -87,6 +87,10 @@ class Library {
   // message (`keys`); -1 on a tie or when none shares any.
   int ByTitle(const std::vector<std::string>& keys,
               const std::vector<int>& candidates) const;
+  // Of `named`, the pack more of whose subject stems are among `keys`
+  // than any other's; -1 on a tie.
+  int MostSubjects(const std::vector<std::string>& keys,
+                   const std::vector<int>& named) const;
   // Of `named`, the pack whose title's subject the message names (ByTitle
   // among several), or -1.
   int Echoing(const std::vector<std::string>& keys,
@@ -97,6 +101,7 @@ class Library {
 
   std::vector<std::vector<std::string>> title_terms_;     // sorted, per pack
   std::vector<std::vector<std::string>> title_subjects_;  // without organs
+  std::vector<std::vector<std::string>> subject_stems_;   // sorted, per pack
   // The index: the stems that can name each pack's subject, and its
   // title's terms -> packs.
   intents::StringMap<std::vector<int>> packs_by_stem_;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "adapters/cli/context.h"
+#include "bot/tools/library_check.h"
 #include "bot/tools/pack_check.h"
 
 namespace faqbot::cli {
@@ -11,8 +12,11 @@ namespace {
 int RunCheck(const Invocation& in) {
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
-  const auto dir = PackDir(in, *config);
-  const auto findings = bot::CheckPack(dir);
+  // A library (--packs, or "packs" in the config), else one pack.
+  const bool library = !config->bot.packs.empty();
+  const std::filesystem::path dir =
+      library ? std::filesystem::path(config->bot.packs) : PackDir(in, *config);
+  const auto findings = library ? bot::CheckLibrary(dir) : bot::CheckPack(dir);
   bot::PrintFindings(findings, std::cout, in.Has("--all"));
   const int status = bot::CheckStatus(findings);
   const std::size_t open = bot::Unaccepted(findings);
@@ -35,11 +39,13 @@ int RunCheck(const Invocation& in) {
 extern const Command kCheck = {
     .name = "check",
     .summary =
-        "check the pack before publishing: errors, sections one "
-        "message confuses, nodes no one can reach (exit 0 clean, 1 "
+        "check the pack (or with --packs the library) before publishing: "
+        "errors, sections one message confuses, nodes no one can reach, "
+        "articles a question of one sends to another (exit 0 clean, 1 "
         "warnings, 2 errors)",
     .options = {{"--all", "",
-                 "list the warnings intents.txt accepts too (README)"}},
+                 "list the warnings intents.txt accepts too (README)"},
+                PacksOption()},
     .run = RunCheck};
 
 }  // namespace faqbot::cli

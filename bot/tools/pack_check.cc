@@ -6,8 +6,8 @@
 #include <set>
 #include <tuple>
 
-#include "bot/tools/conversation_test.h"
 #include "bot/pack_loader.h"
+#include "bot/tools/conversation_test.h"
 #include "bot/tools/question_set.h"
 #include "bot/tools/real_questions.h"
 #include "dialogs/dialog_runner.h"
@@ -63,8 +63,9 @@ Finding FromError(const std::string& message) {
 
 class Checker {
  public:
-  Checker(const std::filesystem::path& dir, std::shared_ptr<const Pack> pack)
-      : dir_(dir), pack_(std::move(pack)) {
+  Checker(const std::filesystem::path& dir, std::shared_ptr<const Pack> pack,
+          std::vector<Finding> more)
+      : dir_(dir), pack_(std::move(pack)), findings_(std::move(more)) {
     if (auto text = ReadFile(dir_ / kIntentsFile)) {
       if (auto parsed = dialogs::ParseIntentsFile(
               *text, (dir_ / kIntentsFile).string())) {
@@ -513,8 +514,9 @@ std::vector<Finding> CheckPack(const std::filesystem::path& dir) {
 }
 
 std::vector<Finding> CheckPack(const std::filesystem::path& dir,
-                               std::shared_ptr<const dialogs::Pack> pack) {
-  auto findings = Checker(dir, std::move(pack)).Run();
+                               std::shared_ptr<const dialogs::Pack> pack,
+                               std::vector<Finding> more) {
+  auto findings = Checker(dir, std::move(pack), std::move(more)).Run();
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Finding& a, const Finding& b) {
                      if (a.error != b.error) return a.error;

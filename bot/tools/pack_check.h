@@ -39,9 +39,12 @@ struct Finding {
 // Compiles the pack in `dir` and checks it; findings sorted by file and
 // line, errors first.
 std::vector<Finding> CheckPack(const std::filesystem::path& dir);
-// The same for a pack already compiled from `dir`.
+// The same for a pack already compiled from `dir`; `more` are findings
+// about it made elsewhere (a library's check, library_check.h), which its
+// intents.txt may accept like its own.
 std::vector<Finding> CheckPack(const std::filesystem::path& dir,
-                               std::shared_ptr<const dialogs::Pack> pack);
+                               std::shared_ptr<const dialogs::Pack> pack,
+                               std::vector<Finding> more = {});
 
 // "FILE:LINE: warning [id]: ...", "FILE:LINE: accepted [id]: ... (why)".
 std::string FormatFinding(const Finding& finding);
