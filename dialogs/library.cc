@@ -167,6 +167,24 @@ int Shared(const std::vector<std::string>& keys,
   return shared;
 }
 
+// Of `candidates`, the pack whose `terms` have more of `keys` than any
+// other's; -1 on a tie or when none has any.
+int MostShared(const std::vector<std::string>& keys,
+               const std::vector<int>& candidates,
+               const std::vector<std::vector<std::string>>& terms) {
+  int best = -1, best_shared = 0;
+  bool tie = false;
+  for (const int p : candidates) {
+    const int shared = Shared(keys, terms[p]);
+    if (shared > best_shared) {
+      best = p, best_shared = shared, tie = false;
+    } else if (shared == best_shared && shared > 0) {
+      tie = true;
+    }
+  }
+  return tie ? -1 : best;
+}
+
 }  // namespace
 
 int Library::Echoing(const std::vector<std::string>& keys,
@@ -181,32 +199,12 @@ int Library::Echoing(const std::vector<std::string>& keys,
 
 int Library::MostSubjects(const std::vector<std::string>& keys,
                           const std::vector<int>& named) const {
-  int best = -1, best_shared = 0;
-  bool tie = false;
-  for (const int p : named) {
-    const int shared = Shared(keys, subject_stems_[p]);
-    if (shared > best_shared) {
-      best = p, best_shared = shared, tie = false;
-    } else if (shared == best_shared) {
-      tie = true;
-    }
-  }
-  return tie ? -1 : best;
+  return MostShared(keys, named, subject_stems_);
 }
 
 int Library::ByTitle(const std::vector<std::string>& keys,
                      const std::vector<int>& candidates) const {
-  int best = -1, best_shared = 0;
-  bool tie = false;
-  for (const int p : candidates) {
-    const int shared = Shared(keys, title_terms_[p]);
-    if (shared > best_shared) {
-      best = p, best_shared = shared, tie = false;
-    } else if (shared == best_shared && shared > 0) {
-      tie = true;
-    }
-  }
-  return tie ? -1 : best;
+  return MostShared(keys, candidates, title_terms_);
 }
 
 int Library::IndexOf(std::string_view name) const {
