@@ -14,10 +14,16 @@ namespace {
 // A choice id that picks an article: "article:fatty-liver".
 constexpr std::string_view kArticleChoice = "article:";
 
-// "Which article?": the articles of `among` as choices, remembered in
-// `state` so that a typed number picks one.
-Reply WhichArticle(const dialogs::Library& library,
-                   const std::vector<int>& among, dialogs::DialogState* state) {
+// At most this many articles are offered at once: a chat platform shows
+// a handful of buttons, and a big library is asked by subject.
+constexpr std::size_t kMaxArticleChoices = 10;
+
+// "Which article?": the articles of `among` as choices (those whose titles
+// share most words with `text` first, at most kMaxArticleChoices),
+// remembered in `state` so that a typed number picks one.
+Reply WhichArticle(const dialogs::Library& library, std::string_view text,
+                   std::vector<int> among, dialogs::DialogState* state) {
+  among = library.NearestByTitle(text, std::move(among), kMaxArticleChoices);
   Reply r;
   r.kind = ReplyKind::kClarify;
   r.intent = std::string(kWhichArticleIntent);
@@ -97,8 +103,9 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
                      .Step(&scratch, input);
         if (r && r->kind == ReplyKind::kEscalation) return r;
       }
-      return WhichArticle(
-          library, route.ambiguous() ? route.named : AllOf(library), state);
+      return WhichArticle(library, message.text,
+                          route.ambiguous() ? route.named : AllOf(library),
+                          state);
     }
   }
   const dialogs::Pack& pack = *library.packs()[to];
@@ -127,7 +134,7 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
 
 Reply Bot::LibraryWelcome(const dialogs::Library& library) {
   dialogs::DialogState scratch;
-  Reply r = WhichArticle(library, AllOf(library), &scratch);
+  Reply r = WhichArticle(library, "", AllOf(library), &scratch);
   r.kind = ReplyKind::kSmalltalk;
   r.intent = "welcome";
   r.disclaimer = library.packs()[0]->wording.disclaimer;

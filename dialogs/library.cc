@@ -207,6 +207,18 @@ int Library::ByTitle(const std::vector<std::string>& keys,
   return MostShared(keys, candidates, title_terms_);
 }
 
+std::vector<int> Library::NearestByTitle(std::string_view text,
+                                         std::vector<int> among,
+                                         std::size_t limit) const {
+  if (among.size() <= limit) return among;
+  const std::vector<std::string> keys = Keys(text);
+  std::stable_sort(among.begin(), among.end(), [&](int a, int b) {
+    return Shared(keys, title_terms_[a]) > Shared(keys, title_terms_[b]);
+  });
+  among.resize(limit);
+  return among;
+}
+
 int Library::IndexOf(std::string_view name) const {
   const auto it = by_name_.find(name);
   return it == by_name_.end() ? -1 : it->second;

@@ -60,6 +60,11 @@ class Library {
   // as on a channel without a page).
   LibraryRoute Route(std::string_view text, int current) const;
 
+  // Of `among`, at most `limit`: those whose titles share most terms with
+  // `text` first, else in library order.
+  std::vector<int> NearestByTitle(std::string_view text, std::vector<int> among,
+                                  std::size_t limit) const;
+
   // The packs to ask whether `text` is urgent when it names no article
   // (each runs its own red flags; the first that escalates answers), in
   // library order: the first pack, whose lexicon flags every pack shares;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -195,6 +196,45 @@ TEST_F(LibraryBotTest, WithoutAPageTheQuestionNamesTheArticle) {
   ASSERT_TRUE(pressed) << pressed.error().message;
   EXPECT_EQ(pressed->node, "treatment-options.treatment");
   EXPECT_EQ(pressed->article, "liver-hemangioma");
+}
+
+// A big library offers a handful of articles, not all of them: those
+// whose titles share the question's words first. Twelve articles: each of
+// content/'s twice (folders "a-<pack>" and "b-<pack>").
+TEST(LibraryBotLimits, WhichArticleOffersAtMostTenTitlesNearestFirst) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "library-twelve";
+  fs::remove_all(root);
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(FAQBOT_SOURCE_DIR) / "content")) {
+    if (!fs::exists(entry.path() / kArticleFile)) continue;
+    for (const char* copy : {"a-", "b-"}) {
+      const fs::path dir = root / (copy + entry.path().filename().string());
+      fs::create_directories(dir);
+      fs::copy_file(entry.path() / kArticleFile, dir / kArticleFile);
+    }
+  }
+  auto packs = LoadLibrary(root);
+  ASSERT_TRUE(packs) << packs.error().message;
+  ASSERT_EQ(packs->size(), 12u);
+  Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
+  const Reply welcome = bot.Welcome();
+  EXPECT_EQ(welcome.choices.size(), 10u);
+  auto which = bot.Handle("big", {.text = "is it dangerous?"});
+  ASSERT_TRUE(which) << which.error().message;
+  ASSERT_EQ(which->kind, ReplyKind::kClarify) << which->text;
+  ASSERT_EQ(which->choices.size(), 10u);
+  // The six titles asking whether something is dangerous (or serious,
+  // the same to the lexicon's synonyms) come first.
+  for (int i = 0; i < 6; ++i) {
+    const std::string& title = which->choices[i].title;
+    EXPECT_TRUE(title.find("dangerous") != std::string::npos ||
+                title.find("serious") != std::string::npos)
+        << i << ": " << title;
+  }
+  auto picked = bot.Handle("big", {.text = "10"});
+  ASSERT_TRUE(picked) << picked.error().message;
+  EXPECT_EQ(picked->node, "overview") << "a number picks among those offered";
 }
 
 // `faqbot explain --packs`: the candidates and decision are the answering
