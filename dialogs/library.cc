@@ -7,9 +7,39 @@
 #include "intents/normalizer.h"
 
 namespace faqbot::dialogs {
+namespace {
+
+// `items` sorted, each once.
+template <typename T>
+std::vector<T> SortedOnce(std::vector<T> items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  return items;
+}
+
+// Pack `p` under `key`; packs are added in library order, so a pack
+// already there is the last one.
+void Post(intents::StringMap<std::vector<int>>& index, const std::string& key,
+          int p) {
+  auto& packs = index[key];
+  if (packs.empty() || packs.back() != p) packs.push_back(p);
+}
+
+// The packs under each of `keys` appended to `out`.
+void LookUp(const intents::StringMap<std::vector<int>>& index,
+            const std::vector<std::string>& keys, std::vector<int>* out) {
+  for (const auto& key : keys) {
+    if (const auto it = index.find(key); it != index.end()) {
+      out->insert(out->end(), it->second.begin(), it->second.end());
+    }
+  }
+}
+
+}  // namespace
 
 Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
     : packs_(std::move(packs)) {
+  intents::StringSet sign_sets;  // the distinct sets of signs indexed
   for (const auto& pack : packs_) {
     // The title's content words ("kidney stone danger", not "are").
     auto terms = pack->matcher.analyzer().Terms(pack->document.title);
@@ -20,8 +50,7 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
              lex.IsStem(t, WordClass::kWhWords) ||
              lex.IsStem(t, WordClass::kAuxiliaries);
     });
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    terms = SortedOnce(std::move(terms));
     // Of those, what names the article's subject, not where it is
     // ("hemangioma", not "liver").
     std::vector<std::string> subjects;
@@ -31,17 +60,10 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
                  });
     const int p = static_cast<int>(title_terms_.size());
     by_name_.try_emplace(pack->name, p);
-    const auto index = [&](intents::StringMap<std::vector<int>>& by,
-                           const std::string& stem) {
-      auto& packs = by[stem];
-      if (packs.empty() || packs.back() != p) packs.push_back(p);
-    };
-    for (const auto& t : terms) index(packs_by_title_term_, t);
-    std::vector<std::string> stems = pack->matcher.SubjectStems();
-    for (const auto& stem : stems) index(packs_by_stem_, stem);
-    std::sort(stems.begin(), stems.end());
-    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-    subject_stems_.push_back(std::move(stems));
+    for (const auto& t : terms) Post(packs_by_title_term_, t, p);
+    subject_stems_.push_back(SortedOnce(pack->matcher.SubjectStems()));
+    for (const auto& stem : subject_stems_.back())
+      Post(packs_by_stem_, stem, p);
     for (const auto& word : intents::Normalize(pack->document.title, lex)) {
       spelling_.Add(word);
     }
@@ -53,11 +75,10 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
     title_terms_.push_back(std::move(terms));
     title_subjects_.push_back(std::move(subjects));
   }
-  // Each stem's packs were pushed in library order, once each.
-  for (int p = 0; p < size(); ++p) IndexRedFlags(p);
+  for (int p = 0; p < size(); ++p) IndexRedFlags(p, &sign_sets);
 }
 
-void Library::IndexRedFlags(int p) {
+void Library::IndexRedFlags(int p, intents::StringSet* sign_sets) {
   const intents::Matcher& matcher = packs_[p]->matcher;
   if (matcher.has_author_red_flags()) author_flag_packs_.push_back(p);
   for (const auto& flag : packs_[p]->lexicon().RedFlags()) {
@@ -75,17 +96,14 @@ void Library::IndexRedFlags(int p) {
     }
     signature += '\n';
   }
-  if (signs.empty() || !sign_sets_.insert(signature).second) return;
+  if (signs.empty() || !sign_sets->insert(signature).second) return;
   for (const auto& sign : signs) {
     // A sentence shows a sign with a term of each group (of all but one,
     // from four groups on): it has one of the first group's terms, or of
     // the second's when the first is the one left out.
     const std::size_t needed = sign.size() >= 4 ? 2 : 1;
     for (std::size_t g = 0; g < needed && g < sign.size(); ++g) {
-      for (const auto& term : sign[g]) {
-        auto& packs = packs_by_sign_term_[term];
-        if (packs.empty() || packs.back() != p) packs.push_back(p);
-      }
+      for (const auto& term : sign[g]) Post(packs_by_sign_term_, term, p);
     }
   }
 }
@@ -105,32 +123,14 @@ std::vector<std::string> Library::Keys(std::string_view text) const {
       keys.push_back(lex.Stem(*spelled));
     }
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
+  return SortedOnce(std::move(keys));
 }
-
-namespace {
-
-// `packs` sorted, each once.
-std::vector<int> Sorted(std::vector<int> packs) {
-  std::sort(packs.begin(), packs.end());
-  packs.erase(std::unique(packs.begin(), packs.end()), packs.end());
-  return packs;
-}
-
-}  // namespace
 
 std::vector<int> Library::RedFlagPacks(std::string_view text) const {
   if (packs_.empty()) return {};
   std::vector<int> out = author_flag_packs_;
   out.push_back(0);
-  for (const auto& key : Keys(text)) {
-    if (const auto it = packs_by_sign_term_.find(key);
-        it != packs_by_sign_term_.end()) {
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    }
-  }
+  LookUp(packs_by_sign_term_, Keys(text), &out);
   // A lexicon flag told now that the first pack reads as its usual course
   // ("blood in the urine" to a kidney-stone article) is urgent to others.
   for (const auto& hit : packs_[0]->matcher.Match(text).red_flags) {
@@ -140,19 +140,15 @@ std::vector<int> Library::RedFlagPacks(std::string_view text) const {
       out.push_back(it->second);
     }
   }
-  return Sorted(std::move(out));
+  return SortedOnce(std::move(out));
 }
 
 std::vector<int> Library::Candidates(const std::vector<std::string>& keys,
                                      int current) const {
   std::vector<int> out;
-  for (const auto& key : keys) {
-    if (const auto it = packs_by_stem_.find(key); it != packs_by_stem_.end()) {
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    }
-  }
+  LookUp(packs_by_stem_, keys, &out);
   if (current >= 0) out.push_back(current);
-  return Sorted(std::move(out));
+  return SortedOnce(std::move(out));
 }
 
 namespace {
@@ -279,23 +275,18 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
   } else if (route.named.empty() && current < 0) {
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").
-    route.pack = OpenByTitle(text, keys, shape);
+    route.pack = OpenByTitle(main, keys, shape);
   }
   return route;
 }
 
-int Library::OpenByTitle(std::string_view text,
+int Library::OpenByTitle(const std::string& main,
                          const std::vector<std::string>& keys,
                          const intents::MessageShape& shape) const {
   // How many of the message's terms each title has (the index's count).
   std::vector<std::pair<int, int>> shared;  // (-terms shared, pack)
   std::vector<int> hits;
-  for (const auto& key : keys) {
-    if (const auto it = packs_by_title_term_.find(key);
-        it != packs_by_title_term_.end()) {
-      hits.insert(hits.end(), it->second.begin(), it->second.end());
-    }
-  }
+  LookUp(packs_by_title_term_, keys, &hits);
   std::sort(hits.begin(), hits.end());
   for (std::size_t i = 0; i < hits.size();) {
     std::size_t j = i;
@@ -306,8 +297,6 @@ int Library::OpenByTitle(std::string_view text,
   std::sort(shared.begin(), shared.end());
   // The most shared among the packs the message says nothing foreign to;
   // two of them sharing as many is a tie.
-  const std::string main =
-      shape.questions.empty() ? std::string(text) : shape.questions[0];
   const auto open = [&](int p) {
     const intents::Matcher& matcher = packs_[p]->matcher;
     return matcher.CheckSubject(main).uncovered.empty() &&

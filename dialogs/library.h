@@ -78,11 +78,14 @@ class Library {
   // The stems and terms of `text` the indexes and titles are compared
   // with (sorted, each once).
   std::vector<std::string> Keys(std::string_view text) const;
-  void IndexRedFlags(int p);
-  // With no article named and no page: of the packs `text` says nothing
-  // foreign to, the one whose title shares the most of its terms; -1 on a
-  // tie or when none shares any.
-  int OpenByTitle(std::string_view text, const std::vector<std::string>& keys,
+  // RedFlagPacks' index for pack `p`; `sign_sets` holds the sets of signs
+  // indexed before (a pack with the same signs as an earlier one is not).
+  void IndexRedFlags(int p, intents::StringSet* sign_sets);
+  // With no article named and no page: of the packs the message (its
+  // `main` question and `shape`'s story) says nothing foreign to, the one
+  // whose title shares the most of its terms (`keys`); -1 on a tie or
+  // when none shares any.
+  int OpenByTitle(const std::string& main, const std::vector<std::string>& keys,
                   const intents::MessageShape& shape) const;
   // The packs (in library order) whose subject stems are among `keys`,
   // with `current` when it is one.
@@ -118,7 +121,6 @@ class Library {
   intents::StringMap<std::vector<int>> packs_by_sign_term_;
   std::vector<int> author_flag_packs_;
   intents::StringMap<int> first_urgent_;
-  intents::StringSet sign_sets_;  // the distinct sets of signs indexed
 };
 
 }  // namespace faqbot::dialogs

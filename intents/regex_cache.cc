@@ -26,9 +26,4 @@ std::shared_ptr<const RE2> RegexCache::Get(const std::string& regex,
   return regexes_.try_emplace(key, std::move(re)).first->second;
 }
 
-std::size_t RegexCache::size() const {
-  const std::lock_guard lock(mu_);
-  return regexes_.size();
-}
-
 }  // namespace faqbot::intents

@@ -25,10 +25,8 @@ class RegexCache {
   // shared. Check ok() on the result: a broken expression is cached too.
   std::shared_ptr<const RE2> Get(const std::string& regex, int64_t max_mem);
 
-  std::size_t size() const;
-
  private:
-  mutable std::mutex mu_;
+  std::mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const RE2>> regexes_;
 };
 
