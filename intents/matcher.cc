@@ -164,7 +164,7 @@ Status Matcher::AddTagged(Tag tag) {
   const PhraseAnalyzer analyze = [this](std::string_view phrase) {
     return analyzer_.Terms(phrase);
   };
-  auto regex = CompilePattern(tag.source, analyze);
+  auto regex = CompilePattern(tag.source, analyze, set_.cache());
   if (!regex) {
     return std::unexpected(Error::ParseError(tag.origin + ": pattern \"" +
                                              tag.source +

@@ -142,20 +142,31 @@ class PatternCompiler {
   std::string error_;
 };
 
+// One pattern's expression, from `cache` when there is one.
+std::shared_ptr<const RE2> Compiled(const std::string& regex,
+                                    RegexCache* cache) {
+  return cache ? cache->Get(regex, PatternSet::kMaxPatternMemory)
+               : std::make_shared<const RE2>(
+                     regex, PatternOptions(PatternSet::kMaxPatternMemory));
+}
+
+// What RE2 says is wrong with an expression, and where.
+Error CompileError(const RE2& re) {
+  return Error::ParseError(re.error() +
+                           (re.error_arg().empty()
+                                ? std::string()
+                                : " (at \"" + re.error_arg() + "\")"));
+}
+
 }  // namespace
 
 Result<std::string> CompilePattern(std::string_view pattern,
-                                   const PhraseAnalyzer& analyze) {
+                                   const PhraseAnalyzer& analyze,
+                                   RegexCache* cache) {
   auto regex = PatternCompiler(pattern, analyze).Run();
   if (!regex) return regex;
-  RE2 check(*regex, PatternOptions(PatternSet::kMaxPatternMemory));
-  if (!check.ok()) {
-    std::string message = check.error();
-    if (!check.error_arg().empty()) {
-      message += " (at \"" + check.error_arg() + "\")";
-    }
-    return std::unexpected(Error::ParseError(message));
-  }
+  const auto check = Compiled(*regex, cache);
+  if (!check->ok()) return std::unexpected(CompileError(*check));
   return regex;
 }
 
@@ -169,16 +180,8 @@ PatternSet::~PatternSet() = default;
 
 Result<int> PatternSet::Add(const std::string& regex) {
   if (compiled_) throw std::logic_error("PatternSet::Add after Compile");
-  std::shared_ptr<const RE2> re =
-      cache_ ? cache_->Get(regex, kMaxPatternMemory)
-             : std::make_shared<const RE2>(regex,
-                                           PatternOptions(kMaxPatternMemory));
-  if (!re->ok()) {
-    return std::unexpected(Error::ParseError(
-        re->error() + (re->error_arg().empty()
-                           ? std::string()
-                           : " (at \"" + re->error_arg() + "\")")));
-  }
+  std::shared_ptr<const RE2> re = Compiled(regex, cache_);
+  if (!re->ok()) return std::unexpected(CompileError(*re));
   std::string error;
   const int index = set_->Add(regex, &error);
   if (index < 0) return std::unexpected(Error::ParseError(error));

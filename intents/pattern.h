@@ -40,8 +40,11 @@ using PhraseAnalyzer =
 
 // Compiles one pattern to an RE2 regular expression over analyzed text.
 // Errors say what is wrong with the pattern ("'(' is never closed").
+// With `cache` (the set's it goes to), the expression is checked by
+// compiling it there, where the set then finds it.
 Result<std::string> CompilePattern(std::string_view pattern,
-                                   const PhraseAnalyzer& analyze);
+                                   const PhraseAnalyzer& analyze,
+                                   RegexCache* cache = nullptr);
 
 // All patterns of a pack, matched together.
 //
@@ -74,6 +77,7 @@ class PatternSet {
             std::size_t* end) const;
 
   std::size_t size() const { return regexes_.size(); }
+  RegexCache* cache() const { return cache_; }
 
   // Limit on the compiled size of one pattern and of the whole set.
   static constexpr int64_t kMaxPatternMemory = 1 << 20;

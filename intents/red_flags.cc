@@ -83,7 +83,7 @@ Status RedFlagSet::Add(std::string name, Urgency urgency,
   const PhraseAnalyzer words = [this](std::string_view phrase) {
     return Words(phrase, *lexicon_);
   };
-  auto regex = CompilePattern(pattern, words);
+  auto regex = CompilePattern(pattern, words, patterns_.cache());
   if (!regex) {
     return std::unexpected(Error::ParseError(origin + ": pattern \"" +
                                              std::string(pattern) +
