@@ -17,9 +17,14 @@ namespace fs = std::filesystem;
 
 // A library of the kidney-stone article and the gallbladder one, which
 // gets a section headed "Kidney stones" (line 11): asked without a page,
-// "what about kidney stones?" is the kidney-stone article's.
+// "what about kidney stones?" is the kidney-stone article's. Each test
+// has a folder of its own: CTest runs them as processes in parallel.
 fs::path MakeLibrary(const std::string& polyp_intents) {
-  const fs::path root = fs::path(::testing::TempDir()) / "library-check";
+  const fs::path root =
+      fs::path(::testing::TempDir()) /
+      ("library-check-" +
+       std::string(
+           ::testing::UnitTest::GetInstance()->current_test_info()->name()));
   fs::remove_all(root);
   const fs::path content = fs::path(FAQBOT_SOURCE_DIR) / "content";
   fs::create_directories(root / "kidney-stones");
