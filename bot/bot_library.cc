@@ -37,6 +37,19 @@ Reply WhichArticle(const dialogs::Library& library, std::string_view text,
   return r;
 }
 
+// "Which article?" becomes "none of these covers X" when the message asks
+// about a subject no article mentions: the articles are still offered.
+void NotInLibrary(const dialogs::Library& library,
+                  const dialogs::LibraryRoute& route, Reply* r) {
+  for (const auto& w : route.uncovered) {
+    r->not_covered += (r->not_covered.empty() ? "" : ", ") + w;
+  }
+  r->kind = ReplyKind::kFallback;
+  r->intent = "fallback.library-not-covered";
+  r->text = dialogs::Fill(library.packs()[0]->wording.library_not_covered,
+                          {{"word", r->not_covered}});
+}
+
 std::vector<int> AllOf(const dialogs::Library& library) {
   std::vector<int> all(library.size());
   for (int p = 0; p < library.size(); ++p) all[p] = p;
@@ -103,9 +116,11 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
                      .Step(&scratch, input);
         if (r && r->kind == ReplyKind::kEscalation) return r;
       }
-      return WhichArticle(library, message.text,
-                          route.ambiguous() ? route.named : AllOf(library),
-                          state);
+      Reply which =
+          WhichArticle(library, message.text,
+                       route.ambiguous() ? route.named : AllOf(library), state);
+      if (!route.uncovered.empty()) NotInLibrary(library, route, &which);
+      return which;
     }
   }
   const dialogs::Pack& pack = *library.packs()[to];

@@ -74,6 +74,7 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
     }
     title_terms_.push_back(std::move(terms));
     title_subjects_.push_back(std::move(subjects));
+    for (const auto& term : pack->matcher.Terms()) mentioned_.insert(term);
   }
   for (int p = 0; p < size(); ++p) IndexRedFlags(p, &sign_sets);
 }
@@ -276,8 +277,18 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").
     route.pack = OpenByTitle(main, keys, shape);
+    if (route.pack < 0) route.uncovered = Uncovered(main);
   }
   return route;
+}
+
+std::vector<std::string> Library::Uncovered(const std::string& main) const {
+  const intents::Matcher& first = packs_[0]->matcher;
+  std::vector<std::string> words = first.CheckSubject(main).uncovered;
+  std::erase_if(words, [&](const std::string& word) {
+    return mentioned_.contains(first.TermOf(word));
+  });
+  return words;
 }
 
 int Library::OpenByTitle(const std::string& main,

@@ -42,6 +42,10 @@ struct LibraryRoute {
   // it), in library order; more than one and no current among them: the
   // articles to clarify between.
   std::vector<int> named;
+  // No article named or chosen and no current article: the subjects the
+  // message asks about that no article of the library mentions
+  // ("endometriosis"); empty when there are none, or it names none.
+  std::vector<std::string> uncovered;
   bool ambiguous() const { return pack < 0 && named.size() > 1; }
 };
 
@@ -99,6 +103,9 @@ class Library {
   // than any other's; -1 on a tie.
   int MostSubjects(const std::vector<std::string>& keys,
                    const std::vector<int>& named) const;
+  // The subjects `main` names (as the first pack reads it) that no pack
+  // mentions.
+  std::vector<std::string> Uncovered(const std::string& main) const;
   // Of `named`, the pack whose title's subject the message names (ByTitle
   // among several), or -1.
   int Echoing(const std::vector<std::string>& keys,
@@ -115,6 +122,7 @@ class Library {
   intents::StringMap<std::vector<int>> packs_by_stem_;
   intents::StringMap<std::vector<int>> packs_by_title_term_;
   intents::SpellIndex spelling_;  // titles' and headings' words
+  intents::StringSet mentioned_;  // every term of every pack
   // RedFlagPacks' index: a term every sentence showing one of the pack's
   // signs has -> packs; packs with an author's flags; and for each
   // lexicon flag, the first pack where it is no usual course.

@@ -29,6 +29,7 @@ constexpr WordingKey kKeys[] = {
     {"not_covered_related", &Wording::not_covered_related, ""},
     {"library_other_article", &Wording::library_other_article, "title"},
     {"library_which", &Wording::library_which, ""},
+    {"library_not_covered", &Wording::library_not_covered, "word"},
     {"part_not_covered", &Wording::part_not_covered, "word"},
     {"part_same_answer", &Wording::part_same_answer, ""},
     {"personal_report", &Wording::personal_report, ""},

@@ -93,6 +93,11 @@ struct Wording {
   // No article named, or several: which one the question is about.
   std::string library_which =
       "Which article is your question about? Pick one, or name its subject:";
+  // No article of the library mentions the subject asked about. {word}:
+  // that subject.
+  std::string library_not_covered =
+      "None of these articles covers {word}, so I can't answer that from "
+      "them. Please ask a doctor about it. You can ask about:";
   // One question of several that the same sentences answer as an earlier
   // one.
   std::string part_same_answer =

@@ -205,6 +205,11 @@ class Matcher {
   // synonyms rewrite to one. For an index over many packs (a library):
   // a message with none of them names no subject of this pack.
   std::vector<std::string> SubjectStems() const;
+  // What the pack talks about (its article's and intents' terms), and a
+  // word's term as it reads it (stem, then synonyms): for a library's
+  // index of what any article mentions.
+  const StringSet& Terms() const { return pack_terms_; }
+  std::string TermOf(const std::string& word) const;
 
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.
@@ -248,7 +253,6 @@ class Matcher {
   void CheckChild(SubjectReading& r) const;
   void CheckPatientPhrases(SubjectReading& r) const;
   void CheckConditionNames(SubjectReading& r) const;
-  std::string TermOf(const std::string& word) const;
   // A content word the pack never uses; `even_cues`: also a facet cue's
   // word ("beer", an alcohol, to an article that never speaks of it).
   bool Unheard(const std::string& word, bool even_cues = false) const;

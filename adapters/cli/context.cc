@@ -52,25 +52,32 @@ OptionSpec PacksOption() {
           "answered from the article it asks about (README)"};
 }
 
-Result<std::unique_ptr<bot::Bot>> LoadBotFor(
-    const Invocation& in, const adapters::ServerConfig& config,
-    bot::BotOptions options, fs::path* dir) {
-  if (!config.bot.packs.empty()) {
-    if (in.Has("--pack")) {
-      return std::unexpected(
-          Error::InvalidArgument("--pack and --packs: give one of them"));
-    }
-    auto packs = bot::LoadLibrary(config.bot.packs);
+Result<std::unique_ptr<bot::Bot>> LoadBotFrom(const fs::path& dir, bool library,
+                                              bot::BotOptions options) {
+  if (library) {
+    auto packs = bot::LoadLibrary(dir);
     if (!packs) return std::unexpected(packs.error());
-    if (dir) *dir = config.bot.packs;
     return std::make_unique<bot::Bot>(
         std::make_shared<const dialogs::Library>(*std::move(packs)),
         std::move(options));
   }
-  auto pack = LoadPackFor(in, config);
+  auto pack = bot::LoadPack(dir);
   if (!pack) return std::unexpected(pack.error());
-  if (dir) *dir = PackDir(in, config);
   return std::make_unique<bot::Bot>(*std::move(pack), std::move(options));
+}
+
+Result<std::unique_ptr<bot::Bot>> LoadBotFor(
+    const Invocation& in, const adapters::ServerConfig& config,
+    bot::BotOptions options, fs::path* dir) {
+  const bool library = !config.bot.packs.empty();
+  if (library && in.Has("--pack")) {
+    return std::unexpected(
+        Error::InvalidArgument("--pack and --packs: give one of them"));
+  }
+  const fs::path from =
+      library ? fs::path(config.bot.packs) : PackDir(in, config);
+  if (dir) *dir = from;
+  return LoadBotFrom(from, library, std::move(options));
 }
 
 }  // namespace faqbot::cli

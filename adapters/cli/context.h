@@ -34,6 +34,12 @@ Result<std::unique_ptr<bot::Bot>> LoadBotFor(
     const Invocation& in, const adapters::ServerConfig& config,
     bot::BotOptions options = {}, std::filesystem::path* dir = nullptr);
 
+// The bot of the pack folder `dir`, or with `library` of the library
+// folder `dir`.
+Result<std::unique_ptr<bot::Bot>> LoadBotFrom(const std::filesystem::path& dir,
+                                              bool library,
+                                              bot::BotOptions options = {});
+
 // The --packs option, for the commands that take a library.
 OptionSpec PacksOption();
 

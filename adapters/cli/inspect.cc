@@ -1,4 +1,4 @@
-// faqbot inspect: the compiled dialog tree of a pack.
+// faqbot inspect: the compiled dialog tree of a pack, or of a library.
 #include "bot/tools/inspect.h"
 
 #include <iostream>
@@ -11,9 +11,13 @@ namespace {
 int RunInspect(const Invocation& in) {
   auto config = LoadConfig(in);
   if (!config) return Fail(config.error());
-  auto pack = LoadPackFor(in, *config);
-  if (!pack) return Fail(pack.error());
-  bot::PrintTree(**pack, std::cout);
+  auto bot = LoadBotFor(in, *config);
+  if (!bot) return Fail(bot.error());
+  if (const auto library = (*bot)->library()) {
+    bot::PrintLibrary(*library, std::cout);
+  } else {
+    bot::PrintTree(*(*bot)->pack(), std::cout);
+  }
   return 0;
 }
 
@@ -21,7 +25,10 @@ int RunInspect(const Invocation& in) {
 
 extern const Command kInspect = {
     .name = "inspect",
-    .summary = "print the compiled dialog tree of the pack",
+    .summary =
+        "print the compiled dialog tree of the pack (with --packs, of "
+        "each article, after the words that route to it)",
+    .options = {PacksOption()},
     .run = RunInspect};
 
 }  // namespace faqbot::cli

@@ -1,11 +1,11 @@
 // faqbot replay --baseline OLD_PACK QUESTIONS...: what an edit of a pack
-// changes in the replies to real questions (bot/tools/replay.h).
+// (or with --packs, of a library) changes in the replies to real
+// questions (bot/tools/replay.h).
 #include "bot/tools/replay.h"
 
 #include <iostream>
 
 #include "adapters/cli/context.h"
-#include "bot/pack_loader.h"
 
 namespace faqbot::cli {
 namespace {
@@ -28,9 +28,10 @@ int RunReplay(const Invocation& in) {
   }
   auto config = LoadConfig(in);
   if (!config) return CannotRun(config.error());
-  auto after = LoadPackFor(in, *config);
+  auto after = LoadBotFor(in, *config);
   if (!after) return CannotRun(after.error());
-  auto before = bot::LoadPack(in.Text("--baseline"));
+  // The baseline is what the edit changes: a library with --packs.
+  auto before = LoadBotFrom(in.Text("--baseline"), !config->bot.packs.empty());
   if (!before) return CannotRun(before.error());
   std::vector<bot::ReplayConversation> conversations;
   for (const auto& file : in.words()) {
@@ -38,7 +39,7 @@ int RunReplay(const Invocation& in) {
     if (!read) return CannotRun(read.error());
     conversations.insert(conversations.end(), read->begin(), read->end());
   }
-  const auto report = bot::Replay(*before, *after, conversations);
+  const auto report = bot::Replay(**before, **after, conversations);
   bot::PrintReplayReport(report, std::cout);
   return report.changed > 0 ? 1 : 0;
 }
@@ -51,7 +52,10 @@ extern const Command kReplay = {
     .summary =
         "ask real questions of the pack before and after an edit and "
         "show the replies that change",
-    .options = {{"--baseline", "DIR", "the pack before the edit"}},
+    .options = {{"--baseline", "DIR",
+                 "the pack before the edit (with --packs, the library "
+                 "folder before the edit)"},
+                PacksOption()},
     .run = RunReplay,
     .takes_words = true};
 

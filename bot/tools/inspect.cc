@@ -66,6 +66,21 @@ void PrintTree(const dialogs::Pack& pack, std::ostream& out) {
   }
 }
 
+void PrintLibrary(const dialogs::Library& library, std::ostream& out) {
+  out << "library of " << library.size() << " articles; a question goes to "
+      << "the article whose subject words it uses:\n";
+  for (const auto& pack : library.packs()) {
+    out << "  " << pack->name << ": \"" << pack->document.title << "\"\n"
+        << "    subject words:";
+    for (const auto& stem : pack->matcher.SubjectStems()) out << " " << stem;
+    out << "\n";
+  }
+  for (const auto& pack : library.packs()) {
+    out << "\n";
+    PrintTree(*pack, out);
+  }
+}
+
 namespace {
 
 // Says `before` in session "explain" of `bot`, one line each: where it went.

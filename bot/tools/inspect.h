@@ -10,11 +10,15 @@
 
 #include "bot/bot.h"
 #include "dialogs/dialog_tree.h"
+#include "dialogs/library.h"
 
 namespace faqbot::bot {
 
 // Node ids, titles, facets, keywords and patterns with their origins.
 void PrintTree(const dialogs::Pack& pack, std::ostream& out);
+// A library: each article with the words that route a question to it,
+// then each article's tree.
+void PrintLibrary(const dialogs::Library& library, std::ostream& out);
 
 // Normalized words, corrections, synonyms, candidates with evidence, facet
 // cues, and the decision, for one message in a session that said `before`

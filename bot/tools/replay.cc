@@ -72,14 +72,16 @@ Result<std::vector<ReplayConversation>> FromLines(const std::string& path) {
 }
 
 // What became of one question: the node of an answer, else the kind (and
-// node, if any); an error when the pack refused the message.
+// node, if any), after the article's name in a library
+// ("fatty-liver/causes"); an error when the bot refused the message.
 std::string Outcome(const Result<Reply>& r) {
   if (!r) return "error";
   const std::string kind(dialogs::ReplyKindName(r->kind));
-  if (r->kind == dialogs::ReplyKind::kAnswer && !r->node.empty()) {
-    return r->node;
-  }
-  return r->node.empty() ? kind : kind + " " + r->node;
+  const std::string node = r->article.empty() || r->node.empty()
+                               ? r->node
+                               : r->article + "/" + r->node;
+  if (r->kind == dialogs::ReplyKind::kAnswer && !node.empty()) return node;
+  return node.empty() ? kind : kind + " " + node;
 }
 
 // What a person reads of it.
@@ -99,6 +101,11 @@ ReplayReport Replay(std::shared_ptr<const dialogs::Pack> before,
                     std::shared_ptr<const dialogs::Pack> after,
                     const std::vector<ReplayConversation>& conversations) {
   Bot old_bot(std::move(before)), new_bot(std::move(after));
+  return Replay(old_bot, new_bot, conversations);
+}
+
+ReplayReport Replay(Bot& old_bot, Bot& new_bot,
+                    const std::vector<ReplayConversation>& conversations) {
   ReplayReport report;
   std::map<std::pair<std::string, std::string>, ReplayChange> groups;
   for (std::size_t i = 0; i < conversations.size(); ++i) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/bot.h"
 #include "dialogs/dialog_tree.h"
 
 namespace faqbot::bot {
@@ -44,6 +45,11 @@ struct ReplayReport {
 
 ReplayReport Replay(std::shared_ptr<const dialogs::Pack> before,
                     std::shared_ptr<const dialogs::Pack> after,
+                    const std::vector<ReplayConversation>& conversations);
+// The same between two bots, one article or a library each (an answer's
+// node is then named after its article: "fatty-liver/causes"). Each bot
+// keeps the replayed conversations.
+ReplayReport Replay(Bot& before, Bot& after,
                     const std::vector<ReplayConversation>& conversations);
 
 // The groups, one example each, and the last line "N of M questions

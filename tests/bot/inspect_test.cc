@@ -141,5 +141,28 @@ TEST(Explain, NamesWhereEachPieceOfKnowledgeCameFrom) {
   has("lexicon/en/red-flags.txt line ");
 }
 
+// `faqbot inspect --packs`: each article with the words that route a
+// question to it, then each article's tree.
+TEST(Inspect, ALibraryListsEachArticleWithItsSubjectWords) {
+  auto packs = LoadLibrary(std::string(FAQBOT_SOURCE_DIR) + "/content");
+  ASSERT_TRUE(packs) << packs.error().message;
+  const dialogs::Library library(*std::move(packs));
+  std::ostringstream out;
+  PrintLibrary(library, out);
+  const std::string text = out.str();
+  EXPECT_TRUE(text.starts_with("library of 6 articles")) << text.substr(0, 80);
+  const auto kidney = text.find(
+      "  kidney-stones: \"Are kidney stones dangerous?\"\n"
+      "    subject words:");
+  ASSERT_NE(kidney, std::string::npos) << text.substr(0, 2000);
+  const std::string words = text.substr(
+      kidney, text.find('\n', text.find("subject words", kidney)) - kidney);
+  EXPECT_NE(words.find(" stone"), std::string::npos) << words;
+  EXPECT_EQ(words.find(" cyst"), std::string::npos) << words;
+  EXPECT_NE(text.find("pack ovarian-cysts: \"Is an ovarian cyst something to "
+                      "worry about?\"\n"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -198,6 +198,30 @@ TEST_F(LibraryBotTest, WithoutAPageTheQuestionNamesTheArticle) {
   EXPECT_EQ(pressed->article, "liver-hemangioma");
 }
 
+// A subject no article of the library mentions is refused as such, with
+// the articles offered; one an article mentions, unnamed, is asked about.
+TEST_F(LibraryBotTest, ASubjectNoArticleMentionsIsNotCovered) {
+  const Reply fibroids =
+      Ask("fibroids", "Do I need surgery for uterine fibroids?");
+  EXPECT_EQ(fibroids.kind, ReplyKind::kFallback) << fibroids.text;
+  EXPECT_EQ(fibroids.intent, "fallback.library-not-covered");
+  EXPECT_EQ(fibroids.not_covered, "uterine, fibroids");
+  EXPECT_TRUE(fibroids.text.starts_with(
+      "None of these articles covers uterine, fibroids"))
+      << fibroids.text;
+  EXPECT_EQ(fibroids.choices.size(), 6u);
+  EXPECT_EQ(fibroids.article, "");
+  EXPECT_EQ(Ask("fibroids", "3").article, "kidney-stones")
+      << "a number picks one of the articles offered";
+
+  const Reply ovary = Ask("ovary", "Will I lose my ovary?");
+  EXPECT_NE(ovary.intent, "fallback.library-not-covered")
+      << "the ovarian-cyst article speaks of the ovary: " << ovary.text;
+  EXPECT_EQ(Ask("pizza", "what is the best pizza in town?").intent,
+            std::string(kWhichArticleIntent))
+      << "no subject named at all";
+}
+
 // A big library offers a handful of articles, not all of them: those
 // whose titles share the question's words first. Twelve articles: each of
 // content/'s twice (folders "a-<pack>" and "b-<pack>").

@@ -149,5 +149,48 @@ TEST(Replay, ReplaysTranscriptSessionsAsConversations) {
                                             "parasitic-infection.treatment"}));
 }
 
+// A library folder of the content articles `names`, in a folder of this
+// test's own (CTest runs tests in parallel).
+fs::path Library(const std::string& folder,
+                 const std::vector<std::string>& names) {
+  const fs::path root = fs::path(::testing::TempDir()) / folder;
+  fs::remove_all(root);
+  for (const auto& name : names) {
+    fs::create_directories(root / name);
+    fs::copy(fs::path(FAQBOT_SOURCE_DIR) / "content" / name, root / name);
+  }
+  return root;
+}
+
+Bot LibraryBot(const fs::path& root) {
+  auto packs = LoadLibrary(root, faqbot::testing::TestLexicon());
+  EXPECT_TRUE(packs) << packs.error().message;
+  return Bot(std::make_shared<const dialogs::Library>(
+      packs ? *std::move(packs)
+            : std::vector<std::shared_ptr<const dialogs::Pack>>{}));
+}
+
+// `faqbot replay --packs`: an article taken out of the library changes
+// the questions about it, named with their article, and nothing else.
+TEST(Replay, ALibraryNamesTheArticleOfEachChange) {
+  Bot before =
+      LibraryBot(Library("replay-library-before",
+                         {"fatty-liver", "kidney-stones", "ovarian-cysts"}));
+  Bot after = LibraryBot(
+      Library("replay-library-after", {"fatty-liver", "kidney-stones"}));
+  const auto questions = Read(WriteFile("replay-library.txt",
+                                        "are kidney stones dangerous?\n"
+                                        "can an ovarian cyst burst?\n"
+                                        "what causes fatty liver?\n"));
+  const auto report = Replay(before, after, questions);
+  EXPECT_EQ(report.turns, 3);
+  ASSERT_EQ(report.changed, 1);
+  EXPECT_TRUE(report.changes[0].from.starts_with("ovarian-cysts/"))
+      << report.changes[0].from;
+  EXPECT_EQ(report.changes[0].question, "can an ovarian cyst burst?");
+  EXPECT_EQ(report.changes[0].to, "fallback")
+      << "no article left covers ovarian cysts";
+}
+
 }  // namespace
 }  // namespace faqbot::bot
