@@ -31,6 +31,18 @@ void Analyzer::AddVocabulary(std::string_view text, int weight) {
   for (const auto& term : Terms(text)) known_terms_[term] += weight;
 }
 
+std::vector<std::string> Analyzer::AddVocabulary(
+    const Lexicon::VocabularyText& text) {
+  for (std::size_t i = 0; i < text.words.size(); ++i) {
+    spelling_.Add(text.words[i]);
+    stems_.try_emplace(text.words[i], WordInfo{text.stems[i], false});
+  }
+  std::vector<std::string> terms = text.stems;
+  synonyms_.Apply(&terms, nullptr);
+  for (const auto& term : terms) ++known_terms_[term];
+  return terms;
+}
+
 std::string Analyzer::CachedStem(std::string_view word) const {
   const auto it = stems_.find(word);
   return it != stems_.end() ? it->second.stem : lexicon_->Stem(word);

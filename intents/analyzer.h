@@ -54,6 +54,9 @@ class Analyzer {
   // when two corrections are equally close). Call before the first
   // Analyze(); not thread-safe with it.
   void AddVocabulary(std::string_view text, int weight = 1);
+  // The same for a text of the lexicon's built-in vocabulary, analysed
+  // once for every pack; returns its terms.
+  std::vector<std::string> AddVocabulary(const Lexicon::VocabularyText& text);
 
   // Full analysis of a message; `correct_spelling` is false for the
   // pack's own text.

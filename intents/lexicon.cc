@@ -382,6 +382,23 @@ void Lexicon::Finish() {
   expansions_ = rewrites_;
   for (const auto& [from, to] : contractions_) expansions_[from] = to;
   BuildBuiltinSpelling();
+  BuildBuiltinVocabulary();
+}
+
+void Lexicon::BuildBuiltinVocabulary() {
+  const auto add = [&](std::string_view text, bool scope = false) {
+    VocabularyText v{std::string(text), scope, Normalize(text, *this), {}};
+    for (const auto& word : v.words) v.stems.push_back(Stem(word));
+    builtin_vocabulary_.push_back(std::move(v));
+  };
+  for (const auto& word : Entries(WordClass::kScope)) add(word, true);
+  for (const auto& st : smalltalk_) add(st.pattern);
+  for (const auto& flag : red_flags_) add(flag.pattern);
+  for (const auto& line : PersonalAdvice()) add(line.text);
+  for (const auto& word : Entries(WordClass::kGeneric)) add(word);
+  for (const auto& cue : cues_) add(cue.pattern);
+  for (const auto& cue : aspects_) add(cue.pattern);
+  for (const auto& request : requests_) add(request.pattern);
 }
 
 void Lexicon::BuildBuiltinSpelling() {

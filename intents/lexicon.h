@@ -336,6 +336,17 @@ class Lexicon {
   // every pack's index (SpellIndex::SetBase), so that a library of
   // articles does not hold one copy per article.
   const SpellIndex* BuiltinSpelling() const { return builtin_spelling_.get(); }
+  // The texts of the built-in vocabulary every pack's analyzer learns (the
+  // scope list, small talk, red flags, personal advice, generic words,
+  // cues, aspects, requests), normalized and stemmed once by Finish().
+  struct VocabularyText {
+    std::string text;
+    bool scope = false;  // an entry of the scope list
+    std::vector<std::string> words, stems;
+  };
+  std::span<const VocabularyText> BuiltinVocabulary() const {
+    return builtin_vocabulary_;
+  }
   // Compiled expressions shared by the pattern sets of every pack over
   // this lexicon (regex_cache.h): a cache, so usable through a const
   // lexicon.
@@ -354,6 +365,8 @@ class Lexicon {
   std::string language_;
   std::unique_ptr<Stemmer> stemmer_;
   std::unique_ptr<SpellIndex> builtin_spelling_;
+  std::vector<VocabularyText> builtin_vocabulary_;
+  void BuildBuiltinVocabulary();
   std::unique_ptr<RegexCache> regexes_ = std::make_unique<RegexCache>();
   void BuildBuiltinSpelling();
   StringMap<WordClasses> classes_;

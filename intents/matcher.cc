@@ -170,7 +170,10 @@ Status Matcher::AddTagged(Tag tag) {
                                              tag.source +
                                              "\": " + regex.error().message));
   }
-  auto index = set_.Add(*regex);
+  // Only an intent's pattern is the pack's; the rest are the lexicon's.
+  auto index =
+      set_.Add(*regex, tag.kind == Kind::kIntent ? PatternSet::Owner::kPack
+                                                 : PatternSet::Owner::kLexicon);
   if (!index) {
     return std::unexpected(Error::ParseError(tag.origin + ": pattern \"" +
                                              tag.source +
@@ -282,28 +285,18 @@ Status Matcher::Compile() {
 // words are vocabulary: "fever" must never be "corrected" into some word
 // of the article.
 Status Matcher::AddBuiltins() {
-  // Subjects from the scope list that the pack never names.
   const Lexicon& lex = *lexicon_;
-  for (const auto& word : lex.Entries(WordClass::kScope)) {
-    for (const auto& term : analyzer_.Terms(word)) {
+  for (const auto& vocabulary : lex.BuiltinVocabulary()) {
+    const auto terms = analyzer_.AddVocabulary(vocabulary);
+    if (!vocabulary.scope) continue;
+    // Subjects from the scope list that the pack never names.
+    for (const auto& term : terms) {
       if (!pack_terms_.contains(term)) {
-        scope_terms_.try_emplace(term, std::string(word));
+        scope_terms_.try_emplace(term, vocabulary.text);
       }
     }
-    analyzer_.AddVocabulary(word);
-  }
-  for (const auto& st : lex.SmalltalkPatterns()) {
-    analyzer_.AddVocabulary(st.pattern);
-  }
-  for (const auto& flag : lex.RedFlags()) analyzer_.AddVocabulary(flag.pattern);
-  for (const auto& line : lex.PersonalAdvice()) {
-    analyzer_.AddVocabulary(line.text);
-  }
-  for (const auto& word : lex.Entries(WordClass::kGeneric)) {
-    analyzer_.AddVocabulary(word);
   }
   for (const auto& cue : lex.Cues()) {
-    analyzer_.AddVocabulary(cue.pattern);
     if (auto s = AddTagged({Kind::kCue, static_cast<int>(cue.facet), cue.weight,
                             cue.origin, cue.pattern});
         !s) {
@@ -311,7 +304,6 @@ Status Matcher::AddBuiltins() {
     }
   }
   for (const auto& cue : lex.AspectCues()) {
-    analyzer_.AddVocabulary(cue.pattern);
     if (auto s = AddTagged({Kind::kAspect, static_cast<int>(cue.aspect), 1.0,
                             cue.origin, cue.pattern});
         !s) {
@@ -326,15 +318,14 @@ Status Matcher::AddBuiltins() {
     }
   }
   for (const auto& flag : lex.RedFlags()) {
-    if (auto s =
-            red_flags_.Add(flag.name, flag.urgency, flag.pattern, flag.origin);
+    if (auto s = red_flags_.Add(flag.name, flag.urgency, flag.pattern,
+                                flag.origin, PatternSet::Owner::kLexicon);
         !s) {
       return s;
     }
   }
   for (std::size_t i = 0; i < lex.Requests().size(); ++i) {
     const auto& request = lex.Requests()[i];
-    analyzer_.AddVocabulary(request.pattern);
     if (auto s = AddTagged({Kind::kRequest, static_cast<int>(i), 1.0,
                             request.origin, request.pattern});
         !s) {

@@ -170,21 +170,19 @@ Result<std::string> CompilePattern(std::string_view pattern,
   return regex;
 }
 
-PatternSet::PatternSet(RegexCache* cache)
-    : set_(std::make_unique<RE2::Set>(PatternOptions(kMaxSetMemory),
-                                      RE2::UNANCHORED)),
-      cache_(cache) {}
+PatternSet::PatternSet(RegexCache* cache) : cache_(cache) {}
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 PatternSet::~PatternSet() = default;
 
-Result<int> PatternSet::Add(const std::string& regex) {
+Result<int> PatternSet::Add(const std::string& regex, Owner owner) {
   if (compiled_) throw std::logic_error("PatternSet::Add after Compile");
   std::shared_ptr<const RE2> re = Compiled(regex, cache_);
   if (!re->ok()) return std::unexpected(CompileError(*re));
-  std::string error;
-  const int index = set_->Add(regex, &error);
-  if (index < 0) return std::unexpected(Error::ParseError(error));
+  const int index = static_cast<int>(regexes_.size());
+  Part& part = owner == Owner::kLexicon && cache_ ? lexicon_ : own_;
+  part.regexes.push_back(regex);
+  part.index.push_back(index);
   regexes_.push_back(std::move(re));
   return index;
 }
@@ -192,13 +190,21 @@ Result<int> PatternSet::Add(const std::string& regex) {
 Status PatternSet::Compile() {
   if (compiled_) throw std::logic_error("PatternSet::Compile called twice");
   compiled_ = true;
-  if (regexes_.empty()) return Ok();
-  if (!set_->Compile()) {
+  if (!lexicon_.regexes.empty()) {
+    lexicon_.set = cache_->GetSet(lexicon_.regexes, kMaxSetMemory);
+  }
+  if (!own_.regexes.empty()) {
+    own_.set = CompileSet(own_.regexes, kMaxSetMemory);
+  }
+  if ((!lexicon_.regexes.empty() && !lexicon_.set) ||
+      (!own_.regexes.empty() && !own_.set)) {
     return std::unexpected(Error::InvalidArgument(
         "the patterns together are too large to compile (over " +
         std::to_string(kMaxSetMemory >> 20) +
         " MiB); remove or simplify some"));
   }
+  lexicon_.regexes = {};
+  own_.regexes = {};
   return Ok();
 }
 
@@ -208,11 +214,28 @@ std::vector<int> PatternSet::Match(std::string_view analyzed) const {
   return hits;
 }
 
+void PatternSet::MatchPart(const Part& part, std::string_view analyzed,
+                           std::vector<int>* hits) {
+  if (!part.set) return;
+  const std::size_t from = hits->size();
+  if (from == 0) {
+    part.set->Match(analyzed, hits);  // no copy: most messages
+  } else {
+    std::vector<int> more;  // RE2 replaces what the vector held
+    part.set->Match(analyzed, &more);
+    hits->insert(hits->end(), more.begin(), more.end());
+  }
+  for (std::size_t i = from; i < hits->size(); ++i) {
+    (*hits)[i] = part.index[(*hits)[i]];
+  }
+}
+
 void PatternSet::Match(std::string_view analyzed,
                        std::vector<int>* hits) const {
   if (!compiled_) throw std::logic_error("PatternSet::Match before Compile");
   hits->clear();
-  if (!regexes_.empty()) set_->Match(analyzed, hits);
+  MatchPart(lexicon_, analyzed, hits);
+  MatchPart(own_, analyzed, hits);
 }
 
 bool PatternSet::Find(int index, std::string_view analyzed, std::size_t* begin,

@@ -46,12 +46,17 @@ Result<std::string> CompilePattern(std::string_view pattern,
                                    const PhraseAnalyzer& analyze,
                                    RegexCache* cache = nullptr);
 
-// All patterns of a pack, matched together.
+// All patterns of a pack, matched together: the lexicon's in one RE2::Set
+// that every pack over the lexicon shares (compiled once, through the
+// cache), the pack's own in another.
 //
 // Call order: Add() any number of times, then Compile() once, then
 // Match() from any number of threads (Match is const and thread-safe).
 class PatternSet {
  public:
+  // Whose an expression is: the lexicon's are the same in every pack.
+  enum class Owner { kPack, kLexicon };
+
   // `cache`, when given, shares each compiled expression with the other
   // sets over the same lexicon (regex_cache.h); it must outlive the set.
   explicit PatternSet(RegexCache* cache = nullptr);
@@ -61,7 +66,7 @@ class PatternSet {
 
   // Adds a regex (from CompilePattern). Returns its index, or an error
   // naming RE2's complaint and the offending fragment.
-  Result<int> Add(const std::string& regex);
+  Result<int> Add(const std::string& regex, Owner owner = Owner::kPack);
 
   // Builds the set. Must be called once, after the last Add().
   Status Compile();
@@ -84,7 +89,17 @@ class PatternSet {
   static constexpr int64_t kMaxSetMemory = 64 << 20;
 
  private:
-  std::unique_ptr<RE2::Set> set_;
+  // The expressions of one owner, and which of the set's they are.
+  struct Part {
+    std::vector<std::string> regexes;  // until Compile()
+    std::vector<int> index;            // position in `set` -> set's index
+    std::shared_ptr<const RE2::Set> set;
+  };
+  // Matches `part` into `hits` (appended, as the set's indices).
+  static void MatchPart(const Part& part, std::string_view analyzed,
+                        std::vector<int>* hits);
+
+  Part own_, lexicon_;
   RegexCache* cache_ = nullptr;
   std::vector<std::shared_ptr<const RE2>> regexes_;
   bool compiled_ = false;

@@ -79,7 +79,8 @@ bool IsNegated(const std::vector<std::string>& words, std::size_t at,
 }
 
 Status RedFlagSet::Add(std::string name, Urgency urgency,
-                       std::string_view pattern, Origin origin) {
+                       std::string_view pattern, Origin origin,
+                       PatternSet::Owner owner) {
   const PhraseAnalyzer words = [this](std::string_view phrase) {
     return Words(phrase, *lexicon_);
   };
@@ -89,7 +90,7 @@ Status RedFlagSet::Add(std::string name, Urgency urgency,
                                              std::string(pattern) +
                                              "\": " + regex.error().message));
   }
-  auto index = patterns_.Add(*regex);
+  auto index = patterns_.Add(*regex, owner);
   if (!index) {
     return std::unexpected(Error::ParseError(origin + ": pattern \"" +
                                              std::string(pattern) +

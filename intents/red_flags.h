@@ -70,9 +70,10 @@ class RedFlagSet {
  public:
   explicit RedFlagSet(const Lexicon* lexicon) : lexicon_(lexicon) {}
 
-  // A pattern over words (pattern.h). Errors name `origin`.
+  // A pattern over words (pattern.h). Errors name `origin`. The
+  // lexicon's flags are `owner` kLexicon (one set shared by every pack).
   Status Add(std::string name, Urgency urgency, std::string_view pattern,
-             Origin origin);
+             Origin origin, PatternSet::Owner owner = PatternSet::Owner::kPack);
   // A warning sign of the article's advice as groups of terms, each group
   // alternatives ("fever or chills" is one group); "no" stands for a
   // negation ("little or no urine"). A sentence shows the sign when it

@@ -26,4 +26,29 @@ std::shared_ptr<const RE2> RegexCache::Get(const std::string& regex,
   return regexes_.try_emplace(key, std::move(re)).first->second;
 }
 
+std::shared_ptr<const RE2::Set> CompileSet(
+    const std::vector<std::string>& regexes, int64_t max_mem) {
+  auto set =
+      std::make_shared<RE2::Set>(PatternOptions(max_mem), RE2::UNANCHORED);
+  for (const auto& regex : regexes) {
+    if (set->Add(regex, nullptr) < 0) return nullptr;
+  }
+  if (!set->Compile()) return nullptr;
+  return set;
+}
+
+std::shared_ptr<const RE2::Set> RegexCache::GetSet(
+    const std::vector<std::string>& regexes, int64_t max_mem) {
+  std::string key = std::to_string(max_mem);
+  for (const auto& regex : regexes) (key += '\n') += regex;
+  {
+    const std::lock_guard lock(mu_);
+    if (const auto it = sets_.find(key); it != sets_.end()) return it->second;
+  }
+  // As Get: compiled outside the lock, the first stored kept.
+  auto set = CompileSet(regexes, max_mem);
+  const std::lock_guard lock(mu_);
+  return sets_.try_emplace(std::move(key), std::move(set)).first->second;
+}
+
 }  // namespace faqbot::intents
