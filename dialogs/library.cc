@@ -75,6 +75,8 @@ Library::Library(std::vector<std::shared_ptr<const Pack>> packs)
     title_terms_.push_back(std::move(terms));
     title_subjects_.push_back(std::move(subjects));
     for (const auto& term : pack->matcher.Terms()) mentioned_.insert(term);
+    const auto signs = pack->matcher.red_flags().SignTerms();
+    sign_terms_.emplace_back(signs.begin(), signs.end());
   }
   for (int p = 0; p < size(); ++p) IndexRedFlags(p, &sign_sets);
 }
@@ -134,7 +136,7 @@ std::vector<int> Library::RedFlagPacks(std::string_view text) const {
   LookUp(packs_by_sign_term_, Keys(text), &out);
   // A lexicon flag told now that the first pack reads as its usual course
   // ("blood in the urine" to a kidney-stone article) is urgent to others.
-  for (const auto& hit : packs_[0]->matcher.Match(text).red_flags) {
+  for (const auto& hit : packs_[0]->matcher.RedFlags(text)) {
     if (hit.telling != intents::Telling::kNow || !hit.usual) continue;
     if (const auto it = first_urgent_.find(hit.name);
         it != first_urgent_.end()) {
@@ -142,6 +144,25 @@ std::vector<int> Library::RedFlagPacks(std::string_view text) const {
     }
   }
   return SortedOnce(std::move(out));
+}
+
+int Library::OtherArticlesSign(std::string_view text, int to) const {
+  if (to < 0 || to >= size()) return -1;
+  std::vector<int> asked;
+  LookUp(packs_by_sign_term_, Keys(text), &asked);
+  for (const int p : SortedOnce(std::move(asked))) {
+    if (p == to) continue;
+    for (const auto& hit : packs_[p]->matcher.RedFlags(text)) {
+      if (!hit.sign || !hit.urgent()) continue;
+      const auto terms = packs_[p]->matcher.red_flags().SignTerms(hit.name);
+      if (std::none_of(terms.begin(), terms.end(), [&](const auto& t) {
+            return sign_terms_[to].contains(t);
+          })) {
+        return p;
+      }
+    }
+  }
+  return -1;
 }
 
 std::vector<int> Library::Candidates(const std::vector<std::string>& keys,

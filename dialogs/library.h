@@ -77,6 +77,12 @@ class Library {
   // flag patterns; and for a lexicon flag the first pack reads as its
   // condition's usual course, the first pack that does not.
   std::vector<int> RedFlagPacks(std::string_view text) const;
+  // For a message routed to pack `to`, which reads the lexicon's flags
+  // itself (knowing its condition's usual course): another pack whose own
+  // warning signs (its advice's) `text` shows as urgent now, or -1. A
+  // sign with a symptom `to`'s own advice names is `to`'s to judge (its
+  // "dizziness and fainting" is not another's "dizziness or fainting").
+  int OtherArticlesSign(std::string_view text, int to) const;
 
  private:
   // The stems and terms of `text` the indexes and titles are compared
@@ -121,8 +127,9 @@ class Library {
   // title's terms -> packs.
   intents::StringMap<std::vector<int>> packs_by_stem_;
   intents::StringMap<std::vector<int>> packs_by_title_term_;
-  intents::SpellIndex spelling_;  // titles' and headings' words
-  intents::StringSet mentioned_;  // every term of every pack
+  intents::SpellIndex spelling_;                // titles' and headings' words
+  intents::StringSet mentioned_;                // every term of every pack
+  std::vector<intents::StringSet> sign_terms_;  // of each pack's signs
   // RedFlagPacks' index: a term every sentence showing one of the pack's
   // signs has -> packs; packs with an author's flags; and for each
   // lexicon flag, the first pack where it is no usual course.

@@ -409,6 +409,13 @@ bool Matcher::IsCueTerm(const std::string& term) const {
                      [&](const std::string& p) { return term.starts_with(p); });
 }
 
+std::vector<RedFlagHit> Matcher::RedFlags(std::string_view text) const {
+  if (!compiled_) throw std::logic_error("Matcher::RedFlags before Compile");
+  Analysis analysis;
+  return red_flags_.Read(
+      ReadSentences(text, /*correct_spelling=*/true, &analysis));
+}
+
 Signals Matcher::Match(std::string_view text, bool correct_spelling,
                        bool explain) const {
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");

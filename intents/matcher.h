@@ -152,6 +152,9 @@ class Matcher {
   // each (library.h): the red flags of this pack's own (the advice's
   // signs; an author's patterns say only that there are some).
   const RedFlagSet& red_flags() const { return red_flags_; }
+  // Only the red flags of Match(text) (spelling corrected): what another
+  // article of a library asks of a message it does not answer.
+  std::vector<RedFlagHit> RedFlags(std::string_view text) const;
   bool has_author_red_flags() const { return author_red_flags_ > 0; }
 
   // A sentence of the article that `intent` answers with: ranked for each

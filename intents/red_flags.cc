@@ -101,6 +101,27 @@ Status RedFlagSet::Add(std::string name, Urgency urgency,
   return Ok();
 }
 
+std::vector<std::string> RedFlagSet::SignTerms(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& flag : flags_) {
+    if (flag.name != name) continue;
+    for (const auto& group : flag.sign) {
+      out.insert(out.end(), group.begin(), group.end());
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> RedFlagSet::SignTerms() const {
+  std::vector<std::string> out;
+  for (const auto& flag : flags_) {
+    for (const auto& group : flag.sign) {
+      out.insert(out.end(), group.begin(), group.end());
+    }
+  }
+  return out;
+}
+
 void RedFlagSet::AddSign(std::string name,
                          std::vector<std::vector<std::string>> groups,
                          Origin origin) {
@@ -249,7 +270,7 @@ std::vector<RedFlagHit> RedFlagSet::Read(
     for (const auto& [index, at] : Hits(sentences[i])) {
       const Flag& flag = flags_[index];
       out.push_back({flag.name, flag.urgency, TellingOf(sentences, i, at),
-                     flag.usual, flag.origin});
+                     flag.usual, flag.origin, !flag.sign.empty()});
     }
   }
   return out;

@@ -52,6 +52,7 @@ struct RedFlagHit {
   Telling telling = Telling::kNow;
   bool usual = false;  // the article tells it as its condition's course
   Origin origin;       // where the red flag was defined
+  bool sign = false;   // one of the article's own warning signs (advice)
   bool urgent() const { return telling == Telling::kNow && !usual; }
 };
 
@@ -99,6 +100,10 @@ class RedFlagSet {
   // its groups of terms; and whether flag `name` is the usual course.
   std::vector<std::vector<std::vector<std::string>>> UrgentSigns() const;
   bool Usual(std::string_view name) const;
+  // The terms of sign `name` (every group's; none when `name` is not one
+  // of the advice's signs), and of all the advice's signs.
+  std::vector<std::string> SignTerms(std::string_view name) const;
+  std::vector<std::string> SignTerms() const;
 
  private:
   struct Flag {

@@ -222,6 +222,49 @@ TEST_F(LibraryBotTest, ASubjectNoArticleMentionsIsNotCovered) {
       << "no subject named at all";
 }
 
+// Every article's own warning signs apply to a message another article
+// answers: the polyp article's advice (rewritten here) warns of a stiff
+// neck with a purple rash, which no lexicon flag knows; told on the
+// kidney-stone page, it is escalated, and the stone question alone is not.
+TEST(LibraryBotSafety, AnotherArticlesWarningSignEscalatesARoutedMessage) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "library-signs";
+  fs::remove_all(root);
+  const fs::path content = fs::path(FAQBOT_SOURCE_DIR) / "content";
+  fs::create_directories(root / "kidney-stones");
+  fs::copy_file(content / "kidney-stones" / kArticleFile,
+                root / "kidney-stones" / kArticleFile);
+  fs::create_directories(root / "polyps");
+  std::ifstream in(content / "gallbladder-polyps" / kArticleFile);
+  std::ostringstream article;
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("Anyone with a gallbladder polyp")) {
+      line =
+          "Anyone with a gallbladder polyp should keep scheduled check-ups. "
+          "See a doctor promptly for a stiff neck with a purple rash.";
+    }
+    article << line << "\n";
+  }
+  std::ofstream(root / "polyps" / kArticleFile) << article.str();
+  auto packs = LoadLibrary(root);
+  ASSERT_TRUE(packs) << packs.error().message;
+  Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
+  const auto ask = [&](const std::string& session, const std::string& text) {
+    auto r = bot.Handle(session, {.text = text, .page = "kidney-stones"});
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? *r : Reply{};
+  };
+  const Reply rash = ask("rash",
+                         "I have a kidney stone and since this morning a "
+                         "stiff neck with a purple rash. How long does a "
+                         "stone take to pass?");
+  EXPECT_EQ(rash.kind, ReplyKind::kEscalation) << rash.text;
+  const Reply stone =
+      ask("stone", "How long does a kidney stone take to pass?");
+  EXPECT_EQ(stone.kind, ReplyKind::kAnswer) << stone.text;
+  EXPECT_EQ(stone.article, "kidney-stones");
+}
+
 // A big library offers a handful of articles, not all of them: those
 // whose titles share the question's words first. Twelve articles: each of
 // content/'s twice (folders "a-<pack>" and "b-<pack>").
