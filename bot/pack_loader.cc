@@ -88,9 +88,8 @@ Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
                               std::move(lexicon), std::move(wording));
 }
 
-Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
-    const std::filesystem::path& root,
-    std::shared_ptr<const intents::Lexicon> lexicon) {
+Result<std::vector<std::filesystem::path>> LibraryFolders(
+    const std::filesystem::path& root) {
   std::vector<std::filesystem::path> dirs;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
@@ -105,6 +104,15 @@ Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
         ": not a library (a folder of two or more pack folders, each with " +
         kArticleFile + ")"));
   }
+  return dirs;
+}
+
+Result<std::vector<std::shared_ptr<const dialogs::Pack>>> LoadLibrary(
+    const std::filesystem::path& root,
+    std::shared_ptr<const intents::Lexicon> lexicon) {
+  auto folders = LibraryFolders(root);
+  if (!folders) return std::unexpected(folders.error());
+  const std::vector<std::filesystem::path>& dirs = *folders;
   if (auto s = DefaultIfNone(&lexicon); !s) return std::unexpected(s.error());
   // Articles compile independently (the lexicon is shared and const):
   // one worker per core takes the next folder until none is left or one

@@ -34,6 +34,11 @@ Result<std::shared_ptr<const dialogs::Pack>> LoadPack(
     const std::filesystem::path& dir,
     std::shared_ptr<const intents::Lexicon> lexicon = nullptr);
 
+// The pack folders of the library `root`: each subfolder with an
+// article.txt, in name order; fewer than two is an error.
+Result<std::vector<std::filesystem::path>> LibraryFolders(
+    const std::filesystem::path& root);
+
 // The packs of the folder `root` (each subfolder with an article.txt, in
 // name order), for a library of articles. Fewer than two is an error: one
 // pack is served with LoadPack.

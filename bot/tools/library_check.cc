@@ -48,21 +48,60 @@ std::vector<Finding> ConfusableArticles(const std::filesystem::path& dir,
 
 }  // namespace
 
-std::vector<Finding> CheckLibrary(const std::filesystem::path& root) {
-  auto packs = LoadLibrary(root);
-  if (!packs) {
-    return {{"", 0, true, packs.error().message, "", ""}};
-  }
-  const dialogs::Library library(*packs);
+namespace {
+
+// Each of `packs` (compiled from `dirs`) checked as pack_check does, with
+// the confusable articles among them when there are two or more.
+std::vector<Finding> CheckArticles(
+    const std::vector<std::filesystem::path>& dirs,
+    std::vector<std::shared_ptr<const dialogs::Pack>> packs) {
   std::vector<Finding> findings;
+  if (packs.size() < 2) {
+    for (std::size_t p = 0; p < packs.size(); ++p) {
+      auto found = CheckPack(dirs[p], packs[p]);
+      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+    }
+    return findings;
+  }
+  const dialogs::Library library(std::move(packs));
   for (int p = 0; p < library.size(); ++p) {
-    const auto dir = root / library.packs()[p]->name;
-    auto found =
-        CheckPack(dir, library.packs()[p], ConfusableArticles(dir, library, p));
+    auto found = CheckPack(dirs[p], library.packs()[p],
+                           ConfusableArticles(dirs[p], library, p));
     findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                     std::make_move_iterator(found.end()));
   }
   return findings;
+}
+
+}  // namespace
+
+std::vector<Finding> CheckLibrary(const std::filesystem::path& root) {
+  auto dirs = LibraryFolders(root);
+  if (!dirs) return {{"", 0, true, dirs.error().message, "", ""}};
+  if (auto packs = LoadLibrary(root)) {
+    return CheckArticles(*dirs, *std::move(packs));
+  }
+  // An article that does not compile is reported alone, with its file and
+  // line; the others are checked as the library they make without it.
+  std::vector<Finding> errors;
+  std::vector<std::filesystem::path> compiled;
+  std::vector<std::shared_ptr<const dialogs::Pack>> packs;
+  for (const auto& dir : *dirs) {
+    auto pack = LoadPack(dir);
+    if (!pack) {
+      auto found = CheckPack(dir);
+      errors.insert(errors.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+      continue;
+    }
+    compiled.push_back(dir);
+    packs.push_back(*std::move(pack));
+  }
+  auto findings = CheckArticles(compiled, std::move(packs));
+  errors.insert(errors.end(), std::make_move_iterator(findings.begin()),
+                std::make_move_iterator(findings.end()));
+  return errors;
 }
 
 }  // namespace faqbot::bot

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,15 +77,24 @@ TEST(LibraryCheck, TheArticlesIntentsFileCanAcceptIt) {
   EXPECT_EQ(f->accepted, "the section only tells kidney stones apart");
 }
 
-TEST(LibraryCheck, ABrokenArticleIsAnErrorNamingItsFile) {
-  const fs::path root = MakeLibrary("");
-  std::ofstream(root / "polyps" / kArticleFile) << "no title and no sections";
+// A broken article is an error at its file and line, and the rest of the
+// library is still checked (the kidney-stone article's warnings and what
+// its intents file accepts).
+TEST(LibraryCheck, ABrokenArticleIsAnErrorAtItsFileAndLine) {
+  const fs::path root = MakeLibrary("[synonyms]\nno colon on this line\n");
   const auto findings = CheckLibrary(root);
   ASSERT_FALSE(findings.empty());
   EXPECT_TRUE(findings.front().error);
   EXPECT_EQ(CheckStatus(findings), 2);
-  EXPECT_NE(findings.front().message.find("polyps"), std::string::npos)
-      << findings.front().message;
+  EXPECT_TRUE(findings.front().file.ends_with("polyps/intents.txt"))
+      << FormatFinding(findings.front());
+  EXPECT_EQ(findings.front().line, 2) << FormatFinding(findings.front());
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(),
+                          [](const Finding& f) {
+                            return f.file.find("kidney-stones") !=
+                                   std::string::npos;
+                          }))
+      << "the article that compiles is checked too";
 }
 
 }  // namespace
