@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "bot/pack_loader.h"
+#include "tests/support/library_files.h"
 
 namespace faqbot::bot {
 namespace {
@@ -21,27 +22,15 @@ namespace fs = std::filesystem;
 // "what about kidney stones?" is the kidney-stone article's. Each test
 // has a folder of its own: CTest runs them as processes in parallel.
 fs::path MakeLibrary(const std::string& polyp_intents) {
-  const fs::path root =
-      fs::path(::testing::TempDir()) /
-      ("library-check-" +
-       std::string(
-           ::testing::UnitTest::GetInstance()->current_test_info()->name()));
-  fs::remove_all(root);
-  const fs::path content = fs::path(FAQBOT_SOURCE_DIR) / "content";
-  fs::create_directories(root / "kidney-stones");
-  fs::copy_file(content / "kidney-stones" / kArticleFile,
-                root / "kidney-stones" / kArticleFile);
-  fs::create_directories(root / "polyps");
-  std::ifstream in(content / "gallbladder-polyps" / kArticleFile);
-  std::ostringstream article;
-  for (std::string line; std::getline(in, line);) {
-    if (line.starts_with("Anyone with a gallbladder polyp")) {
-      article << "5. Kidney stones\nStones in the kidney are not polyps and "
-                 "need their own tests.\n";
-    }
-    article << line << "\n";
-  }
-  std::ofstream(root / "polyps" / kArticleFile) << article.str();
+  const fs::path root = testing::KidneyAndPolypLibrary(
+      "library-check-" +
+          std::string(
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()),
+      "5. Kidney stones\nStones in the kidney are not polyps and need their "
+      "own tests.\nAnyone with a gallbladder polyp should keep scheduled "
+      "check-ups and see a doctor quickly if pain, fever, or yellowing of "
+      "the skin appears. Eating regular meals with less fat and avoiding "
+      "heavy drinking are also helpful.");
   if (!polyp_intents.empty()) {
     std::ofstream(root / "polyps" / kIntentsFile) << polyp_intents;
   }

@@ -15,6 +15,7 @@
 #include "bot/pack_loader.h"
 #include "bot/tools/inspect.h"
 #include "dialogs/dialog_runner.h"
+#include "tests/support/library_files.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -227,25 +228,10 @@ TEST_F(LibraryBotTest, ASubjectNoArticleMentionsIsNotCovered) {
 // neck with a purple rash, which no lexicon flag knows; told on the
 // kidney-stone page, it is escalated, and the stone question alone is not.
 TEST(LibraryBotSafety, AnotherArticlesWarningSignEscalatesARoutedMessage) {
-  namespace fs = std::filesystem;
-  const fs::path root = fs::path(::testing::TempDir()) / "library-signs";
-  fs::remove_all(root);
-  const fs::path content = fs::path(FAQBOT_SOURCE_DIR) / "content";
-  fs::create_directories(root / "kidney-stones");
-  fs::copy_file(content / "kidney-stones" / kArticleFile,
-                root / "kidney-stones" / kArticleFile);
-  fs::create_directories(root / "polyps");
-  std::ifstream in(content / "gallbladder-polyps" / kArticleFile);
-  std::ostringstream article;
-  for (std::string line; std::getline(in, line);) {
-    if (line.starts_with("Anyone with a gallbladder polyp")) {
-      line =
-          "Anyone with a gallbladder polyp should keep scheduled check-ups. "
-          "See a doctor promptly for a stiff neck with a purple rash.";
-    }
-    article << line << "\n";
-  }
-  std::ofstream(root / "polyps" / kArticleFile) << article.str();
+  const auto root = testing::KidneyAndPolypLibrary(
+      "library-signs",
+      "Anyone with a gallbladder polyp should keep scheduled check-ups. See "
+      "a doctor promptly for a stiff neck with a purple rash.");
   auto packs = LoadLibrary(root);
   ASSERT_TRUE(packs) << packs.error().message;
   Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
