@@ -186,6 +186,12 @@ class DialogRunner {
   // source, best first; a clarify when none does.
   Reply BroadAnswer(Turn& t, DialogState* state, const Node& all,
                     double confidence) const;
+  // Whether `question` (one of several) starts with a joiner ("and which
+  // antibiotic ...") after a part refused for `uncovered`, a condition
+  // (not a scope word such as "size"), and does not name the article's
+  // subject: it asks about that condition too.
+  bool JoinedToUncovered(const intents::Signals& question,
+                         const std::string& uncovered) const;
 
   // Adds `id` to the history (once, at most kMaxHistory kept).
   static void Remember(DialogState* state, const std::string& id);

@@ -206,6 +206,22 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   return r;
 }
 
+bool DialogRunner::JoinedToUncovered(const intents::Signals& question,
+                                     const std::string& uncovered) const {
+  const intents::Lexicon& lex = pack_.lexicon();
+  const auto& words = question.analysis.words;
+  if (uncovered.empty() || words.empty() ||
+      !lex.Is(words[0], intents::WordClass::kJoiners)) {
+    return false;
+  }
+  // Not a subject of the scope list ("size", "cost"): those are asked of
+  // the article's own subject, which the next question may be about.
+  for (const auto& word : intents::Normalize(uncovered, lex)) {
+    if (lex.Is(word, intents::WordClass::kScope)) return false;
+  }
+  return !pack_.matcher.CheckSubject(question.analysis).about_pack;
+}
+
 Reply DialogRunner::Parts(DialogState* state,
                           const std::vector<std::string>& questions,
                           MessageReading& reading, Trace& trace) const {
@@ -228,8 +244,14 @@ Reply DialogRunner::Parts(DialogState* state,
     // colic, and how do you treat it?"), "it" is that unknown thing.
     const bool after_fallback =
         !parts.empty() && parts.back().kind == ReplyKind::kFallback;
-    if (after_fallback && !names_topic &&
-        HasPronoun(own.analysis.words, pack_.lexicon())) {
+    // "Is it a bladder infection, and which antibiotic should I take?":
+    // a question joined to one about another condition asks about that
+    // condition too, unless it names the article's subject itself.
+    const bool joined_to_uncovered =
+        after_fallback && JoinedToUncovered(own, uncovered);
+    if (joined_to_uncovered ||
+        (after_fallback && !names_topic &&
+         HasPronoun(own.analysis.words, pack_.lexicon()))) {
       const std::string word = uncovered.empty() ? "that" : uncovered;
       ReplyPart part;
       part.question = intents::Clipped(q, kQuestionShown);

@@ -162,6 +162,27 @@ TEST_F(DialogRunnerTest, OutOfScopeFallsBackWithoutInheritingTheTopic) {
 }
 
 // What no article of this subject answers, told the way people tell it.
+// A question joined to one about another condition ("..., and which
+// tablets should I take?") asks about that condition too; joined to one
+// about the article's subject, or to a scope word such as "size", it is
+// answered.
+TEST_F(DialogRunnerTest, AQuestionJoinedToAnUncoveredConditionIsAboutItToo) {
+  Say("Could it be a kidney stone, and which tablets should I take?");
+  ASSERT_EQ(last_.parts.size(), 2u);
+  EXPECT_EQ(last_.parts[0].not_covered, "kidney");
+  EXPECT_EQ(last_.parts[1].kind, ReplyKind::kFallback) << last_.parts[1].text;
+  EXPECT_EQ(last_.parts[1].not_covered, "kidney");
+
+  Say("Is it cancer, and which tablets treat calcification?");
+  ASSERT_EQ(last_.parts.size(), 2u);
+  EXPECT_NE(last_.parts[1].kind, ReplyKind::kFallback) << last_.parts[1].text;
+
+  Say("How big can it get, and which tablets should I take?");
+  ASSERT_EQ(last_.parts.size(), 2u);
+  EXPECT_EQ(last_.parts[0].not_covered, "size");
+  EXPECT_NE(last_.parts[1].kind, ReplyKind::kFallback) << last_.parts[1].text;
+}
+
 TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
   // A condition asked after, though the question names the subject too.
   EXPECT_EQ(Say("I have liver calcification, does this mean I have "
