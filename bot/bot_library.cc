@@ -103,6 +103,7 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   const int here = current >= 0 ? current : page;
   dialogs::Input input{message.text, message.choice};
   int to = PickedArticle(library, *state, message);
+  int warns = -1;  // another article whose warning sign the message shows
   if (to >= 0) {
     input = {"", "overview"};  // the picked article's summary and topics
   } else if (std::string_view(message.choice).starts_with(kArticleChoice)) {
@@ -113,6 +114,7 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   } else {
     const dialogs::LibraryRoute route = library.Route(message.text, here);
     to = route.pack;
+    warns = route.warns;
     if (to < 0) {
       // No article named, or several: red flags first, from any article.
       for (const int p : library.RedFlagPacks(message.text)) {
@@ -131,15 +133,12 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   // Every article's warning signs apply: one the message shows of another
   // article than its own is answered as that article answers it (when
   // its own does not escalate it already).
-  if (message.choice.empty() && input.choice.empty()) {
-    if (const int warns = library.OtherArticlesSign(message.text, to);
-        warns >= 0 &&
-        !Urgent(library.packs()[to]->matcher.RedFlags(message.text))) {
-      dialogs::DialogState scratch;
-      auto r = dialogs::DialogRunner(library.packs()[warns].get())
-                   .Step(&scratch, input);
-      if (r && r->kind == ReplyKind::kEscalation) return r;
-    }
+  if (warns >= 0 &&
+      !Urgent(library.packs()[to]->matcher.RedFlags(message.text))) {
+    dialogs::DialogState scratch;
+    auto r = dialogs::DialogRunner(library.packs()[warns].get())
+                 .Step(&scratch, input);
+    if (r && r->kind == ReplyKind::kEscalation) return r;
   }
   const dialogs::Pack& pack = *library.packs()[to];
   if (to != current) {

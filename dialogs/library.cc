@@ -1,6 +1,7 @@
 #include "dialogs/library.h"
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 
 #include "intents/message.h"
@@ -100,13 +101,28 @@ void Library::IndexRedFlags(int p, intents::StringSet* sign_sets) {
     signature += '\n';
   }
   if (signs.empty() || !sign_sets->insert(signature).second) return;
+  const intents::Lexicon& lex = packs_[p]->lexicon();
+  const auto common = [&](const std::vector<std::string>& group) {
+    return std::any_of(group.begin(), group.end(), [&](const auto& term) {
+      return lex.IsStem(term, intents::WordClass::kGeneric) ||
+             lex.IsStem(term, intents::WordClass::kStopwords);
+    });
+  };
   for (const auto& sign : signs) {
     // A sentence shows a sign with a term of each group (of all but one,
-    // from four groups on): it has one of the first group's terms, or of
-    // the second's when the first is the one left out.
+    // from four groups on): it has a term of any one group, or of one of
+    // any two groups when one may be left out. Those indexed are groups
+    // without an everyday word ("cause"), which most messages have.
+    std::vector<std::size_t> groups(sign.size());
+    std::iota(groups.begin(), groups.end(), 0);
+    std::stable_sort(groups.begin(), groups.end(), [&](auto a, auto b) {
+      return !common(sign[a]) && common(sign[b]);
+    });
     const std::size_t needed = sign.size() >= 4 ? 2 : 1;
-    for (std::size_t g = 0; g < needed && g < sign.size(); ++g) {
-      for (const auto& term : sign[g]) Post(packs_by_sign_term_, term, p);
+    for (std::size_t g = 0; g < needed && g < groups.size(); ++g) {
+      for (const auto& term : sign[groups[g]]) {
+        Post(packs_by_sign_term_, term, p);
+      }
     }
   }
 }
@@ -146,10 +162,11 @@ std::vector<int> Library::RedFlagPacks(std::string_view text) const {
   return SortedOnce(std::move(out));
 }
 
-int Library::OtherArticlesSign(std::string_view text, int to) const {
-  if (to < 0 || to >= size()) return -1;
+int Library::OtherArticlesSign(std::string_view text,
+                               const std::vector<std::string>& keys,
+                               int to) const {
   std::vector<int> asked;
-  LookUp(packs_by_sign_term_, Keys(text), &asked);
+  LookUp(packs_by_sign_term_, keys, &asked);
   for (const int p : SortedOnce(std::move(asked))) {
     if (p == to) continue;
     for (const auto& hit : packs_[p]->matcher.RedFlags(text)) {
@@ -243,9 +260,17 @@ int Library::IndexOf(std::string_view name) const {
 }
 
 LibraryRoute Library::Route(std::string_view text, int current) const {
-  LibraryRoute route;
-  if (packs_.empty()) return route;
+  if (packs_.empty()) return {};
   const std::vector<std::string> keys = Keys(text);
+  LibraryRoute route = RouteByKeys(text, keys, current);
+  if (route.pack >= 0) route.warns = OtherArticlesSign(text, keys, route.pack);
+  return route;
+}
+
+LibraryRoute Library::RouteByKeys(std::string_view text,
+                                  const std::vector<std::string>& keys,
+                                  int current) const {
+  LibraryRoute route;
   const std::vector<int> candidates = Candidates(keys, current);
   if (candidates.size() == 1 && candidates[0] == current) {
     route.pack = current;  // no other article's subject: a follow-up

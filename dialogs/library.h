@@ -46,6 +46,10 @@ struct LibraryRoute {
   // message asks about that no article of the library mentions
   // ("endometriosis"); empty when there are none, or it names none.
   std::vector<std::string> uncovered;
+  // With `pack` chosen: another pack whose own warning signs (its advice's
+  // "see a doctor promptly for ...") the message shows as urgent now, and
+  // `pack`'s advice does not name (-1: none); it is asked first.
+  int warns = -1;
   bool ambiguous() const { return pack < 0 && named.size() > 1; }
 };
 
@@ -77,14 +81,19 @@ class Library {
   // flag patterns; and for a lexicon flag the first pack reads as its
   // condition's usual course, the first pack that does not.
   std::vector<int> RedFlagPacks(std::string_view text) const;
+
+ private:
+  // Route's choice of pack, from `text`'s `keys`.
+  LibraryRoute RouteByKeys(std::string_view text,
+                           const std::vector<std::string>& keys,
+                           int current) const;
   // For a message routed to pack `to`, which reads the lexicon's flags
   // itself (knowing its condition's usual course): another pack whose own
   // warning signs (its advice's) `text` shows as urgent now, or -1. A
   // sign with a symptom `to`'s own advice names is `to`'s to judge (its
   // "dizziness and fainting" is not another's "dizziness or fainting").
-  int OtherArticlesSign(std::string_view text, int to) const;
-
- private:
+  int OtherArticlesSign(std::string_view text,
+                        const std::vector<std::string>& keys, int to) const;
   // The stems and terms of `text` the indexes and titles are compared
   // with (sorted, each once).
   std::vector<std::string> Keys(std::string_view text) const;
