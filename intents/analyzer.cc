@@ -24,22 +24,23 @@ std::vector<std::string> Analyzer::Normalize(std::string_view text) const {
 }
 
 void Analyzer::AddVocabulary(std::string_view text, int weight) {
-  for (const auto& word : Normalize(text)) {
-    spelling_.Add(word, weight);
-    stems_.try_emplace(word, WordInfo{lexicon_->Stem(word), false});
-  }
-  for (const auto& term : Terms(text)) known_terms_[term] += weight;
+  Learn(lexicon_->Vocabulary(text), weight);
 }
 
 std::vector<std::string> Analyzer::AddVocabulary(
     const Lexicon::VocabularyText& text) {
+  return Learn(text, 1);
+}
+
+std::vector<std::string> Analyzer::Learn(const Lexicon::VocabularyText& text,
+                                         int weight) {
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    spelling_.Add(text.words[i]);
+    spelling_.Add(text.words[i], weight);
     stems_.try_emplace(text.words[i], WordInfo{text.stems[i], false});
   }
   std::vector<std::string> terms = text.stems;
   synonyms_.Apply(&terms, nullptr);
-  for (const auto& term : terms) ++known_terms_[term];
+  for (const auto& term : terms) known_terms_[term] += weight;
   return terms;
 }
 

@@ -86,6 +86,9 @@ class Analyzer {
   const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
+  // Learns `text`'s words (their stems known) with `weight`; its terms.
+  std::vector<std::string> Learn(const Lexicon::VocabularyText& text,
+                                 int weight);
   // A vocabulary word's stem and whether the pack uses that stem.
   struct WordInfo {
     std::string stem;

@@ -381,15 +381,20 @@ void Lexicon::Finish() {
   }
   expansions_ = rewrites_;
   for (const auto& [from, to] : contractions_) expansions_[from] = to;
-  BuildBuiltinSpelling();
   BuildBuiltinVocabulary();
+  BuildBuiltinSpelling();
+}
+
+Lexicon::VocabularyText Lexicon::Vocabulary(std::string_view text) const {
+  VocabularyText v{std::string(text), false, Normalize(text, *this), {}};
+  for (const auto& word : v.words) v.stems.push_back(Stem(word));
+  return v;
 }
 
 void Lexicon::BuildBuiltinVocabulary() {
   const auto add = [&](std::string_view text, bool scope = false) {
-    VocabularyText v{std::string(text), scope, Normalize(text, *this), {}};
-    for (const auto& word : v.words) v.stems.push_back(Stem(word));
-    builtin_vocabulary_.push_back(std::move(v));
+    builtin_vocabulary_.push_back(Vocabulary(text));
+    builtin_vocabulary_.back().scope = scope;
   };
   for (const auto& word : Entries(WordClass::kScope)) add(word, true);
   for (const auto& st : smalltalk_) add(st.pattern);
@@ -401,22 +406,18 @@ void Lexicon::BuildBuiltinVocabulary() {
   for (const auto& request : requests_) add(request.pattern);
 }
 
+// The built-in vocabulary's words, the stop words and the lexicon's
+// synonym groups' words.
 void Lexicon::BuildBuiltinSpelling() {
   builtin_spelling_ = std::make_unique<SpellIndex>();
   const auto add = [&](std::string_view text) {
     for (const auto& word : Normalize(text, *this))
       builtin_spelling_->Add(word);
   };
-  for (const WordClass cls :
-       {WordClass::kScope, WordClass::kGeneric, WordClass::kStopwords}) {
-    for (const auto& entry : Entries(cls)) add(entry);
+  for (const auto& text : builtin_vocabulary_) {
+    for (const auto& word : text.words) builtin_spelling_->Add(word);
   }
-  for (const auto& st : smalltalk_) add(st.pattern);
-  for (const auto& flag : red_flags_) add(flag.pattern);
-  for (const auto& cue : cues_) add(cue.pattern);
-  for (const auto& cue : aspects_) add(cue.pattern);
-  for (const auto& request : requests_) add(request.pattern);
-  for (const auto& line : PersonalAdvice()) add(line.text);
+  for (const auto& entry : Entries(WordClass::kStopwords)) add(entry);
   // Every pack's synonym table starts with the lexicon's groups (WordNet's
   // among them): their words are every pack's vocabulary.
   for (const auto& group : synonyms_) add(group.text);

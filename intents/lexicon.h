@@ -347,6 +347,8 @@ class Lexicon {
   std::span<const VocabularyText> BuiltinVocabulary() const {
     return builtin_vocabulary_;
   }
+  // `text` normalized and stemmed as the built-in vocabulary is.
+  VocabularyText Vocabulary(std::string_view text) const;
   // Compiled expressions shared by the pattern sets of every pack over
   // this lexicon (regex_cache.h): a cache, so usable through a const
   // lexicon.
@@ -366,7 +368,7 @@ class Lexicon {
   std::unique_ptr<Stemmer> stemmer_;
   std::unique_ptr<SpellIndex> builtin_spelling_;
   std::vector<VocabularyText> builtin_vocabulary_;
-  void BuildBuiltinVocabulary();
+  void BuildBuiltinVocabulary();  // before BuildBuiltinSpelling()
   std::unique_ptr<RegexCache> regexes_ = std::make_unique<RegexCache>();
   void BuildBuiltinSpelling();
   StringMap<WordClasses> classes_;
