@@ -50,11 +50,6 @@ void NotInLibrary(const dialogs::Library& library,
                           {{"word", r->not_covered}});
 }
 
-bool Urgent(const std::vector<intents::RedFlagHit>& hits) {
-  return std::any_of(hits.begin(), hits.end(),
-                     [](const intents::RedFlagHit& h) { return h.urgent(); });
-}
-
 std::vector<int> AllOf(const dialogs::Library& library) {
   std::vector<int> all(library.size());
   for (int p = 0; p < library.size(); ++p) all[p] = p;
@@ -133,8 +128,8 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   // Every article's warning signs apply: one the message shows of another
   // article than its own is answered as that article answers it (when
   // its own does not escalate it already).
-  if (warns >= 0 &&
-      !Urgent(library.packs()[to]->matcher.RedFlags(message.text))) {
+  if (warns >= 0 && !intents::FirstUrgent(
+                        library.packs()[to]->matcher.RedFlags(message.text))) {
     dialogs::DialogState scratch;
     auto r = dialogs::DialogRunner(library.packs()[warns].get())
                  .Step(&scratch, input);

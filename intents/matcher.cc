@@ -48,12 +48,7 @@ SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
 
 }  // namespace
 
-const RedFlagHit* Signals::urgent() const {
-  for (const auto& hit : red_flags) {
-    if (hit.urgent()) return &hit;
-  }
-  return nullptr;
-}
+const RedFlagHit* Signals::urgent() const { return FirstUrgent(red_flags); }
 
 const RedFlagHit* Signals::told() const {
   for (const auto& hit : red_flags) {

@@ -78,6 +78,13 @@ bool IsNegated(const std::vector<std::string>& words, std::size_t at,
   return false;
 }
 
+const RedFlagHit* FirstUrgent(const std::vector<RedFlagHit>& hits) {
+  for (const auto& hit : hits) {
+    if (hit.urgent()) return &hit;
+  }
+  return nullptr;
+}
+
 Status RedFlagSet::Add(std::string name, Urgency urgency,
                        std::string_view pattern, Origin origin,
                        PatternSet::Owner owner) {

@@ -56,6 +56,9 @@ struct RedFlagHit {
   bool urgent() const { return telling == Telling::kNow && !usual; }
 };
 
+// The first of `hits` that is urgent now, or null.
+const RedFlagHit* FirstUrgent(const std::vector<RedFlagHit>& hits);
+
 // One sentence of a message as read: the sentence as written, its words
 // (normalized, spelling corrected) and its terms (stems, synonyms).
 struct SentenceWords {

@@ -51,19 +51,11 @@ std::vector<Finding> ConfusableArticles(const std::filesystem::path& dir,
 namespace {
 
 // Each of `packs` (compiled from `dirs`) checked as pack_check does, with
-// the confusable articles among them when there are two or more.
+// the confusable articles among them (none when there is one).
 std::vector<Finding> CheckArticles(
     const std::vector<std::filesystem::path>& dirs,
     std::vector<std::shared_ptr<const dialogs::Pack>> packs) {
   std::vector<Finding> findings;
-  if (packs.size() < 2) {
-    for (std::size_t p = 0; p < packs.size(); ++p) {
-      auto found = CheckPack(dirs[p], packs[p]);
-      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
-                      std::make_move_iterator(found.end()));
-    }
-    return findings;
-  }
   const dialogs::Library library(std::move(packs));
   for (int p = 0; p < library.size(); ++p) {
     auto found = CheckPack(dirs[p], library.packs()[p],
