@@ -84,8 +84,9 @@ const char* KindName(TermKind kind) {
 
 }  // namespace
 
-// The word at `i` followed directly by an organ the pack never names, or
-// closely by "in/on/of [my|the...] <organ>".
+// The word at `i` next to an organ the pack never names ("fatty
+// pancreas", "splenic hemangioma"), or followed closely by "in/on/of
+// [my|the...] <organ>".
 bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
   const Lexicon& lex = *lexicon_;
@@ -93,8 +94,10 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
     return ClassifyTerm(word, lex) == TermKind::kOrgan &&
            !pack_terms_.contains(TermOf(word));
   };
-  // "A fatty pancreas": the subject's word set before another organ.
+  // "A fatty pancreas": the subject's word set before another organ;
+  // "a splenic hemangioma": after one.
   if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
+  if (i > 0 && elsewhere(w[i - 1])) return true;
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
     if (!lex.Is(w[j], WordClass::kLocatives)) continue;
     std::size_t k = j + 1;

@@ -206,6 +206,14 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
   EXPECT_NE(Say("Since my second pregnancy I have a calcification in my "
                 "liver. What causes liver calcification?"),
             "fallback ");
+  // The finding placed in another organ by the story, and asked after.
+  EXPECT_EQ(Say("A scan found a calcification on my spleen. I would like to "
+                "ask if there is a relationship between splenic "
+                "calcifications and cancer. Is there a possibility that it "
+                "could progress to cancer?"),
+            "fallback ");
+  EXPECT_NE(last_.not_covered.find("spleen"), std::string::npos)
+      << last_.not_covered;
   EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
             "fallback ");
   // A drink the article never speaks of, though "alcohol" cues lifestyle.

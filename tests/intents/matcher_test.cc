@@ -91,6 +91,11 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
       m_.CheckSubject("i have calcification pancreas");
   EXPECT_EQ(pancreas.uncovered, std::vector<std::string>{"pancreas"});
   EXPECT_FALSE(pancreas.about_pack);
+  // ...and after it ("a pancreas calcification", "splenic hemangioma").
+  const SubjectCheck before =
+      m_.CheckSubject("is a pancreas calcification bad");
+  EXPECT_EQ(before.uncovered, std::vector<std::string>{"pancreas"});
+  EXPECT_FALSE(before.about_pack);
   // "I have <a condition the pack never names>"; not "should I have".
   const SubjectCheck had = m_.CheckSubject("i have sarcoidosis and stones");
   EXPECT_TRUE(had.asks_condition);
