@@ -456,6 +456,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
       (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
     return from_story();
   }
+  if (AsksOfTheStorysCase(t, told)) return from_story();
   if (const int met = PassageTopic(t); met >= 0) {
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(met).id +
@@ -517,6 +518,19 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};
+}
+
+// "A 4 cm hemangioma was found. Do I need treatment?": a question that
+// meets only the heading of the section named for its facet ("Treatment
+// options"), none of its sentences, asks it of the case the story tells
+// (section `told`), when that section speaks to the facet.
+bool DialogRunner::AsksOfTheStorysCase(const Turn& t, int told) const {
+  const auto& cands = t.sig.candidates;
+  const int f = static_cast<int>(t.facet);
+  return told >= 0 && t.facet != intents::Facet::kNone && !cands.empty() &&
+         cands[0].intent == pack_.facet_sections[f] &&
+         cands[0].intent != told && cands[0].passage <= 0 &&
+         pack_.topics[told].facets[f] >= 0;
 }
 
 // Several sections score close: ask which one, offering each section's

@@ -158,6 +158,7 @@ class DialogRunner {
   void SameGroupThroughout(const intents::Signals& story,
                            const std::vector<const std::string*>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
+  bool AsksOfTheStorysCase(const Turn& t, int told) const;
   int StoryTopic(const intents::Signals* story) const;
   // The topic (not the overview) whose sentence the question's own words
   // meet in, when the overview leads by the title's words alone; or -1.

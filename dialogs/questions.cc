@@ -191,8 +191,11 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   // 9 mm polyp"): what the article says of treatment across its sections.
   // (Check-ups and lifestyle have the general advice instead, in 7.)
   const int f = static_cast<int>(t.facet);
+  // A yes/no question ("do I need treatment?") has its answer in the
+  // story's section itself ("usually watched").
   if (topic.from_story && t.facet == intents::Facet::kTreatment &&
       t.sig.aspect() == intents::Aspect::kNone &&
+      !intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon()) &&
       pack_.facet_sections[f] < 0 &&  // no section named for it (7 uses one)
       pack_.aggregates[f] >= 0 && pack_.topics[topic.topic].facets[f] < 0) {
     t.trace.Note([&] {

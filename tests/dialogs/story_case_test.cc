@@ -1,0 +1,98 @@
+// A story that tells the asker's case ("a 3 cm cyst was found") and a
+// question that names no section of its own ("do I need treatment?"): the
+// section for that case answers, in an article with a section named for
+// the treatment and in one without.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "bot/pack_loader.h"
+#include "dialogs/dialog_runner.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+constexpr char kLarge[] =
+    "2. Large cysts\n"
+    "Cysts larger than 5 centimetres can press on the stomach and cause "
+    "pain or fullness after meals.\n";
+// The article's start; `small` tells what is done about small cysts.
+std::string Head(const std::string& small) {
+  return "Is a spleen cyst dangerous?\n"
+         "A spleen cyst is a fluid-filled pouch in the spleen. Most are "
+         "harmless and are found by chance on an ultrasound. Details are as "
+         "follows:\n"
+         "1. Small cysts\n"
+         "Cysts smaller than 5 centimetres usually cause no symptoms and " +
+         small + "\n" + kLarge;
+}
+constexpr char kTreatmentSection[] =
+    "3. Treatment options\n"
+    "Treatment is considered when a cyst causes pain, keeps growing or "
+    "bursts. Surgery that keeps part of the spleen is preferred.\n";
+constexpr char kAdvice[] =
+    "See a doctor promptly if you have sudden severe pain in the left upper "
+    "abdomen.\n";
+
+std::shared_ptr<const Pack> PackOf(const std::string& name,
+                                   const std::string& article) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "article.txt") << article;
+  auto pack = bot::LoadPack(dir.string());
+  EXPECT_TRUE(pack) << pack.error().message;
+  return pack ? *pack : nullptr;
+}
+
+Reply Ask(const Pack& pack, const std::string& text) {
+  DialogState state;
+  auto r = DialogRunner(&pack).Step(&state, {text, ""});
+  EXPECT_TRUE(r);
+  return r ? *r : Reply{};
+}
+
+constexpr char kSmallCase[] =
+    "A 3 cm cyst was found on my spleen during a checkup. Do I need "
+    "treatment?";
+
+TEST(StoryCase, ANeedQuestionIsAnsweredFromTheStorysSection) {
+  const auto pack =
+      PackOf("story-case-with-treatment",
+             Head("need no treatment; a repeat ultrasound after a year is "
+                  "enough.") +
+                 kTreatmentSection + kAdvice);
+  ASSERT_TRUE(pack);
+  // Not "Treatment options", whose heading alone the question meets.
+  const Reply r = Ask(*pack, kSmallCase);
+  EXPECT_EQ(r.node.substr(0, 11), "small-cysts") << r.node << ": " << r.text;
+  // A question that meets the section's sentences still gets it.
+  const Reply surgery =
+      Ask(*pack,
+          "A 3 cm cyst was found. Which surgery keeps part of the "
+          "spleen?");
+  EXPECT_NE(surgery.text.find("keeps part of the spleen"), std::string::npos)
+      << surgery.node << ": " << surgery.text;
+}
+
+TEST(StoryCase, WithoutATreatmentSentenceTheSectionItselfAnswers) {
+  const auto pack =
+      PackOf("story-case-without-treatment",
+             Head("are simply watched with a repeat ultrasound after a "
+                  "year.") +
+                 "3. Bleeding cysts\n"
+                 "A cyst that bleeds is treated by surgery or drained with "
+                 "a needle.\n" +
+                 kAdvice);
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack, kSmallCase);
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer);
+  EXPECT_EQ(r.node, "small-cysts") << r.text;
+  EXPECT_TRUE(r.parts.empty()) << "answered across sections: " << r.text;
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs
