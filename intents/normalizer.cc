@@ -94,8 +94,9 @@ bool IsWordChar(char c) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Calls `emit` with each word of folded text, in place. Apostrophes stay
-// inside words for the contraction rules (not at either end); digits and
-// letters that touch are split ("10mm").
+// inside words for the contraction rules (not at either end), and decimal
+// points inside numbers ("3.2"); digits and letters that touch are split
+// ("10mm").
 template <typename Emit>
 void ForEachWord(std::string_view folded, Emit&& emit) {
   std::size_t start = 0, end = 0;  // the word so far: [start, end)
@@ -113,9 +114,13 @@ void ForEachWord(std::string_view folded, Emit&& emit) {
       } else {
         start = end = i + 1;  // not at the start of a word
       }
+    } else if (c == '.' && end == i && end > start && IsDigit(folded[i - 1]) &&
+               i + 1 < folded.size() && IsDigit(folded[i + 1])) {
+      end = i + 1;  // a decimal point: "3.2" is one number
     } else if (IsWordChar(c)) {
-      if (end > start && folded[end - 1] != '\'' &&
-          IsDigit(folded[end - 1]) != IsDigit(c) &&
+      const char before = end > start ? folded[end - 1] : ' ';
+      if (end > start && before != '\'' &&
+          (IsDigit(before) || before == '.') != IsDigit(c) &&
           static_cast<unsigned char>(c) < 0x80) {
         flush();
       }
@@ -226,8 +231,8 @@ std::string FoldCodePoint(char32_t cp) {
 
 namespace {
 
-// `text` folded: ASCII lower case, other scripts kept, punctuation,
-// symbols and emoji as spaces.
+// `text` folded: ASCII lower case, other scripts kept, a decimal point
+// between digits kept, other punctuation, symbols and emoji as spaces.
 std::string Fold(std::string_view text) {
   std::string folded;
   folded.reserve(text.size());
@@ -237,8 +242,10 @@ std::string Fold(std::string_view text) {
     // (FoldCodePoint's rules: letters lower-cased, a backtick is an
     // apostrophe, other punctuation breaks words.)
     if (const char c = text[pos]; static_cast<unsigned char>(c) < 0x80) {
-      const bool keep =
-          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        c == '\'' ||
+                        (c == '.' && pos > 0 && IsDigit(text[pos - 1]) &&
+                         pos + 1 < text.size() && IsDigit(text[pos + 1]));
       folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
                 : keep               ? c
                 : c == '`'           ? '\''

@@ -43,10 +43,12 @@ std::string JoinWords(const std::vector<std::string>& words) {
 }
 
 bool IsNumber(std::string_view word, bool allow_separators) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [&](char c) {
-    return (c >= '0' && c <= '9') ||
-           (allow_separators && (c == '.' || c == ','));
-  });
+  // A normalized word keeps a decimal point only between digits ("3.2").
+  return !word.empty() && word.front() != '.' &&
+         std::all_of(word.begin(), word.end(), [&](char c) {
+           return (c >= '0' && c <= '9') || c == '.' ||
+                  (allow_separators && c == ',');
+         });
 }
 
 }  // namespace faqbot::intents

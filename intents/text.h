@@ -23,8 +23,8 @@ std::vector<std::string> SplitCommas(std::string_view s);
 // `words` joined with single spaces.
 std::string JoinWords(const std::vector<std::string>& words);
 
-// Whether a normalized word is a number: digits, and with
-// `allow_separators` also '.' and ',' ("1.78", "12,5").
+// Whether a normalized word is a number: digits and decimal points
+// ("3.2"), and with `allow_separators` also ',' ("12,5").
 bool IsNumber(std::string_view word, bool allow_separators = false);
 
 }  // namespace faqbot::intents

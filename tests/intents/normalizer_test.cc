@@ -39,6 +39,8 @@ TEST(Normalizer, FoldsCaseUnicodeAndPunctuation) {
       {"u r", "you are"},
       {"two", "2"},
       {"10mm", "10 mm"},
+      {"a 4.6cm cyst, ALT 52.5.", "a 4.6 cm cyst alt 52.5"},  // decimals
+      {"in 2019. 5 cm", "in 2019 5 cm"},  // a full stop stays a break
       {"haemorrhage", "hemorrhage"},
       {"follow-up", "follow up"},
       {"", ""},
