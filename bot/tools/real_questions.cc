@@ -63,15 +63,17 @@ Result<std::vector<RealQuestion>> ParseRealQuestions(std::string_view text,
     auto kinds = Strings(j, "kind");
     auto any = Strings(j, "any");
     if (!kinds || !any || kinds->empty()) return false;
+    if (j.contains("library") && !j["library"].is_string()) return false;
     out.push_back({j["q"], std::move(*kinds), std::move(*any),
-                   j.value("why", ""), line_no});
+                   j.value("why", ""), j.value("library", ""), line_no});
     return true;
   });
   if (bad) {
     return std::unexpected(Error::ParseError(
         std::string(name) + " line " + std::to_string(bad) +
         ": expected {\"q\": \"...\", \"kind\": [\"answer\", ...], "
-        "\"any\": [\"word\", ...]} (see README)"));
+        "\"any\": [\"word\", ...], \"library\": \"article\"} (see "
+        "README)"));
   }
   return out;
 }
@@ -153,6 +155,16 @@ LibraryScore ScoreRealQuestionsInLibrary(
     const bool answered = reply &&
                           reply->kind != dialogs::ReplyKind::kFallback &&
                           reply->kind != dialogs::ReplyKind::kEscalation;
+    // A neighbour the library covers: right when that article answers.
+    if (!q.library.empty()) {
+      ++out.neighbours.of;
+      if (answered && reply->article == q.library) {
+        ++out.neighbours.right;
+        ++out.score.out_of_scope.of;
+        ++out.score.out_of_scope.right;
+        continue;
+      }
+    }
     out.elsewhere += elsewhere && answered;
     out.score.Judge(q, reply, !elsewhere || !answered);
     if (elsewhere && answered) {
@@ -185,22 +197,28 @@ void PrintRealRow(std::string_view name, const RealScore& s,
 void PrintLibraryHeader(std::ostream& out) {
   char buf[200];
   std::snprintf(buf, sizeof buf,
-                "%-20s %-14s %-14s %-10s %-9s %-14s %-14s %s\n", "article",
-                "in (no page)", "out (no page)", "elsewhere", "unrouted",
-                "in (its page)", "out (its page)", "elsewhere");
+                "%-18s %-13s %-13s %-10s %-9s %-9s %-13s %-13s %-10s %s\n",
+                "article", "in (no page)", "out (no page)", "neighbours",
+                "elsewhere", "unrouted", "in (its page)", "out (its page)",
+                "neighbours", "elsewhere");
   out << buf;
 }
 
 void PrintLibraryRow(std::string_view name, const LibraryScore& no_page,
                      const LibraryScore& page, std::ostream& out) {
+  const auto of = [](const Tally& t) {
+    return std::to_string(t.right) + "/" + std::to_string(t.of);
+  };
   char buf[240];
   std::snprintf(buf, sizeof buf,
-                "%-20.*s %-14s %-14s %-10d %-9d %-14s %-14s %d\n",
+                "%-18.*s %-13s %-13s %-10s %-9d %-9d %-13s %-13s %-10s %d\n",
                 static_cast<int>(name.size()), name.data(),
                 Cell(no_page.score.in_scope).c_str(),
-                Cell(no_page.score.out_of_scope).c_str(), no_page.elsewhere,
+                Cell(no_page.score.out_of_scope).c_str(),
+                of(no_page.neighbours).c_str(), no_page.elsewhere,
                 no_page.unrouted, Cell(page.score.in_scope).c_str(),
-                Cell(page.score.out_of_scope).c_str(), page.elsewhere);
+                Cell(page.score.out_of_scope).c_str(),
+                of(page.neighbours).c_str(), page.elsewhere);
   out << buf;
 }
 

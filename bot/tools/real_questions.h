@@ -34,6 +34,10 @@ struct RealQuestion {
   std::vector<std::string> kinds;  // "answer", "clarify", "fallback", ...
   std::vector<std::string> any;    // words of the right section
   std::string why;
+  // For a neighbour question (kind fallback): the article of a library
+  // that covers its subject ("library": "gallbladder-polyps"), which then
+  // answers it rightly; "" when no article of the library does.
+  std::string library;
   int line = 0;
 };
 
@@ -68,21 +72,26 @@ RealScore ScoreRealQuestions(std::shared_ptr<const dialogs::Pack> pack,
 // The same questions asked of a bot serving a whole library (issue #31),
 // about its pack `own`: from no page (`from_page` false, as on a messaging
 // channel) or from `own`'s page. An in-scope case is right only when
-// answered from `own`; an out-of-scope case answered from another article
-// is counted in `elsewhere` (a neighbour another article covers, or a
-// wrong article), not as refused; "which article?" counts as a refusal.
+// answered from `own`; an out-of-scope case is right when refused ("which
+// article?" counts as a refusal) or, for a neighbour labelled with the
+// article that covers it, when that article answers; any other answer
+// from another article is counted in `elsewhere`.
 struct LibraryScore {
   RealScore score;
-  int elsewhere = 0;  // answered from another article
+  int elsewhere = 0;  // answered from another article, wrongly
   int unrouted = 0;   // no article named, or several (asked which one)
+  // Neighbour questions labelled with the article that covers them, and
+  // how many of them it answered (counted right among the out of scope).
+  Tally neighbours;
 };
 LibraryScore ScoreRealQuestionsInLibrary(
     std::shared_ptr<const dialogs::Library> library, int own,
     const std::vector<RealQuestion>& qs, bool from_page);
 
-// The library table: per article, from no page and from its page; an
-// "elsewhere" column counts answers from another article (a neighbour the
-// library covers, or a wrong article).
+// The library table: per article, from no page and from its page; a
+// "neighbours" column counts the neighbour questions answered from the
+// article that covers them, an "elsewhere" one the answers from a wrong
+// article.
 void PrintLibraryHeader(std::ostream& out);
 void PrintLibraryRow(std::string_view name, const LibraryScore& no_page,
                      const LibraryScore& page, std::ostream& out);
