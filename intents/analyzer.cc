@@ -70,18 +70,25 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
   // Short stems relate too loosely ("polyp", "polyposis"); so do forms far
   // apart in length.
   constexpr std::size_t kMinShared = 6, kMaxExtra = 5;
+  // A longer form that adds a word of its own is a compound, not a form
+  // of the same word ("breast" and "breastfeed").
+  const auto compound = [&](std::string_view extra) {
+    return extra.size() >= 3 && IsEverydayWord(extra, *lexicon_);
+  };
   // Before Freeze() the vocabulary is still being added: nothing relates.
   if (stem.size() < kMinShared || sorted_terms_.empty()) return "";
   for (std::size_t len = stem.size() - 1;
        len >= kMinShared && stem.size() - len <= kMaxExtra; --len) {
-    if (KnowsTerm(std::string_view(stem).substr(0, len))) {
+    if (KnowsTerm(std::string_view(stem).substr(0, len)) &&
+        !compound(std::string_view(stem).substr(len))) {
       return stem.substr(0, len);
     }
   }
   const auto it =
       std::lower_bound(sorted_terms_.begin(), sorted_terms_.end(), stem);
   if (it != sorted_terms_.end() && it->starts_with(stem) &&
-      it->size() - stem.size() <= kMaxExtra) {
+      it->size() - stem.size() <= kMaxExtra &&
+      !compound(std::string_view(*it).substr(stem.size()))) {
     return *it;
   }
   return "";

@@ -86,6 +86,11 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
       m_.CheckSubject("is it safe to leave liver stones").uncovered.empty());
   EXPECT_TRUE(m_.Match("liver stones").out_of_scope.empty());
   EXPECT_TRUE(m_.Match("can you read my ct report").personal_advice);
+  EXPECT_TRUE(m_.Match("how to read fibroscan results").personal_advice);
+  // Telling what one did is not asking the bot to do it.
+  EXPECT_FALSE(m_.Match("out of curiosity i checked the report and found a "
+                        "lesion. should i worry?")
+                   .personal_advice);
   // The subject's word set before another organ is not about the pack.
   const SubjectCheck pancreas =
       m_.CheckSubject("i have calcification pancreas");
@@ -134,6 +139,9 @@ TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
   EXPECT_EQ(s.analysis.related[0].from, "inflammation");
   // Short stems relate too loosely: "polyposis" is another condition.
   EXPECT_TRUE(m.Match("what is polyposis").analysis.related.empty());
+  // A compound is not a form of its first word: "breastfeeding" (a word
+  // the lexicon knows) does not make "breast" mean it.
+  EXPECT_TRUE(m.Match("i am a breast cancer patient").analysis.related.empty());
 }
 
 // An article of a title and one section, as the pack compiler gives it
