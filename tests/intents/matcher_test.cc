@@ -47,6 +47,9 @@ TEST_F(MatcherTest, SubjectWordsCountLittleOutsideTheOverview) {
 
 TEST_F(MatcherTest, ReportsFacetCues) {
   EXPECT_EQ(m_.Match("how is it treated").facet(), Facet::kTreatment);
+  // Whether surgery takes an organ; not "lose weight".
+  EXPECT_EQ(m_.Match("will i lose my liver").facet(), Facet::kTreatment);
+  EXPECT_NE(m_.Match("should i lose weight").facet(), Facet::kTreatment);
   EXPECT_EQ(m_.Match("what causes it").facet(), Facet::kCause);
   EXPECT_EQ(m_.Match("what symptoms does it cause").facet(), Facet::kSymptoms);
   EXPECT_EQ(m_.Match("how often should I get checked").facet(),
