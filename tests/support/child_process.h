@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -111,29 +112,57 @@ inline std::string TempLog(const std::string& name) {
 // A real redis-server on a loopback port, without persistence.
 class RedisServer {
  public:
-  RedisServer() : log_(TempLog("redis-server")) {}
+  RedisServer() : log_(TempLog("redis-server-" + std::to_string(Count()))) {}
 
+  // On `port`, or a free one. Ready when the server itself says so: a
+  // port that answers may be another test's server that took the free
+  // port first (tests run in parallel), and then a new port is tried.
   bool Start(int port = 0) {
-    port_ = port ? port : FreePort();
-    if (!process_.Start(
-            {"redis-server", "--port", std::to_string(port_), "--bind",
-             "127.0.0.1", "--save", "", "--appendonly", "no"},
-            log_)) {
-      return false;
-    }
-    const auto end =
-        std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < end) {
-      if (PortOpen(port_)) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    constexpr int kTries = 3;
+    for (int attempt = 0; attempt < (port ? 1 : kTries); ++attempt) {
+      port_ = port ? port : FreePort();
+      if (!process_.Start(
+              {"redis-server", "--port", std::to_string(port_), "--bind",
+               "127.0.0.1", "--save", "", "--appendonly", "no"},
+              log_)) {
+        return false;
+      }
+      if (Ready()) return true;
+      process_.Stop(SIGKILL);
     }
     return false;
   }
   void Stop() { process_.Stop(SIGKILL); }
   int port() const { return port_; }
+
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
 
  private:
+  // Waits for "Ready to accept connections"; false when it cannot listen
+  // (the port is taken) or after 10 s.
+  bool Ready() {
+    const auto end =
+        std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < end) {
+      const std::string out = process_.Output();
+      if (out.find("Ready to accept connections") != std::string::npos) {
+        return PortOpen(port_);
+      }
+      if (out.find("Could not create server TCP listening socket") !=
+          std::string::npos) {
+        return false;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
+  // Servers started by this process so far: each has a log of its own.
+  static int Count() {
+    static std::atomic<int> count{0};
+    return count++;
+  }
+
   std::string log_;
   int port_ = 0;
   ChildProcess process_;
