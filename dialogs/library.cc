@@ -4,6 +4,7 @@
 #include <numeric>
 #include <string>
 
+#include "intents/medical_terms.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
 
@@ -293,7 +294,9 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     }
     if (!named && !shape.context.empty()) {
       const intents::SubjectCheck told = matcher.CheckSubject(shape.context);
-      named = told.about_pack && !told.decides;
+      named = told.about_pack &&
+              (!told.decides || (OnlyScopeDecides(told) &&
+                                 NamesTitleSubject(Keys(shape.context), p)));
     }
     if (named) route.named.push_back(p);
   }
@@ -326,6 +329,38 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     if (route.pack < 0) route.uncovered = Uncovered(main);
   }
   return route;
+}
+
+// Whether `keys` hold a word of pack `p`'s title that names its subject
+// ("hemangioma"; not "liver", not "dangerous").
+bool Library::NamesTitleSubject(const std::vector<std::string>& keys,
+                                int p) const {
+  const auto& stems = subject_stems_[p];
+  return std::any_of(title_subjects_[p].begin(), title_subjects_[p].end(),
+                     [&](const std::string& t) {
+                       return std::binary_search(stems.begin(), stems.end(),
+                                                 t) &&
+                              std::binary_search(keys.begin(), keys.end(), t);
+                     });
+}
+
+// A story that names the article and decides only by a scope word ("the
+// size increased to 6 cm", "it cost"): no organ, group of patients or
+// condition asked after; the article then reads the questions itself.
+bool Library::OnlyScopeDecides(const intents::SubjectCheck& told) const {
+  const intents::Lexicon& lex = packs_[0]->lexicon();
+  if (!told.patients.empty() || told.asks_condition) return false;
+  return std::all_of(
+      told.uncovered.begin(), told.uncovered.end(), [&](const std::string& u) {
+        for (const auto& word : intents::Normalize(u, lex)) {
+          const intents::TermKind kind = intents::ClassifyTerm(word, lex);
+          if (kind == intents::TermKind::kOrgan ||
+              kind == intents::TermKind::kGroup) {
+            return false;
+          }
+        }
+        return true;
+      });
 }
 
 std::vector<std::string> Library::Uncovered(const std::string& main) const {

@@ -114,6 +114,11 @@ class Library {
   // message (`keys`); -1 on a tie or when none shares any.
   int ByTitle(const std::vector<std::string>& keys,
               const std::vector<int>& candidates) const;
+  // Whether `keys` hold a word of pack `p`'s title that names its subject.
+  bool NamesTitleSubject(const std::vector<std::string>& keys, int p) const;
+  // Whether a story's subject reading decides by no organ, group of
+  // patients or condition asked after (only by a scope word, "size").
+  bool OnlyScopeDecides(const intents::SubjectCheck& told) const;
   // Of `named`, the pack more of whose subject stems are among `keys`
   // than any other's; -1 on a tie.
   int MostSubjects(const std::vector<std::string>& keys,

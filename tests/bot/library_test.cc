@@ -251,6 +251,42 @@ TEST(LibraryBotSafety, AnotherArticlesWarningSignEscalatesARoutedMessage) {
   EXPECT_EQ(stone.article, "kidney-stones");
 }
 
+// Without a page, a story that names an article's subject and a scope
+// word that article never uses ("its size increased") goes to it, as its
+// own runner would hear it; it is not asked "which article?".
+TEST(LibraryBotStories, AStoryNamingTheSubjectAndItsSizeGoesToTheArticle) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "library-story";
+  fs::remove_all(root);
+  fs::create_directories(root / "kidney-stones");
+  fs::copy_file(
+      fs::path(FAQBOT_SOURCE_DIR) / "content/kidney-stones" / kArticleFile,
+      root / "kidney-stones" / kArticleFile);
+  fs::create_directories(root / "spleen-cysts");
+  std::ofstream(root / "spleen-cysts" / kArticleFile)
+      << "Is a spleen cyst dangerous?\n"
+         "A spleen cyst is a fluid-filled pouch in the spleen. Most are "
+         "harmless. Details are as follows:\n"
+         "1. Small cysts\n"
+         "Cysts smaller than 5 centimetres cause no symptoms and are watched "
+         "with a repeat ultrasound after a year.\n"
+         "2. Large cysts\n"
+         "Cysts larger than 5 centimetres can press on the stomach and may "
+         "be removed by surgery.\n"
+         "See a doctor promptly for sudden severe pain in the left upper "
+         "abdomen.\n";
+  auto packs = LoadLibrary(root);
+  ASSERT_TRUE(packs) << packs.error().message;
+  Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));
+  auto r = bot.Handle("story", {.text = "Last year an ultrasound found a "
+                                        "spleen cyst of 3 cm. This year its "
+                                        "size increased to 4 cm. What should "
+                                        "I do now?"});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->article, "spleen-cysts") << r->text;
+  EXPECT_NE(r->intent, "library.which");
+}
+
 // A big library offers a handful of articles, not all of them: those
 // whose titles share the question's words first. Twelve articles: each of
 // content/'s twice (folders "a-<pack>" and "b-<pack>").
