@@ -114,9 +114,8 @@ void ForEachWord(std::string_view folded, Emit&& emit) {
       } else {
         start = end = i + 1;  // not at the start of a word
       }
-    } else if (c == '.' && end == i && end > start && IsDigit(folded[i - 1]) &&
-               i + 1 < folded.size() && IsDigit(folded[i + 1])) {
-      end = i + 1;  // a decimal point: "3.2" is one number
+    } else if (c == '.' && end == i && end > start) {
+      end = i + 1;  // a decimal point (Fold keeps no other '.'): "3.2"
     } else if (IsWordChar(c)) {
       const char before = end > start ? folded[end - 1] : ' ';
       if (end > start && before != '\'' &&
