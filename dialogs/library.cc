@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include "intents/medical_terms.h"
@@ -285,6 +286,7 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
       intents::ReadMessage(text, packs_[0]->lexicon());
   const std::string main =
       shape.questions.empty() ? std::string(text) : shape.questions[0];
+  std::optional<std::vector<std::string>> story_keys;  // once, when needed
   for (const int p : candidates) {
     const intents::Matcher& matcher = packs_[p]->matcher;
     const intents::SubjectCheck asked = matcher.CheckSubject(main);
@@ -294,9 +296,11 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     }
     if (!named && !shape.context.empty()) {
       const intents::SubjectCheck told = matcher.CheckSubject(shape.context);
-      named = told.about_pack &&
-              (!told.decides || (OnlyScopeDecides(told) &&
-                                 NamesTitleSubject(Keys(shape.context), p)));
+      named = told.about_pack && !told.decides;
+      if (told.about_pack && told.decides && OnlyScopeDecides(told)) {
+        if (!story_keys) story_keys = Keys(shape.context);
+        named = NamesTitleSubject(*story_keys, p);
+      }
     }
     if (named) route.named.push_back(p);
   }
