@@ -16,6 +16,8 @@
 #include "bot/tools/inspect.h"
 #include "dialogs/dialog_runner.h"
 #include "tests/support/library_files.h"
+#include "tests/support/pack_files.h"
+#include "tests/support/sample_article.h"
 
 namespace faqbot::dialogs {
 namespace {
@@ -258,23 +260,13 @@ TEST(LibraryBotStories, AStoryNamingTheSubjectAndItsSizeGoesToTheArticle) {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(::testing::TempDir()) / "library-story";
   fs::remove_all(root);
+  testing::WritePack("library-story/spleen-cysts",
+                     testing::SpleenCystArticle(
+                         "are watched with a repeat ultrasound after a year."));
   fs::create_directories(root / "kidney-stones");
   fs::copy_file(
       fs::path(FAQBOT_SOURCE_DIR) / "content/kidney-stones" / kArticleFile,
       root / "kidney-stones" / kArticleFile);
-  fs::create_directories(root / "spleen-cysts");
-  std::ofstream(root / "spleen-cysts" / kArticleFile)
-      << "Is a spleen cyst dangerous?\n"
-         "A spleen cyst is a fluid-filled pouch in the spleen. Most are "
-         "harmless. Details are as follows:\n"
-         "1. Small cysts\n"
-         "Cysts smaller than 5 centimetres cause no symptoms and are watched "
-         "with a repeat ultrasound after a year.\n"
-         "2. Large cysts\n"
-         "Cysts larger than 5 centimetres can press on the stomach and may "
-         "be removed by surgery.\n"
-         "See a doctor promptly for sudden severe pain in the left upper "
-         "abdomen.\n";
   auto packs = LoadLibrary(root);
   ASSERT_TRUE(packs) << packs.error().message;
   Bot bot(std::make_shared<const dialogs::Library>(*std::move(packs)));

@@ -9,6 +9,7 @@
 
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
+#include "tests/support/pack_files.h"
 #include "tests/support/sample_article.h"
 
 namespace faqbot::bot {
@@ -21,10 +22,7 @@ constexpr const char* kArticle = testing::kMigraineArticle;
 // A pack folder with this article and `intents` (none when empty).
 fs::path MakePack(const std::string& name, const std::string& intents,
                   const std::string& article = kArticle) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("check-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "article.txt") << article;
+  const fs::path dir = testing::WritePack("check-" + name, article);
   if (!intents.empty()) std::ofstream(dir / "intents.txt") << intents;
   return dir;
 }

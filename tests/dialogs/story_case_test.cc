@@ -4,46 +4,24 @@
 // the treatment and in one without.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "bot/pack_loader.h"
 #include "dialogs/dialog_runner.h"
+#include "tests/support/pack_files.h"
+#include "tests/support/sample_article.h"
 
 namespace faqbot::dialogs {
 namespace {
 
-constexpr char kLarge[] =
-    "2. Large cysts\n"
-    "Cysts larger than 5 centimetres can press on the stomach and cause "
-    "pain or fullness after meals.\n";
-// The article's start; `small` tells what is done about small cysts.
-std::string Head(const std::string& small) {
-  return "Is a spleen cyst dangerous?\n"
-         "A spleen cyst is a fluid-filled pouch in the spleen. Most are "
-         "harmless and are found by chance on an ultrasound. Details are as "
-         "follows:\n"
-         "1. Small cysts\n"
-         "Cysts smaller than 5 centimetres usually cause no symptoms and " +
-         small + "\n" + kLarge;
-}
 constexpr char kTreatmentSection[] =
     "3. Treatment options\n"
     "Treatment is considered when a cyst causes pain, keeps growing or "
     "bursts. Surgery that keeps part of the spleen is preferred.\n";
-constexpr char kAdvice[] =
-    "See a doctor promptly if you have sudden severe pain in the left upper "
-    "abdomen.\n";
 
 std::shared_ptr<const Pack> PackOf(const std::string& name,
                                    const std::string& article) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "article.txt") << article;
-  auto pack = bot::LoadPack(dir.string());
+  auto pack = bot::LoadPack(testing::WritePack(name, article).string());
   EXPECT_TRUE(pack) << pack.error().message;
   return pack ? *pack : nullptr;
 }
@@ -62,9 +40,9 @@ constexpr char kSmallCase[] =
 TEST(StoryCase, ANeedQuestionIsAnsweredFromTheStorysSection) {
   const auto pack =
       PackOf("story-case-with-treatment",
-             Head("need no treatment; a repeat ultrasound after a year is "
-                  "enough.") +
-                 kTreatmentSection + kAdvice);
+             testing::SpleenCystArticle("need no treatment; a repeat "
+                                        "ultrasound after a year is enough.",
+                                        kTreatmentSection));
   ASSERT_TRUE(pack);
   // Not "Treatment options", whose heading alone the question meets.
   const Reply r = Ask(*pack, kSmallCase);
@@ -81,12 +59,11 @@ TEST(StoryCase, ANeedQuestionIsAnsweredFromTheStorysSection) {
 TEST(StoryCase, WithoutATreatmentSentenceTheSectionItselfAnswers) {
   const auto pack =
       PackOf("story-case-without-treatment",
-             Head("are simply watched with a repeat ultrasound after a "
-                  "year.") +
+             testing::SpleenCystArticle(
+                 "are simply watched with a repeat ultrasound after a year.",
                  "3. Bleeding cysts\n"
                  "A cyst that bleeds is treated by surgery or drained with "
-                 "a needle.\n" +
-                 kAdvice);
+                 "a needle.\n"));
   ASSERT_TRUE(pack);
   const Reply r = Ask(*pack, kSmallCase);
   EXPECT_EQ(r.kind, ReplyKind::kAnswer);

@@ -74,12 +74,18 @@ class ChildProcess {
     return s.str();
   }
 
-  // Waits until the output contains `text`; false after `limit`.
-  bool WaitForOutput(const std::string& text, std::chrono::milliseconds limit =
-                                                  std::chrono::seconds(10)) {
+  // Waits until the output contains `text`; false after `limit`, or as
+  // soon as it contains `failure` (when given).
+  bool WaitForOutput(const std::string& text,
+                     std::chrono::milliseconds limit = std::chrono::seconds(10),
+                     const std::string& failure = "") {
     const auto end = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < end) {
-      if (Output().find(text) != std::string::npos) return true;
+      const std::string out = Output();
+      if (out.find(text) != std::string::npos) return true;
+      if (!failure.empty() && out.find(failure) != std::string::npos) {
+        return false;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return false;
@@ -141,20 +147,10 @@ class RedisServer {
   // Waits for "Ready to accept connections"; false when it cannot listen
   // (the port is taken) or after 10 s.
   bool Ready() {
-    const auto end =
-        std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < end) {
-      const std::string out = process_.Output();
-      if (out.find("Ready to accept connections") != std::string::npos) {
-        return PortOpen(port_);
-      }
-      if (out.find("Could not create server TCP listening socket") !=
-          std::string::npos) {
-        return false;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
+    return process_.WaitForOutput(
+               "Ready to accept connections", std::chrono::seconds(10),
+               "Could not create server TCP listening socket") &&
+           PortOpen(port_);
   }
 
   // Servers started by this process so far: each has a log of its own.

@@ -1,5 +1,6 @@
-// Packs "after an edit" for tests: a copy of a pack folder in the test's
-// temporary folder with one line of its intents file taken out.
+// Pack folders for tests, in the test's temporary folder: one written
+// from an article's text, or a copy of a pack with one line of its intents
+// file taken out ("after an edit").
 #ifndef FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
 #define FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
 
@@ -11,6 +12,17 @@
 #include <string>
 
 namespace faqbot::testing {
+
+// <temp>/<name>, emptied, with `article` as its article.txt; returns it.
+inline std::filesystem::path WritePack(const std::string& name,
+                                       const std::string& article) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "article.txt") << article;
+  return dir;
+}
 
 // Copies the pack at `from` to <temp>/<name> without the intents.txt line
 // equal to `line`; returns the copy's folder.
