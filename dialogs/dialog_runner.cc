@@ -777,7 +777,13 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
       std::any_of(t.words.begin(), t.words.end(), [&](const std::string& w) {
         return pack_.lexicon().Is(w, intents::WordClass::kPointingBack);
       });
-  if (!points_back && !names_nothing) return;
+  // "...says splenic calcification. What does calcification mean?": the
+  // subject named bare, after a story that put it only in another organ,
+  // is the one in that organ.
+  const bool bare_subject = check->about_pack && !check->own_organ &&
+                            check->uncovered.empty() && told.elsewhere &&
+                            !told.about_pack && !told.own_organ;
+  if (!points_back && !names_nothing && !bare_subject) return;
   if (told.uncovered.empty() ||
       (told.about_pack && !told.asks_condition && !check->compares)) {
     return;

@@ -27,6 +27,7 @@ constexpr std::string_view kClassNames[] = {
     "condition-adjectives",
     "condition-heads",
     "plain-places",
+    "examinations",
     "negators",
     "clause-breaks",
     "negated-verbs",

@@ -96,6 +96,7 @@ enum class WordClass : std::uint8_t {
   kConditionAdjectives,  // "fatty" before an organ names a condition
   kConditionHeads,       // "kidney disease": after an organ, a condition
   kPlainPlaces,          // "left kidney": only which one
+  kExaminations,         // "prostate ultrasound": looks at one organ
   kNegators,             // "no fever"
   kClauseBreaks,         // "but", "and": a negation stops there
   kNegatedVerbs,         // "can not stop vomiting": the verb is negated

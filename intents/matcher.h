@@ -103,6 +103,10 @@ struct SubjectCheck {
   bool about_pack = false;      // the question names the pack's own subject
   bool compares = false;        // "the same as", "the difference between"
   bool asks_condition = false;  // "does this mean I have X?" of one not named
+  // The pack's subject named only in another organ ("splenic
+  // calcification"), and whether an organ the pack names is named at all.
+  bool elsewhere = false;
+  bool own_organ = false;
   // Of `uncovered`, what tells who the patient is ("pregnant", a child by
   // age): told in a story, it is the subject of every question after.
   std::vector<std::string> patients;

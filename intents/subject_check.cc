@@ -94,17 +94,40 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
     return ClassifyTerm(word, lex) == TermKind::kOrgan &&
            !pack_terms_.contains(TermOf(word));
   };
+  // The place after "in/on/of": "in my left breast", "of the kidney".
+  const auto place_after = [&](std::size_t k) {
+    while (k < w.size() && (lex.Is(w[k], WordClass::kDeterminers) ||
+                            lex.Is(w[k], WordClass::kPlainPlaces))) {
+      ++k;
+    }
+    return k;
+  };
   // "A fatty pancreas": the subject's word set before another organ;
   // "a splenic hemangioma": after one.
   if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
   if (i > 0 && elsewhere(w[i - 1])) return true;
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
     if (!lex.Is(w[j], WordClass::kLocatives)) continue;
-    std::size_t k = j + 1;
-    while (k < w.size() && lex.Is(w[k], WordClass::kDeterminers)) ++k;
+    const std::size_t k = place_after(j + 1);
     return k < w.size() && elsewhere(w[k]);
   }
-  return false;
+  // "My prostate ultrasound shows calcifications", "a scan of my breast
+  // found...": an examination of another organ, in words that name none
+  // the pack does, found what it found there.
+  bool examined_elsewhere = false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (ClassifyTerm(w[k], lex) == TermKind::kOrgan &&
+        pack_terms_.contains(TermOf(w[k]))) {
+      return false;
+    }
+    if (!lex.Is(w[k], WordClass::kExaminations)) continue;
+    const bool before = k > 0 && elsewhere(w[k - 1]);
+    const bool of =
+        k + 2 < w.size() && lex.Is(w[k + 1], WordClass::kLocatives) &&
+        place_after(k + 2) < w.size() && elsewhere(w[place_after(k + 2)]);
+    examined_elsewhere = examined_elsewhere || before || of;
+  }
+  return examined_elsewhere;
 }
 
 struct Matcher::SubjectReading {
@@ -267,6 +290,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
       kind != TermKind::kGroup) {
     // "a polyp in my colon" is not the article's polyp.
     if (InAnotherOrgan(r.a.words, i)) {
+      r.check.elsewhere = true;
       r.check.evidence.push_back(word + ": in another organ");
       return;
     }
@@ -277,6 +301,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   // Words the article uses are covered, even in passing ("hydatid
   // disease" in its section on parasites); only everyday words for
   // findings ("cyst") must be its subject to count as covered.
+  r.check.own_organ = r.check.own_organ || (known && kind == TermKind::kOrgan);
   if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
     return;
   }

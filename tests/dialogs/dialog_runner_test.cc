@@ -214,6 +214,18 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
             "fallback ");
   EXPECT_NE(last_.not_covered.find("spleen"), std::string::npos)
       << last_.not_covered;
+  // The subject named bare after a story that put it in another organ
+  // is that one; after a story about the article's own, the article's.
+  EXPECT_EQ(Say("My check-up report says splenic calcification. How serious "
+                "is this, and what does calcification mean?"),
+            "fallback ");
+  EXPECT_EQ(Say("My check-up report says liver calcification. What does "
+                "calcification mean?")
+                .substr(0, 6),
+            "answer");
+  EXPECT_EQ(Say("My prostate ultrasound shows calcifications. What causes "
+                "them?"),
+            "fallback ");
   EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
             "fallback ");
   // A drink the article never speaks of, though "alcohol" cues lifestyle.

@@ -104,6 +104,23 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
       m_.CheckSubject("is a pancreas calcification bad");
   EXPECT_EQ(before.uncovered, std::vector<std::string>{"pancreas"});
   EXPECT_FALSE(before.about_pack);
+  // "In the left breast": a word that only says which one stands between.
+  const SubjectCheck left =
+      m_.CheckSubject("are calcifications in the left breast dangerous");
+  EXPECT_FALSE(left.about_pack);
+  EXPECT_TRUE(left.elsewhere);
+  // What an examination of another organ found is in that organ...
+  const SubjectCheck scan =
+      m_.CheckSubject("my prostate ultrasound shows calcifications");
+  EXPECT_EQ(scan.uncovered, std::vector<std::string>{"prostate"});
+  EXPECT_FALSE(scan.about_pack);
+  EXPECT_TRUE(m_.CheckSubject("a scan of my left breast found a calcification")
+                  .elsewhere);
+  // ...unless the words name the pack's own organ too.
+  const SubjectCheck both = m_.CheckSubject(
+      "my prostate ultrasound also showed a calcification in the liver");
+  EXPECT_TRUE(both.about_pack);
+  EXPECT_TRUE(both.own_organ);
   // "I have <a condition the pack never names>"; not "should I have".
   const SubjectCheck had = m_.CheckSubject("i have sarcoidosis and stones");
   EXPECT_TRUE(had.asks_condition);
