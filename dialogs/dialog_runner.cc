@@ -784,8 +784,13 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
                             check->uncovered.empty() && told.elsewhere &&
                             !told.about_pack && !told.own_organ;
   if (!points_back && !names_nothing && !bare_subject) return;
+  // A story that names only a heading's word beside a finding the pack
+  // does not name ("a hepatitis B carrier... found a mass") is about the
+  // finding; one that names the title's subject is about the article.
+  const bool about_article =
+      told.about_pack && (told.names_title || !told.other_finding);
   if (told.uncovered.empty() ||
-      (told.about_pack && !told.asks_condition && !check->compares)) {
+      (about_article && !told.asks_condition && !check->compares)) {
     return;
   }
   for (const auto& e : told.evidence) {

@@ -107,6 +107,10 @@ struct SubjectCheck {
   // calcification"), and whether an organ the pack names is named at all.
   bool elsewhere = false;
   bool own_organ = false;
+  // A word of the title's subject is named (not only a heading's), and a
+  // finding or medical term the pack does not name as a subject is.
+  bool names_title = false;
+  bool other_finding = false;
   // Of `uncovered`, what tells who the patient is ("pregnant", a child by
   // age): told in a story, it is the subject of every question after.
   std::vector<std::string> patients;

@@ -295,6 +295,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
       return;
     }
     r.check.about_pack = true;
+    r.check.names_title = r.check.names_title || subject_terms_.contains(term);
     r.check.evidence.push_back(word + ": the article's subject");
     return;
   }
@@ -305,6 +306,8 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
     return;
   }
+  r.check.other_finding = r.check.other_finding || kind == TermKind::kFinding ||
+                          kind == TermKind::kJargon;
   r.Uncovered(
       word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup,
       std::string(KindName(kind)) +

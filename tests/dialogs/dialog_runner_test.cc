@@ -226,6 +226,16 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
   EXPECT_EQ(Say("My prostate ultrasound shows calcifications. What causes "
                 "them?"),
             "fallback ");
+  // A story naming a heading's word (chronic hepatitis, a cause) beside a
+  // finding the article does not name is about the finding; beside the
+  // title's subject, about the article.
+  EXPECT_EQ(Say("I am a hepatitis B carrier and a CT found a mass of about "
+                "3 cm. What does that mean?"),
+            "fallback ");
+  EXPECT_EQ(Say("I am a hepatitis B carrier and a CT found a calcification "
+                "in my liver. What does that mean?")
+                .substr(0, 6),
+            "answer");
   EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
             "fallback ");
   // A drink the article never speaks of, though "alcohol" cues lifestyle.
