@@ -667,9 +667,16 @@ int DialogRunner::AspectTopic(const Turn& t) const {
            pack_.topic_node(topic).kind == NodeKind::kSection;
   };
   if (speaks(cands[0].intent)) return -1;
+  // The overview leads on the title's words alone ("can calcifications get
+  // bigger?"): the one section that speaks to the aspect, whatever its
+  // score.
+  const bool overview_leads = cands[0].intent == 0;
+  if (overview_leads && pack_.topics[0].aspects[a]) return -1;
   int found = -1;
   for (const auto& c : cands) {
-    if (c.score < kShare * t.best || !speaks(c.intent)) continue;
+    if ((!overview_leads && c.score < kShare * t.best) || !speaks(c.intent)) {
+      continue;
+    }
     if (found >= 0) return -1;  // two do: the score decides
     found = c.intent;
   }

@@ -284,6 +284,16 @@ TEST(AspectTopic, TheSectionThatSpeaksToTheAspectAsked) {
             "stones-with-infection");
 }
 
+// The overview leads on the title's words alone; the one section whose
+// sentences speak to the aspect asked ("typically progresses slowly")
+// answers "can it get bigger?".
+TEST_F(DialogRunnerTest, TheOneSectionOnAnAspectOutranksTheOverview) {
+  EXPECT_EQ(Say("Can calcifications in the liver get bigger?").substr(0, 6),
+            "answer");
+  EXPECT_EQ(last_.node, "precursor-to-liver-cancer");
+  EXPECT_TRUE(last_.caveat.empty()) << last_.caveat;
+}
+
 // Two processes (or one restarted) compiling the same files must agree on
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
