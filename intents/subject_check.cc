@@ -66,6 +66,20 @@ std::size_t ConsumptionAsked(const std::vector<std::string>& w,
   return std::string::npos;
 }
 
+// "Could the nodule be from fatty liver?", "is this lesion...": what a
+// yes/no question opens on is what it asks about.
+bool OpensTheQuestion(const std::vector<std::string>& w, std::size_t i,
+                      const Lexicon& lexicon) {
+  if (i == 0 || !lexicon.Is(w[0], WordClass::kAuxiliaries)) return false;
+  for (std::size_t j = 1; j < i; ++j) {
+    if (!lexicon.Is(w[j], WordClass::kDeterminers) &&
+        !lexicon.Is(w[j], WordClass::kPointingBack)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 const char* KindName(TermKind kind) {
   switch (kind) {
     case TermKind::kJargon:
@@ -308,8 +322,11 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   }
   r.check.other_finding = r.check.other_finding || kind == TermKind::kFinding ||
                           kind == TermKind::kJargon;
+  const bool opens =
+      !known && (kind == TermKind::kFinding || kind == TermKind::kJargon) &&
+      OpensTheQuestion(r.a.words, i, *lexicon_);
   r.Uncovered(
-      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup,
+      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
       std::string(KindName(kind)) +
           (known ? ", only mentioned in passing" : ", not in the article"));
 }

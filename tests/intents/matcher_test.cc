@@ -121,6 +121,14 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
       "my prostate ultrasound also showed a calcification in the liver");
   EXPECT_TRUE(both.about_pack);
   EXPECT_TRUE(both.own_organ);
+  // What a yes/no question opens on is what it asks about: a finding the
+  // pack never names decides there, beside the subject or not.
+  const SubjectCheck opens =
+      m_.CheckSubject("could the nodule just be from liver calcification");
+  EXPECT_EQ(opens.uncovered, std::vector<std::string>{"nodule"});
+  EXPECT_TRUE(opens.decides);
+  EXPECT_FALSE(
+      m_.CheckSubject("can liver calcification cause a nodule").decides);
   // "I have <a condition the pack never names>"; not "should I have".
   const SubjectCheck had = m_.CheckSubject("i have sarcoidosis and stones");
   EXPECT_TRUE(had.asks_condition);
