@@ -28,6 +28,7 @@ constexpr std::string_view kClassNames[] = {
     "condition-heads",
     "plain-places",
     "examinations",
+    "causing-verbs",
     "negators",
     "clause-breaks",
     "negated-verbs",

@@ -97,6 +97,7 @@ enum class WordClass : std::uint8_t {
   kConditionHeads,       // "kidney disease": after an organ, a condition
   kPlainPlaces,          // "left kidney": only which one
   kExaminations,         // "prostate ultrasound": looks at one organ
+  kCausingVerbs,         // "can it cause itching?": what it leads to
   kNegators,             // "no fever"
   kClauseBreaks,         // "but", "and": a negation stops there
   kNegatedVerbs,         // "can not stop vomiting": the verb is negated

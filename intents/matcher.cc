@@ -602,6 +602,46 @@ void Matcher::ApplyPatterns(Signals* sig, bool explain) const {
     }
   }
   LocateCues(counted, sig);
+  AskedConsequence(sig, explain);
+}
+
+// "Can calcification cause itching?", "could it give me pain?": a yes/no
+// question whose subject causes something asks what it leads to (its
+// symptoms), not what causes it; only where no clear cue names a facet.
+void Matcher::AskedConsequence(Signals* sig, bool explain) const {
+  constexpr double kWeight = 0.9;  // above the weak cue "cause" (0.8)
+  const Lexicon& lex = *lexicon_;
+  const auto& w = sig->analysis.words;
+  if (w.size() < 4 || !lex.Is(w[0], WordClass::kAuxiliaries) ||
+      *std::max_element(sig->facets.begin(), sig->facets.end()) >= 1.0) {
+    return;
+  }
+  const auto subject = [&](const std::string& word) {
+    const std::string term = TermOf(word);
+    return subject_level_terms_.contains(term) &&
+           !lex.IsStem(term, WordClass::kOrgans);
+  };
+  bool named = false;
+  for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+    named = named || subject(w[i]) || lex.Is(w[i], WordClass::kPointingBack);
+    if (!named || !lex.Is(w[i], WordClass::kCausingVerbs)) continue;
+    // "Can worms cause liver calcification?" asks a cause.
+    const auto rest = w.begin() + static_cast<std::ptrdiff_t>(i) + 1;
+    if (std::any_of(rest, w.end(), subject)) return;
+    std::size_t k = i + 1;
+    while (k < w.size() && (lex.Is(w[k], WordClass::kStopwords) ||
+                            lex.Is(w[k], WordClass::kDeterminers))) {
+      ++k;
+    }
+    if (k == w.size()) return;
+    const auto symptoms = static_cast<std::size_t>(Facet::kSymptoms);
+    sig->facets[symptoms] = std::max(sig->facets[symptoms], kWeight);
+    if (explain) {
+      sig->cue_evidence.push_back("symptoms \"" + w[i] + " " + w[k] +
+                                  "\" 0.90 (what the subject leads to)");
+    }
+    return;
+  }
 }
 
 void Matcher::AddHeading(std::string_view heading) {

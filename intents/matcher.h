@@ -306,6 +306,7 @@ class Matcher {
   // range that holds it (sizes.h).
   void ScoreSizes(std::string_view text, Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
+  void AskedConsequence(Signals* sig, bool explain) const;
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
   void LocateCues(const std::vector<int>& cues, Signals* sig) const;

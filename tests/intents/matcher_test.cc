@@ -52,6 +52,15 @@ TEST_F(MatcherTest, ReportsFacetCues) {
   EXPECT_NE(m_.Match("should i lose weight").facet(), Facet::kTreatment);
   EXPECT_EQ(m_.Match("what causes it").facet(), Facet::kCause);
   EXPECT_EQ(m_.Match("what symptoms does it cause").facet(), Facet::kSymptoms);
+  // What the subject causes is asked as its symptoms; what causes the
+  // subject, as a cause.
+  EXPECT_EQ(m_.Match("can liver calcification cause itching").facet(),
+            Facet::kSymptoms);
+  EXPECT_EQ(m_.Match("could it give me weight loss").facet(), Facet::kSymptoms);
+  EXPECT_EQ(m_.Match("can worms cause liver calcification").facet(),
+            Facet::kCause);
+  EXPECT_EQ(m_.Match("can liver calcification cause cancer").facet(),
+            Facet::kRisk);
   EXPECT_EQ(m_.Match("how often should I get checked").facet(),
             Facet::kFollowUp);
   EXPECT_EQ(m_.Match("what should I eat").facet(), Facet::kLifestyle);
