@@ -307,6 +307,7 @@ class Matcher {
   void ScoreSizes(std::string_view text, Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
   void AskedConsequence(Signals* sig, bool explain) const;
+  bool GivesSizes() const;  // the article names a length unit
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
   void LocateCues(const std::vector<int>& cues, Signals* sig) const;

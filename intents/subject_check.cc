@@ -345,13 +345,25 @@ void Matcher::CheckActivities(SubjectReading& r) const {
     r.Uncovered(w[at], TermOf(w[at]), true,
                 "food or drink the article never speaks of");
   }
-  // "How big does it have to be...": sizes are a reader's own numbers.
+  // "How big does it have to be...": sizes are a reader's own numbers,
+  // unless the article gives sizes ("larger than 10 millimetres").
+  if (GivesSizes()) return;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     if ((w[i] == "how" && (w[i + 1] == "big" || w[i + 1] == "large")) ||
         (w[i] == "what" && w[i + 1] == "size")) {
       r.Uncovered("size", "size", true, "outside any single article");
     }
   }
+}
+
+bool Matcher::GivesSizes() const {
+  for (const WordClass unit :
+       {WordClass::kMillimetres, WordClass::kCentimetres}) {
+    for (const auto& entry : lexicon_->Entries(unit)) {
+      if (pack_terms_.contains(TermOf(entry))) return true;
+    }
+  }
+  return false;
 }
 
 // "Does this mean I have polycystic ovary syndrome?", "could it be PCOS?":

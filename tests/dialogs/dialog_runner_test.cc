@@ -294,6 +294,23 @@ TEST_F(DialogRunnerTest, TheOneSectionOnAnAspectOutranksTheOverview) {
   EXPECT_TRUE(last_.caveat.empty()) << last_.caveat;
 }
 
+// "What size...?" is a reader's own number to an article that gives no
+// sizes (the liver fixture: "how big can it get" is not covered, above);
+// an article that gives them ("larger than 10 millimetres") answers it.
+TEST(SizeAsked, AnsweredByAnArticleThatGivesSizes) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/content/gallbladder-polyps");
+  ASSERT_TRUE(pack) << pack.error().message;
+  DialogState state;
+  auto r = DialogRunner(pack->get())
+               .Step(&state, {"At what size does a gallbladder polyp have to "
+                              "be removed?",
+                              ""});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->kind, ReplyKind::kAnswer) << r->text;
+  EXPECT_NE(r->text.find("10 millimetres"), std::string::npos) << r->text;
+}
+
 // Two processes (or one restarted) compiling the same files must agree on
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
