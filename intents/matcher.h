@@ -39,6 +39,8 @@
 
 namespace faqbot::intents {
 
+enum class TermKind;  // medical_terms.h
+
 struct Candidate {
   int intent = -1;
   double score = 0;
@@ -258,6 +260,8 @@ class Matcher {
   // What the subject check needs to know of a word.
   WordFacts FactsOf(const std::string& word) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
+  void CheckUncoveredWord(SubjectReading& r, std::size_t i, TermKind kind,
+                          bool known) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;
   void CheckAskedCondition(SubjectReading& r) const;

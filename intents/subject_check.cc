@@ -313,9 +313,15 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     r.check.evidence.push_back(word + ": the article's subject");
     return;
   }
-  // Words the article uses are covered, even in passing ("hydatid
-  // disease" in its section on parasites); only everyday words for
-  // findings ("cyst") must be its subject to count as covered.
+  CheckUncoveredWord(r, i, kind, known);
+}
+
+// Words the article uses are covered, even in passing ("hydatid disease"
+// in its section on parasites); only everyday words for findings ("cyst")
+// must be its subject to count as covered.
+void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
+                                 TermKind kind, bool known) const {
+  const std::string& word = r.a.words[i];
   r.check.own_organ = r.check.own_organ || (known && kind == TermKind::kOrgan);
   if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
     return;
@@ -326,7 +332,8 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
       !known && (kind == TermKind::kFinding || kind == TermKind::kJargon) &&
       OpensTheQuestion(r.a.words, i, *lexicon_);
   r.Uncovered(
-      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
+      word, TermOf(word),
+      kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
       std::string(KindName(kind)) +
           (known ? ", only mentioned in passing" : ", not in the article"));
 }
