@@ -67,7 +67,8 @@ std::size_t ConsumptionAsked(const std::vector<std::string>& w,
 }
 
 // "Could the nodule be from fatty liver?", "is this lesion...": what a
-// yes/no question opens on is what it asks about.
+// yes/no question opens on is what it asks about, unless it causes
+// something.
 bool OpensTheQuestion(const std::vector<std::string>& w, std::size_t i,
                       const Lexicon& lexicon) {
   if (i == 0 || !lexicon.Is(w[0], WordClass::kAuxiliaries)) return false;
@@ -77,7 +78,12 @@ bool OpensTheQuestion(const std::vector<std::string>& w, std::size_t i,
       return false;
     }
   }
-  return true;
+  // "Can stones in the gallbladder cause polyps?" asks what the opener
+  // does to the subject: a cause of it.
+  return std::none_of(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
+                      [&](const std::string& word) {
+                        return lexicon.Is(word, WordClass::kCausingVerbs);
+                      });
 }
 
 const char* KindName(TermKind kind) {

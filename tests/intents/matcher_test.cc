@@ -138,6 +138,9 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
   EXPECT_TRUE(opens.decides);
   EXPECT_FALSE(
       m_.CheckSubject("can liver calcification cause a nodule").decides);
+  // ...unless it causes something: then the subject's cause is asked.
+  EXPECT_FALSE(
+      m_.CheckSubject("can a nodule cause liver calcification").decides);
   // "I have <a condition the pack never names>"; not "should I have".
   const SubjectCheck had = m_.CheckSubject("i have sarcoidosis and stones");
   EXPECT_TRUE(had.asks_condition);
