@@ -312,14 +312,21 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
       !ranked.empty() &&
       std::any_of(t.sig.passages.begin(), t.sig.passages.end(),
                   [](const auto& hit) { return hit.specific > 0; });
-  const bool answers =
-      names_more || t.told_story ||
+  const bool yes_or_no =
       intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon());
-  if (ranked.empty() && answers) {
+  const bool answers = names_more || t.told_story || yes_or_no;
+  // A yes/no question ("does it need to be removed?") is answered by every
+  // section's part, those its words meet first: one section that speaks
+  // of removal is not the whole answer.
+  if ((ranked.empty() && answers) || yes_or_no) {
     for (const auto& id : all.choices) {
-      if (const auto it = pack_.by_id.find(id); it != pack_.by_id.end()) {
-        ranked.emplace_back(0.0, it->second);
+      const auto it = pack_.by_id.find(id);
+      if (it == pack_.by_id.end() ||
+          std::any_of(ranked.begin(), ranked.end(),
+                      [&](const auto& r) { return r.second == it->second; })) {
+        continue;
       }
+      ranked.emplace_back(0.0, it->second);
     }
   }
   if (ranked.empty()) return Answer(state, pack_.by_id.at(all.id), confidence);

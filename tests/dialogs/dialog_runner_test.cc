@@ -111,6 +111,13 @@ TEST_F(DialogRunnerTest, AYesNoQuestionAcrossSectionsIsAnswered) {
   EXPECT_EQ(Say("does liver calcification need to be treated?"),
             "answer parasitic-infection.treatment");
   EXPECT_GE(last_.parts.size(), 2u);
+  // One section's words met ("removed": surgical removal of the cysts)
+  // come first, the other sections' parts still follow.
+  EXPECT_EQ(Say("does a liver calcification need to be removed?"),
+            "answer parasitic-infection.treatment");
+  EXPECT_GE(last_.parts.size(), 2u);
+  EXPECT_NE(last_.text.find("may not be necessary"), std::string::npos)
+      << last_.text;
   EXPECT_EQ(Say("could you explain how liver calcification is treated?"),
             "clarify all.treatment");
   // After the asker's story, which is what the choice would ask about.
