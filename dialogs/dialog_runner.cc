@@ -391,6 +391,17 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     return Fallback(state, pack_.wording.fallback_personal,
                     "fallback.personal");
   }
+  // "My ALT is 120 and AST 80. What does that mean?": a story of nothing
+  // but one's own values, asked about by pointing back, asks to read them.
+  const auto names = [](const intents::Candidate& c) { return c.specific > 0; };
+  if (reading.has_story() && HasPronoun(t.words, pack_.lexicon()) &&
+      std::none_of(t.sig.candidates.begin(), t.sig.candidates.end(), names) &&
+      intents::TellsOnlyValues(reading.story().analysis.words,
+                               pack_.lexicon())) {
+    t.trace.Note([&] { return "the story tells only values: read them"; });
+    return Fallback(state, pack_.wording.fallback_personal,
+                    "fallback.personal");
+  }
   if (!t.sig.requests.empty()) {
     t.trace.Note([&] { return "asks for " + t.sig.requests[0]; });
     intents::SubjectCheck asked;

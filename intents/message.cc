@@ -96,6 +96,16 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence,
 
 // Measurements, ages and lab values in `words` (normalized), as the
 // phrases a person wrote.
+// A lab's short code ("alt", "afp"): what stands before a lab value.
+bool IsLabCode(const std::string& word, const Lexicon& lexicon) {
+  return word.size() >= 2 && word.size() <= 5 &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return std::isalpha(c); }) &&
+         !lexicon.Is(word, WordClass::kAuxiliaries) &&
+         !lexicon.Is(word, WordClass::kStopwords) &&
+         !lexicon.Is(word, WordClass::kNotLabNames);
+}
+
 void FindPersonalDetails(const std::vector<std::string>& w,
                          const Lexicon& lexicon,
                          std::vector<std::string>* out) {
@@ -106,12 +116,7 @@ void FindPersonalDetails(const std::vector<std::string>& w,
     const bool age = i >= 2 && (lexicon.Is(w[i - 1], WordClass::kAgeWords) ||
                                 (w[i - 2] == "i" && w[i - 1] == "is"));
     // A lab value: a short code before a number ("alt 85", "afp 12").
-    const bool lab = i >= 1 && w[i - 1].size() >= 2 && w[i - 1].size() <= 5 &&
-                     std::all_of(w[i - 1].begin(), w[i - 1].end(),
-                                 [](char c) { return std::isalpha(c); }) &&
-                     !lexicon.Is(w[i - 1], WordClass::kAuxiliaries) &&
-                     !lexicon.Is(w[i - 1], WordClass::kStopwords) &&
-                     !lexicon.Is(w[i - 1], WordClass::kNotLabNames);
+    const bool lab = i >= 1 && IsLabCode(w[i - 1], lexicon);
     if (unit) {
       out->push_back(w[i] + " " + w[i + 1]);
     } else if (age || lab) {
@@ -243,6 +248,33 @@ bool QuotesAReport(std::string_view text) {
   std::vector<std::string> quotes;
   FindQuotes(text, &quotes);
   return !quotes.empty();
+}
+
+bool TellsOnlyValues(const std::vector<std::string>& w,
+                     const Lexicon& lexicon) {
+  const auto number = [&](std::size_t i) {
+    return i < w.size() && IsNumber(w[i], /*allow_separators=*/true);
+  };
+  bool values = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (number(i)) {
+      values = true;
+      continue;
+    }
+    if (lexicon.Is(w[i], WordClass::kStopwords) ||
+        lexicon.Is(w[i], WordClass::kDeterminers) ||
+        lexicon.Is(w[i], WordClass::kAuxiliaries) ||
+        lexicon.Is(w[i], WordClass::kUnits)) {
+      continue;
+    }
+    // "alt 120", "ast is 80", "afp was 17".
+    const bool code =
+        IsLabCode(w[i], lexicon) &&
+        (number(i + 1) ||
+         (number(i + 2) && lexicon.Is(w[i + 1], WordClass::kAuxiliaries)));
+    if (!code) return false;
+  }
+  return values;
 }
 
 std::string WithoutPersonalDetails(std::string_view text) {

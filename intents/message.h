@@ -52,6 +52,11 @@ bool StartsLikeQuestion(const std::vector<std::string>& words,
 // ovary?", "do they need to be removed?"), not a wh-question.
 bool AsksYesOrNo(const std::vector<std::string>& words, const Lexicon& lexicon);
 
+// Whether words tell nothing but one's own values ("my ALT is 120 and
+// AST 80"): lab codes with their numbers, numbers with units.
+bool TellsOnlyValues(const std::vector<std::string>& words,
+                     const Lexicon& lexicon);
+
 // `text` with the words it quotes from a report ('like this') blanked
 // out, for deciding what a question asks about: a report's words are
 // context, not a subject.

@@ -318,6 +318,20 @@ TEST(SizeAsked, AnsweredByAnArticleThatGivesSizes) {
   EXPECT_NE(r->text.find("10 millimetres"), std::string::npos) << r->text;
 }
 
+// A story of nothing but one's own values, asked about by pointing back,
+// asks to read them: no article answers that. Told beside the article's
+// subject, the subject is asked about.
+TEST_F(DialogRunnerTest, OnlyValuesToldAskToReadThem) {
+  EXPECT_EQ(Say("My ALT is 120 and AST 80. What does that mean?"), "fallback ");
+  EXPECT_EQ(last_.intent, "fallback.personal");
+  EXPECT_EQ(Say("My AFP was 17. Is that normal?"), "fallback ");
+  EXPECT_EQ(last_.intent, "fallback.personal");
+  EXPECT_EQ(Say("My AFP was 17 and the scan showed a calcification in my "
+                "liver. Is that normal?")
+                .substr(0, 6),
+            "answer");
+}
+
 // Two processes (or one restarted) compiling the same files must agree on
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
