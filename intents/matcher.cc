@@ -272,6 +272,7 @@ Status Matcher::Compile() {
   if (auto s = red_flags_.Compile(); !s) return s;
   analyzer_.Freeze();
   BuildPostings();
+  gives_sizes_ = GivesSizes();
   passages_.Build();
   return Ok();
 }
@@ -613,7 +614,10 @@ void Matcher::AskedConsequence(Signals* sig, bool explain) const {
   const Lexicon& lex = *lexicon_;
   const auto& w = sig->analysis.words;
   if (w.size() < 4 || !lex.Is(w[0], WordClass::kAuxiliaries) ||
-      *std::max_element(sig->facets.begin(), sig->facets.end()) >= 1.0) {
+      *std::max_element(sig->facets.begin(), sig->facets.end()) >= 1.0 ||
+      std::none_of(w.begin(), w.end(), [&](const std::string& word) {
+        return lex.Is(word, WordClass::kCausingVerbs);
+      })) {
     return;
   }
   const auto subject = [&](const std::string& word) {

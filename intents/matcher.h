@@ -260,7 +260,8 @@ class Matcher {
   // What the subject check needs to know of a word.
   WordFacts FactsOf(const std::string& word) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
-  void CheckUncoveredWord(SubjectReading& r, std::size_t i, TermKind kind,
+  void CheckUncoveredWord(SubjectReading& r, std::size_t i,
+                          const std::string& term, TermKind kind,
                           bool known) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;
@@ -311,7 +312,7 @@ class Matcher {
   void ScoreSizes(std::string_view text, Signals* sig, bool explain) const;
   void ApplyPatterns(Signals* sig, bool explain) const;
   void AskedConsequence(Signals* sig, bool explain) const;
-  bool GivesSizes() const;  // the article names a length unit
+  bool GivesSizes() const;  // the article names a length unit (at Compile)
   // Where each facet's first cue starts, when two facets have cues (the
   // first one asked wins a tie; one facet alone needs no position).
   void LocateCues(const std::vector<int>& cues, Signals* sig) const;
@@ -342,6 +343,7 @@ class Matcher {
   StringMap<std::vector<Posting>> postings_;
   StringSet pack_terms_;  // what the pack talks about
   StringSet subject_terms_;
+  bool gives_sizes_ = false;  // GivesSizes, once compiled
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).
   StringSet subject_level_terms_;

@@ -135,19 +135,19 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
   // found...": an examination of another organ, in words that name none
   // the pack does, found what it found there.
   bool examined_elsewhere = false;
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    if (ClassifyTerm(w[k], lex) == TermKind::kOrgan &&
-        pack_terms_.contains(TermOf(w[k]))) {
-      return false;
-    }
+  for (std::size_t k = 0; k < w.size() && !examined_elsewhere; ++k) {
     if (!lex.Is(w[k], WordClass::kExaminations)) continue;
     const bool before = k > 0 && elsewhere(w[k - 1]);
     const bool of =
         k + 2 < w.size() && lex.Is(w[k + 1], WordClass::kLocatives) &&
         place_after(k + 2) < w.size() && elsewhere(w[place_after(k + 2)]);
-    examined_elsewhere = examined_elsewhere || before || of;
+    examined_elsewhere = before || of;
   }
-  return examined_elsewhere;
+  return examined_elsewhere &&
+         std::none_of(w.begin(), w.end(), [&](const std::string& word) {
+           return ClassifyTerm(word, lex) == TermKind::kOrgan &&
+                  pack_terms_.contains(TermOf(word));
+         });
 }
 
 struct Matcher::SubjectReading {
@@ -319,14 +319,15 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     r.check.evidence.push_back(word + ": the article's subject");
     return;
   }
-  CheckUncoveredWord(r, i, kind, known);
+  CheckUncoveredWord(r, i, term, kind, known);
 }
 
 // Words the article uses are covered, even in passing ("hydatid disease"
 // in its section on parasites); only everyday words for findings ("cyst")
 // must be its subject to count as covered.
 void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
-                                 TermKind kind, bool known) const {
+                                 const std::string& term, TermKind kind,
+                                 bool known) const {
   const std::string& word = r.a.words[i];
   r.check.own_organ = r.check.own_organ || (known && kind == TermKind::kOrgan);
   if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
@@ -338,8 +339,7 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
       !known && (kind == TermKind::kFinding || kind == TermKind::kJargon) &&
       OpensTheQuestion(r.a.words, i, *lexicon_);
   r.Uncovered(
-      word, TermOf(word),
-      kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
+      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
       std::string(KindName(kind)) +
           (known ? ", only mentioned in passing" : ", not in the article"));
 }
@@ -360,7 +360,7 @@ void Matcher::CheckActivities(SubjectReading& r) const {
   }
   // "How big does it have to be...": sizes are a reader's own numbers,
   // unless the article gives sizes ("larger than 10 millimetres").
-  if (GivesSizes()) return;
+  if (gives_sizes_) return;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     if ((w[i] == "how" && (w[i + 1] == "big" || w[i + 1] == "large")) ||
         (w[i] == "what" && w[i + 1] == "size")) {
