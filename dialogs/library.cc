@@ -320,6 +320,11 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     // that only mentions the word in passing is not chosen (a question
     // about hepatitis C is not for the calcification article).
     route.pack = echo;
+  } else if (current < 0 && route.named.size() == 1 &&
+             NamesOwnTitleWord(keys, route.named[0])) {
+    // One article names the subject by a heading's word, and the message
+    // names a word only its title has ("a gallbladder adenoma"): that one.
+    route.pack = route.named[0];
   } else if (current < 0 && route.named.size() > 1) {
     // Several articles named, no title's subject among them: the one more
     // of whose subjects the message names ("intrahepatic bile duct
@@ -333,6 +338,25 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     if (route.pack < 0) route.uncovered = Uncovered(main);
   }
   return route;
+}
+
+// Whether `keys` hold a word of pack `p`'s title that no other article's
+// title has ("gallbladder"; not "liver" in a library of liver articles).
+bool Library::NamesOwnTitleWord(const std::vector<std::string>& keys,
+                                int p) const {
+  return std::any_of(title_terms_[p].begin(), title_terms_[p].end(),
+                     [&](const std::string& t) {
+                       if (!std::binary_search(keys.begin(), keys.end(), t))
+                         return false;
+                       for (int other = 0; other < size(); ++other) {
+                         const auto& terms = title_terms_[other];
+                         if (other != p && std::find(terms.begin(), terms.end(),
+                                                     t) != terms.end()) {
+                           return false;
+                         }
+                       }
+                       return true;
+                     });
 }
 
 // Whether `keys` hold a word of pack `p`'s title that names its subject

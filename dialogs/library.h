@@ -116,6 +116,7 @@ class Library {
               const std::vector<int>& candidates) const;
   // Whether `keys` hold a word of pack `p`'s title that names its subject.
   bool NamesTitleSubject(const std::vector<std::string>& keys, int p) const;
+  bool NamesOwnTitleWord(const std::vector<std::string>& keys, int p) const;
   // Whether a story's subject reading decides by no organ, group of
   // patients or condition asked after (only by a scope word, "size").
   bool OnlyScopeDecides(const intents::SubjectCheck& told) const;

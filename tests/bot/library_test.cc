@@ -75,6 +75,11 @@ TEST_F(LibraryTest, WithoutAPageTheSubjectChoosesTheArticle) {
   EXPECT_EQ(
       Routed("I have a 6 mm polyp in my gallbladder, is it cancer?", nullptr),
       "gallbladder-polyps");
+  EXPECT_EQ(Routed("What is a gallbladder adenoma?", nullptr),
+            "gallbladder-polyps")
+      << "a heading's word, and a word only this article's title has";
+  EXPECT_EQ(Routed("Is hepatitis C curable?", nullptr), "")
+      << "a heading's word of the calcification article alone";
   EXPECT_EQ(Routed("how is it treated?", nullptr), "")
       << "no subject and no page: ask which article";
   EXPECT_EQ(Routed("what is the best pizza in town?", nullptr), "");
