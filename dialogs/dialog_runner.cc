@@ -526,6 +526,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     t.trace.Note([&] { return "the article as a whole"; });
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
   }
+  // "I have a 4 mm polyp. Any thoughts?": a question that names nothing
+  // the pack knows, after a story that names its topic, asks about that.
+  if (told >= 0 && t.sig.analysis.unknown.empty()) return from_story();
   t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};

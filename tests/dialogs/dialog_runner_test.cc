@@ -332,6 +332,29 @@ TEST_F(DialogRunnerTest, OnlyValuesToldAskToReadThem) {
             "answer");
 }
 
+// After a story that names a section's case, a question that names
+// nothing asks about that case: "do I need to do anything?" (a follow-up
+// cue) and "what do you think?" (no cue at all).
+TEST(StoryQuestionNamingNothing, IsAskedOfTheStorysSection) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/content/gallbladder-polyps");
+  ASSERT_TRUE(pack) << pack.error().message;
+  for (const char* question :
+       {"Do I need to do anything?", "What do you think?"}) {
+    DialogState state;
+    auto r = DialogRunner(pack->get())
+                 .Step(&state, {std::string("I have several small polyps in "
+                                            "my gallbladder, the largest is "
+                                            "4 mm. ") +
+                                    question,
+                                ""});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, ReplyKind::kAnswer) << question << ": " << r->text;
+    EXPECT_EQ(r->node.rfind("cholesterol-polyps", 0), 0u)
+        << question << ": " << r->node;
+  }
+}
+
 // Two processes (or one restarted) compiling the same files must agree on
 // the generation, so a session shared through Redis is checked against
 // the pack whenever its content changed, and only then.
