@@ -259,6 +259,7 @@ class Matcher {
   struct WordFacts;
   // What the subject check needs to know of a word.
   WordFacts FactsOf(const std::string& word) const;
+  bool JoinSplitWords(const Analysis& a, Analysis* joined) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckUncoveredWord(SubjectReading& r, std::size_t i,
                           const std::string& term, TermKind kind,

@@ -178,9 +178,43 @@ SubjectCheck Matcher::CheckSubject(std::string_view question,
       facet);
 }
 
+// "Gall bladder", "gall stone": two words the synonym table read as one
+// word written apart are that word here too, so that "bladder" is not
+// taken for another organ. False when the words have no such pair.
+bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
+  bool any = false;
+  for (const auto& use : a.synonyms) {
+    const std::size_t space = use.phrase.find(' ');
+    if (space == std::string::npos ||
+        use.phrase.find(' ', space + 1) != std::string::npos) {
+      continue;
+    }
+    const std::string_view first(use.phrase.data(), space);
+    const std::string_view second =
+        std::string_view(use.phrase).substr(space + 1);
+    const auto& w = any ? joined->words : a.words;
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+      if (analyzer_.CachedStem(w[i]) != first ||
+          analyzer_.CachedStem(w[i + 1]) != second ||
+          TermOf(w[i] + w[i + 1]) != use.canonical) {
+        continue;
+      }
+      if (!any) *joined = a;
+      any = true;
+      auto& words = joined->words;
+      words[i] += words[i + 1];
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      break;
+    }
+  }
+  return any;
+}
+
 SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
-  SubjectReading r{*lexicon_, question, facet, {}, {}};
+  Analysis joined;
+  const Analysis& a = JoinSplitWords(question, &joined) ? joined : question;
+  SubjectReading r{*lexicon_, a, facet, {}, {}};
   r.check.compares = lexicon_->HasEntry(r.a.words, WordClass::kComparisons);
   // Scope words first: "dosage" is also a medical term, which alone would
   // not decide.

@@ -332,6 +332,22 @@ TEST_F(DialogRunnerTest, OnlyValuesToldAskToReadThem) {
             "answer");
 }
 
+// "Gall bladder" written apart is the gallbladder, not the bladder (an
+// organ the article never names).
+TEST(SplitWords, GallBladderIsTheGallbladder) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/content/gallbladder-polyps");
+  ASSERT_TRUE(pack) << pack.error().message;
+  for (const char* text :
+       {"do gall bladder polyps need surgery?",
+        "I have a polyp in my gall bladder, is it cancer?"}) {
+    DialogState state;
+    auto r = DialogRunner(pack->get()).Step(&state, {text, ""});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->kind, ReplyKind::kAnswer) << text << ": " << r->text;
+  }
+}
+
 // After a story that names a section's case, a question that names
 // nothing asks about that case: "do I need to do anything?" (a follow-up
 // cue) and "what do you think?" (no cue at all).
