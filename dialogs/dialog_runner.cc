@@ -452,7 +452,6 @@ Reply DialogRunner::NotCovered(DialogState* state,
 // current topic for a follow-up, else the article as a whole.
 DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     Turn& t, DialogState* state, const intents::Signals* story) const {
-  const PackSettings& cfg = pack_.settings;
   const auto& cands = t.sig.candidates;
   const int told = StoryTopic(story);
   const auto from_story = [&] {
@@ -475,30 +474,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     });
     return {met, 0.7, std::nullopt};
   }
-  if (t.best >= cfg.answer_threshold) {
-    std::vector<int> close;
-    for (const auto& c : cands) {
-      if (c.score >= cfg.clarify_ratio * t.best &&
-          pack_.topic_node(c.intent).kind == NodeKind::kSection) {
-        close.push_back(c.intent);
-      }
-    }
-    if (const int speaks = AspectTopic(t); speaks >= 0) {
-      t.trace.Note([&] {
-        return "topic " + pack_.topic_node(speaks).id + ": it speaks to " +
-               std::string(intents::AspectName(t.sig.aspect()));
-      });
-      return {speaks, Confidence(t.best), std::nullopt};
-    }
-    if (pack_.topic_node(cands[0].intent).kind == NodeKind::kSection &&
-        close.size() >= 2) {
-      return {.reply = Clarify(t, state, close)};
-    }
-    t.trace.Note([&] {
-      return "topic " + pack_.topic_node(cands[0].intent).id + " by score";
-    });
-    return {cands[0].intent, Confidence(t.best), std::nullopt};
-  }
+  if (t.best >= pack_.settings.answer_threshold) return TopicByScore(t, state);
   // The story names the topic the question leaves out ("...chronic
   // hepatitis... which medicines are used in this situation?").
   if (told >= 0 &&
@@ -526,12 +502,42 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     t.trace.Note([&] { return "the article as a whole"; });
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
   }
-  // "I have a 4 mm polyp. Any thoughts?": a question that names nothing
+  // "I have a 4 mm polyp. What do you think?": a question that names nothing
   // the pack knows, after a story that names its topic, asks about that.
   if (told >= 0 && t.sig.analysis.unknown.empty()) return from_story();
   t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};
+}
+
+// Decision 6 when the question's words score: the best topic, a section
+// that speaks to the aspect asked, or a choice between close sections.
+DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
+                                                     DialogState* state) const {
+  const PackSettings& cfg = pack_.settings;
+  const auto& cands = t.sig.candidates;
+  std::vector<int> close;
+  for (const auto& c : cands) {
+    if (c.score >= cfg.clarify_ratio * t.best &&
+        pack_.topic_node(c.intent).kind == NodeKind::kSection) {
+      close.push_back(c.intent);
+    }
+  }
+  if (const int speaks = AspectTopic(t); speaks >= 0) {
+    t.trace.Note([&] {
+      return "topic " + pack_.topic_node(speaks).id + ": it speaks to " +
+             std::string(intents::AspectName(t.sig.aspect()));
+    });
+    return {speaks, Confidence(t.best), std::nullopt};
+  }
+  if (pack_.topic_node(cands[0].intent).kind == NodeKind::kSection &&
+      close.size() >= 2) {
+    return {.reply = Clarify(t, state, close)};
+  }
+  t.trace.Note([&] {
+    return "topic " + pack_.topic_node(cands[0].intent).id + " by score";
+  });
+  return {cands[0].intent, Confidence(t.best), std::nullopt};
 }
 
 // "A 4 cm hemangioma was found. Do I need treatment?": a question that

@@ -147,6 +147,9 @@ class DialogRunner {
     std::optional<Reply> reply;
     bool from_story = false;  // the story named it, not the question
   };
+  TopicChoice TopicByScore(Turn& t, DialogState* state) const;
+  std::vector<std::pair<double, int>> SectionsMet(const Turn& t,
+                                                  const Node& all) const;
   TopicChoice ChooseTopic(Turn& t, DialogState* state,
                           const intents::Signals* story) const;
   // Of several questions, those that ask something on their own ("I'm

@@ -286,11 +286,12 @@ Reply DialogRunner::Parts(DialogState* state,
   return out;
 }
 
-Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
-                                double confidence) const {
-  // Each offered section's best sentence score for the question (its
-  // facet words count: "removed" is what a removal question meets).
-  std::vector<std::pair<double, int>> ranked;  // (score, node index)
+// Each of `all`'s offered sections whose sentences the question meets,
+// with its best sentence's score (its facet words count: "removed" is
+// what a removal question meets), as (score, node index).
+std::vector<std::pair<double, int>> DialogRunner::SectionsMet(
+    const Turn& t, const Node& all) const {
+  std::vector<std::pair<double, int>> ranked;
   for (const auto& id : all.choices) {
     const auto it = pack_.by_id.find(id);
     if (it == pack_.by_id.end()) continue;
@@ -302,6 +303,12 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
       }
     }
   }
+  return ranked;
+}
+
+Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
+                                double confidence) const {
+  std::vector<std::pair<double, int>> ranked = SectionsMet(t, all);
   // A question that names nothing besides the subject and the facet ("how
   // is it treated?") still asks which case: the sections' answers come
   // with the choice of all of them. A yes/no question ("will my ovary
