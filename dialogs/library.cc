@@ -344,19 +344,11 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
 // title has ("gallbladder"; not "liver" in a library of liver articles).
 bool Library::NamesOwnTitleWord(const std::vector<std::string>& keys,
                                 int p) const {
-  return std::any_of(title_terms_[p].begin(), title_terms_[p].end(),
-                     [&](const std::string& t) {
-                       if (!std::binary_search(keys.begin(), keys.end(), t))
-                         return false;
-                       for (int other = 0; other < size(); ++other) {
-                         const auto& terms = title_terms_[other];
-                         if (other != p && std::find(terms.begin(), terms.end(),
-                                                     t) != terms.end()) {
-                           return false;
-                         }
-                       }
-                       return true;
-                     });
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+    const auto it = packs_by_title_term_.find(key);
+    return it != packs_by_title_term_.end() && it->second.size() == 1 &&
+           it->second.front() == p;
+  });
 }
 
 // Whether `keys` hold a word of pack `p`'s title that names its subject
