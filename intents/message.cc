@@ -94,8 +94,6 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence,
   return pieces;
 }
 
-// Measurements, ages and lab values in `words` (normalized), as the
-// phrases a person wrote.
 // A lab's short code ("alt", "afp"): what stands before a lab value.
 bool IsLabCode(const std::string& word, const Lexicon& lexicon) {
   return word.size() >= 2 && word.size() <= 5 &&
@@ -106,6 +104,8 @@ bool IsLabCode(const std::string& word, const Lexicon& lexicon) {
          !lexicon.Is(word, WordClass::kNotLabNames);
 }
 
+// Measurements, ages and lab values in `words` (normalized), as the
+// phrases a person wrote.
 void FindPersonalDetails(const std::vector<std::string>& w,
                          const Lexicon& lexicon,
                          std::vector<std::string>* out) {

@@ -138,9 +138,11 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
   for (std::size_t k = 0; k < w.size() && !examined_elsewhere; ++k) {
     if (!lex.Is(w[k], WordClass::kExaminations)) continue;
     const bool before = k > 0 && elsewhere(w[k - 1]);
-    const bool of =
-        k + 2 < w.size() && lex.Is(w[k + 1], WordClass::kLocatives) &&
-        place_after(k + 2) < w.size() && elsewhere(w[place_after(k + 2)]);
+    bool of = false;  // "a scan of my breast"
+    if (k + 2 < w.size() && lex.Is(w[k + 1], WordClass::kLocatives)) {
+      const std::size_t place = place_after(k + 2);
+      of = place < w.size() && elsewhere(w[place]);
+    }
     examined_elsewhere = before || of;
   }
   return examined_elsewhere &&
