@@ -49,6 +49,13 @@ std::string Analyzer::CachedStem(std::string_view word) const {
   return it != stems_.end() ? it->second.stem : lexicon_->Stem(word);
 }
 
+std::string Analyzer::FamilyTerm(std::string_view word) const {
+  std::string stem = CachedStem(word);
+  if (KnowsTerm(stem)) return stem;
+  std::string related = RelatedTerm(stem);
+  return related.empty() ? stem : related;
+}
+
 std::vector<std::string> Analyzer::Terms(std::string_view text) const {
   std::vector<std::string> terms;
   for (const auto& word : Normalize(text)) terms.push_back(CachedStem(word));
@@ -77,6 +84,7 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
   };
   // Before Freeze() the vocabulary is still being added: nothing relates.
   if (stem.size() < kMinShared || sorted_terms_.empty()) return "";
+  if (std::string sized = SizePrefixed(stem); !sized.empty()) return sized;
   for (std::size_t len = stem.size() - 1;
        len >= kMinShared && stem.size() - len <= kMaxExtra; --len) {
     if (KnowsTerm(std::string_view(stem).substr(0, len)) &&
@@ -90,6 +98,18 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
       it->size() - stem.size() <= kMaxExtra &&
       !compound(std::string_view(*it).substr(stem.size()))) {
     return *it;
+  }
+  return "";
+}
+
+std::string Analyzer::SizePrefixed(const std::string& stem) const {
+  for (const std::string& prefix :
+       lexicon_->Entries(WordClass::kSizePrefixes)) {
+    if (std::string with = prefix + stem; KnowsTerm(with)) return with;
+    if (stem.starts_with(prefix) &&
+        KnowsTerm(std::string_view(stem).substr(prefix.size()))) {
+      return stem.substr(prefix.size());
+    }
   }
   return "";
 }

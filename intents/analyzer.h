@@ -77,6 +77,10 @@ class Analyzer {
 
   // The stem of `word`, looked up for the pack's own words.
   std::string CachedStem(std::string_view word) const;
+  // `word`'s stem, or the pack's term of its word family when the pack
+  // does not use the stem itself (what Analyze() makes of it, before
+  // spelling correction and synonyms).
+  std::string FamilyTerm(std::string_view word) const;
 
   // `text`'s words, normalized with this analyzer's lexicon.
   std::vector<std::string> Normalize(std::string_view text) const;
@@ -100,6 +104,9 @@ class Analyzer {
   // The pack's term of the same word family as `stem`, when one is a
   // prefix of the other ("inflamm", "inflammatori"), or "".
   std::string RelatedTerm(const std::string& stem) const;
+  // The pack's term for `stem` with or without a size prefix
+  // ("microcalcif" for "calcif"), or "".
+  std::string SizePrefixed(const std::string& stem) const;
 
   const Lexicon* lexicon_;
   SynonymTable synonyms_;

@@ -95,6 +95,7 @@ constexpr std::string_view kClassNames[] = {
     "size-below",
     "size-hedges",
     "size-joiners",
+    "size-prefixes",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

@@ -164,6 +164,7 @@ enum class WordClass : std::uint8_t {
   kSizeBelow,            // "smaller", "under" before a size: up to it
   kSizeHedges,           // "than", "about" between the two
   kSizeJoiners,          // "4 to 5 cm", "5 x 3 cm": one size's numbers
+  kSizePrefixes,         // "micro": a microcalcification is a calcification
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -251,9 +251,16 @@ std::vector<std::string> Matcher::SubjectStems() const {
 }
 
 std::string Matcher::TermOf(const std::string& word) const {
-  std::vector<std::string> terms = {analyzer_.CachedStem(word)};
-  analyzer_.synonyms().Apply(&terms, nullptr);
-  return terms.empty() ? word : terms.front();
+  const auto term = [&](std::string stem) {
+    std::vector<std::string> terms = {std::move(stem)};
+    analyzer_.synonyms().Apply(&terms, nullptr);
+    return terms.empty() ? word : terms.front();
+  };
+  std::string plain = term(analyzer_.CachedStem(word));
+  if (pack_terms_.contains(plain)) return plain;
+  // "calcification" for the article's "microcalcifications".
+  std::string family = term(analyzer_.FamilyTerm(word));
+  return pack_terms_.contains(family) ? family : plain;
 }
 
 // A content word the pack never uses, nor a cue (unless `even_cues`) or

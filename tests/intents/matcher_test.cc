@@ -213,6 +213,23 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
   EXPECT_TRUE(m.CheckSubject("is my ovarian cyst serious?").uncovered.empty());
 }
 
+// "Calcification" to an article that says "microcalcifications": a size
+// prefix ([size-prefixes]) only tells the finding's size, so the word
+// with or without it is the article's, in the subject check as in
+// matching; a word the article does not use stays uncovered.
+TEST(MatcherSubjects, AWordMeetsTheArticlesWordWithASizePrefix) {
+  const Matcher m = SmallArticle(
+      "Thyroid nodules", "Nodules that need a biopsy",
+      "A nodule with tiny bright specks (microcalcifications) is checked.");
+  const SubjectCheck calcified =
+      m.CheckSubject("is calcification in a thyroid nodule dangerous?");
+  EXPECT_TRUE(calcified.uncovered.empty());
+  EXPECT_EQ(m.Match("is calcification dangerous?").candidates.at(0).intent, 1);
+  EXPECT_EQ(
+      m.CheckSubject("is fibrosis in a thyroid nodule dangerous?").uncovered,
+      std::vector<std::string>{"fibrosis"});
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.

@@ -44,6 +44,8 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"there is blood in my urine since yesterday", "blood-in-urine"},
       {"my side is very painful", "severe-pain"},
       {"I can't breathe properly", "breathing"},
+      {"my neck swelled up and I can hardly breathe", "breathing"},
+      {"I can't swallow even water and my throat is closing", "airway"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
