@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "intents/medical_terms.h"
 #include "intents/normalizer.h"
 #include "intents/sentences.h"
 #include "intents/text.h"
@@ -122,6 +123,32 @@ std::vector<TermSynonyms> OtherNames(std::string_view text,
         out.push_back({phrase + ": " + others, sense->origin});
       }
     }
+  }
+  return out;
+}
+
+std::vector<ParenthesisedName> ParenthesisedNames(
+    std::string_view sentence, const intents::Lexicon& lexicon) {
+  std::vector<ParenthesisedName> out;
+  for (std::size_t open = sentence.find('('); open != std::string_view::npos;
+       open = sentence.find('(', open + 1)) {
+    const std::size_t close = sentence.find(')', open);
+    if (close == std::string_view::npos) break;
+    const auto inside = intents::Normalize(
+        sentence.substr(open + 1, close - open - 1), lexicon);
+    const auto before = intents::Normalize(sentence.substr(0, open), lexicon);
+    // One finding, after an article at most: "(a cyst)", not "(hypoechoic)"
+    // or "(lobectomy)".
+    std::size_t first = 0;
+    if (inside.size() == 2 && lexicon.Is(inside[0], WordClass::kArticles)) {
+      first = 1;
+    }
+    if (before.empty() || inside.size() != first + 1 ||
+        intents::ClassifyTerm(inside[first], lexicon) !=
+            intents::TermKind::kFinding) {
+      continue;
+    }
+    out.push_back({before.back(), inside[first]});
   }
   return out;
 }

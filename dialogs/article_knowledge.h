@@ -3,7 +3,8 @@
 //     for severe pain, fever or chills, or little or no urine"), which
 //     become the pack's red flags;
 //   - the other names of its terms that the lexicon knows (WordNet's
-//     first sense: "kidney stones" are also "renal calculi").
+//     first sense: "kidney stones" are also "renal calculi"), and the
+//     names it gives in parentheses ("a fluid-filled nodule (a cyst)").
 // Internal to dialogs/ (the pack compiler).
 #ifndef FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
 #define FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_
@@ -36,6 +37,16 @@ struct TermSynonyms {
 // ("nephrolith", "renal calculus"; not "water" for urine).
 std::vector<TermSynonyms> OtherNames(std::string_view text,
                                      const intents::Lexicon& lexicon);
+
+// "A fluid-filled nodule (a cyst)": a word for a finding in parentheses
+// right after a word, which it names. The article's own other name for a
+// kind of what that word names.
+struct ParenthesisedName {
+  std::string named;  // the word before the parentheses ("nodule")
+  std::string name;   // the finding inside them ("cyst")
+};
+std::vector<ParenthesisedName> ParenthesisedNames(
+    std::string_view sentence, const intents::Lexicon& lexicon);
 
 }  // namespace faqbot::dialogs
 

@@ -394,11 +394,28 @@ class Compiler {
           s.called, kAuthorWeight,
           "the article's definition: \"" + s.text + "\"");
     }
+    AddParenthesisedNames(topic.intent, sentences);
     for (const auto& sentence : shown) {
       pack_->matcher.AddPassage(topic.intent, sentence);
     }
     AddFacetNodes(kind, id, title, source, sentences, &topic);
     pack_->topics.push_back(topic);
+  }
+
+  // "A fluid-filled nodule (a cyst)" in a section on small nodules: a kind
+  // of the subject the article names in parentheses names the subject
+  // there ("a cyst full of fluid, can it be drained?").
+  void AddParenthesisedNames(int intent,
+                             const std::vector<Sentence>& sentences) {
+    for (const auto& s : sentences) {
+      for (const auto& [named, name] : ParenthesisedNames(s.text, *lexicon_)) {
+        const auto terms = cues_->analyzer().Terms(named);
+        if (terms.size() != 1 || !title_terms_.contains(terms[0])) continue;
+        pack_->matcher.AddKeywords(
+            intent, name, kAuthorWeight,
+            "the article's name in parentheses: \"" + s.text + "\"");
+      }
+    }
   }
 
   // The topic's sentences on each facet: a node per facet for a section,

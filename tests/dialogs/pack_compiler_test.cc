@@ -230,6 +230,32 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
   EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
 }
 
+// A kind of the subject the article names in parentheses ("a fluid-filled
+// nodule (a cyst)") names the subject in that section; without the
+// parentheses the cyst is only mentioned in passing, not covered.
+TEST(PackCompiler, ANameInParenthesesForTheSubjectNamesIt) {
+  std::string nodules =
+      "Are thyroid nodules dangerous?\n"
+      "A thyroid nodule is a lump in the thyroid. Details are as follows:\n"
+      "1. Small nodules\n"
+      "A fluid-filled nodule (a cyst) can be drained with a needle.\n"
+      "2. Large nodules\n"
+      "Large nodules can be removed with an operation.\n"
+      "Keep your check-ups.\n";
+  constexpr const char* kCyst = "My thyroid has a cyst, can it be drained?";
+  Reply r = FirstReply(nodules, kCyst);
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_TRUE(r.node.starts_with("small-nodules")) << r.node;
+
+  nodules.replace(nodules.find("(a cyst)"), 8, "or cyst");
+  r = FirstReply(nodules, kCyst);
+  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
+  EXPECT_EQ(ParenthesisedNames("a nodule (hypoechoic) or (lobectomy)",
+                               *faqbot::testing::TestLexicon())
+                .size(),
+            0u);
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
