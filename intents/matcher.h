@@ -260,6 +260,10 @@ class Matcher {
   // What the subject check needs to know of a word.
   WordFacts FactsOf(const std::string& word) const;
   bool JoinSplitWords(const Analysis& a, Analysis* joined) const;
+  // Which of `a`'s words are part of a phrase the synonym table read as
+  // one term the pack uses ("racing heart" for the article's
+  // "heartbeat"): they name that term, not each a subject of its own.
+  std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckUncoveredWord(SubjectReading& r, std::size_t i,
                           const std::string& term, TermKind kind,

@@ -212,6 +212,34 @@ bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
   return any;
 }
 
+std::vector<bool> Matcher::WordsOfKnownPhrases(const Analysis& a) const {
+  std::vector<bool> in_phrase(a.words.size(), false);
+  for (const auto& use : a.synonyms) {
+    if (use.phrase.find(' ') == std::string::npos ||
+        !pack_terms_.contains(use.canonical)) {
+      continue;
+    }
+    std::vector<std::string_view> stems;
+    for (std::size_t at = 0; at <= use.phrase.size();) {
+      const std::size_t end =
+          std::min(use.phrase.find(' ', at), use.phrase.size());
+      stems.push_back(std::string_view(use.phrase).substr(at, end - at));
+      at = end + 1;
+    }
+    for (std::size_t i = 0; i + stems.size() <= a.words.size(); ++i) {
+      std::size_t n = 0;
+      while (n < stems.size() &&
+             analyzer_.CachedStem(a.words[i + n]) == stems[n]) {
+        ++n;
+      }
+      if (n < stems.size()) continue;
+      std::fill_n(in_phrase.begin() + static_cast<std::ptrdiff_t>(i),
+                  stems.size(), true);
+    }
+  }
+  return in_phrase;
+}
+
 SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
   Analysis joined;
@@ -221,7 +249,10 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
   // Scope words first: "dosage" is also a medical term, which alone would
   // not decide.
   CheckScopeWords(r);
-  for (std::size_t i = 0; i < r.a.words.size(); ++i) CheckWord(r, i);
+  const std::vector<bool> in_phrase = WordsOfKnownPhrases(a);
+  for (std::size_t i = 0; i < r.a.words.size(); ++i) {
+    if (!in_phrase[i]) CheckWord(r, i);
+  }
   CheckActivities(r);
   CheckAskedCondition(r);
   CheckChild(r);

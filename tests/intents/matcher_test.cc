@@ -230,6 +230,23 @@ TEST(MatcherSubjects, AWordMeetsTheArticlesWordWithASizePrefix) {
       std::vector<std::string>{"fibrosis"});
 }
 
+// "A racing heart" is the article's "fast heartbeat" (synonyms.txt): the
+// words of a phrase read as a term the article uses name that term, not
+// an organ each ("heart"). An article without it leaves the heart
+// uncovered.
+TEST(MatcherSubjects, APhraseForTheArticlesTermNamesNoOrganOfItsOwn) {
+  const Matcher hot = SmallArticle(
+      "Thyroid nodules", "Overactive nodules",
+      "Too much hormone can cause weight loss and a fast heartbeat.");
+  EXPECT_TRUE(hot.CheckSubject("can a thyroid nodule cause a racing heart?")
+                  .uncovered.empty());
+  const Matcher cold = SmallArticle("Thyroid nodules", "Small nodules",
+                                    "Small nodules are watched.");
+  EXPECT_EQ(
+      cold.CheckSubject("can a thyroid nodule cause a racing heart?").uncovered,
+      std::vector<std::string>{"heart"});
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
