@@ -51,6 +51,10 @@ TEST_F(MatcherTest, ReportsFacetCues) {
   EXPECT_EQ(m_.Match("will i lose my liver").facet(), Facet::kTreatment);
   EXPECT_NE(m_.Match("should i lose weight").facet(), Facet::kTreatment);
   EXPECT_EQ(m_.Match("what causes it").facet(), Facet::kCause);
+  // Whether two things told are related asks whether one comes of the
+  // other.
+  EXPECT_EQ(m_.Match("are the two related").facet(), Facet::kCause);
+  EXPECT_EQ(m_.Match("could they be connected").facet(), Facet::kCause);
   EXPECT_EQ(m_.Match("what symptoms does it cause").facet(), Facet::kSymptoms);
   // What the subject causes is asked as its symptoms; what causes the
   // subject, as a cause.
