@@ -179,7 +179,18 @@ Analysis Analyzer::Analyze(std::string_view text, bool correct_spelling) const {
     a.terms.push_back(out.term);
     synonyms = synonyms || synonyms_.StartsPhrase(out.term);
   }
-  if (synonyms) synonyms_.Apply(&a.terms, &a.synonyms);
+  if (synonyms) {
+    synonyms_.Apply(&a.terms, &a.synonyms);
+    // "calcified" became "calcification": the article may say it with a
+    // size prefix ("microcalcifications").
+    for (auto& term : a.terms) {
+      if (KnowsTerm(term)) continue;
+      if (std::string sized = SizePrefixed(term); !sized.empty()) {
+        a.related.push_back({term, sized});
+        term = std::move(sized);
+      }
+    }
+  }
   a.text = AnalyzedText(a.terms);
   return a;
 }

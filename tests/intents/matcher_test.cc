@@ -229,6 +229,8 @@ TEST(MatcherSubjects, AWordMeetsTheArticlesWordWithASizePrefix) {
       m.CheckSubject("is calcification in a thyroid nodule dangerous?");
   EXPECT_TRUE(calcified.uncovered.empty());
   EXPECT_EQ(m.Match("is calcification dangerous?").candidates.at(0).intent, 1);
+  // A synonym's word ("calcified" is "calcification") meets it too.
+  EXPECT_EQ(m.Match("my nodule is calcified").candidates.at(0).intent, 1);
   EXPECT_EQ(
       m.CheckSubject("is fibrosis in a thyroid nodule dangerous?").uncovered,
       std::vector<std::string>{"fibrosis"});
