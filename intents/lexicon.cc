@@ -41,6 +41,7 @@ constexpr std::string_view kClassNames[] = {
     "supposing",
     "over-words",
     "lasting-words",
+    "recurring-words",
     "urgent-words",
     "urgent-advice",
     "sign-fillers",

@@ -110,6 +110,7 @@ enum class WordClass : std::uint8_t {
   kSupposing,            // "if": a sign supposed, not told
   kOverWords,            // "recovered", "went away": an end told
   kLastingWords,         // "for months": lasting, not of today
+  kRecurringWords,       // "painful periods": comes back, unless told now
   kUrgentWords,          // "emergency", "promptly" in the article
   kUrgentAdvice,         // "see a doctor promptly": the advice's signs
   kSignFillers,          // "there is", "appears": no part of a sign

@@ -233,6 +233,15 @@ Telling RedFlagSet::TellingOf(const std::vector<SentenceWords>& sentences,
   if (question && (!personal || supposed)) return Telling::kGeneral;
   if (lex.HasEntry(w, WordClass::kLastingWords)) return Telling::kLasting;
   if (lex.HasEntry(w, WordClass::kNowWords)) return Telling::kNow;
+  // What comes back with a cycle is lasting, unless the message tells
+  // anything now ("...like bad menstrual cramps. And now the pain...").
+  const auto now = [&](const SentenceWords& other) {
+    return lex.HasEntry(other.words, WordClass::kNowWords);
+  };
+  if (lex.HasEntry(w, WordClass::kRecurringWords) &&
+      std::none_of(sentences.begin(), sentences.end(), now)) {
+    return Telling::kLasting;
+  }
   // Long past or over: a past verb, and a time long ago or an end told
   // anywhere in the message ("Fortunately, he recovered").
   const bool past_verb = std::any_of(w.begin(), w.end(), [&](const auto& x) {

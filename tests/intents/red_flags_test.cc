@@ -142,6 +142,12 @@ TEST_F(RedFlags, OnlyASignHappeningNowIsUrgent) {
       // Going on for a year: not of today.
       {"I feel something swollen in my belly for the last year",
        "as lasting months or years"},
+      // Coming back with a cycle, unless the message tells it now.
+      {"My daughter has very painful periods", "as lasting months or years"},
+      {"Feels like really bad menstrual cramps. And now the pain moved.",
+       "urgent"},
+      {"I am bleeding so heavily with my periods that I soak a pad every hour",
+       "urgent"},
       // Now: told of oneself, recent, or with no time at all.
       {"About an hour ago I got really sharp pains and I couldn't breathe",
        "urgent"},
