@@ -532,6 +532,15 @@ DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
   }
   if (pack_.topic_node(cands[0].intent).kind == NodeKind::kSection &&
       close.size() >= 2) {
+    // "Can I still have children after a myomectomy?": one of the close
+    // sections has the sentence both words meet in.
+    if (const int met = PassageAmong(t, close); met >= 0) {
+      t.trace.Note([&] {
+        return "topic " + pack_.topic_node(met).id +
+               ": of the close sections, the sentence the question meets";
+      });
+      return {met, Confidence(t.best), std::nullopt};
+    }
     return {.reply = Clarify(t, state, close)};
   }
   t.trace.Note([&] {
@@ -703,12 +712,15 @@ int DialogRunner::AspectTopic(const Turn& t) const {
   return found;
 }
 
+// A passage that decides a topic: this strong, and this much stronger
+// than the next (PassageTopic, PassageAmong).
+constexpr double kMinPassage = 1.5;
+constexpr double kMargin = 1.3;
+
 int DialogRunner::PassageTopic(const Turn& t) const {
   // The title's words make the overview lead many questions ("is milk
   // harmful for kidney stones?"): a section's sentence that the question's
   // own words meet in, clearly more than the overview's, is what it asks.
-  constexpr double kMinPassage = 1.5;
-  constexpr double kMargin = 1.3;
   const auto& cands = t.sig.candidates;
   if (cands.empty() || cands[0].intent != 0) return -1;
   const intents::Candidate* best = nullptr;
@@ -717,6 +729,27 @@ int DialogRunner::PassageTopic(const Turn& t) const {
   }
   return best && best->passage >= kMinPassage &&
                  best->passage >= kMargin * cands[0].passage
+             ? best->intent
+             : -1;
+}
+
+int DialogRunner::PassageAmong(const Turn& t,
+                               const std::vector<int>& intents) const {
+  const intents::Candidate* best = nullptr;
+  double second = 0;
+  for (const auto& c : t.sig.candidates) {
+    if (std::find(intents.begin(), intents.end(), c.intent) == intents.end()) {
+      continue;
+    }
+    if (!best || c.passage > best->passage) {
+      if (best) second = std::max(second, best->passage);
+      best = &c;
+    } else {
+      second = std::max(second, c.passage);
+    }
+  }
+  return best && best->passage >= kMinPassage &&
+                 best->passage >= kMargin * second
              ? best->intent
              : -1;
 }

@@ -168,6 +168,9 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
+  // Of `intents` (sections that score close), the one whose sentence the
+  // question's words meet in clearly best, or -1.
+  int PassageAmong(const Turn& t, const std::vector<int>& intents) const;
   int AspectTopic(const Turn& t) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.

@@ -466,6 +466,28 @@ TEST(DialogRunnerPassages, TheAnswerHoldsTheSentenceTheQuestionMeets) {
   EXPECT_EQ(pills.source->section, 2);
 }
 
+// Two sections score close ("pregnancy" names one, "myomectomy" is in the
+// other): the one whose sentence holds both answers, no clarify.
+TEST(DialogRunnerPassages, OfCloseSectionsTheSentenceBothWordsMeetAnswers) {
+  const auto pack = ArticlePack(
+      "fibroids",
+      "What are fibroids?\n"
+      "Fibroids are growths of the womb. Details are as follows:\n"
+      "1. Fibroids and pregnancy\n"
+      "A fibroid can make it harder to become pregnant.\n"
+      "2. Treatment options\n"
+      "A myomectomy removes only the fibroids, so a pregnancy remains "
+      "possible. A hysterectomy removes the womb.\n"
+      "Keep your check-ups.\n");
+  ASSERT_TRUE(pack);
+  auto r = DialogRunner(pack.get())
+               .AskNew("Can I still have children after a myomectomy?");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->kind, ReplyKind::kAnswer) << r->text;
+  ASSERT_TRUE(r->source);
+  EXPECT_EQ(r->source->section, 2);
+}
+
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
