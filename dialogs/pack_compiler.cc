@@ -278,7 +278,9 @@ class Compiler {
       // condition causes is a symptom, not a cause of it.
       const double cause = sig.facets[static_cast<int>(Facet::kCause)];
       const bool tells_symptoms =
-          sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 && cause < 1.0;
+          cause < 1.0 &&
+          (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
+           TellsWhatTheSubjectCauses(s.text));
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
         if (f == static_cast<int>(Facet::kCause) && tells_symptoms) continue;
@@ -287,6 +289,7 @@ class Compiler {
         }
       }
       if (s.facets.empty() && sig.facet() != Facet::kDefinition &&
+          !(sig.facet() == Facet::kCause && tells_symptoms) &&
           sig.facet_strength() >= kWeakCue) {
         s.facets.push_back(sig.facet());
       }
@@ -296,6 +299,24 @@ class Compiler {
       out.push_back(std::move(s));
     }
     return out;
+  }
+
+  // "Most fibroids cause no trouble", "a fibroid whose blood supply fails
+  // can cause sudden pain": a causing verb after the subject's word tells
+  // what the subject leads to, not what causes it.
+  bool TellsWhatTheSubjectCauses(std::string_view text) const {
+    const auto words = intents::Normalize(text, *lexicon_);
+    bool subject = false;
+    for (const auto& word : words) {
+      if (subject && lexicon_->Is(word, intents::WordClass::kCausingVerbs)) {
+        return true;
+      }
+      const auto terms = cues_->analyzer().Terms(word);
+      subject =
+          subject || (terms.size() == 1 && title_terms_.contains(terms[0]) &&
+                      !lexicon_->Is(word, intents::WordClass::kOrgans));
+    }
+    return false;
   }
 
   // "<subject of up to five words> is/are/refers to/means ...".

@@ -197,12 +197,16 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
       "A foot shape that runs in families is linked to bunions.\n"
       "3. Small bunions\n"
       "Small bunions often cause no symptoms and need no treatment.\n"
+      "4. Large bunions\n"
+      "A large bunion can cause trouble finding shoes.\n"
       "Wear wide shoes.\n";
   const Reply r = FirstReply(kBunions, "what causes bunions?");
   EXPECT_EQ(r.node, "all.cause");
   EXPECT_NE(r.text.find("pointed shoes"), std::string::npos) << r.text;
   EXPECT_NE(r.text.find("runs in families"), std::string::npos) << r.text;
   EXPECT_EQ(r.text.find("no symptoms"), std::string::npos) << r.text;
+  // What the subject causes is no cause of it.
+  EXPECT_EQ(r.text.find("finding shoes"), std::string::npos) << r.text;
 
   // A summary that names the causes answers the question itself.
   std::string named = kBunions;
