@@ -204,6 +204,15 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
     });
     topic.topic = 0;
   }
+  // "What should I do?" after a story that chose a section with no
+  // check-up advice of its own: that section says what is done.
+  if (topic.from_story && t.facet == intents::Facet::kFollowUp &&
+      t.sig.facet_strength() < 1.0 &&
+      t.sig.aspect() == intents::Aspect::kNone &&
+      pack_.topics[topic.topic].facets[f] < 0 && topic.topic != 0) {
+    t.trace.Note([&] { return "what to do: the story's section"; });
+    t.facet = intents::Facet::kNone;
+  }
   Reply r = AnswerFacet(t, state, topic.topic, topic.confidence);  // 7
   AddCaveat(t, &r);
   return r;

@@ -488,6 +488,34 @@ TEST(DialogRunnerPassages, OfCloseSectionsTheSentenceBothWordsMeetAnswers) {
   EXPECT_EQ(r->source->section, 2);
 }
 
+// "What should I do?" after a story that chose a section with no check-up
+// advice of its own: the section says what is done; asked alone, the
+// general advice answers.
+TEST(DialogRunnerFacets, WhatToDoAfterAStoryIsTheStorysSection) {
+  const auto pack = ArticlePack(
+      "fibroids",
+      "What are fibroids?\n"
+      "Fibroids are growths of the womb. Details are as follows:\n"
+      "1. Fibroids and pregnancy\n"
+      "A fibroid that bulges into the womb can make it harder to become "
+      "pregnant, and is often removed before trying.\n"
+      "2. Large fibroids\n"
+      "Large fibroids can press on the bladder.\n"
+      "Keep your check-ups every year.\n");
+  ASSERT_TRUE(pack);
+  auto r = DialogRunner(pack.get())
+               .AskNew(
+                   "I'm hoping to get pregnant and have a fibroid in the "
+                   "womb. What should I do?");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->text.find("removed before trying"), std::string::npos)
+      << r->text;
+  r = DialogRunner(pack.get()).AskNew("What should I do?");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->text.find("removed before trying"), std::string::npos)
+      << r->text;
+}
+
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
