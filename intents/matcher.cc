@@ -437,9 +437,30 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
 // word asked elsewhere in the message stays).
 void Matcher::SetAsideDenials(const std::vector<SentenceWords>& sentences,
                               Analysis* a) const {
+  // "No symptoms" read as one term ("without symptoms", a heading's
+  // words): a property told, not a denial.
+  std::string negated_phrases;
+  for (const auto& use : a->synonyms) {
+    const std::string_view first =
+        std::string_view(use.phrase).substr(0, use.phrase.find(' '));
+    if (first.size() < use.phrase.size() &&
+        lexicon_->Is(first, WordClass::kNegators)) {
+      negated_phrases += " " + use.phrase + " ";
+    }
+  }
+  const auto in_negated_phrase = [&](const std::string& word) {
+    return !negated_phrases.empty() &&
+           negated_phrases.find(" " + analyzer_.CachedStem(word) + " ") !=
+               std::string::npos;
+  };
   for (const auto& s : sentences) {
     for (const auto& [first, last] :
          DeniedSpans(s.words, *lexicon_, IsStatement(s.text))) {
+      if (std::all_of(s.words.begin() + static_cast<std::ptrdiff_t>(first),
+                      s.words.begin() + static_cast<std::ptrdiff_t>(last),
+                      in_negated_phrase)) {
+        continue;
+      }
       std::string span;
       for (std::size_t i = first; i < last; ++i) {
         span += (span.empty() ? "" : " ") + s.words[i];

@@ -253,6 +253,21 @@ TEST(MatcherSubjects, APhraseForTheArticlesTermNamesNoOrganOfItsOwn) {
       std::vector<std::string>{"heart"});
 }
 
+// "I have no symptoms" is the heading's "without symptoms" (synonyms.txt):
+// a property told, not a denial that sets the words aside.
+TEST(MatcherHeadings, NoSymptomsToldMeetsAHeadingWithoutSymptoms) {
+  const Matcher m =
+      SmallArticle("Uterine fibroids", "Fibroids without symptoms",
+                   "Most fibroids cause no trouble.");
+  const Signals s = m.Match("I have three small fibroids but no symptoms");
+  EXPECT_TRUE(s.analysis.denied.empty());
+  ASSERT_FALSE(s.candidates.empty());
+  EXPECT_EQ(s.candidates[0].intent, 1);
+  EXPECT_GT(s.candidates[0].naming, 0);
+  // A denial of something else still sets it aside.
+  EXPECT_FALSE(m.Match("I never drink alcohol").analysis.denied.empty());
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
