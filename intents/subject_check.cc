@@ -500,7 +500,7 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
 // "My 13 year old daughter", "even though he's so young": a child, which
 // the scope list names, unless the article speaks of children.
 void Matcher::CheckChild(SubjectReading& r) const {
-  constexpr int kChildUntil = 16;
+  constexpr int kChildUntil = 18;  // a minor: a child or a teenager
   const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
   const std::string child = TermOf("child");

@@ -268,6 +268,23 @@ TEST(MatcherHeadings, NoSymptomsToldMeetsAHeadingWithoutSymptoms) {
   EXPECT_FALSE(m.Match("I never drink alcohol").analysis.denied.empty());
 }
 
+// A patient under 18 told by age is a child or a teenager, whom an article
+// that never speaks of children does not cover; a "C-section" is the
+// article's caesarean birth.
+TEST(MatcherSubjects, AMinorByAgeIsAChild) {
+  const Matcher m = SmallArticle(
+      "Uterine fibroids", "Fibroids and pregnancy",
+      "A large fibroid low in the womb can lead to a caesarean birth.");
+  EXPECT_EQ(m.CheckSubject("can a 16 year old girl have fibroids?").uncovered,
+            std::vector<std::string>{"child"});
+  EXPECT_TRUE(m.CheckSubject("can a 45 year old woman have fibroids?")
+                  .uncovered.empty());
+  EXPECT_EQ(m.Match("will a fibroid mean I need a c-section?")
+                .candidates.at(0)
+                .intent,
+            1);
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
