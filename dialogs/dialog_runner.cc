@@ -475,6 +475,14 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     return {met, 0.7, std::nullopt};
   }
   if (t.best >= pack_.settings.answer_threshold) return TopicByScore(t, state);
+  // "...heavy periods... Aren't fibroids cancer?": the question names the
+  // article's subject and asks of it what the story's section does not
+  // tell (its risk, cause or what it is): the article as a whole answers.
+  if (told >= 0 && AsksOfTheSubjectItself(t, told)) {
+    t.trace.Note(
+        [&] { return "the subject itself, asked apart from the story"; });
+    return {0, 0.6, std::nullopt};
+  }
   // The story names the topic the question leaves out ("...chronic
   // hepatitis... which medicines are used in this situation?").
   if (told >= 0 &&
@@ -553,6 +561,19 @@ DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
 // meets only the heading of the section named for its facet ("Treatment
 // options"), none of its sentences, asks it of the case the story tells
 // (section `told`), when that section speaks to the facet.
+bool DialogRunner::AsksOfTheSubjectItself(const Turn& t, int told) const {
+  using intents::Facet;
+  const int f = static_cast<int>(t.facet);
+  const auto& cands = t.sig.candidates;
+  const bool names_subject =
+      std::any_of(cands.begin(), cands.end(), [](const intents::Candidate& c) {
+        return c.intent == 0 && c.specific > 0;
+      });
+  return (t.facet == Facet::kRisk || t.facet == Facet::kCause ||
+          t.facet == Facet::kDefinition) &&
+         names_subject && pack_.topics[told].facets[f] < 0;
+}
+
 bool DialogRunner::AsksOfTheStorysCase(const Turn& t, int told) const {
   const auto& cands = t.sig.candidates;
   const int f = static_cast<int>(t.facet);

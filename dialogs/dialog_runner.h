@@ -168,6 +168,10 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
+  // Whether the question names the article's subject and asks of it a
+  // facet (risk, cause, definition) the story's section `told` has no
+  // sentence on.
+  bool AsksOfTheSubjectItself(const Turn& t, int told) const;
   // Of `intents` (sections that score close), the one whose sentence the
   // question's words meet in clearly best, or -1.
   int PassageAmong(const Turn& t, const std::vector<int>& intents) const;

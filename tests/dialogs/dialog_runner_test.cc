@@ -516,6 +516,30 @@ TEST(DialogRunnerFacets, WhatToDoAfterAStoryIsTheStorysSection) {
       << r->text;
 }
 
+// A story that names a section, and a question that names the subject and
+// asks its risk, which that section does not tell: the article as a whole.
+TEST(DialogRunnerFacets, TheSubjectsRiskAskedAfterAStoryIsTheArticles) {
+  const auto pack = ArticlePack(
+      "fibroids",
+      "Are fibroids dangerous?\n"
+      "Fibroids are growths of the womb that almost never become cancer. "
+      "Details are as follows:\n"
+      "1. Heavy periods and anaemia\n"
+      "Fibroids can cause heavy periods, and the blood loss can lead to "
+      "anaemia, which is treated with iron.\n"
+      "2. Large fibroids\n"
+      "Large fibroids can press on the bladder.\n"
+      "Keep your check-ups every year.\n");
+  ASSERT_TRUE(pack);
+  auto r = DialogRunner(pack.get())
+               .AskNew(
+                   "I'm anaemic from heavy periods and iron pills have not "
+                   "helped. Aren't fibroids cancer?");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->text.find("almost never become cancer"), std::string::npos)
+      << r->text;
+}
+
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
