@@ -454,19 +454,28 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     Turn& t, DialogState* state, const intents::Signals* story) const {
   const auto& cands = t.sig.candidates;
   const int told = StoryTopic(story);
-  const auto from_story = [&] {
+  const auto from_story = [&](int topic) {
     t.trace.Note([&] {
-      return "topic " + pack_.topic_node(told).id + " from the story";
+      return "topic " + pack_.topic_node(topic).id + " from the story";
     });
-    return TopicChoice{told, 0.6, std::nullopt, /*from_story=*/true};
+    return TopicChoice{topic, 0.6, std::nullopt, /*from_story=*/true};
   };
   // "My brother has polycystic kidney disease. Is it inherited?": "it" is
   // what the story names, unless the question names a section itself.
-  if (told >= 0 && HasPronoun(t.words, pack_.lexicon()) &&
+  if (HasPronoun(t.words, pack_.lexicon()) &&
       (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
-    return from_story();
+    if (told >= 0) return from_story(told);
+    // "My TSH came back low. What does that mean?": a question of nothing
+    // but pointing back, after a story that meets one section's sentence.
+    const auto specific = [](const intents::Candidate& c) {
+      return c.specific > 0;
+    };
+    if (const int met = StoryPassageTopic(story);
+        met >= 0 && std::none_of(cands.begin(), cands.end(), specific)) {
+      return from_story(met);
+    }
   }
-  if (AsksOfTheStorysCase(t, told)) return from_story();
+  if (AsksOfTheStorysCase(t, told)) return from_story(told);
   if (const int met = PassageTopic(t); met >= 0) {
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(met).id +
@@ -488,7 +497,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   if (told >= 0 &&
       (t.facet != intents::Facet::kNone || t.aspect != intents::Aspect::kNone ||
        HasPronoun(t.words, pack_.lexicon()))) {
-    return from_story();
+    return from_story(told);
   }
   // Without a topic word, words the pack does not know are the subject
   // ("what is the capital of France?"), unless the question points back.
@@ -512,7 +521,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   }
   // "I have a 4 mm polyp. What do you think?": a question that names nothing
   // the pack knows, after a story that names its topic, asks about that.
-  if (told >= 0 && t.sig.analysis.unknown.empty()) return from_story();
+  if (told >= 0 && t.sig.analysis.unknown.empty()) return from_story(told);
   t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};
@@ -811,6 +820,24 @@ int DialogRunner::GeneralAdvice(intents::Facet facet) const {
 // The topic a story names: by a heading word, a rare word or a pattern,
 // or by many of a section's words ("a dull ache... talked about draining
 // it"); -1 for none.
+int DialogRunner::StoryPassageTopic(const intents::Signals* story) const {
+  constexpr double kStrongPassage = 2.0;
+  if (!story) return -1;
+  const auto& cands = story->candidates;
+  const auto best = std::max_element(
+      cands.begin(), cands.end(),
+      [](const auto& a, const auto& b) { return a.passage < b.passage; });
+  if (best == cands.end() || best->intent == 0 || best->specific <= 0 ||
+      best->passage < kStrongPassage) {
+    return -1;
+  }
+  const bool clear =
+      std::all_of(cands.begin(), cands.end(), [&](const auto& c) {
+        return c.intent == best->intent || best->passage >= kMargin * c.passage;
+      });
+  return clear ? best->intent : -1;
+}
+
 int DialogRunner::StoryTopic(const intents::Signals* story) const {
   constexpr double kManyWords = 2.0;
   if (!story) return -1;

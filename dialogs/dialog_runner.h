@@ -168,6 +168,9 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
+  // The section whose sentence the story's words meet in clearly best
+  // (with a word of its own), or -1.
+  int StoryPassageTopic(const intents::Signals* story) const;
   // Whether the question names the article's subject and asks of it a
   // facet (risk, cause, definition) the story's section `told` has no
   // sentence on.

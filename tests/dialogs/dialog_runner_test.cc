@@ -540,6 +540,21 @@ TEST(DialogRunnerFacets, TheSubjectsRiskAskedAfterAStoryIsTheArticles) {
       << r->text;
 }
 
+// A story whose words meet one section's sentence ("sudden pain ... for
+// some days" in the fibroid article of eval/articles), and a question of
+// nothing but pointing back: that section answers.
+TEST(DialogRunnerPassages, PointingBackToAStoryMeetingOneSentence) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/eval/articles/uterine-fibroids");
+  ASSERT_TRUE(pack) << pack.error().message;
+  auto r = DialogRunner(pack->get())
+               .AskNew(
+                   "I suddenly have pain over my fibroid that has lasted "
+                   "three days. What could it be?");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->text.find("blood supply fails"), std::string::npos) << r->text;
+}
+
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
