@@ -315,6 +315,13 @@ std::vector<std::pair<double, int>> DialogRunner::SectionsMet(
   return ranked;
 }
 
+bool DialogRunner::SaysNone(const std::string& text) const {
+  const auto words = intents::Normalize(text, pack_.lexicon());
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return pack_.lexicon().Is(w, intents::WordClass::kNegators);
+  });
+}
+
 Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
                                 double confidence) const {
   std::vector<std::pair<double, int>> ranked = SectionsMet(t, all);
@@ -349,6 +356,13 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   std::stable_sort(
       ranked.begin(), ranked.end(),
       [](const auto& a, const auto& b) { return a.first > b.first; });
+  // "Do all fibroids need to be removed?": a part that says the facet is
+  // not needed ("they need no treatment") is the answer's "no", first.
+  if (yes_or_no) {
+    std::stable_partition(ranked.begin(), ranked.end(), [&](const auto& r) {
+      return SaysNone(pack_.nodes[r.second].text);
+    });
+  }
   if (ranked.size() > kMaxParts) ranked.resize(kMaxParts);
   t.trace.Note([&] {
     return "answered across " + std::to_string(ranked.size()) + " sections" +

@@ -555,6 +555,20 @@ TEST(DialogRunnerPassages, PointingBackToAStoryMeetingOneSentence) {
   EXPECT_NE(r->text.find("blood supply fails"), std::string::npos) << r->text;
 }
 
+// A yes/no question answered across sections opens with the part that
+// says the facet is not needed: "no" is the answer's first word.
+TEST(DialogRunnerFacets, AYesOrNoAnswerOpensWithThePartThatSaysNo) {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/eval/articles/uterine-fibroids");
+  ASSERT_TRUE(pack) << pack.error().message;
+  auto r =
+      DialogRunner(pack->get()).AskNew("Do all fibroids need to be removed?");
+  ASSERT_TRUE(r);
+  ASSERT_FALSE(r->parts.empty()) << r->text;
+  EXPECT_NE(r->parts[0].text.find("need no treatment"), std::string::npos)
+      << r->text;
+}
+
 // A section with nothing on treatment gives way to the section whose
 // heading names treatment; a heading that names it denied does not.
 TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
