@@ -168,7 +168,8 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
-  // Whether a node's text has a negator ("they need no treatment").
+  // Whether a node's text says a step is not needed ("they need no
+  // treatment": the lexicon's [no-need]).
   bool SaysNone(const std::string& text) const;
   // The section whose sentence the story's words meet in clearly best
   // (with a word of its own), or -1.

@@ -316,10 +316,8 @@ std::vector<std::pair<double, int>> DialogRunner::SectionsMet(
 }
 
 bool DialogRunner::SaysNone(const std::string& text) const {
-  const auto words = intents::Normalize(text, pack_.lexicon());
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return pack_.lexicon().Is(w, intents::WordClass::kNegators);
-  });
+  return pack_.lexicon().HasEntry(intents::Normalize(text, pack_.lexicon()),
+                                  intents::WordClass::kNoNeed);
 }
 
 Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,

@@ -97,6 +97,7 @@ constexpr std::string_view kClassNames[] = {
     "size-hedges",
     "size-joiners",
     "size-prefixes",
+    "no-need",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 
