@@ -397,7 +397,10 @@ class Compiler {
     if (kind == NodeKind::kOverview) {
       pack_->matcher.SetSubject(topic.intent, title);
     }
-    if (kind == NodeKind::kSection) pack_->matcher.AddHeading(title);
+    if (kind == NodeKind::kSection) {
+      pack_->matcher.AddHeading(title);
+      pack_->matcher.AddSizeRanges(topic.intent, title);
+    }
     if (title_weight > 0) {
       pack_->matcher.AddKeywords(
           topic.intent, title, title_weight,

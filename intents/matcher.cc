@@ -252,8 +252,14 @@ void Matcher::AddPassage(int intent, std::string_view sentence) {
     }
   }
   passages_.Add(intent, std::move(terms), std::string(sentence));
-  for (const SizeRange& range : SizeRangesIn(sentence, *lexicon_)) {
-    sized_.push_back({intent, range, std::string(sentence)});
+  // The subject's own bounds ("a spot up to 3 centimetres across") are
+  // no case of it.
+  if (intent != subject_intent_) AddSizeRanges(intent, sentence);
+}
+
+void Matcher::AddSizeRanges(int intent, std::string_view text) {
+  for (const SizeRange& range : SizeRangesIn(text, *lexicon_)) {
+    sized_.push_back({intent, range, std::string(text)});
   }
 }
 

@@ -175,6 +175,10 @@ class Matcher {
   // it ("what causes *alcohol-related fatty liver*?", "*small stones
   // without symptoms*") names the section, not what is asked about it.
   void AddHeading(std::string_view heading);
+  // The size ranges `text` states ("larger than 10 millimetres", "6 to 8
+  // millimetres") count for `intent` when a message gives a size they
+  // hold (AddPassage does this for a sentence).
+  void AddSizeRanges(int intent, std::string_view text);
 
   // Declares the terms of `text` (an article's title) the subject of the
   // whole pack: they count fully for `intent` only, and as generic words

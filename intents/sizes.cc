@@ -117,6 +117,10 @@ std::vector<SizeRange> SizeRangesIn(std::string_view text,
       ranges.push_back({.above = s.low});
     } else if (k > 0 && lexicon.Is(t[k - 1], WordClass::kSizeBelow)) {
       ranges.push_back({.above = 0, .upto = s.high});
+    } else if (s.low < s.high) {
+      // "Nodules of 6 to 8 millimetres": the span itself, both ends in.
+      constexpr double kBelowTheLow = 0.001;
+      ranges.push_back({.above = s.low - kBelowTheLow, .upto = s.high});
     }
     i = s.end - 1;
   }

@@ -24,8 +24,8 @@ struct SizeRange {
 
 // The sizes `text` gives, each once, in millimetres.
 std::vector<double> SizesIn(std::string_view text, const Lexicon& lexicon);
-// The ranges `text` states ("larger than 10 millimetres"); a size without
-// a word of range gives none.
+// The ranges `text` states ("larger than 10 millimetres", "6 to 8
+// millimetres"); one size without a word of range gives none.
 std::vector<SizeRange> SizeRangesIn(std::string_view text,
                                     const Lexicon& lexicon);
 

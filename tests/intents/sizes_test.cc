@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "intents/matcher.h"
 #include "tests/support/test_lexicon.h"
 
 namespace faqbot::intents {
@@ -38,6 +39,34 @@ TEST(Sizes, AnArticlesRangesHoldTheSizesTheySay) {
   EXPECT_TRUE(over[0].Holds(70));
   EXPECT_TRUE(SizeRangesIn("A 5 cm cyst was seen; age over 50.", lex).empty())
       << "a size without a word of range, a range without a unit";
+  // A span is a range of its own, both ends in.
+  const auto span = SizeRangesIn("Nodules of 6 to 8 millimetres", lex);
+  ASSERT_EQ(span.size(), 1u);
+  EXPECT_TRUE(span[0].Holds(6));
+  EXPECT_TRUE(span[0].Holds(8));
+  EXPECT_FALSE(span[0].Holds(9));
+  EXPECT_FALSE(span[0].Holds(5));
+}
+
+// A heading's span counts for its section; the subject's own bound in the
+// summary ("up to 3 centimetres across") is no case of it.
+TEST(Sizes, AHeadingsSpanCountsAndTheSubjectsBoundDoesNot) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int overview = m.AddIntent("overview");
+  m.SetSubject(overview, "Lung nodules");
+  m.AddKeywords(overview, "Lung nodules", 3, "title");
+  m.AddPassage(overview, "A lung nodule is a spot up to 3 centimetres across.");
+  const int small = m.AddIntent("small");
+  m.AddKeywords(small, "Small nodules", 3, "heading");
+  m.AddPassage(small, "Nodules smaller than 6 millimetres are rarely cancer.");
+  const int middle = m.AddIntent("middle");
+  m.AddKeywords(middle, "Nodules of 6 to 8 millimetres", 3, "heading");
+  m.AddSizeRanges(middle, "Nodules of 6 to 8 millimetres");
+  m.AddPassage(middle, "These are checked with a repeat scan.");
+  ASSERT_TRUE(m.Compile());
+  const Signals s = m.Match("how often should a 7 mm nodule be checked?");
+  ASSERT_FALSE(s.candidates.empty());
+  EXPECT_EQ(s.candidates[0].intent, middle);
 }
 
 }  // namespace
