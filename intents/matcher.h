@@ -273,6 +273,9 @@ class Matcher {
                           const std::string& term, TermKind kind,
                           bool known) const;
   void CheckActivities(SubjectReading& r) const;
+  // "Does vaping cause lung nodules?": a cause asked of the subject that
+  // the article never names.
+  void CheckAskedCause(SubjectReading& r) const;
   void CheckScopeWords(SubjectReading& r) const;
   void CheckAskedCondition(SubjectReading& r) const;
   void CheckChild(SubjectReading& r) const;

@@ -254,6 +254,7 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
     if (!in_phrase[i]) CheckWord(r, i);
   }
   CheckActivities(r);
+  CheckAskedCause(r);
   CheckAskedCondition(r);
   CheckChild(r);
   CheckConditionNames(r);
@@ -416,6 +417,32 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
       word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
       std::string(KindName(kind)) +
           (known ? ", only mentioned in passing" : ", not in the article"));
+}
+
+void Matcher::CheckAskedCause(SubjectReading& r) const {
+  constexpr std::size_t kVerbWithin = 4;
+  const auto& w = r.a.words;
+  if (w.size() < 4 || !lexicon_->Is(w[0], WordClass::kAuxiliaries)) return;
+  std::size_t verb = 2;
+  while (verb < w.size() && verb <= kVerbWithin &&
+         !lexicon_->Is(w[verb], WordClass::kCausingVerbs)) {
+    ++verb;
+  }
+  if (verb >= w.size() || verb > kVerbWithin) return;
+  const bool of_subject =
+      std::any_of(w.begin() + static_cast<std::ptrdiff_t>(verb) + 1, w.end(),
+                  [&](const std::string& word) {
+                    return subject_terms_.contains(TermOf(word));
+                  });
+  if (!of_subject) return;
+  for (std::size_t i = 1; i < verb; ++i) {
+    if (Unheard(w[i]) && !lexicon_->Is(w[i], WordClass::kPointingBack) &&
+        !lexicon_->Is(w[i], WordClass::kDeterminers)) {
+      r.Uncovered(w[i], TermOf(w[i]), true,
+                  "a cause of the subject the article never names");
+      return;
+    }
+  }
 }
 
 // An activity, food or drink the article never speaks of: "safe to fly

@@ -285,6 +285,18 @@ TEST(MatcherSubjects, AMinorByAgeIsAChild) {
             1);
 }
 
+// "Does vaping cause lung nodules?": a cause asked of the subject that the
+// article never names is not covered; one it names ("smoking") is.
+TEST(MatcherSubjects, ACauseAskedThatTheArticleNeverNamesIsNotCovered) {
+  const Matcher m = SmallArticle("Lung nodules", "Small nodules",
+                                 "Stopping smoking is the best help.");
+  EXPECT_EQ(m.CheckSubject("does vaping cause lung nodules?").uncovered,
+            std::vector<std::string>{"vaping"});
+  EXPECT_TRUE(
+      m.CheckSubject("can smoking cause lung nodules?").uncovered.empty());
+  EXPECT_TRUE(m.CheckSubject("can it cause a cough?").uncovered.empty());
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
