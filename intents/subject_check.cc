@@ -435,8 +435,11 @@ void Matcher::CheckAskedCause(SubjectReading& r) const {
                     return subject_terms_.contains(TermOf(word));
                   });
   if (!of_subject) return;
+  // "Can snail fever cause ...": a phrase the article's term is written as.
+  const std::vector<bool> in_phrase = WordsOfKnownPhrases(r.a);
   for (std::size_t i = 1; i < verb; ++i) {
-    if (Unheard(w[i]) && !lexicon_->Is(w[i], WordClass::kPointingBack) &&
+    if (!in_phrase[i] && Unheard(w[i]) &&
+        !lexicon_->Is(w[i], WordClass::kPointingBack) &&
         !lexicon_->Is(w[i], WordClass::kDeterminers)) {
       r.Uncovered(w[i], TermOf(w[i]), true,
                   "a cause of the subject the article never names");

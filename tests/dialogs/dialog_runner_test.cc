@@ -431,6 +431,15 @@ std::shared_ptr<const Pack> ArticlePack(const std::string& name,
   return pack ? *pack : nullptr;
 }
 
+// The uterine fibroid article of eval/articles (outside the library): a
+// real article the engine was not tuned on.
+std::shared_ptr<const Pack> FibroidPack() {
+  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                            "/eval/articles/uterine-fibroids");
+  EXPECT_TRUE(pack) << pack.error().message;
+  return pack ? *pack : nullptr;
+}
+
 // A short article of the seed's shape, about kidney stones.
 std::shared_ptr<const Pack> StonesPack() {
   return ArticlePack(
@@ -492,21 +501,12 @@ TEST(DialogRunnerPassages, OfCloseSectionsTheSentenceBothWordsMeetAnswers) {
 // advice of its own: the section says what is done; asked alone, the
 // general advice answers.
 TEST(DialogRunnerFacets, WhatToDoAfterAStoryIsTheStorysSection) {
-  const auto pack = ArticlePack(
-      "fibroids",
-      "What are fibroids?\n"
-      "Fibroids are growths of the womb. Details are as follows:\n"
-      "1. Fibroids and pregnancy\n"
-      "A fibroid that bulges into the womb can make it harder to become "
-      "pregnant, and is often removed before trying.\n"
-      "2. Large fibroids\n"
-      "Large fibroids can press on the bladder.\n"
-      "Keep your check-ups every year.\n");
+  const auto pack = FibroidPack();
   ASSERT_TRUE(pack);
   auto r = DialogRunner(pack.get())
                .AskNew(
-                   "I'm hoping to get pregnant and have a fibroid in the "
-                   "womb. What should I do?");
+                   "I'm hoping to get pregnant and just found out I have a "
+                   "small fibroid in my uterus. What should I do?");
   ASSERT_TRUE(r);
   EXPECT_NE(r->text.find("removed before trying"), std::string::npos)
       << r->text;
@@ -519,22 +519,12 @@ TEST(DialogRunnerFacets, WhatToDoAfterAStoryIsTheStorysSection) {
 // A story that names a section, and a question that names the subject and
 // asks its risk, which that section does not tell: the article as a whole.
 TEST(DialogRunnerFacets, TheSubjectsRiskAskedAfterAStoryIsTheArticles) {
-  const auto pack = ArticlePack(
-      "fibroids",
-      "Are fibroids dangerous?\n"
-      "Fibroids are growths of the womb that almost never become cancer. "
-      "Details are as follows:\n"
-      "1. Heavy periods and anaemia\n"
-      "Fibroids can cause heavy periods, and the blood loss can lead to "
-      "anaemia, which is treated with iron.\n"
-      "2. Large fibroids\n"
-      "Large fibroids can press on the bladder.\n"
-      "Keep your check-ups every year.\n");
+  const auto pack = FibroidPack();
   ASSERT_TRUE(pack);
   auto r = DialogRunner(pack.get())
                .AskNew(
-                   "I'm anaemic from heavy periods and iron pills have not "
-                   "helped. Aren't fibroids cancer?");
+                   "I'm 42 and anaemic from heavy periods, and iron pills "
+                   "haven't fixed it. Aren't fibroids cancer?");
   ASSERT_TRUE(r);
   EXPECT_NE(r->text.find("almost never become cancer"), std::string::npos)
       << r->text;
@@ -544,10 +534,9 @@ TEST(DialogRunnerFacets, TheSubjectsRiskAskedAfterAStoryIsTheArticles) {
 // some days" in the fibroid article of eval/articles), and a question of
 // nothing but pointing back: that section answers.
 TEST(DialogRunnerPassages, PointingBackToAStoryMeetingOneSentence) {
-  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                            "/eval/articles/uterine-fibroids");
-  ASSERT_TRUE(pack) << pack.error().message;
-  auto r = DialogRunner(pack->get())
+  const auto pack = FibroidPack();
+  ASSERT_TRUE(pack);
+  auto r = DialogRunner(pack.get())
                .AskNew(
                    "I suddenly have pain over my fibroid that has lasted "
                    "three days. What could it be?");
@@ -558,11 +547,10 @@ TEST(DialogRunnerPassages, PointingBackToAStoryMeetingOneSentence) {
 // A yes/no question answered across sections opens with the part that
 // says the facet is not needed: "no" is the answer's first word.
 TEST(DialogRunnerFacets, AYesOrNoAnswerOpensWithThePartThatSaysNo) {
-  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                            "/eval/articles/uterine-fibroids");
-  ASSERT_TRUE(pack) << pack.error().message;
+  const auto pack = FibroidPack();
+  ASSERT_TRUE(pack);
   auto r =
-      DialogRunner(pack->get()).AskNew("Do all fibroids need to be removed?");
+      DialogRunner(pack.get()).AskNew("Do all fibroids need to be removed?");
   ASSERT_TRUE(r);
   ASSERT_FALSE(r->parts.empty()) << r->text;
   EXPECT_NE(r->parts[0].text.find("need no treatment"), std::string::npos)

@@ -215,6 +215,19 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   EXPECT_EQ(FirstReply(named, "what causes bunions?").node, "overview");
 }
 
+// `question` is answered from `article` (from a node whose id starts with
+// `node`), and falls back once `from` is reworded as `to`.
+void AnswersUntilReworded(std::string article, const std::string& question,
+                          std::string_view from, std::string_view to,
+                          std::string_view node = "") {
+  Reply r = FirstReply(article, question);
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_TRUE(r.node.starts_with(node)) << r.node;
+  article.replace(article.find(from), from.size(), to);
+  r = FirstReply(article, question);
+  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
+}
+
 // What the article's definition calls its subject names it too: "a
 // lump" to an article whose bunion "is a bony lump".
 TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
@@ -225,13 +238,8 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
       "1. Shoes\n"
       "Tight, pointed shoes can cause the big toe to lean over time.\n"
       "Wear wide shoes.\n";
-  constexpr const char* kLump = "I have a lump by my big toe, is it serious?";
-  Reply r = FirstReply(bunions, kLump);
-  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
-
-  bunions.replace(bunions.find("is a bony lump"), 14, "is a bony bump");
-  r = FirstReply(bunions, kLump);
-  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
+  AnswersUntilReworded(bunions, "I have a lump by my big toe, is it serious?",
+                       "is a bony lump", "is a bony bump");
 }
 
 // A kind of the subject the article names in parentheses ("a fluid-filled
@@ -246,14 +254,8 @@ TEST(PackCompiler, ANameInParenthesesForTheSubjectNamesIt) {
       "2. Large nodules\n"
       "Large nodules can be removed with an operation.\n"
       "Keep your check-ups.\n";
-  constexpr const char* kCyst = "My thyroid has a cyst, can it be drained?";
-  Reply r = FirstReply(nodules, kCyst);
-  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
-  EXPECT_TRUE(r.node.starts_with("small-nodules")) << r.node;
-
-  nodules.replace(nodules.find("(a cyst)"), 8, "or cyst");
-  r = FirstReply(nodules, kCyst);
-  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
+  AnswersUntilReworded(nodules, "My thyroid has a cyst, can it be drained?",
+                       "(a cyst)", "or cyst", "small-nodules");
   EXPECT_EQ(ParenthesisedNames("a nodule (hypoechoic) or (lobectomy)",
                                *faqbot::testing::TestLexicon())
                 .size(),

@@ -295,6 +295,13 @@ TEST(MatcherSubjects, ACauseAskedThatTheArticleNeverNamesIsNotCovered) {
   EXPECT_TRUE(
       m.CheckSubject("can smoking cause lung nodules?").uncovered.empty());
   EXPECT_TRUE(m.CheckSubject("can it cause a cough?").uncovered.empty());
+  // A phrase the article's word is written as ("heavy drinking" is
+  // alcohol, synonyms.txt).
+  const Matcher fatty =
+      SmallArticle("Fatty liver", "Alcohol-related fatty liver",
+                   "Alcohol can make fat build up in the liver.");
+  EXPECT_TRUE(fatty.CheckSubject("can heavy drinking cause fatty liver?")
+                  .uncovered.empty());
 }
 
 // "Bladder infection" to an article on kidney stones that names the
