@@ -431,13 +431,17 @@ std::shared_ptr<const Pack> ArticlePack(const std::string& name,
   return pack ? *pack : nullptr;
 }
 
-// The uterine fibroid article of eval/articles (outside the library): a
-// real article the engine was not tuned on.
-std::shared_ptr<const Pack> FibroidPack() {
-  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                            "/eval/articles/uterine-fibroids");
+// The reply of a new conversation to `text` from the uterine fibroid
+// article of eval/articles (outside the library: an article the engine
+// was not tuned on).
+Reply FibroidReply(const std::string& text) {
+  static const auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
+                                         "/eval/articles/uterine-fibroids");
   EXPECT_TRUE(pack) << pack.error().message;
-  return pack ? *pack : nullptr;
+  if (!pack) return {};
+  auto r = DialogRunner(pack->get()).AskNew(text);
+  EXPECT_TRUE(r) << r.error().message;
+  return r ? *r : Reply{};
 }
 
 // A short article of the seed's shape, about kidney stones.
@@ -501,60 +505,41 @@ TEST(DialogRunnerPassages, OfCloseSectionsTheSentenceBothWordsMeetAnswers) {
 // advice of its own: the section says what is done; asked alone, the
 // general advice answers.
 TEST(DialogRunnerFacets, WhatToDoAfterAStoryIsTheStorysSection) {
-  const auto pack = FibroidPack();
-  ASSERT_TRUE(pack);
-  auto r = DialogRunner(pack.get())
-               .AskNew(
-                   "I'm hoping to get pregnant and just found out I have a "
-                   "small fibroid in my uterus. What should I do?");
-  ASSERT_TRUE(r);
-  EXPECT_NE(r->text.find("removed before trying"), std::string::npos)
-      << r->text;
-  r = DialogRunner(pack.get()).AskNew("What should I do?");
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->text.find("removed before trying"), std::string::npos)
-      << r->text;
+  EXPECT_NE(FibroidReply("I'm hoping to get pregnant and just found out I "
+                         "have a small fibroid in my uterus. What should I "
+                         "do?")
+                .text.find("removed before trying"),
+            std::string::npos);
+  EXPECT_EQ(FibroidReply("What should I do?").text.find("removed before"),
+            std::string::npos);
 }
 
 // A story that names a section, and a question that names the subject and
 // asks its risk, which that section does not tell: the article as a whole.
 TEST(DialogRunnerFacets, TheSubjectsRiskAskedAfterAStoryIsTheArticles) {
-  const auto pack = FibroidPack();
-  ASSERT_TRUE(pack);
-  auto r = DialogRunner(pack.get())
-               .AskNew(
-                   "I'm 42 and anaemic from heavy periods, and iron pills "
-                   "haven't fixed it. Aren't fibroids cancer?");
-  ASSERT_TRUE(r);
-  EXPECT_NE(r->text.find("almost never become cancer"), std::string::npos)
-      << r->text;
+  EXPECT_NE(FibroidReply("I'm 42 and anaemic from heavy periods, and iron "
+                         "pills haven't fixed it. Aren't fibroids cancer?")
+                .text.find("almost never become cancer"),
+            std::string::npos);
 }
 
 // A story whose words meet one section's sentence ("sudden pain ... for
-// some days" in the fibroid article of eval/articles), and a question of
-// nothing but pointing back: that section answers.
+// some days"), and a question of nothing but pointing back: that section
+// answers.
 TEST(DialogRunnerPassages, PointingBackToAStoryMeetingOneSentence) {
-  const auto pack = FibroidPack();
-  ASSERT_TRUE(pack);
-  auto r = DialogRunner(pack.get())
-               .AskNew(
-                   "I suddenly have pain over my fibroid that has lasted "
-                   "three days. What could it be?");
-  ASSERT_TRUE(r);
-  EXPECT_NE(r->text.find("blood supply fails"), std::string::npos) << r->text;
+  EXPECT_NE(FibroidReply("I suddenly have pain over my fibroid that has "
+                         "lasted three days. What could it be?")
+                .text.find("blood supply fails"),
+            std::string::npos);
 }
 
 // A yes/no question answered across sections opens with the part that
 // says the facet is not needed: "no" is the answer's first word.
 TEST(DialogRunnerFacets, AYesOrNoAnswerOpensWithThePartThatSaysNo) {
-  const auto pack = FibroidPack();
-  ASSERT_TRUE(pack);
-  auto r =
-      DialogRunner(pack.get()).AskNew("Do all fibroids need to be removed?");
-  ASSERT_TRUE(r);
-  ASSERT_FALSE(r->parts.empty()) << r->text;
-  EXPECT_NE(r->parts[0].text.find("need no treatment"), std::string::npos)
-      << r->text;
+  const Reply r = FibroidReply("Do all fibroids need to be removed?");
+  ASSERT_FALSE(r.parts.empty()) << r.text;
+  EXPECT_NE(r.parts[0].text.find("need no treatment"), std::string::npos)
+      << r.text;
 }
 
 // A section with nothing on treatment gives way to the section whose
