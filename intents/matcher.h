@@ -267,6 +267,7 @@ class Matcher {
   // Which of `a`'s words are part of a phrase the synonym table read as
   // one term the pack uses ("racing heart" for the article's
   // "heartbeat"): they name that term, not each a subject of its own.
+  // Empty when no word is.
   std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   void CheckUncoveredWord(SubjectReading& r, std::size_t i,

@@ -213,12 +213,13 @@ bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
 }
 
 std::vector<bool> Matcher::WordsOfKnownPhrases(const Analysis& a) const {
-  std::vector<bool> in_phrase(a.words.size(), false);
+  std::vector<bool> in_phrase;  // empty: no such phrase (most messages)
   for (const auto& use : a.synonyms) {
     if (use.phrase.find(' ') == std::string::npos ||
         !pack_terms_.contains(use.canonical)) {
       continue;
     }
+    in_phrase.resize(a.words.size(), false);
     std::vector<std::string_view> stems;
     for (std::size_t at = 0; at <= use.phrase.size();) {
       const std::size_t end =
@@ -251,7 +252,7 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
   CheckScopeWords(r);
   const std::vector<bool> in_phrase = WordsOfKnownPhrases(a);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) {
-    if (!in_phrase[i]) CheckWord(r, i);
+    if (in_phrase.empty() || !in_phrase[i]) CheckWord(r, i);
   }
   CheckActivities(r);
   CheckAskedCause(r);
@@ -288,10 +289,13 @@ std::string Matcher::TermOf(const std::string& word) const {
     analyzer_.synonyms().Apply(&terms, nullptr);
     return terms.empty() ? word : terms.front();
   };
-  std::string plain = term(analyzer_.CachedStem(word));
+  std::string stem = analyzer_.CachedStem(word);
+  std::string plain = term(stem);
   if (pack_terms_.contains(plain)) return plain;
   // "calcification" for the article's "microcalcifications".
-  std::string family = term(analyzer_.FamilyTerm(word));
+  std::string family = analyzer_.FamilyTerm(word);
+  if (family == stem) return plain;
+  family = term(std::move(family));
   return pack_terms_.contains(family) ? family : plain;
 }
 
@@ -438,7 +442,7 @@ void Matcher::CheckAskedCause(SubjectReading& r) const {
   // "Can snail fever cause ...": a phrase the article's term is written as.
   const std::vector<bool> in_phrase = WordsOfKnownPhrases(r.a);
   for (std::size_t i = 1; i < verb; ++i) {
-    if (!in_phrase[i] && Unheard(w[i]) &&
+    if ((in_phrase.empty() || !in_phrase[i]) && Unheard(w[i]) &&
         !lexicon_->Is(w[i], WordClass::kPointingBack) &&
         !lexicon_->Is(w[i], WordClass::kDeterminers)) {
       r.Uncovered(w[i], TermOf(w[i]), true,
