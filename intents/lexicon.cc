@@ -98,6 +98,7 @@ constexpr std::string_view kClassNames[] = {
     "size-joiners",
     "size-prefixes",
     "no-need",
+    "after-words",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

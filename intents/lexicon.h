@@ -167,6 +167,7 @@ enum class WordClass : std::uint8_t {
   kSizeJoiners,          // "4 to 5 cm", "5 x 3 cm": one size's numbers
   kSizePrefixes,         // "micro": a microcalcification is a calcification
   kNoNeed,               // "need no treatment": a step is not needed
+  kAfterWords,           // "after an oophorectomy": life after a procedure
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -417,8 +417,19 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
   const bool opens =
       !known && (kind == TermKind::kFinding || kind == TermKind::kJargon) &&
       OpensTheQuestion(r.a.words, i, *lexicon_);
+  // "Is follow-up required after an oophorectomy?": life after a procedure
+  // the article never names.
+  std::size_t before = i;
+  while (before > 0 &&
+         lexicon_->Is(r.a.words[before - 1], WordClass::kArticles)) {
+    --before;
+  }
+  const bool after =
+      !known && kind == TermKind::kJargon && before > 0 &&
+      lexicon_->Is(r.a.words[before - 1], WordClass::kAfterWords);
   r.Uncovered(
-      word, term, kind == TermKind::kOrgan || kind == TermKind::kGroup || opens,
+      word, term,
+      kind == TermKind::kOrgan || kind == TermKind::kGroup || opens || after,
       std::string(KindName(kind)) +
           (known ? ", only mentioned in passing" : ", not in the article"));
 }

@@ -304,6 +304,20 @@ TEST(MatcherSubjects, ACauseAskedThatTheArticleNeverNamesIsNotCovered) {
                   .uncovered.empty());
 }
 
+// "Follow-up after an oophorectomy" for a dermoid cyst: life after a
+// procedure the article never names decides, whatever else is named.
+TEST(MatcherSubjects, LifeAfterAProcedureTheArticleNeverNamesIsAnother) {
+  const Matcher m =
+      SmallArticle("Ovarian cysts", "Dermoid cysts",
+                   "Dermoid cysts are removed by keyhole cystectomy.");
+  const SubjectCheck after = m.CheckSubject(
+      "is follow-up required after an oophorectomy for a dermoid cyst?");
+  EXPECT_EQ(after.uncovered, std::vector<std::string>{"oophorectomy"});
+  EXPECT_TRUE(after.decides);
+  EXPECT_TRUE(m.CheckSubject("is follow-up required after a cystectomy?")
+                  .uncovered.empty());
+}
+
 // "Bladder infection" to an article on kidney stones that names the
 // bladder only in passing: a condition of another organ. The article's
 // own organ ("kidney infection") is its subject.
