@@ -566,10 +566,6 @@ DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
   return {cands[0].intent, Confidence(t.best), std::nullopt};
 }
 
-// "A 4 cm hemangioma was found. Do I need treatment?": a question that
-// meets only the heading of the section named for its facet ("Treatment
-// options"), none of its sentences, asks it of the case the story tells
-// (section `told`), when that section speaks to the facet.
 bool DialogRunner::AsksOfTheSubjectItself(const Turn& t, int told) const {
   using intents::Facet;
   const int f = static_cast<int>(t.facet);
@@ -583,6 +579,10 @@ bool DialogRunner::AsksOfTheSubjectItself(const Turn& t, int told) const {
          names_subject && pack_.topics[told].facets[f] < 0;
 }
 
+// "A 4 cm hemangioma was found. Do I need treatment?": a question that
+// meets only the heading of the section named for its facet ("Treatment
+// options"), none of its sentences, asks it of the case the story tells
+// (section `told`), when that section speaks to the facet.
 bool DialogRunner::AsksOfTheStorysCase(const Turn& t, int told) const {
   const auto& cands = t.sig.candidates;
   const int f = static_cast<int>(t.facet);
@@ -763,25 +763,34 @@ int DialogRunner::PassageTopic(const Turn& t) const {
              : -1;
 }
 
+namespace {
+
+// The candidate of `cands` that `counts` whose passage is kMargin times
+// or more every other counted one's, or null.
+template <typename Counts>
+const intents::Candidate* ClearlyBestPassage(
+    const std::vector<intents::Candidate>& cands, Counts counts) {
+  const intents::Candidate* best = nullptr;
+  for (const auto& c : cands) {
+    if (counts(c) && (!best || c.passage > best->passage)) best = &c;
+  }
+  const bool clear =
+      best && std::all_of(cands.begin(), cands.end(), [&](const auto& c) {
+        return &c == best || !counts(c) || best->passage >= kMargin * c.passage;
+      });
+  return clear ? best : nullptr;
+}
+
+}  // namespace
+
 int DialogRunner::PassageAmong(const Turn& t,
                                const std::vector<int>& intents) const {
-  const intents::Candidate* best = nullptr;
-  double second = 0;
-  for (const auto& c : t.sig.candidates) {
-    if (std::find(intents.begin(), intents.end(), c.intent) == intents.end()) {
-      continue;
-    }
-    if (!best || c.passage > best->passage) {
-      if (best) second = std::max(second, best->passage);
-      best = &c;
-    } else {
-      second = std::max(second, c.passage);
-    }
-  }
-  return best && best->passage >= kMinPassage &&
-                 best->passage >= kMargin * second
-             ? best->intent
-             : -1;
+  const intents::Candidate* best =
+      ClearlyBestPassage(t.sig.candidates, [&](const intents::Candidate& c) {
+        return std::find(intents.begin(), intents.end(), c.intent) !=
+               intents.end();
+      });
+  return best && best->passage >= kMinPassage ? best->intent : -1;
 }
 
 const std::string* DialogRunner::BestPassage(const Turn& t, int intent) const {
@@ -817,27 +826,20 @@ int DialogRunner::GeneralAdvice(intents::Facet facet) const {
   return -1;
 }
 
-// The topic a story names: by a heading word, a rare word or a pattern,
-// or by many of a section's words ("a dull ache... talked about draining
-// it"); -1 for none.
 int DialogRunner::StoryPassageTopic(const intents::Signals* story) const {
   constexpr double kStrongPassage = 2.0;
   if (!story) return -1;
-  const auto& cands = story->candidates;
-  const auto best = std::max_element(
-      cands.begin(), cands.end(),
-      [](const auto& a, const auto& b) { return a.passage < b.passage; });
-  if (best == cands.end() || best->intent == 0 || best->specific <= 0 ||
-      best->passage < kStrongPassage) {
-    return -1;
-  }
-  const bool clear =
-      std::all_of(cands.begin(), cands.end(), [&](const auto& c) {
-        return c.intent == best->intent || best->passage >= kMargin * c.passage;
-      });
-  return clear ? best->intent : -1;
+  const intents::Candidate* best = ClearlyBestPassage(
+      story->candidates, [](const intents::Candidate&) { return true; });
+  return best && best->intent != 0 && best->specific > 0 &&
+                 best->passage >= kStrongPassage
+             ? best->intent
+             : -1;
 }
 
+// The topic a story names: by a heading word, a rare word or a pattern,
+// or by many of a section's words ("a dull ache... talked about draining
+// it"); -1 for none.
 int DialogRunner::StoryTopic(const intents::Signals* story) const {
   constexpr double kManyWords = 2.0;
   if (!story) return -1;

@@ -158,6 +158,13 @@ struct Matcher::SubjectReading {
   Facet facet;
   SubjectCheck check;
   StringSet named;  // each subject once
+  // Words of a phrase read as a term the pack uses (WordsOfKnownPhrases):
+  // empty when none is.
+  std::vector<bool> in_phrase;
+
+  bool InPhrase(std::size_t i) const {
+    return !in_phrase.empty() && in_phrase[i];
+  }
 
   void Uncovered(const std::string& word, const std::string& term,
                  bool own_subject, std::string why) {
@@ -245,14 +252,13 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
   Analysis joined;
   const Analysis& a = JoinSplitWords(question, &joined) ? joined : question;
-  SubjectReading r{*lexicon_, a, facet, {}, {}};
+  SubjectReading r{*lexicon_, a, facet, {}, {}, WordsOfKnownPhrases(a)};
   r.check.compares = lexicon_->HasEntry(r.a.words, WordClass::kComparisons);
   // Scope words first: "dosage" is also a medical term, which alone would
   // not decide.
   CheckScopeWords(r);
-  const std::vector<bool> in_phrase = WordsOfKnownPhrases(a);
   for (std::size_t i = 0; i < r.a.words.size(); ++i) {
-    if (in_phrase.empty() || !in_phrase[i]) CheckWord(r, i);
+    if (!r.InPhrase(i)) CheckWord(r, i);
   }
   CheckActivities(r);
   CheckAskedCause(r);
@@ -451,9 +457,8 @@ void Matcher::CheckAskedCause(SubjectReading& r) const {
                   });
   if (!of_subject) return;
   // "Can snail fever cause ...": a phrase the article's term is written as.
-  const std::vector<bool> in_phrase = WordsOfKnownPhrases(r.a);
   for (std::size_t i = 1; i < verb; ++i) {
-    if ((in_phrase.empty() || !in_phrase[i]) && Unheard(w[i]) &&
+    if (!r.InPhrase(i) && Unheard(w[i]) &&
         !lexicon_->Is(w[i], WordClass::kPointingBack) &&
         !lexicon_->Is(w[i], WordClass::kDeterminers)) {
       r.Uncovered(w[i], TermOf(w[i]), true,
