@@ -281,24 +281,52 @@ class Compiler {
           cause < 1.0 &&
           (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
            TellsWhatTheSubjectCauses(s.text));
+      const bool gives_a_reason = GivesAReason(s.text);
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
-        if (f == static_cast<int>(Facet::kCause) && tells_symptoms) continue;
+        if (f == static_cast<int>(Facet::kCause) &&
+            (tells_symptoms || gives_a_reason)) {
+          continue;
+        }
         if (sig.facets[f] >= kClearCue) {
           s.facets.push_back(static_cast<Facet>(f));
         }
       }
       if (s.facets.empty() && sig.facet() != Facet::kDefinition &&
-          !(sig.facet() == Facet::kCause && tells_symptoms) &&
+          !(sig.facet() == Facet::kCause &&
+            (tells_symptoms || gives_a_reason)) &&
           sig.facet_strength() >= kWeakCue) {
         s.facets.push_back(sig.facet());
       }
       s.names_causes = cause >= 1.0;
       if (first) ClassifyDefinition(&s, sig.facets);
+      if (s.called.empty()) s.called = CalledLike(s.text);
       first = false;
       out.push_back(std::move(s));
     }
     return out;
+  }
+
+  // "It is sampled with a core needle biopsy, because a few are cancer":
+  // what follows "because" ([reason-words]) after care gives the reason
+  // for the care, not a cause of the condition.
+  bool GivesAReason(std::string_view text) const {
+    const auto words = intents::Normalize(text, *lexicon_);
+    std::string before;
+    bool examined = false;  // a test before it: "sampled with a biopsy"
+    for (const auto& word : words) {
+      if (lexicon_->Is(word, intents::WordClass::kReasonWords)) {
+        const auto sig = cues_->Match(before, /*correct_spelling=*/false);
+        return sig.facets[static_cast<int>(Facet::kCause)] < kClearCue &&
+               (examined ||
+                sig.facets[static_cast<int>(Facet::kTreatment)] >= kClearCue ||
+                sig.facets[static_cast<int>(Facet::kFollowUp)] >= kClearCue);
+      }
+      examined =
+          examined || lexicon_->Is(word, intents::WordClass::kExaminations);
+      before += word + " ";
+    }
+    return false;
   }
 
   // "Most fibroids cause no trouble", "a fibroid whose blood supply fails
@@ -359,6 +387,44 @@ class Compiler {
         break;
       }
     }
+  }
+
+  // "A cyst can be felt as a smooth, movable lump", "polyps show up as
+  // small spots": a sentence that opens with the subject and says how it
+  // is felt or seen ([likeness-words] "as", "like", within a few words)
+  // calls it by the first finding after that word, as a definition does.
+  std::string CalledLike(std::string_view text) const {
+    const intents::Lexicon& lex = *lexicon_;
+    const auto words = intents::Normalize(text, lex);
+    std::size_t i = 0;
+    while (i < words.size() &&
+           lex.Is(words[i], intents::WordClass::kArticles)) {
+      ++i;
+    }
+    const std::size_t start = i;
+    while (i < words.size() && i < start + 3) {
+      const auto terms = cues_->analyzer().Terms(words[i]);
+      if (terms.size() != 1 || !title_terms_.contains(terms[0])) break;
+      ++i;
+    }
+    if (i == start) return "";
+    constexpr std::size_t kWithin = 4;
+    std::size_t like = i;
+    while (like < words.size() && like <= i + kWithin &&
+           !lex.Is(words[like], intents::WordClass::kLikenessWords)) {
+      ++like;
+    }
+    if (like >= words.size() || like > i + kWithin || like == i ||
+        words[like - 1] == "such") {
+      return "";
+    }
+    for (std::size_t j = like + 1; j < words.size() && j <= like + kWithin;
+         ++j) {
+      if (intents::ClassifyTerm(words[j], lex) == intents::TermKind::kFinding) {
+        return words[j];
+      }
+    }
+    return "";
   }
 
   void AddTopic(NodeKind kind, std::string id, const std::string& title,

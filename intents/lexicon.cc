@@ -75,6 +75,8 @@ constexpr std::string_view kClassNames[] = {
     "locatives",
     "determiners",
     "definition-verbs",
+    "likeness-words",
+    "reason-words",
     "articles",
     "abbreviations",
     "back",

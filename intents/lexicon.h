@@ -144,6 +144,8 @@ enum class WordClass : std::uint8_t {
   kLocatives,            // "in", "on": a finding in a place
   kDeterminers,          // "my", "the" before the place
   kDefinitionVerbs,      // "<subject> is/refers to ..."
+  kLikenessWords,        // "<subject> can be felt as/like a lump"
+  kReasonWords,          // "biopsied, because ...": the reason for care
   kArticles,             // "a", "an", "the"
   kAbbreviations,        // "e.g", "dr": a full stop that ends no sentence
   kBack,                 // navigation: go back

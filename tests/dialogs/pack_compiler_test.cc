@@ -242,6 +242,39 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
                        "is a bony lump", "is a bony bump");
 }
 
+// How the article says its subject is felt or seen ("can be felt as a
+// smooth lump") names it as a definition does; "such as" lists do not.
+TEST(PackCompiler, WhatTheSubjectIsFeltAsNamesIt) {
+  std::string ganglia =
+      "Are ganglion cysts dangerous?\n"
+      "A ganglion cyst is a sac of jelly beside a joint. A ganglion cyst "
+      "can be felt as a smooth lump under the skin. Details are as "
+      "follows:\n"
+      "1. Small cysts\n"
+      "Small cysts often go away by themselves.\n"
+      "Rest the joint.\n";
+  AnswersUntilReworded(ganglia, "I have a lump on my wrist, is it serious?",
+                       "felt as a smooth", "felt, with a smooth");
+}
+
+// "Because" after a test or a treatment gives the reason for the care:
+// a cause question does not gather it.
+TEST(PackCompiler, AReasonForCareIsNoCause) {
+  constexpr const char* kGanglia =
+      "Are ganglion cysts dangerous?\n"
+      "A ganglion cyst is a sac of jelly beside a joint. Details are as "
+      "follows:\n"
+      "1. Wrist cysts\n"
+      "Strain of the wrist can cause a cyst to form.\n"
+      "2. Unusual cysts\n"
+      "An unusual cyst is checked with an ultrasound scan, because a few "
+      "are other growths.\n"
+      "Rest the joint.\n";
+  const Reply r = FirstReply(kGanglia, "what causes ganglion cysts?");
+  EXPECT_NE(r.text.find("Strain of the wrist"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("other growths"), std::string::npos) << r.text;
+}
+
 // A kind of the subject the article names in parentheses ("a fluid-filled
 // nodule (a cyst)") names the subject in that section; without the
 // parentheses the cyst is only mentioned in passing, not covered.
