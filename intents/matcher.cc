@@ -386,6 +386,13 @@ void Matcher::BuildPostings() {
                           (static_cast<int>(i) != subject_intent_ &&
                            subject_terms_.contains(term));
       kw.weight *= std::max(idf, 0.0) * (damped ? kGenericWordFactor : 1.0);
+      // The title's own words in the summary: however rare in the
+      // sections ("breast" where they all say "cyst"), they name the
+      // subject every message is about more than the summary's topic.
+      if (static_cast<int>(i) == subject_intent_ &&
+          subject_terms_.contains(term)) {
+        kw.weight = std::min(kw.weight, kSubjectWordWeight);
+      }
       const bool names = kw.names || (kw.rare && !IsCueTerm(term));
       postings_[term].push_back(
           {static_cast<int>(i), kw.weight, damped, names});

@@ -243,6 +243,8 @@ class Matcher {
   // Weight multiplier for generic words (imaging, "patient", "area"):
   // they describe how something was found, not what it is.
   static constexpr double kGenericWordFactor = 0.3;
+  // The most a title word counts for the summary.
+  static constexpr double kSubjectWordWeight = 1.2;
   // Keywords added with at least this weight name their intent (a
   // heading): a facet cue word there ("Gallbladder cancer") is not damped.
   static constexpr double kNamingWeight = 3.0;

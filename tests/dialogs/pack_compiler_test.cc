@@ -257,6 +257,30 @@ TEST(PackCompiler, WhatTheSubjectIsFeltAsNamesIt) {
                        "felt as a smooth", "felt, with a smooth");
 }
 
+// The title's words name the subject every message is about: rare in
+// the sections ("ganglion" where they all say "cyst"), they do not pull a
+// question to the summary from the section its own words point to.
+TEST(PackCompiler, TheTitlesWordsDoNotOutweighASectionsOwnWord) {
+  constexpr const char* kGanglia =
+      "Are ganglion cysts dangerous?\n"
+      "A ganglion cyst is a sac of jelly beside a joint. Details are as "
+      "follows:\n"
+      "1. Wrist cysts\n"
+      "A cyst on the wrist may shrink when the wrist rests in a splint.\n"
+      "2. Finger cysts\n"
+      "A cyst on a finger can press on the nail.\n"
+      "3. Foot cysts\n"
+      "A cyst on the foot can rub against a shoe.\n"
+      "4. Painful cysts\n"
+      "A painful cyst can be drained with a needle.\n"
+      "Rest the joint when a cyst hurts.\n";
+  EXPECT_EQ(FirstReply(kGanglia, "Will a splint help my ganglion cyst?")
+                .node.substr(0, 11),
+            "wrist-cysts");
+  EXPECT_EQ(FirstReply(kGanglia, "what are ganglion cysts?").node.substr(0, 8),
+            "overview");
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
