@@ -279,6 +279,7 @@ Status Matcher::Compile() {
   analyzer_.Freeze();
   BuildPostings();
   gives_sizes_ = GivesSizes();
+  child_term_ = TermOf("child");
   passages_.Build();
   return Ok();
 }

@@ -379,6 +379,7 @@ class Matcher {
   int subject_intent_ = -1;
   // Scope terms the pack never uses -> the word to name in the fallback.
   StringMap<std::string> scope_terms_;
+  std::string child_term_;  // TermOf("child"), for CheckChild
   bool compiled_ = false;
 };
 

@@ -291,9 +291,9 @@ std::vector<std::string> Matcher::SubjectStems() const {
 
 std::string Matcher::TermOf(const std::string& word) const {
   const auto term = [&](std::string stem) {
-    std::vector<std::string> terms = {std::move(stem)};
-    analyzer_.synonyms().Apply(&terms, nullptr);
-    return terms.empty() ? word : terms.front();
+    const auto* rewrite = analyzer_.synonyms().RewriteOf(stem);
+    if (!rewrite) return stem;
+    return rewrite->empty() ? word : rewrite->front();
   };
   std::string stem = analyzer_.CachedStem(word);
   std::string plain = term(stem);
@@ -553,7 +553,7 @@ void Matcher::CheckChild(SubjectReading& r) const {
   constexpr int kChildUntil = 18;  // a minor: a child or a teenager
   const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
-  const std::string child = TermOf("child");
+  const std::string& child = child_term_;
   if (!scope_terms_.contains(child)) return;
   bool young = lex.HasEntry(w, WordClass::kYoungSigns);
   for (std::size_t i = 0; i + 2 < w.size() && !young; ++i) {

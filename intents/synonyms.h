@@ -48,6 +48,14 @@ class SynonymTable {
     return first_terms_.contains(term);
   }
 
+  // What Apply makes of the one term `term` alone: its canonical terms
+  // (maybe several, maybe none), or null when it is no phrase of the table.
+  const std::vector<std::string>* RewriteOf(std::string_view term) const {
+    if (!first_terms_.contains(term)) return nullptr;
+    const auto it = phrases_.find(term);
+    return it == phrases_.end() ? nullptr : &it->second.canonical;
+  }
+
   // Every surface word mentioned in any group (for the spelling index).
   const std::vector<std::string>& words() const { return words_; }
 
