@@ -40,14 +40,31 @@ std::optional<std::vector<std::string_view>> ReadWordList(const fs::path& path,
   return words;
 }
 
+// The lexicon class named before the colon of "class: ..." in `line`.
+std::optional<intents::WordClass> ClassBefore(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  for (std::size_t c = 0; c < intents::kWordClassCount; ++c) {
+    const auto candidate = static_cast<intents::WordClass>(c);
+    if (intents::WordClassName(candidate) ==
+        intents::TrimView(line.substr(0, colon))) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
 // sources.txt: "[word-lists]" then "class: path" lines; "[wordnet]" then
-// the folder of WordNet's files.
+// the folder of WordNet's files and "class: noun" lines (the class of the
+// one-word nouns whose first sense is a kind of that noun).
 Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
                    std::vector<std::string>* missing) {
   auto text = ReadFile(file);
   if (!text) return std::unexpected(text.error());
   int line_no = 0;
   std::string section;
+  std::vector<fs::path> wordnet;
+  std::vector<WordNetKind> kinds;
   std::string_view rest = *text;
   while (!rest.empty()) {
     const std::size_t nl = rest.find('\n');
@@ -61,30 +78,25 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
     }
     const std::string where =
         file.string() + " line " + std::to_string(line_no);
-    if (section == "[wordnet]") {
-      const fs::path path{std::string(line)};
-      if (!fs::exists(path / "data.noun")) {
-        if (missing) missing->push_back(path.string());
-      } else if (auto s = AddWordNet(path, lexicon); !s) {
-        return s;
-      }
+    const std::optional<intents::WordClass> cls = ClassBefore(line);
+    const std::string after =
+        cls ? std::string(intents::TrimView(line.substr(line.find(':') + 1)))
+            : "";
+    if (section == "[wordnet]" && !cls) {
+      wordnet.emplace_back(std::string(line));
       continue;
-    }
-    const std::size_t colon = line.find(':');
-    std::optional<intents::WordClass> cls;
-    for (std::size_t c = 0;
-         colon != std::string_view::npos && c < intents::kWordClassCount; ++c) {
-      const auto candidate = static_cast<intents::WordClass>(c);
-      if (intents::WordClassName(candidate) ==
-          intents::TrimView(line.substr(0, colon))) {
-        cls = candidate;
-      }
     }
     if (!cls) {
       return std::unexpected(Error::ParseError(
-          where + ": expected \"class: path\" with a lexicon class"));
+          where +
+          ": expected \"class: " + (section == "[wordnet]" ? "noun" : "path") +
+          "\" with a lexicon class"));
     }
-    const fs::path path(std::string(intents::TrimView(line.substr(colon + 1))));
+    if (section == "[wordnet]") {
+      kinds.push_back({*cls, after});
+      continue;
+    }
+    const fs::path path(after);
     std::string list_text;
     auto words = ReadWordList(path, &list_text);
     if (!words) {
@@ -92,6 +104,13 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
       continue;
     }
     lexicon->AddWordList(*cls, *words, path.filename().string());
+  }
+  for (const auto& path : wordnet) {
+    if (!fs::exists(path / "data.noun")) {
+      if (missing) missing->push_back(path.string());
+    } else if (auto s = AddWordNet(path, kinds, lexicon); !s) {
+      return s;
+    }
   }
   return Ok();
 }

@@ -5,6 +5,7 @@
 // most of the cost).
 #include "bot/wordnet.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <map>
@@ -26,7 +27,8 @@ constexpr int kNounState = 26;
 
 struct Synset {
   int lexfile = 0;
-  std::vector<std::string> lemmas;  // lower case, '_' as spaces
+  std::vector<std::string> lemmas;     // lower case, '_' as spaces
+  std::vector<std::string> hypernyms;  // offsets ('@' and '@i' pointers)
 };
 
 // "kidney_stone" -> "kidney stone"; "Addison(a)" -> "addison".
@@ -99,9 +101,41 @@ intents::StringMap<Synset> ReadNouns(std::ifstream& text) {
       return;
     }
     DataLine d = ParseData(line);
-    synsets[d.offset] = {d.lexfile, std::move(d.words)};
+    Synset synset{d.lexfile, std::move(d.words), {}};
+    const std::size_t pointers = Number(Field(&d.rest));
+    for (std::size_t i = 0; i < pointers; ++i) {
+      const auto symbol = Field(&d.rest), offset = Field(&d.rest),
+                 pos = Field(&d.rest);
+      Field(&d.rest);  // source/target
+      if ((symbol == "@" || symbol == "@i") && pos == "n") {
+        synset.hypernyms.emplace_back(offset);
+      }
+    }
+    synsets[d.offset] = std::move(synset);
   });
   return synsets;
+}
+
+// Whether the synset at `offset` is `ancestor` or a kind of it (through
+// hypernyms among the kept synsets).
+bool KindOf(const intents::StringMap<Synset>& synsets, std::string_view offset,
+            std::string_view ancestor, int depth = 0) {
+  constexpr int kDeepest = 20;
+  if (offset == ancestor) return true;
+  const auto it = synsets.find(offset);
+  if (it == synsets.end() || depth > kDeepest) return false;
+  return std::any_of(it->second.hypernyms.begin(), it->second.hypernyms.end(),
+                     [&](const std::string& up) {
+                       return KindOf(synsets, up, ancestor, depth + 1);
+                     });
+}
+
+// The lemmas of index.verb, to tell a verb ("trembles") from a disease.
+intents::StringSet VerbLemmas(std::ifstream& index) {
+  intents::StringSet verbs;
+  ForEachEntry(
+      index, [&](std::string_view line) { verbs.insert(Lemma(Field(&line))); });
+  return verbs;
 }
 
 // Adjectives that pertain to one part of the body (pointer '\').
@@ -150,16 +184,43 @@ void AddAdjectivesOnly(std::ifstream& index,
                        "WordNet 3.0 index.adj");
 }
 
+// One-word nouns whose first sense is a kind of `kind.noun` ("pneumonia"
+// of "disease") and no verb ("trembles"), into `kind.cls`.
+void AddKinds(
+    const WordNetKind& kind,
+    const std::vector<std::pair<std::string, std::string>>& first_senses,
+    const intents::StringMap<Synset>& synsets, const intents::StringSet& verbs,
+    intents::Lexicon* lexicon) {
+  const auto root =
+      std::find_if(first_senses.begin(), first_senses.end(),
+                   [&](const auto& sense) { return sense.first == kind.noun; });
+  if (root == first_senses.end()) return;
+  std::vector<std::string_view> words;
+  for (const auto& [lemma, offset] : first_senses) {
+    const bool verb =
+        verbs.contains(lemma) ||
+        (lemma.ends_with('s') &&
+         verbs.contains(std::string_view(lemma).substr(0, lemma.size() - 1)));
+    if (!verb && KindOf(synsets, offset, root->second)) {
+      words.push_back(lemma);
+    }
+  }
+  lexicon->AddWordList(kind.cls, words,
+                       "WordNet 3.0: a kind of \"" + kind.noun + "\"");
+}
+
 }  // namespace
 
-Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
+Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
+                  intents::Lexicon* lexicon) {
   std::ifstream nouns(dir / "data.noun"), adjectives(dir / "data.adj"),
-      index(dir / "index.noun"), adjective_index(dir / "index.adj");
-  if (!nouns || !adjectives || !index || !adjective_index) {
-    return std::unexpected(
-        Error::NotFound((dir / "data.noun").string() +
-                        " (or data.adj, index.noun, index.adj) cannot be read; "
-                        "scripts/setup installs wordnet-base"));
+      index(dir / "index.noun"), adjective_index(dir / "index.adj"),
+      verb_index(dir / "index.verb");
+  if (!nouns || !adjectives || !index || !adjective_index || !verb_index) {
+    return std::unexpected(Error::NotFound(
+        (dir / "data.noun").string() +
+        " (or data.adj, index.noun, index.adj, index.verb) cannot be read; "
+        "scripts/setup installs wordnet-base"));
   }
   const auto synsets = ReadNouns(nouns);
   for (const auto& [adjective, of] : Pertainyms(adjectives, synsets)) {
@@ -176,6 +237,7 @@ Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
   // The first sense of each noun ("lemma pos synsets pointers [symbols]
   // senses tagged offsets..."), when it is one of the kept synsets.
   intents::StringSet noun_lemmas;
+  std::vector<std::pair<std::string, std::string>> first_senses;  // one word
   ForEachEntry(index, [&](std::string_view line) {
     const std::string_view lemma = Field(&line);
     noun_lemmas.insert(Lemma(lemma));
@@ -183,13 +245,22 @@ Status AddWordNet(const fs::path& dir, intents::Lexicon* lexicon) {
     Field(&line);  // synset count
     const std::size_t pointers = Number(Field(&line));
     for (std::size_t i = 0; i < pointers + 2; ++i) Field(&line);
-    const auto it = synsets.find(Field(&line));
-    if (it == synsets.end() || it->second.lemmas.size() < 2) return;
+    const std::string_view offset = Field(&line);
+    const auto it = synsets.find(offset);
+    if (it == synsets.end()) return;
     const std::string name = Lemma(lemma);
+    if (name.find(' ') == std::string::npos) {
+      first_senses.emplace_back(name, offset);
+    }
+    if (it->second.lemmas.size() < 2) return;
     lexicon->AddNounSense(name, it->second.lemmas,
                           "WordNet 3.0: first sense of \"" + name + "\"");
   });
   AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
+  const intents::StringSet verbs = VerbLemmas(verb_index);
+  for (const auto& kind : kinds) {
+    AddKinds(kind, first_senses, synsets, verbs, lexicon);
+  }
   return Ok();
 }
 

@@ -15,14 +15,25 @@
 #define FAQBOT_BOT_WORDNET_H_
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "intents/lexicon.h"
 
 namespace faqbot::bot {
 
-// Reads WordNet's files in `dir` into `lexicon`. An error names the file
-// that is missing or malformed.
-Status AddWordNet(const std::filesystem::path& dir, intents::Lexicon* lexicon);
+// A word class of the one-word nouns whose first sense is a kind of
+// `noun` ("diseases": kinds of "disease"), from sources.txt.
+struct WordNetKind {
+  intents::WordClass cls;
+  std::string noun;
+};
+
+// Reads WordNet's files in `dir` into `lexicon`, with the classes of
+// `kinds`. An error names the file that is missing or malformed.
+Status AddWordNet(const std::filesystem::path& dir,
+                  const std::vector<WordNetKind>& kinds,
+                  intents::Lexicon* lexicon);
 
 }  // namespace faqbot::bot
 

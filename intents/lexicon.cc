@@ -92,6 +92,8 @@ constexpr std::string_view kClassNames[] = {
     "medical",
     "everyday",
     "adjectives-only",
+    "diseases",
+    "no-condition-diseases",
     "millimetres",
     "centimetres",
     "size-above",

@@ -161,6 +161,8 @@ enum class WordClass : std::uint8_t {
   kMedical,              // in the medical vocabulary
   kEveryday,             // in the everyday-words list
   kAdjectivesOnly,       // WordNet knows it only as an adjective
+  kDiseases,             // WordNet: its first sense is a kind of disease
+  kNoConditionDiseases,  // ...but it names no condition ("cancer")
   kMillimetres,          // "mm": a length unit of 1 mm
   kCentimetres,          // "cm": a length unit of 10 mm
   kSizeAbove,            // "larger", "over" before a size: above it

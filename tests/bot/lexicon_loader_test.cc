@@ -7,6 +7,7 @@
 
 #include "dialogs/article_knowledge.h"
 #include "intents/matcher.h"
+#include "intents/medical_terms.h"
 #include "tests/support/test_lexicon.h"
 
 namespace faqbot::bot {
@@ -92,6 +93,20 @@ TEST(WordNet, AnArticlesTermsTakeOnTheirOtherNames) {
     // Everyday words have too many senses: "water" is not urine.
     EXPECT_EQ(n.group.find("water"), std::string::npos) << n.group;
   }
+}
+
+// An everyday word whose first sense is a kind of disease names a
+// condition (so an article that never uses it does not cover it); a verb
+// of the same letters, and the words of disease in general, do not.
+TEST(WordNet, AnEverydayDiseaseWordNamesACondition) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  using intents::TermKind;
+  EXPECT_EQ(intents::ClassifyTerm("pneumonia", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("asthma", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("trembles", lex), TermKind::kOrdinary);
+  EXPECT_EQ(intents::ClassifyTerm("cancer", lex), TermKind::kOrdinary);
+  EXPECT_EQ(intents::ClassifyTerm("disease", lex), TermKind::kOrdinary);
+  EXPECT_EQ(intents::ClassifyTerm("pencil", lex), TermKind::kOrdinary);
 }
 
 }  // namespace

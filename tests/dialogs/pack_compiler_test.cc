@@ -281,6 +281,23 @@ TEST(PackCompiler, TheTitlesWordsDoNotOutweighASectionsOwnWord) {
             "overview");
 }
 
+// An everyday disease word the article never uses ("pneumonia" to an
+// article on lung nodules) is another condition: not covered.
+TEST(PackCompiler, AnEverydayDiseaseTheArticleNeverNamesIsNotCovered) {
+  std::string nodules =
+      "Are lung nodules dangerous?\n"
+      "A lung nodule is a small round spot in the lung. Details are as "
+      "follows:\n"
+      "1. Small nodules\n"
+      "Small nodules are checked with a repeat scan after a year.\n"
+      "Stop smoking.\n";
+  const Reply r = FirstReply(nodules,
+                             "My chest X-ray shows pneumonia. How long will it "
+                             "take to clear?");
+  EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
+  EXPECT_NE(r.text.find("pneumonia"), std::string::npos) << r.text;
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
