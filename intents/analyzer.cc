@@ -83,7 +83,9 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
     return extra.size() >= 3 && IsEverydayWord(extra, *lexicon_);
   };
   // Before Freeze() the vocabulary is still being added: nothing relates.
-  if (stem.size() < kMinShared || sorted_terms_.empty()) return "";
+  if (sorted_terms_.empty()) return "";
+  if (std::string near = WithoutNearEnding(stem); !near.empty()) return near;
+  if (stem.size() < kMinShared) return "";
   if (std::string sized = SizePrefixed(stem); !sized.empty()) return sized;
   for (std::size_t len = stem.size() - 1;
        len >= kMinShared && stem.size() - len <= kMaxExtra; --len) {
@@ -98,6 +100,26 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
       it->size() - stem.size() <= kMaxExtra &&
       !compound(std::string_view(*it).substr(stem.size()))) {
     return *it;
+  }
+  return "";
+}
+
+// "Greenish" is the article's "green", "reddish" its "red": an ending
+// that says "somewhat" ([near-endings]) off a known term.
+std::string Analyzer::WithoutNearEnding(const std::string& stem) const {
+  constexpr std::size_t kMinLeft = 3;
+  for (const std::string& ending : lexicon_->Entries(WordClass::kNearEndings)) {
+    if (stem.size() < ending.size() + kMinLeft || !stem.ends_with(ending)) {
+      continue;
+    }
+    std::string left = stem.substr(0, stem.size() - ending.size());
+    if (KnowsTerm(left)) return left;
+    // "redd"-ish: a doubled last letter.
+    if (left.size() > kMinLeft && left.back() == left[left.size() - 2] &&
+        KnowsTerm(std::string_view(left).substr(0, left.size() - 1))) {
+      left.pop_back();
+      return left;
+    }
   }
   return "";
 }

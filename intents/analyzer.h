@@ -104,6 +104,9 @@ class Analyzer {
   // The pack's term of the same word family as `stem`, when one is a
   // prefix of the other ("inflamm", "inflammatori"), or "".
   std::string RelatedTerm(const std::string& stem) const;
+  // The pack's term for `stem` without a "somewhat" ending ("green" for
+  // "greenish"), or "".
+  std::string WithoutNearEnding(const std::string& stem) const;
   // The pack's term for `stem` with or without a size prefix
   // ("microcalcif" for "calcif"), or "".
   std::string SizePrefixed(const std::string& stem) const;

@@ -76,6 +76,7 @@ constexpr std::string_view kClassNames[] = {
     "determiners",
     "definition-verbs",
     "likeness-words",
+    "near-endings",
     "reason-words",
     "articles",
     "abbreviations",

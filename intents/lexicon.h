@@ -145,6 +145,7 @@ enum class WordClass : std::uint8_t {
   kDeterminers,          // "my", "the" before the place
   kDefinitionVerbs,      // "<subject> is/refers to ..."
   kLikenessWords,        // "<subject> can be felt as/like a lump"
+  kNearEndings,          // "green-ish": somewhat the word before it
   kReasonWords,          // "biopsied, because ...": the reason for care
   kArticles,             // "a", "an", "the"
   kAbbreviations,        // "e.g", "dr": a full stop that ends no sentence

@@ -236,6 +236,19 @@ TEST(MatcherSubjects, AWordMeetsTheArticlesWordWithASizePrefix) {
       std::vector<std::string>{"fibrosis"});
 }
 
+// "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
+// the word without its "somewhat" ending meets the section that uses it.
+TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int clear = m.AddIntent("clear");
+  m.AddKeywords(clear, "Clear fluid is thrown away.", 1, "text");
+  const int green = m.AddIntent("green");
+  m.AddKeywords(green, "Green or red fluid is tested.", 1, "text");
+  ASSERT_TRUE(m.Compile());
+  EXPECT_EQ(m.Match("the fluid was greenish").candidates.at(0).intent, green);
+  EXPECT_EQ(m.Match("a reddish fluid").candidates.at(0).intent, green);
+}
+
 // "A racing heart" is the article's "fast heartbeat" (synonyms.txt): the
 // words of a phrase read as a term the article uses name that term, not
 // an organ each ("heart"). An article without it leaves the heart
