@@ -139,6 +139,7 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   for (std::size_t i = 0; i + 1 < terms.size(); ++i) {
     pack_bigrams_.insert(terms[i] + " " + terms[i + 1]);
   }
+  if (weight >= kSubjectWeight) AddCompoundHeads(text);
   for (const auto& term : terms) {
     // A number is a size, an age or a count, which a person's own message
     // carries as context ("it measures 12 mm"); it names no topic.
@@ -152,6 +153,26 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
                            rare.contains(term)};
     auto [it, inserted] = kw.try_emplace(term, info);
     if (!inserted && weight > it->second.weight) it->second = info;
+  }
+}
+
+// "Gallstones" in a title or heading: a word ending in a finding's word
+// names that finding too, so "my stones" asks about the subject.
+void Matcher::AddCompoundHeads(std::string_view text) {
+  constexpr std::size_t kMinPrefix = 3;  // "gall"; not "nodules" in "modules"
+  for (const auto& word : analyzer_.Normalize(text)) {
+    for (const auto& finding : lexicon_->Entries(WordClass::kFindings)) {
+      if (word.size() < finding.size() + kMinPrefix ||
+          !word.ends_with(finding) ||
+          lexicon_->Is(word.substr(0, word.size() - finding.size()),
+                       WordClass::kStopwords)) {
+        continue;
+      }
+      for (auto& term : analyzer_.Terms(finding)) {
+        pack_terms_.insert(term);
+        subject_level_terms_.insert(std::move(term));
+      }
+    }
   }
 }
 

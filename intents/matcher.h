@@ -310,6 +310,7 @@ class Matcher {
     std::unordered_map<std::string, KeywordInfo> keywords;  // by term
   };
 
+  void AddCompoundHeads(std::string_view text);
   Status AddTagged(Tag tag);
   Status AddBuiltins();
   // `text` read sentence by sentence (words and terms of each); `whole`,

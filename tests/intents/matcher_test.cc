@@ -236,6 +236,22 @@ TEST(MatcherSubjects, AWordMeetsTheArticlesWordWithASizePrefix) {
       std::vector<std::string>{"fibrosis"});
 }
 
+// "Gallstones" in the title: the finding its word ends in ("stones") is
+// the subject too; in an article whose title only mentions it in passing
+// it is not.
+TEST(MatcherSubjects, ACompoundTitleWordNamesTheFindingItEndsIn) {
+  const Matcher gallstones =
+      SmallArticle("Are gallstones dangerous?", "Silent gallstones",
+                   "A stone that causes no pain needs no treatment.");
+  EXPECT_TRUE(
+      gallstones.CheckSubject("will my stones come back?").uncovered.empty());
+  const Matcher polyps =
+      SmallArticle("Are gallbladder polyps dangerous?", "Small polyps",
+                   "A polyp beside a stone needs no treatment.");
+  EXPECT_EQ(polyps.CheckSubject("will my stones come back?").uncovered,
+            std::vector<std::string>{"stones"});
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
