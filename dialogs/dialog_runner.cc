@@ -883,10 +883,7 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   }
   const bool names_nothing = !check->about_pack && check->uncovered.empty();
   // "that", "it"; not "its" ("can calcification go away on its own?").
-  const bool points_back =
-      std::any_of(t.words.begin(), t.words.end(), [&](const std::string& w) {
-        return pack_.lexicon().Is(w, intents::WordClass::kPointingBack);
-      });
+  const bool points_back = PointsBack(t.words, pack_.lexicon());
   // "...says splenic calcification. What does calcification mean?": the
   // subject named bare, after a story that put it only in another organ,
   // is the one in that organ.

@@ -75,11 +75,35 @@ int ChoiceNumber(const std::vector<std::string>& words,
   return number;
 }
 
+// "A remedy that can dissolve them", "the stone that is stuck": a word
+// of [relatives] between a content word and an auxiliary opens a clause
+// about that word; it points back at nothing said before.
+bool OpensAClause(const std::vector<std::string>& words, std::size_t i,
+                  const intents::Lexicon& lexicon) {
+  return i > 0 && i + 1 < words.size() &&
+         lexicon.Is(words[i], WordClass::kRelatives) &&
+         !lexicon.Is(words[i - 1], WordClass::kStopwords) &&
+         lexicon.Is(words[i + 1], WordClass::kAuxiliaries);
+}
+
 bool HasPronoun(const std::vector<std::string>& words,
                 const intents::Lexicon& lexicon) {
-  return std::any_of(words.begin(), words.end(), [&](const auto& w) {
-    return lexicon.Is(w, WordClass::kPronouns);
-  });
+  return HasWordOf(words, WordClass::kPronouns, lexicon);
+}
+
+bool PointsBack(const std::vector<std::string>& words,
+                const intents::Lexicon& lexicon) {
+  return HasWordOf(words, WordClass::kPointingBack, lexicon);
+}
+
+bool HasWordOf(const std::vector<std::string>& words, WordClass cls,
+               const intents::Lexicon& lexicon) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (lexicon.Is(words[i], cls) && !OpensAClause(words, i, lexicon)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace faqbot::dialogs

@@ -24,9 +24,16 @@ Nav Navigation(const std::vector<std::string>& words,
 int ChoiceNumber(const std::vector<std::string>& words,
                  const intents::Lexicon& lexicon);
 
-// Whether the message refers back ("it", "that", "those", ...).
+// Whether the message refers back ("it", "that", "those", ...; not the
+// "that" of "a remedy that can dissolve them").
 bool HasPronoun(const std::vector<std::string>& words,
                 const intents::Lexicon& lexicon);
+// The same without "its" ([pointing-back]).
+bool PointsBack(const std::vector<std::string>& words,
+                const intents::Lexicon& lexicon);
+// Whether a word of `cls` is in `words` as a pronoun (see HasPronoun).
+bool HasWordOf(const std::vector<std::string>& words, intents::WordClass cls,
+               const intents::Lexicon& lexicon);
 
 }  // namespace faqbot::dialogs
 

@@ -66,6 +66,7 @@ constexpr std::string_view kClassNames[] = {
     "comparisons",
     "pronouns",
     "pointing-back",
+    "relatives",
     "first-person",
     "second-person",
     "allowed",

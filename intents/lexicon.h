@@ -135,6 +135,7 @@ enum class WordClass : std::uint8_t {
   kComparisons,          // "same as", "difference between"
   kPronouns,             // "it", "that", "its"
   kPointingBack,         // "it", "that": without "its"
+  kRelatives,            // "that" opening a clause: "a remedy that can"
   kFirstPerson,          // "i", "my"
   kSecondPerson,         // "you": "could you ..." asks the bot
   kAllowed,              // "safe to", "ok to"

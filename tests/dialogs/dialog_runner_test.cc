@@ -5,6 +5,8 @@
 #include "bot/pack_loader.h"
 #include "dialogs/document.h"
 #include "dialogs/intents_file.h"
+#include "dialogs/navigation.h"
+#include "intents/normalizer.h"
 #include "tests/support/test_lexicon.h"
 
 namespace faqbot::dialogs {
@@ -564,6 +566,20 @@ TEST(DialogRunnerFacets, TheSectionNamedForAFacetAnswersItForTheOthers) {
       << r->text;
   ASSERT_TRUE(r->source);
   EXPECT_EQ(r->source->section, 2);
+}
+
+// "Is there a remedy that can dissolve gallstones?": the "that" of a
+// clause about a word points back at nothing; "is that normal?" does.
+TEST(Pronouns, AThatOpeningAClausePointsBackAtNothing) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto words = [&](std::string_view text) {
+    return intents::Normalize(text, lex);
+  };
+  EXPECT_FALSE(
+      HasPronoun(words("is there a remedy that can dissolve gallstones"), lex));
+  EXPECT_FALSE(PointsBack(words("a stone which is stuck"), lex));
+  EXPECT_TRUE(HasPronoun(words("is that normal"), lex));
+  EXPECT_TRUE(PointsBack(words("what does that mean"), lex));
 }
 
 }  // namespace
