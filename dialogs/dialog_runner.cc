@@ -476,6 +476,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     }
   }
   if (AsksOfTheStorysCase(t, told)) return from_story(told);
+  if (const int sized = StorySizeTopic(t, story); sized >= 0) {
+    return from_story(sized);
+  }
   if (const int met = PassageTopic(t); met >= 0) {
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(met).id +
@@ -590,6 +593,24 @@ bool DialogRunner::AsksOfTheStorysCase(const Turn& t, int told) const {
          cands[0].intent == pack_.facet_sections[f] &&
          cands[0].intent != told && cands[0].passage <= 0 &&
          pack_.topics[told].facets[f] >= 0;
+}
+
+// "My gallstone is 3.5 cm. Does the size matter?": a question about size
+// ([size-words]) after a story whose size falls in one section's range
+// asks about that section.
+int DialogRunner::StorySizeTopic(const Turn& t,
+                                 const intents::Signals* story) const {
+  if (!story ||
+      !pack_.lexicon().HasEntry(t.words, intents::WordClass::kSizeWords)) {
+    return -1;
+  }
+  int found = -1;
+  for (const auto& c : story->candidates) {
+    if (!c.sized) continue;
+    if (found >= 0) return -1;  // several: the size does not decide
+    found = c.intent;
+  }
+  return found;
 }
 
 // Several sections score close: ask which one, offering each section's

@@ -161,6 +161,7 @@ class DialogRunner {
   void SameGroupThroughout(const intents::Signals& story,
                            const std::vector<const std::string*>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
+  int StorySizeTopic(const Turn& t, const intents::Signals* story) const;
   bool AsksOfTheStorysCase(const Turn& t, int told) const;
   int StoryTopic(const intents::Signals* story) const;
   // The topic (not the overview) whose sentence the question's own words

@@ -96,6 +96,7 @@ constexpr std::string_view kClassNames[] = {
     "adjectives-only",
     "diseases",
     "no-condition-diseases",
+    "size-words",
     "millimetres",
     "centimetres",
     "size-above",

@@ -165,6 +165,7 @@ enum class WordClass : std::uint8_t {
   kAdjectivesOnly,       // WordNet knows it only as an adjective
   kDiseases,             // WordNet: its first sense is a kind of disease
   kNoConditionDiseases,  // ...but it names no condition ("cancer")
+  kSizeWords,            // "size": covered by an article that gives sizes
   kMillimetres,          // "mm": a length unit of 1 mm
   kCentimetres,          // "cm": a length unit of 10 mm
   kSizeAbove,            // "larger", "over" before a size: above it

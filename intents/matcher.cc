@@ -300,6 +300,19 @@ Status Matcher::Compile() {
   analyzer_.Freeze();
   BuildPostings();
   gives_sizes_ = GivesSizes();
+  // "Does the size matter?" to an article that gives sizes ("stones over
+  // 3 centimetres"): the article speaks of size.
+  if (gives_sizes_) {
+    StringSet size;
+    for (const auto& word : lexicon_->Entries(WordClass::kSizeWords)) {
+      size.insert(TermOf(word));
+    }
+    StringMap<std::string> kept;
+    for (const auto& [term, text] : scope_terms_) {
+      if (!size.contains(term)) kept.try_emplace(term, text);
+    }
+    scope_terms_ = std::move(kept);
+  }
   child_term_ = TermOf("child");
   passages_.Build();
   return Ok();
@@ -562,6 +575,7 @@ void Matcher::ScoreSizes(std::string_view text, Signals* sig,
     Candidate& c = CandidateFor(sig, p.intent);
     c.score += kSizeWeight;
     c.specific += kSizeWeight;
+    c.sized = true;
     if (explain) {
       c.evidence.push_back("size " + Format(mm) + " mm in \"" +
                            p.sentence.substr(0, 48) + "...\" +" +

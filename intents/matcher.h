@@ -55,6 +55,8 @@ struct Candidate {
   // The best BM25 score of one of the intent's passages (its sentences)
   // for the message, from words that name something.
   double passage = 0;
+  // A size the message tells falls in a range one of its sentences gives.
+  bool sized = false;
   std::vector<std::string> evidence;  // with `explain`: "keyword parasit +3.5"
 };
 

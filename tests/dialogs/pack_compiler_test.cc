@@ -298,6 +298,26 @@ TEST(PackCompiler, AnEverydayDiseaseTheArticleNeverNamesIsNotCovered) {
   EXPECT_NE(r.text.find("pneumonia"), std::string::npos) << r.text;
 }
 
+// An article that gives sizes speaks of size ("does the size matter?" is
+// no scope word then), and a question about size after a story's size
+// asks about the section whose range holds it.
+TEST(PackCompiler, ASizeQuestionIsAnsweredFromTheStorysSizeRange) {
+  constexpr const char* kStones =
+      "Are gallstones dangerous?\n"
+      "Gallstones are hard lumps in the gallbladder. Details are as "
+      "follows:\n"
+      "1. Small stones\n"
+      "Stones under 1 centimetre rarely cause trouble.\n"
+      "2. Large stones\n"
+      "Stones over 3 centimetres may need an operation.\n"
+      "Keep a healthy weight.\n";
+  EXPECT_EQ(FirstReply(kStones, "Does the size of a gallstone matter?").kind,
+            ReplyKind::kAnswer);
+  const Reply r = FirstReply(
+      kStones, "My gallstone is 3.5 cm. Does the size of a gallstone matter?");
+  EXPECT_TRUE(r.node.starts_with("large-stones")) << r.node;
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
