@@ -140,7 +140,12 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
     pack_bigrams_.insert(terms[i] + " " + terms[i + 1]);
   }
   if (weight >= kSubjectWeight) AddCompoundHeads(text);
+  // "Treatment without surgery": a heading's words after a negator name
+  // the section only for a message that negates them too.
+  bool negated = false;
   for (const auto& term : terms) {
+    negated = negated || (weight >= kNamingWeight &&
+                          lexicon_->Is(term, WordClass::kNegators));
     // A number is a size, an age or a count, which a person's own message
     // carries as context ("it measures 12 mm"); it names no topic.
     if (term.size() < 2 || IsStopTerm(term, *lexicon_) || IsNumber(term)) {
@@ -149,8 +154,9 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
     pack_terms_.insert(term);
     if (weight >= kSubjectWeight) subject_level_terms_.insert(term);
     auto& kw = intents_.at(intent).keywords;
-    const KeywordInfo info{term, weight, origin, weight >= kNamingWeight,
-                           rare.contains(term)};
+    const KeywordInfo info{
+        term,   weight, origin, weight >= kNamingWeight, rare.contains(term),
+        negated};
     auto [it, inserted] = kw.try_emplace(term, info);
     if (!inserted && weight > it->second.weight) it->second = info;
   }
@@ -430,7 +436,7 @@ void Matcher::BuildPostings() {
       }
       const bool names = kw.names || (kw.rare && !IsCueTerm(term));
       postings_[term].push_back(
-          {static_cast<int>(i), kw.weight, damped, names});
+          {static_cast<int>(i), kw.weight, damped, names, kw.negated});
     }
   }
   // A term shared by very many intents names none of them; keeping only
@@ -543,8 +549,12 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
     }
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
+    const auto negator = [&](std::size_t back) {
+      return i >= back && lexicon_->Is(terms[i - back], WordClass::kNegators);
+    };
+    const bool negated = negator(1) || negator(2);
     for (const auto& p : it->second) {
-      if (p.weight <= 0) continue;
+      if (p.weight <= 0 || (p.negated && !negated)) continue;
       Candidate& c = CandidateFor(sig, p.intent);
       c.score += p.weight;
       if (!p.damped) c.specific += p.weight;

@@ -236,8 +236,9 @@ class Matcher {
     std::string term;
     double weight;
     std::string origin;
-    bool names = false;  // added at kNamingWeight or more: a heading word
-    bool rare = false;   // not everyday English ("Bosniak", "dialysis")
+    bool names = false;    // added at kNamingWeight or more: a heading word
+    bool rare = false;     // not everyday English ("Bosniak", "dialysis")
+    bool negated = false;  // after a heading's negator: "without surgery"
   };
   std::vector<KeywordInfo> Keywords(int intent) const;
   std::vector<std::string> Patterns(int intent) const;
@@ -355,8 +356,9 @@ class Matcher {
   struct Posting {
     int intent;
     double weight;
-    bool damped;  // generic, cue or subject word for this intent
-    bool names;   // a word that names the intent (see Candidate::naming)
+    bool damped;   // generic, cue or subject word for this intent
+    bool names;    // a word that names the intent (see Candidate::naming)
+    bool negated;  // counts only for a negated word of the message
   };
   StringMap<std::vector<Posting>> postings_;
   StringSet pack_terms_;  // what the pack talks about

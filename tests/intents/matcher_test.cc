@@ -252,6 +252,22 @@ TEST(MatcherSubjects, ACompoundTitleWordNamesTheFindingItEndsIn) {
             std::vector<std::string>{"stones"});
 }
 
+// "Treatment without surgery": the heading's words after a negator name
+// the section only for a message that negates them too.
+TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int without = m.AddIntent("without");
+  m.AddKeywords(without, "Treatment without surgery", 3, "heading");
+  m.AddKeywords(without, "A medicine dissolves small stones.", 1, "text");
+  const int removal = m.AddIntent("removal");
+  m.AddKeywords(removal, "Keyhole removal", 3, "heading");
+  m.AddKeywords(removal, "An operation takes the gallbladder out.", 1, "text");
+  ASSERT_TRUE(m.Compile());
+  EXPECT_EQ(m.Match("is surgery necessary?").candidates.at(0).intent, removal);
+  EXPECT_EQ(m.Match("can it go without surgery?").candidates.at(0).intent,
+            without);
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
