@@ -531,9 +531,13 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
       const WordFacts f = j == k ? first : FactsOf(w[j]);
       const bool unlisted = !lex.Is(w[j], WordClass::kEveryday) &&
                             !IsMedicalWord(w[j], lex) && w[j].size() >= 3;
+      // An everyday word for a disease ("he has diabetes") tells another
+      // condition the person has beside the subject, not what is asked.
+      const bool jargon =
+          f.kind == TermKind::kJargon && !IsEverydayWord(w[j], lex);
       if (!f.skip && !f.known && !f.generic_or_cue &&
-          (f.kind == TermKind::kJargon || f.kind == TermKind::kFinding ||
-           unlisted || MayNameCondition(w[j], lex) ||
+          (jargon || f.kind == TermKind::kFinding || unlisted ||
+           MayNameCondition(w[j], lex) ||
            lex.Is(w[j], WordClass::kConditionHeads))) {
         condition = true;
       }

@@ -296,6 +296,10 @@ TEST(PackCompiler, AnEverydayDiseaseTheArticleNeverNamesIsNotCovered) {
                              "take to clear?");
   EXPECT_EQ(r.kind, ReplyKind::kFallback) << r.text;
   EXPECT_NE(r.text.find("pneumonia"), std::string::npos) << r.text;
+  // One the person has beside the subject is no question about it.
+  const Reply beside = FirstReply(
+      nodules, "He has asthma and a small lung nodule. Does it need a scan?");
+  EXPECT_EQ(beside.kind, ReplyKind::kAnswer) << beside.text;
 }
 
 // An article that gives sizes speaks of size ("does the size matter?" is
