@@ -169,13 +169,19 @@ TEST(Matcher, ReportsBadPatternWithItsOrigin) {
   EXPECT_NE(s.error().message.find("never closed"), std::string::npos);
 }
 
-TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
+// A compiled matcher of two intents, 0 and 1, each with one text.
+Matcher TwoTexts(std::string_view first, std::string_view second) {
   Matcher m(faqbot::testing::TestLexicon());
-  const int inflamed = m.AddIntent("inflamed");
-  m.AddKeywords(inflamed, "Inflammatory polyps need care.", 1, "text");
-  const int other = m.AddIntent("other");
-  m.AddKeywords(other, "Cholesterol deposits are common.", 1, "text");
-  ASSERT_TRUE(m.Compile());
+  m.AddKeywords(m.AddIntent("first"), first, 1, "text");
+  m.AddKeywords(m.AddIntent("second"), second, 1, "text");
+  EXPECT_TRUE(m.Compile());
+  return m;
+}
+
+TEST(MatcherWordFamilies, AnotherFormOfThePacksWordMatchesIt) {
+  const Matcher m = TwoTexts("Inflammatory polyps need care.",
+                             "Cholesterol deposits are common.");
+  const int inflamed = 0;
   const Signals s = m.Match("what helps against inflammation");
   ASSERT_FALSE(s.candidates.empty());
   EXPECT_EQ(s.candidates[0].intent, inflamed);
@@ -271,12 +277,9 @@ TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
-  Matcher m(faqbot::testing::TestLexicon());
-  const int clear = m.AddIntent("clear");
-  m.AddKeywords(clear, "Clear fluid is thrown away.", 1, "text");
-  const int green = m.AddIntent("green");
-  m.AddKeywords(green, "Green or red fluid is tested.", 1, "text");
-  ASSERT_TRUE(m.Compile());
+  const Matcher m =
+      TwoTexts("Clear fluid is thrown away.", "Green or red fluid is tested.");
+  const int green = 1;
   EXPECT_EQ(m.Match("the fluid was greenish").candidates.at(0).intent, green);
   EXPECT_EQ(m.Match("a reddish fluid").candidates.at(0).intent, green);
 }
