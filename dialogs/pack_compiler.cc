@@ -278,9 +278,10 @@ class Compiler {
       // condition causes is a symptom, not a cause of it.
       const double cause = sig.facets[static_cast<int>(Facet::kCause)];
       const bool tells_symptoms =
-          cause < 1.0 &&
-          (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
-           TellsWhatTheSubjectCauses(s.text));
+          (cause < 1.0 &&
+           (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
+            TellsWhatTheSubjectCauses(s.text))) ||
+          ComesFromTheSubject(s.text);
       const bool gives_a_reason = GivesAReason(s.text);
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
@@ -339,12 +340,40 @@ class Compiler {
       if (subject && lexicon_->Is(word, intents::WordClass::kCausingVerbs)) {
         return true;
       }
-      const auto terms = cues_->analyzer().Terms(word);
-      subject =
-          subject || (terms.size() == 1 && title_terms_.contains(terms[0]) &&
-                      !lexicon_->Is(word, intents::WordClass::kOrgans));
+      subject = subject || NamesSubject(word);
     }
     return false;
+  }
+
+  // "When the symptoms clearly come from it": what comes from the subject
+  // ([origin-phrases] before a pronoun or the subject's word) is what it
+  // causes, however clear the cue.
+  bool ComesFromTheSubject(std::string_view text) const {
+    using intents::WordClass;
+    const auto words = intents::Normalize(text, *lexicon_);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::size_t n =
+          lexicon_->EntryAt(words, i, WordClass::kOriginPhrases);
+      if (n == 0) continue;
+      std::size_t next = i + n;
+      while (next < words.size() &&
+             lexicon_->Is(words[next], WordClass::kArticles)) {
+        ++next;
+      }
+      if (next < words.size() &&
+          (lexicon_->Is(words[next], WordClass::kPointingBack) ||
+           NamesSubject(words[next]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A word of the title's subject, not its organ ("cysts", not "liver").
+  bool NamesSubject(const std::string& word) const {
+    const auto terms = cues_->analyzer().Terms(word);
+    return terms.size() == 1 && title_terms_.contains(terms[0]) &&
+           !lexicon_->Is(word, intents::WordClass::kOrgans);
   }
 
   // "<subject of up to five words> is/are/refers to/means ...".

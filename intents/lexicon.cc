@@ -103,6 +103,7 @@ constexpr std::string_view kClassNames[] = {
     "size-below",
     "size-hedges",
     "size-joiners",
+    "origin-phrases",
     "size-prefixes",
     "no-need",
     "after-words",

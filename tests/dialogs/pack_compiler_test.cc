@@ -322,6 +322,23 @@ TEST(PackCompiler, ASizeQuestionIsAnsweredFromTheStorysSizeRange) {
   EXPECT_TRUE(r.node.starts_with("large-stones")) << r.node;
 }
 
+// "It is treated when the symptoms come from it": what comes from the
+// subject is what it causes, and a cause question does not gather it.
+TEST(PackCompiler, WhatComesFromTheSubjectIsNoCauseOfIt) {
+  constexpr const char* kCysts =
+      "Are liver cysts dangerous?\n"
+      "A liver cyst is a pocket of fluid in the liver. Details are as "
+      "follows:\n"
+      "1. Large cysts\n"
+      "A large cyst is treated when the pain clearly comes from it.\n"
+      "2. Tapeworm cysts\n"
+      "Some cysts are caused by a tapeworm.\n"
+      "Eat well.\n";
+  const Reply r = FirstReply(kCysts, "what causes liver cysts?");
+  EXPECT_NE(r.text.find("tapeworm"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("comes from it"), std::string::npos) << r.text;
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
