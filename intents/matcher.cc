@@ -405,8 +405,9 @@ void Matcher::BuildPostings() {
              std::isalpha(static_cast<unsigned char>(rest[start - 1]))) {
         --start;
       }
-      if (star - start >= 3) {
+      if (star - start >= kCuePrefixHead) {
         cue_prefixes_.emplace_back(rest.substr(start, star - start));
+        cue_prefix_heads_.insert(rest.substr(start, kCuePrefixHead));
       }
       rest.remove_prefix(star + 1);
     }
@@ -455,6 +456,12 @@ void Matcher::BuildPostings() {
 
 bool Matcher::IsCueTerm(const std::string& term) const {
   if (cue_terms_.contains(term)) return true;
+  // Most terms share no prefix's first letters: one lookup rules them out.
+  if (term.size() < kCuePrefixHead ||
+      !cue_prefix_heads_.contains(
+          std::string_view(term).substr(0, kCuePrefixHead))) {
+    return false;
+  }
   return std::any_of(cue_prefixes_.begin(), cue_prefixes_.end(),
                      [&](const std::string& p) { return term.starts_with(p); });
 }
@@ -599,11 +606,20 @@ void Matcher::ScorePassages(Signals* sig, bool explain) const {
   // not the pack's own subject (which every sentence is about), and not a
   // word that names the sentence's own topic (its heading's, an author's
   // keyword): those chose the topic, not the sentence.
-  const auto says = [&](const std::string& term, int intent) {
-    if (generic_terms_.contains(term) || IsCueTerm(term) ||
-        subject_terms_.contains(term)) {
-      return false;
+  // Rank asks of one term for each of its passages in turn: the term's own
+  // part of the answer is worked out once.
+  // (Two pointers captured: std::function keeps them without allocating.)
+  struct {
+    const std::string* term = nullptr;
+    bool plain = false;
+  } last;
+  const auto says = [this, &last](const std::string& term, int intent) {
+    if (&term != last.term) {
+      last.term = &term;
+      last.plain = !generic_terms_.contains(term) && !IsCueTerm(term) &&
+                   !subject_terms_.contains(term);
     }
+    if (!last.plain) return false;
     const auto& keywords = intents_[intent].keywords;
     const auto it = keywords.find(term);
     return it == keywords.end() || !it->second.names;

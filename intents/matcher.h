@@ -379,6 +379,8 @@ class Matcher {
   std::vector<std::string> cue_prefixes_;  // "treat" of "treat*"
   // A word of a facet cue ("treatment", "regularly"): it says what is
   // asked, not about what.
+  static constexpr std::size_t kCuePrefixHead = 3;  // a prefix's shortest
+  StringSet cue_prefix_heads_;  // each cue prefix's first kCuePrefixHead
   bool IsCueTerm(const std::string& term) const;
   StringSet generic_terms_;  // built by Compile()
   int subject_intent_ = -1;
