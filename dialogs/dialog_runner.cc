@@ -452,7 +452,6 @@ Reply DialogRunner::NotCovered(DialogState* state,
 // current topic for a follow-up, else the article as a whole.
 DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     Turn& t, DialogState* state, const intents::Signals* story) const {
-  const auto& cands = t.sig.candidates;
   const int told = StoryTopic(story);
   const auto from_story = [&](int topic) {
     t.trace.Note([&] {
@@ -460,20 +459,8 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     });
     return TopicChoice{topic, 0.6, std::nullopt, /*from_story=*/true};
   };
-  // "My brother has polycystic kidney disease. Is it inherited?": "it" is
-  // what the story names, unless the question names a section itself.
-  if (HasPronoun(t.words, pack_.lexicon()) &&
-      (cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
-    if (told >= 0) return from_story(told);
-    // "My TSH came back low. What does that mean?": a question of nothing
-    // but pointing back, after a story that meets one section's sentence.
-    const auto specific = [](const intents::Candidate& c) {
-      return c.specific > 0;
-    };
-    if (const int met = StoryPassageTopic(story);
-        met >= 0 && std::none_of(cands.begin(), cands.end(), specific)) {
-      return from_story(met);
-    }
+  if (const int pointed = PointedTopic(t, story, told); pointed >= 0) {
+    return from_story(pointed);
   }
   if (AsksOfTheStorysCase(t, told)) return from_story(told);
   if (const int sized = StorySizeTopic(t, story); sized >= 0) {
@@ -502,6 +489,11 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
        HasPronoun(t.words, pack_.lexicon()))) {
     return from_story(told);
   }
+  if (PointsAtUnknownWords(t, story)) {
+    t.trace.Note([&] { return "it points back at words the article lacks"; });
+    return {.reply = Fallback(state, pack_.wording.fallback_no_match,
+                              "fallback.no-match")};
+  }
   // Without a topic word, words the pack does not know are the subject
   // ("what is the capital of France?"), unless the question points back.
   const bool new_subject =
@@ -528,6 +520,37 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   t.trace.Note([&] { return "nothing matched"; });
   return {.reply = Fallback(state, pack_.wording.fallback_no_match,
                             "fallback.no-match")};
+}
+
+// "My brother has polycystic kidney disease. Is it inherited?": "it" is
+// what the story names (section `told`), unless the question names a
+// section itself; "My TSH came back low. What does that mean?": a question
+// of nothing but pointing back, after a story that meets one section's
+// sentence, asks about that section. -1: neither.
+int DialogRunner::PointedTopic(const Turn& t, const intents::Signals* story,
+                               int told) const {
+  const auto& cands = t.sig.candidates;
+  if (!HasPronoun(t.words, pack_.lexicon()) ||
+      !(cands.empty() || cands[0].naming == 0 || cands[0].intent == 0)) {
+    return -1;
+  }
+  if (told >= 0) return told;
+  const auto specific = [](const intents::Candidate& c) {
+    return c.specific > 0;
+  };
+  const int met = StoryPassageTopic(story);
+  return met >= 0 && std::none_of(cands.begin(), cands.end(), specific) ? met
+                                                                        : -1;
+}
+
+// "My Pap smear came back abnormal. What does that mean?": a question that
+// names nothing and points back at a story of words the article never
+// uses asks about those.
+bool DialogRunner::PointsAtUnknownWords(const Turn& t,
+                                        const intents::Signals* story) const {
+  return t.sig.candidates.empty() && story && story->candidates.empty() &&
+         !story->analysis.unknown.empty() &&
+         PointsBack(t.words, pack_.lexicon());
 }
 
 // Decision 6 when the question's words score: the best topic, a section

@@ -161,6 +161,9 @@ class DialogRunner {
   void SameGroupThroughout(const intents::Signals& story,
                            const std::vector<const std::string*>& questions,
                            std::vector<ReplyPart>* parts, Trace& trace) const;
+  int PointedTopic(const Turn& t, const intents::Signals* story,
+                   int told) const;
+  bool PointsAtUnknownWords(const Turn& t, const intents::Signals* story) const;
   int StorySizeTopic(const Turn& t, const intents::Signals* story) const;
   bool AsksOfTheStorysCase(const Turn& t, int told) const;
   int StoryTopic(const intents::Signals* story) const;

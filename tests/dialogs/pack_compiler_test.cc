@@ -339,6 +339,25 @@ TEST(PackCompiler, WhatComesFromTheSubjectIsNoCauseOfIt) {
   EXPECT_EQ(r.text.find("comes from it"), std::string::npos) << r.text;
 }
 
+// "My Pap smear came back abnormal. What does that mean?": pointing back
+// at a story of words the article never uses asks about those.
+TEST(PackCompiler, PointingBackAtWordsTheArticleLacksIsNoMatch) {
+  constexpr const char* kFibroids =
+      "Are fibroids dangerous?\n"
+      "Fibroids are benign growths of the womb. Details are as follows:\n"
+      "1. Heavy periods\n"
+      "Fibroids can cause heavy periods.\n"
+      "See a doctor for heavy bleeding.\n";
+  EXPECT_EQ(FirstReply(kFibroids,
+                       "My Pap smear came back abnormal. What does that "
+                       "mean?")
+                .kind,
+            ReplyKind::kFallback);
+  EXPECT_EQ(
+      FirstReply(kFibroids, "My fibroid came back. What does that mean?").kind,
+      ReplyKind::kAnswer);
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
