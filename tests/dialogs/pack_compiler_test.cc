@@ -322,6 +322,15 @@ TEST(PackCompiler, ASizeQuestionIsAnsweredFromTheStorysSizeRange) {
   EXPECT_TRUE(r.node.starts_with("large-stones")) << r.node;
 }
 
+// The answer to `question` (a cause question) holds `kept` and not
+// `left_out`.
+void GathersAsCause(std::string_view article, const std::string& question,
+                    std::string_view kept, std::string_view left_out) {
+  const Reply r = FirstReply(article, question);
+  EXPECT_NE(r.text.find(kept), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find(left_out), std::string::npos) << r.text;
+}
+
 // "It is treated when the symptoms come from it": what comes from the
 // subject is what it causes, and a cause question does not gather it.
 TEST(PackCompiler, WhatComesFromTheSubjectIsNoCauseOfIt) {
@@ -334,9 +343,8 @@ TEST(PackCompiler, WhatComesFromTheSubjectIsNoCauseOfIt) {
       "2. Tapeworm cysts\n"
       "Some cysts are caused by a tapeworm.\n"
       "Eat well.\n";
-  const Reply r = FirstReply(kCysts, "what causes liver cysts?");
-  EXPECT_NE(r.text.find("tapeworm"), std::string::npos) << r.text;
-  EXPECT_EQ(r.text.find("comes from it"), std::string::npos) << r.text;
+  GathersAsCause(kCysts, "what causes liver cysts?", "tapeworm",
+                 "comes from it");
 }
 
 // "My Pap smear came back abnormal. What does that mean?": pointing back
@@ -371,9 +379,8 @@ TEST(PackCompiler, AReasonForCareIsNoCause) {
       "An unusual cyst is checked with an ultrasound scan, because a few "
       "are other growths.\n"
       "Rest the joint.\n";
-  const Reply r = FirstReply(kGanglia, "what causes ganglion cysts?");
-  EXPECT_NE(r.text.find("Strain of the wrist"), std::string::npos) << r.text;
-  EXPECT_EQ(r.text.find("other growths"), std::string::npos) << r.text;
+  GathersAsCause(kGanglia, "what causes ganglion cysts?", "Strain of the wrist",
+                 "other growths");
 }
 
 // A kind of the subject the article names in parentheses ("a fluid-filled
