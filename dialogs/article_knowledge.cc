@@ -69,7 +69,13 @@ std::vector<std::string> WarningSigns(std::string_view advice,
         items.push_back(last.substr(joiner + 4));
       }
     }
-    for (const auto item : items) {
+    for (auto item : items) {
+      // "and seek urgent help for yellow skin": a second phrase starts a
+      // list of its own, and is no part of the sign.
+      if (const std::size_t next = ListStart(std::string(item), lexicon);
+          next != std::string::npos) {
+        item.remove_prefix(next);
+      }
       if (const auto sign = Bare(item); !sign.empty()) {
         signs.emplace_back(sign);
       }

@@ -419,6 +419,13 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
             (std::vector<std::string>{"yellowing of the skin or eyes",
                                       "a swollen abdomen", "black stools",
                                       "confusion"}));
+  // A second phrase in the sentence starts a list of its own.
+  EXPECT_EQ(WarningSigns("See a doctor promptly for pain that lasts for "
+                         "hours, and seek urgent help for yellow skin or "
+                         "eyes, or a high fever.",
+                         lex),
+            (std::vector<std::string>{"pain that lasts for hours",
+                                      "yellow skin or eyes", "a high fever"}));
   // "When the cause is unclear" is no list of signs.
   EXPECT_TRUE(WarningSigns("Patients should seek prompt medical attention "
                            "when the underlying cause remains unclear.",
