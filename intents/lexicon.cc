@@ -104,6 +104,7 @@ constexpr std::string_view kClassNames[] = {
     "size-hedges",
     "size-joiners",
     "origin-phrases",
+    "having-verbs",
     "size-prefixes",
     "no-need",
     "after-words",

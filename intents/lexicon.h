@@ -173,6 +173,7 @@ enum class WordClass : std::uint8_t {
   kSizeHedges,           // "than", "about" between the two
   kSizeJoiners,          // "4 to 5 cm", "5 x 3 cm": one size's numbers
   kOriginPhrases,        // "come from": what comes from the subject
+  kHavingVerbs,          // "my liver has a cyst": the organ that has it
   kSizePrefixes,         // "micro": a microcalcification is a calcification
   kNoNeed,               // "need no treatment": a step is not needed
   kAfterWords,           // "after an oophorectomy": life after a procedure

@@ -126,6 +126,13 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
   // "a splenic hemangioma": after one.
   if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
   if (i > 0 && elsewhere(w[i - 1])) return true;
+  // "My liver has a small cyst": another organ that has the finding.
+  constexpr std::size_t kHasWithin = 4;
+  for (std::size_t k = i >= kHasWithin ? i - kHasWithin : 0; k + 1 < i; ++k) {
+    if (elsewhere(w[k]) && lex.Is(w[k + 1], WordClass::kHavingVerbs)) {
+      return true;
+    }
+  }
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
     if (!lex.Is(w[j], WordClass::kLocatives)) continue;
     const std::size_t k = place_after(j + 1);

@@ -274,6 +274,15 @@ TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
             without);
 }
 
+// "My liver has a small cyst" to an article on pancreatic cysts: another
+// organ that has the finding ([having-verbs]) puts it there.
+TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
+  const Matcher m = SmallArticle("Are pancreatic cysts dangerous?",
+                                 "Small cysts", "Small cysts are watched.");
+  EXPECT_TRUE(m.CheckSubject("my liver has a small cyst").elsewhere);
+  EXPECT_FALSE(m.CheckSubject("my pancreas has a small cyst").elsewhere);
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
