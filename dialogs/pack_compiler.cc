@@ -299,6 +299,20 @@ class Compiler {
           sig.facet_strength() >= kWeakCue) {
         s.facets.push_back(sig.facet());
       }
+      // "They are watched with a scan every one to two years", "dozens of
+      // cysts are usually inherited": a sentence of no facet that tells how
+      // often or whether it runs in families tells that aspect's nearest
+      // facet (follow-up, cause).
+      if (s.facets.empty()) {
+        for (const auto& cue : lexicon_->AspectCues()) {
+          if ((cue.aspect == intents::Aspect::kFrequency ||
+               cue.aspect == intents::Aspect::kHeredity) &&
+              sig.aspects[static_cast<int>(cue.aspect)]) {
+            s.facets.push_back(cue.nearest);
+            break;
+          }
+        }
+      }
       s.names_causes = cause >= 1.0;
       if (first) ClassifyDefinition(&s, sig.facets);
       if (s.called.empty()) s.called = CalledLike(s.text);

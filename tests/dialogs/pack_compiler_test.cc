@@ -366,6 +366,22 @@ TEST(PackCompiler, PointingBackAtWordsTheArticleLacksIsNoMatch) {
       ReplyKind::kAnswer);
 }
 
+// "Dozens of cysts are usually inherited": a sentence that says whether
+// it runs in families tells a cause, though no cause cue is in it.
+TEST(PackCompiler, WhatRunsInFamiliesIsACause) {
+  constexpr const char* kCysts =
+      "Are liver cysts dangerous?\n"
+      "A liver cyst is a pocket of fluid in the liver. Details are as "
+      "follows:\n"
+      "1. Many cysts\n"
+      "Dozens of cysts throughout the liver are usually inherited.\n"
+      "2. Large cysts\n"
+      "A large cyst can press on the stomach.\n"
+      "Eat well.\n";
+  GathersAsCause(kCysts, "what causes liver cysts?", "inherited",
+                 "press on the stomach");
+}
+
 // "Because" after a test or a treatment gives the reason for the care:
 // a cause question does not gather it.
 TEST(PackCompiler, AReasonForCareIsNoCause) {
