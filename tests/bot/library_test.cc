@@ -263,7 +263,7 @@ TEST(LibraryBotSafety, AnotherArticlesWarningSignEscalatesARoutedMessage) {
 // own runner would hear it; it is not asked "which article?".
 TEST(LibraryBotStories, AStoryNamingTheSubjectAndItsSizeGoesToTheArticle) {
   namespace fs = std::filesystem;
-  const fs::path root = fs::path(::testing::TempDir()) / "library-story";
+  const fs::path root = testing::TestFolder("library-story");
   fs::remove_all(root);
   testing::WritePack("library-story/spleen-cysts",
                      testing::SpleenCystArticle(

@@ -322,6 +322,16 @@ TEST(PackCompiler, ASizeQuestionIsAnsweredFromTheStorysSizeRange) {
   EXPECT_TRUE(r.node.starts_with("large-stones")) << r.node;
 }
 
+// A liver-cyst article of two sections, headings and bodies as given.
+std::string LiverCysts(std::string_view first, std::string_view first_body,
+                       std::string_view second, std::string_view second_body) {
+  return "Are liver cysts dangerous?\nA liver cyst is a pocket of fluid in "
+         "the liver. Details are as follows:\n1. " +
+         std::string(first) + "\n" + std::string(first_body) + "\n2. " +
+         std::string(second) + "\n" + std::string(second_body) +
+         "\nEat well.\n";
+}
+
 // The answer to `question` (a cause question) holds `kept` and not
 // `left_out`.
 void GathersAsCause(std::string_view article, const std::string& question,
@@ -334,17 +344,12 @@ void GathersAsCause(std::string_view article, const std::string& question,
 // "It is treated when the symptoms come from it": what comes from the
 // subject is what it causes, and a cause question does not gather it.
 TEST(PackCompiler, WhatComesFromTheSubjectIsNoCauseOfIt) {
-  constexpr const char* kCysts =
-      "Are liver cysts dangerous?\n"
-      "A liver cyst is a pocket of fluid in the liver. Details are as "
-      "follows:\n"
-      "1. Large cysts\n"
-      "A large cyst is treated when the pain clearly comes from it.\n"
-      "2. Tapeworm cysts\n"
-      "Some cysts are caused by a tapeworm.\n"
-      "Eat well.\n";
-  GathersAsCause(kCysts, "what causes liver cysts?", "tapeworm",
-                 "comes from it");
+  GathersAsCause(
+      LiverCysts("Large cysts",
+                 "A large cyst is treated when the pain clearly "
+                 "comes from it.",
+                 "Tapeworm cysts", "Some cysts are caused by a tapeworm."),
+      "what causes liver cysts?", "tapeworm", "comes from it");
 }
 
 // "My Pap smear came back abnormal. What does that mean?": pointing back
@@ -369,16 +374,13 @@ TEST(PackCompiler, PointingBackAtWordsTheArticleLacksIsNoMatch) {
 // "Dozens of cysts are usually inherited": a sentence that says whether
 // it runs in families tells a cause, though no cause cue is in it.
 TEST(PackCompiler, WhatRunsInFamiliesIsACause) {
-  constexpr const char* kCysts =
-      "Are liver cysts dangerous?\n"
-      "A liver cyst is a pocket of fluid in the liver. Details are as "
-      "follows:\n"
-      "1. Many cysts\n"
-      "Dozens of cysts throughout the liver are usually inherited.\n"
-      "2. Large cysts\n"
-      "A large cyst can press on the stomach.\n"
-      "Eat well.\n";
-  GathersAsCause(kCysts, "what causes liver cysts?", "inherited",
+  GathersAsCause(LiverCysts("Many cysts",
+                            "Dozens of cysts throughout the liver are "
+                            "usually inherited.",
+                            "Large cysts",
+                            "A large cyst can press on the "
+                            "stomach."),
+                 "what causes liver cysts?", "inherited",
                  "press on the stomach");
 }
 

@@ -5,6 +5,7 @@
 #define FAQBOT_TESTS_SUPPORT_PACK_FILES_H_
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,25 +14,33 @@
 
 namespace faqbot::testing {
 
-// <temp>/<name>, emptied, with `article` as its article.txt; returns it.
+// <temp>/faqbot-<pid>/<name>: a folder of this test process's own, so that
+// tests CTest runs side by side never share one.
+inline std::filesystem::path TestFolder(const std::string& name) {
+  return std::filesystem::path(::testing::TempDir()) /
+         ("faqbot-" + std::to_string(::getpid())) / name;
+}
+
+// <temp>/.../<name>, emptied, with `article` as its article.txt; returns it.
 inline std::filesystem::path WritePack(const std::string& name,
                                        const std::string& article) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  const fs::path dir = TestFolder(name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "article.txt") << article;
   return dir;
 }
 
-// Copies the pack at `from` to <temp>/<name> without the intents.txt line
+// Copies the pack at `from` to <temp>/.../<name> without the intents.txt line
 // equal to `line`; returns the copy's folder.
 inline std::string PackWithoutLine(const std::string& from,
                                    const std::string& name,
                                    const std::string& line) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  const fs::path dir = TestFolder(name);
   fs::remove_all(dir);
+  fs::create_directories(dir.parent_path());
   fs::copy(from, dir);
   std::ifstream in(dir / "intents.txt");
   std::stringstream kept;
