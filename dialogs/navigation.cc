@@ -75,6 +75,8 @@ int ChoiceNumber(const std::vector<std::string>& words,
   return number;
 }
 
+namespace {
+
 // "A remedy that can dissolve them", "the stone that is stuck": a word
 // of [relatives] between a content word and an auxiliary opens a clause
 // about that word; it points back at nothing said before.
@@ -86,16 +88,7 @@ bool OpensAClause(const std::vector<std::string>& words, std::size_t i,
          lexicon.Is(words[i + 1], WordClass::kAuxiliaries);
 }
 
-bool HasPronoun(const std::vector<std::string>& words,
-                const intents::Lexicon& lexicon) {
-  return HasWordOf(words, WordClass::kPronouns, lexicon);
-}
-
-bool PointsBack(const std::vector<std::string>& words,
-                const intents::Lexicon& lexicon) {
-  return HasWordOf(words, WordClass::kPointingBack, lexicon);
-}
-
+// Whether a word of `cls` is in `words` as a pronoun, not opening a clause.
 bool HasWordOf(const std::vector<std::string>& words, WordClass cls,
                const intents::Lexicon& lexicon) {
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -104,6 +97,18 @@ bool HasWordOf(const std::vector<std::string>& words, WordClass cls,
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool HasPronoun(const std::vector<std::string>& words,
+                const intents::Lexicon& lexicon) {
+  return HasWordOf(words, WordClass::kPronouns, lexicon);
+}
+
+bool PointsBack(const std::vector<std::string>& words,
+                const intents::Lexicon& lexicon) {
+  return HasWordOf(words, WordClass::kPointingBack, lexicon);
 }
 
 }  // namespace faqbot::dialogs

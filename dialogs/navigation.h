@@ -31,9 +31,6 @@ bool HasPronoun(const std::vector<std::string>& words,
 // The same without "its" ([pointing-back]).
 bool PointsBack(const std::vector<std::string>& words,
                 const intents::Lexicon& lexicon);
-// Whether a word of `cls` is in `words` as a pronoun (see HasPronoun).
-bool HasWordOf(const std::vector<std::string>& words, intents::WordClass cls,
-               const intents::Lexicon& lexicon);
 
 }  // namespace faqbot::dialogs
 

@@ -270,6 +270,9 @@ class Compiler {
     for (auto& text : SplitSentences(paragraph, *lexicon_)) {
       Sentence s{std::move(text), {}, false, {}};
       const auto sig = cues_->Match(s.text, /*correct_spelling=*/false);
+      // The sentence's words, for the readings below.
+      const std::vector<std::string> words =
+          intents::Normalize(s.text, *lexicon_);
       s.aspects = sig.aspects;
       for (int a = 1; a < intents::kAspectCount; ++a) {
         pack_->aspects[a] = pack_->aspects[a] || sig.aspects[a];
@@ -280,9 +283,9 @@ class Compiler {
       const bool tells_symptoms =
           (cause < 1.0 &&
            (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
-            TellsWhatTheSubjectCauses(s.text))) ||
-          ComesFromTheSubject(s.text);
-      const bool gives_a_reason = GivesAReason(s.text);
+            TellsWhatTheSubjectCauses(words))) ||
+          ComesFromTheSubject(words);
+      const bool gives_a_reason = GivesAReason(words);
       for (int f = 1; f < kFacetCount; ++f) {
         if (f == static_cast<int>(Facet::kDefinition)) continue;
         if (f == static_cast<int>(Facet::kCause) &&
@@ -314,8 +317,8 @@ class Compiler {
         }
       }
       s.names_causes = cause >= 1.0;
-      if (first) ClassifyDefinition(&s, sig.facets);
-      if (s.called.empty()) s.called = CalledLike(s.text);
+      if (first) ClassifyDefinition(&s, words, sig.facets);
+      if (s.called.empty()) s.called = CalledLike(words);
       first = false;
       out.push_back(std::move(s));
     }
@@ -325,8 +328,7 @@ class Compiler {
   // "It is sampled with a core needle biopsy, because a few are cancer":
   // what follows "because" ([reason-words]) after care gives the reason
   // for the care, not a cause of the condition.
-  bool GivesAReason(std::string_view text) const {
-    const auto words = intents::Normalize(text, *lexicon_);
+  bool GivesAReason(const std::vector<std::string>& words) const {
     std::string before;
     bool examined = false;  // a test before it: "sampled with a biopsy"
     for (const auto& word : words) {
@@ -347,8 +349,7 @@ class Compiler {
   // "Most fibroids cause no trouble", "a fibroid whose blood supply fails
   // can cause sudden pain": a causing verb after the subject's word tells
   // what the subject leads to, not what causes it.
-  bool TellsWhatTheSubjectCauses(std::string_view text) const {
-    const auto words = intents::Normalize(text, *lexicon_);
+  bool TellsWhatTheSubjectCauses(const std::vector<std::string>& words) const {
     bool subject = false;
     for (const auto& word : words) {
       if (subject && lexicon_->Is(word, intents::WordClass::kCausingVerbs)) {
@@ -362,9 +363,8 @@ class Compiler {
   // "When the symptoms clearly come from it": what comes from the subject
   // ([origin-phrases] before a pronoun or the subject's word) is what it
   // causes, however clear the cue.
-  bool ComesFromTheSubject(std::string_view text) const {
+  bool ComesFromTheSubject(const std::vector<std::string>& words) const {
     using intents::WordClass;
-    const auto words = intents::Normalize(text, *lexicon_);
     for (std::size_t i = 0; i < words.size(); ++i) {
       const std::size_t n =
           lexicon_->EntryAt(words, i, WordClass::kOriginPhrases);
@@ -391,10 +391,9 @@ class Compiler {
   }
 
   // "<subject of up to five words> is/are/refers to/means ...".
-  void ClassifyDefinition(Sentence* s,
+  void ClassifyDefinition(Sentence* s, const std::vector<std::string>& words,
                           const std::array<double, kFacetCount>& cues) {
     const intents::Lexicon& lex = *lexicon_;
-    const auto words = intents::Normalize(s->text, lex);
     using intents::WordClass;
     std::size_t verb = 0;
     while (verb < words.size() && verb <= 5 &&
@@ -436,9 +435,8 @@ class Compiler {
   // small spots": a sentence that opens with the subject and says how it
   // is felt or seen ([likeness-words] "as", "like", within a few words)
   // calls it by the first finding after that word, as a definition does.
-  std::string CalledLike(std::string_view text) const {
+  std::string CalledLike(const std::vector<std::string>& words) const {
     const intents::Lexicon& lex = *lexicon_;
-    const auto words = intents::Normalize(text, lex);
     std::size_t i = 0;
     while (i < words.size() &&
            lex.Is(words[i], intents::WordClass::kArticles)) {

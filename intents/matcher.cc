@@ -300,25 +300,12 @@ void Matcher::SetSubject(int intent, std::string_view text) {
 Status Matcher::Compile() {
   if (compiled_) throw std::logic_error("Matcher::Compile called twice");
   compiled_ = true;
+  gives_sizes_ = GivesSizes();
   if (auto s = AddBuiltins(); !s) return s;
   if (auto s = set_.Compile(); !s) return s;
   if (auto s = red_flags_.Compile(); !s) return s;
   analyzer_.Freeze();
   BuildPostings();
-  gives_sizes_ = GivesSizes();
-  // "Does the size matter?" to an article that gives sizes ("stones over
-  // 3 centimetres"): the article speaks of size.
-  if (gives_sizes_) {
-    StringSet size;
-    for (const auto& word : lexicon_->Entries(WordClass::kSizeWords)) {
-      size.insert(TermOf(word));
-    }
-    StringMap<std::string> kept;
-    for (const auto& [term, text] : scope_terms_) {
-      if (!size.contains(term)) kept.try_emplace(term, text);
-    }
-    scope_terms_ = std::move(kept);
-  }
   child_term_ = TermOf("child");
   passages_.Build();
   return Ok();
@@ -331,8 +318,12 @@ Status Matcher::AddBuiltins() {
   const Lexicon& lex = *lexicon_;
   for (const auto& vocabulary : lex.BuiltinVocabulary()) {
     const auto terms = analyzer_.AddVocabulary(vocabulary);
-    if (!vocabulary.scope) continue;
-    // Subjects from the scope list that the pack never names.
+    // Subjects from the scope list that the pack never names; "size" is
+    // named by an article that gives sizes ("stones over 3 centimetres").
+    if (!vocabulary.scope ||
+        (gives_sizes_ && lex.Is(vocabulary.text, WordClass::kSizeWords))) {
+      continue;
+    }
     for (const auto& term : terms) {
       if (!pack_terms_.contains(term)) {
         scope_terms_.try_emplace(term, vocabulary.text);
@@ -556,12 +547,16 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
     }
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
-    const auto negator = [&](std::size_t back) {
-      return i >= back && lexicon_->Is(terms[i - back], WordClass::kNegators);
+    // Whether the message negates the term (asked only of a heading's
+    // negated word, "without surgery": most terms have none).
+    const auto negated = [&] {
+      const auto negator = [&](std::size_t back) {
+        return i >= back && lexicon_->Is(terms[i - back], WordClass::kNegators);
+      };
+      return negator(1) || negator(2);
     };
-    const bool negated = negator(1) || negator(2);
     for (const auto& p : it->second) {
-      if (p.weight <= 0 || (p.negated && !negated)) continue;
+      if (p.weight <= 0 || (p.negated && !negated())) continue;
       Candidate& c = CandidateFor(sig, p.intent);
       c.score += p.weight;
       if (!p.damped) c.specific += p.weight;
