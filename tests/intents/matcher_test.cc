@@ -211,15 +211,26 @@ Matcher SmallArticle(std::string_view title, std::string_view heading,
   return m;
 }
 
+// `question` asks about `uncovered` alone, which the article does not
+// cover and which decides; `covered` (when given) names nothing uncovered.
+void DecidesUncovered(const Matcher& m, std::string_view question,
+                      const std::string& uncovered,
+                      std::string_view covered = {}) {
+  const SubjectCheck check = m.CheckSubject(question);
+  EXPECT_EQ(check.uncovered, std::vector<std::string>{uncovered}) << question;
+  EXPECT_TRUE(check.decides) << question;
+  if (!covered.empty()) {
+    EXPECT_TRUE(m.CheckSubject(covered).uncovered.empty()) << covered;
+  }
+}
+
 // "Bartholin's cyst" to an article on ovarian cysts: a medical noun the
 // article never uses, just before its own finding, names another kind of
 // that finding, whatever else the question names.
 TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
   const Matcher m = SmallArticle("Ovarian cysts", "Dermoid cysts", "");
-  const SubjectCheck other = m.CheckSubject("what is a Bartholin's cyst?");
-  EXPECT_EQ(other.uncovered, std::vector<std::string>{"bartholin cyst"});
-  EXPECT_TRUE(other.decides);
-  EXPECT_TRUE(m.CheckSubject("what is a dermoid cyst?").uncovered.empty());
+  DecidesUncovered(m, "what is a Bartholin's cyst?", "bartholin cyst",
+                   "what is a dermoid cyst?");
   EXPECT_TRUE(m.CheckSubject("is my ovarian cyst serious?").uncovered.empty());
 }
 
@@ -367,12 +378,9 @@ TEST(MatcherSubjects, LifeAfterAProcedureTheArticleNeverNamesIsAnother) {
   const Matcher m =
       SmallArticle("Ovarian cysts", "Dermoid cysts",
                    "Dermoid cysts are removed by keyhole cystectomy.");
-  const SubjectCheck after = m.CheckSubject(
-      "is follow-up required after an oophorectomy for a dermoid cyst?");
-  EXPECT_EQ(after.uncovered, std::vector<std::string>{"oophorectomy"});
-  EXPECT_TRUE(after.decides);
-  EXPECT_TRUE(m.CheckSubject("is follow-up required after a cystectomy?")
-                  .uncovered.empty());
+  DecidesUncovered(
+      m, "is follow-up required after an oophorectomy for a dermoid cyst?",
+      "oophorectomy", "is follow-up required after a cystectomy?");
 }
 
 // "Bladder infection" to an article on kidney stones that names the
@@ -382,11 +390,8 @@ TEST(MatcherSubjects, AConditionOfAnOrganNamedInPassingIsAnother) {
   const Matcher m =
       SmallArticle("Kidney stones", "Stones with infection",
                    "A stone moves from the kidney to the bladder.");
-  const SubjectCheck bladder = m.CheckSubject("is it a bladder infection?");
-  EXPECT_EQ(bladder.uncovered, std::vector<std::string>{"bladder infection"});
-  EXPECT_TRUE(bladder.decides);
-  EXPECT_TRUE(
-      m.CheckSubject("is a kidney infection serious?").uncovered.empty());
+  DecidesUncovered(m, "is it a bladder infection?", "bladder infection",
+                   "is a kidney infection serious?");
 }
 
 // A cue word that is part of a heading the message names whole ("what
