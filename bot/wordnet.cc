@@ -130,6 +130,17 @@ bool KindOf(const intents::StringMap<Synset>& synsets, std::string_view offset,
                      });
 }
 
+// Whether one of the synsets at `offsets` (space-separated) is a part of
+// the body.
+bool InBody(const intents::StringMap<Synset>& synsets,
+            std::string_view offsets) {
+  while (!offsets.empty()) {
+    const auto it = synsets.find(Field(&offsets));
+    if (it != synsets.end() && it->second.lexfile == kNounBody) return true;
+  }
+  return false;
+}
+
 // The lemmas of index.verb, to tell a verb ("trembles") from a disease.
 intents::StringSet VerbLemmas(std::ifstream& index) {
   intents::StringSet verbs;
@@ -168,20 +179,43 @@ std::map<std::string, std::set<std::string>> Pertainyms(
 }
 
 // One-word adjectives that are no noun ("exploratory", "chronic"): a
-// question's word of this kind describes, it names no subject.
-void AddAdjectivesOnly(std::ifstream& index,
-                       const intents::StringSet& noun_lemmas,
-                       intents::Lexicon* lexicon) {
+// question's word of this kind describes, it names no subject. Returns
+// every one-word adjective.
+intents::StringSet AddAdjectivesOnly(std::ifstream& index,
+                                     const intents::StringSet& noun_lemmas,
+                                     intents::Lexicon* lexicon) {
+  intents::StringSet adjectives;
   std::vector<std::string> words;
   ForEachEntry(index, [&](std::string_view line) {
     std::string lemma = Lemma(Field(&line));
-    if (lemma.find(' ') == std::string::npos && !noun_lemmas.contains(lemma)) {
-      words.push_back(std::move(lemma));
-    }
+    if (lemma.find(' ') != std::string::npos) return;
+    if (!noun_lemmas.contains(lemma)) words.push_back(lemma);
+    adjectives.insert(std::move(lemma));
   });
   const std::vector<std::string_view> views(words.begin(), words.end());
   lexicon->AddWordList(intents::WordClass::kAdjectivesOnly, views,
                        "WordNet 3.0 index.adj");
+  return adjectives;
+}
+
+// One-word nouns that are no adjective, no verb and no part of the body
+// ("chocolate", "strawberry"): before a finding's word they name a kind of
+// it ("a chocolate cyst"), where "water" or "side" may only describe and
+// "tract" ("a urinary tract stone") says where it is.
+void AddNounsOnly(const intents::StringSet& noun_lemmas,
+                  const intents::StringSet& adjectives,
+                  const intents::StringSet& verbs,
+                  const intents::StringSet& body_parts,
+                  intents::Lexicon* lexicon) {
+  std::vector<std::string_view> words;
+  for (const auto& lemma : noun_lemmas) {
+    if (lemma.find(' ') == std::string::npos && !adjectives.contains(lemma) &&
+        !verbs.contains(lemma) && !body_parts.contains(lemma)) {
+      words.push_back(lemma);
+    }
+  }
+  lexicon->AddWordList(intents::WordClass::kNounsOnly, words,
+                       "WordNet 3.0 index.noun");
 }
 
 // One-word nouns whose first sense is a kind of `kind.noun` ("pneumonia"
@@ -236,7 +270,7 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
   }
   // The first sense of each noun ("lemma pos synsets pointers [symbols]
   // senses tagged offsets..."), when it is one of the kept synsets.
-  intents::StringSet noun_lemmas;
+  intents::StringSet noun_lemmas, body_parts;
   std::vector<std::pair<std::string, std::string>> first_senses;  // one word
   ForEachEntry(index, [&](std::string_view line) {
     const std::string_view lemma = Field(&line);
@@ -246,9 +280,12 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
     const std::size_t pointers = Number(Field(&line));
     for (std::size_t i = 0; i < pointers + 2; ++i) Field(&line);
     const std::string_view offset = Field(&line);
+    const std::string name = Lemma(lemma);
+    if (InBody(synsets, offset) || InBody(synsets, line)) {
+      body_parts.insert(name);  // "tract": one of its senses
+    }
     const auto it = synsets.find(offset);
     if (it == synsets.end()) return;
-    const std::string name = Lemma(lemma);
     if (name.find(' ') == std::string::npos) {
       first_senses.emplace_back(name, offset);
     }
@@ -256,8 +293,10 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
     lexicon->AddNounSense(name, it->second.lemmas,
                           "WordNet 3.0: first sense of \"" + name + "\"");
   });
-  AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
+  const intents::StringSet adjective_lemmas =
+      AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
   const intents::StringSet verbs = VerbLemmas(verb_index);
+  AddNounsOnly(noun_lemmas, adjective_lemmas, verbs, body_parts, lexicon);
   for (const auto& kind : kinds) {
     AddKinds(kind, first_senses, synsets, verbs, lexicon);
   }

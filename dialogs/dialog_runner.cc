@@ -937,9 +937,10 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   if (!points_back && !names_nothing && !bare_subject) return;
   // A story that names only a heading's word beside a finding the pack
   // does not name ("a hepatitis B carrier... found a mass") is about the
-  // finding; one that names the title's subject is about the article.
-  const bool about_article =
-      told.about_pack && (told.names_title || !told.other_finding);
+  // finding; one that names the title's subject is about the article,
+  // unless as a kind the article does not name ("a chocolate cyst").
+  const bool about_article = told.about_pack && !told.other_kind &&
+                             (told.names_title || !told.other_finding);
   if (told.uncovered.empty() ||
       (about_article && !told.asks_condition && !check->compares)) {
     return;

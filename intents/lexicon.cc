@@ -94,6 +94,7 @@ constexpr std::string_view kClassNames[] = {
     "medical",
     "everyday",
     "adjectives-only",
+    "nouns-only",
     "diseases",
     "no-condition-diseases",
     "size-words",

@@ -163,6 +163,7 @@ enum class WordClass : std::uint8_t {
   kMedical,              // in the medical vocabulary
   kEveryday,             // in the everyday-words list
   kAdjectivesOnly,       // WordNet knows it only as an adjective
+  kNounsOnly,            // WordNet knows it only as a noun
   kDiseases,             // WordNet: its first sense is a kind of disease
   kNoConditionDiseases,  // ...but it names no condition ("cancer")
   kSizeWords,            // "size": covered by an article that gives sizes

@@ -115,6 +115,9 @@ struct SubjectCheck {
   // finding or medical term the pack does not name as a subject is.
   bool names_title = false;
   bool other_finding = false;
+  // A kind of the pack's finding the pack does not name ("a chocolate
+  // cyst"): the finding named so is not the pack's.
+  bool other_kind = false;
   // Of `uncovered`, what tells who the patient is ("pregnant", a child by
   // age): told in a story, it is the subject of every question after.
   std::vector<std::string> patients;

@@ -386,15 +386,23 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
         ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan)) {
     return;
   }
-  // "Bartholin cyst", "Baker's cyst": a medical noun the article never
-  // uses, just before the finding the article is about, names another
-  // kind of it (describing words, "follicular", were left above).
-  if (kind == TermKind::kJargon && !known && i + 1 < r.a.words.size()) {
+  // "Bartholin cyst", "a chocolate cyst": a medical noun, or an everyday
+  // word that is only ever a noun, the article never uses, just before
+  // the finding the article is about, names another kind of it
+  // (describing words, "follicular", were left above; "water" is also a
+  // verb, and may only describe).
+  const bool names_a_kind =
+      kind == TermKind::kJargon || (kind == TermKind::kOrdinary &&
+                                    lexicon_->Is(word, WordClass::kNounsOnly) &&
+                                    !lexicon_->Is(word, WordClass::kUnits));
+  if (names_a_kind && !known && i + 1 < r.a.words.size()) {
     const std::string& next = r.a.words[i + 1];
     const WordFacts head = FactsOf(next);
-    if (head.subject && head.kind == TermKind::kFinding) {
+    if (head.subject &&
+        (head.kind == TermKind::kFinding || head.kind == TermKind::kJargon)) {
       r.Uncovered(word + " " + next, term, true,
                   "a kind of " + next + " the article does not name");
+      r.check.other_kind = true;
       return;
     }
   }

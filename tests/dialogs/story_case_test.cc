@@ -71,5 +71,27 @@ TEST(StoryCase, WithoutATreatmentSentenceTheSectionItselfAnswers) {
   EXPECT_TRUE(r.parts.empty()) << "answered across sections: " << r.text;
 }
 
+// A story that names a kind of the finding the article does not ("a
+// chocolate cyst"), or a baby as the patient, is what a question naming
+// nothing asks about: not covered, though the story names the finding.
+TEST(StoryCase, AKindOrAPatientTheArticleLacksDecidesTheQuestion) {
+  const auto pack =
+      PackOf("story-case-kind",
+             testing::SpleenCystArticle("need no treatment; a repeat "
+                                        "ultrasound after a year is enough.",
+                                        kTreatmentSection));
+  ASSERT_TRUE(pack);
+  const Reply kind =
+      Ask(*pack,
+          "A 4 cm chocolate cyst was found on my spleen. Do I need "
+          "treatment?");
+  EXPECT_EQ(kind.kind, ReplyKind::kFallback) << kind.node << ": " << kind.text;
+  EXPECT_NE(kind.text.find("chocolate cyst"), std::string::npos) << kind.text;
+  const Reply baby =
+      Ask(*pack, "My baby has a cyst on her spleen. Is it dangerous?");
+  EXPECT_EQ(baby.kind, ReplyKind::kFallback) << baby.node << ": " << baby.text;
+  EXPECT_EQ(Ask(*pack, kSmallCase).kind, ReplyKind::kAnswer);
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs

@@ -232,6 +232,21 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
   DecidesUncovered(m, "what is a Bartholin's cyst?", "bartholin cyst",
                    "what is a dermoid cyst?");
   EXPECT_TRUE(m.CheckSubject("is my ovarian cyst serious?").uncovered.empty());
+  // An everyday word that WordNet knows only as a noun names a kind too;
+  // one that is also a verb ("water") may only describe, and one that is a
+  // part of the body ("urinary tract") says where the finding is.
+  DecidesUncovered(m, "is a chocolate cyst dangerous?", "chocolate cyst",
+                   "is a water cyst dangerous?");
+  EXPECT_TRUE(m.CheckSubject("is a 2 centimeter cyst big?").uncovered.empty());
+  const Matcher stones =
+      SmallArticle("Kidney stones", "Stones in the ureter", "");
+  EXPECT_TRUE(stones.CheckSubject("what if I have a urinary tract stone?")
+                  .uncovered.empty());
+  // So does a medical subject word ("hemangioma").
+  const Matcher liver = SmallArticle("Liver hemangioma", "Large hemangiomas",
+                                     "Most are found by chance.");
+  DecidesUncovered(liver, "is a strawberry hemangioma dangerous?",
+                   "strawberry hemangioma", "is a giant hemangioma dangerous?");
 }
 
 // "Calcification" to an article that says "microcalcifications": a size
