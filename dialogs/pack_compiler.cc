@@ -164,6 +164,9 @@ class Compiler {
     for (const auto& t : cues_->analyzer().Terms(pack_->document.title)) {
       if (!lex.Is(t, intents::WordClass::kStopwords)) title_terms_.insert(t);
     }
+    for (auto& t : cues_->CompoundHeads(pack_->document.title)) {
+      title_terms_.insert(std::move(t));  // "stone" of "gallstones"
+    }
 
     const Document& doc = pack_->document;
     AddTopic(NodeKind::kOverview, "overview", doc.title, {0, doc.title},
@@ -325,14 +328,18 @@ class Compiler {
     return out;
   }
 
-  // "It is sampled with a core needle biopsy, because a few are cancer":
-  // what follows "because" ([reason-words]) after care gives the reason
-  // for the care, not a cause of the condition.
+  // "It is sampled with a core needle biopsy, because a few are cancer",
+  // "you can live well without a gallbladder, because bile then flows...":
+  // what follows "because" ([reason-words]) after care, or after words
+  // that name neither the subject nor point back to it, gives the reason
+  // for something else, not a cause of the condition.
   bool GivesAReason(const std::vector<std::string>& words) const {
     std::string before;
     bool examined = false;  // a test before it: "sampled with a biopsy"
+    bool subject = false;   // "stones form because...", "they form..."
     for (const auto& word : words) {
       if (lexicon_->Is(word, intents::WordClass::kReasonWords)) {
+        if (!subject) return true;
         const auto sig = cues_->Match(before, /*correct_spelling=*/false);
         return sig.facets[static_cast<int>(Facet::kCause)] < kClearCue &&
                (examined ||
@@ -341,6 +348,8 @@ class Compiler {
       }
       examined =
           examined || lexicon_->Is(word, intents::WordClass::kExaminations);
+      subject = subject || NamesSubject(word) ||
+                lexicon_->Is(word, intents::WordClass::kPointingBack);
       before += word + " ";
     }
     return false;

@@ -162,10 +162,9 @@ void Matcher::AddKeywords(int intent, std::string_view text, double weight,
   }
 }
 
-// "Gallstones" in a title or heading: a word ending in a finding's word
-// names that finding too, so "my stones" asks about the subject.
-void Matcher::AddCompoundHeads(std::string_view text) {
+std::vector<std::string> Matcher::CompoundHeads(std::string_view text) const {
   constexpr std::size_t kMinPrefix = 3;  // "gall"; not "nodules" in "modules"
+  std::vector<std::string> heads;
   for (const auto& word : analyzer_.Normalize(text)) {
     for (const auto& finding : lexicon_->Entries(WordClass::kFindings)) {
       if (word.size() < finding.size() + kMinPrefix ||
@@ -175,10 +174,19 @@ void Matcher::AddCompoundHeads(std::string_view text) {
         continue;
       }
       for (auto& term : analyzer_.Terms(finding)) {
-        pack_terms_.insert(term);
-        subject_level_terms_.insert(std::move(term));
+        heads.push_back(std::move(term));
       }
     }
+  }
+  return heads;
+}
+
+// "Gallstones" in a title or heading: a word ending in a finding's word
+// names that finding too, so "my stones" asks about the subject.
+void Matcher::AddCompoundHeads(std::string_view text) {
+  for (auto& term : CompoundHeads(text)) {
+    pack_terms_.insert(term);
+    subject_level_terms_.insert(std::move(term));
   }
 }
 

@@ -227,6 +227,11 @@ class Matcher {
   // synonyms rewrite to one. For an index over many packs (a library):
   // a message with none of them names no subject of this pack.
   std::vector<std::string> SubjectStems() const;
+
+  // The terms of the findings that words of `text` end in ("gallstones"
+  // names "stone"): a title's or heading's compound word names that
+  // finding too.
+  std::vector<std::string> CompoundHeads(std::string_view text) const;
   // What the pack talks about (its article's and intents' terms), and a
   // word's term as it reads it (stem, then synonyms): for a library's
   // index of what any article mentions.

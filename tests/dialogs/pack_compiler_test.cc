@@ -401,6 +401,29 @@ TEST(PackCompiler, AReasonForCareIsNoCause) {
                  "other growths");
 }
 
+// In a gallstone article: "a stone ... can cause jaundice" tells what the
+// subject (a compound title word's finding) leads to, "because" after
+// words that name neither the subject nor point back gives the reason for
+// something else, and what the stones are made of is a cause.
+TEST(PackCompiler, WhatTheSubjectLeadsToOrAReasonForSomethingElseIsNoCause) {
+  constexpr const char* kGallstones =
+      "Are gallstones dangerous?\n"
+      "Gallstones are hard lumps in the gallbladder. Details are as "
+      "follows:\n"
+      "1. Blocked duct\n"
+      "A stone that moves into the bile duct can cause jaundice.\n"
+      "2. Surgery\n"
+      "You can live well without a gallbladder, because bile then flows "
+      "into the gut.\n"
+      "3. Kinds of stones\n"
+      "Most stones are made of cholesterol from the bile.\n"
+      "Keep a healthy weight.\n";
+  const Reply r = FirstReply(kGallstones, "what causes gallstones?");
+  EXPECT_NE(r.text.find("cholesterol"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("jaundice"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("bile then flows"), std::string::npos) << r.text;
+}
+
 // A kind of the subject the article names in parentheses ("a fluid-filled
 // nodule (a cyst)") names the subject in that section; without the
 // parentheses the cyst is only mentioned in passing, not covered.
