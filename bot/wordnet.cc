@@ -141,11 +141,15 @@ bool InBody(const intents::StringMap<Synset>& synsets,
   return false;
 }
 
-// The lemmas of index.verb, to tell a verb ("trembles") from a disease.
-intents::StringSet VerbLemmas(std::ifstream& index) {
+// The lemmas of index.verb and the irregular forms of verb.exc
+// ("thought", "felt"), to tell a verb ("trembles") from a noun.
+intents::StringSet VerbLemmas(std::ifstream& index, std::ifstream& exceptions) {
   intents::StringSet verbs;
   ForEachEntry(
       index, [&](std::string_view line) { verbs.insert(Lemma(Field(&line))); });
+  ForEachEntry(exceptions, [&](std::string_view line) {
+    verbs.insert(Lemma(Field(&line)));
+  });
   return verbs;
 }
 
@@ -249,7 +253,7 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
                   intents::Lexicon* lexicon) {
   std::ifstream nouns(dir / "data.noun"), adjectives(dir / "data.adj"),
       index(dir / "index.noun"), adjective_index(dir / "index.adj"),
-      verb_index(dir / "index.verb");
+      verb_index(dir / "index.verb"), verb_forms(dir / "verb.exc");
   if (!nouns || !adjectives || !index || !adjective_index || !verb_index) {
     return std::unexpected(Error::NotFound(
         (dir / "data.noun").string() +
@@ -295,7 +299,7 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
   });
   const intents::StringSet adjective_lemmas =
       AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
-  const intents::StringSet verbs = VerbLemmas(verb_index);
+  const intents::StringSet verbs = VerbLemmas(verb_index, verb_forms);
   AddNounsOnly(noun_lemmas, adjective_lemmas, verbs, body_parts, lexicon);
   for (const auto& kind : kinds) {
     AddKinds(kind, first_senses, synsets, verbs, lexicon);

@@ -696,7 +696,16 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   // Lifestyle and check-ups are mostly advice for everyone: the article's
   // general advice, said to be general (unless the section itself speaks
   // to the question and the advice does not).
-  const int general = GeneralAdvice(facet);
+  // A section whose heading names the facet is about it as a whole.
+  if (facet != intents::Facet::kNone && pack_.facet_sections[f] == topic) {
+    return Answer(state, tp.node, confidence);
+  }
+  // Check-ups depend on the case: a section whose heading names them
+  // ("Follow-up colonoscopy") answers before the general advice does
+  // (which stays first for lifestyle, advice for everyone).
+  const int named =
+      facet == intents::Facet::kFollowUp ? pack_.facet_sections[f] : -1;
+  const int general = named >= 0 && named != topic ? -1 : GeneralAdvice(facet);
   const Topic* advice =
       general >= 0 ? &pack_.topics[pack_.nodes[general].topic] : nullptr;
   const bool advice_speaks = advice && BestPassage(t, advice->intent);

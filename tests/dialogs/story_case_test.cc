@@ -93,5 +93,35 @@ TEST(StoryCase, AKindOrAPatientTheArticleLacksDecidesTheQuestion) {
   EXPECT_EQ(Ask(*pack, kSmallCase).kind, ReplyKind::kAnswer);
 }
 
+// "Four adenomas were removed. How often...?": check-ups asked of a section
+// that says nothing of them are the section named for them ("Follow-up
+// colonoscopy"), not the article's general advice.
+TEST(StoryCase, CheckUpsComeFromTheSectionNamedForThem) {
+  const auto pack = PackOf(
+      "story-case-follow-up",
+      "Are colon polyps dangerous?\n"
+      "A colon polyp is a small growth in the bowel. Details are as "
+      "follows:\n"
+      "1. Adenomas\n"
+      "Adenomas are precancerous, so they are removed. Tubular adenomas "
+      "are the most common adenomas.\n"
+      "2. Follow-up colonoscopy\n"
+      "After three or more adenomas the next colonoscopy is due in about "
+      "three years.\n"
+      "Keep your check-ups and see a doctor for blood in the stool.\n");
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack,
+                      "Four adenomas were removed last week. How often will "
+                      "I need a check?");
+  EXPECT_NE(r.text.find("three years"), std::string::npos)
+      << r.node << ": " << r.text;
+  // Asked of that section itself, the section answers as a whole.
+  const Reply own = Ask(*pack,
+                        "Four adenomas were removed at my colonoscopy. How "
+                        "often will I need another one?");
+  EXPECT_NE(own.text.find("three years"), std::string::npos)
+      << own.node << ": " << own.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs

@@ -238,6 +238,9 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
   DecidesUncovered(m, "is a chocolate cyst dangerous?", "chocolate cyst",
                    "is a water cyst dangerous?");
   EXPECT_TRUE(m.CheckSubject("is a 2 centimeter cyst big?").uncovered.empty());
+  // "Thought" is a noun, and a verb's past (WordNet's verb.exc).
+  EXPECT_TRUE(
+      m.CheckSubject("I thought cysts were harmless?").uncovered.empty());
   const Matcher stones =
       SmallArticle("Kidney stones", "Stones in the ureter", "");
   EXPECT_TRUE(stones.CheckSubject("what if I have a urinary tract stone?")
