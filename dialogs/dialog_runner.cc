@@ -460,6 +460,16 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     return TopicChoice{topic, 0.6, std::nullopt, /*from_story=*/true};
   };
   if (const int pointed = PointedTopic(t, story, told); pointed >= 0) {
+    // "They found ten polyps. Could it be genetic?": a story of the
+    // subject alone, asked an aspect only one section speaks to.
+    if (const int on = pointed == 0 ? OnlySectionOn(t.sig.aspect()) : -1;
+        on >= 0) {
+      t.trace.Note([&] {
+        return "topic " + pack_.topic_node(on).id + ": it speaks to " +
+               std::string(intents::AspectName(t.sig.aspect()));
+      });
+      return {on, 0.6, std::nullopt};
+    }
     return from_story(pointed);
   }
   if (AsksOfTheStorysCase(t, told)) return from_story(told);
@@ -791,6 +801,23 @@ int DialogRunner::AspectTopic(const Turn& t) const {
     }
     if (found >= 0) return -1;  // two do: the score decides
     found = c.intent;
+  }
+  return found;
+}
+
+int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {
+  const auto a = static_cast<std::size_t>(aspect);
+  if (aspect == intents::Aspect::kNone || pack_.topics[0].aspects[a]) {
+    return -1;
+  }
+  int found = -1;
+  for (std::size_t i = 1; i < pack_.topics.size(); ++i) {
+    if (!pack_.topics[i].aspects[a] ||
+        pack_.topic_node(static_cast<int>(i)).kind != NodeKind::kSection) {
+      continue;
+    }
+    if (found >= 0) return -1;
+    found = static_cast<int>(i);
   }
   return found;
 }

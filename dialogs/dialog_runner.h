@@ -186,6 +186,9 @@ class DialogRunner {
   // question's words meet in clearly best, or -1.
   int PassageAmong(const Turn& t, const std::vector<int>& intents) const;
   int AspectTopic(const Turn& t) const;
+  // The one section that speaks to `aspect` when the overview does not,
+  // or -1.
+  int OnlySectionOn(intents::Aspect aspect) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.
   const std::string* BestPassage(const Turn& t, int intent) const;

@@ -93,22 +93,24 @@ TEST(StoryCase, AKindOrAPatientTheArticleLacksDecidesTheQuestion) {
   EXPECT_EQ(Ask(*pack, kSmallCase).kind, ReplyKind::kAnswer);
 }
 
+constexpr char kPolyps[] =
+    "Are colon polyps dangerous?\n"
+    "A colon polyp is a small growth in the bowel. Details are as "
+    "follows:\n"
+    "1. Adenomas\n"
+    "Adenomas are precancerous, so they are removed. Tubular adenomas are "
+    "the most common adenomas.\n"
+    "2. Follow-up colonoscopy\n"
+    "After three or more adenomas the next colonoscopy is due in about "
+    "three years. After more than ten, a test for an inherited syndrome "
+    "may be advised.\n"
+    "Keep your check-ups and see a doctor for blood in the stool.\n";
+
 // "Four adenomas were removed. How often...?": check-ups asked of a section
 // that says nothing of them are the section named for them ("Follow-up
 // colonoscopy"), not the article's general advice.
 TEST(StoryCase, CheckUpsComeFromTheSectionNamedForThem) {
-  const auto pack = PackOf(
-      "story-case-follow-up",
-      "Are colon polyps dangerous?\n"
-      "A colon polyp is a small growth in the bowel. Details are as "
-      "follows:\n"
-      "1. Adenomas\n"
-      "Adenomas are precancerous, so they are removed. Tubular adenomas "
-      "are the most common adenomas.\n"
-      "2. Follow-up colonoscopy\n"
-      "After three or more adenomas the next colonoscopy is due in about "
-      "three years.\n"
-      "Keep your check-ups and see a doctor for blood in the stool.\n");
+  const auto pack = PackOf("story-case-follow-up", kPolyps);
   ASSERT_TRUE(pack);
   const Reply r = Ask(*pack,
                       "Four adenomas were removed last week. How often will "
@@ -121,6 +123,19 @@ TEST(StoryCase, CheckUpsComeFromTheSectionNamedForThem) {
                         "often will I need another one?");
   EXPECT_NE(own.text.find("three years"), std::string::npos)
       << own.node << ": " << own.text;
+}
+
+// "They found ten polyps. Could it be genetic?": after a story of the
+// subject alone, an aspect ("genetic": heredity) only one section speaks
+// to is asked of that section.
+TEST(StoryCase, AnAspectAfterAStoryOfTheSubjectIsTheSectionOnIt) {
+  const auto pack = PackOf("story-case-heredity", kPolyps);
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack,
+                      "They found more than ten polyps in my bowel. Could it "
+                      "be genetic?");
+  EXPECT_NE(r.text.find("inherited"), std::string::npos)
+      << r.node << ": " << r.text;
 }
 
 }  // namespace
