@@ -143,18 +143,30 @@ std::vector<ParenthesisedName> ParenthesisedNames(
     const auto inside = intents::Normalize(
         sentence.substr(open + 1, close - open - 1), lexicon);
     const auto before = intents::Normalize(sentence.substr(0, open), lexicon);
-    // One finding, after an article at most: "(a cyst)", not "(hypoechoic)"
-    // or "(lobectomy)".
+    // A finding, after an article and two describing words at most: "(a
+    // cyst)", "(sessile serrated lesions)"; not "(hypoechoic)" or
+    // "(lobectomy)".
+    constexpr std::size_t kMostWords = 3;
     std::size_t first = 0;
-    if (inside.size() == 2 && lexicon.Is(inside[0], WordClass::kArticles)) {
+    if (!inside.empty() && lexicon.Is(inside[0], WordClass::kArticles)) {
       first = 1;
     }
-    if (before.empty() || inside.size() != first + 1 ||
-        intents::ClassifyTerm(inside[first], lexicon) !=
+    const bool plain_words = std::none_of(
+        inside.begin() + static_cast<std::ptrdiff_t>(first), inside.end(),
+        [&](const std::string& w) {
+          return lexicon.Is(w, WordClass::kStopwords) || intents::IsNumber(w);
+        });
+    if (before.empty() || inside.size() <= first ||
+        inside.size() > first + kMostWords || !plain_words ||
+        intents::ClassifyTerm(inside.back(), lexicon) !=
             intents::TermKind::kFinding) {
       continue;
     }
-    out.push_back({before.back(), inside[first]});
+    std::string name;
+    for (std::size_t i = first; i < inside.size(); ++i) {
+      name += (name.empty() ? "" : " ") + inside[i];
+    }
+    out.push_back({before.back(), std::move(name)});
   }
   return out;
 }

@@ -38,12 +38,14 @@ struct TermSynonyms {
 std::vector<TermSynonyms> OtherNames(std::string_view text,
                                      const intents::Lexicon& lexicon);
 
-// "A fluid-filled nodule (a cyst)": a word for a finding in parentheses
-// right after a word, which it names. The article's own other name for a
-// kind of what that word names.
+// "A fluid-filled nodule (a cyst)", "flat polyps (sessile serrated
+// lesions)": a finding's word in parentheses, after up to two words that
+// describe it, right after a word, which it names. The article's own
+// other name for a kind of what that word names.
 struct ParenthesisedName {
   std::string named;  // the word before the parentheses ("nodule")
-  std::string name;   // the finding inside them ("cyst")
+  std::string name;   // the name inside them ("cyst", "sessile serrated
+                      // lesions")
 };
 std::vector<ParenthesisedName> ParenthesisedNames(
     std::string_view sentence, const intents::Lexicon& lexicon);

@@ -442,6 +442,27 @@ TEST(PackCompiler, ANameInParenthesesForTheSubjectNamesIt) {
                                *faqbot::testing::TestLexicon())
                 .size(),
             0u);
+  // A name of a few words ending in a finding's word: the words that
+  // describe it come with it.
+  const auto named = ParenthesisedNames(
+      "Flat polyps (sessile serrated lesions) and a nodule (of 5 mm lesions)",
+      *faqbot::testing::TestLexicon());
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].named, "polyps");
+  EXPECT_EQ(named[0].name, "sessile serrated lesions");
+  // ...so the article answers that name, though "lesion" is otherwise only
+  // mentioned in it.
+  const Reply r = FirstReply(
+      "Are colon polyps dangerous?\n"
+      "A colon polyp is a small growth in the bowel. Details are as "
+      "follows:\n"
+      "1. Flat polyps\n"
+      "Flat polyps (sessile serrated lesions) are harder to see.\n"
+      "2. Small polyps\n"
+      "Small polyps are removed during the colonoscopy.\n"
+      "Keep your check-ups.\n",
+      "What does sessile serrated lesion mean?");
+  EXPECT_EQ(r.node.substr(0, 11), "flat-polyps") << r.node << ": " << r.text;
 }
 
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
