@@ -461,14 +461,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   };
   if (const int pointed = PointedTopic(t, story, told); pointed >= 0) {
     // "They found ten polyps. Could it be genetic?": a story of the
-    // subject alone, asked an aspect only one section speaks to.
-    if (const int on = pointed == 0 ? OnlySectionOn(t.sig.aspect()) : -1;
-        on >= 0) {
-      t.trace.Note([&] {
-        return "topic " + pack_.topic_node(on).id + ": it speaks to " +
-               std::string(intents::AspectName(t.sig.aspect()));
-      });
-      return {on, 0.6, std::nullopt};
+    // subject alone.
+    if (auto on = pointed == 0 ? SectionOnTheAspect(t) : std::nullopt) {
+      return *on;
     }
     return from_story(pointed);
   }
@@ -515,11 +510,13 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     t.trace.Note([&] { return "follow-up on current topic " + state->topic; });
     return {current->topic, 0.7, std::nullopt};
   }
+  const intents::Aspect asked = t.sig.aspect();
   if (t.strong_cue || t.best > 0 ||
-      (!new_subject && (t.aspect != intents::Aspect::kNone ||
+      (!new_subject && (asked != intents::Aspect::kNone ||
                         (t.facet != intents::Facet::kNone &&
                          (HasPronoun(t.words, pack_.lexicon()) ||
                           t.sig.facet_strength() >= 0.8))))) {
+    if (auto on = SectionOnTheAspect(t)) return *on;
     // With no topic named, "it" is the article's subject.
     t.trace.Note([&] { return "the article as a whole"; });
     return {0, t.strong_cue ? 0.6 : Confidence(t.best), std::nullopt};
@@ -803,6 +800,21 @@ int DialogRunner::AspectTopic(const Turn& t) const {
     found = c.intent;
   }
   return found;
+}
+
+// "Can polyps come back?": a question of no facet that names no section
+// asks an aspect of the one section that speaks to it; "how often do I
+// need a scan?" (follow-up) is the article's answer across sections.
+std::optional<DialogRunner::TopicChoice> DialogRunner::SectionOnTheAspect(
+    Turn& t) const {
+  const intents::Aspect asked = t.sig.aspect();
+  const int on = t.facet == intents::Facet::kNone ? OnlySectionOn(asked) : -1;
+  if (on < 0) return std::nullopt;
+  t.trace.Note([&] {
+    return "topic " + pack_.topic_node(on).id + ": it speaks to " +
+           std::string(intents::AspectName(asked));
+  });
+  return TopicChoice{on, 0.6, std::nullopt};
 }
 
 int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {

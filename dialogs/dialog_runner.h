@@ -189,6 +189,7 @@ class DialogRunner {
   // The one section that speaks to `aspect` when the overview does not,
   // or -1.
   int OnlySectionOn(intents::Aspect aspect) const;
+  std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.
   const std::string* BestPassage(const Turn& t, int intent) const;

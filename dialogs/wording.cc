@@ -45,6 +45,7 @@ constexpr WordingKey kKeys[] = {
     {"caveat_contagion", &Wording::caveat_contagion, ""},
     {"caveat_prevention", &Wording::caveat_prevention, ""},
     {"caveat_growth", &Wording::caveat_growth, ""},
+    {"caveat_recurrence", &Wording::caveat_recurrence, ""},
     {"caveat_nearest", &Wording::caveat_nearest, ""},
     {"clarify", &Wording::clarify, ""},
     {"clarify_sections", &Wording::clarify_sections, "facet"},

@@ -145,6 +145,8 @@ struct Wording {
   std::string caveat_prevention = "The article does not say how to prevent it.";
   std::string caveat_growth =
       "The article does not say whether it grows or changes over time.";
+  std::string caveat_recurrence =
+      "The article does not say whether it can come back.";
   std::string caveat_nearest = "Here is what it does say:";
 
   // Asking which one.

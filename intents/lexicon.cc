@@ -120,7 +120,7 @@ static_assert(std::size(kFacetNames) == kFacetCount);
 // not words: names of aspects in files and traces.
 constexpr std::string_view kAspectNames[] = {
     "none",  "course",    "duration",   "heredity", "frequency",
-    "where", "contagion", "prevention", "growth"};
+    "where", "contagion", "prevention", "growth",   "recurrence"};
 static_assert(std::size(kAspectNames) == kAspectCount);
 
 constexpr std::string_view kSmalltalkNames[] = {"greeting", "thanks", "goodbye",

@@ -69,8 +69,9 @@ enum class Aspect {
   kContagion,   // "is it contagious?"
   kPrevention,  // "can I prevent it?"
   kGrowth,      // "will it get bigger?"
+  kRecurrence,  // "can it come back after removal?"
 };
-inline constexpr int kAspectCount = 9;
+inline constexpr int kAspectCount = 10;
 std::string_view AspectName(Aspect aspect);
 
 // Small talk the bot answers itself, whatever the pack.

@@ -99,7 +99,8 @@ constexpr char kPolyps[] =
     "follows:\n"
     "1. Adenomas\n"
     "Adenomas are precancerous, so they are removed. Tubular adenomas are "
-    "the most common adenomas.\n"
+    "the most common adenomas. After removal, new polyps may form "
+    "elsewhere.\n"
     "2. Follow-up colonoscopy\n"
     "After three or more adenomas the next colonoscopy is due in about "
     "three years. After more than ten, a test for an inherited syndrome "
@@ -136,6 +137,20 @@ TEST(StoryCase, AnAspectAfterAStoryOfTheSubjectIsTheSectionOnIt) {
                       "be genetic?");
   EXPECT_NE(r.text.find("inherited"), std::string::npos)
       << r.node << ": " << r.text;
+}
+
+// "If a polyp is removed, can it come back?": whether it comes back
+// (recurrence: "new polyps may form") is asked of the one section that
+// speaks to it, with a story of a supposition or none.
+TEST(StoryCase, WhetherItComesBackIsTheSectionThatSaysSo) {
+  const auto pack = PackOf("story-case-recurrence", kPolyps);
+  ASSERT_TRUE(pack);
+  for (const char* question :
+       {"If a polyp is removed, can it come back?", "Can polyps come back?"}) {
+    const Reply r = Ask(*pack, question);
+    EXPECT_NE(r.text.find("new polyps may form"), std::string::npos)
+        << question << " -> " << r.node << ": " << r.text;
+  }
 }
 
 }  // namespace
