@@ -47,6 +47,7 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"my neck swelled up and I can hardly breathe", "breathing"},
       {"I can't swallow even water and my throat is closing", "airway"},
       {"I'm passing a lot of blood from my bottom", "heavy-bleeding"},
+      {"my husband collapsed in the kitchen", "fainting"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
@@ -95,7 +96,8 @@ TEST_F(RedFlags, OrdinaryQuestionsDoNotEscalate) {
   for (const char* text :
        {"does liver calcification cause pain?", "I'm confused about my report",
         "what causes it", "is it dangerous",
-        "I've had a lot of blood tests and all were normal"}) {
+        "I've had a lot of blood tests and all were normal",
+        "the MRI report mentions a vertebral collapse at L4"}) {
     EXPECT_EQ(Urgent(matcher_, text), "") << text;
   }
 }
