@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialogs/navigation.h"
+#include "intents/medical_terms.h"
 #include "intents/message.h"
 #include "intents/text.h"
 
@@ -412,6 +413,7 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   for (const auto& e : own.evidence) {
     t.trace.Note([&] { return "term " + e; });
   }
+  if (auto r = OrganAlone(t, state, own, reading)) return r;
   // With a story, the story's subjects count too (a copy: the reading's
   // check belongs to the question alone).
   std::optional<intents::SubjectCheck> with_story;
@@ -428,6 +430,35 @@ std::optional<Reply> DialogRunner::NotAnswerable(
     return NotCovered(state, check);
   }
   return std::nullopt;
+}
+
+// "My ALT is 80. Is my liver damaged?" to an article on liver cysts: a
+// question that names the article's organ but not its subject, nor points
+// back to it, and asks with words the article never uses, asks about the
+// organ, not the subject.
+std::optional<Reply> DialogRunner::OrganAlone(Turn& t, DialogState* state,
+                                              const intents::SubjectCheck& own,
+                                              MessageReading& reading) const {
+  const intents::Lexicon& lex = pack_.lexicon();
+  if (!own.own_organ || own.about_pack || !own.uncovered.empty() ||
+      HasPronoun(t.words, lex) ||
+      (reading.has_story() && reading.StorySubject().about_pack)) {
+    return std::nullopt;
+  }
+  // Words that name a thing: one that is no everyday word ("BRCA") or
+  // is only ever a noun ("enzyme"); not "home" or "leave", which ask
+  // about the organ in everyday words.
+  intents::SubjectCheck asked;
+  for (const auto& word : t.sig.analysis.unknown) {
+    if (lex.Is(word, intents::WordClass::kNounsOnly) ||
+        !intents::IsEverydayWord(word, lex)) {
+      asked.uncovered.push_back(word);
+    }
+  }
+  if (asked.uncovered.empty()) return std::nullopt;
+  t.trace.Note(
+      [&] { return "the organ alone, asked about what the article lacks"; });
+  return NotCovered(state, asked);
 }
 
 Reply DialogRunner::NotCovered(DialogState* state,

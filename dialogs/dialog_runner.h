@@ -190,6 +190,9 @@ class DialogRunner {
   // or -1.
   int OnlySectionOn(intents::Aspect aspect) const;
   std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;
+  std::optional<Reply> OrganAlone(Turn& t, DialogState* state,
+                                  const intents::SubjectCheck& own,
+                                  MessageReading& reading) const;
   // The sentence of `intent`'s topic that the question's words meet in
   // most (a passage that names something), or null.
   const std::string* BestPassage(const Turn& t, int intent) const;

@@ -371,6 +371,29 @@ TEST(PackCompiler, PointingBackAtWordsTheArticleLacksIsNoMatch) {
       ReplyKind::kAnswer);
 }
 
+// "Can pancreatic enzyme tablets help my digestion?" to an article on
+// pancreatic cysts: a question that names the organ but not the subject
+// asks about a thing the article never names; in everyday words ("at
+// home") it still asks the article.
+TEST(PackCompiler, TheOrganAloneWithAThingTheArticleLacksIsNotCovered) {
+  constexpr const char* kPancreas =
+      "Are pancreatic cysts dangerous?\n"
+      "A pancreatic cyst is a pocket of fluid in the pancreas. Details are "
+      "as follows:\n"
+      "1. Small cysts\n"
+      "Small cysts are watched with a scan every year.\n"
+      "Eat well, drink little alcohol and keep your scans for the "
+      "pancreas.\n";
+  const Reply enzyme =
+      FirstReply(kPancreas, "Can pancreatic enzyme tablets help my digestion?");
+  EXPECT_EQ(enzyme.kind, ReplyKind::kFallback) << enzyme.text;
+  EXPECT_NE(enzyme.text.find("enzyme"), std::string::npos) << enzyme.text;
+  EXPECT_EQ(
+      FirstReply(kPancreas, "What can I do at home to protect my pancreas?")
+          .kind,
+      ReplyKind::kAnswer);
+}
+
 // "Dozens of cysts are usually inherited": a sentence that says whether
 // it runs in families tells a cause, though no cause cue is in it.
 TEST(PackCompiler, WhatRunsInFamiliesIsACause) {
