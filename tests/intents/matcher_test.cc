@@ -252,6 +252,14 @@ TEST(MatcherSubjects, AKindOfTheFindingTheArticleDoesNotNameIsAnother) {
                    "strawberry hemangioma", "is a giant hemangioma dangerous?");
 }
 
+// "My parathyroid hormone is high" to an article on thyroid nodules: the
+// gland next door is another organ ([organs]), which decides.
+TEST(MatcherSubjects, TheGlandNextDoorIsAnotherOrgan) {
+  const Matcher m = SmallArticle("Thyroid nodules", "Small nodules", "");
+  DecidesUncovered(m, "is my parathyroid hormone too high?", "parathyroid",
+                   "is my thyroid nodule too big?");
+}
+
 // "Calcification" to an article that says "microcalcifications": a size
 // prefix ([size-prefixes]) only tells the finding's size, so the word
 // with or without it is the article's, in the subject check as in
