@@ -113,13 +113,22 @@ std::vector<SizeRange> SizeRangesIn(std::string_view text,
     while (k > 0 && i - k < 3 && lexicon.Is(t[k - 1], WordClass::kSizeHedges)) {
       --k;
     }
+    // Or after it, past a stop word: "3 centimetres or more", "5 mm or
+    // less" (the size itself in).
+    constexpr double kBelowTheLow = 0.001;
+    const std::size_t after = s.end + 1;
+    const bool past_stop =
+        after < t.size() && lexicon.Is(t[s.end], WordClass::kStopwords);
     if (k > 0 && lexicon.Is(t[k - 1], WordClass::kSizeAbove)) {
       ranges.push_back({.above = s.low});
     } else if (k > 0 && lexicon.Is(t[k - 1], WordClass::kSizeBelow)) {
       ranges.push_back({.above = 0, .upto = s.high});
+    } else if (past_stop && lexicon.Is(t[after], WordClass::kSizeAbove)) {
+      ranges.push_back({.above = s.low - kBelowTheLow});
+    } else if (past_stop && lexicon.Is(t[after], WordClass::kSizeBelow)) {
+      ranges.push_back({.above = 0, .upto = s.high});
     } else if (s.low < s.high) {
       // "Nodules of 6 to 8 millimetres": the span itself, both ends in.
-      constexpr double kBelowTheLow = 0.001;
       ranges.push_back({.above = s.low - kBelowTheLow, .upto = s.high});
     }
     i = s.end - 1;

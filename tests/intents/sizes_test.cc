@@ -46,6 +46,17 @@ TEST(Sizes, AnArticlesRangesHoldTheSizesTheySay) {
   EXPECT_TRUE(span[0].Holds(8));
   EXPECT_FALSE(span[0].Holds(9));
   EXPECT_FALSE(span[0].Holds(5));
+  // The word of range after the size, the size itself in.
+  const auto more =
+      SizeRangesIn("A cyst of 3 centimetres or more is checked.", lex);
+  ASSERT_EQ(more.size(), 1u);
+  EXPECT_TRUE(more[0].Holds(30));
+  EXPECT_TRUE(more[0].Holds(35));
+  EXPECT_FALSE(more[0].Holds(25));
+  const auto less = SizeRangesIn("Polyps of 5 mm or less are left.", lex);
+  ASSERT_EQ(less.size(), 1u);
+  EXPECT_TRUE(less[0].Holds(5));
+  EXPECT_FALSE(less[0].Holds(6));
 }
 
 // A heading's span counts for its section; the subject's own bound in the
