@@ -485,6 +485,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     Turn& t, DialogState* state, const intents::Signals* story) const {
   const int told = StoryTopic(story);
   const auto from_story = [&](int topic) {
+    if (const int on = StoryAspectTopic(t, story, topic); on >= 0) {
+      return TopicChoice{on, 0.6, std::nullopt};
+    }
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(topic).id + " from the story";
     });
@@ -846,6 +849,31 @@ std::optional<DialogRunner::TopicChoice> DialogRunner::SectionOnTheAspect(
            std::string(intents::AspectName(asked));
   });
   return TopicChoice{on, 0.6, std::nullopt};
+}
+
+// "My cyst grew from 3 cm to 4 cm. Is that a problem?": what the story
+// tells of the subject (growth), when the question names nothing and asks
+// no aspect of its own, is asked of the one section that speaks to it,
+// unless the story's section `told` does. -1: none.
+int DialogRunner::StoryAspectTopic(Turn& t, const intents::Signals* story,
+                                   int told) const {
+  const auto& cands = t.sig.candidates;
+  const bool names_nothing =
+      std::none_of(cands.begin(), cands.end(),
+                   [](const intents::Candidate& c) { return c.specific > 0; });
+  const intents::Aspect told_of =
+      t.sig.aspect() == intents::Aspect::kNone && story && names_nothing
+          ? story->aspect()
+          : intents::Aspect::kNone;
+  const int on = OnlySectionOn(told_of);
+  if (on < 0 || pack_.topics[told].aspects[static_cast<int>(told_of)]) {
+    return -1;
+  }
+  t.trace.Note([&] {
+    return "topic " + pack_.topic_node(on).id + ": the story tells " +
+           std::string(intents::AspectName(told_of)) + ", which it speaks to";
+  });
+  return on;
 }
 
 int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {

@@ -190,6 +190,7 @@ class DialogRunner {
   // or -1.
   int OnlySectionOn(intents::Aspect aspect) const;
   std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;
+  int StoryAspectTopic(Turn& t, const intents::Signals* story, int told) const;
   std::optional<Reply> OrganAlone(Turn& t, DialogState* state,
                                   const intents::SubjectCheck& own,
                                   MessageReading& reading) const;

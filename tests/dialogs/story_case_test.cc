@@ -153,5 +153,28 @@ TEST(StoryCase, WhetherItComesBackIsTheSectionThatSaysSo) {
   }
 }
 
+// "My cyst grew from 1.5 cm to 2.5 cm in a year. Is that worrying?": the
+// growth the story tells ("grew from") is asked of the one section that
+// speaks to it, not of the section the sizes' unit names.
+TEST(StoryCase, GrowthToldInTheStoryIsAskedOfTheSectionOnIt) {
+  const auto pack = PackOf(
+      "story-case-growth",
+      "Are pancreatic cysts dangerous?\n"
+      "A pancreatic cyst is a pocket of fluid in the pancreas. Details are "
+      "as follows:\n"
+      "1. Small cysts\n"
+      "Cysts smaller than 3 centimetres carry a very low risk and are "
+      "watched with a scan.\n"
+      "2. Cysts that need a closer look\n"
+      "A cyst that grows quickly needs an endoscopic ultrasound.\n"
+      "Keep your scans.\n");
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack,
+                      "My pancreatic cyst grew from 1.5 cm to 2.5 cm in a "
+                      "year. Is that worrying?");
+  EXPECT_NE(r.text.find("grows quickly"), std::string::npos)
+      << r.node << ": " << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
