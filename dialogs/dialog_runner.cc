@@ -508,7 +508,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   if (const int met = PassageTopic(t); met >= 0) {
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(met).id +
-             ": the sentence the question's own words meet in";
+             ": the sentence the message's words meet in";
     });
     return {met, 0.7, std::nullopt};
   }
@@ -902,7 +902,23 @@ int DialogRunner::PassageTopic(const Turn& t) const {
   // The title's words make the overview lead many questions ("is milk
   // harmful for kidney stones?"): a section's sentence that the question's
   // own words meet in, clearly more than the overview's, is what it asks.
+  if (const int met = PassageTopicOf(t.sig.candidates); met >= 0) return met;
+  // "My father had bowel cancer. Should I be screened earlier?": the
+  // question's words score a section as high as the overview; the
+  // sentence the whole message meets in decides.
   const auto& cands = t.sig.candidates;
+  const auto& whole = t.trace.signals.candidates;
+  const bool tie = cands.size() >= 2 && cands[0].intent == 0 &&
+                   cands[1].score >= cands[0].score;
+  if (!tie || whole.empty()) return -1;
+  // The whole message scores the tied section first, or meets in its
+  // sentence clearly more than in the overview's.
+  return whole[0].intent == cands[1].intent ? whole[0].intent
+                                            : PassageTopicOf(whole);
+}
+
+int DialogRunner::PassageTopicOf(
+    const std::vector<intents::Candidate>& cands) const {
   if (cands.empty() || cands[0].intent != 0) return -1;
   const intents::Candidate* best = nullptr;
   for (const auto& c : cands) {

@@ -172,6 +172,7 @@ class DialogRunner {
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
   int PassageTopic(const Turn& t) const;
+  int PassageTopicOf(const std::vector<intents::Candidate>& cands) const;
   // Whether a node's text says a step is not needed ("they need no
   // treatment": the lexicon's [no-need]).
   bool SaysNone(const std::string& text) const;

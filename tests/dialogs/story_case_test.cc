@@ -176,5 +176,36 @@ TEST(StoryCase, GrowthToldInTheStoryIsAskedOfTheSectionOnIt) {
       << r.node << ": " << r.text;
 }
 
+// "My father had bowel cancer. Should I be screened earlier?": the
+// question's words ("screened") meet the summary and a section alike; the
+// sentence the whole message meets in ("bowel cancer ... screening")
+// decides.
+TEST(StoryCase, WhenTheQuestionTiesTheWholeMessageDecides) {
+  const auto pack = PackOf(
+      "story-case-tie",
+      "Are colon polyps dangerous?\n"
+      "A colon polyp is a small growth on the lining of the large bowel. "
+      "Polyps are common after the age of 50, usually cause no symptoms and "
+      "are mostly found during a screening colonoscopy. Details are as "
+      "follows:\n"
+      "1. Adenomas\n"
+      "Adenomas are precancerous, so they are removed. Once an adenoma has "
+      "been removed it cannot turn into cancer.\n"
+      "2. Hyperplastic polyps\n"
+      "Small hyperplastic polyps almost never become cancer.\n"
+      "3. Removing polyps\n"
+      "Most polyps are taken off during the colonoscopy with a wire loop.\n"
+      "4. Follow-up colonoscopy\n"
+      "After more than ten adenomas a test for an inherited syndrome may be "
+      "advised, and close relatives of someone with advanced adenomas or "
+      "bowel cancer may need screening at a younger age.\n"
+      "Keep your check-ups.\n");
+  ASSERT_TRUE(pack);
+  const Reply r =
+      Ask(*pack, "My father had bowel cancer. Should I be screened earlier?");
+  EXPECT_NE(r.text.find("younger age"), std::string::npos)
+      << r.node << ": " << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
