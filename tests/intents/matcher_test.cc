@@ -311,6 +311,21 @@ TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
             without);
 }
 
+// "I feel fine" is "without symptoms" (lexicon synonyms): it names the
+// section headed so, as "asymptomatic" does.
+TEST(MatcherSubjects, FeelingFineIsWithoutSymptoms) {
+  Matcher m(faqbot::testing::TestLexicon());
+  const int silent = m.AddIntent("silent");
+  m.AddKeywords(silent, "Gallstones without symptoms", 3, "heading");
+  m.AddKeywords(silent, "Silent stones need no treatment.", 1, "text");
+  const int attacks = m.AddIntent("attacks");
+  m.AddKeywords(attacks, "Gallstone attacks", 3, "heading");
+  m.AddKeywords(attacks, "A blocked outlet causes pain.", 1, "text");
+  ASSERT_TRUE(m.Compile());
+  EXPECT_EQ(m.Match("I feel fine, what should I do?").candidates.at(0).intent,
+            silent);
+}
+
 // "My liver has a small cyst" to an article on pancreatic cysts: another
 // organ that has the finding ([having-verbs]) puts it there.
 TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
