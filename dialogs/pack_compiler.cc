@@ -337,14 +337,24 @@ class Compiler {
     std::string before;
     bool examined = false;  // a test before it: "sampled with a biopsy"
     bool subject = false;   // "stones form because...", "they form..."
-    for (const auto& word : words) {
+    // Care told in `text` (a test in it, `examined`, counts), and no cause.
+    const auto care = [&](const std::string& text, bool examined) {
+      const auto sig = cues_->Match(text, /*correct_spelling=*/false);
+      return sig.facets[static_cast<int>(Facet::kCause)] < kClearCue &&
+             (examined ||
+              sig.facets[static_cast<int>(Facet::kTreatment)] >= kClearCue ||
+              sig.facets[static_cast<int>(Facet::kFollowUp)] >= kClearCue);
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string& word = words[i];
       if (lexicon_->Is(word, intents::WordClass::kReasonWords)) {
         if (!subject) return true;
-        const auto sig = cues_->Match(before, /*correct_spelling=*/false);
-        return sig.facets[static_cast<int>(Facet::kCause)] < kClearCue &&
-               (examined ||
-                sig.facets[static_cast<int>(Facet::kTreatment)] >= kClearCue ||
-                sig.facets[static_cast<int>(Facet::kFollowUp)] >= kClearCue);
+        // "..., which is why it is drained": care after it too.
+        std::string after;
+        for (std::size_t j = i + 1; j < words.size(); ++j) {
+          after += words[j] + " ";
+        }
+        return care(before, examined) || care(after, false);
       }
       examined =
           examined || lexicon_->Is(word, intents::WordClass::kExaminations);

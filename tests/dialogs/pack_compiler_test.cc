@@ -422,6 +422,13 @@ TEST(PackCompiler, AReasonForCareIsNoCause) {
       "Rest the joint.\n";
   GathersAsCause(kGanglia, "what causes ganglion cysts?", "Strain of the wrist",
                  "other growths");
+  // "..., which is why it is drained": the reason for what follows.
+  GathersAsCause(
+      LiverCysts("Big cysts",
+                 "A big cyst can press on the stomach, which is "
+                 "why it is drained.",
+                 "Tapeworm cysts", "Some cysts are caused by a tapeworm."),
+      "what causes liver cysts?", "tapeworm", "which is why");
 }
 
 // In a gallstone article: "a stone ... can cause jaundice" tells what the
