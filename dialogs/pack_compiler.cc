@@ -539,10 +539,20 @@ class Compiler {
     // gallbladder" asks about the polyps.
     for (const auto& s : sentences) {
       if (s.called.empty()) continue;
-      pack_->matcher.AddKeywords(
-          kind == NodeKind::kOverview ? topic.intent : pack_->topics[0].intent,
-          s.called, kAuthorWeight,
-          "the article's definition: \"" + s.text + "\"");
+      const int subject =
+          kind == NodeKind::kOverview ? topic.intent : pack_->topics[0].intent;
+      const std::string origin = "the article's definition: \"" + s.text + "\"";
+      const auto add = [&](const std::string& word) {
+        pack_->matcher.AddSubjectName(subject, word, origin);
+      };
+      add(s.called);
+      // "A lump": "a mass", "a growth" name it too ([vague-findings]).
+      if (lexicon_->Is(s.called, intents::WordClass::kVagueFindings)) {
+        for (const auto& word :
+             lexicon_->Entries(intents::WordClass::kVagueFindings)) {
+          add(word);
+        }
+      }
     }
     AddParenthesisedNames(topic.intent, sentences);
     for (const auto& sentence : shown) {

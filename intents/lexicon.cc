@@ -109,6 +109,7 @@ constexpr std::string_view kClassNames[] = {
     "size-prefixes",
     "no-need",
     "after-words",
+    "vague-findings",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

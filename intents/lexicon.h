@@ -179,6 +179,7 @@ enum class WordClass : std::uint8_t {
   kSizePrefixes,         // "micro": a microcalcification is a calcification
   kNoNeed,               // "need no treatment": a step is not needed
   kAfterWords,           // "after an oophorectomy": life after a procedure
+  kVagueFindings,        // "lump", "mass": one names what the other does
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

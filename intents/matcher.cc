@@ -305,6 +305,14 @@ void Matcher::SetSubject(int intent, std::string_view text) {
   }
 }
 
+void Matcher::AddSubjectName(int intent, std::string_view text,
+                             std::string origin) {
+  AddKeywords(intent, text, kSubjectWeight, std::move(origin));
+  for (auto& term : analyzer_.Terms(text)) {
+    if (!IsStopTerm(term, *lexicon_)) subject_names_.insert(std::move(term));
+  }
+}
+
 Status Matcher::Compile() {
   if (compiled_) throw std::logic_error("Matcher::Compile called twice");
   compiled_ = true;
@@ -431,7 +439,7 @@ void Matcher::BuildPostings() {
       // sections ("breast" where they all say "cyst"), they name the
       // subject every message is about more than the summary's topic.
       if (static_cast<int>(i) == subject_intent_ &&
-          subject_terms_.contains(term)) {
+          (subject_terms_.contains(term) || subject_names_.contains(term))) {
         kw.weight = std::min(kw.weight, kSubjectWordWeight);
       }
       const bool names = kw.names || (kw.rare && !IsCueTerm(term));

@@ -144,6 +144,10 @@ class Matcher {
   // came from, for `faqbot inspect`.
   void AddKeywords(int intent, std::string_view text, double weight,
                    std::string origin);
+  // Another name of the subject (`intent`, the summary) the article gives
+  // ("a nodule is a lump"): a keyword of it weighed as the title's words
+  // are there, at most kSubjectWordWeight.
+  void AddSubjectName(int intent, std::string_view text, std::string origin);
 
   // Adds a pattern (see pattern.h) that adds `weight` to `intent` when it
   // matches. Errors say what is wrong with the pattern.
@@ -371,6 +375,7 @@ class Matcher {
   StringMap<std::vector<Posting>> postings_;
   StringSet pack_terms_;  // what the pack talks about
   StringSet subject_terms_;
+  StringSet subject_names_;   // AddSubjectName's terms
   bool gives_sizes_ = false;  // GivesSizes, once compiled
   // Terms the pack names as subjects: its title, headings and the
   // author's keywords (added at kSubjectWeight or more).

@@ -240,6 +240,10 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
       "Wear wide shoes.\n";
   AnswersUntilReworded(bunions, "I have a lump by my big toe, is it serious?",
                        "is a bony lump", "is a bony bump");
+  // A word that says nothing of a finding's kind ("lump") brings the
+  // others of [vague-findings] with it: "a mass", "a growth".
+  AnswersUntilReworded(bunions, "I have a mass by my big toe, is it serious?",
+                       "is a bony lump", "is a bony bump");
 }
 
 // How the article says its subject is felt or seen ("can be felt as a
