@@ -110,6 +110,7 @@ constexpr std::string_view kClassNames[] = {
     "no-need",
     "after-words",
     "vague-findings",
+    "sign-qualifiers",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

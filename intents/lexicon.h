@@ -180,6 +180,7 @@ enum class WordClass : std::uint8_t {
   kNoNeed,               // "need no treatment": a step is not needed
   kAfterWords,           // "after an oophorectomy": life after a procedure
   kVagueFindings,        // "lump", "mass": one names what the other does
+  kSignQualifiers,       // "new" high blood pressure: a sign needs it told
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

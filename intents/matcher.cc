@@ -243,9 +243,10 @@ void Matcher::AddWarningSign(std::string name, std::string_view text,
     std::string term;
     if (lexicon_->Is(word, WordClass::kNegators)) {
       term = "no";
-    } else if (!lexicon_->Is(word, WordClass::kStopwords) &&
-               !lexicon_->Is(word, WordClass::kSignFillers) &&
-               !IsNumber(word)) {
+    } else if (lexicon_->Is(word, WordClass::kSignQualifiers) ||
+               (!lexicon_->Is(word, WordClass::kStopwords) &&
+                !lexicon_->Is(word, WordClass::kSignFillers) &&
+                !IsNumber(word))) {
       const auto terms = analyzer_.Terms(word);
       if (terms.size() != 1) continue;
       term = terms[0];

@@ -161,6 +161,11 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
   std::size_t satisfied = 0;
   for (const auto& group : flag.sign) {
     bool met = false;
+    // "New high blood pressure": a group of a qualifier must be met.
+    const bool required =
+        std::any_of(group.begin(), group.end(), [&](const std::string& t) {
+          return lexicon_->IsStem(t, WordClass::kSignQualifiers);
+        });
     for (const auto& term : group) {
       if (term == "no") {
         negation = true;
@@ -174,6 +179,7 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
         if (lexicon_->Stem(s.words[w]) == term) matched.push_back(w);
       }
     }
+    if (required && !met) return false;
     satisfied += met;
   }
   if (negation) {

@@ -211,5 +211,14 @@ TEST(RedFlagsOfAnArticle, TheAdvicesWarningSignsAreRedFlags) {
   EXPECT_EQ(m.Match("I have no fever or chills").urgent(), nullptr);
 }
 
+// "New high blood pressure": all but one of a long sign's words make it,
+// but never without its qualifier ([sign-qualifiers]).
+TEST(RedFlagsOfAnArticle, ASignsQualifierMustBeTold) {
+  const Matcher m = WithArticle({"new high blood pressure with a headache"});
+  EXPECT_NE(m.Match("I have new high blood pressure").urgent(), nullptr);
+  EXPECT_EQ(m.Match("I have high blood pressure with a headache").urgent(),
+            nullptr);
+}
+
 }  // namespace
 }  // namespace faqbot::intents
