@@ -48,6 +48,7 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"I can't swallow even water and my throat is closing", "airway"},
       {"I'm passing a lot of blood from my bottom", "heavy-bleeding"},
       {"my husband collapsed in the kitchen", "fainting"},
+      {"I have a terrible headache right now", "severe-pain"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
