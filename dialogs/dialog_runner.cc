@@ -625,6 +625,15 @@ DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
       });
       return {met, Confidence(t.best), std::nullopt};
     }
+    // "Can it cause high blood pressure?": of the close sections, the one
+    // that speaks to the facet asked.
+    if (const int on = OnlyOneOnTheFacet(t, close); on >= 0) {
+      t.trace.Note([&] {
+        return "topic " + pack_.topic_node(on).id +
+               ": of the close sections, the one on the facet";
+      });
+      return {on, Confidence(t.best), std::nullopt};
+    }
     return {.reply = Clarify(t, state, close)};
   }
   t.trace.Note([&] {
@@ -874,6 +883,23 @@ int DialogRunner::StoryAspectTopic(Turn& t, const intents::Signals* story,
            std::string(intents::AspectName(told_of)) + ", which it speaks to";
   });
   return on;
+}
+
+int DialogRunner::OnlyOneOnTheFacet(const Turn& t,
+                                    const std::vector<int>& topics) const {
+  // "What is the difference between...?" asks of both.
+  if (t.facet == intents::Facet::kNone ||
+      pack_.lexicon().HasEntry(t.words, intents::WordClass::kComparisons)) {
+    return -1;
+  }
+  const int f = static_cast<int>(t.facet);
+  int found = -1;
+  for (const int topic : topics) {
+    if (pack_.topics[topic].facets[f] < 0) continue;
+    if (found >= 0) return -1;
+    found = topic;
+  }
+  return found;
 }
 
 int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {

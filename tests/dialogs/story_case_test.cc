@@ -207,5 +207,28 @@ TEST(StoryCase, WhenTheQuestionTiesTheWholeMessageDecides) {
       << r.node << ": " << r.text;
 }
 
+// "Is a 5 cm adrenal nodule cancer?": two sections score close (the size
+// falls in both ranges), and only one speaks to the risk asked: that one
+// answers instead of a choice.
+TEST(StoryCase, OfTheCloseSectionsTheOneOnTheFacetAnswers) {
+  const auto pack = PackOf(
+      "story-case-facet",
+      "Are adrenal nodules dangerous?\n"
+      "An adrenal nodule is a lump in an adrenal gland. Details are as "
+      "follows:\n"
+      "1. Hormone tests\n"
+      "Every nodule of 1 centimetre or more is checked with blood tests.\n"
+      "2. Large nodules\n"
+      "A nodule larger than 4 centimetres may be cancer.\n"
+      "3. Removal\n"
+      "The gland is removed by keyhole surgery.\n"
+      "Keep your tests.\n");
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack, "Is a 5 cm adrenal nodule cancer?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_NE(r.text.find("may be cancer"), std::string::npos)
+      << r.node << ": " << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
