@@ -33,6 +33,14 @@ Reply Ask(const Pack& pack, const std::string& text) {
   return r ? *r : Reply{};
 }
 
+// Asked `question`, `pack` answers with a reply that holds `words`.
+void SaysIn(const Pack& pack, const std::string& question,
+            std::string_view words) {
+  const Reply r = Ask(pack, question);
+  EXPECT_NE(r.text.find(words), std::string::npos)
+      << question << " -> " << r.node << ": " << r.text;
+}
+
 constexpr char kSmallCase[] =
     "A 3 cm cyst was found on my spleen during a checkup. Do I need "
     "treatment?";
@@ -48,12 +56,10 @@ TEST(StoryCase, ANeedQuestionIsAnsweredFromTheStorysSection) {
   const Reply r = Ask(*pack, kSmallCase);
   EXPECT_EQ(r.node.substr(0, 11), "small-cysts") << r.node << ": " << r.text;
   // A question that meets the section's sentences still gets it.
-  const Reply surgery =
-      Ask(*pack,
-          "A 3 cm cyst was found. Which surgery keeps part of the "
-          "spleen?");
-  EXPECT_NE(surgery.text.find("keeps part of the spleen"), std::string::npos)
-      << surgery.node << ": " << surgery.text;
+  SaysIn(*pack,
+         "A 3 cm cyst was found. Which surgery keeps part of the "
+         "spleen?",
+         "keeps part of the spleen");
 }
 
 TEST(StoryCase, WithoutATreatmentSentenceTheSectionItselfAnswers) {
@@ -113,17 +119,15 @@ constexpr char kPolyps[] =
 TEST(StoryCase, CheckUpsComeFromTheSectionNamedForThem) {
   const auto pack = PackOf("story-case-follow-up", kPolyps);
   ASSERT_TRUE(pack);
-  const Reply r = Ask(*pack,
-                      "Four adenomas were removed last week. How often will "
-                      "I need a check?");
-  EXPECT_NE(r.text.find("three years"), std::string::npos)
-      << r.node << ": " << r.text;
+  SaysIn(*pack,
+         "Four adenomas were removed last week. How often will "
+         "I need a check?",
+         "three years");
   // Asked of that section itself, the section answers as a whole.
-  const Reply own = Ask(*pack,
-                        "Four adenomas were removed at my colonoscopy. How "
-                        "often will I need another one?");
-  EXPECT_NE(own.text.find("three years"), std::string::npos)
-      << own.node << ": " << own.text;
+  SaysIn(*pack,
+         "Four adenomas were removed at my colonoscopy. How "
+         "often will I need another one?",
+         "three years");
 }
 
 // "They found ten polyps. Could it be genetic?": after a story of the
@@ -132,11 +136,10 @@ TEST(StoryCase, CheckUpsComeFromTheSectionNamedForThem) {
 TEST(StoryCase, AnAspectAfterAStoryOfTheSubjectIsTheSectionOnIt) {
   const auto pack = PackOf("story-case-heredity", kPolyps);
   ASSERT_TRUE(pack);
-  const Reply r = Ask(*pack,
-                      "They found more than ten polyps in my bowel. Could it "
-                      "be genetic?");
-  EXPECT_NE(r.text.find("inherited"), std::string::npos)
-      << r.node << ": " << r.text;
+  SaysIn(*pack,
+         "They found more than ten polyps in my bowel. Could it "
+         "be genetic?",
+         "inherited");
 }
 
 // "If a polyp is removed, can it come back?": whether it comes back
@@ -145,12 +148,9 @@ TEST(StoryCase, AnAspectAfterAStoryOfTheSubjectIsTheSectionOnIt) {
 TEST(StoryCase, WhetherItComesBackIsTheSectionThatSaysSo) {
   const auto pack = PackOf("story-case-recurrence", kPolyps);
   ASSERT_TRUE(pack);
-  for (const char* question :
-       {"If a polyp is removed, can it come back?", "Can polyps come back?"}) {
-    const Reply r = Ask(*pack, question);
-    EXPECT_NE(r.text.find("new polyps may form"), std::string::npos)
-        << question << " -> " << r.node << ": " << r.text;
-  }
+  SaysIn(*pack, "If a polyp is removed, can it come back?",
+         "new polyps may form");
+  SaysIn(*pack, "Can polyps come back?", "new polyps may form");
 }
 
 // "My cyst grew from 1.5 cm to 2.5 cm in a year. Is that worrying?": the
@@ -169,11 +169,10 @@ TEST(StoryCase, GrowthToldInTheStoryIsAskedOfTheSectionOnIt) {
       "A cyst that grows quickly needs an endoscopic ultrasound.\n"
       "Keep your scans.\n");
   ASSERT_TRUE(pack);
-  const Reply r = Ask(*pack,
-                      "My pancreatic cyst grew from 1.5 cm to 2.5 cm in a "
-                      "year. Is that worrying?");
-  EXPECT_NE(r.text.find("grows quickly"), std::string::npos)
-      << r.node << ": " << r.text;
+  SaysIn(*pack,
+         "My pancreatic cyst grew from 1.5 cm to 2.5 cm in a "
+         "year. Is that worrying?",
+         "grows quickly");
 }
 
 // "My father had bowel cancer. Should I be screened earlier?": the
@@ -201,10 +200,8 @@ TEST(StoryCase, WhenTheQuestionTiesTheWholeMessageDecides) {
       "bowel cancer may need screening at a younger age.\n"
       "Keep your check-ups.\n");
   ASSERT_TRUE(pack);
-  const Reply r =
-      Ask(*pack, "My father had bowel cancer. Should I be screened earlier?");
-  EXPECT_NE(r.text.find("younger age"), std::string::npos)
-      << r.node << ": " << r.text;
+  SaysIn(*pack, "My father had bowel cancer. Should I be screened earlier?",
+         "younger age");
 }
 
 // "Is a 5 cm adrenal nodule cancer?": two sections score close (the size

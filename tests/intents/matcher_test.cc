@@ -297,33 +297,36 @@ TEST(MatcherSubjects, ACompoundTitleWordNamesTheFindingItEndsIn) {
 
 // "Treatment without surgery": the heading's words after a negator name
 // the section only for a message that negates them too.
-TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
+// Two sections (intents 0 and 1), each a heading and a sentence.
+Matcher TwoSections(std::string_view first, std::string_view first_text,
+                    std::string_view second, std::string_view second_text) {
   Matcher m(faqbot::testing::TestLexicon());
-  const int without = m.AddIntent("without");
-  m.AddKeywords(without, "Treatment without surgery", 3, "heading");
-  m.AddKeywords(without, "A medicine dissolves small stones.", 1, "text");
-  const int removal = m.AddIntent("removal");
-  m.AddKeywords(removal, "Keyhole removal", 3, "heading");
-  m.AddKeywords(removal, "An operation takes the gallbladder out.", 1, "text");
-  ASSERT_TRUE(m.Compile());
-  EXPECT_EQ(m.Match("is surgery necessary?").candidates.at(0).intent, removal);
-  EXPECT_EQ(m.Match("can it go without surgery?").candidates.at(0).intent,
-            without);
+  for (const auto& [heading, text] :
+       {std::pair{first, first_text}, std::pair{second, second_text}}) {
+    const int intent = m.AddIntent(std::string(heading));
+    m.AddKeywords(intent, heading, 3, "heading");
+    m.AddKeywords(intent, text, 1, "text");
+  }
+  EXPECT_TRUE(m.Compile());
+  return m;
+}
+
+TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
+  const Matcher m = TwoSections(
+      "Treatment without surgery", "A medicine dissolves small stones.",
+      "Keyhole removal", "An operation takes the gallbladder out.");
+  EXPECT_EQ(m.Match("is surgery necessary?").candidates.at(0).intent, 1);
+  EXPECT_EQ(m.Match("can it go without surgery?").candidates.at(0).intent, 0);
 }
 
 // "I feel fine" is "without symptoms" (lexicon synonyms): it names the
 // section headed so, as "asymptomatic" does.
 TEST(MatcherSubjects, FeelingFineIsWithoutSymptoms) {
-  Matcher m(faqbot::testing::TestLexicon());
-  const int silent = m.AddIntent("silent");
-  m.AddKeywords(silent, "Gallstones without symptoms", 3, "heading");
-  m.AddKeywords(silent, "Silent stones need no treatment.", 1, "text");
-  const int attacks = m.AddIntent("attacks");
-  m.AddKeywords(attacks, "Gallstone attacks", 3, "heading");
-  m.AddKeywords(attacks, "A blocked outlet causes pain.", 1, "text");
-  ASSERT_TRUE(m.Compile());
+  const Matcher m = TwoSections(
+      "Gallstones without symptoms", "Silent stones need no treatment.",
+      "Gallstone attacks", "A blocked outlet causes pain.");
   EXPECT_EQ(m.Match("I feel fine, what should I do?").candidates.at(0).intent,
-            silent);
+            0);
 }
 
 // "My liver has a small cyst" to an article on pancreatic cysts: another
