@@ -55,6 +55,11 @@ int RunReal(const Invocation& in, const std::filesystem::path& root) {
         std::cout << dir.filename().string() << " " << m << "\n";
       }
     }
+    if (in.Has("--replies")) {
+      for (const auto& r : score.replies) {
+        std::cout << dir.filename().string() << " " << r << "\n";
+      }
+    }
     all += score;
     rows.emplace_back(dir.filename().string(), std::move(score));
   }
@@ -96,6 +101,15 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
       }
       for (const auto& m : page.score.misses) {
         std::cout << "  " << dirs[i].filename().string() << " (its page) " << m
+                  << "\n";
+      }
+    }
+    if (in.Has("--replies")) {
+      for (const auto& r : free.score.replies) {
+        std::cout << "  " << dirs[i].filename().string() << " " << r << "\n";
+      }
+      for (const auto& r : page.score.replies) {
+        std::cout << "  " << dirs[i].filename().string() << " (its page) " << r
                   << "\n";
       }
     }
@@ -171,6 +185,9 @@ extern const Command kTest = {
                  "score real people's questions (real-questions.jsonl) of "
                  "the pack DIR, or of every pack in the folder DIR"},
                 {"--show", "", "with --real: list every miss"},
+                {"--replies", "",
+                 "with --real: list every reply's kind and node (and its "
+                 "parts'), to compare two builds with diff"},
                 {"--library", "",
                  "with --real FOLDER: ask each pack's questions of the "
                  "folder's packs as one library (no page, then its page)"},

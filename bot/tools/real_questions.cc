@@ -84,6 +84,7 @@ RealScore& RealScore::operator+=(const RealScore& other) {
   Add(red_flags, other.red_flags);
   in_scope_escalated += other.in_scope_escalated;
   misses.insert(misses.end(), other.misses.begin(), other.misses.end());
+  replies.insert(replies.end(), other.replies.begin(), other.replies.end());
   return *this;
 }
 
@@ -109,12 +110,20 @@ void RealScore::Judge(const RealQuestion& q,
   ++tally.of;
   tally.right += ok;
   in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
+  const std::string label = "line " + std::to_string(q.line) + " [" +
+                            (in    ? "in"
+                             : red ? "red"
+                                   : "out") +
+                            "]";
+  std::string line = label + (ok ? " ok: " : " MISS: ") + kind + " " + r.node +
+                     (right_article ? "" : " (another article)");
+  for (const auto& p : r.parts) {
+    line += std::string(" | ") + std::string(dialogs::ReplyKindName(p.kind)) +
+            " " + p.node + (p.not_covered.empty() ? "" : " -" + p.not_covered);
+  }
+  replies.push_back(std::move(line));
   if (!ok) {
-    misses.push_back("line " + std::to_string(q.line) + " [" +
-                     (in    ? "in"
-                      : red ? "red"
-                            : "out") +
-                     "] " + q.text.substr(0, 140) + "\n    -> " + kind +
+    misses.push_back(label + " " + q.text.substr(0, 140) + "\n    -> " + kind +
                      (right_article ? "" : " (another article)") + ": " +
                      r.text.substr(0, 100));
   }
@@ -162,6 +171,9 @@ LibraryScore ScoreRealQuestionsInLibrary(
         ++out.neighbours.right;
         ++out.score.out_of_scope.of;
         ++out.score.out_of_scope.right;
+        out.score.replies.push_back("line " + std::to_string(q.line) +
+                                    " [out] ok: answered by " + q.library +
+                                    " " + reply->node);
         continue;
       }
     }

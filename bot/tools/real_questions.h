@@ -54,6 +54,9 @@ struct RealScore {
   Tally in_scope, out_of_scope, red_flags;
   int in_scope_escalated = 0;       // answerable questions sent to urgent care
   std::vector<std::string> misses;  // "in: 'question' -> fallback: 'text'"
+  // Every reply, one line each ("line 7 [in] ok: answer node | part ..."):
+  // what `faqbot test --real --replies` prints, to diff two builds.
+  std::vector<std::string> replies;
 
   RealScore& operator+=(const RealScore& other);
   // Counts `reply` to `q`; `right_article` false: it came from another

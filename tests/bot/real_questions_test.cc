@@ -41,6 +41,14 @@ TEST(RealQuestionsInLibrary, ANeighbourIsRightFromTheArticleItsLabelNames) {
   EXPECT_EQ(s.score.out_of_scope.of, 3);
   EXPECT_EQ(s.score.out_of_scope.right, 1);
   EXPECT_EQ(s.elsewhere, 2);
+  // Every reply is listed, the first as answered by its labelled article,
+  // the others as misses with the node they came from.
+  ASSERT_EQ(s.score.replies.size(), 3u);
+  EXPECT_NE(s.score.replies[0].find("ok: answered by polyps"),
+            std::string::npos)
+      << s.score.replies[0];
+  EXPECT_NE(s.score.replies[1].find("[out] MISS: answer"), std::string::npos)
+      << s.score.replies[1];
 }
 
 TEST(RealQuestionsInLibrary, ALibraryLabelMustBeText) {
