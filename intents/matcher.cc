@@ -565,7 +565,10 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
     const auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     // Whether the message negates the term (asked only of a heading's
-    // negated word, "without surgery": most terms have none).
+    // word, "without surgery": most terms have none). A heading's negated
+    // word counts only negated, its other words only not ("I have no
+    // symptoms" is not "Large cysts that cause symptoms"), but for the
+    // subject's ("aren't fibroids cancer?").
     const auto negated = [&] {
       const auto negator = [&](std::size_t back) {
         return i >= back && lexicon_->Is(terms[i - back], WordClass::kNegators);
@@ -573,7 +576,11 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
       return negator(1) || negator(2);
     };
     for (const auto& p : it->second) {
-      if (p.weight <= 0 || (p.negated && !negated())) continue;
+      if (p.weight <= 0 || (p.negated ? !negated()
+                                      : p.names && negated() &&
+                                            !subject_terms_.contains(term))) {
+        continue;
+      }
       Candidate& c = CandidateFor(sig, p.intent);
       c.score += p.weight;
       if (!p.damped) c.specific += p.weight;

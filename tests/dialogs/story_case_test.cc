@@ -227,5 +227,60 @@ TEST(StoryCase, OfTheCloseSectionsTheOneOnTheFacetAnswers) {
       << r.node << ": " << r.text;
 }
 
+// A heading's words count only when the message does not negate them:
+// "I have no symptoms" is not "Large cysts that cause symptoms".
+TEST(StoryCase, ANegatedWordIsNotTheHeadingThatSaysIt) {
+  const auto pack =
+      PackOf("story-case-negated",
+             "Are liver cysts dangerous?\n"
+             "A liver cyst is a thin-walled pocket of fluid inside the liver. "
+             "Simple liver cysts are common, more so with age, and are nearly "
+             "always harmless: they are not cancer, do not turn into cancer "
+             "and do not harm the liver. Most cause no symptoms and are found "
+             "by chance on an ultrasound or CT scan. What kind of cyst it is, "
+             "and whether it causes symptoms, decides what is done. Specific "
+             "situations are as follows:\n"
+             "1. Simple cysts without symptoms\n"
+             "A simple cyst has a thin smooth wall and clear fluid on "
+             "ultrasound. It needs no treatment, no repeat scans and no blood "
+             "tests, whatever its size. Many stay the same size for years; "
+             "some grow slowly, which does not change anything while they "
+             "cause no symptoms.\n"
+             "2. Large cysts that cause symptoms\n"
+             "A cyst larger than about 5 to 10 centimetres can press on the "
+             "stomach or bile ducts and cause a feeling of fullness, pain in "
+             "the upper right belly, nausea or bloating. It is treated when "
+             "the symptoms clearly come from it: keyhole surgery removes the "
+             "roof of the cyst (fenestration) so that it cannot fill again. "
+             "Draining it with a needle helps only for a while, because the "
+             "fluid comes back, unless a hardening liquid is injected "
+             "(sclerotherapy).\n"
+             "3. Many cysts (polycystic liver disease)\n"
+             "Dozens of cysts throughout the liver are usually inherited, "
+             "often together with cysts in the kidneys. The liver keeps "
+             "working normally in most people, but it can grow large enough to "
+             "cause discomfort; surgery or medicines that slow the growth are "
+             "then considered.\n"
+             "4. Cysts that are not simple\n"
+             "A cyst with thick or uneven walls, inner walls (septations) or "
+             "solid parts is checked with an MRI or CT scan. A few of these "
+             "are cystic tumours that need removal, and cysts caused by a "
+             "tapeworm (hydatid cysts) are treated with medicine and surgery.\n"
+             "5. Bleeding or infected cysts\n"
+             "Rarely, a cyst bleeds into itself or becomes infected, causing "
+             "sudden pain or fever. These need a doctor's care, sometimes "
+             "drainage and antibiotics.\n"
+             "A simple liver cyst needs no special diet and no change to "
+             "exercise or alcohol beyond the usual advice for a healthy liver. "
+             "See a doctor promptly for a new pain or swelling in the upper "
+             "right belly, and seek urgent help for severe sudden pain, fever "
+             "with shivering, or yellow skin or eyes.\n");
+  ASSERT_TRUE(pack);
+  const Reply r = Ask(*pack,
+                      "My ultrasound found a 2.4 cm liver cyst and I have no "
+                      "symptoms. Do I need treatment?");
+  EXPECT_TRUE(r.node.starts_with("simple-cysts")) << r.node << ": " << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
