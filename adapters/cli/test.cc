@@ -95,24 +95,19 @@ int RunLibrary(const Invocation& in, const std::filesystem::path& root) {
     const auto page =
         bot::ScoreRealQuestionsInLibrary(library, own, *questions, true);
     bot::PrintLibraryRow(dirs[i].filename().string(), free, page, std::cout);
-    if (in.Has("--show")) {
-      for (const auto& m : free.score.misses) {
-        std::cout << "  " << dirs[i].filename().string() << " " << m << "\n";
+    const std::string name = dirs[i].filename().string();
+    // Each listed line of the two runs, the page's marked so.
+    const auto list = [&](const std::vector<std::string>& no_page,
+                          const std::vector<std::string>& its_page) {
+      for (const auto& line : no_page) {
+        std::cout << "  " << name << " " << line << "\n";
       }
-      for (const auto& m : page.score.misses) {
-        std::cout << "  " << dirs[i].filename().string() << " (its page) " << m
-                  << "\n";
+      for (const auto& line : its_page) {
+        std::cout << "  " << name << " (its page) " << line << "\n";
       }
-    }
-    if (in.Has("--replies")) {
-      for (const auto& r : free.score.replies) {
-        std::cout << "  " << dirs[i].filename().string() << " " << r << "\n";
-      }
-      for (const auto& r : page.score.replies) {
-        std::cout << "  " << dirs[i].filename().string() << " (its page) " << r
-                  << "\n";
-      }
-    }
+    };
+    if (in.Has("--show")) list(free.score.misses, page.score.misses);
+    if (in.Has("--replies")) list(free.score.replies, page.score.replies);
   }
   return 0;
 }
