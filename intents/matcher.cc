@@ -569,11 +569,13 @@ void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
     // word counts only negated, its other words only not ("I have no
     // symptoms" is not "Large cysts that cause symptoms"), but for the
     // subject's ("aren't fibroids cancer?").
+    int negation = -1;  // looked up once, when a posting asks
     const auto negated = [&] {
       const auto negator = [&](std::size_t back) {
         return i >= back && lexicon_->Is(terms[i - back], WordClass::kNegators);
       };
-      return negator(1) || negator(2);
+      if (negation < 0) negation = negator(1) || negator(2) ? 1 : 0;
+      return negation == 1;
     };
     for (const auto& p : it->second) {
       if (p.weight <= 0 || (p.negated ? !negated()

@@ -133,8 +133,16 @@ void RedFlagSet::AddSign(std::string name,
                          std::vector<std::vector<std::string>> groups,
                          Origin origin) {
   if (groups.empty()) return;
+  // "New high blood pressure": a group of a qualifier must be met.
+  std::vector<bool> required;
+  for (const auto& group : groups) {
+    required.push_back(
+        std::any_of(group.begin(), group.end(), [&](const std::string& t) {
+          return lexicon_->IsStem(t, WordClass::kSignQualifiers);
+        }));
+  }
   flags_.push_back({std::move(name), Urgency::kEmergency, std::move(origin), -1,
-                    std::move(groups)});
+                    std::move(groups), std::move(required)});
 }
 
 std::vector<std::vector<std::vector<std::string>>> RedFlagSet::UrgentSigns()
@@ -159,13 +167,9 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
   std::vector<std::size_t> matched;  // where each satisfied group was met
   bool negation = false;
   std::size_t satisfied = 0;
-  for (const auto& group : flag.sign) {
+  for (std::size_t g = 0; g < flag.sign.size(); ++g) {
+    const auto& group = flag.sign[g];
     bool met = false;
-    // "New high blood pressure": a group of a qualifier must be met.
-    const bool required =
-        std::any_of(group.begin(), group.end(), [&](const std::string& t) {
-          return lexicon_->IsStem(t, WordClass::kSignQualifiers);
-        });
     for (const auto& term : group) {
       if (term == "no") {
         negation = true;
@@ -179,7 +183,7 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
         if (lexicon_->Stem(s.words[w]) == term) matched.push_back(w);
       }
     }
-    if (required && !met) return false;
+    if (flag.required[g] && !met) return false;
     satisfied += met;
   }
   if (negation) {

@@ -115,6 +115,7 @@ class RedFlagSet {
     Origin origin;
     int pattern = -1;                            // index in patterns_
     std::vector<std::vector<std::string>> sign;  // or the advice's terms
+    std::vector<bool> required;  // per group: a qualifier's, always needed
     bool usual = false;
   };
   // Flags (by index) the sentence shows, with where each match starts
