@@ -398,6 +398,30 @@ TEST(PackCompiler, TheOrganAloneWithAThingTheArticleLacksIsNotCovered) {
       ReplyKind::kAnswer);
 }
 
+// "Does it hurt when they remove a polyp?": "painless" is "without pain"
+// (lexicon synonyms), so the section that says so answers.
+TEST(PackCompiler, PainlessIsAboutPain) {
+  const Reply r = FirstReply(
+      "Are colon polyps dangerous?\n"
+      "A colon polyp is a small growth in the bowel. Polyps usually cause no "
+      "symptoms and are found during a colonoscopy. Details are as "
+      "follows:\n"
+      "1. Adenomas\n"
+      "Adenomas are precancerous and are removed.\n"
+      "2. Large polyps\n"
+      "A large polyp may be removed in pieces.\n"
+      "3. Removing polyps\n"
+      "Most polyps are taken off during the colonoscopy with a wire loop, "
+      "which is painless.\n"
+      "4. Follow-up\n"
+      "The next colonoscopy is due in a few years.\n"
+      "Keep your check-ups.\n",
+      "Does it hurt when they remove a polyp?");
+  // The section's sentence on pain, as its answer on symptoms.
+  EXPECT_EQ(r.node, "removing-polyps.symptoms") << r.text;
+  EXPECT_NE(r.text.find("painless"), std::string::npos) << r.text;
+}
+
 // "Dozens of cysts are usually inherited": a sentence that says whether
 // it runs in families tells a cause, though no cause cue is in it.
 TEST(PackCompiler, WhatRunsInFamiliesIsACause) {
