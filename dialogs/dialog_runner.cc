@@ -488,17 +488,17 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     if (const int on = StoryAspectTopic(t, story, topic); on >= 0) {
       return TopicChoice{on, 0.6, std::nullopt};
     }
+    // "They found ten polyps. Could it be genetic?": the subject alone.
+    if (auto on = topic == 0 ? SectionOnTheAspect(t) : std::nullopt) {
+      return *on;
+    }
     t.trace.Note([&] {
       return "topic " + pack_.topic_node(topic).id + " from the story";
     });
     return TopicChoice{topic, 0.6, std::nullopt, /*from_story=*/true};
   };
+  if (auto other = OtherThingTopic(t, story)) return *other;
   if (const int pointed = PointedTopic(t, story, told); pointed >= 0) {
-    // "They found ten polyps. Could it be genetic?": a story of the
-    // subject alone.
-    if (auto on = pointed == 0 ? SectionOnTheAspect(t) : std::nullopt) {
-      return *on;
-    }
     return from_story(pointed);
   }
   if (AsksOfTheStorysCase(t, told)) return from_story(told);
@@ -883,6 +883,30 @@ int DialogRunner::StoryAspectTopic(Turn& t, const intents::Signals* story,
            std::string(intents::AspectName(told_of)) + ", which it speaks to";
   });
   return on;
+}
+
+// "My blood test shows low platelets and I have a 12 cm hemangioma. Could
+// the two be connected?": a cause question about two things the story
+// tells asks of the section that names the one beside the subject
+// ("platelets"), the story's section with the most naming words.
+std::optional<DialogRunner::TopicChoice> DialogRunner::OtherThingTopic(
+    Turn& t, const intents::Signals* story) const {
+  if (!story || t.facet != intents::Facet::kCause ||
+      !pack_.lexicon().HasEntry(t.words, intents::WordClass::kTwoThings)) {
+    return std::nullopt;
+  }
+  const intents::Candidate* best = nullptr;
+  for (const auto& c : story->candidates) {
+    if (c.intent != 0 && c.naming > 0 && (!best || c.naming > best->naming)) {
+      best = &c;
+    }
+  }
+  if (!best) return std::nullopt;
+  t.trace.Note([&] {
+    return "topic " + pack_.topic_node(best->intent).id +
+           ": the other thing the story relates to the subject";
+  });
+  return TopicChoice{best->intent, 0.6, std::nullopt};
 }
 
 int DialogRunner::OnlyOneOnTheFacet(const Turn& t,

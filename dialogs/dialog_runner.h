@@ -190,6 +190,8 @@ class DialogRunner {
   // The one section that speaks to `aspect` when the overview does not,
   // or -1.
   int OnlySectionOn(intents::Aspect aspect) const;
+  std::optional<TopicChoice> OtherThingTopic(
+      Turn& t, const intents::Signals* story) const;
   // Of `topics`, the one that has sentences on the facet asked, or -1.
   int OnlyOneOnTheFacet(const Turn& t, const std::vector<int>& topics) const;
   std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;

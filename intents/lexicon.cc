@@ -111,6 +111,7 @@ constexpr std::string_view kClassNames[] = {
     "after-words",
     "vague-findings",
     "sign-qualifiers",
+    "two-things",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

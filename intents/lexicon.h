@@ -181,6 +181,7 @@ enum class WordClass : std::uint8_t {
   kAfterWords,           // "after an oophorectomy": life after a procedure
   kVagueFindings,        // "lump", "mass": one names what the other does
   kSignQualifiers,       // "new" high blood pressure: a sign needs it told
+  kTwoThings,            // "the two": a question relating two things told
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -282,5 +282,29 @@ TEST(StoryCase, ANegatedWordIsNotTheHeadingThatSaysIt) {
   EXPECT_TRUE(r.node.starts_with("simple-cysts")) << r.node << ": " << r.text;
 }
 
+// "Low platelets and a 12 cm hemangioma. Could the two be connected?": a
+// cause question about the two things the story tells is asked of the
+// section that names the one beside the subject, not of the section the
+// size falls in.
+TEST(StoryCase, TwoThingsToldAreRelatedByTheSectionNamingTheOther) {
+  const auto pack = PackOf(
+      "story-case-two-things",
+      "Is a liver hemangioma dangerous?\n"
+      "A liver hemangioma is a benign lump of blood vessels. Details are as "
+      "follows:\n"
+      "1. Small hemangiomas\n"
+      "Most hemangiomas are smaller than 4 centimetres and need nothing.\n"
+      "2. Large hemangiomas\n"
+      "Hemangiomas larger than 5 centimetres can press on nearby organs.\n"
+      "3. Rare complications\n"
+      "A hemangioma can trap platelets, causing a clotting disorder.\n"
+      "Attend your follow-up scans.\n");
+  ASSERT_TRUE(pack);
+  SaysIn(*pack,
+         "My blood test shows low platelets and I have a 12 cm liver "
+         "hemangioma. Could the two be connected?",
+         "trap platelets");
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
