@@ -285,14 +285,13 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
     for (std::size_t i = 0; i < pointers + 2; ++i) Field(&line);
     const std::string_view offset = Field(&line);
     const std::string name = Lemma(lemma);
-    if (InBody(synsets, offset) || InBody(synsets, line)) {
+    const bool one_word = name.find(' ') == std::string::npos;
+    if (one_word && (InBody(synsets, offset) || InBody(synsets, line))) {
       body_parts.insert(name);  // "tract": one of its senses
     }
     const auto it = synsets.find(offset);
     if (it == synsets.end()) return;
-    if (name.find(' ') == std::string::npos) {
-      first_senses.emplace_back(name, offset);
-    }
+    if (one_word) first_senses.emplace_back(name, offset);
     if (it->second.lemmas.size() < 2) return;
     lexicon->AddNounSense(name, it->second.lemmas,
                           "WordNet 3.0: first sense of \"" + name + "\"");

@@ -1,6 +1,7 @@
 #include "dialogs/dialog_runner.h"
 
 #include <algorithm>
+#include <ranges>
 
 #include "dialogs/navigation.h"
 #include "intents/medical_terms.h"
@@ -13,6 +14,27 @@ namespace {
 using intents::Smalltalk;
 
 double Confidence(double score) { return score / (score + 1.0); }
+
+// Whether no word of the message is specific to one topic.
+bool NamesNothing(const std::vector<intents::Candidate>& cands) {
+  return std::none_of(
+      cands.begin(), cands.end(),
+      [](const intents::Candidate& c) { return c.specific > 0; });
+}
+
+// The one topic `pick` gives for an item of `items` (-1: none for it), or
+// -1 when none or several do.
+template <typename Items, typename Pick>
+int TheOnlyOne(const Items& items, Pick pick) {
+  int found = -1;
+  for (const auto& item : items) {
+    const int topic = pick(item);
+    if (topic < 0) continue;
+    if (found >= 0) return -1;
+    found = topic;
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -394,9 +416,8 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   }
   // "My ALT is 120 and AST 80. What does that mean?": a story of nothing
   // but one's own values, asked about by pointing back, asks to read them.
-  const auto names = [](const intents::Candidate& c) { return c.specific > 0; };
   if (reading.has_story() && HasPronoun(t.words, pack_.lexicon()) &&
-      std::none_of(t.sig.candidates.begin(), t.sig.candidates.end(), names) &&
+      NamesNothing(t.sig.candidates) &&
       intents::TellsOnlyValues(reading.story().analysis.words,
                                pack_.lexicon())) {
     t.trace.Note([&] { return "the story tells only values: read them"; });
@@ -576,12 +597,8 @@ int DialogRunner::PointedTopic(const Turn& t, const intents::Signals* story,
     return -1;
   }
   if (told >= 0) return told;
-  const auto specific = [](const intents::Candidate& c) {
-    return c.specific > 0;
-  };
   const int met = StoryPassageTopic(story);
-  return met >= 0 && std::none_of(cands.begin(), cands.end(), specific) ? met
-                                                                        : -1;
+  return met >= 0 && NamesNothing(cands) ? met : -1;
 }
 
 // "My Pap smear came back abnormal. What does that mean?": a question that
@@ -677,13 +694,10 @@ int DialogRunner::StorySizeTopic(const Turn& t,
       !pack_.lexicon().HasEntry(t.words, intents::WordClass::kSizeWords)) {
     return -1;
   }
-  int found = -1;
-  for (const auto& c : story->candidates) {
-    if (!c.sized) continue;
-    if (found >= 0) return -1;  // several: the size does not decide
-    found = c.intent;
-  }
-  return found;
+  // Several: the size does not decide.
+  return TheOnlyOne(story->candidates, [](const intents::Candidate& c) {
+    return c.sized ? c.intent : -1;
+  });
 }
 
 // Several sections score close: ask which one, offering each section's
@@ -834,15 +848,11 @@ int DialogRunner::AspectTopic(const Turn& t) const {
   // score.
   const bool overview_leads = cands[0].intent == 0;
   if (overview_leads && pack_.topics[0].aspects[a]) return -1;
-  int found = -1;
-  for (const auto& c : cands) {
-    if ((!overview_leads && c.score < kShare * t.best) || !speaks(c.intent)) {
-      continue;
-    }
-    if (found >= 0) return -1;  // two do: the score decides
-    found = c.intent;
-  }
-  return found;
+  // Two do: the score decides.
+  return TheOnlyOne(cands, [&](const intents::Candidate& c) {
+    const bool near = overview_leads || c.score >= kShare * t.best;
+    return near && speaks(c.intent) ? c.intent : -1;
+  });
 }
 
 // "Can polyps come back?": a question of no facet that names no section
@@ -866,14 +876,11 @@ std::optional<DialogRunner::TopicChoice> DialogRunner::SectionOnTheAspect(
 // unless the story's section `told` does. -1: none.
 int DialogRunner::StoryAspectTopic(Turn& t, const intents::Signals* story,
                                    int told) const {
-  const auto& cands = t.sig.candidates;
-  const bool names_nothing =
-      std::none_of(cands.begin(), cands.end(),
-                   [](const intents::Candidate& c) { return c.specific > 0; });
-  const intents::Aspect told_of =
-      t.sig.aspect() == intents::Aspect::kNone && story && names_nothing
-          ? story->aspect()
-          : intents::Aspect::kNone;
+  const intents::Aspect told_of = t.sig.aspect() == intents::Aspect::kNone &&
+                                          story &&
+                                          NamesNothing(t.sig.candidates)
+                                      ? story->aspect()
+                                      : intents::Aspect::kNone;
   const int on = OnlySectionOn(told_of);
   if (on < 0 || pack_.topics[told].aspects[static_cast<int>(told_of)]) {
     return -1;
@@ -917,13 +924,9 @@ int DialogRunner::OnlyOneOnTheFacet(const Turn& t,
     return -1;
   }
   const int f = static_cast<int>(t.facet);
-  int found = -1;
-  for (const int topic : topics) {
-    if (pack_.topics[topic].facets[f] < 0) continue;
-    if (found >= 0) return -1;
-    found = topic;
-  }
-  return found;
+  return TheOnlyOne(topics, [&](int topic) {
+    return pack_.topics[topic].facets[f] >= 0 ? topic : -1;
+  });
 }
 
 int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {
@@ -931,16 +934,13 @@ int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {
   if (aspect == intents::Aspect::kNone || pack_.topics[0].aspects[a]) {
     return -1;
   }
-  int found = -1;
-  for (std::size_t i = 1; i < pack_.topics.size(); ++i) {
-    if (!pack_.topics[i].aspects[a] ||
-        pack_.topic_node(static_cast<int>(i)).kind != NodeKind::kSection) {
-      continue;
-    }
-    if (found >= 0) return -1;
-    found = static_cast<int>(i);
-  }
-  return found;
+  return TheOnlyOne(
+      std::views::iota(1, static_cast<int>(pack_.topics.size())), [&](int i) {
+        return pack_.topics[i].aspects[a] &&
+                       pack_.topic_node(i).kind == NodeKind::kSection
+                   ? i
+                   : -1;
+      });
 }
 
 // A passage that decides a topic: this strong, and this much stronger

@@ -334,7 +334,6 @@ class Compiler {
   // that name neither the subject nor point back to it, gives the reason
   // for something else, not a cause of the condition.
   bool GivesAReason(const std::vector<std::string>& words) const {
-    std::string before;
     bool examined = false;  // a test before it: "sampled with a biopsy"
     bool subject = false;   // "stones form because...", "they form..."
     // Care told in `text` (a test in it, `examined`, counts), and no cause.
@@ -349,18 +348,15 @@ class Compiler {
       const std::string& word = words[i];
       if (lexicon_->Is(word, intents::WordClass::kReasonWords)) {
         if (!subject) return true;
+        const auto at = words.begin() + static_cast<std::ptrdiff_t>(i);
         // "..., which is why it is drained": care after it too.
-        std::string after;
-        for (std::size_t j = i + 1; j < words.size(); ++j) {
-          after += words[j] + " ";
-        }
-        return care(before, examined) || care(after, false);
+        return care(intents::JoinWords({words.begin(), at}), examined) ||
+               care(intents::JoinWords({at + 1, words.end()}), false);
       }
       examined =
           examined || lexicon_->Is(word, intents::WordClass::kExaminations);
       subject = subject || NamesSubject(word) ||
                 lexicon_->Is(word, intents::WordClass::kPointingBack);
-      before += word + " ";
     }
     return false;
   }

@@ -42,18 +42,6 @@ bool Names(const std::string& said, const json& want) {
          Lower(said).find(Lower(want.get<std::string>())) != std::string::npos;
 }
 
-std::string Describe(const dialogs::Reply& r) {
-  std::string out = std::string(dialogs::ReplyKindName(r.kind));
-  if (!r.node.empty()) out += " " + r.node;
-  if (!r.not_covered.empty()) out += " not_covered=" + r.not_covered;
-  if (!r.caveat.empty()) out += " +caveat";
-  for (const auto& p : r.parts) {
-    out += " | " + std::string(dialogs::ReplyKindName(p.kind)) + " " +
-           (p.node.empty() ? "not_covered=" + p.not_covered : p.node);
-  }
-  return out;
-}
-
 // Whether the reply does what `expect` asks; `why` says what was missing.
 bool Judge(const json& expect, const dialogs::Reply& r,
            const dialogs::Wording& wording, std::string* why) {
@@ -121,6 +109,18 @@ std::string Percent(int n, int of) {
 }
 
 }  // namespace
+
+std::string Describe(const dialogs::Reply& r) {
+  std::string out = std::string(dialogs::ReplyKindName(r.kind));
+  if (!r.node.empty()) out += " " + r.node;
+  if (!r.not_covered.empty()) out += " not_covered=" + r.not_covered;
+  if (!r.caveat.empty()) out += " +caveat";
+  for (const auto& p : r.parts) {
+    out += " | " + std::string(dialogs::ReplyKindName(p.kind)) + " " +
+           (p.node.empty() ? "not_covered=" + p.not_covered : p.node);
+  }
+  return out;
+}
 
 Result<std::vector<LabelledQuestion>> ParseQuestionSet(std::string_view text,
                                                        std::string_view name) {

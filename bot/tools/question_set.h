@@ -62,6 +62,11 @@ struct QuestionScore {
 };
 
 // Asks every question of the set in a fresh session over `pack`.
+// One line of what a reply was: its kind and node, what it did not cover,
+// "+caveat", then its parts' kinds and nodes ("answer overview | fallback
+// not_covered=alcohol").
+std::string Describe(const dialogs::Reply& r);
+
 QuestionScore ScoreQuestions(std::shared_ptr<const dialogs::Pack> pack,
                              const std::vector<LabelledQuestion>& questions,
                              std::string_view file_name);

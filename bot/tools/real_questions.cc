@@ -7,6 +7,7 @@
 
 #include "bot/bot.h"
 #include "bot/tools/json_lines.h"
+#include "bot/tools/question_set.h"
 #include "intents/text.h"
 
 namespace faqbot::bot {
@@ -24,6 +25,11 @@ std::string Seen(const dialogs::Reply& r) {
   }
   for (const auto& c : r.choices) out += " " + c.id + " " + c.title;
   return intents::AsciiLower(out);
+}
+
+// "line 7 [in]": where a question is, and its class.
+std::string Label(const RealQuestion& q, std::string_view cls) {
+  return "line " + std::to_string(q.line) + " [" + std::string(cls) + "]";
 }
 
 bool Has(const std::vector<std::string>& list, std::string_view item) {
@@ -110,18 +116,9 @@ void RealScore::Judge(const RealQuestion& q,
   ++tally.of;
   tally.right += ok;
   in_scope_escalated += in && r.kind == dialogs::ReplyKind::kEscalation;
-  const std::string label = "line " + std::to_string(q.line) + " [" +
-                            (in    ? "in"
-                             : red ? "red"
-                                   : "out") +
-                            "]";
-  std::string line = label + (ok ? " ok: " : " MISS: ") + kind + " " + r.node +
-                     (right_article ? "" : " (another article)");
-  for (const auto& p : r.parts) {
-    line += std::string(" | ") + std::string(dialogs::ReplyKindName(p.kind)) +
-            " " + p.node + (p.not_covered.empty() ? "" : " -" + p.not_covered);
-  }
-  replies.push_back(std::move(line));
+  const std::string label = Label(q, in ? "in" : red ? "red" : "out");
+  replies.push_back(label + (ok ? " ok: " : " MISS: ") + Describe(r) +
+                    (right_article ? "" : " (another article)"));
   if (!ok) {
     misses.push_back(label + " " + q.text.substr(0, 140) + "\n    -> " + kind +
                      (right_article ? "" : " (another article)") + ": " +
@@ -171,9 +168,8 @@ LibraryScore ScoreRealQuestionsInLibrary(
         ++out.neighbours.right;
         ++out.score.out_of_scope.of;
         ++out.score.out_of_scope.right;
-        out.score.replies.push_back("line " + std::to_string(q.line) +
-                                    " [out] ok: answered by " + q.library +
-                                    " " + reply->node);
+        out.score.replies.push_back(Label(q, "out") + " ok: answered by " +
+                                    q.library + " " + reply->node);
         continue;
       }
     }
