@@ -65,6 +65,9 @@ TEST_F(MatcherTest, ReportsFacetCues) {
             Facet::kCause);
   EXPECT_EQ(m_.Match("can liver calcification cause cancer").facet(),
             Facet::kRisk);
+  // "A bad sign" asks whether it is dangerous; "signs" alone, symptoms.
+  EXPECT_EQ(m_.Match("it grew, is that a bad sign").facet(), Facet::kRisk);
+  EXPECT_EQ(m_.Match("what are the signs").facet(), Facet::kSymptoms);
   EXPECT_EQ(m_.Match("how often should I get checked").facet(),
             Facet::kFollowUp);
   EXPECT_EQ(m_.Match("what should I eat").facet(), Facet::kLifestyle);
@@ -336,6 +339,9 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
                                  "Small cysts", "Small cysts are watched.");
   EXPECT_TRUE(m.CheckSubject("my liver has a small cyst").elsewhere);
   EXPECT_FALSE(m.CheckSubject("my pancreas has a small cyst").elsewhere);
+  // "With" says the same: "an enlarged liver with a cyst".
+  EXPECT_TRUE(m.CheckSubject("I have an enlarged liver with a cyst").elsewhere);
+  EXPECT_FALSE(m.CheckSubject("a pancreas with a small cyst").elsewhere);
 }
 
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
