@@ -75,6 +75,57 @@ int PickedArticle(const dialogs::Library& library,
   return library.IndexOf(id.substr(kArticleChoice.size()));
 }
 
+// One message's step in a library: the state it moves, what was sent,
+// the article the conversation is at home on (its page's, else the one
+// it was on; -1: none) and the trace to fill.
+struct ArticleTurn {
+  const dialogs::Library& library;
+  dialogs::DialogState* state;
+  dialogs::Input input;
+  int home;
+  dialogs::Trace* trace;
+};
+
+// Article `to`'s reply to the turn, saying so when it is not the
+// home article; `warns` (-1: none) is another article whose warning sign
+// the message shows, asked first.
+Result<Reply> AnswerFrom(const ArticleTurn& turn, int to, int warns) {
+  const dialogs::Library& library = turn.library;
+  // Every article's warning signs apply: one the message shows of another
+  // article than its own is answered as that article answers it (when
+  // its own does not escalate it already).
+  if (warns >= 0 && !intents::FirstUrgent(library.packs()[to]->matcher.RedFlags(
+                        turn.input.text))) {
+    dialogs::DialogState scratch;
+    auto r = dialogs::DialogRunner(library.packs()[warns].get())
+                 .Step(&scratch, turn.input);
+    if (r && r->kind == ReplyKind::kEscalation) return r;
+  }
+  const dialogs::Pack& pack = *library.packs()[to];
+  dialogs::DialogState* state = turn.state;
+  if (to != library.IndexOf(state->article)) {
+    *state = dialogs::DialogState{};
+    state->article = pack.name;
+  }
+  Result<Reply> r =
+      dialogs::DialogRunner(&pack).Step(state, turn.input, turn.trace);
+  if (!r) return r;
+  r->article = pack.name;
+  r->article_title = pack.document.title;
+  const bool answers =
+      r->kind == ReplyKind::kAnswer || r->kind == ReplyKind::kClarify;
+  // Another article than the page's (or, without a page, than the one the
+  // conversation was on) says so.
+  // (A notice: every channel shows it before the answer, or its parts.)
+  if (turn.home >= 0 && to != turn.home && answers) {
+    const std::string from =
+        dialogs::Fill(library.packs()[0]->wording.library_other_article,
+                      {{"title", pack.document.title}});
+    r->notice = r->notice.empty() ? from : from + " " + r->notice;
+  }
+  return r;
+}
+
 }  // namespace
 
 // Whether a platform's button sent back a choice id: a node of the pack,
@@ -96,67 +147,48 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   // Follow-ups stay with the conversation's article; its page's article
   // is where a conversation starts.
   const int here = current >= 0 ? current : page;
-  dialogs::Input input{message.text, message.choice};
-  int to = PickedArticle(library, *state, message);
-  int warns = -1;  // another article whose warning sign the message shows
-  if (to >= 0) {
-    input = {"", "overview"};  // the picked article's summary and topics
-  } else if (std::string_view(message.choice).starts_with(kArticleChoice)) {
+  const ArticleTurn turn{library,
+                         state,
+                         {message.text, message.choice},
+                         page >= 0 ? page : current,
+                         trace};
+  if (const int to = PickedArticle(library, *state, message); to >= 0) {
+    // The picked article's summary and topics.
+    return AnswerFrom({library, state, {"", "overview"}, turn.home, trace}, to,
+                      -1);
+  }
+  if (std::string_view(message.choice).starts_with(kArticleChoice)) {
     return std::unexpected(Error::InvalidArgument(
         "unknown choice id \"" + message.choice + "\": no such article"));
-  } else if (!message.choice.empty()) {
-    to = here >= 0 ? here : 0;  // a node of the conversation's article
-  } else {
-    const dialogs::LibraryRoute route = library.Route(message.text, here);
-    to = route.pack;
-    warns = route.warns;
-    if (to < 0) {
-      // No article named, or several: red flags first, from any article.
-      for (const int p : library.RedFlagPacks(message.text)) {
-        dialogs::DialogState scratch;
-        auto r = dialogs::DialogRunner(library.packs()[p].get())
-                     .Step(&scratch, input);
-        if (r && r->kind == ReplyKind::kEscalation) return r;
-      }
-      Reply which =
-          WhichArticle(library, message.text,
-                       route.ambiguous() ? route.named : AllOf(library), state);
-      if (!route.uncovered.empty()) NotInLibrary(library, route, &which);
-      return which;
+  }
+  if (!message.choice.empty()) {
+    return AnswerFrom(turn, here >= 0 ? here : 0, -1);  // a node of it
+  }
+  const dialogs::LibraryRoute route = library.Route(message.text, here);
+  if (route.pack >= 0) return AnswerFrom(turn, route.pack, route.warns);
+  if (route.trial >= 0) {
+    // The article whose subject the message names, as from its page:
+    // its reply stands unless it refuses.
+    dialogs::DialogState tried = *state;
+    auto r = AnswerFrom({library, &tried, turn.input, route.trial, trace},
+                        route.trial, route.warns);
+    if (!r || r->kind != ReplyKind::kFallback) {
+      *state = std::move(tried);
+      return r;
     }
   }
-  // Every article's warning signs apply: one the message shows of another
-  // article than its own is answered as that article answers it (when
-  // its own does not escalate it already).
-  if (warns >= 0 && !intents::FirstUrgent(
-                        library.packs()[to]->matcher.RedFlags(message.text))) {
+  // No article named, or several: red flags first, from any article.
+  for (const int p : library.RedFlagPacks(message.text)) {
     dialogs::DialogState scratch;
-    auto r = dialogs::DialogRunner(library.packs()[warns].get())
-                 .Step(&scratch, input);
+    auto r = dialogs::DialogRunner(library.packs()[p].get())
+                 .Step(&scratch, turn.input);
     if (r && r->kind == ReplyKind::kEscalation) return r;
   }
-  const dialogs::Pack& pack = *library.packs()[to];
-  if (to != current) {
-    *state = dialogs::DialogState{};
-    state->article = pack.name;
-  }
-  Result<Reply> r = dialogs::DialogRunner(&pack).Step(state, input, trace);
-  if (!r) return r;
-  r->article = pack.name;
-  r->article_title = pack.document.title;
-  const bool answers =
-      r->kind == ReplyKind::kAnswer || r->kind == ReplyKind::kClarify;
-  // Another article than the page's (or, without a page, than the one the
-  // conversation was on) says so.
-  const int home = page >= 0 ? page : current;
-  // (A notice: every channel shows it before the answer, or its parts.)
-  if (home >= 0 && to != home && answers) {
-    const std::string from =
-        dialogs::Fill(library.packs()[0]->wording.library_other_article,
-                      {{"title", pack.document.title}});
-    r->notice = r->notice.empty() ? from : from + " " + r->notice;
-  }
-  return r;
+  Reply which =
+      WhichArticle(library, message.text,
+                   route.ambiguous() ? route.named : AllOf(library), state);
+  if (!route.uncovered.empty()) NotInLibrary(library, route, &which);
+  return which;
 }
 
 Reply Bot::LibraryWelcome(const dialogs::Library& library) {

@@ -265,7 +265,8 @@ LibraryRoute Library::Route(std::string_view text, int current) const {
   if (packs_.empty()) return {};
   const std::vector<std::string> keys = Keys(text);
   LibraryRoute route = RouteByKeys(text, keys, current);
-  if (route.pack >= 0) route.warns = OtherArticlesSign(text, keys, route.pack);
+  const int to = route.pack >= 0 ? route.pack : route.trial;
+  if (to >= 0) route.warns = OtherArticlesSign(text, keys, to);
   return route;
 }
 
@@ -335,7 +336,10 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").
     route.pack = OpenByTitle(main, keys, shape);
-    if (route.pack < 0) route.uncovered = Uncovered(main);
+    if (route.pack < 0) {
+      route.uncovered = Uncovered(main);
+      route.trial = OnlyTitleSubject(keys, candidates);
+    }
   }
   return route;
 }
@@ -362,6 +366,21 @@ bool Library::NamesTitleSubject(const std::vector<std::string>& keys,
                                                  t) &&
                               std::binary_search(keys.begin(), keys.end(), t);
                      });
+}
+
+// The one pack of `candidates` whose title's subject `keys` name ("a
+// hepatic hemangioma": the hemangioma article), or -1: that article is
+// asked as if the message came from its page, and refuses it itself
+// when the rest of the message is not its subject.
+int Library::OnlyTitleSubject(const std::vector<std::string>& keys,
+                              const std::vector<int>& candidates) const {
+  int found = -1;
+  for (const int p : candidates) {
+    if (!NamesTitleSubject(keys, p)) continue;
+    if (found >= 0) return -1;
+    found = p;
+  }
+  return found;
 }
 
 // A story that names the article and decides only by a scope word ("the

@@ -50,6 +50,11 @@ struct LibraryRoute {
   // "see a doctor promptly for ...") the message shows as urgent now, and
   // `pack`'s advice does not name (-1: none); it is asked first.
   int warns = -1;
+  // With no `pack`: the one article whose title's subject the message
+  // names ("a hepatic hemangioma") although it does not read as asking
+  // it; asked as from its page, its reply stands unless it refuses (-1:
+  // none). `warns` is then that article's.
+  int trial = -1;
   bool ambiguous() const { return pack < 0 && named.size() > 1; }
 };
 
@@ -114,6 +119,9 @@ class Library {
   // message (`keys`); -1 on a tie or when none shares any.
   int ByTitle(const std::vector<std::string>& keys,
               const std::vector<int>& candidates) const;
+  // The one pack of `candidates` whose title's subject `keys` name, or -1.
+  int OnlyTitleSubject(const std::vector<std::string>& keys,
+                       const std::vector<int>& candidates) const;
   // Whether `keys` hold a word of pack `p`'s title that names its subject.
   bool NamesTitleSubject(const std::vector<std::string>& keys, int p) const;
   bool NamesOwnTitleWord(const std::vector<std::string>& keys, int p) const;

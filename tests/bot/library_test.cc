@@ -230,6 +230,26 @@ TEST_F(LibraryBotTest, ASubjectNoArticleMentionsIsNotCovered) {
       << "no subject named at all";
 }
 
+// Without a page, a story that names one article's subject beside things
+// no article covers ("sinus bradycardia") is asked of that article as from
+// its page: it answers what it can. When that article refuses (another
+// organ's hemangioma), the library says so as before.
+TEST_F(LibraryBotTest, AStoryNamingOneArticlesSubjectIsAskedOfIt) {
+  const Reply work = Ask("work",
+                         "A scan found a hepatic hemangioma of 2 cm, and my "
+                         "heart tracing showed sinus bradycardia. With no "
+                         "symptoms, can I keep working and exercising?");
+  EXPECT_EQ(work.article, "liver-hemangioma") << work.text;
+  EXPECT_EQ(work.kind, ReplyKind::kAnswer) << work.text;
+
+  const Reply spine =
+      Ask("spine",
+          "An MRI of my spine showed a hemangioma in a vertebra. Should I "
+          "worry?");
+  EXPECT_EQ(spine.article, "") << spine.text;
+  EXPECT_NE(spine.kind, ReplyKind::kAnswer) << spine.text;
+}
+
 // Every article's own warning signs apply to a message another article
 // answers: the polyp article's advice (rewritten here) warns of a stiff
 // neck with a purple rash, which no lexicon flag knows; told on the
