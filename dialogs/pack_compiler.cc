@@ -363,14 +363,17 @@ class Compiler {
 
   // "Most fibroids cause no trouble", "a fibroid whose blood supply fails
   // can cause sudden pain": a causing verb after the subject's word tells
-  // what the subject leads to, not what causes it.
+  // what the subject leads to, not what causes it ("no cause is found",
+  // a noun, does not).
   bool TellsWhatTheSubjectCauses(const std::vector<std::string>& words) const {
+    using intents::WordClass;
     bool subject = false;
-    for (const auto& word : words) {
-      if (subject && lexicon_->Is(word, intents::WordClass::kCausingVerbs)) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (subject && lexicon_->Is(words[i], WordClass::kCausingVerbs) &&
+          (i == 0 || !lexicon_->Is(words[i - 1], WordClass::kNounMarkers))) {
         return true;
       }
-      subject = subject || NamesSubject(word);
+      subject = subject || NamesSubject(words[i]);
     }
     return false;
   }

@@ -29,6 +29,7 @@ constexpr std::string_view kClassNames[] = {
     "plain-places",
     "examinations",
     "causing-verbs",
+    "noun-markers",
     "negators",
     "clause-breaks",
     "negated-verbs",

@@ -99,6 +99,7 @@ enum class WordClass : std::uint8_t {
   kPlainPlaces,          // "left kidney": only which one
   kExaminations,         // "prostate ultrasound": looks at one organ
   kCausingVerbs,         // "can it cause itching?": what it leads to
+  kNounMarkers,          // "no cause is found": a noun, not a verb, after
   kNegators,             // "no fever"
   kClauseBreaks,         // "but", "and": a negation stops there
   kNegatedVerbs,         // "can not stop vomiting": the verb is negated

@@ -208,6 +208,17 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   // What the subject causes is no cause of it.
   EXPECT_EQ(r.text.find("finding shoes"), std::string::npos) << r.text;
 
+  // "No cause is found" tells of the causes ("cause", a noun after "no"):
+  // the summary's sentence is among them, where "most cause no trouble"
+  // would not be.
+  std::string unknown = kBunions;
+  unknown.replace(unknown.find("Most are mild."), 14,
+                  "Bunions are common in dancers, but often no cause is "
+                  "found.");
+  const Reply none = FirstReply(unknown, "what causes bunions?");
+  EXPECT_NE(none.text.find("no cause is found"), std::string::npos)
+      << none.text;
+
   // A summary that names the causes answers the question itself.
   std::string named = kBunions;
   named.replace(named.find("Most are mild."), 14,
