@@ -947,6 +947,7 @@ int DialogRunner::OnlySectionOn(intents::Aspect aspect) const {
 // than the next (PassageTopic, PassageAmong).
 constexpr double kMinPassage = 1.5;
 constexpr double kMargin = 1.3;
+constexpr double kNearTie = 0.9;  // of the best passage: as good
 
 int DialogRunner::PassageTopic(const Turn& t) const {
   // The title's words make the overview lead many questions ("is milk
@@ -973,6 +974,16 @@ int DialogRunner::PassageTopicOf(
   const intents::Candidate* best = nullptr;
   for (const auto& c : cands) {
     if (c.intent != 0 && (!best || c.passage > best->passage)) best = &c;
+  }
+  // Two sections' sentences met about as well ("tingling in my hand": the
+  // symptoms' "tingling", the surgery's "the hand is rested"): the one
+  // the question's words score clearly higher.
+  for (const auto& c : cands) {
+    if (best && c.intent != 0 && c.passage >= kNearTie * best->passage &&
+        c.score >= kMargin * best->score) {
+      best = &c;
+      break;
+    }
   }
   return best && best->passage >= kMinPassage &&
                  best->passage >= kMargin * cands[0].passage

@@ -226,6 +226,32 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   EXPECT_EQ(FirstReply(named, "what causes bunions?").node, "overview");
 }
 
+// The question's words meet two sections' sentences about as well (the
+// symptoms' "tingling", the surgery's "the foot is rested"): the section
+// the question scores clearly higher answers, not the one whose sentence
+// is a little shorter.
+TEST(PackCompiler, NearlyEqualSentencesGoToTheSectionTheQuestionNames) {
+  constexpr const char* kBunions =
+      "Is a bunion deformity something to worry about?\n"
+      "A bunion deformity is a bony lump at the base of the big toe that "
+      "changes the shape of the foot. Most bunions are mild. Details are as "
+      "follows:\n"
+      "1. Symptoms\n"
+      "A bunion is a firm lump beside the big toe. Many cause no pain at "
+      "all. One that presses on a nerve can cause aching, tingling or "
+      "numbness in the toes.\n"
+      "2. Wide shoes\n"
+      "Wide, soft shoes ease the rubbing. Hitting the lump or cutting it "
+      "yourself can injure the toe.\n"
+      "3. Surgery\n"
+      "An operation straightens the toe. Afterwards the foot is rested in a "
+      "bandage for a few days.\n"
+      "Wear wide shoes.\n";
+  const Reply r =
+      FirstReply(kBunions, "Can a bunion deformity cause tingling in my foot?");
+  EXPECT_TRUE(r.node.starts_with("symptoms")) << r.node;
+}
+
 // `question` is answered from `article` (from a node whose id starts with
 // `node`), and falls back once `from` is reworded as `to`.
 void AnswersUntilReworded(std::string article, const std::string& question,
