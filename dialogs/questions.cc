@@ -271,7 +271,7 @@ Reply DialogRunner::Parts(DialogState* state,
       part.question = intents::Clipped(q, kQuestionShown);
       part.not_covered = uncovered;
       part.text = Fill(pack_.wording.part_not_covered, {{"word", word}});
-      parts.push_back(std::move(part));
+      AddPart(std::move(part), pack_, &parts);
       continue;
     }
     // Sibling questions: only one that points back ("how is it treated?")
