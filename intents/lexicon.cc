@@ -29,6 +29,7 @@ constexpr std::string_view kClassNames[] = {
     "plain-places",
     "examinations",
     "causing-verbs",
+    "told-phrases",
     "noun-markers",
     "negators",
     "clause-breaks",
@@ -92,6 +93,7 @@ constexpr std::string_view kClassNames[] = {
     "ordinals",
     "last",
     "whole-endings",
+    "plural-endings",
     "medical",
     "everyday",
     "adjectives-only",
@@ -239,7 +241,12 @@ Status Lexicon::AddLine(std::string_view section, std::string_view line,
                         const Origin& origin) {
   if (const auto cls = Named<WordClass>(kClassNames, section)) {
     for (auto& item : SplitCommas(line)) {
-      AddEntry(*cls, Canonical(item), origin);
+      std::string entry = Canonical(item);
+      if (*cls == WordClass::kPluralEndings &&
+          std::count(entry.begin(), entry.end(), ' ') != 1) {
+        return Bad(origin, "expected \"<ending> <plural ending>\" (sis ses)");
+      }
+      AddEntry(*cls, std::move(entry), origin);
     }
     return Ok();
   }
@@ -391,8 +398,15 @@ void Lexicon::AddNounSense(std::string lemma, std::vector<std::string> lemmas,
 }
 
 void Lexicon::Finish() {
-  stemmer_ =
-      std::make_unique<Stemmer>(language_, Entries(WordClass::kWholeEndings));
+  std::vector<std::pair<std::string, std::string>> plural_endings;
+  for (const auto& entry : Entries(WordClass::kPluralEndings)) {
+    const std::size_t space = entry.find(' ');
+    if (space == std::string::npos) continue;  // refused when read
+    plural_endings.emplace_back(entry.substr(0, space),
+                                entry.substr(space + 1));
+  }
+  stemmer_ = std::make_unique<Stemmer>(
+      language_, Entries(WordClass::kWholeEndings), std::move(plural_endings));
   for (const auto& placed : origins_) {
     if (placed.entry.empty() || placed.entry.find(' ') != std::string::npos) {
       continue;

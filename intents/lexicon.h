@@ -99,6 +99,7 @@ enum class WordClass : std::uint8_t {
   kPlainPlaces,          // "left kidney": only which one
   kExaminations,         // "prostate ultrasound": looks at one organ
   kCausingVerbs,         // "can it cause itching?": what it leads to
+  kToldPhrases,          // "diagnosed with": how a story knows, not asked
   kNounMarkers,          // "no cause is found": a noun, not a verb, after
   kNegators,             // "no fever"
   kClauseBreaks,         // "but", "and": a negation stops there
@@ -162,6 +163,7 @@ enum class WordClass : std::uint8_t {
   kOrdinals,             // "first", "second", in order
   kLast,                 // "last": the last choice
   kWholeEndings,         // "itis": words the stemmer keeps whole
+  kPluralEndings,        // "sis ses": stemmed as its plural ("diagnoses")
   kMedical,              // in the medical vocabulary
   kEveryday,             // in the everyday-words list
   kAdjectivesOnly,       // WordNet knows it only as an adjective

@@ -489,6 +489,7 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
       ReadSentences(text, correct_spelling, &sig.analysis);
   sig.red_flags = red_flags_.Read(sentences);
   SetAsideDenials(sentences, &sig.analysis);
+  SetAsideToldPhrases(sentences, &sig.analysis);
   ScoreKeywords(&sig, explain);
   ApplyPatterns(&sig, explain);
   ScorePassages(&sig, explain);
@@ -535,14 +536,41 @@ void Matcher::SetAsideDenials(const std::vector<SentenceWords>& sentences,
         span += (span.empty() ? "" : " ") + s.words[i];
         a->denied.push_back(s.words[i]);
       }
-      for (const auto& term :
-           analyzer_.Analyze(span, /*correct_spelling=*/false).terms) {
-        const auto it = std::find(a->terms.begin(), a->terms.end(), term);
-        if (it != a->terms.end()) a->terms.erase(it);
-      }
+      RemoveTermsOnce(span, a);
     }
   }
   if (!a->denied.empty()) a->text = AnalyzedText(a->terms);
+}
+
+// "I was diagnosed with a hemangioma": in a sentence that tells, the
+// content words of a [told-phrases] entry say how the person knows, not
+// what they ask ("how is it diagnosed?" keeps them).
+void Matcher::SetAsideToldPhrases(const std::vector<SentenceWords>& sentences,
+                                  Analysis* a) const {
+  bool removed = false;
+  for (const auto& s : sentences) {
+    if (!IsStatement(s.text)) continue;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      const std::size_t n =
+          lexicon_->EntryAt(s.words, i, WordClass::kToldPhrases);
+      for (std::size_t k = i; k < i + n; ++k) {
+        if (lexicon_->Is(s.words[k], WordClass::kStopwords)) continue;
+        RemoveTermsOnce(s.words[k], a);
+        removed = true;
+      }
+      if (n > 0) i += n - 1;
+    }
+  }
+  if (removed) a->text = AnalyzedText(a->terms);
+}
+
+// Each term of `span` leaves `a`'s terms once.
+void Matcher::RemoveTermsOnce(const std::string& span, Analysis* a) const {
+  for (const auto& term :
+       analyzer_.Analyze(span, /*correct_spelling=*/false).terms) {
+    const auto it = std::find(a->terms.begin(), a->terms.end(), term);
+    if (it != a->terms.end()) a->terms.erase(it);
+  }
 }
 
 void Matcher::ScoreKeywords(Signals* sig, bool explain) const {

@@ -336,6 +336,9 @@ class Matcher {
   void BuildPostings();
   void SetAsideDenials(const std::vector<SentenceWords>& sentences,
                        Analysis* a) const;
+  void SetAsideToldPhrases(const std::vector<SentenceWords>& sentences,
+                           Analysis* a) const;
+  void RemoveTermsOnce(const std::string& span, Analysis* a) const;
   void ScoreKeywords(Signals* sig, bool explain) const;
   void ScorePassages(Signals* sig, bool explain) const;
   // A size in the message counts for the intents whose sentences give a

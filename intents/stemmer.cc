@@ -4,8 +4,12 @@
 
 namespace faqbot::intents {
 
-Stemmer::Stemmer(std::string language, std::vector<std::string> whole_endings)
-    : language_(std::move(language)), whole_endings_(std::move(whole_endings)) {
+Stemmer::Stemmer(
+    std::string language, std::vector<std::string> whole_endings,
+    std::vector<std::pair<std::string, std::string>> plural_endings)
+    : language_(std::move(language)),
+      whole_endings_(std::move(whole_endings)),
+      plural_endings_(std::move(plural_endings)) {
   if (sb_stemmer* s = sb_stemmer_new(language_.c_str(), "UTF_8")) {
     ok_ = true;
     idle_.push_back(s);
@@ -23,6 +27,14 @@ std::string Stemmer::Stem(std::string_view word) const {
   }
   for (const auto& ending : whole_endings_) {
     if (word.ends_with(ending)) return std::string(word);
+  }
+  std::string plural;  // the word with its plural ending, when it has one
+  for (const auto& [ending, as] : plural_endings_) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) {
+      plural = std::string(word.substr(0, word.size() - ending.size())) + as;
+      word = plural;
+      break;
+    }
   }
   sb_stemmer* stemmer = nullptr;
   {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sb_stemmer;
@@ -20,9 +21,14 @@ class Stemmer {
  public:
   // `language` is Snowball's name ("english"); an unknown one stems
   // nothing (ok() is false). Words ending in one of `whole_endings`
-  // ("itis": "hepatitis" must not meet "hepatic") are kept whole.
-  explicit Stemmer(std::string language = "english",
-                   std::vector<std::string> whole_endings = {});
+  // ("itis": "hepatitis" must not meet "hepatic") are kept whole; a word
+  // ending in the first of a pair of `plural_endings` is stemmed as if it
+  // ended in the second ("sis", "ses": "diagnosis" as "diagnoses", so it
+  // meets "diagnosed").
+  explicit Stemmer(
+      std::string language = "english",
+      std::vector<std::string> whole_endings = {},
+      std::vector<std::pair<std::string, std::string>> plural_endings = {});
   ~Stemmer();
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
@@ -36,6 +42,7 @@ class Stemmer {
  private:
   std::string language_;
   std::vector<std::string> whole_endings_;
+  std::vector<std::pair<std::string, std::string>> plural_endings_;
   bool ok_ = false;
   mutable std::mutex mu_;                  // guards idle_
   mutable std::vector<sb_stemmer*> idle_;  // stemmers no call is using

@@ -344,6 +344,23 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
   EXPECT_FALSE(m.CheckSubject("a pancreas with a small cyst").elsewhere);
 }
 
+// "Diagnosed" meets a "Diagnosis" heading ([plural-endings]: the noun is
+// stemmed as its plural, "diagnoses"), but not when a story tells it ("I
+// was diagnosed with ...", [told-phrases]): that is how the person knows.
+TEST(MatcherSubjects, DiagnosedMeetsDiagnosisUnlessAStoryTellsIt) {
+  const Matcher m = TwoSections(
+      "Diagnosis", "A doctor can tell a bunion by looking at the foot.",
+      "Complications", "A large bunion can be dangerous to the joint.");
+  const auto lexicon = faqbot::testing::TestLexicon();
+  EXPECT_EQ(lexicon->Stem("diagnosis"), lexicon->Stem("diagnosed"));
+  EXPECT_EQ(m.Match("How is a bunion diagnosed?").candidates.at(0).intent, 0);
+  EXPECT_EQ(m.Match("I was diagnosed with a bunion last year. Is it "
+                    "dangerous?")
+                .candidates.at(0)
+                .intent,
+            1);
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {

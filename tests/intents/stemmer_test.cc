@@ -22,6 +22,17 @@ TEST(Stemmer, KeepsInflammationNamesApartFromTheirAdjectives) {
   EXPECT_NE(EnglishStem("hepatitis"), EnglishStem("hepatic"));
 }
 
+// A plural ending pair stems the word as its plural: Snowball alone stems
+// "diagnosis" to "diagnosi", apart from "diagnoses" and "diagnosed".
+TEST(Stemmer, StemsAWordAsItsPluralEndingSays) {
+  const Stemmer plain("english");
+  EXPECT_NE(plain.Stem("diagnosis"), plain.Stem("diagnosed"));
+  const Stemmer greek("english", {}, {{"sis", "ses"}});
+  EXPECT_EQ(greek.Stem("diagnosis"), greek.Stem("diagnosed"));
+  EXPECT_EQ(greek.Stem("metastasis"), greek.Stem("metastases"));
+  EXPECT_EQ(greek.Stem("sis"), "sis") << "too short to have the ending";
+}
+
 TEST(Stemmer, AnUnknownLanguageStemsNothing) {
   const Stemmer none("klingon");
   EXPECT_FALSE(none.ok());
