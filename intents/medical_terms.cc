@@ -41,14 +41,14 @@ TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
   if (bits.test(static_cast<std::size_t>(WordClass::kFindings))) {
     return TermKind::kFinding;
   }
-  if (word.size() < 5) return TermKind::kOrdinary;
-  if (Lists(lexicon, word, WordClass::kEveryday)) {
-    // "Pneumonia", "asthma": everyday words that name a disease.
-    return Lists(lexicon, word, WordClass::kDiseases) &&
-                   !Lists(lexicon, word, WordClass::kNoConditionDiseases)
-               ? TermKind::kJargon
-               : TermKind::kOrdinary;
+  // "Pneumonia", "asthma", "gout", "flu": words that name a disease,
+  // everyday or short as they may be.
+  if (word.size() >= 3 && Lists(lexicon, word, WordClass::kDiseases) &&
+      !Lists(lexicon, word, WordClass::kNoConditionDiseases)) {
+    return TermKind::kJargon;
   }
+  if (word.size() < 5) return TermKind::kOrdinary;
+  if (Lists(lexicon, word, WordClass::kEveryday)) return TermKind::kOrdinary;
   if (!Lists(lexicon, word, WordClass::kMedical)) {
     // Rarer terms neither list has ("angiomyolipoma"): by their ending.
     return word.size() >= 8 &&

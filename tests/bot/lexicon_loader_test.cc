@@ -107,6 +107,11 @@ TEST(WordNet, AnEverydayDiseaseWordNamesACondition) {
   EXPECT_EQ(intents::ClassifyTerm("cancer", lex), TermKind::kOrdinary);
   EXPECT_EQ(intents::ClassifyTerm("disease", lex), TermKind::kOrdinary);
   EXPECT_EQ(intents::ClassifyTerm("pencil", lex), TermKind::kOrdinary);
+  // Short ones too ("is gout dangerous?" is not a question for a ganglion
+  // article); "cold" is a feeling far more often than the common cold.
+  EXPECT_EQ(intents::ClassifyTerm("gout", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("flu", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("cold", lex), TermKind::kOrdinary);
 }
 
 }  // namespace
