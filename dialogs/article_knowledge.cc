@@ -1,6 +1,7 @@
 #include "dialogs/article_knowledge.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "intents/medical_terms.h"
 #include "intents/normalizer.h"
@@ -19,7 +20,7 @@ std::string_view Bare(std::string_view text) {
   while (!text.empty() && (text.back() == '.' || text.back() == ';')) {
     text.remove_suffix(1);
   }
-  for (std::string_view joiner : {"or ", "and "}) {
+  for (std::string_view joiner : {"or ", "and ", "if "}) {
     if (text.starts_with(joiner)) text.remove_prefix(joiner.size());
   }
   return TrimView(text);
@@ -40,6 +41,36 @@ std::size_t ListStart(const std::string& sentence,
     }
   }
   return std::string::npos;
+}
+
+// "the lump becomes red" -> "the lump becomes ": a sign told as a linking
+// verb and one word, up to that word; "" for any other sign.
+std::string HeadBeforeOneWord(std::string_view sign,
+                              const intents::Lexicon& lexicon) {
+  const std::size_t last = sign.rfind(' ');
+  if (last == std::string_view::npos) return "";
+  const std::string_view head = sign.substr(0, last);
+  const std::size_t verb = head.rfind(' ');
+  const std::string_view linking =
+      verb == std::string_view::npos ? head : head.substr(verb + 1);
+  return lexicon.Is(linking, WordClass::kLinkingVerbs)
+             ? std::string(sign.substr(0, last + 1))
+             : "";
+}
+
+// "hot and swollen", "cold or weak": a few words with no linking verb, no
+// determiner and no word only a noun, which say more of the sign before.
+bool SaysMoreOfTheSame(const std::vector<std::string>& words,
+                       const intents::Lexicon& lexicon) {
+  constexpr std::size_t kMostWords = 3;
+  return words.size() <= kMostWords &&
+         !lexicon.HasEntry(words, WordClass::kLinkingVerbs) &&
+         std::none_of(words.begin(), words.end(), [&](const std::string& w) {
+           return lexicon.Is(w, WordClass::kDeterminers) ||
+                  lexicon.Is(w, WordClass::kArticles) ||
+                  (lexicon.Is(w, WordClass::kNounsOnly) &&
+                   !lexicon.Is(w, WordClass::kJoiners));  // "or": OR
+         });
 }
 
 }  // namespace
@@ -69,16 +100,34 @@ std::vector<std::string> WarningSigns(std::string_view advice,
         items.push_back(last.substr(joiner + 4));
       }
     }
+    std::string when;     // "after an operation": for the next sign
+    std::string told_as;  // "the lump becomes": the last sign's head
     for (auto item : items) {
       // "and seek urgent help for yellow skin": a second phrase starts a
       // list of its own, and is no part of the sign.
       if (const std::size_t next = ListStart(std::string(item), lexicon);
           next != std::string::npos) {
         item.remove_prefix(next);
+        told_as.clear();
       }
-      if (const auto sign = Bare(item); !sign.empty()) {
-        signs.emplace_back(sign);
+      const std::string_view bare = Bare(item);
+      const auto words = intents::Normalize(bare, lexicon);
+      if (words.empty() ||
+          (words.size() == 1 && lexicon.Is(words[0], WordClass::kJoiners))) {
+        continue;
       }
+      if (lexicon.Is(words[0], WordClass::kCircumstanceWords)) {
+        when = std::string(bare);
+        continue;
+      }
+      std::string sign(bare);
+      if (!told_as.empty() && SaysMoreOfTheSame(words, lexicon)) {
+        sign = told_as + sign;  // "hot and swollen": of the same lump
+      } else {
+        told_as = HeadBeforeOneWord(sign, lexicon);
+      }
+      if (!when.empty()) sign += " " + std::exchange(when, "");
+      signs.push_back(std::move(sign));
     }
   }
   return signs;

@@ -47,6 +47,8 @@ constexpr std::string_view kClassNames[] = {
     "urgent-words",
     "urgent-advice",
     "sign-fillers",
+    "linking-verbs",
+    "circumstance-words",
     "asking-condition",
     "young-signs",
     "patient-states",

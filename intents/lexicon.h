@@ -117,6 +117,8 @@ enum class WordClass : std::uint8_t {
   kUrgentWords,          // "emergency", "promptly" in the article
   kUrgentAdvice,         // "see a doctor promptly": the advice's signs
   kSignFillers,          // "there is", "appears": no part of a sign
+  kLinkingVerbs,         // "becomes": "the lump becomes red, hot"
+  kCircumstanceWords,    // "after an operation, if ...": when, not a sign
   kAskingCondition,      // "does this mean I have" before a condition
   kYoungSigns,           // "so young": a child is asked about
   kPatientStates,        // "pregnant": who the patient is, told in a story

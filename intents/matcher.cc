@@ -246,6 +246,7 @@ void Matcher::AddWarningSign(std::string name, std::string_view text,
     } else if (lexicon_->Is(word, WordClass::kSignQualifiers) ||
                (!lexicon_->Is(word, WordClass::kStopwords) &&
                 !lexicon_->Is(word, WordClass::kSignFillers) &&
+                !lexicon_->Is(word, WordClass::kLinkingVerbs) &&
                 !IsNumber(word))) {
       const auto terms = analyzer_.Terms(word);
       if (terms.size() != 1) continue;

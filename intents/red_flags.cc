@@ -240,7 +240,21 @@ Telling RedFlagSet::TellingOf(const std::vector<SentenceWords>& sentences,
   const bool supposed = std::any_of(
       w.begin(), w.begin() + std::min(at, w.size()),
       [&](const auto& x) { return In(lex, x, WordClass::kSupposing); });
-  if (question && (!personal || supposed)) return Telling::kGeneral;
+  // "Can a ganglion cause numbness in my fingers?": what the condition
+  // causes, asked of a part of the person ("my" its only personal word).
+  const bool asks_what_it_causes =
+      question &&
+      std::any_of(w.begin(), w.begin() + std::min(at, w.size()),
+                  [&](const auto& x) {
+                    return In(lex, x, WordClass::kCausingVerbs);
+                  }) &&
+      std::all_of(w.begin(), w.end(), [&](const auto& x) {
+        return !In(lex, x, WordClass::kPersonal) ||
+               In(lex, x, WordClass::kDeterminers);
+      });
+  if (question && (!personal || supposed || asks_what_it_causes)) {
+    return Telling::kGeneral;
+  }
   if (lex.HasEntry(w, WordClass::kLastingWords)) return Telling::kLasting;
   if (lex.HasEntry(w, WordClass::kNowWords)) return Telling::kNow;
   // What comes back with a cycle is lasting, unless the message tells

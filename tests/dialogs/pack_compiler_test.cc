@@ -560,6 +560,36 @@ TEST(PackCompiler, ANameInParenthesesForTheSubjectNamesIt) {
   EXPECT_EQ(r.node.substr(0, 11), "flat-polyps") << r.node << ": " << r.text;
 }
 
+// The advice's signs as a person tells them: "cold and weak" toes now
+// are urgent (the sign's "become" is no word a person must repeat), and
+// "can a bunion make my toes numb?" asks what it causes, in general; an
+// operation's circumstance alone is no sign ("can it come back after
+// surgery?" gets no warning).
+TEST(WarningSigns, AreReadAsAPersonTellsThem) {
+  constexpr const char* kBunions =
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Surgery\n"
+      "An operation straightens the toe. A bunion can come back after "
+      "surgery.\n"
+      "See a doctor promptly if the toe becomes red, hot and swollen, if "
+      "your toes become numb, cold or weak, or, after an operation, if the "
+      "wound leaks pus or you have a fever.\n";
+  EXPECT_EQ(
+      FirstReply(kBunions, "Since this morning my toes are cold and weak.")
+          .kind,
+      ReplyKind::kEscalation);
+  EXPECT_EQ(FirstReply(kBunions, "My big toe is hot and swollen today.").kind,
+            ReplyKind::kEscalation);
+  EXPECT_NE(FirstReply(kBunions, "Can a bunion make my toes numb?").kind,
+            ReplyKind::kEscalation);
+  const Reply again =
+      FirstReply(kBunions, "Can a bunion come back after surgery?");
+  EXPECT_EQ(again.kind, ReplyKind::kAnswer) << again.text;
+  EXPECT_EQ(again.caveat, "") << "no warning sign is told";
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
@@ -583,6 +613,19 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
                          lex),
             (std::vector<std::string>{"pain that lasts for hours",
                                       "yellow skin or eyes", "a high fever"}));
+  // Later items of a sign told as "becomes <word>" say more of the same;
+  // "after an operation" tells when the next sign holds; a lone "or" is
+  // none.
+  EXPECT_EQ(
+      WarningSigns("See a doctor promptly if the lump becomes red, hot and "
+                   "swollen, if your fingers become numb, cold or weak, or, "
+                   "after an operation, if the wound leaks pus or you have a "
+                   "fever.",
+                   lex),
+      (std::vector<std::string>{
+          "the lump becomes red", "the lump becomes hot and swollen",
+          "your fingers become numb", "your fingers become cold or weak",
+          "the wound leaks pus after an operation", "you have a fever"}));
   // "When the cause is unclear" is no list of signs.
   EXPECT_TRUE(WarningSigns("Patients should seek prompt medical attention "
                            "when the underlying cause remains unclear.",
