@@ -212,6 +212,14 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
       Say("I'm pregnant and a scan showed a calcification in my liver. What "
           "causes liver calcification? Is it safe during pregnancy?");
   EXPECT_EQ(apart.substr(0, 6), "answer") << last_.text;
+  // An animal that has the finding is the patient; one only told of is
+  // not.
+  EXPECT_EQ(Say("My dog has a calcification in his liver. Is it serious?"),
+            "fallback ");
+  EXPECT_EQ(last_.not_covered, "dog");
+  EXPECT_EQ(Say("I walk my dog every day. What causes liver calcification?")
+                .substr(0, 6),
+            "answer");
   // A past state is not who the patient is now.
   EXPECT_NE(Say("Since my second pregnancy I have a calcification in my "
                 "liver. What causes liver calcification?"),
