@@ -155,6 +155,11 @@ TEST_F(MatcherTest, FlagsSubjectsThePackNeverMentions) {
   EXPECT_FALSE(m_.CheckSubject("should i have sarcoidosis treatment for "
                                "stones")
                    .asks_condition);
+  // "Could <what I feel> be <a condition>?"; not "can it be removed?".
+  EXPECT_TRUE(m_.CheckSubject("could my wrist pain be carpal tunnel syndrome")
+                  .asks_condition);
+  EXPECT_FALSE(
+      m_.CheckSubject("can the calcification be removed").asks_condition);
 }
 
 TEST_F(MatcherTest, KeepsUnknownWordsForFallbackDecisions) {
