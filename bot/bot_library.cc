@@ -2,6 +2,7 @@
 // message, and a reply that says so when it is not the one the
 // conversation was on.
 #include <algorithm>
+#include <optional>
 
 #include "bot/bot.h"
 #include "dialogs/navigation.h"
@@ -165,17 +166,28 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
     return AnswerFrom(turn, here >= 0 ? here : 0, -1);  // a node of it
   }
   const dialogs::LibraryRoute route = library.Route(message.text, here);
-  if (route.pack >= 0) return AnswerFrom(turn, route.pack, route.warns);
-  if (route.trial >= 0) {
-    // The article whose subject the message names, as from its page:
-    // its reply stands unless it refuses.
-    dialogs::DialogState tried = *state;
-    auto r = AnswerFrom({library, &tried, turn.input, route.trial, trace},
-                        route.trial, route.warns);
-    if (!r || r->kind != ReplyKind::kFallback) {
-      *state = std::move(tried);
-      return r;
+  // The article whose subject the message names, as from its page (or,
+  // on a page, after the page's article refused): its reply stands unless
+  // it refuses too.
+  const dialogs::DialogState before = *state;
+  const auto tried = [&]() -> std::optional<Result<Reply>> {
+    dialogs::DialogState trial = before;
+    const int home = turn.home >= 0 ? turn.home : route.trial;
+    auto r = AnswerFrom({library, &trial, turn.input, home, trace}, route.trial,
+                        route.pack >= 0 ? -1 : route.warns);
+    if (r && r->kind == ReplyKind::kFallback) return std::nullopt;
+    *state = std::move(trial);
+    return r;
+  };
+  if (route.pack >= 0) {
+    auto r = AnswerFrom(turn, route.pack, route.warns);
+    if (r && r->kind == ReplyKind::kFallback && route.trial >= 0) {
+      if (auto other = tried()) return *std::move(other);
     }
+    return r;
+  }
+  if (route.trial >= 0) {
+    if (auto other = tried()) return *std::move(other);
   }
   // No article named, or several: red flags first, from any article.
   for (const int p : library.RedFlagPacks(message.text)) {

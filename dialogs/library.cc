@@ -336,10 +336,10 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     // No article named: the one whose title the message echoes, among
     // those it says nothing foreign to ("fatty infiltrates in my liver").
     route.pack = OpenByTitle(main, keys, shape);
-    if (route.pack < 0) {
-      route.uncovered = Uncovered(main);
-      route.trial = OnlyTitleSubject(keys, candidates);
-    }
+    if (route.pack < 0) route.uncovered = Uncovered(main);
+  }
+  if (const int only = OnlyTitleSubject(keys, candidates); only != route.pack) {
+    route.trial = only;
   }
   return route;
 }

@@ -50,10 +50,11 @@ struct LibraryRoute {
   // "see a doctor promptly for ...") the message shows as urgent now, and
   // `pack`'s advice does not name (-1: none); it is asked first.
   int warns = -1;
-  // With no `pack`: the one article whose title's subject the message
-  // names ("a hepatic hemangioma") although it does not read as asking
-  // it; asked as from its page, its reply stands unless it refuses (-1:
-  // none). `warns` is then that article's.
+  // The one article whose title's subject the message names ("a hepatic
+  // hemangioma") although it does not read as asking it, when it is not
+  // `pack` (-1: none). With no `pack` it is asked as from its page, and
+  // its reply stands unless it refuses (`warns` is then its); when `pack`
+  // refuses, it is asked too.
   int trial = -1;
   bool ambiguous() const { return pack < 0 && named.size() > 1; }
 };

@@ -242,6 +242,17 @@ TEST_F(LibraryBotTest, AStoryNamingOneArticlesSubjectIsAskedOfIt) {
   EXPECT_EQ(work.article, "liver-hemangioma") << work.text;
   EXPECT_EQ(work.kind, ReplyKind::kAnswer) << work.text;
 
+  // On a page whose article refuses it, the same: the article the story
+  // names answers, saying so.
+  const Reply page = Ask("page",
+                         "A scan for my back pain found a spot in my liver "
+                         "that is likely a hemangioma. Would an MRI tell it "
+                         "apart from cancer?",
+                         "liver-calcification");
+  EXPECT_EQ(page.article, "liver-hemangioma") << page.text;
+  EXPECT_EQ(page.notice,
+            "From the article \"Is a liver hemangioma dangerous?\":");
+
   const Reply spine =
       Ask("spine",
           "An MRI of my spine showed a hemangioma in a vertebra. Should I "
