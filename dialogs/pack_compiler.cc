@@ -319,6 +319,11 @@ class Compiler {
           }
         }
       }
+      // "See a doctor promptly ... after an operation, if the wound leaks":
+      // a list of warning signs tells when to get help, not a treatment.
+      if (!WarningSigns(s.text, *lexicon_).empty()) {
+        std::erase(s.facets, Facet::kTreatment);
+      }
       s.names_causes = cause >= 1.0;
       if (first) ClassifyDefinition(&s, words, sig.facets);
       if (s.called.empty()) s.called = CalledLike(words);

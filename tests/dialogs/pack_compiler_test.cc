@@ -584,6 +584,11 @@ TEST(WarningSigns, AreReadAsAPersonTellsThem) {
             ReplyKind::kEscalation);
   EXPECT_NE(FirstReply(kBunions, "Can a bunion make my toes numb?").kind,
             ReplyKind::kEscalation);
+  // The list of signs tells when to get help; naming an operation in it
+  // makes it no treatment.
+  const Reply treated = FirstReply(kBunions, "How are bunions treated?");
+  EXPECT_EQ(treated.text.find("See a doctor promptly"), std::string::npos)
+      << treated.node << ": " << treated.text;
   const Reply again =
       FirstReply(kBunions, "Can a bunion come back after surgery?");
   EXPECT_EQ(again.kind, ReplyKind::kAnswer) << again.text;
