@@ -276,11 +276,13 @@ TEST(PackCompiler, TheDefinitionsWordForTheSubjectNamesIt) {
       "Tight, pointed shoes can cause the big toe to lean over time.\n"
       "Wear wide shoes.\n";
   AnswersUntilReworded(bunions, "I have a lump by my big toe, is it serious?",
-                       "is a bony lump", "is a bony bump");
+                       "is a bony lump", "is a bony knob");
   // A word that says nothing of a finding's kind ("lump") brings the
-  // others of [vague-findings] with it: "a mass", "a growth".
+  // others of [vague-findings] with it: "a mass", "a growth", "a bump".
   AnswersUntilReworded(bunions, "I have a mass by my big toe, is it serious?",
-                       "is a bony lump", "is a bony bump");
+                       "is a bony lump", "is a bony knob");
+  AnswersUntilReworded(bunions, "I have a bump by my big toe, is it serious?",
+                       "is a bony lump", "is a bony knob");
 }
 
 // How the article says its subject is felt or seen ("can be felt as a
