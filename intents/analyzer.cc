@@ -164,7 +164,7 @@ Analyzer::WordOutcome Analyzer::Outcome(const std::string& word,
   // article word).
   const std::string* spelled = &word;
   if (correct_spelling && !KnowsTerm(out.term) &&
-      !IsMedicalWord(word, *lexicon_)) {
+      !IsMedicalWord(word, *lexicon_) && !IsEverydayWord(word, *lexicon_)) {
     if (auto fixed = spelling_.Correct(word)) {
       out.corrected = std::move(*fixed);
       out.term = CachedStem(out.corrected);

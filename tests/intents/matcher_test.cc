@@ -366,6 +366,18 @@ TEST(MatcherSubjects, DiagnosedMeetsDiagnosisUnlessAStoryTellsIt) {
             1);
 }
 
+// A real English word is no typo of the article's: "shone" stays "shone"
+// beside an article on stones; "stoen" is corrected.
+TEST(MatcherSubjects, AnEverydayWordIsNotCorrectedIntoTheArticles) {
+  const Matcher m = SmallArticle("Are kidney stones dangerous?", "Small stones",
+                                 "Small stones pass on their own.");
+  const auto shone = m.Match("the doctor shone a light on my side").analysis;
+  EXPECT_TRUE(shone.corrections.empty())
+      << shone.corrections[0].from << " -> " << shone.corrections[0].to;
+  EXPECT_FALSE(
+      m.Match("are small stoens dangerous").analysis.corrections.empty());
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
