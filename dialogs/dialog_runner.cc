@@ -754,7 +754,8 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   // section.
   const std::string* best = BestPassage(t, tp.intent);
   if (facet != intents::Facet::kNone && tp.facets[f] >= 0 &&
-      (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]]))) {
+      (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]])) &&
+      !AspectOnlyBeside(t, tp, pack_.nodes[tp.facets[f]])) {
     return Answer(state, tp.facets[f], confidence);
   }
   // Lifestyle and check-ups are mostly advice for everyone: the article's
@@ -802,6 +803,19 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     return NothingOnTheFacet(t, state, topic, confidence);
   }
   return Answer(state, tp.node, confidence);
+}
+
+// "Can it come back after surgery?": the section speaks to the aspect
+// asked (recurrence) in a sentence beside its facet's ("the ganglion still
+// comes back in 1 in 10"), which the whole section then holds.
+bool DialogRunner::AspectOnlyBeside(const Turn& t, const Topic& topic,
+                                    const Node& facet_node) const {
+  const intents::Aspect asked = t.sig.aspect();
+  if (asked == intents::Aspect::kNone) return false;
+  const auto a = static_cast<std::size_t>(asked);
+  return topic.aspects[a] &&
+         !pack_.matcher.Match(facet_node.text, /*correct_spelling=*/false)
+              .aspects[a];
 }
 
 // The facet asked of a section that has no sentence on it: the section

@@ -204,6 +204,10 @@ class DialogRunner {
   const std::string* BestPassage(const Turn& t, int intent) const;
   // Whether `node`'s text holds one of those sentences of `intent`.
   bool HoldsAPassage(const Turn& t, int intent, const Node& node) const;
+  // Whether the aspect asked is spoken to in `topic` but not in its facet
+  // node `facet_node`.
+  bool AspectOnlyBeside(const Turn& t, const Topic& topic,
+                        const Node& facet_node) const;
   // The closing advice's node for `facet` when the facet is mostly advice
   // for everyone (lifestyle, check-ups), or -1.
   int GeneralAdvice(intents::Facet facet) const;

@@ -597,6 +597,25 @@ TEST(WarningSigns, AreReadAsAPersonTellsThem) {
   EXPECT_EQ(again.caveat, "") << "no warning sign is told";
 }
 
+// "Can it come back after surgery?" asks a treatment of the surgery
+// section and whether it recurs: the section's sentence on that (beside
+// its treatment sentences) is in the answer.
+TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
+  constexpr const char* kBunions =
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Wide shoes\n"
+      "Wide, soft shoes ease the rubbing.\n"
+      "2. Surgery\n"
+      "An operation straightens the toe and removes the bony lump. The "
+      "bunion still comes back in about 1 in 10 people.\n"
+      "Wear wide shoes.\n";
+  const Reply r = FirstReply(kBunions, "Can a bunion come back after surgery?");
+  EXPECT_NE(r.text.find("1 in 10"), std::string::npos)
+      << r.node << ": " << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
