@@ -222,29 +222,39 @@ void AddNounsOnly(const intents::StringSet& noun_lemmas,
                        "WordNet 3.0 index.noun");
 }
 
-// One-word nouns whose first sense is a kind of `kind.noun` ("pneumonia"
-// of "disease") and no verb ("trembles"), into `kind.cls`.
+// One-word nouns whose first sense is a kind of one of `kinds`' nouns
+// ("pneumonia" of "disease") and no verb ("trembles"), into `cls`: every
+// "class: noun" line of that class adds to it.
 void AddKinds(
-    const WordNetKind& kind,
+    intents::WordClass cls, const std::vector<WordNetKind>& kinds,
     const std::vector<std::pair<std::string, std::string>>& first_senses,
     const intents::StringMap<Synset>& synsets, const intents::StringSet& verbs,
     intents::Lexicon* lexicon) {
-  const auto root =
-      std::find_if(first_senses.begin(), first_senses.end(),
-                   [&](const auto& sense) { return sense.first == kind.noun; });
-  if (root == first_senses.end()) return;
+  std::vector<std::string_view> roots;  // offsets
+  std::string nouns;
+  for (const auto& kind : kinds) {
+    if (kind.cls != cls) continue;
+    const auto root = std::find_if(
+        first_senses.begin(), first_senses.end(),
+        [&](const auto& sense) { return sense.first == kind.noun; });
+    if (root == first_senses.end()) continue;
+    roots.push_back(root->second);
+    nouns += (nouns.empty() ? "\"" : ", \"") + kind.noun + "\"";
+  }
+  if (roots.empty()) return;
   std::vector<std::string_view> words;
   for (const auto& [lemma, offset] : first_senses) {
     const bool verb =
         verbs.contains(lemma) ||
         (lemma.ends_with('s') &&
          verbs.contains(std::string_view(lemma).substr(0, lemma.size() - 1)));
-    if (!verb && KindOf(synsets, offset, root->second)) {
+    if (!verb && std::any_of(roots.begin(), roots.end(), [&](auto root) {
+          return KindOf(synsets, offset, root);
+        })) {
       words.push_back(lemma);
     }
   }
-  lexicon->AddWordList(kind.cls, words,
-                       "WordNet 3.0: a kind of \"" + kind.noun + "\"");
+  lexicon->AddWordList(cls, words, "WordNet 3.0: a kind of " + nouns);
 }
 
 }  // namespace
@@ -300,8 +310,13 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
       AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
   const intents::StringSet verbs = VerbLemmas(verb_index, verb_forms);
   AddNounsOnly(noun_lemmas, adjective_lemmas, verbs, body_parts, lexicon);
+  std::vector<intents::WordClass> classes;
   for (const auto& kind : kinds) {
-    AddKinds(kind, first_senses, synsets, verbs, lexicon);
+    if (std::find(classes.begin(), classes.end(), kind.cls) != classes.end()) {
+      continue;
+    }
+    classes.push_back(kind.cls);
+    AddKinds(kind.cls, kinds, first_senses, synsets, verbs, lexicon);
   }
   return Ok();
 }

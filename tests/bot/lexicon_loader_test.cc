@@ -112,6 +112,11 @@ TEST(WordNet, AnEverydayDiseaseWordNamesACondition) {
   EXPECT_EQ(intents::ClassifyTerm("gout", lex), TermKind::kJargon);
   EXPECT_EQ(intents::ClassifyTerm("flu", lex), TermKind::kJargon);
   EXPECT_EQ(intents::ClassifyTerm("cold", lex), TermKind::kOrdinary);
+  // A second root of the class adds its kinds to the first's: infections
+  // ("malaria", "sepsis"), though "infection" itself names none.
+  EXPECT_EQ(intents::ClassifyTerm("malaria", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("sepsis", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("infection", lex), TermKind::kOrdinary);
 }
 
 }  // namespace
