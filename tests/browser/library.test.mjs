@@ -57,9 +57,10 @@ test("two article pages, each with the widget; another article's answer names it
   await page.waitForFunction((n) => document.querySelectorAll(".fb-note").length > n,
                              notesBefore + 1, { timeout: 10000 });
   assert.match(await notes.last().textContent(), /From the article/, "still the other article");
-  // Its choices are that article's: a pressed one answers from it.
+  // Its topics are that article's: a pressed one answers from it.
+  await page.locator(".fb-more").last().click();
   await page.locator(".fb-choices").last()
-    .getByRole("button", { name: "Treatment options: treatment" }).click();
+    .getByRole("button", { name: "Treatment options", exact: true }).click();
   const treated = await botSays(page, "source: section");
   assert.match(treated,
                /Source: section \d+, “Treatment options” of the article “Is a liver hemangioma dangerous\?”/,
