@@ -65,6 +65,9 @@ TEST_F(MatcherTest, ReportsFacetCues) {
             Facet::kCause);
   EXPECT_EQ(m_.Match("can liver calcification cause cancer").facet(),
             Facet::kRisk);
+  // What makes it more likely is a cause (a risk factor).
+  EXPECT_EQ(m_.Match("it is more likely with overweight and smoking").facet(),
+            Facet::kCause);
   // "A bad sign" asks whether it is dangerous; "signs" alone, symptoms.
   EXPECT_EQ(m_.Match("it grew, is that a bad sign").facet(), Facet::kRisk);
   EXPECT_EQ(m_.Match("what are the signs").facet(), Facet::kSymptoms);
