@@ -337,7 +337,10 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
                   [](const auto& hit) { return hit.specific > 0; });
   const bool yes_or_no =
       intents::AsksYesOrNo(t.sig.analysis.words, pack_.lexicon());
-  const bool answers = names_more || t.told_story || yes_or_no;
+  // Lifestyle and check-ups are mostly advice for everyone: the closing
+  // advice on them answers ("how should I sleep?"), no choice to make.
+  const int advice = GeneralAdvice(all.facet);
+  const bool answers = names_more || t.told_story || yes_or_no || advice >= 0;
   // A yes/no question ("does it need to be removed?") is answered by every
   // section's part, those its words meet first: one section that speaks
   // of removal is not the whole answer.
@@ -370,10 +373,9 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   });
   Reply out;
   const std::vector<std::string> history = state->history;
-  // Lifestyle and check-ups are mostly advice for everyone: an answer
-  // opens with the closing advice on them ("no herbal supplements without
-  // asking a doctor").
-  if (const int advice = GeneralAdvice(all.facet); answers && advice >= 0) {
+  // An answer on them opens with that advice ("no herbal supplements
+  // without asking a doctor").
+  if (advice >= 0) {
     if (ranked.size() == kMaxParts) ranked.pop_back();
     ranked.insert(ranked.begin(), {0.0, advice});
   }

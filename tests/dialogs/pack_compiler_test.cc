@@ -616,6 +616,36 @@ TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
       << r.node << ": " << r.text;
 }
 
+// A lifestyle question about the article as a whole, which two sections
+// touch, is answered by the closing advice first (advice for everyone),
+// not a choice between the sections; "the food pipe" is the oesophagus,
+// no word of diet.
+TEST(PackCompiler, ALifestyleQuestionOfTheWholeArticleOpensWithTheAdvice) {
+  constexpr const char* kHernias =
+      "Is a hiatal hernia serious?\n"
+      "A hiatal hernia is when the stomach pushes up beside the food pipe "
+      "into the chest. Details are as follows:\n"
+      "1. Symptoms\n"
+      "Reflux of acid into the oesophagus is worse after large or fatty "
+      "meals, late dinners, alcohol and coffee, when bending over to tie "
+      "shoes or lift, and when lying flat in bed at night, and it can wake "
+      "people from sleep with a sour taste and a cough.\n"
+      "2. Surgery\n"
+      "An operation pulls the stomach back into the belly and narrows the "
+      "opening with stitches; afterwards people eat soft food and small "
+      "meals for a few weeks, avoid fizzy drinks and bread, and sleep "
+      "propped up on pillows until the swelling around the repair has "
+      "settled.\n"
+      "Eat smaller meals, avoid eating within three hours of bedtime, raise "
+      "the head of the bed, lose weight if you are overweight, stop smoking, "
+      "and limit fatty food, alcohol, coffee and chocolate.\n";
+  const Reply r =
+      FirstReply(kHernias, "How should I sleep with a hiatal hernia?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_EQ(r.node, "advice.lifestyle") << r.text;
+  EXPECT_EQ(r.text.find("pushes up beside"), std::string::npos) << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(

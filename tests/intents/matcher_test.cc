@@ -65,6 +65,9 @@ TEST_F(MatcherTest, ReportsFacetCues) {
             Facet::kCause);
   EXPECT_EQ(m_.Match("can liver calcification cause cancer").facet(),
             Facet::kRisk);
+  // "The food pipe" is the oesophagus, no word of diet.
+  EXPECT_EQ(m_.Match("food is bad for it").facet(), Facet::kLifestyle);
+  EXPECT_NE(m_.Match("it is near the food pipe").facet(), Facet::kLifestyle);
   // What makes it more likely is a cause (a risk factor).
   EXPECT_EQ(m_.Match("it is more likely with overweight and smoking").facet(),
             Facet::kCause);
