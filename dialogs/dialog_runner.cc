@@ -754,8 +754,14 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   // section.
   const std::string* best = BestPassage(t, tp.intent);
   if (facet != intents::Facet::kNone && tp.facets[f] >= 0 &&
-      (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]])) &&
-      !AspectOnlyBeside(t, tp, pack_.nodes[tp.facets[f]])) {
+      (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]]))) {
+    if (AspectOnlyBeside(t, tp, pack_.nodes[tp.facets[f]])) {
+      t.trace.Note([&] {
+        return "the whole section: it speaks to " +
+               std::string(intents::AspectName(t.sig.aspect()));
+      });
+      return Answer(state, tp.node, confidence);
+    }
     return Answer(state, tp.facets[f], confidence);
   }
   // Lifestyle and check-ups are mostly advice for everyone: the article's

@@ -607,13 +607,16 @@ TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
       "follows:\n"
       "1. Wide shoes\n"
       "Wide, soft shoes ease the rubbing.\n"
-      "2. Surgery\n"
+      "2. Medicines\n"
+      "Painkillers ease the ache.\n"
+      "3. Surgery\n"
       "An operation straightens the toe and removes the bony lump. The "
       "bunion still comes back in about 1 in 10 people.\n"
       "Wear wide shoes.\n";
   const Reply r = FirstReply(kBunions, "Can a bunion come back after surgery?");
   EXPECT_NE(r.text.find("1 in 10"), std::string::npos)
       << r.node << ": " << r.text;
+  EXPECT_EQ(r.node, "surgery") << "not the section headed for treatment";
 }
 
 // A lifestyle question about the article as a whole, which two sections
