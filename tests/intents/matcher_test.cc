@@ -350,6 +350,10 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
                                  "Small cysts", "Small cysts are watched.");
   EXPECT_TRUE(m.CheckSubject("my liver has a small cyst").elsewhere);
   EXPECT_FALSE(m.CheckSubject("my pancreas has a small cyst").elsewhere);
+  // Places of the body beyond the organs: "a cyst on my scalp", "an
+  // inguinal cyst".
+  EXPECT_TRUE(m.CheckSubject("a small cyst on my scalp").elsewhere);
+  EXPECT_TRUE(m.CheckSubject("an inguinal cyst").elsewhere);
   // "With" says the same: "an enlarged liver with a cyst".
   EXPECT_TRUE(m.CheckSubject("I have an enlarged liver with a cyst").elsewhere);
   EXPECT_FALSE(m.CheckSubject("a pancreas with a small cyst").elsewhere);
