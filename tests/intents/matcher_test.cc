@@ -388,6 +388,15 @@ TEST(MatcherSubjects, AnEverydayWordIsNotCorrectedIntoTheArticles) {
       m.Match("are small stoens dangerous").analysis.corrections.empty());
 }
 
+// "GERD" is the article's reflux (lexicon synonyms: a name's
+// abbreviation is the name).
+TEST(MatcherSubjects, AnAbbreviationIsTheArticlesName) {
+  const Matcher m = SmallArticle("Is a hiatal hernia serious?", "Reflux",
+                                 "A hernia makes acid reflux more likely.");
+  EXPECT_TRUE(
+      m.CheckSubject("i have gerd and a hiatal hernia").uncovered.empty());
+}
+
 // "Greenish" is the article's "green", "reddish" its "red" ([near-endings]):
 // the word without its "somewhat" ending meets the section that uses it.
 TEST(MatcherSubjects, AWordEndingInIshMeetsTheArticlesWord) {
