@@ -619,6 +619,26 @@ TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
   EXPECT_EQ(r.node, "surgery") << "not the section headed for treatment";
 }
 
+// "Within one or two days" tells how long (the duration aspect): "how long
+// is the recovery after surgery?" gets that sentence with no caveat that
+// the article does not say.
+TEST(PackCompiler, AFewDaysOrTwoTellHowLong) {
+  constexpr const char* kBunions =
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Wide shoes\n"
+      "Wide, soft shoes ease the rubbing.\n"
+      "2. Surgery\n"
+      "An operation straightens the toe and removes the bony lump. Most "
+      "people walk within one or two days.\n"
+      "Wear wide shoes.\n";
+  const Reply r =
+      FirstReply(kBunions, "How long is the recovery after bunion surgery?");
+  EXPECT_NE(r.text.find("one or two days"), std::string::npos) << r.text;
+  EXPECT_EQ(r.caveat, "") << r.caveat;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
