@@ -365,6 +365,11 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
     std::stable_partition(ranked.begin(), ranked.end(), [&](const auto& r) {
       return SaysNone(pack_.nodes[r.second].text);
     });
+    // "Most are small and need no treatment": the summary's "no" first.
+    if (const int summary = pack_.topics[0].node;
+        SaysNone(pack_.nodes[summary].text)) {
+      ranked.insert(ranked.begin(), {0.0, summary});
+    }
   }
   if (ranked.size() > kMaxParts) ranked.resize(kMaxParts);
   t.trace.Note([&] {

@@ -639,6 +639,33 @@ TEST(PackCompiler, AFewDaysOrTwoTellHowLong) {
   EXPECT_EQ(r.caveat, "") << r.caveat;
 }
 
+// A yes/no question of a treatment answered across sections opens with
+// the summary when it says none is needed ("most need no treatment").
+TEST(PackCompiler, AYesOrNoTreatmentQuestionOpensWithTheSummarysNo) {
+  constexpr const char* kBunions =
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Most are small "
+      "and need no treatment. Details are as follows:\n"
+      "1. Wide shoes\n"
+      "Wide, soft shoes with a deep toe box ease the rubbing and are the "
+      "first treatment; padding, toe spacers and insoles that support the "
+      "arch treat the pressure on the joint, and painkillers or an ice pack "
+      "treat the ache after a long day on the feet.\n"
+      "2. Surgery\n"
+      "An operation treats a bunion when pain goes on despite shoes: the "
+      "surgeon cuts and moves the bone, fixes it with small screws or "
+      "plates, and the foot is treated in a stiff shoe for six weeks while "
+      "the bone heals; swelling can last for months after the treatment. "
+      "Keyhole treatment through small cuts is offered in some clinics, and "
+      "physiotherapy treats the stiffness that follows.\n"
+      "Wear wide shoes.\n";
+  const Reply r = FirstReply(kBunions,
+                             "A scan showed a small bunion. It does not hurt. "
+                             "Do I need any treatment?");
+  ASSERT_FALSE(r.parts.empty()) << r.node << ": " << r.text;
+  EXPECT_EQ(r.parts[0].node, "overview") << r.text;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
