@@ -824,6 +824,9 @@ bool DialogRunner::AspectOnlyBeside(const Turn& t, const Topic& topic,
               .aspects[a];
 }
 
+// A question's treatment cue from this on names a treatment ("draining").
+constexpr double kTreatmentNamed = 0.8;
+
 // The facet asked of a section that has no sentence on it: the section
 // whose heading names the facet ("Treatment options") when there is one,
 // else the section itself, each said to be so.
@@ -832,7 +835,13 @@ Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
   const intents::Facet facet = t.facet;
   const Node& tnode = pack_.nodes[pack_.topics[topic].node];
   const int named = pack_.facet_sections[static_cast<int>(facet)];
-  const bool elsewhere = named >= 0 && named != topic;
+  // "Does draining it hurt?": how a treatment the question names feels is
+  // asked of its section, not of the condition's symptoms.
+  const bool of_a_treatment =
+      facet == intents::Facet::kSymptoms &&
+      t.sig.facets[static_cast<int>(intents::Facet::kTreatment)] >=
+          kTreatmentNamed;
+  const bool elsewhere = named >= 0 && named != topic && !of_a_treatment;
   if (elsewhere) {
     t.trace.Note([&] {
       return "no " + std::string(intents::FacetName(facet)) +

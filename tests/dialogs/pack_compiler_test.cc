@@ -666,6 +666,23 @@ TEST(PackCompiler, AYesOrNoTreatmentQuestionOpensWithTheSummarysNo) {
   EXPECT_EQ(r.parts[0].node, "overview") << r.text;
 }
 
+// How a treatment the question names feels ("does draining it hurt?") is
+// asked of that treatment's section, not of the condition's symptoms.
+TEST(PackCompiler, HowATreatmentFeelsIsAskedOfItsSection) {
+  const Reply r = FirstReply(
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Symptoms\n"
+      "A bunion can ache, swell and rub in tight shoes.\n"
+      "2. Draining a bursa\n"
+      "A doctor can drain a swollen bursa beside the bunion with a needle "
+      "after numbing the skin.\n"
+      "Wear wide shoes.\n",
+      "Does draining the bursa of a bunion hurt?");
+  EXPECT_EQ(r.node, "draining-a-bursa") << r.text;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
