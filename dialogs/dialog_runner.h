@@ -176,6 +176,9 @@ class DialogRunner {
   // Whether a node's text says a step is not needed ("they need no
   // treatment": the lexicon's [no-need]).
   bool SaysNone(const std::string& text) const;
+  // A yes/no answer's parts (score, node) with those saying "none needed"
+  // first, after the summary when it says so.
+  void NoFirst(std::vector<std::pair<double, int>>* ranked) const;
   // The section whose sentence the story's words meet in clearly best
   // (with a word of its own), or -1.
   int StoryPassageTopic(const intents::Signals* story) const;

@@ -322,6 +322,19 @@ bool DialogRunner::SaysNone(const std::string& text) const {
                                   intents::WordClass::kNoNeed);
 }
 
+// "Do all fibroids need to be removed?": a part that says the facet is not
+// needed ("they need no treatment") is the answer's "no", first; before it
+// the summary, when it says so ("most are small and need no treatment").
+void DialogRunner::NoFirst(std::vector<std::pair<double, int>>* ranked) const {
+  std::stable_partition(ranked->begin(), ranked->end(), [&](const auto& r) {
+    return SaysNone(pack_.nodes[r.second].text);
+  });
+  if (const int summary = pack_.topics[0].node;
+      SaysNone(pack_.nodes[summary].text)) {
+    ranked->insert(ranked->begin(), {0.0, summary});
+  }
+}
+
 Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
                                 double confidence) const {
   std::vector<std::pair<double, int>> ranked = SectionsMet(t, all);
@@ -359,18 +372,7 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
   std::stable_sort(
       ranked.begin(), ranked.end(),
       [](const auto& a, const auto& b) { return a.first > b.first; });
-  // "Do all fibroids need to be removed?": a part that says the facet is
-  // not needed ("they need no treatment") is the answer's "no", first.
-  if (yes_or_no) {
-    std::stable_partition(ranked.begin(), ranked.end(), [&](const auto& r) {
-      return SaysNone(pack_.nodes[r.second].text);
-    });
-    // "Most are small and need no treatment": the summary's "no" first.
-    if (const int summary = pack_.topics[0].node;
-        SaysNone(pack_.nodes[summary].text)) {
-      ranked.insert(ranked.begin(), {0.0, summary});
-    }
-  }
+  if (yes_or_no) NoFirst(&ranked);
   if (ranked.size() > kMaxParts) ranked.resize(kMaxParts);
   t.trace.Note([&] {
     return "answered across " + std::to_string(ranked.size()) + " sections" +
