@@ -49,6 +49,8 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"I'm passing a lot of blood from my bottom", "heavy-bleeding"},
       {"my husband collapsed in the kitchen", "fainting"},
       {"I have a terrible headache right now", "severe-pain"},
+      {"I suddenly can't move my left arm and my speech is slurred", "stroke"},
+      {"my mother's face is drooping on one side", "stroke"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
