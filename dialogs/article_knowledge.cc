@@ -220,4 +220,38 @@ std::vector<ParenthesisedName> ParenthesisedNames(
   return out;
 }
 
+std::string WithoutParentheses(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(') ++depth;
+    if (depth == 0) out += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  return out;
+}
+
+std::vector<std::string> DefinedSubjectsNames(std::string_view sentence) {
+  // The subject is a few words: the parentheses open soon, before the
+  // definition's verb, and hold a short list.
+  constexpr std::size_t kOpensWithin = 40, kMostWords = 4;
+  const std::size_t open = sentence.find('(');
+  const std::size_t close = sentence.find(')', open);
+  if (open == std::string_view::npos || open > kOpensWithin ||
+      close == std::string_view::npos) {
+    return {};
+  }
+  std::vector<std::string> names;
+  std::string_view inside = sentence.substr(open + 1, close - open - 1);
+  while (!inside.empty()) {
+    const std::size_t comma = std::min(inside.find(','), inside.size());
+    const std::string_view name = TrimView(inside.substr(0, comma));
+    inside.remove_prefix(std::min(comma + 1, inside.size()));
+    const auto words =
+        static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+    if (!name.empty() && words <= kMostWords) names.emplace_back(name);
+  }
+  return names;
+}
+
 }  // namespace faqbot::dialogs

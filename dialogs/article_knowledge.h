@@ -50,6 +50,14 @@ struct ParenthesisedName {
 std::vector<ParenthesisedName> ParenthesisedNames(
     std::string_view sentence, const intents::Lexicon& lexicon);
 
+// `text` without what is in parentheses ("an enlarged prostate is ...").
+std::string WithoutParentheses(std::string_view text);
+
+// "An enlarged prostate (benign prostatic hyperplasia, BPH) is ...": the
+// names in the parentheses of a definition's subject, before its verb,
+// each of up to four words ("benign prostatic hyperplasia", "bph").
+std::vector<std::string> DefinedSubjectsNames(std::string_view sentence);
+
 }  // namespace faqbot::dialogs
 
 #endif  // FAQBOT_DIALOGS_ARTICLE_KNOWLEDGE_H_

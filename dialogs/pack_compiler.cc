@@ -325,7 +325,13 @@ class Compiler {
         std::erase(s.facets, Facet::kTreatment);
       }
       s.names_causes = cause >= 1.0;
-      if (first) ClassifyDefinition(&s, words, sig.facets);
+      // "An enlarged prostate (BPH) is ...": the subject's other names in
+      // parentheses do not push its verb out of reach.
+      if (first) {
+        ClassifyDefinition(
+            &s, intents::Normalize(WithoutParentheses(s.text), *lexicon_),
+            sig.facets);
+      }
       if (s.called.empty()) s.called = CalledLike(words);
       first = false;
       out.push_back(std::move(s));
@@ -542,6 +548,15 @@ class Compiler {
     // What a definition calls the subject names it too: "a growth in my
     // gallbladder" asks about the polyps.
     for (const auto& s : sentences) {
+      // "An enlarged prostate (benign prostatic hyperplasia, BPH) is ...":
+      // the subject's other names in the summary's definition.
+      if (kind == NodeKind::kOverview && s.defines_subject) {
+        for (const auto& name : DefinedSubjectsNames(s.text)) {
+          pack_->matcher.AddSubjectName(
+              topic.intent, name,
+              "the article's definition, in parentheses: \"" + s.text + "\"");
+        }
+      }
       if (s.called.empty()) continue;
       const int subject =
           kind == NodeKind::kOverview ? topic.intent : pack_->topics[0].intent;

@@ -683,6 +683,24 @@ TEST(PackCompiler, HowATreatmentFeelsIsAskedOfItsSection) {
   EXPECT_EQ(r.node, "draining-a-bursa") << r.text;
 }
 
+// The names in parentheses after the subject of the summary's definition
+// ("a bunion (hallux valgus, HAV) is ...") are the subject's: "HAV" in a
+// question is the subject, as "bunion" is, and the section its other words
+// name answers.
+TEST(PackCompiler, TheDefinitionsNamesInParenthesesAreTheSubjects) {
+  const Reply r = FirstReply(
+      "Is a bunion something to worry about?\n"
+      "A bunion (hallux valgus, HAV) is a bony lump at the base of the big "
+      "toe that bends the toe towards the others. Details are as follows:\n"
+      "1. Self-help\n"
+      "Cutting down on caffeine eases the ache.\n"
+      "2. Surgery\n"
+      "An operation straightens the toe.\n"
+      "Wear wide shoes.\n",
+      "Does caffeine make HAV worse?");
+  EXPECT_EQ(r.node.substr(0, 9), "self-help") << r.node << ": " << r.text;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
