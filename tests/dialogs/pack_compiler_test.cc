@@ -701,6 +701,23 @@ TEST(PackCompiler, TheDefinitionsNamesInParenthesesAreTheSubjects) {
   EXPECT_EQ(r.node.substr(0, 9), "self-help") << r.node << ": " << r.text;
 }
 
+// "How long" asks a duration: its "long" names no section ("a
+// long-standing bunion"), the medicine the question names does.
+TEST(PackCompiler, HowLongNamesNoSection) {
+  const Reply r = FirstReply(
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Details are as "
+      "follows:\n"
+      "1. Medicines\n"
+      "Anti-inflammatory gels such as diclofenac ease the swelling over some "
+      "weeks.\n"
+      "2. Complications\n"
+      "A long-standing bunion can stiffen the joint.\n"
+      "Wear wide shoes.\n",
+      "How long does diclofenac take to work?");
+  EXPECT_EQ(r.node.substr(0, 9), "medicines") << r.node << ": " << r.text;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
