@@ -283,10 +283,15 @@ class Compiler {
       // "They often cause no symptoms", "it causes sudden pain": what the
       // condition causes is a symptom, not a cause of it.
       const double cause = sig.facets[static_cast<int>(Facet::kCause)];
+      // "Alpha blockers relax ... and can cause dizziness": nor what a
+      // treatment causes, the subject named after it neither.
+      const bool side_effect =
+          sig.facets[static_cast<int>(Facet::kTreatment)] >= kClearCue &&
+          CausesSomethingElse(words);
       const bool tells_symptoms =
           (cause < 1.0 &&
            (sig.facets[static_cast<int>(Facet::kSymptoms)] >= 1.0 ||
-            TellsWhatTheSubjectCauses(words))) ||
+            TellsWhatTheSubjectCauses(words) || side_effect)) ||
           ComesFromTheSubject(words);
       const bool gives_a_reason = GivesAReason(words);
       for (int f = 1; f < kFacetCount; ++f) {
@@ -385,6 +390,26 @@ class Compiler {
         return true;
       }
       subject = subject || NamesSubject(words[i]);
+    }
+    return false;
+  }
+
+  // "...can cause dizziness": a causing verb with neither the subject's
+  // word nor a word pointing back after it tells what something else
+  // causes ("obesity can cause it", "worms cause calcification" tell a
+  // cause).
+  bool CausesSomethingElse(const std::vector<std::string>& words) const {
+    using intents::WordClass;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!lexicon_->Is(words[i], WordClass::kCausingVerbs) ||
+          (i > 0 && lexicon_->Is(words[i - 1], WordClass::kNounMarkers))) {
+        continue;
+      }
+      return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                          words.end(), [&](const std::string& w) {
+                            return NamesSubject(w) ||
+                                   lexicon_->Is(w, WordClass::kPointingBack);
+                          });
     }
     return false;
   }

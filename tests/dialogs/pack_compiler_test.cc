@@ -199,14 +199,19 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
       "Small bunions often cause no symptoms and need no treatment.\n"
       "4. Large bunions\n"
       "A large bunion can cause trouble finding shoes.\n"
+      "5. Painkillers\n"
+      "Anti-inflammatory tablets ease the ache but can cause stomach "
+      "upset.\n"
       "Wear wide shoes.\n";
   const Reply r = FirstReply(kBunions, "what causes bunions?");
   EXPECT_EQ(r.node, "all.cause");
   EXPECT_NE(r.text.find("pointed shoes"), std::string::npos) << r.text;
   EXPECT_NE(r.text.find("runs in families"), std::string::npos) << r.text;
   EXPECT_EQ(r.text.find("no symptoms"), std::string::npos) << r.text;
-  // What the subject causes is no cause of it.
+  // What the subject causes is no cause of it, nor what something else
+  // causes.
   EXPECT_EQ(r.text.find("finding shoes"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("stomach upset"), std::string::npos) << r.text;
 
   // "No cause is found" tells of the causes ("cause", a noun after "no"):
   // the summary's sentence is among them, where "most cause no trouble"
