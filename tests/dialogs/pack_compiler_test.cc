@@ -199,9 +199,9 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
       "Small bunions often cause no symptoms and need no treatment.\n"
       "4. Large bunions\n"
       "A large bunion can cause trouble finding shoes.\n"
-      "5. Painkillers\n"
-      "Anti-inflammatory tablets ease the ache but can cause stomach "
-      "upset.\n"
+      "5. Rubbing\n"
+      "The rubbing can lead to a thick callus, which is treated by a "
+      "podiatrist.\n"
       "Wear wide shoes.\n";
   const Reply r = FirstReply(kBunions, "what causes bunions?");
   EXPECT_EQ(r.node, "all.cause");
@@ -209,9 +209,9 @@ TEST(PackCompiler, CausesAreGatheredFromTheSectionsThatTellThem) {
   EXPECT_NE(r.text.find("runs in families"), std::string::npos) << r.text;
   EXPECT_EQ(r.text.find("no symptoms"), std::string::npos) << r.text;
   // What the subject causes is no cause of it, nor what something else
-  // causes.
+  // leads to in a sentence of care.
   EXPECT_EQ(r.text.find("finding shoes"), std::string::npos) << r.text;
-  EXPECT_EQ(r.text.find("stomach upset"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("thick callus"), std::string::npos) << r.text;
 
   // "No cause is found" tells of the causes ("cause", a noun after "no"):
   // the summary's sentence is among them, where "most cause no trouble"
