@@ -84,6 +84,11 @@ std::string Analyzer::RelatedTerm(const std::string& stem) const {
   };
   // Before Freeze() the vocabulary is still being added: nothing relates.
   if (sorted_terms_.empty()) return "";
+  // "Prostatitis" is no form of "prostate": a word the stemmer keeps whole
+  // ([whole-endings], an inflammation) names a condition of its own.
+  for (const auto& ending : lexicon_->Entries(WordClass::kWholeEndings)) {
+    if (stem.ends_with(ending)) return "";
+  }
   if (std::string near = WithoutNearEnding(stem); !near.empty()) return near;
   if (stem.size() < kMinShared) return "";
   if (std::string sized = SizePrefixed(stem); !sized.empty()) return sized;

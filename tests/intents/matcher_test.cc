@@ -388,6 +388,17 @@ TEST(MatcherSubjects, AnEverydayWordIsNotCorrectedIntoTheArticles) {
       m.Match("are small stoens dangerous").analysis.corrections.empty());
 }
 
+// "Prostatitis" is no form of the article's "prostate": a word the
+// stemmer keeps whole ([whole-endings] "itis") names a condition of its
+// own, not one of the word family.
+TEST(MatcherSubjects, AnInflammationIsNoFormOfItsOrgansWord) {
+  const Matcher m = SmallArticle("Is an enlarged prostate dangerous?",
+                                 "Medicines", "Tablets relax the prostate.");
+  EXPECT_TRUE(m.Match("what is prostatitis").analysis.related.empty());
+  EXPECT_EQ(m.CheckSubject("what is prostatitis").uncovered,
+            std::vector<std::string>{"prostatitis"});
+}
+
 // "GERD" is the article's reflux (lexicon synonyms: a name's
 // abbreviation is the name).
 TEST(MatcherSubjects, AnAbbreviationIsTheArticlesName) {
