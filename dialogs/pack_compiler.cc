@@ -570,21 +570,33 @@ class Compiler {
     pack_->matcher.AddKeywords(
         topic.intent, body, kTextWeight,
         kind == NodeKind::kOverview ? "summary" : "text");
-    // What a definition calls the subject names it too: "a growth in my
-    // gallbladder" asks about the polyps.
+    AddSubjectNames(kind, topic.intent, sentences);
+    AddParenthesisedNames(topic.intent, sentences);
+    for (const auto& sentence : shown) {
+      pack_->matcher.AddPassage(topic.intent, sentence);
+    }
+    AddFacetNodes(kind, id, title, source, sentences, &topic);
+    pack_->topics.push_back(topic);
+  }
+
+  // What a definition calls the subject names it too: "a growth in my
+  // gallbladder" asks about the polyps; so do the names in parentheses
+  // after the summary's subject ("BPH"). `intent` is the topic's.
+  void AddSubjectNames(NodeKind kind, int intent,
+                       const std::vector<Sentence>& sentences) {
     for (const auto& s : sentences) {
       // "An enlarged prostate (benign prostatic hyperplasia, BPH) is ...":
       // the subject's other names in the summary's definition.
       if (kind == NodeKind::kOverview && s.defines_subject) {
         for (const auto& name : DefinedSubjectsNames(s.text)) {
           pack_->matcher.AddSubjectName(
-              topic.intent, name,
+              intent, name,
               "the article's definition, in parentheses: \"" + s.text + "\"");
         }
       }
       if (s.called.empty()) continue;
       const int subject =
-          kind == NodeKind::kOverview ? topic.intent : pack_->topics[0].intent;
+          kind == NodeKind::kOverview ? intent : pack_->topics[0].intent;
       const std::string origin = "the article's definition: \"" + s.text + "\"";
       const auto add = [&](const std::string& word) {
         pack_->matcher.AddSubjectName(subject, word, origin);
@@ -598,12 +610,6 @@ class Compiler {
         }
       }
     }
-    AddParenthesisedNames(topic.intent, sentences);
-    for (const auto& sentence : shown) {
-      pack_->matcher.AddPassage(topic.intent, sentence);
-    }
-    AddFacetNodes(kind, id, title, source, sentences, &topic);
-    pack_->topics.push_back(topic);
   }
 
   // "A fluid-filled nodule (a cyst)" in a section on small nodules: a kind
