@@ -41,6 +41,15 @@ Reply FirstReply(std::string_view article, const std::string& text) {
   return r ? *r : Reply{};
 }
 
+// A short article on bunions: the title and summary, then `rest` (its
+// sections and closing advice).
+std::string Bunion(std::string_view rest) {
+  return "Is a bunion something to worry about?\n"
+         "A bunion is a bony lump at the base of the big toe. Details are as "
+         "follows:\n" +
+         std::string(rest);
+}
+
 // An author who rewords a heading with an explicit id changes nothing for
 // the conversations, intents files and tests that name it.
 TEST(PackCompiler, AnExplicitIdSurvivesRewordingTheHeading) {
@@ -573,16 +582,13 @@ TEST(PackCompiler, ANameInParenthesesForTheSubjectNamesIt) {
 // operation's circumstance alone is no sign ("can it come back after
 // surgery?" gets no warning).
 TEST(WarningSigns, AreReadAsAPersonTellsThem) {
-  constexpr const char* kBunions =
-      "Is a bunion something to worry about?\n"
-      "A bunion is a bony lump at the base of the big toe. Details are as "
-      "follows:\n"
+  const std::string kBunions = Bunion(
       "1. Surgery\n"
       "An operation straightens the toe. A bunion can come back after "
       "surgery.\n"
       "See a doctor promptly if the toe becomes red, hot and swollen, if "
       "your toes become numb, cold or weak, or, after an operation, if the "
-      "wound leaks pus or you have a fever.\n";
+      "wound leaks pus or you have a fever.\n");
   EXPECT_EQ(
       FirstReply(kBunions, "Since this morning my toes are cold and weak.")
           .kind,
@@ -606,10 +612,7 @@ TEST(WarningSigns, AreReadAsAPersonTellsThem) {
 // section and whether it recurs: the section's sentence on that (beside
 // its treatment sentences) is in the answer.
 TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
-  constexpr const char* kBunions =
-      "Is a bunion something to worry about?\n"
-      "A bunion is a bony lump at the base of the big toe. Details are as "
-      "follows:\n"
+  const std::string kBunions = Bunion(
       "1. Wide shoes\n"
       "Wide, soft shoes ease the rubbing.\n"
       "2. Medicines\n"
@@ -617,7 +620,7 @@ TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
       "3. Surgery\n"
       "An operation straightens the toe and removes the bony lump. The "
       "bunion still comes back in about 1 in 10 people.\n"
-      "Wear wide shoes.\n";
+      "Wear wide shoes.\n");
   const Reply r = FirstReply(kBunions, "Can a bunion come back after surgery?");
   EXPECT_NE(r.text.find("1 in 10"), std::string::npos)
       << r.node << ": " << r.text;
@@ -628,16 +631,13 @@ TEST(PackCompiler, AnAspectToldBesideTheFacetsSentencesIsAnswered) {
 // is the recovery after surgery?" gets that sentence with no caveat that
 // the article does not say.
 TEST(PackCompiler, AFewDaysOrTwoTellHowLong) {
-  constexpr const char* kBunions =
-      "Is a bunion something to worry about?\n"
-      "A bunion is a bony lump at the base of the big toe. Details are as "
-      "follows:\n"
+  const std::string kBunions = Bunion(
       "1. Wide shoes\n"
       "Wide, soft shoes ease the rubbing.\n"
       "2. Surgery\n"
       "An operation straightens the toe and removes the bony lump. Most "
       "people walk within one or two days.\n"
-      "Wear wide shoes.\n";
+      "Wear wide shoes.\n");
   const Reply r =
       FirstReply(kBunions, "How long is the recovery after bunion surgery?");
   EXPECT_NE(r.text.find("one or two days"), std::string::npos) << r.text;
@@ -675,15 +675,13 @@ TEST(PackCompiler, AYesOrNoTreatmentQuestionOpensWithTheSummarysNo) {
 // asked of that treatment's section, not of the condition's symptoms.
 TEST(PackCompiler, HowATreatmentFeelsIsAskedOfItsSection) {
   const Reply r = FirstReply(
-      "Is a bunion something to worry about?\n"
-      "A bunion is a bony lump at the base of the big toe. Details are as "
-      "follows:\n"
-      "1. Symptoms\n"
-      "A bunion can ache, swell and rub in tight shoes.\n"
-      "2. Draining a bursa\n"
-      "A doctor can drain a swollen bursa beside the bunion with a needle "
-      "after numbing the skin.\n"
-      "Wear wide shoes.\n",
+      Bunion(
+          "1. Symptoms\n"
+          "A bunion can ache, swell and rub in tight shoes.\n"
+          "2. Draining a bursa\n"
+          "A doctor can drain a swollen bursa beside the bunion with a needle "
+          "after numbing the skin.\n"
+          "Wear wide shoes.\n"),
       "Does draining the bursa of a bunion hurt?");
   EXPECT_EQ(r.node, "draining-a-bursa") << r.text;
 }
@@ -709,17 +707,15 @@ TEST(PackCompiler, TheDefinitionsNamesInParenthesesAreTheSubjects) {
 // "How long" asks a duration: its "long" names no section ("a
 // long-standing bunion"), the medicine the question names does.
 TEST(PackCompiler, HowLongNamesNoSection) {
-  const Reply r = FirstReply(
-      "Is a bunion something to worry about?\n"
-      "A bunion is a bony lump at the base of the big toe. Details are as "
-      "follows:\n"
-      "1. Medicines\n"
-      "Anti-inflammatory gels such as diclofenac ease the swelling over some "
-      "weeks.\n"
-      "2. Complications\n"
-      "A long-standing bunion can stiffen the joint.\n"
-      "Wear wide shoes.\n",
-      "How long does diclofenac take to work?");
+  const Reply r =
+      FirstReply(Bunion("1. Medicines\n"
+                        "Anti-inflammatory gels such as diclofenac ease the "
+                        "swelling over some "
+                        "weeks.\n"
+                        "2. Complications\n"
+                        "A long-standing bunion can stiffen the joint.\n"
+                        "Wear wide shoes.\n"),
+                 "How long does diclofenac take to work?");
   EXPECT_EQ(r.node.substr(0, 9), "medicines") << r.node << ": " << r.text;
 }
 
