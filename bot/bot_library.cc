@@ -169,9 +169,11 @@ Result<Reply> Bot::StepInLibrary(const dialogs::Library& library,
   // The article whose subject the message names, as from its page (or,
   // on a page, after the page's article refused): its reply stands unless
   // it refuses too.
-  const dialogs::DialogState before = *state;
+  // (The state as it was, kept only when there is such an article.)
+  const std::optional<dialogs::DialogState> before =
+      route.trial >= 0 ? std::optional(*state) : std::nullopt;
   const auto tried = [&]() -> std::optional<Result<Reply>> {
-    dialogs::DialogState trial = before;
+    dialogs::DialogState trial = *before;
     const int home = turn.home >= 0 ? turn.home : route.trial;
     auto r = AnswerFrom({library, &trial, turn.input, home, trace}, route.trial,
                         route.pack >= 0 ? -1 : route.warns);
