@@ -6,6 +6,7 @@
 #include "dialogs/navigation.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
+#include "intents/normalizer.h"
 #include "intents/text.h"
 
 namespace faqbot::dialogs {
@@ -615,6 +616,7 @@ bool DialogRunner::PointsAtUnknownWords(const Turn& t,
 // that speaks to the aspect asked, or a choice between close sections.
 DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
                                                      DialogState* state) const {
+  if (AsksOfMostOfThem(t)) return {0, Confidence(t.best), std::nullopt};
   const PackSettings& cfg = pack_.settings;
   const auto& cands = t.sig.candidates;
   std::vector<int> close;
@@ -826,6 +828,25 @@ bool DialogRunner::AspectOnlyBeside(const Turn& t, const Topic& topic,
 
 // A question's treatment cue from this on names a treatment ("draining").
 constexpr double kTreatmentNamed = 0.8;
+
+// "Are most lung nodules cancer?": a proportion word just before the
+// subject's word asks of the subject as a whole, which the summary answers
+// when it too says what most (or a few) are.
+bool DialogRunner::AsksOfMostOfThem(Turn& t) const {
+  const intents::Lexicon& lex = pack_.lexicon();
+  const auto& w = t.words;
+  bool asks = false;
+  for (std::size_t i = 0; i + 1 < w.size() && !asks; ++i) {
+    asks = lex.Is(w[i], intents::WordClass::kProportionWords) &&
+           pack_.matcher.IsSubjectTerm(pack_.matcher.TermOf(w[i + 1]));
+  }
+  if (!asks || !lex.HasEntry(intents::Normalize(pack_.topic_node(0).text, lex),
+                             intents::WordClass::kProportionWords)) {
+    return false;
+  }
+  t.trace.Note([] { return "the article as a whole: asked of most of them"; });
+  return true;
+}
 
 // The facet asked of a section that has no sentence on it: the section
 // whose heading names the facet ("Treatment options") when there is one,

@@ -207,6 +207,9 @@ class DialogRunner {
   const std::string* BestPassage(const Turn& t, int intent) const;
   // Whether `node`'s text holds one of those sentences of `intent`.
   bool HoldsAPassage(const Turn& t, int intent, const Node& node) const;
+  // Whether the question asks what most of the subject's cases are, and
+  // the summary says (AsksOfMostOfThem in dialog_runner.cc).
+  bool AsksOfMostOfThem(Turn& t) const;
   // Whether the aspect asked is spoken to in `topic` but not in its facet
   // node `facet_node`.
   bool AspectOnlyBeside(const Turn& t, const Topic& topic,

@@ -31,6 +31,7 @@ constexpr std::string_view kClassNames[] = {
     "causing-verbs",
     "told-phrases",
     "noun-markers",
+    "proportion-words",
     "negators",
     "clause-breaks",
     "negated-verbs",

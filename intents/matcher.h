@@ -241,6 +241,11 @@ class Matcher {
   // index of what any article mentions.
   const StringSet& Terms() const { return pack_terms_; }
   std::string TermOf(const std::string& word) const;
+  // Whether `term` is one of the subject's (the title's, or a name the
+  // article gives it: AddSubjectName).
+  bool IsSubjectTerm(const std::string& term) const {
+    return subject_terms_.contains(term) || subject_names_.contains(term);
+  }
 
   // For inspect: the keyword terms of an intent with their final weights,
   // and its patterns as written.

@@ -719,6 +719,24 @@ TEST(PackCompiler, HowLongNamesNoSection) {
   EXPECT_EQ(r.node.substr(0, 9), "medicines") << r.node << ": " << r.text;
 }
 
+// "Do most bunions need an operation?" asks of them all: the summary,
+// which says what most and a few are, answers, not the section on the few.
+TEST(PackCompiler, AQuestionOfMostOfThemIsTheSummarys) {
+  const Reply r = FirstReply(
+      "Is a bunion something to worry about?\n"
+      "A bunion is a bony lump at the base of the big toe. Most bunions stay "
+      "mild and a few need an operation. Details are as follows:\n"
+      "1. Wide shoes\n"
+      "Wide, soft shoes ease the rubbing.\n"
+      "2. Bunions that need an operation\n"
+      "A bunion that hurts despite wide shoes is straightened with an "
+      "operation.\n"
+      "Wear wide shoes.\n",
+      "Do most bunions need an operation?");
+  EXPECT_NE(r.text.find("Most bunions stay mild"), std::string::npos)
+      << r.node << ": " << r.text;
+}
+
 // A lifestyle question about the article as a whole, which two sections
 // touch, is answered by the closing advice first (advice for everyone),
 // not a choice between the sections; "the food pipe" is the oesophagus,
