@@ -65,6 +65,8 @@ TEST_F(MatcherTest, ReportsFacetCues) {
             Facet::kCause);
   EXPECT_EQ(m_.Match("can liver calcification cause cancer").facet(),
             Facet::kRisk);
+  // How one knows one has it: found by examinations and scans.
+  EXPECT_EQ(m_.Match("how do i know if i have it").facet(), Facet::kFollowUp);
   // "The food pipe" is the oesophagus, no word of diet.
   EXPECT_EQ(m_.Match("food is bad for it").facet(), Facet::kLifestyle);
   EXPECT_NE(m_.Match("it is near the food pipe").facet(), Facet::kLifestyle);
