@@ -100,26 +100,25 @@ enum class WordClass : std::uint8_t {
   kExaminations,         // "prostate ultrasound": looks at one organ
   kCausingVerbs,         // "can it cause itching?": what it leads to
   kToldPhrases,          // "diagnosed with": how a story knows, not asked
-  kNounMarkers,
-  kProportionWords,  // "are most nodules cancer?": of them all          // "no
-                     // cause is found": a noun, not a verb, after
-  kNegators,         // "no fever"
-  kClauseBreaks,     // "but", "and": a negation stops there
-  kNegatedVerbs,     // "can not stop vomiting": the verb is negated
-  kPastVerbs,        // "had", "was": told as happened
-  kLongAgoUnits,     // "years ago"
-  kYoung,            // "as a child"
-  kLongAgoWords,     // "in childhood"
-  kNowWords,         // "now", "again": happening now
-  kPersonal,         // "i", "my", "husband": someone a sign is told of
-  kSupposing,        // "if": a sign supposed, not told
-  kOverWords,        // "recovered", "went away": an end told
-  kLastingWords,     // "for months": lasting, not of today
-  kRecurringWords,   // "painful periods": comes back, unless told now
-  kUrgentWords,      // "emergency", "promptly" in the article
-  kUrgentAdvice,     // "see a doctor promptly": the advice's signs
-  kSignFillers,      // "there is", "appears": no part of a sign
-  kLinkingVerbs,     // "becomes": "the lump becomes red, hot"
+  kNounMarkers,          // "no cause is found": a noun, not a verb, after
+  kProportionWords,      // "are most nodules cancer?": of them all
+  kNegators,             // "no fever"
+  kClauseBreaks,         // "but", "and": a negation stops there
+  kNegatedVerbs,         // "can not stop vomiting": the verb is negated
+  kPastVerbs,            // "had", "was": told as happened
+  kLongAgoUnits,         // "years ago"
+  kYoung,                // "as a child"
+  kLongAgoWords,         // "in childhood"
+  kNowWords,             // "now", "again": happening now
+  kPersonal,             // "i", "my", "husband": someone a sign is told of
+  kSupposing,            // "if": a sign supposed, not told
+  kOverWords,            // "recovered", "went away": an end told
+  kLastingWords,         // "for months": lasting, not of today
+  kRecurringWords,       // "painful periods": comes back, unless told now
+  kUrgentWords,          // "emergency", "promptly" in the article
+  kUrgentAdvice,         // "see a doctor promptly": the advice's signs
+  kSignFillers,          // "there is", "appears": no part of a sign
+  kLinkingVerbs,         // "becomes": "the lump becomes red, hot"
   kCircumstanceWords,    // "after an operation, if ...": when, not a sign
   kAskingCondition,      // "does this mean I have" before a condition
   kYoungSigns,           // "so young": a child is asked about
