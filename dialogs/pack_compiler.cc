@@ -382,16 +382,21 @@ class Compiler {
   // what the subject leads to, not what causes it ("no cause is found",
   // a noun, does not).
   bool TellsWhatTheSubjectCauses(const std::vector<std::string>& words) const {
-    using intents::WordClass;
     bool subject = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (subject && lexicon_->Is(words[i], WordClass::kCausingVerbs) &&
-          (i == 0 || !lexicon_->Is(words[i - 1], WordClass::kNounMarkers))) {
-        return true;
-      }
+      if (subject && CausingVerbAt(words, i)) return true;
       subject = subject || NamesSubject(words[i]);
     }
     return false;
+  }
+
+  // Whether `words[i]` is a causing verb: "cause", not the noun after
+  // [noun-markers] ("no cause is found", "the underlying cause").
+  bool CausingVerbAt(const std::vector<std::string>& words,
+                     std::size_t i) const {
+    using intents::WordClass;
+    return lexicon_->Is(words[i], WordClass::kCausingVerbs) &&
+           (i == 0 || !lexicon_->Is(words[i - 1], WordClass::kNounMarkers));
   }
 
   // "...can cause dizziness": a causing verb with neither the subject's
@@ -399,16 +404,13 @@ class Compiler {
   // causes ("obesity can cause it", "worms cause calcification" tell a
   // cause).
   bool CausesSomethingElse(const std::vector<std::string>& words) const {
-    using intents::WordClass;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!lexicon_->Is(words[i], WordClass::kCausingVerbs) ||
-          (i > 0 && lexicon_->Is(words[i - 1], WordClass::kNounMarkers))) {
-        continue;
-      }
+      if (!CausingVerbAt(words, i)) continue;
       return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                           words.end(), [&](const std::string& w) {
                             return NamesSubject(w) ||
-                                   lexicon_->Is(w, WordClass::kPointingBack);
+                                   lexicon_->Is(
+                                       w, intents::WordClass::kPointingBack);
                           });
     }
     return false;
