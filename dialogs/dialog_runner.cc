@@ -4,6 +4,7 @@
 #include <ranges>
 
 #include "dialogs/navigation.h"
+#include "dialogs/the_only_one.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
@@ -21,20 +22,6 @@ bool NamesNothing(const std::vector<intents::Candidate>& cands) {
   return std::none_of(
       cands.begin(), cands.end(),
       [](const intents::Candidate& c) { return c.specific > 0; });
-}
-
-// The one topic `pick` gives for an item of `items` (-1: none for it), or
-// -1 when none or several do.
-template <typename Items, typename Pick>
-int TheOnlyOne(const Items& items, Pick pick) {
-  int found = -1;
-  for (const auto& item : items) {
-    const int topic = pick(item);
-    if (topic < 0) continue;
-    if (found >= 0) return -1;
-    found = topic;
-  }
-  return found;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "dialogs/the_only_one.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
@@ -374,13 +375,8 @@ bool Library::NamesTitleSubject(const std::vector<std::string>& keys,
 // when the rest of the message is not its subject.
 int Library::OnlyTitleSubject(const std::vector<std::string>& keys,
                               const std::vector<int>& candidates) const {
-  int found = -1;
-  for (const int p : candidates) {
-    if (!NamesTitleSubject(keys, p)) continue;
-    if (found >= 0) return -1;
-    found = p;
-  }
-  return found;
+  return TheOnlyOne(candidates,
+                    [&](int p) { return NamesTitleSubject(keys, p) ? p : -1; });
 }
 
 // A story that names the article and decides only by a scope word ("the
