@@ -744,7 +744,7 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   const std::string* best = BestPassage(t, tp.intent);
   if (facet != intents::Facet::kNone && tp.facets[f] >= 0 &&
       (!best || HoldsAPassage(t, tp.intent, pack_.nodes[tp.facets[f]]))) {
-    if (AspectOnlyBeside(t, tp, pack_.nodes[tp.facets[f]])) {
+    if (AspectOnlyBeside(t, tp, facet)) {
       t.trace.Note([&] {
         return "the whole section: it speaks to " +
                std::string(intents::AspectName(t.sig.aspect()));
@@ -804,13 +804,12 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
 // asked (recurrence) in a sentence beside its facet's ("the ganglion still
 // comes back in 1 in 10"), which the whole section then holds.
 bool DialogRunner::AspectOnlyBeside(const Turn& t, const Topic& topic,
-                                    const Node& facet_node) const {
+                                    intents::Facet facet) const {
   const intents::Aspect asked = t.sig.aspect();
   if (asked == intents::Aspect::kNone) return false;
   const auto a = static_cast<std::size_t>(asked);
   return topic.aspects[a] &&
-         !pack_.matcher.Match(facet_node.text, /*correct_spelling=*/false)
-              .aspects[a];
+         !topic.facet_aspects[static_cast<std::size_t>(facet)][a];
 }
 
 // A question's treatment cue from this on names a treatment ("draining").

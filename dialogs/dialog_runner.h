@@ -210,10 +210,10 @@ class DialogRunner {
   // Whether the question asks what most of the subject's cases are, and
   // the summary says (AsksOfMostOfThem in dialog_runner.cc).
   bool AsksOfMostOfThem(Turn& t) const;
-  // Whether the aspect asked is spoken to in `topic` but not in its facet
-  // node `facet_node`.
+  // Whether the aspect asked is spoken to in `topic` but not in its
+  // sentences on `facet`.
   bool AspectOnlyBeside(const Turn& t, const Topic& topic,
-                        const Node& facet_node) const;
+                        intents::Facet facet) const;
   // The closing advice's node for `facet` when the facet is mostly advice
   // for everyone (lifestyle, check-ups), or -1.
   int GeneralAdvice(intents::Facet facet) const;

@@ -63,6 +63,9 @@ struct Topic {
   // Which aspects (intents::Aspect) a sentence of this topic speaks to
   // ("pass within a few weeks": how long).
   std::array<bool, intents::kAspectCount> aspects{};
+  // The same for the sentences of each facet's node (facet_aspects[f]).
+  std::array<std::array<bool, intents::kAspectCount>, kFacetCount>
+      facet_aspects{};
 };
 
 // Thresholds for routing; the intents file's [settings] may change them.

@@ -648,6 +648,10 @@ class Compiler {
         if (std::find(s.facets.begin(), s.facets.end(), facet) !=
             s.facets.end()) {
           picked.push_back(s.text);
+          for (int a = 1; a < intents::kAspectCount; ++a) {
+            topic->facet_aspects[f][a] =
+                topic->facet_aspects[f][a] || s.aspects[a];
+          }
         }
         if (facet == Facet::kDefinition && s.defines_subject) {
           subject_definitions_.push_back(s.text);
