@@ -7,7 +7,6 @@
 #include "dialogs/the_only_one.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
-#include "intents/normalizer.h"
 #include "intents/text.h"
 
 namespace faqbot::dialogs {
@@ -819,6 +818,7 @@ constexpr double kTreatmentNamed = 0.8;
 // subject's word asks of the subject as a whole, which the summary answers
 // when it too says what most (or a few) are.
 bool DialogRunner::AsksOfMostOfThem(Turn& t) const {
+  if (!pack_.summary_tells_proportions) return false;
   const intents::Lexicon& lex = pack_.lexicon();
   const auto& w = t.words;
   bool asks = false;
@@ -826,10 +826,7 @@ bool DialogRunner::AsksOfMostOfThem(Turn& t) const {
     asks = lex.Is(w[i], intents::WordClass::kProportionWords) &&
            pack_.matcher.IsSubjectTerm(pack_.matcher.TermOf(w[i + 1]));
   }
-  if (!asks || !lex.HasEntry(intents::Normalize(pack_.topic_node(0).text, lex),
-                             intents::WordClass::kProportionWords)) {
-    return false;
-  }
+  if (!asks) return false;
   t.trace.Note([] { return "the article as a whole: asked of most of them"; });
   return true;
 }

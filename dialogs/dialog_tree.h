@@ -106,6 +106,9 @@ struct Pack {
   // Which aspects (intents::Aspect) some sentence of the article speaks
   // to; the others get a caveat when asked.
   std::array<bool, intents::kAspectCount> aspects{};
+  // Whether the summary says what most or a few of its cases are
+  // ([proportion-words]: "most are benign, a few are cancer").
+  bool summary_tells_proportions = false;
   intents::Matcher matcher;
   PackSettings settings;
   Wording wording;  // every sentence the bot says besides the article's

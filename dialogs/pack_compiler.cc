@@ -639,6 +639,11 @@ class Compiler {
       summary_names_causes_ =
           std::any_of(sentences.begin(), sentences.end(),
                       [](const Sentence& s) { return s.names_causes; });
+      pack_->summary_tells_proportions = std::any_of(
+          sentences.begin(), sentences.end(), [&](const Sentence& s) {
+            return lexicon_->HasEntry(intents::Normalize(s.text, *lexicon_),
+                                      intents::WordClass::kProportionWords);
+          });
     }
     const int topic_index = static_cast<int>(pack_->topics.size());
     for (int f = 1; f < kFacetCount; ++f) {
