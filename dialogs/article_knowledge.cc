@@ -14,33 +14,37 @@ namespace {
 using intents::TrimView;
 using intents::WordClass;
 
-// `text` without a leading "or "/"and " and a trailing full stop.
+// `text` without a leading "or "/"and " (and the list's "for "/"if " said
+// again: "or for fever") and a trailing full stop.
 std::string_view Bare(std::string_view text) {
   text = TrimView(text);
   while (!text.empty() && (text.back() == '.' || text.back() == ';')) {
     text.remove_suffix(1);
   }
-  for (std::string_view joiner : {"or ", "and ", "if "}) {
+  for (std::string_view joiner : {"or ", "and ", "for ", "if "}) {
     if (text.starts_with(joiner)) text.remove_prefix(joiner.size());
   }
   return TrimView(text);
 }
 
 // Where the list of signs starts in `sentence` (lower case), or npos: the
-// first " for " or " if " after an urgent-advice phrase.
+// " for " or " if " after the sentence's first urgent-advice phrase ("seek
+// urgent help for ..., and see a doctor promptly for ...": the first).
 std::size_t ListStart(const std::string& sentence,
                       const intents::Lexicon& lexicon) {
+  std::size_t first = std::string::npos;
   for (const auto& phrase : lexicon.Entries(WordClass::kUrgentAdvice)) {
-    const std::size_t at = sentence.find(phrase);
-    if (at == std::string::npos) continue;
-    const std::size_t after = at + phrase.size();
-    for (std::string_view word : {" for ", " if "}) {
-      if (sentence.compare(after, word.size(), word) == 0) {
-        return after + word.size();
+    for (std::size_t at = sentence.find(phrase); at < first;
+         at = sentence.find(phrase, at + 1)) {
+      const std::size_t after = at + phrase.size();
+      for (std::string_view word : {" for ", " if "}) {
+        if (sentence.compare(after, word.size(), word) == 0) {
+          first = std::min(first, after + word.size());
+        }
       }
     }
   }
-  return std::string::npos;
+  return first;
 }
 
 // "the lump becomes red" -> "the lump becomes ": a sign told as a linking

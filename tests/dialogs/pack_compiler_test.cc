@@ -790,6 +790,14 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
                          lex),
             (std::vector<std::string>{"pain that lasts for hours",
                                       "yellow skin or eyes", "a high fever"}));
+  // Whichever phrase comes first, the list starts after it.
+  EXPECT_EQ(
+      WarningSigns("Seek urgent help for sudden severe pain in the "
+                   "side, or for fever with chills, and see a doctor "
+                   "promptly for blood in the urine.",
+                   lex),
+      (std::vector<std::string>{"sudden severe pain in the side",
+                                "fever with chills", "blood in the urine"}));
   // Later items of a sign told as "becomes <word>" say more of the same;
   // "after an operation" tells when the next sign holds; a lone "or" is
   // none.
