@@ -224,6 +224,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
     reading.SetStory(shape.context, shape.questions);
+    reading.SetOptions(shape.options);
     tr.Note([&] {
       return "story: \"" + shape.context.substr(0, 80) +
              (shape.context.size() > 80 ? "...\"" : "\"");

@@ -49,6 +49,12 @@ class MessageReading {
   bool has_story() const { return story_ != nullptr; }
   const intents::Signals& story() const { return *story_; }
   const intents::SubjectCheck& StorySubject();
+  // The statement whose options a question chooses between
+  // (MessageShape::options), read apart; null when there is none.
+  void SetOptions(std::string_view options) { options_ = options; }
+  const intents::Signals* Options() {
+    return options_.empty() ? nullptr : &Signals(options_);
+  }
 
  private:
   const intents::Matcher& matcher_;
@@ -62,6 +68,7 @@ class MessageReading {
   };
   std::vector<CheckedSubject> subjects_;
   const intents::Signals* story_ = nullptr;
+  std::string_view options_;
   const std::vector<std::string>* questions_ = nullptr;
   std::optional<intents::SubjectCheck> story_subject_;
 };

@@ -176,8 +176,18 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   if (auto r = NotAnswerable(t, state, question, reading)) {
     return std::move(*r);  // 5
   }
-  TopicChoice topic = ChooseTopic(
-      t, state, reading.has_story() ? &reading.story() : nullptr);  // 6
+  // "Which one is better?" asks of the options told just before it, when
+  // they name a section.
+  const intents::Signals* options =
+      pack_.lexicon().HasEntry(t.words, intents::WordClass::kChoosingBetween)
+          ? reading.Options()
+          : nullptr;
+  if (StoryTopic(options) < 0) options = nullptr;
+  TopicChoice topic = ChooseTopic(  // 6
+      t, state,
+      options               ? options
+      : reading.has_story() ? &reading.story()
+                            : nullptr);
   if (topic.reply) {
     AddCaveat(t, &*topic.reply);
     return *std::move(topic.reply);

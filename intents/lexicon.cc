@@ -118,6 +118,7 @@ constexpr std::string_view kClassNames[] = {
     "vague-findings",
     "sign-qualifiers",
     "two-things",
+    "choosing-between",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

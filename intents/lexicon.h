@@ -188,6 +188,7 @@ enum class WordClass : std::uint8_t {
   kVagueFindings,        // "lump", "mass": one names what the other does
   kSignQualifiers,       // "new" high blood pressure: a sign needs it told
   kTwoThings,            // "the two": a question relating two things told
+  kChoosingBetween,      // "which one is better?": of the options just told
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -164,6 +164,14 @@ bool MentionsReport(const std::vector<std::string>& w, const Lexicon& lexicon) {
   return false;
 }
 
+// "Which one is better?": a short question that chooses between options
+// and names none of them.
+bool ChoosesBetween(const std::vector<std::string>& w, const Lexicon& lexicon) {
+  constexpr std::size_t kMostWords = 8;
+  return w.size() <= kMostWords &&
+         lexicon.HasEntry(w, WordClass::kChoosingBetween);
+}
+
 }  // namespace
 
 MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
@@ -188,6 +196,7 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
     if (!shape.context.empty()) shape.context += ' ';
     shape.context += piece;
   };
+  std::string_view told;  // the statement just before
   for (const std::string_view sentence : SentenceViews(text, lexicon)) {
     const auto& words = words_of(sentence);
     if (IsSocial(words, sentence, lexicon)) {
@@ -199,7 +208,14 @@ MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
                           AsksIndirectly(words, lexicon);
     if (!question) {
       add_context(sentence);
+      told = sentence;
       continue;
+    }
+    if (!told.empty() && ChoosesBetween(words, lexicon)) {
+      const auto& options = words_of(told);
+      if (std::find(options.begin(), options.end(), "or") != options.end()) {
+        shape.options = told;
+      }
     }
     // "a gastroenterologist or a surgeon?" after a question: a short
     // fragment that asks nothing on its own belongs to that question.

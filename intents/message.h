@@ -36,6 +36,9 @@ struct MessageShape {
   std::vector<std::string> social;     // greetings, thanks, apologies
   // Personal details found ("7 mm", "I am 45", "'calcified foci'").
   std::vector<std::string> personal;
+  // "...draining it or keyhole surgery. Which one is better?": the
+  // statement whose options a question chooses between (in `text`).
+  std::string_view options;
 };
 
 // `words`, when given, are `text` already normalized (an Analysis's

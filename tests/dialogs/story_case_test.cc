@@ -306,5 +306,34 @@ TEST(StoryCase, TwoThingsToldAreRelatedByTheSectionNamingTheOther) {
          "trap platelets");
 }
 
+// "...draining it with a needle or keyhole surgery. Which one is better?":
+// a question that chooses between the options of the statement before it
+// asks about them, not about the symptoms the story also tells.
+TEST(StoryCase, WhichOneIsBetterAsksOfTheOptionsJustTold) {
+  const auto pack =
+      PackOf("story-case-options",
+             "Is a kidney cyst dangerous?\n"
+             "A kidney cyst is a pouch of fluid on a kidney. Details are as "
+             "follows:\n"
+             "1. Symptoms\n"
+             "A large cyst can cause a dull ache in the side or back.\n"
+             "2. Treatment\n"
+             "Sclerotherapy drains the fluid through a needle; keyhole surgery "
+             "removes the cyst's wall.\n"
+             "Keep your follow-up scans.\n");
+  ASSERT_TRUE(pack);
+  constexpr char kStory[] =
+      "My father has a 6 cm kidney cyst and a dull ache in his side and "
+      "back for months. The doctor talked about draining it with a needle "
+      "or keyhole surgery. ";
+  SaysIn(*pack, std::string(kStory) + "Which one is better?", "Sclerotherapy");
+  // Options the article does not name leave the story's section.
+  SaysIn(*pack,
+         "My father has a 6 cm kidney cyst and a dull ache in his side and "
+         "back for months. The doctor talked about draining it or surgery. "
+         "Which one is better?",
+         "dull ache");
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
