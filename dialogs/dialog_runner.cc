@@ -838,7 +838,17 @@ bool DialogRunner::AsksOfMostOfThem(Turn& t) const {
 Reply DialogRunner::NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                                       double confidence) const {
   const intents::Facet facet = t.facet;
-  const Node& tnode = pack_.nodes[pack_.topics[topic].node];
+  const Topic& tp = pack_.topics[topic];
+  // "How long does it take to form?": a facet only hinted at ("take"),
+  // of a section that speaks to the aspect asked (its growth), is no
+  // facet asked.
+  const intents::Aspect asked = t.sig.aspect();
+  if (t.sig.facet_strength() < kTreatmentNamed &&
+      asked != intents::Aspect::kNone &&
+      tp.aspects[static_cast<std::size_t>(asked)]) {
+    return Answer(state, tp.node, confidence);
+  }
+  const Node& tnode = pack_.nodes[tp.node];
   const int named = pack_.facet_sections[static_cast<int>(facet)];
   // "Does draining it hurt?": how a treatment the question names feels is
   // asked of its section, not of the condition's symptoms.

@@ -70,6 +70,11 @@ Facet Signals::facet() const {
 }
 
 Aspect Signals::aspect() const {
+  // "How long does it take to form?" asks how fast it grows.
+  if (aspects[static_cast<int>(Aspect::kGrowth)] &&
+      aspects[static_cast<int>(Aspect::kDuration)]) {
+    return Aspect::kGrowth;
+  }
   for (int a = 1; a < kAspectCount; ++a) {
     if (aspects[a]) return static_cast<Aspect>(a);
   }

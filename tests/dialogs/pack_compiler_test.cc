@@ -767,6 +767,33 @@ TEST(PackCompiler, ALifestyleQuestionOfTheWholeArticleOpensWithTheAdvice) {
   EXPECT_EQ(r.text.find("pushes up beside"), std::string::npos) << r.text;
 }
 
+// "How long does it take for a calcification to form?" asks how fast it
+// grows: the section that says it "progresses slowly" answers, plainly
+// (the "take" of "does it take" hints at no treatment), not the
+// treatments across sections.
+TEST(Aspects, HowLongToFormAsksHowFastItGrows) {
+  const std::string article =
+      "Is a liver calcification dangerous?\n"
+      "A liver calcification is a spot of calcium in the liver. Details are "
+      "as follows:\n"
+      "1. Old scars\n"
+      "Most calcifications are old scars. A calcification typically "
+      "progresses slowly and causes no symptoms.\n"
+      "2. Parasites\n"
+      "Parasites can leave calcified cysts. Patients may take albendazole "
+      "tablets.\n"
+      "3. Bile duct stones\n"
+      "Stones in the bile ducts can calcify. Patients may take "
+      "bile-promoting tablets.\n"
+      "Keep your follow-up scans.\n";
+  const Reply r = FirstReply(
+      article,
+      "How long does it take for a calcification to form in the liver?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.node << ": " << r.text;
+  EXPECT_NE(r.text.find("progresses slowly"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("nothing specific"), std::string::npos) << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
