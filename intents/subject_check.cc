@@ -110,9 +110,11 @@ const char* KindName(TermKind kind) {
 bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
   const Lexicon& lex = *lexicon_;
+  // An organ the article never names, or names only in passing ("bear
+  // gallbladder capsules" in an article on the liver).
   const auto elsewhere = [&](const std::string& word) {
     return ClassifyTerm(word, lex) == TermKind::kOrgan &&
-           !pack_terms_.contains(TermOf(word));
+           !subject_level_terms_.contains(TermOf(word));
   };
   // The place after "in/on/of": "in my left breast", "of the kidney".
   const auto place_after = [&](std::size_t k) {
@@ -126,11 +128,14 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
   // "a splenic hemangioma": after one.
   if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
   if (i > 0 && elsewhere(w[i - 1])) return true;
-  // "My liver has a small cyst": another organ that has the finding.
+  // "My liver has a small cyst": another organ that has the finding; "my
+  // gallbladder wall is calcified": one that is it.
   constexpr std::size_t kHasWithin = 4;
   for (std::size_t k = i >= kHasWithin ? i - kHasWithin : 0; k + 1 < i; ++k) {
-    if (elsewhere(w[k]) && lex.Is(w[k + 1], WordClass::kHavingVerbs)) {
-      return true;
+    if (!elsewhere(w[k])) continue;
+    if (lex.Is(w[k + 1], WordClass::kHavingVerbs)) return true;
+    for (std::size_t j = k + 1; j < i && j <= k + 2; ++j) {
+      if (lex.Is(w[j], WordClass::kLinkingVerbs) && i <= j + 2) return true;
     }
   }
   for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {

@@ -359,6 +359,20 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
   // "With" says the same: "an enlarged liver with a cyst".
   EXPECT_TRUE(m.CheckSubject("I have an enlarged liver with a cyst").elsewhere);
   EXPECT_FALSE(m.CheckSubject("a pancreas with a small cyst").elsewhere);
+  // An organ that is the finding: "my liver wall is cystic"; the
+  // article's own organ so told is its subject.
+  EXPECT_TRUE(m.CheckSubject("my liver wall is cystic").elsewhere);
+  EXPECT_FALSE(m.CheckSubject("my pancreas is cystic").elsewhere);
+}
+
+// An organ the article names only in passing ("bear gallbladder
+// capsules" in an article on the liver) is another organ all the same.
+TEST(MatcherSubjects, AnOrganNamedOnlyInPassingIsAnother) {
+  const Matcher m =
+      SmallArticle("Is liver calcification dangerous?", "Bile duct stones",
+                   "Patients may take bear gallbladder capsules.");
+  EXPECT_TRUE(m.CheckSubject("my gallbladder is calcified").elsewhere);
+  EXPECT_FALSE(m.CheckSubject("my liver is calcified").elsewhere);
 }
 
 // "Diagnosed" meets a "Diagnosis" heading ([plural-endings]: the noun is
