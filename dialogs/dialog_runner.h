@@ -234,6 +234,7 @@ class DialogRunner {
   // antibiotic ...") after a part refused for `uncovered`, a condition
   // (not a scope word such as "size"), and does not name the article's
   // subject: it asks about that condition too.
+  bool NamesAThing(const std::string& uncovered) const;
   bool JoinedToUncovered(const intents::Signals& question,
                          const std::string& uncovered) const;
 

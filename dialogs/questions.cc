@@ -230,18 +230,25 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   return r;
 }
 
+// Not a subject of the scope list ("size", "cost", "odds"): those are
+// asked of the article's own subject, which the next question may be
+// about ("what are the odds it ruptures, and is it fatal?").
+bool DialogRunner::NamesAThing(const std::string& uncovered) const {
+  const intents::Lexicon& lex = pack_.lexicon();
+  for (const auto& word : intents::Normalize(uncovered, lex)) {
+    if (lex.Is(word, intents::WordClass::kScope)) return false;
+  }
+  return true;
+}
+
 bool DialogRunner::JoinedToUncovered(const intents::Signals& question,
                                      const std::string& uncovered) const {
   const intents::Lexicon& lex = pack_.lexicon();
   const auto& words = question.analysis.words;
   if (uncovered.empty() || words.empty() ||
-      !lex.Is(words[0], intents::WordClass::kJoiners)) {
+      !lex.Is(words[0], intents::WordClass::kJoiners) ||
+      !NamesAThing(uncovered)) {
     return false;
-  }
-  // Not a subject of the scope list ("size", "cost"): those are asked of
-  // the article's own subject, which the next question may be about.
-  for (const auto& word : intents::Normalize(uncovered, lex)) {
-    if (lex.Is(word, intents::WordClass::kScope)) return false;
   }
   return !pack_.matcher.CheckSubject(question.analysis).about_pack;
 }
@@ -262,8 +269,13 @@ Reply DialogRunner::Parts(DialogState* state,
     // "What is steatosis, and is it reversible?": a question about "it"
     // after one the article does not cover is about that too.
     const intents::Signals& own = reading.Signals(q);
+    // After a thing the article lacks ("What is a craniopharyngioma, and
+    // is it dangerous?"), the title's words alone name no topic; after a
+    // word of the scope list ("the odds it ruptures, and is it fatal?")
+    // they name the article's subject.
     const bool names_topic =
-        !own.candidates.empty() && own.candidates[0].specific > 0;
+        !own.candidates.empty() && own.candidates[0].specific > 0 &&
+        (own.candidates[0].intent != 0 || !NamesAThing(uncovered));
     // After a part the bot could not place at all ("What is biliary
     // colic, and how do you treat it?"), "it" is that unknown thing.
     const bool after_fallback =

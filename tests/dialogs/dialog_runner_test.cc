@@ -45,6 +45,17 @@ TEST_F(DialogRunnerTest, NumberPicksAnOfferedChoice) {
             "answer parasitic-infection.treatment");
 }
 
+// "What is Gilbert's syndrome, and is it a precursor to cancer?": after a
+// thing the article lacks, a question that points back at it with only
+// the title's words ("precursor") asks about that thing too.
+TEST_F(DialogRunnerTest, ItAfterAnUncoveredThingIsThatThing) {
+  EXPECT_EQ(Say("What is Gilbert's syndrome and is it a precursor to cancer?"),
+            "fallback ");
+  for (const auto& part : last_.parts) {
+    EXPECT_EQ(part.kind, ReplyKind::kFallback) << part.text;
+  }
+}
+
 TEST_F(DialogRunnerTest, NumberWordsAndOrdinalsPickToo) {
   Say("what causes it");
   EXPECT_EQ(Say("the fourth one"), "answer chronic-hepatitis");
