@@ -327,6 +327,17 @@ Matcher TwoSections(std::string_view first, std::string_view first_text,
   return m;
 }
 
+// "Vision problems": a word for any trouble names no section (scope.txt
+// [generic]); the section on the vision does, not the one whose text says
+// "erection problems".
+TEST(MatcherSubjects, AProblemIsNamedByTheWordBeforeIt) {
+  const Matcher m = TwoSections(
+      "Hormones", "Too much prolactin causes erection problems.",
+      "Large adenomas", "A large one presses on the nerves of vision.");
+  EXPECT_EQ(m.Match("can it cause vision problems?").candidates.at(0).intent,
+            1);
+}
+
 TEST(MatcherSubjects, AHeadingsNegatedWordNamesItOnlyWhenNegated) {
   const Matcher m = TwoSections(
       "Treatment without surgery", "A medicine dissolves small stones.",
