@@ -77,6 +77,18 @@ bool SaysMoreOfTheSame(const std::vector<std::string>& words,
          });
 }
 
+// "a sudden": an article and words WordNet knows only as adjectives.
+bool DescribesOnly(const std::vector<std::string>& words,
+                   const intents::Lexicon& lexicon) {
+  bool describes = false;
+  for (const auto& w : words) {
+    if (lexicon.Is(w, WordClass::kArticles)) continue;
+    if (!lexicon.Is(w, WordClass::kAdjectivesOnly)) return false;
+    describes = true;
+  }
+  return describes;
+}
+
 }  // namespace
 
 std::vector<std::string> WarningSigns(std::string_view advice,
@@ -106,6 +118,7 @@ std::vector<std::string> WarningSigns(std::string_view advice,
     }
     std::string when;     // "after an operation": for the next sign
     std::string told_as;  // "the lump becomes": the last sign's head
+    std::string carried;  // "a sudden,": the next sign's first words
     for (auto item : items) {
       // "and seek urgent help for yellow skin": a second phrase starts a
       // list of its own, and is no part of the sign.
@@ -124,7 +137,13 @@ std::vector<std::string> WarningSigns(std::string_view advice,
         when = std::string(bare);
         continue;
       }
-      std::string sign(bare);
+      // "a sudden, very severe headache": describing words alone are the
+      // start of the next sign.
+      if (DescribesOnly(words, lexicon)) {
+        carried += std::string(bare) + " ";
+        continue;
+      }
+      std::string sign = std::exchange(carried, "") + std::string(bare);
       if (!told_as.empty() && SaysMoreOfTheSame(words, lexicon)) {
         sign = told_as + sign;  // "hot and swollen": of the same lump
       } else {

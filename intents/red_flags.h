@@ -3,8 +3,9 @@
 // A pack's red flags come from three places: the lexicon's list
 // (lexicon/en/red-flags.txt: vomiting blood, black stools, severe pain,
 // high fever with pain, yellow skin or eyes, blood in the urine, fainting,
-// sudden confusion, chest pain, trouble breathing, vomiting that will not
-// stop, no urine, a swelling belly, thoughts of self-harm), the author's
+// sudden confusion, chest pain, trouble breathing, sight lost or doubled of
+// a sudden, vomiting that will not stop, no urine, a swelling belly,
+// thoughts of self-harm), the author's
 // intents file, and the warning signs the article's own closing advice
 // names ("see a doctor promptly for severe pain, fever or chills, ...").
 //

@@ -817,6 +817,13 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
                          lex),
             (std::vector<std::string>{"pain that lasts for hours",
                                       "yellow skin or eyes", "a high fever"}));
+  // Describing words before a comma start the next sign: "a sudden" is
+  // no sign of its own (every "sudden" was urgent).
+  EXPECT_EQ(WarningSigns("Seek urgent help for a sudden, very severe "
+                         "headache with vomiting, or for confusion.",
+                         lex),
+            (std::vector<std::string>{
+                "a sudden very severe headache with vomiting", "confusion"}));
   // Whichever phrase comes first, the list starts after it.
   EXPECT_EQ(
       WarningSigns("Seek urgent help for sudden severe pain in the "

@@ -51,6 +51,8 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"I have a terrible headache right now", "severe-pain"},
       {"I suddenly can't move my left arm and my speech is slurred", "stroke"},
       {"my mother's face is drooping on one side", "stroke"},
+      {"since this morning I'm seeing double", "vision-loss"},
+      {"I suddenly can't see out of my left eye", "vision-loss"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
