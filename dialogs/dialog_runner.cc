@@ -640,6 +640,9 @@ DialogRunner::TopicChoice DialogRunner::TopicByScore(Turn& t,
       });
       return {on, Confidence(t.best), std::nullopt};
     }
+    if (pack_.lexicon().HasEntry(t.words, intents::WordClass::kComparisons)) {
+      return {.reply = Compared(t, state, close, Confidence(t.best))};
+    }
     return {.reply = Clarify(t, state, close)};
   }
   t.trace.Note([&] {

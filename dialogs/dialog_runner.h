@@ -220,6 +220,8 @@ class DialogRunner {
   // An aspect asked that the article does not speak to: its caveat, and
   // the nearest facet when the question gave none.
   void AddCaveat(Turn& t, Reply* reply) const;
+  Reply Compared(Turn& t, DialogState* state, const std::vector<int>& close,
+                 double confidence) const;
   Reply Clarify(Turn& t, DialogState* state,
                 const std::vector<int>& close) const;
   Reply AnswerFacet(Turn& t, DialogState* state, int topic,

@@ -357,6 +357,34 @@ void DialogRunner::NoFirst(std::vector<std::pair<double, int>>* ranked) const {
   }
 }
 
+// "What is the difference between a microadenoma and a macroadenoma?":
+// the close sections set side by side are each part of the answer.
+Reply DialogRunner::Compared(Turn& t, DialogState* state,
+                             const std::vector<int>& close,
+                             double confidence) const {
+  t.trace.Note([&] {
+    return "compared: " + std::to_string(close.size()) + " close sections";
+  });
+  const std::vector<std::string> history = state->history;
+  Reply out;
+  for (const int i : close) {
+    if (out.parts.size() == kMaxParts) break;
+    const Reply r = Answer(state, pack_.topics[i].node, confidence);
+    out.parts.push_back(ToPart(r));
+    out.text += (out.text.empty() ? "" : "\n\n") + r.text;
+  }
+  const ReplyPart& first = out.parts.front();
+  out.kind = ReplyKind::kAnswer;
+  out.node = out.intent = first.node;
+  out.source = first.source;
+  out.source_line = first.source_line;
+  out.confidence = confidence;
+  state->history = history;  // one step back: where it stood before
+  Remember(state, out.node);
+  state->node = out.node;
+  return out;
+}
+
 Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
                                 double confidence) const {
   std::vector<std::pair<double, int>> ranked = SectionsMet(t, all);

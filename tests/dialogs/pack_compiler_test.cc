@@ -794,6 +794,29 @@ TEST(Aspects, HowLongToFormAsksHowFastItGrows) {
   EXPECT_EQ(r.text.find("nothing specific"), std::string::npos) << r.text;
 }
 
+// "What is the difference between a microadenoma and a macroadenoma?":
+// two close sections set side by side are both the answer, not a choice.
+TEST(Comparisons, TwoSectionsSetSideBySideAreBothAnswered) {
+  const std::string article =
+      "Is a pituitary adenoma dangerous?\n"
+      "A pituitary adenoma is a growth in the pituitary gland. Details are "
+      "as follows:\n"
+      "1. Small adenomas\n"
+      "A microadenoma is smaller than 10 millimetres and is watched.\n"
+      "2. Large adenomas\n"
+      "A macroadenoma is 10 millimetres or larger and can press on the "
+      "nerves to the eyes.\n"
+      "Keep your scans.\n";
+  const Reply r =
+      FirstReply(article,
+                 "What is the difference between a microadenoma and a "
+                 "macroadenoma?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.node << ": " << r.text;
+  ASSERT_EQ(r.parts.size(), 2u) << r.text;
+  EXPECT_EQ(r.parts[0].node, "small-adenomas");
+  EXPECT_EQ(r.parts[1].node, "large-adenomas");
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
