@@ -119,5 +119,16 @@ TEST(WordNet, AnEverydayDiseaseWordNamesACondition) {
   EXPECT_EQ(intents::ClassifyTerm("infection", lex), TermKind::kOrdinary);
 }
 
+// Medical words that name no condition, by their ending: a surgeon ("the
+// neurosurgeon wants to operate") or a hormone ("low testosterone") in a
+// story is no subject the article lacks; a growth's name is.
+TEST(WordNet, SurgeonsAndHormonesAreNoConditions) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  using intents::TermKind;
+  EXPECT_EQ(intents::ClassifyTerm("neurosurgeon", lex), TermKind::kOrdinary);
+  EXPECT_EQ(intents::ClassifyTerm("testosterone", lex), TermKind::kOrdinary);
+  EXPECT_EQ(intents::ClassifyTerm("craniopharyngioma", lex), TermKind::kJargon);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
