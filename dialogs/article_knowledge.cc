@@ -27,6 +27,15 @@ std::string_view Bare(std::string_view text) {
   return TrimView(text);
 }
 
+// Past an aside between commas just after `at` ("seek urgent help, the
+// same day, for ..."): where the aside ends, else `at`.
+std::size_t PastAside(const std::string& sentence, std::size_t at) {
+  constexpr std::size_t kLongestAside = 24;
+  if (sentence.compare(at, 2, ", ") != 0) return at;
+  const std::size_t end = sentence.find(',', at + 2);
+  return end != std::string::npos && end - at <= kLongestAside ? end + 1 : at;
+}
+
 // Where the list of signs starts in `sentence` (lower case), or npos: the
 // " for " or " if " after the sentence's first urgent-advice phrase ("seek
 // urgent help for ..., and see a doctor promptly for ...": the first).
@@ -36,7 +45,7 @@ std::size_t ListStart(const std::string& sentence,
   for (const auto& phrase : lexicon.Entries(WordClass::kUrgentAdvice)) {
     for (std::size_t at = sentence.find(phrase); at < first;
          at = sentence.find(phrase, at + 1)) {
-      const std::size_t after = at + phrase.size();
+      const std::size_t after = PastAside(sentence, at + phrase.size());
       for (std::string_view word : {" for ", " if "}) {
         if (sentence.compare(after, word.size(), word) == 0) {
           first = std::min(first, after + word.size());

@@ -119,6 +119,7 @@ constexpr std::string_view kClassNames[] = {
     "sign-qualifiers",
     "two-things",
     "choosing-between",
+    "onset-words",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

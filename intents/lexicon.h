@@ -189,6 +189,7 @@ enum class WordClass : std::uint8_t {
   kSignQualifiers,       // "new" high blood pressure: a sign needs it told
   kTwoThings,            // "the two": a question relating two things told
   kChoosingBetween,      // "which one is better?": of the options just told
+  kOnsetWords,           // "since this morning": a sign told as new
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -167,6 +167,7 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
   std::vector<std::size_t> matched;  // where each satisfied group was met
   bool negation = false;
   std::size_t satisfied = 0;
+  int missing = -1;  // the first group not met
   for (std::size_t g = 0; g < flag.sign.size(); ++g) {
     const auto& group = flag.sign[g];
     bool met = false;
@@ -183,7 +184,13 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
         if (lexicon_->Stem(s.words[w]) == term) matched.push_back(w);
       }
     }
-    if (flag.required[g] && !met) return false;
+    // "Since this morning ... flashes": a sign told as begun just now is
+    // told as new.
+    if (flag.required[g] && !met) {
+      if (!lexicon_->HasEntry(s.words, WordClass::kOnsetWords)) return false;
+      met = true;
+    }
+    if (!met && missing < 0) missing = static_cast<int>(g);
     satisfied += met;
   }
   if (negation) {
@@ -199,6 +206,12 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
   const std::size_t n = flag.sign.size();
   const std::size_t need = n <= 3 ? n : n - 1;
   if (satisfied < need) return false;
+  // "A sudden new floater" to "a sudden shower of new floaters": without
+  // the very group the article's description lacks, it is that
+  // description, the condition's usual course.
+  if (satisfied < n && missing >= 0 && missing == flag.described_missing) {
+    return false;
+  }
   *at = matched.empty() ? 0 : *std::min_element(matched.begin(), matched.end());
   return true;
 }
@@ -296,6 +309,27 @@ void RedFlagSet::MarkUsual(const std::vector<SentenceWords>& description,
   // A sign of the advice is urgent, unless it is a bare symptom the
   // description tells as usual ("pain", where the article says "patients
   // may feel pain under the right ribs").
+  // A sign the description tells but for one group ("a sudden new
+  // floater"): a message told without that same group is the description.
+  for (auto& flag : flags_) {
+    if (flag.sign.size() <= 3) continue;
+    for (const auto& s : description) {
+      std::size_t at = 0;
+      if (lexicon_->HasEntry(s.words, WordClass::kUrgentWords) ||
+          !ShowsSign(flag, s, &at)) {
+        continue;
+      }
+      for (std::size_t g = 0; g < flag.sign.size(); ++g) {
+        const auto& group = flag.sign[g];
+        if (std::none_of(group.begin(), group.end(), [&](const auto& t) {
+              return std::find(s.terms.begin(), s.terms.end(), t) !=
+                     s.terms.end();
+            })) {
+          flag.described_missing = static_cast<int>(g);
+        }
+      }
+    }
+  }
   for (std::size_t f = 0; f < flags_.size(); ++f) {
     const bool bare_sign = flags_[f].sign.size() == 1;
     flags_[f].usual =

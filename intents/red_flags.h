@@ -118,6 +118,7 @@ class RedFlagSet {
     std::vector<std::vector<std::string>> sign;  // or the advice's terms
     std::vector<bool> required;  // per group: a qualifier's, always needed
     bool usual = false;
+    int described_missing = -1;  // the group the description tells without
   };
   // Flags (by index) the sentence shows, with where each match starts
   // (a word index).

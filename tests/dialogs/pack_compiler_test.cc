@@ -847,6 +847,13 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
                          lex),
             (std::vector<std::string>{
                 "a sudden very severe headache with vomiting", "confusion"}));
+  // An aside between the phrase and its list ("seek urgent help, the
+  // same day, for ...").
+  EXPECT_EQ(WarningSigns("Seek urgent help, the same day, for new flashes "
+                         "of light, or for a curtain across your vision.",
+                         lex),
+            (std::vector<std::string>{"new flashes of light",
+                                      "a curtain across your vision"}));
   // Whichever phrase comes first, the list starts after it.
   EXPECT_EQ(
       WarningSigns("Seek urgent help for sudden severe pain in the "

@@ -225,5 +225,33 @@ TEST(RedFlagsOfAnArticle, ASignsQualifierMustBeTold) {
             nullptr);
 }
 
+// "Since this morning I see flashes of light": a word of onset
+// ([onset-words]) tells the sign as new.
+TEST(RedFlagsOfAnArticle, AnOnsetWordTellsTheSignAsNew) {
+  const Matcher m = WithArticle({"new flashes of light"});
+  EXPECT_NE(m.Match("since this morning I see flashes of light").urgent(),
+            nullptr);
+  EXPECT_EQ(m.Match("I see flashes of light when I rub my eyes").urgent(),
+            nullptr);
+}
+
+// "A sudden shower of new floaters" where the article tells "a sudden new
+// floater" as its usual course: a message without the very word the
+// description lacks ("shower") is that description, not the sign.
+TEST(RedFlagsOfAnArticle, ASignTheDescriptionTellsButForOneWordNeedsThatWord) {
+  Matcher m(faqbot::testing::TestLexicon());
+  m.AddIntent("floaters");
+  m.AddKeywords(0, "eye floaters", 3.0, "title");
+  const std::vector<std::string> signs = {"a sudden shower of new floaters"};
+  m.AddWarningSign(signs[0], signs[0], "advice");
+  ASSERT_TRUE(m.Compile());
+  m.MarkUsualCourse({"As the gel pulls away, it causes a sudden new floater."},
+                    signs);
+  EXPECT_EQ(m.Match("yesterday I suddenly saw a new floater").urgent(),
+            nullptr);
+  EXPECT_NE(m.Match("I suddenly see a shower of new floaters").urgent(),
+            nullptr);
+}
+
 }  // namespace
 }  // namespace faqbot::intents
