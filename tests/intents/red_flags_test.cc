@@ -53,6 +53,7 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"my mother's face is drooping on one side", "stroke"},
       {"since this morning I'm seeing double", "vision-loss"},
       {"I suddenly can't see out of my left eye", "vision-loss"},
+      {"since the ball hit me I can't see properly out of it", "vision-loss"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
