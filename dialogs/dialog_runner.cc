@@ -732,6 +732,18 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     if (facet == intents::Facet::kDefinition && pack_.definition >= 0) {
       return Answer(state, pack_.definition, confidence);
     }
+    // "How do doctors check floaters?": a section headed for the facet
+    // ("Eye examination") whose sentences name it nowhere, so that what
+    // the article gathers on the facet leaves it out, is the answer.
+    if (const int named =
+            facet != intents::Facet::kNone ? pack_.facet_sections[f] : -1;
+        named >= 0 && pack_.topics[named].facets[f] < 0) {
+      t.trace.Note([&] {
+        return "the section headed for " +
+               std::string(intents::FacetName(facet));
+      });
+      return Answer(state, pack_.topics[named].node, confidence);
+    }
     if (facet != intents::Facet::kNone && pack_.aggregates[f] >= 0) {
       const Node& all = pack_.nodes[pack_.aggregates[f]];
       Reply r = all.asks ? BroadAnswer(t, state, all, confidence)

@@ -817,6 +817,24 @@ TEST(Comparisons, TwoSectionsSetSideBySideAreBothAnswered) {
   EXPECT_EQ(r.parts[1].node, "large-adenomas");
 }
 
+// "How do eye doctors check floaters?": the section headed for check-ups
+// ("Eye examination") answers, though none of its sentences names them
+// (what the article gathers on check-ups would leave it out).
+TEST(Facets, TheSectionHeadedForTheFacetAnswersTheSubjectsQuestion) {
+  const std::string article =
+      "Are eye floaters dangerous?\n"
+      "Eye floaters are specks that drift across your vision. Details are "
+      "as follows:\n"
+      "1. Vitreous detachment\n"
+      "A sudden new floater should be examined within a day.\n"
+      "2. Eye examination\n"
+      "An optician puts drops in the eye to widen the pupil and looks at "
+      "the retina.\n"
+      "Wear sunglasses.\n";
+  const Reply r = FirstReply(article, "How do eye doctors check floaters?");
+  EXPECT_EQ(r.node, "eye-examination") << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
