@@ -721,6 +721,36 @@ Reply DialogRunner::Clarify(Turn& t, DialogState* state,
   return r;
 }
 
+// 7 for the article as a whole: its definition, the section headed for
+// the facet, or what it gathers on the facet across sections.
+Reply DialogRunner::AnswerOfTheSubject(Turn& t, DialogState* state,
+                                       double confidence) const {
+  const intents::Facet facet = t.facet;
+  const int f = static_cast<int>(facet);
+  if (facet == intents::Facet::kDefinition && pack_.definition >= 0) {
+    return Answer(state, pack_.definition, confidence);
+  }
+  // "How do doctors check floaters?": a section headed for the facet
+  // ("Eye examination") whose sentences name it nowhere, so that what
+  // the article gathers on the facet leaves it out, is the answer.
+  if (const int named =
+          facet != intents::Facet::kNone ? pack_.facet_sections[f] : -1;
+      named >= 0 && pack_.topics[named].facets[f] < 0) {
+    t.trace.Note([&] {
+      return "the section headed for " + std::string(intents::FacetName(facet));
+    });
+    return Answer(state, pack_.topics[named].node, confidence);
+  }
+  if (facet != intents::Facet::kNone && pack_.aggregates[f] >= 0) {
+    const Node& all = pack_.nodes[pack_.aggregates[f]];
+    Reply r = all.asks ? BroadAnswer(t, state, all, confidence)
+                       : Answer(state, pack_.aggregates[f], confidence);
+    state->topic.clear();
+    return r;
+  }
+  return Answer(state, pack_.topics[0].node, confidence);
+}
+
 // 7. The facet picks the node of the topic.
 Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
                                 double confidence) const {
@@ -729,29 +759,7 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
   const intents::Facet facet = t.facet;
   const int f = static_cast<int>(facet);
   if (tnode.kind == NodeKind::kOverview) {
-    if (facet == intents::Facet::kDefinition && pack_.definition >= 0) {
-      return Answer(state, pack_.definition, confidence);
-    }
-    // "How do doctors check floaters?": a section headed for the facet
-    // ("Eye examination") whose sentences name it nowhere, so that what
-    // the article gathers on the facet leaves it out, is the answer.
-    if (const int named =
-            facet != intents::Facet::kNone ? pack_.facet_sections[f] : -1;
-        named >= 0 && pack_.topics[named].facets[f] < 0) {
-      t.trace.Note([&] {
-        return "the section headed for " +
-               std::string(intents::FacetName(facet));
-      });
-      return Answer(state, pack_.topics[named].node, confidence);
-    }
-    if (facet != intents::Facet::kNone && pack_.aggregates[f] >= 0) {
-      const Node& all = pack_.nodes[pack_.aggregates[f]];
-      Reply r = all.asks ? BroadAnswer(t, state, all, confidence)
-                         : Answer(state, pack_.aggregates[f], confidence);
-      state->topic.clear();
-      return r;
-    }
-    return Answer(state, tp.node, confidence);
+    return AnswerOfTheSubject(t, state, confidence);
   }
   // The section's sentences the question's words meet in (passages.h):
   // a facet's sentences that hold none of them give way to the whole

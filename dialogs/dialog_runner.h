@@ -224,6 +224,8 @@ class DialogRunner {
                  double confidence) const;
   Reply Clarify(Turn& t, DialogState* state,
                 const std::vector<int>& close) const;
+  Reply AnswerOfTheSubject(Turn& t, DialogState* state,
+                           double confidence) const;
   Reply AnswerFacet(Turn& t, DialogState* state, int topic,
                     double confidence) const;
   // A question the article answers across sections ("do ovarian cysts
