@@ -231,6 +231,10 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
   EXPECT_EQ(Say("I walk my dog every day. What causes liver calcification?")
                 .substr(0, 6),
             "answer");
+  // One told of as doing something, then asked about, is the patient too.
+  EXPECT_EQ(Say("My dog keeps licking his side. Could he have a liver "
+                "calcification?"),
+            "fallback ");
   // A past state is not who the patient is now.
   EXPECT_NE(Say("Since my second pregnancy I have a calcification in my "
                 "liver. What causes liver calcification?"),
