@@ -337,6 +337,20 @@ struct Matcher::WordFacts {
   bool condition_adjective = false;  // "fatty", "enlarged"
 };
 
+// "A microadenoma" to an article on adenomas: a size's prefix on the
+// subject's word names the subject ("adenoma"); any other term is itself.
+std::string Matcher::SubjectForm(const std::string& term) const {
+  for (const std::string& prefix :
+       lexicon_->Entries(WordClass::kSizePrefixes)) {
+    if (term.starts_with(prefix) &&
+        subject_level_terms_.contains(
+            std::string_view(term).substr(prefix.size()))) {
+      return term.substr(prefix.size());
+    }
+  }
+  return term;
+}
+
 Matcher::WordFacts Matcher::FactsOf(const std::string& word) const {
   WordFacts f;
   const Lexicon& lex = *lexicon_;
@@ -345,7 +359,7 @@ Matcher::WordFacts Matcher::FactsOf(const std::string& word) const {
   if (f.skip) return f;
   f.term = TermOf(word);
   f.kind = ClassifyTerm(word, lex);
-  f.subject = subject_level_terms_.contains(f.term);
+  f.subject = subject_level_terms_.contains(SubjectForm(f.term));
   f.known = pack_terms_.contains(f.term);
   f.generic_or_cue = generic_terms_.contains(f.term) || IsCueTerm(f.term);
   f.condition_adjective = lex.Is(word, WordClass::kConditionAdjectives);
@@ -420,7 +434,8 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
       return;
     }
     r.check.about_pack = true;
-    r.check.names_title = r.check.names_title || subject_terms_.contains(term);
+    r.check.names_title =
+        r.check.names_title || subject_terms_.contains(SubjectForm(term));
     r.check.evidence.push_back(word + ": the article's subject");
     return;
   }

@@ -128,6 +128,9 @@ TEST(WordNet, SurgeonsAndHormonesAreNoConditions) {
   EXPECT_EQ(intents::ClassifyTerm("neurosurgeon", lex), TermKind::kOrdinary);
   EXPECT_EQ(intents::ClassifyTerm("testosterone", lex), TermKind::kOrdinary);
   EXPECT_EQ(intents::ClassifyTerm("craniopharyngioma", lex), TermKind::kJargon);
+  // A kind of headache is a condition; a headache is a symptom.
+  EXPECT_EQ(intents::ClassifyTerm("migraine", lex), TermKind::kJargon);
+  EXPECT_EQ(intents::ClassifyTerm("headache", lex), TermKind::kOrdinary);
 }
 
 }  // namespace

@@ -376,6 +376,17 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
   EXPECT_FALSE(m.CheckSubject("my pancreas is cystic").elsewhere);
 }
 
+// "A microadenoma" to an article on adenomas names its subject, title and
+// all ([size-prefixes]), as "a microcalcification" names a calcification.
+TEST(MatcherSubjects, ASizePrefixOnTheSubjectsWordNamesTheSubject) {
+  const Matcher m =
+      SmallArticle("Is a pituitary adenoma dangerous?", "Small adenomas",
+                   "A microadenoma is smaller than 10 millimetres.");
+  const SubjectCheck check = m.CheckSubject("they found a microadenoma");
+  EXPECT_TRUE(check.about_pack);
+  EXPECT_TRUE(check.names_title);
+}
+
 // An organ the article names only in passing ("bear gallbladder
 // capsules" in an article on the liver) is another organ all the same.
 TEST(MatcherSubjects, AnOrganNamedOnlyInPassingIsAnother) {
