@@ -180,15 +180,7 @@ struct Matcher::SubjectReading {
 
   void Uncovered(const std::string& word, const std::string& term,
                  bool own_subject, std::string why) {
-    if (named.contains(word) || named.contains(term)) {
-      // Named already as a word the article lacks; now found to decide
-      // ("can hepatitis cause gallstones?": a cause it never names).
-      if (own_subject && !check.decides) {
-        check.decides = true;
-        check.evidence.push_back(word + ": " + std::move(why));
-      }
-      return;
-    }
+    if (named.contains(word) || named.contains(term)) return;
     named.insert(word);
     named.insert(term);
     check.uncovered.push_back(word);
