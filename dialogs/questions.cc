@@ -178,10 +178,11 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   }
   // "Which one is better?" asks of the options told just before it, when
   // they name a section.
-  const intents::Signals* options =
-      pack_.lexicon().HasEntry(t.words, intents::WordClass::kChoosingBetween)
-          ? reading.Options()
-          : nullptr;
+  const intents::Signals* options = reading.Options();
+  if (options && !pack_.lexicon().HasEntry(
+                     t.words, intents::WordClass::kChoosingBetween)) {
+    options = nullptr;
+  }
   if (StoryTopic(options) < 0) options = nullptr;
   TopicChoice topic = ChooseTopic(  // 6
       t, state,

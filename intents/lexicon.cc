@@ -3,6 +3,7 @@
 #include "intents/lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 #include <stdexcept>
@@ -233,6 +234,7 @@ void Lexicon::AddEntry(WordClass cls, std::string entry, const Origin& origin) {
   first_words_[entry.substr(0, entry.find(' '))].set(index);
   longest_entry_ = std::max<std::size_t>(
       longest_entry_, 1 + std::count(entry.begin(), entry.end(), ' '));
+  longest_entry_chars_ = std::max(longest_entry_chars_, entry.size());
   for (std::size_t start = 0; start < entry.size();) {
     const std::size_t end = std::min(entry.find(' ', start), entry.size());
     entry_words_[std::string_view(entry).substr(start, end - start)].set(index);
@@ -471,11 +473,18 @@ std::size_t Lexicon::EntryAt(const std::vector<std::string>& words,
                              std::size_t i, WordClass cls) const {
   if (i >= words.size() || !StartsEntry(words[i], cls)) return 0;
   std::size_t longest = 0;
-  std::string phrase;
+  // The phrase grows word by word, no longer than the longest entry: on
+  // the stack, as messages ask this of most of their words.
+  std::array<char, kPhraseBuffer> phrase;
+  std::size_t size = 0;
   for (std::size_t n = 0; n < longest_entry_ && i + n < words.size(); ++n) {
-    if (n > 0) phrase += ' ';
-    phrase += words[i + n];
-    if (Is(phrase, cls)) longest = n + 1;
+    const std::string& word = words[i + n];
+    const std::size_t grown = size + (n > 0 ? 1 : 0) + word.size();
+    if (grown > longest_entry_chars_ || grown > phrase.size()) break;
+    if (n > 0) phrase[size++] = ' ';
+    std::copy(word.begin(), word.end(), phrase.begin() + size);
+    size = grown;
+    if (Is(std::string_view(phrase.data(), size), cls)) longest = n + 1;
   }
   return longest;
 }

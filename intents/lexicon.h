@@ -405,7 +405,9 @@ class Lexicon {
   StringMap<WordClasses> stem_classes_;  // built by Finish()
   StringMap<WordClasses> first_words_;   // of every entry
   std::size_t longest_entry_ = 1;        // in words
-  StringMap<WordClasses> entry_words_;   // every word of every entry
+  std::size_t longest_entry_chars_ = 0;  // in characters
+  static constexpr std::size_t kPhraseBuffer = 256;
+  StringMap<WordClasses> entry_words_;  // every word of every entry
   std::vector<std::string> entries_[kWordClassCount];
   struct Placed {
     std::string entry;

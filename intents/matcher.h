@@ -292,7 +292,7 @@ class Matcher {
   // Empty when no word is.
   std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
-  std::string SubjectForm(const std::string& term) const;
+  std::string_view SubjectForm(std::string_view term) const;
   void CheckUncoveredWord(SubjectReading& r, std::size_t i,
                           const std::string& term, TermKind kind,
                           bool known) const;

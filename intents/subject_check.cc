@@ -339,12 +339,11 @@ struct Matcher::WordFacts {
 
 // "A microadenoma" to an article on adenomas: a size's prefix on the
 // subject's word names the subject ("adenoma"); any other term is itself.
-std::string Matcher::SubjectForm(const std::string& term) const {
+std::string_view Matcher::SubjectForm(std::string_view term) const {
   for (const std::string& prefix :
        lexicon_->Entries(WordClass::kSizePrefixes)) {
     if (term.starts_with(prefix) &&
-        subject_level_terms_.contains(
-            std::string_view(term).substr(prefix.size()))) {
+        subject_level_terms_.contains(term.substr(prefix.size()))) {
       return term.substr(prefix.size());
     }
   }
