@@ -73,6 +73,9 @@ TEST_F(MatcherTest, ReportsFacetCues) {
   // What makes it more likely is a cause (a risk factor).
   EXPECT_EQ(m_.Match("it is more likely with overweight and smoking").facet(),
             Facet::kCause);
+  // So is what it comes with: age, changing hormones.
+  EXPECT_EQ(m_.Match("it comes with age and changing hormones").facet(),
+            Facet::kCause);
   // "A bad sign" asks whether it is dangerous; "signs" alone, symptoms.
   EXPECT_EQ(m_.Match("it grew, is that a bad sign").facet(), Facet::kRisk);
   EXPECT_EQ(m_.Match("what are the signs").facet(), Facet::kSymptoms);
