@@ -379,6 +379,18 @@ TEST(MatcherSubjects, AnotherOrganThatHasTheFindingHoldsIt) {
   EXPECT_FALSE(m.CheckSubject("my pancreas is cystic").elsewhere);
 }
 
+// "Should I drink less water?" asks of the drinking an article speaks of
+// ("drinking less before bed"): water names no drink of its own; beer
+// does, and the article never speaks of it.
+TEST(MatcherSubjects, WaterIsAnyDrink) {
+  const Matcher m =
+      SmallArticle("Is an enlarged prostate dangerous?", "Self-help",
+                   "Drinking less in the two hours before bed helps.");
+  EXPECT_TRUE(m.CheckSubject("should i drink less water").uncovered.empty());
+  EXPECT_EQ(m.CheckSubject("should i drink less beer").uncovered,
+            std::vector<std::string>{"beer"});
+}
+
 // "A microadenoma" to an article on adenomas names its subject, title and
 // all ([size-prefixes]), as "a microcalcification" names a calcification.
 TEST(MatcherSubjects, ASizePrefixOnTheSubjectsWordNamesTheSubject) {
