@@ -991,8 +991,20 @@ int DialogRunner::OnlyOneOnTheFacet(const Turn& t,
     return -1;
   }
   const int f = static_cast<int>(t.facet);
+  if (const int on =
+          TheOnlyOne(topics,
+                     [&](int topic) {
+                       return pack_.topics[topic].facets[f] >= 0 ? topic : -1;
+                     });
+      on >= 0) {
+    return on;
+  }
+  // "What are the symptoms of diverticulitis?": beside the section headed
+  // for the facet ("Symptoms"), the one the question's other word names
+  // and that speaks to the facet.
+  const int headed = pack_.facet_sections[f];
   return TheOnlyOne(topics, [&](int topic) {
-    return pack_.topics[topic].facets[f] >= 0 ? topic : -1;
+    return topic != headed && pack_.topics[topic].facets[f] >= 0 ? topic : -1;
   });
 }
 

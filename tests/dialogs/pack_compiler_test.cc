@@ -835,6 +835,26 @@ TEST(Facets, TheSectionHeadedForTheFacetAnswersTheSubjectsQuestion) {
   EXPECT_EQ(r.node, "eye-examination") << r.text;
 }
 
+// "What are the symptoms of diverticulitis?": of the section headed for
+// the facet ("Symptoms") and the one the question's other word names
+// ("Diverticulitis"), both speaking of symptoms, the named one answers.
+TEST(Facets, TheSectionNamedBesideTheFacetsOwnAnswers) {
+  const std::string article =
+      "Is diverticulosis dangerous?\n"
+      "Diverticulosis means small pouches in the wall of the colon. Details "
+      "are as follows:\n"
+      "1. Symptoms\n"
+      "Most people feel nothing; some have bloating and cramps.\n"
+      "2. Diverticulitis\n"
+      "When a pouch becomes inflamed it is called diverticulitis. It causes "
+      "steady pain in the lower left belly, often with fever.\n"
+      "Eat plenty of fibre.\n";
+  const Reply r =
+      FirstReply(article, "What are the symptoms of diverticulitis?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_NE(r.text.find("steady pain"), std::string::npos) << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
