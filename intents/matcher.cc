@@ -500,11 +500,15 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
   ApplyPatterns(&sig, explain);
   ScorePassages(&sig, explain);
   ScoreSizes(text, &sig, explain);
-  // Best first; equal scores keep the intents' order (the overview first).
+  // Best first; equal scores go to the sentence the words meet in better
+  // ("how much fibre should I eat?": the advice's "eat plenty of fibre",
+  // not "a diet low in fibre"), then keep the intents' order (the
+  // overview first).
   std::sort(sig.candidates.begin(), sig.candidates.end(),
             [](const Candidate& a, const Candidate& b) {
-              return a.score != b.score ? a.score > b.score
-                                        : a.intent < b.intent;
+              if (a.score != b.score) return a.score > b.score;
+              if (a.passage != b.passage) return a.passage > b.passage;
+              return a.intent < b.intent;
             });
   return sig;
 }

@@ -391,6 +391,27 @@ TEST(MatcherSubjects, WaterIsAnyDrink) {
             std::vector<std::string>{"beer"});
 }
 
+// Two sections scored alike by the same words: the one whose sentence the
+// words meet in better leads ("how much fibre should I eat?": "eat plenty
+// of fibre", not "a diet low in fibre").
+TEST(MatcherSubjects, EqualScoresGoToTheBetterSentence) {
+  Matcher m(faqbot::testing::TestLexicon());
+  for (const auto& [name, text] :
+       {std::pair{"causes",
+                  "A diet low in fibre and smoking make them more "
+                  "likely, as do constipation and straining."},
+        std::pair{"advice", "Eat plenty of fibre."}}) {
+    const int intent = m.AddIntent(name);
+    m.AddKeywords(intent, text, 1, "text");
+    m.AddPassage(intent, text);
+  }
+  ASSERT_TRUE(m.Compile());
+  const Signals s = m.Match("how much fibre should i eat?");
+  ASSERT_GE(s.candidates.size(), 2u);
+  EXPECT_EQ(s.candidates[0].score, s.candidates[1].score);
+  EXPECT_EQ(s.candidates[0].intent, 1);
+}
+
 // "A microadenoma" to an article on adenomas names its subject, title and
 // all ([size-prefixes]), as "a microcalcification" names a calcification.
 TEST(MatcherSubjects, ASizePrefixOnTheSubjectsWordNamesTheSubject) {
