@@ -1,6 +1,7 @@
 #include "dialogs/article_knowledge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "intents/medical_terms.h"
@@ -209,6 +210,38 @@ std::vector<TermSynonyms> OtherNames(std::string_view text,
       if (!others.empty() && !named) {
         out.push_back({phrase + ": " + others, sense->origin});
       }
+    }
+  }
+  return out;
+}
+
+std::vector<TermSynonyms> Initialisms(std::string_view text,
+                                      const intents::Lexicon& lexicon) {
+  constexpr std::size_t kFewest = 3, kMost = 4;
+  const auto words = intents::Normalize(text, lexicon);
+  const auto plain = [&](const std::string& w) {
+    return w.empty() || lexicon.Is(w, WordClass::kStopwords) ||
+           intents::IsNumber(w) ||
+           !std::isalpha(static_cast<unsigned char>(w[0]));
+  };
+  std::vector<TermSynonyms> out;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string phrase, initials;
+    for (std::size_t n = 1; n <= kMost && i + n <= words.size(); ++n) {
+      const std::string& w = words[i + n - 1];
+      if (plain(w)) break;
+      phrase += (n > 1 ? " " : "") + w;
+      initials += w[0];
+      if (n < kFewest || lexicon.Is(initials, WordClass::kEveryday) ||
+          lexicon.Is(initials, WordClass::kMedical) ||
+          lexicon.Is(initials, WordClass::kStopwords) ||
+          std::find(seen.begin(), seen.end(), initials) != seen.end()) {
+        continue;
+      }
+      seen.push_back(initials);
+      out.push_back({phrase + ": " + initials,
+                     "the initials of the article's \"" + phrase + "\""});
     }
   }
   return out;

@@ -38,6 +38,12 @@ struct TermSynonyms {
 std::vector<TermSynonyms> OtherNames(std::string_view text,
                                      const intents::Lexicon& lexicon);
 
+// "Irritable bowel syndrome": a phrase of three or four of the article's
+// words (no stopword, no number) is named by its initials too ("IBS",
+// "PVD"), unless they spell a word of the lexicon.
+std::vector<TermSynonyms> Initialisms(std::string_view text,
+                                      const intents::Lexicon& lexicon);
+
 // "A fluid-filled nodule (a cyst)", "flat polyps (sessile serrated
 // lesions)": a finding's word in parentheses, after up to two words that
 // describe it, right after a word, which it names. The article's own

@@ -150,6 +150,9 @@ class Compiler {
     for (const auto& names : OtherNames(all_text, lex)) {
       (void)synonyms.AddGroup(names.group, lex, names.origin);
     }
+    for (const auto& names : Initialisms(all_text, lex)) {
+      (void)synonyms.AddGroup(names.group, lex, names.origin);
+    }
     for (const auto& line : file_.synonyms) {
       if (auto s = synonyms.AddGroup(
               line.text, lex, "intents.txt line " + std::to_string(line.line));

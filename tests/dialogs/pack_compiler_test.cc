@@ -855,6 +855,30 @@ TEST(Facets, TheSectionNamedBesideTheFacetsOwnAnswers) {
   EXPECT_NE(r.text.find("steady pain"), std::string::npos) << r.text;
 }
 
+// "Is it the same as IBS?": a phrase of three or four of the article's
+// words is named by its initials; initials that spell a word are not.
+TEST(Initialisms, APhraseIsNamedByItsInitials) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto names = Initialisms(
+      "Symptoms are hard to tell apart from irritable bowel syndrome.", lex);
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names[0].group, "irritable bowel syndrome: ibs");
+  // "Hot air tent" spells "hat", a word: no name.
+  EXPECT_TRUE(Initialisms("a hot air tent", lex).empty());
+  const std::string article =
+      "Is diverticulosis dangerous?\n"
+      "Diverticulosis means small pouches in the wall of the colon. Details "
+      "are as follows:\n"
+      "1. Symptoms\n"
+      "Some have bloating; it is hard to tell apart from irritable bowel "
+      "syndrome.\n"
+      "2. Bleeding\n"
+      "A vessel next to a pouch can bleed.\n"
+      "Eat plenty of fibre.\n";
+  const Reply r = FirstReply(article, "Is diverticulosis the same as IBS?");
+  EXPECT_EQ(r.node.substr(0, 8), "symptoms") << r.node << ": " << r.text;
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
