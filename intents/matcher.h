@@ -293,6 +293,8 @@ class Matcher {
   std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
   std::string_view SubjectForm(std::string_view term) const;
+  // Whether the summary (the subject's intent) uses `term`.
+  bool InSummary(const std::string& term) const;
   void CheckUncoveredWord(SubjectReading& r, std::size_t i,
                           const std::string& term, TermKind kind,
                           bool known) const;

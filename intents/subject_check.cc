@@ -111,10 +111,12 @@ bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
                              std::size_t i) const {
   const Lexicon& lex = *lexicon_;
   // An organ the article never names, or names only in passing ("bear
-  // gallbladder capsules" in an article on the liver).
+  // gallbladder capsules" in an article on the liver): not in its title,
+  // headings or summary ("the wall of the large bowel (colon)").
   const auto elsewhere = [&](const std::string& word) {
-    return ClassifyTerm(word, lex) == TermKind::kOrgan &&
-           !subject_level_terms_.contains(TermOf(word));
+    if (ClassifyTerm(word, lex) != TermKind::kOrgan) return false;
+    const std::string term = TermOf(word);
+    return !subject_level_terms_.contains(term) && !InSummary(term);
   };
   // The place after "in/on/of": "in my left breast", "of the kidney".
   const auto place_after = [&](std::size_t k) {
@@ -336,6 +338,12 @@ struct Matcher::WordFacts {
   bool generic_or_cue = false;
   bool condition_adjective = false;  // "fatty", "enlarged"
 };
+
+bool Matcher::InSummary(const std::string& term) const {
+  return subject_intent_ >= 0 &&
+         intents_.at(static_cast<std::size_t>(subject_intent_))
+             .keywords.contains(term);
+}
 
 // "A microadenoma" to an article on adenomas: a size's prefix on the
 // subject's word names the subject ("adenoma"); any other term is itself.
@@ -664,7 +672,10 @@ void Matcher::CheckConditionNames(SubjectReading& r) const {
       continue;
     }
     const std::string organ = TermOf(w[i]), head = TermOf(w[i + 1]);
+    // "Is diverticulosis a sign of colon cancer?": the summary's organ,
+    // asked beside the subject, is the article's own.
     if (subject_level_terms_.contains(organ) ||
+        (r.check.about_pack && InSummary(organ)) ||
         pack_bigrams_.contains(organ + " " + head) ||
         pack_bigrams_.contains(head + " " + organ)) {
       continue;

@@ -879,6 +879,27 @@ TEST(Initialisms, APhraseIsNamedByItsInitials) {
   EXPECT_EQ(r.node.substr(0, 8), "symptoms") << r.node << ": " << r.text;
 }
 
+// The organ of the summary ("the wall of the colon") is the article's
+// own: "is diverticulosis a sign of colon cancer?" asks of the subject;
+// colon cancer asked of alone is another condition.
+TEST(SubjectCheck, TheSummarysOrganIsTheArticlesOwn) {
+  const std::string article =
+      "Is diverticulosis dangerous?\n"
+      "Diverticulosis means small pouches in the wall of the colon. It is "
+      "not cancer. Details are as follows:\n"
+      "1. Symptoms\n"
+      "Most people feel nothing; some have bloating and cramps.\n"
+      "2. Bleeding\n"
+      "A vessel next to a pouch can bleed.\n"
+      "Eat plenty of fibre.\n";
+  EXPECT_EQ(
+      FirstReply(article, "Is diverticulosis a sign of colon cancer?").kind,
+      ReplyKind::kAnswer);
+  EXPECT_EQ(
+      FirstReply(article, "What are the early signs of colon cancer?").kind,
+      ReplyKind::kFallback);
+}
+
 TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
   const auto& lex = *faqbot::testing::TestLexicon();
   EXPECT_EQ(
