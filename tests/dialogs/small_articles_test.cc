@@ -1,0 +1,182 @@
+// Short articles of the seed's shape, each built for one reading rule of
+// the dialog: how a question of an aspect, a comparison, a facet, an
+// initialism or an organ finds (or does not find) its section.
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "dialogs/article_knowledge.h"
+#include "dialogs/dialog_runner.h"
+#include "dialogs/dialog_tree.h"
+#include "dialogs/document.h"
+#include "dialogs/intents_file.h"
+#include "tests/support/test_lexicon.h"
+
+namespace faqbot::dialogs {
+namespace {
+
+using Section = std::pair<std::string_view, std::string_view>;
+
+// An article: its title, summary, numbered sections and closing advice.
+std::string Article(std::string_view title, std::string_view summary,
+                    std::initializer_list<Section> sections,
+                    std::string_view advice) {
+  std::string text = std::string(title) + "\n" + std::string(summary) +
+                     " Details are as follows:\n";
+  int n = 0;
+  for (const auto& [heading, body] : sections) {
+    text += std::to_string(++n) + ". " + std::string(heading) + "\n" +
+            std::string(body) + "\n";
+  }
+  return text + std::string(advice) + "\n";
+}
+
+// The reply a new conversation gets to `text` from `article`.
+Reply FirstReply(const std::string& article, const std::string& text) {
+  auto doc = ParseDocument(article, "article.txt");
+  EXPECT_TRUE(doc) << doc.error().message;
+  auto file = ParseIntentsFile("", "intents.txt");
+  if (!doc || !file) return {};
+  auto pack = CompilePack("test", *std::move(doc), *file,
+                          faqbot::testing::TestLexicon());
+  EXPECT_TRUE(pack) << pack.error().message;
+  if (!pack) return {};
+  DialogState state;
+  auto r = DialogRunner(pack->get()).Step(&state, {text, ""});
+  EXPECT_TRUE(r) << r.error().message;
+  return r ? *r : Reply{};
+}
+
+// "How long does it take for a calcification to form?" asks how fast it
+// grows: the section that says it "progresses slowly" answers, plainly
+// (the "take" of "does it take" hints at no treatment), not the
+// treatments across sections.
+TEST(Aspects, HowLongToFormAsksHowFastItGrows) {
+  const std::string article = Article(
+      "Is a liver calcification dangerous?",
+      "A liver calcification is a spot of calcium in the liver.",
+      {{"Old scars",
+        "Most calcifications are old scars. A calcification typically "
+        "progresses slowly and causes no symptoms."},
+       {"Parasites",
+        "Parasites can leave calcified cysts. Patients may take albendazole "
+        "tablets."},
+       {"Bile duct stones",
+        "Stones in the bile ducts can calcify. Patients may take "
+        "bile-promoting tablets."}},
+      "Keep your follow-up scans.");
+  const Reply r = FirstReply(
+      article,
+      "How long does it take for a calcification to form in the liver?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.node << ": " << r.text;
+  EXPECT_NE(r.text.find("progresses slowly"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("nothing specific"), std::string::npos) << r.text;
+}
+
+const std::string& Adenomas() {
+  static const std::string article = Article(
+      "Is a pituitary adenoma dangerous?",
+      "A pituitary adenoma is a growth in the pituitary gland.",
+      {{"Small adenomas",
+        "A microadenoma is smaller than 10 millimetres and is watched."},
+       {"Large adenomas",
+        "A macroadenoma is 10 millimetres or larger and can press on the "
+        "nerves to the eyes."}},
+      "Keep your scans.");
+  return article;
+}
+
+// "What is the difference between a microadenoma and a macroadenoma?":
+// two close sections set side by side are both the answer, not a choice.
+TEST(Comparisons, TwoSectionsSetSideBySideAreBothAnswered) {
+  const Reply r = FirstReply(Adenomas(),
+                             "What is the difference between a microadenoma "
+                             "and a macroadenoma?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.node << ": " << r.text;
+  ASSERT_EQ(r.parts.size(), 2u) << r.text;
+  EXPECT_EQ(r.parts[0].node, "small-adenomas");
+  EXPECT_EQ(r.parts[1].node, "large-adenomas");
+}
+
+// "How do eye doctors check floaters?": the section headed for check-ups
+// ("Eye examination") answers, though none of its sentences names them
+// (what the article gathers on check-ups would leave it out).
+TEST(Facets, TheSectionHeadedForTheFacetAnswersTheSubjectsQuestion) {
+  const std::string article = Article(
+      "Are eye floaters dangerous?",
+      "Eye floaters are specks that drift across your vision.",
+      {{"Vitreous detachment",
+        "A sudden new floater should be examined within a day."},
+       {"Eye examination",
+        "An optician puts drops in the eye to widen the pupil and looks at "
+        "the retina."}},
+      "Wear sunglasses.");
+  const Reply r = FirstReply(article, "How do eye doctors check floaters?");
+  EXPECT_EQ(r.node, "eye-examination") << r.text;
+}
+
+// Diverticulosis: symptoms, its complication, bleeding.
+std::string Diverticulosis(std::string_view summary,
+                           std::string_view symptoms) {
+  return Article(
+      "Is diverticulosis dangerous?", summary,
+      {{"Symptoms", symptoms},
+       {"Diverticulitis",
+        "When a pouch becomes inflamed it is called diverticulitis. It "
+        "causes steady pain in the lower left belly, often with fever."},
+       {"Bleeding", "A vessel next to a pouch can bleed."}},
+      "Eat plenty of fibre.");
+}
+
+// "What are the symptoms of diverticulitis?": of the section headed for
+// the facet ("Symptoms") and the one the question's other word names
+// ("Diverticulitis"), both speaking of symptoms, the named one answers.
+TEST(Facets, TheSectionNamedBesideTheFacetsOwnAnswers) {
+  const Reply r = FirstReply(
+      Diverticulosis("Diverticulosis means small pouches in the colon.",
+                     "Most people feel nothing; some have bloating and "
+                     "cramps."),
+      "What are the symptoms of diverticulitis?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.text;
+  EXPECT_NE(r.text.find("steady pain"), std::string::npos) << r.text;
+}
+
+// "Is it the same as IBS?": a phrase of three or four of the article's
+// words is named by its initials; initials that spell a word are not.
+TEST(Initialisms, APhraseIsNamedByItsInitials) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto names = Initialisms(
+      "Symptoms are hard to tell apart from irritable bowel syndrome.", lex);
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names[0].group, "irritable bowel syndrome: ibs");
+  // "Hot air tent" spells "hat", a word: no name.
+  EXPECT_TRUE(Initialisms("a hot air tent", lex).empty());
+  const Reply r = FirstReply(
+      Diverticulosis("Diverticulosis means small pouches in the colon.",
+                     "Some have bloating; it is hard to tell apart from "
+                     "irritable bowel syndrome."),
+      "Is diverticulosis the same as IBS?");
+  EXPECT_EQ(r.node.substr(0, 8), "symptoms") << r.node << ": " << r.text;
+}
+
+// The organ of the summary ("the wall of the colon") is the article's
+// own: "is diverticulosis a sign of colon cancer?" asks of the subject;
+// colon cancer asked of alone is another condition.
+TEST(SubjectCheck, TheSummarysOrganIsTheArticlesOwn) {
+  const std::string article = Diverticulosis(
+      "Diverticulosis means small pouches in the wall of the colon. It is "
+      "not cancer.",
+      "Most people feel nothing; some have bloating and cramps.");
+  EXPECT_EQ(
+      FirstReply(article, "Is diverticulosis a sign of colon cancer?").kind,
+      ReplyKind::kAnswer);
+  EXPECT_EQ(
+      FirstReply(article, "What are the early signs of colon cancer?").kind,
+      ReplyKind::kFallback);
+}
+
+}  // namespace
+}  // namespace faqbot::dialogs
