@@ -5,6 +5,7 @@
 #include "dialogs/dialog_runner.h"
 #include "dialogs/dialog_tree.h"
 #include "dialogs/intents_file.h"
+#include "tests/support/first_reply.h"
 #include "tests/support/sample_article.h"
 #include "tests/support/test_lexicon.h"
 
@@ -20,26 +21,12 @@ std::shared_ptr<const Pack> Load(const char* name) {
 
 Result<std::shared_ptr<const Pack>> Compile(std::string_view article,
                                             std::string_view intents = "") {
-  auto doc = ParseDocument(article, "article.txt");
-  if (!doc) return std::unexpected(doc.error());
-  auto file = ParseIntentsFile(intents, "intents.txt");
-  if (!file) return std::unexpected(file.error());
-  return CompilePack("test", *std::move(doc), *file,
-                     faqbot::testing::TestLexicon());
+  return testing::CompileArticle(article, intents);
 }
 
 constexpr const char* kArticle = testing::kMigraineArticle;
 
-// The reply a new conversation gets to `text` from the pack of `article`.
-Reply FirstReply(std::string_view article, const std::string& text) {
-  auto pack = Compile(article);
-  EXPECT_TRUE(pack) << pack.error().message;
-  if (!pack) return {};
-  DialogState state;
-  auto r = DialogRunner(pack->get()).Step(&state, {text, ""});
-  EXPECT_TRUE(r) << r.error().message;
-  return r ? *r : Reply{};
-}
+using testing::FirstReply;
 
 // A short article on bunions: the title and summary, then `rest` (its
 // sections and closing advice).

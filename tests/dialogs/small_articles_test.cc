@@ -10,9 +10,7 @@
 
 #include "dialogs/article_knowledge.h"
 #include "dialogs/dialog_runner.h"
-#include "dialogs/dialog_tree.h"
-#include "dialogs/document.h"
-#include "dialogs/intents_file.h"
+#include "tests/support/first_reply.h"
 #include "tests/support/test_lexicon.h"
 
 namespace faqbot::dialogs {
@@ -34,21 +32,7 @@ std::string Article(std::string_view title, std::string_view summary,
   return text + std::string(advice) + "\n";
 }
 
-// The reply a new conversation gets to `text` from `article`.
-Reply FirstReply(const std::string& article, const std::string& text) {
-  auto doc = ParseDocument(article, "article.txt");
-  EXPECT_TRUE(doc) << doc.error().message;
-  auto file = ParseIntentsFile("", "intents.txt");
-  if (!doc || !file) return {};
-  auto pack = CompilePack("test", *std::move(doc), *file,
-                          faqbot::testing::TestLexicon());
-  EXPECT_TRUE(pack) << pack.error().message;
-  if (!pack) return {};
-  DialogState state;
-  auto r = DialogRunner(pack->get()).Step(&state, {text, ""});
-  EXPECT_TRUE(r) << r.error().message;
-  return r ? *r : Reply{};
-}
+using testing::FirstReply;
 
 // "How long does it take for a calcification to form?" asks how fast it
 // grows: the section that says it "progresses slowly" answers, plainly
