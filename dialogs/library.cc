@@ -137,10 +137,16 @@ std::vector<std::string> Library::Keys(std::string_view text) const {
   intents::Analysis a =
       packs_[0]->matcher.analyzer().Analyze(text, /*correct_spelling=*/false);
   std::vector<std::string> keys = std::move(a.terms);
+  const intents::Analyzer& analyzer = packs_[0]->matcher.analyzer();
   for (const auto& word : a.words) {
-    keys.push_back(lex.Stem(word));
+    keys.push_back(analyzer.CachedStem(word));
     // A misspelt subject ("hemangiomma"): each pack corrects it against
-    // its own words; here, against every title's and heading's.
+    // its own words; here, against every title's and heading's. A real
+    // word, everyday or medical, is no typo (as in each pack).
+    if (intents::IsMedicalWord(word, lex) ||
+        intents::IsEverydayWord(word, lex)) {
+      continue;
+    }
     if (const auto spelled = spelling_.Correct(word)) {
       keys.push_back(lex.Stem(*spelled));
     }
