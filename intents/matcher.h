@@ -292,6 +292,7 @@ class Matcher {
   // Empty when no word is.
   std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
+  bool AfterAnAfterWord(const std::vector<std::string>& w, std::size_t i) const;
   std::string_view SubjectForm(std::string_view term) const;
   // Whether the summary (the subject's intent) uses `term`.
   bool InSummary(const std::string& term) const;

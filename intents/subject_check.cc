@@ -401,6 +401,12 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     // names a condition, which an article that never uses it lacks.
     kind = TermKind::kFinding;
   } else if (facts.generic_or_cue) {
+    // "Recovery after a liver transplant": life after a procedure the
+    // article never names, though the word cues a treatment.
+    if (!known && AfterAnAfterWord(r.a.words, i)) {
+      r.Uncovered(word, term, true,
+                  "life after a procedure the article never names");
+    }
     return;
   }
   // "Exploratory surgery": a word that is only ever an adjective
@@ -449,6 +455,21 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   CheckUncoveredWord(r, i, term, kind, known);
 }
 
+// "After an oophorectomy", "after a liver transplant": word `i` follows
+// an after-word ([after-words]), past articles and one organ.
+bool Matcher::AfterAnAfterWord(const std::vector<std::string>& w,
+                               std::size_t i) const {
+  std::size_t before = i;
+  if (before > 0 &&
+      ClassifyTerm(w[before - 1], *lexicon_) == TermKind::kOrgan) {
+    --before;
+  }
+  while (before > 0 && lexicon_->Is(w[before - 1], WordClass::kArticles)) {
+    --before;
+  }
+  return before > 0 && lexicon_->Is(w[before - 1], WordClass::kAfterWords);
+}
+
 // Words the article uses are covered, even in passing ("hydatid disease"
 // in its section on parasites); only everyday words for findings ("cyst")
 // must be its subject to count as covered.
@@ -467,14 +488,8 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
       OpensTheQuestion(r.a.words, i, *lexicon_);
   // "Is follow-up required after an oophorectomy?": life after a procedure
   // the article never names.
-  std::size_t before = i;
-  while (before > 0 &&
-         lexicon_->Is(r.a.words[before - 1], WordClass::kArticles)) {
-    --before;
-  }
   const bool after =
-      !known && kind == TermKind::kJargon && before > 0 &&
-      lexicon_->Is(r.a.words[before - 1], WordClass::kAfterWords);
+      !known && kind == TermKind::kJargon && AfterAnAfterWord(r.a.words, i);
   r.Uncovered(
       word, term,
       kind == TermKind::kOrgan || kind == TermKind::kGroup || opens || after,

@@ -569,6 +569,11 @@ TEST(MatcherSubjects, LifeAfterAProcedureTheArticleNeverNamesIsAnother) {
   DecidesUncovered(
       m, "is follow-up required after an oophorectomy for a dermoid cyst?",
       "oophorectomy", "is follow-up required after a cystectomy?");
+  // A word that cues a treatment too ("recovery after a transplant"); not
+  // an operation the article speaks of.
+  DecidesUncovered(m, "what is the recovery time after a transplant?",
+                   "transplant",
+                   "what is the recovery time after keyhole cystectomy?");
 }
 
 // "Bladder infection" to an article on kidney stones that names the
