@@ -401,8 +401,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     // names a condition, which an article that never uses it lacks.
     kind = TermKind::kFinding;
   } else if (facts.generic_or_cue) {
-    // "Recovery after a liver transplant": life after a procedure the
-    // article never names, though the word cues a treatment.
+    // "Recovery after a liver transplant": a cue word, yet a procedure.
     if (!known && AfterAnAfterWord(r.a.words, i)) {
       r.Uncovered(word, term, true,
                   "life after a procedure the article never names");
