@@ -121,6 +121,7 @@ constexpr std::string_view kClassNames[] = {
     "two-things",
     "choosing-between",
     "onset-words",
+    "remedy-words",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

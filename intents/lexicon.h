@@ -190,6 +190,7 @@ enum class WordClass : std::uint8_t {
   kTwoThings,            // "the two": a question relating two things told
   kChoosingBetween,      // "which one is better?": of the options just told
   kOnsetWords,           // "since this morning": a sign told as new
+  kRemedyWords,          // "is milk thistle good for ...": a remedy asked
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -303,6 +303,8 @@ class Matcher {
   // "Does vaping cause lung nodules?": a cause asked of the subject that
   // the article never names.
   void CheckAskedCause(SubjectReading& r) const;
+  void CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
+                              const char* why) const;
   void CheckScopeWords(SubjectReading& r) const;
   void CheckAskedCondition(SubjectReading& r) const;
   void CheckChild(SubjectReading& r) const;

@@ -497,12 +497,23 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
 }
 
 void Matcher::CheckAskedCause(SubjectReading& r) const {
+  CheckAskedOfTheSubject(r, WordClass::kCausingVerbs,
+                         "a cause of the subject the article never names");
+  CheckAskedOfTheSubject(r, WordClass::kRemedyWords,
+                         "a remedy the article never names");
+}
+
+// "Does vaping cause lung nodules?", "is milk thistle good for liver
+// cysts?": what a yes/no question puts before a verb of `verbs` and the
+// subject, which the article never names.
+void Matcher::CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
+                                     const char* why) const {
   constexpr std::size_t kVerbWithin = 4;
   const auto& w = r.a.words;
   if (w.size() < 4 || !lexicon_->Is(w[0], WordClass::kAuxiliaries)) return;
   std::size_t verb = 2;
   while (verb < w.size() && verb <= kVerbWithin &&
-         !lexicon_->Is(w[verb], WordClass::kCausingVerbs)) {
+         !lexicon_->Is(w[verb], verbs)) {
     ++verb;
   }
   if (verb >= w.size() || verb > kVerbWithin) return;
@@ -513,14 +524,19 @@ void Matcher::CheckAskedCause(SubjectReading& r) const {
                   });
   if (!of_subject) return;
   // "Can snail fever cause ...": a phrase the article's term is written as.
+  const auto unheard = [&](std::size_t i) {
+    return !r.InPhrase(i) && Unheard(w[i]) &&
+           !lexicon_->Is(w[i], WordClass::kPointingBack) &&
+           !lexicon_->Is(w[i], WordClass::kDeterminers);
+  };
   for (std::size_t i = 1; i < verb; ++i) {
-    if (!r.InPhrase(i) && Unheard(w[i]) &&
-        !lexicon_->Is(w[i], WordClass::kPointingBack) &&
-        !lexicon_->Is(w[i], WordClass::kDeterminers)) {
-      r.Uncovered(w[i], TermOf(w[i]), true,
-                  "a cause of the subject the article never names");
-      return;
+    if (!unheard(i)) continue;
+    std::string name = w[i];  // "milk thistle": the words together
+    for (std::size_t j = i + 1; j < verb && unheard(j); ++j) {
+      name += " " + w[j];
     }
+    r.Uncovered(name, TermOf(w[i]), true, why);
+    return;
   }
 }
 

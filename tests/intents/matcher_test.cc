@@ -551,6 +551,11 @@ TEST(MatcherSubjects, ACauseAskedThatTheArticleNeverNamesIsNotCovered) {
   EXPECT_TRUE(
       m.CheckSubject("can smoking cause lung nodules?").uncovered.empty());
   EXPECT_TRUE(m.CheckSubject("can it cause a cough?").uncovered.empty());
+  // A remedy asked of the subject ([remedy-words]), named whole.
+  EXPECT_EQ(m.CheckSubject("is milk thistle good for lung nodules?").uncovered,
+            std::vector<std::string>{"milk thistle"});
+  EXPECT_TRUE(m.CheckSubject("is stopping smoking good for lung nodules?")
+                  .uncovered.empty());
   // A phrase the article's word is written as ("heavy drinking" is
   // alcohol, synonyms.txt).
   const Matcher fatty =
