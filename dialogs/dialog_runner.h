@@ -222,6 +222,8 @@ class DialogRunner {
   void AddCaveat(Turn& t, Reply* reply) const;
   Reply Compared(Turn& t, DialogState* state, const std::vector<int>& close,
                  double confidence) const;
+  Reply PartsReply(DialogState* state, const std::vector<int>& nodes,
+                   double confidence) const;
   Reply Clarify(Turn& t, DialogState* state,
                 const std::vector<int>& close) const;
   Reply AnswerOfTheSubject(Turn& t, DialogState* state,

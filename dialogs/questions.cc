@@ -366,23 +366,36 @@ Reply DialogRunner::Compared(Turn& t, DialogState* state,
   t.trace.Note([&] {
     return "compared: " + std::to_string(close.size()) + " close sections";
   });
+  std::vector<int> nodes;
+  for (const int i : close) {
+    if (nodes.size() == kMaxParts) break;
+    nodes.push_back(pack_.topics[i].node);
+  }
+  Reply out = PartsReply(state, nodes, confidence);
+  Remember(state, out.node);
+  state->node = out.node;
+  return out;
+}
+
+// The nodes' answers as the parts of one reply, answered from the first;
+// one step back from it leads where the conversation stood before.
+Reply DialogRunner::PartsReply(DialogState* state,
+                               const std::vector<int>& nodes,
+                               double confidence) const {
   const std::vector<std::string> history = state->history;
   Reply out;
-  for (const int i : close) {
-    if (out.parts.size() == kMaxParts) break;
-    const Reply r = Answer(state, pack_.topics[i].node, confidence);
+  for (const int node : nodes) {
+    const Reply r = Answer(state, node, confidence);
     out.parts.push_back(ToPart(r));
     out.text += (out.text.empty() ? "" : "\n\n") + r.text;
   }
+  state->history = history;
   const ReplyPart& first = out.parts.front();
   out.kind = ReplyKind::kAnswer;
   out.node = out.intent = first.node;
   out.source = first.source;
   out.source_line = first.source_line;
   out.confidence = confidence;
-  state->history = history;  // one step back: where it stood before
-  Remember(state, out.node);
-  state->node = out.node;
   return out;
 }
 
@@ -429,29 +442,21 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
     return "answered across " + std::to_string(ranked.size()) + " sections" +
            (names_more ? " whose sentences the question meets" : "");
   });
-  Reply out;
-  const std::vector<std::string> history = state->history;
   // An answer on them opens with that advice ("no herbal supplements
   // without asking a doctor").
   if (advice >= 0) {
     if (ranked.size() == kMaxParts) ranked.pop_back();
     ranked.insert(ranked.begin(), {0.0, advice});
   }
-  for (const auto& [score, node] : ranked) {
-    const Reply r = Answer(state, node, confidence);
-    out.parts.push_back(ToPart(r));
-    out.text += (out.text.empty() ? "" : "\n\n") + r.text;
+  std::vector<int> nodes;
+  for (const auto& [score, node] : ranked) nodes.push_back(node);
+  Reply out = PartsReply(state, nodes, confidence);
+  if (!answers) {
+    out.kind = ReplyKind::kClarify;
+    out.node = all.id;
+    out.text = all.text + "\n\n" + out.text;
   }
-  out.kind = answers ? ReplyKind::kAnswer : ReplyKind::kClarify;
-  const ReplyPart& first = out.parts.front();
-  out.node = answers ? first.node : all.id;
   out.intent = all.id;
-  out.source = first.source;
-  out.source_line = first.source_line;
-  out.confidence = confidence;
-  if (!answers) out.text = all.text + "\n\n" + out.text;
-  // One step back from here leads where the conversation stood before.
-  state->history = history;
   Remember(state, out.node);
   state->choices = all.choices;
   state->node = out.node;
