@@ -163,7 +163,7 @@ bool RedFlagSet::Usual(std::string_view name) const {
 Status RedFlagSet::Compile() { return patterns_.Compile(); }
 
 bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
-                           std::size_t* at) const {
+                           std::size_t* at, int* missing_out) const {
   std::vector<std::size_t> matched;  // where each satisfied group was met
   bool negation = false;
   std::size_t satisfied = 0;
@@ -213,6 +213,7 @@ bool RedFlagSet::ShowsSign(const Flag& flag, const SentenceWords& s,
     return false;
   }
   *at = matched.empty() ? 0 : *std::min_element(matched.begin(), matched.end());
+  if (missing_out) *missing_out = satisfied < n ? missing : -1;
   return true;
 }
 
@@ -306,30 +307,22 @@ void RedFlagSet::MarkUsual(const std::vector<SentenceWords>& description,
   for (const auto& s : warning_signs) {
     for (const auto& [flag, at] : Hits(s)) warned[flag] = true;
   }
-  // A sign of the advice is urgent, unless it is a bare symptom the
-  // description tells as usual ("pain", where the article says "patients
-  // may feel pain under the right ribs").
   // A sign the description tells but for one group ("a sudden new
   // floater"): a message told without that same group is the description.
   for (auto& flag : flags_) {
     if (flag.sign.size() <= 3) continue;
     for (const auto& s : description) {
       std::size_t at = 0;
-      if (lexicon_->HasEntry(s.words, WordClass::kUrgentWords) ||
-          !ShowsSign(flag, s, &at)) {
-        continue;
-      }
-      for (std::size_t g = 0; g < flag.sign.size(); ++g) {
-        const auto& group = flag.sign[g];
-        if (std::none_of(group.begin(), group.end(), [&](const auto& t) {
-              return std::find(s.terms.begin(), s.terms.end(), t) !=
-                     s.terms.end();
-            })) {
-          flag.described_missing = static_cast<int>(g);
-        }
+      int missing = -1;
+      if (!lexicon_->HasEntry(s.words, WordClass::kUrgentWords) &&
+          ShowsSign(flag, s, &at, &missing) && missing >= 0) {
+        flag.described_missing = missing;
       }
     }
   }
+  // A sign of the advice is urgent, unless it is a bare symptom the
+  // description tells as usual ("pain", where the article says "patients
+  // may feel pain under the right ribs").
   for (std::size_t f = 0; f < flags_.size(); ++f) {
     const bool bare_sign = flags_[f].sign.size() == 1;
     flags_[f].usual =

@@ -123,8 +123,10 @@ class RedFlagSet {
   // Flags (by index) the sentence shows, with where each match starts
   // (a word index).
   std::vector<std::pair<int, std::size_t>> Hits(const SentenceWords& s) const;
-  bool ShowsSign(const Flag& flag, const SentenceWords& s,
-                 std::size_t* at) const;
+  // Whether `s` shows the advice's sign `flag`, where (`at`), and which
+  // group it shows it without (`missing_out`, when given: -1 for none).
+  bool ShowsSign(const Flag& flag, const SentenceWords& s, std::size_t* at,
+                 int* missing_out = nullptr) const;
   Telling TellingOf(const std::vector<SentenceWords>& sentences,
                     std::size_t sentence, std::size_t at) const;
 
