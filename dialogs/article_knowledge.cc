@@ -166,9 +166,8 @@ std::vector<std::string> WarningSigns(std::string_view advice,
   return signs;
 }
 
-std::vector<TermSynonyms> OtherNames(std::string_view text,
+std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
                                      const intents::Lexicon& lexicon) {
-  const auto words = intents::Normalize(text, lexicon);
   const auto plain = [&](const std::string& w) {
     return lexicon.Is(w, WordClass::kStopwords) || intents::IsNumber(w);
   };
@@ -215,10 +214,9 @@ std::vector<TermSynonyms> OtherNames(std::string_view text,
   return out;
 }
 
-std::vector<TermSynonyms> Initialisms(std::string_view text,
+std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
                                       const intents::Lexicon& lexicon) {
   constexpr std::size_t kFewest = 3, kMost = 4;
-  const auto words = intents::Normalize(text, lexicon);
   const auto plain = [&](const std::string& w) {
     return w.empty() || lexicon.Is(w, WordClass::kStopwords) ||
            intents::IsNumber(w) ||

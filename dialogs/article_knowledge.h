@@ -31,17 +31,18 @@ struct TermSynonyms {
   intents::Origin origin;
 };
 
-// For each term of `text` (a medical word, or a phrase of two or three
-// words) whose first sense the lexicon knows, a group naming the term by
-// its other names: those a person may write that are not everyday words
+// For each term of an article's normalized `words` (intents::Normalize,
+// read once for this and Initialisms: a medical word, or a phrase of two
+// or three words) whose first sense the lexicon knows, a group naming the term
+// by its other names: those a person may write that are not everyday words
 // ("nephrolith", "renal calculus"; not "water" for urine).
-std::vector<TermSynonyms> OtherNames(std::string_view text,
+std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
                                      const intents::Lexicon& lexicon);
 
 // "Irritable bowel syndrome": a phrase of three or four of the article's
 // words (no stopword, no number) is named by its initials too ("IBS",
 // "PVD"), unless they spell a word of the lexicon.
-std::vector<TermSynonyms> Initialisms(std::string_view text,
+std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
                                       const intents::Lexicon& lexicon);
 
 // "A fluid-filled nodule (a cyst)", "flat polyps (sessile serrated

@@ -147,10 +147,11 @@ class Compiler {
     for (const auto& section : article.sections) {
       all_text += section.heading + "\n" + section.body + "\n";
     }
-    for (const auto& names : OtherNames(all_text, lex)) {
+    const auto all_words = intents::Normalize(all_text, lex);
+    for (const auto& names : OtherNames(all_words, lex)) {
       (void)synonyms.AddGroup(names.group, lex, names.origin);
     }
-    for (const auto& names : Initialisms(all_text, lex)) {
+    for (const auto& names : Initialisms(all_words, lex)) {
       (void)synonyms.AddGroup(names.group, lex, names.origin);
     }
     for (const auto& line : file_.synonyms) {

@@ -8,6 +8,7 @@
 #include "dialogs/article_knowledge.h"
 #include "intents/matcher.h"
 #include "intents/medical_terms.h"
+#include "intents/normalizer.h"
 #include "tests/support/test_lexicon.h"
 
 namespace faqbot::bot {
@@ -81,9 +82,10 @@ TEST(WordNet, AnAdjectiveOfAnOrganReadsAsTheOrgan) {
 }
 
 TEST(WordNet, AnArticlesTermsTakeOnTheirOtherNames) {
-  const auto names =
-      dialogs::OtherNames("Kidney stones are hard lumps. Drink water.",
-                          *faqbot::testing::TestLexicon());
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto names = dialogs::OtherNames(
+      intents::Normalize("Kidney stones are hard lumps. Drink water.", lex),
+      lex);
   ASSERT_FALSE(names.empty());
   const auto& stones = names.front();
   EXPECT_EQ(stones.group.substr(0, stones.group.find(':')), "kidney stones");

@@ -10,6 +10,7 @@
 
 #include "dialogs/article_knowledge.h"
 #include "dialogs/dialog_runner.h"
+#include "intents/normalizer.h"
 #include "tests/support/first_reply.h"
 #include "tests/support/test_lexicon.h"
 
@@ -133,11 +134,15 @@ TEST(Facets, TheSectionNamedBesideTheFacetsOwnAnswers) {
 TEST(Initialisms, APhraseIsNamedByItsInitials) {
   const auto& lex = *faqbot::testing::TestLexicon();
   const auto names = Initialisms(
-      "Symptoms are hard to tell apart from irritable bowel syndrome.", lex);
+      intents::Normalize(
+          "Symptoms are hard to tell apart from irritable bowel syndrome.",
+          lex),
+      lex);
   ASSERT_FALSE(names.empty());
   EXPECT_EQ(names[0].group, "irritable bowel syndrome: ibs");
   // "Hot air tent" spells "hat", a word: no name.
-  EXPECT_TRUE(Initialisms("a hot air tent", lex).empty());
+  EXPECT_TRUE(
+      Initialisms(intents::Normalize("a hot air tent", lex), lex).empty());
   const Reply r = FirstReply(
       Diverticulosis("Diverticulosis means small pouches in the colon.",
                      "Some have bloating; it is hard to tell apart from "
