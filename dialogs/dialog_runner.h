@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -222,7 +223,8 @@ class DialogRunner {
   void AddCaveat(Turn& t, Reply* reply) const;
   Reply Compared(Turn& t, DialogState* state, const std::vector<int>& close,
                  double confidence) const;
-  Reply PartsReply(DialogState* state, const std::vector<int>& nodes,
+  // The nodes' answers as the parts of one reply (questions.cc).
+  Reply PartsReply(DialogState* state, std::span<const int> nodes,
                    double confidence) const;
   Reply Clarify(Turn& t, DialogState* state,
                 const std::vector<int>& close) const;

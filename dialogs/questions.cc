@@ -3,6 +3,7 @@
 // story for a topic it leaves out), and several make one reply with a
 // part each, in the order asked.
 #include <algorithm>
+#include <array>
 
 #include "dialogs/dialog_runner.h"
 #include "dialogs/navigation.h"
@@ -366,21 +367,24 @@ Reply DialogRunner::Compared(Turn& t, DialogState* state,
   t.trace.Note([&] {
     return "compared: " + std::to_string(close.size()) + " close sections";
   });
-  std::vector<int> nodes;
+  std::array<int, kMaxParts> nodes{};
+  std::size_t n = 0;
   for (const int i : close) {
-    if (nodes.size() == kMaxParts) break;
-    nodes.push_back(pack_.topics[i].node);
+    if (n == kMaxParts) break;
+    nodes[n++] = pack_.topics[i].node;
   }
-  Reply out = PartsReply(state, nodes, confidence);
+  Reply out = PartsReply(state, std::span(nodes.data(), n), confidence);
+  out.kind = ReplyKind::kAnswer;
+  out.node = out.intent = out.parts.front().node;
   Remember(state, out.node);
   state->node = out.node;
   return out;
 }
 
-// The nodes' answers as the parts of one reply, answered from the first;
-// one step back from it leads where the conversation stood before.
-Reply DialogRunner::PartsReply(DialogState* state,
-                               const std::vector<int>& nodes,
+// The nodes' answers as the parts of one reply, its source the first's
+// (its kind and node are the caller's); one step back from it leads where
+// the conversation stood before.
+Reply DialogRunner::PartsReply(DialogState* state, std::span<const int> nodes,
                                double confidence) const {
   const std::vector<std::string> history = state->history;
   Reply out;
@@ -391,8 +395,6 @@ Reply DialogRunner::PartsReply(DialogState* state,
   }
   state->history = history;
   const ReplyPart& first = out.parts.front();
-  out.kind = ReplyKind::kAnswer;
-  out.node = out.intent = first.node;
   out.source = first.source;
   out.source_line = first.source_line;
   out.confidence = confidence;
@@ -448,15 +450,14 @@ Reply DialogRunner::BroadAnswer(Turn& t, DialogState* state, const Node& all,
     if (ranked.size() == kMaxParts) ranked.pop_back();
     ranked.insert(ranked.begin(), {0.0, advice});
   }
-  std::vector<int> nodes;
-  for (const auto& [score, node] : ranked) nodes.push_back(node);
-  Reply out = PartsReply(state, nodes, confidence);
-  if (!answers) {
-    out.kind = ReplyKind::kClarify;
-    out.node = all.id;
-    out.text = all.text + "\n\n" + out.text;
-  }
+  std::array<int, kMaxParts> nodes{};  // at most kMaxParts, as cut above
+  std::size_t n = 0;
+  for (const auto& [score, node] : ranked) nodes[n++] = node;
+  Reply out = PartsReply(state, std::span(nodes.data(), n), confidence);
+  out.kind = answers ? ReplyKind::kAnswer : ReplyKind::kClarify;
+  out.node = answers ? out.parts.front().node : all.id;
   out.intent = all.id;
+  if (!answers) out.text = all.text + "\n\n" + out.text;
   Remember(state, out.node);
   state->choices = all.choices;
   state->node = out.node;
