@@ -136,10 +136,12 @@ std::vector<std::string> Library::Keys(std::string_view text) const {
   // reads as "kidney"), and each word's own stem.
   intents::Analysis a =
       packs_[0]->matcher.analyzer().Analyze(text, /*correct_spelling=*/false);
+  // Without a synonym the terms are the words' stems, one for one.
+  const bool stemmed = a.synonyms.empty();
   std::vector<std::string> keys = std::move(a.terms);
   const intents::Analyzer& analyzer = packs_[0]->matcher.analyzer();
   for (const auto& word : a.words) {
-    keys.push_back(analyzer.CachedStem(word));
+    if (!stemmed) keys.push_back(analyzer.CachedStem(word));
     // A misspelt subject ("hemangiomma"): each pack corrects it against
     // its own words; here, against every title's and heading's. A real
     // word, everyday or medical, is no typo (as in each pack).

@@ -1,7 +1,9 @@
 #include "intents/speller.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <array>
+#include <string>
+#include <vector>
 
 namespace faqbot::intents {
 namespace {
@@ -10,13 +12,26 @@ int MaxEdits(std::size_t length) {
   return length >= SpellIndex::kTwoEditLength ? 2 : 1;
 }
 
-// All strings made by deleting up to `edits` letters of `word`.
-void Deletions(const std::string& word, int edits, StringSet* out) {
-  if (edits == 0 || word.size() <= 1) return;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    std::string shorter = word.substr(0, i) + word.substr(i + 1);
-    if (out->insert(shorter).second) Deletions(shorter, edits - 1, out);
+// `word` and every string made by deleting up to `edits` of its letters,
+// sorted, each once. (A vector of mostly short strings: no allocation per
+// variant, as a hash set had.)
+std::vector<std::string> Variants(const std::string& word, int edits) {
+  std::vector<std::string> out{word};
+  std::size_t from = 0;
+  for (int e = 0; e < edits; ++e) {
+    const std::size_t to = out.size();
+    for (std::size_t v = from; v < to; ++v) {
+      for (std::size_t i = 0; i < out[v].size() && out[v].size() > 1; ++i) {
+        std::string shorter = out[v];
+        shorter.erase(i, 1);
+        out.push_back(std::move(shorter));
+      }
+    }
+    from = to;
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool IsCorrectable(std::string_view word) {
@@ -28,21 +43,34 @@ bool IsCorrectable(std::string_view word) {
 }  // namespace
 
 int EditDistance(std::string_view a, std::string_view b) {
+  // Three rows of the table (a transposition looks two rows back), on the
+  // stack for words of ordinary length: a correction compares a typo with
+  // every candidate, and this ran once per candidate with a heap table.
+  constexpr std::size_t kStackColumns = 48;
   const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  std::array<int, 3 * kStackColumns> stack_rows;
+  std::vector<int> heap_rows;
+  int* rows = stack_rows.data();
+  if (m + 1 > kStackColumns) {
+    heap_rows.resize(3 * (m + 1));
+    rows = heap_rows.data();
+  }
+  const auto row = [&](std::size_t i) { return rows + (i % 3) * (m + 1); };
+  for (std::size_t j = 0; j <= m; ++j) row(0)[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
+    int* d = row(i);
+    const int* up = row(i - 1);
+    const int* up2 = row(i + 1);  // row i - 2 (unused when i == 1)
+    d[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= m; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] =
-          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      d[j] = std::min({up[j] + 1, d[j - 1] + 1, up[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d[j] = std::min(d[j], up2[j - 2] + 1);
       }
     }
   }
-  return d[n][m];
+  return row(n)[m];
 }
 
 void SpellIndex::Add(std::string_view word, int weight) {
@@ -51,9 +79,9 @@ void SpellIndex::Add(std::string_view word, int weight) {
   it->second += weight;
   if (!inserted || !corrects_ || !IsCorrectable(key)) return;
   if (base_ && base_->Contains(key)) return;  // its deletions are there
-  StringSet variants{key};
-  Deletions(key, MaxEdits(key.size()), &variants);
-  for (const auto& v : variants) deletes_[v].push_back(key);
+  for (const auto& v : Variants(key, MaxEdits(key.size()))) {
+    deletes_[v].push_back(key);
+  }
 }
 
 template <typename Fn>
@@ -68,8 +96,7 @@ std::optional<std::string> SpellIndex::Correct(std::string_view word) const {
   if (!IsCorrectable(word) || Contains(word)) return std::nullopt;
   const std::string key(word);
   const int max_edits = MaxEdits(key.size());
-  StringSet variants{key};
-  Deletions(key, max_edits, &variants);
+  const std::vector<std::string> variants = Variants(key, max_edits);
   const std::string* best = nullptr;
   int best_distance = max_edits + 1;
   int best_weight = 0;

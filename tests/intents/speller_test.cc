@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace faqbot::intents {
 namespace {
 
@@ -75,6 +77,17 @@ TEST(Speller, EditDistanceCountsTranspositionAsOne) {
   EXPECT_EQ(EditDistance("abcd", "abdc"), 1);
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
   EXPECT_EQ(EditDistance("", "abc"), 3);
+  EXPECT_EQ(EditDistance("abc", ""), 3);
+  EXPECT_EQ(EditDistance("ca", "abc"), 3);  // no edit after a transposition
+}
+
+// Words longer than the table kept on the stack are measured the same.
+TEST(Speller, EditDistanceOfLongWords) {
+  const std::string word(60, 'a');
+  std::string swapped = word + "bc", typo = word + "cb";
+  EXPECT_EQ(EditDistance(swapped, typo), 1);
+  EXPECT_EQ(EditDistance(word, word + "xyz"), 3);
+  EXPECT_EQ(EditDistance("x" + word, word + "x"), 2);
 }
 
 }  // namespace
