@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "bot/pack_loader.h"
+#include "bot/word_lists.h"
 #include "bot/wordnet.h"
 #include "intents/text.h"
 
@@ -14,31 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A hunspell .dic ("word/FLAGS" per line after a count) or a plain word
-// list, lower-cased into `text` (which the returned views point into):
-// its single words. nullopt when it cannot be read.
-std::optional<std::vector<std::string_view>> ReadWordList(const fs::path& path,
-                                                          std::string* text) {
-  auto read = ReadFile(path);
-  if (!read) return std::nullopt;
-  *text = intents::AsciiLower(*std::move(read));
-  std::vector<std::string_view> words;
-  std::string_view rest = *text;
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
-    if (line.empty() || line[0] == ' ' || line[0] == '\t') continue;
-    line = line.substr(0, line.find('/'));
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
-      line.remove_suffix(1);
-    }
-    if (!line.empty() && line.find(' ') == std::string_view::npos) {
-      words.push_back(line);
-    }
-  }
-  return words;
-}
+constexpr std::string_view kAffixes = "affixes:";
 
 // The lexicon class named before the colon of "class: ..." in `line`.
 std::optional<intents::WordClass> ClassBefore(std::string_view line) {
@@ -65,6 +42,7 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
   std::string section;
   std::vector<fs::path> wordnet;
   std::vector<WordNetKind> kinds;
+  std::optional<SuffixRules> affixes;
   std::string_view rest = *text;
   while (!rest.empty()) {
     const std::size_t nl = rest.find('\n');
@@ -78,6 +56,19 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
     }
     const std::string where =
         file.string() + " line " + std::to_string(line_no);
+    // "affixes: PATH": the hunspell affix file of the lists after it.
+    if (section == "[word-lists]" && line.starts_with(kAffixes)) {
+      const fs::path path(intents::TrimView(line.substr(kAffixes.size())));
+      if (!fs::exists(path)) {
+        if (missing) missing->push_back(path.string());
+        affixes.reset();
+        continue;
+      }
+      auto rules = ReadSuffixRules(path);
+      if (!rules) return std::unexpected(rules.error());
+      affixes = *std::move(rules);
+      continue;
+    }
     const std::optional<intents::WordClass> cls = ClassBefore(line);
     const std::string after =
         cls ? std::string(intents::TrimView(line.substr(line.find(':') + 1)))
@@ -97,13 +88,13 @@ Status ReadSources(const fs::path& file, intents::Lexicon* lexicon,
       continue;
     }
     const fs::path path(after);
-    std::string list_text;
-    auto words = ReadWordList(path, &list_text);
+    auto words = ReadWordList(path, affixes ? &*affixes : nullptr);
     if (!words) {
       if (missing) missing->push_back(path.string());
       continue;
     }
-    lexicon->AddWordList(*cls, *words, path.filename().string());
+    const std::vector<std::string_view> views(words->begin(), words->end());
+    lexicon->AddWordList(*cls, views, path.filename().string());
   }
   for (const auto& path : wordnet) {
     if (!fs::exists(path / "data.noun")) {

@@ -70,6 +70,51 @@ TEST_F(LexiconFolder, AMissingWordListIsReportedNotFatal) {
   EXPECT_FALSE((*lex)->HasWordList(intents::WordClass::kMedical));
 }
 
+// A hunspell list names a word's other forms by flags; the affix file's
+// suffix rules make them ("fibrillate/N": "fibrillation"), each rule only
+// where its condition holds, and a list read without one keeps its
+// words as written.
+TEST_F(LexiconFolder, AHunspellListGainsTheFormsItsFlagsName) {
+  Write("en.aff",
+        "SET UTF-8\nPFX A Y 1\nPFX A   0     re         .\n"
+        "SFX N Y 2\nSFX N   e     ion        e\nSFX N   0     en  [^ey]\n"
+        "SFX D Y 2\nSFX D   0     d          e\n"
+        "SFX D   y     ied        [^aeiou]y\n");
+  Write("med.dic", "3\nfibrillate/ND\ncalcify/D\nDelay/D\nplain\n");
+  Write("sources.txt", "[word-lists]\naffixes: " + (dir_ / "en.aff").string() +
+                           "\nmedical: " + (dir_ / "med.dic").string() + "\n");
+  auto lex = LoadLexicon(dir_);
+  ASSERT_TRUE(lex) << lex.error().message;
+  const auto medical = [&](std::string_view w) {
+    return (*lex)->Is(w, intents::WordClass::kMedical);
+  };
+  EXPECT_TRUE(medical("fibrillate"));
+  EXPECT_TRUE(medical("fibrillation"));
+  EXPECT_TRUE(medical("fibrillated"));
+  EXPECT_TRUE(medical("calcified"));
+  EXPECT_TRUE(medical("plain"));
+  EXPECT_FALSE(medical("fibrillateen"));  // "[^ey]": not after an "e"
+  EXPECT_FALSE(medical("delaied"));       // "[^aeiou]y": not after a vowel
+  EXPECT_FALSE(medical("refibrillate"));  // prefixes are not applied
+
+  Write("sources.txt",
+        "[word-lists]\nmedical: " + (dir_ / "med.dic").string() + "\n");
+  lex = LoadLexicon(dir_);
+  ASSERT_TRUE(lex) << lex.error().message;
+  EXPECT_TRUE(medical("fibrillate"));
+  EXPECT_FALSE(medical("fibrillation"));
+}
+
+TEST_F(LexiconFolder, ABrokenAffixFileNamesItsLine) {
+  Write("en.aff", "SFX N Y 1\nSFX N   e     ion        [ae\n");
+  Write("sources.txt",
+        "[word-lists]\naffixes: " + (dir_ / "en.aff").string() + "\n");
+  auto lex = LoadLexicon(dir_);
+  ASSERT_FALSE(lex);
+  EXPECT_NE(lex.error().message.find("en.aff line 2"), std::string::npos)
+      << lex.error().message;
+}
+
 TEST(WordNet, AnAdjectiveOfAnOrganReadsAsTheOrgan) {
   const intents::Matcher m(faqbot::testing::TestLexicon());
   const auto& a = m.analyzer();
