@@ -22,13 +22,23 @@ namespace fs = std::filesystem;
 
 // WordNet's lexicographer files whose nouns the engine reads.
 constexpr int kNounBody = 8;
+constexpr int kNounFood = 13;
 constexpr int kNounObject = 17;
 constexpr int kNounState = 26;
+constexpr int kNounSubstance = 27;
+
+// The files whose nouns' other names an article's terms take on (foods
+// and substances are read for what contains what).
+bool NamesTerms(int lexfile) {
+  return lexfile == kNounBody || lexfile == kNounObject ||
+         lexfile == kNounState;
+}
 
 struct Synset {
   int lexfile = 0;
   std::vector<std::string> lemmas;     // lower case, '_' as spaces
   std::vector<std::string> hypernyms;  // offsets ('@' and '@i' pointers)
+  std::vector<std::string> in;         // what a substance is in ('#s'), offsets
 };
 
 // "kidney_stone" -> "kidney stone"; "Addison(a)" -> "addison".
@@ -96,8 +106,8 @@ intents::StringMap<Synset> ReadNouns(std::ifstream& text) {
   ForEachEntry(text, [&](std::string_view line) {
     // "offset lexfile ...": skip other files before parsing anything.
     const int lexfile = static_cast<int>(Number(line.substr(9, 2)));
-    if (lexfile != kNounBody && lexfile != kNounObject &&
-        lexfile != kNounState) {
+    if (!NamesTerms(lexfile) && lexfile != kNounFood &&
+        lexfile != kNounSubstance) {
       return;
     }
     DataLine d = ParseData(line);
@@ -109,6 +119,8 @@ intents::StringMap<Synset> ReadNouns(std::ifstream& text) {
       Field(&d.rest);  // source/target
       if ((symbol == "@" || symbol == "@i") && pos == "n") {
         synset.hypernyms.emplace_back(offset);
+      } else if (symbol == "#s" && pos == "n") {
+        synset.in.emplace_back(offset);
       }
     }
     synsets[d.offset] = std::move(synset);
@@ -257,6 +269,35 @@ void AddKinds(
   lexicon->AddWordList(cls, words, "WordNet 3.0: a kind of " + nouns);
 }
 
+// For each substance (first sense) in foods or drinks ("caffeine": its
+// '#s' pointers, coffee and tea), the one-word names of those whose first
+// sense is that food ("coffee", not "java", whose first sense is the
+// island).
+void AddContainers(
+    const std::vector<std::pair<std::string, std::string>>& substances,
+    const intents::StringMap<std::string>& first_food,
+    const intents::StringMap<Synset>& synsets, intents::Lexicon* lexicon) {
+  for (const auto& [name, offset] : substances) {
+    std::vector<std::string> foods;
+    for (const auto& food : synsets.find(offset)->second.in) {
+      const auto it = synsets.find(food);
+      if (it == synsets.end() || it->second.lexfile != kNounFood) continue;
+      for (const auto& lemma : it->second.lemmas) {
+        const auto first = first_food.find(lemma);
+        if (first != first_food.end() && first->second == food) {
+          foods.push_back(lemma);
+        }
+      }
+    }
+    if (foods.empty()) continue;
+    std::string listed;
+    for (const auto& f : foods) listed += (listed.empty() ? "" : ", ") + f;
+    lexicon->AddContainers(
+        name, std::move(foods),
+        "WordNet 3.0: \"" + name + "\" is a substance of " + listed);
+  }
+}
+
 }  // namespace
 
 Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
@@ -286,6 +327,9 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
   // senses tagged offsets..."), when it is one of the kept synsets.
   intents::StringSet noun_lemmas, body_parts;
   std::vector<std::pair<std::string, std::string>> first_senses;  // one word
+  // One-word foods and substances by their first sense.
+  intents::StringMap<std::string> first_food;
+  std::vector<std::pair<std::string, std::string>> substances;
   ForEachEntry(index, [&](std::string_view line) {
     const std::string_view lemma = Field(&line);
     noun_lemmas.insert(Lemma(lemma));
@@ -301,11 +345,18 @@ Status AddWordNet(const fs::path& dir, const std::vector<WordNetKind>& kinds,
     }
     const auto it = synsets.find(offset);
     if (it == synsets.end()) return;
+    if (one_word && it->second.lexfile == kNounFood) {
+      first_food.try_emplace(name, std::string(offset));
+    } else if (one_word && it->second.lexfile == kNounSubstance) {
+      substances.emplace_back(name, offset);
+    }
+    if (!NamesTerms(it->second.lexfile)) return;
     if (one_word) first_senses.emplace_back(name, offset);
     if (it->second.lemmas.size() < 2) return;
     lexicon->AddNounSense(name, it->second.lemmas,
                           "WordNet 3.0: first sense of \"" + name + "\"");
   });
+  AddContainers(substances, first_food, synsets, lexicon);
   const intents::StringSet adjective_lemmas =
       AddAdjectivesOnly(adjective_index, noun_lemmas, lexicon);
   const intents::StringSet verbs = VerbLemmas(verb_index, verb_forms);

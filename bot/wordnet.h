@@ -8,6 +8,8 @@
 //     natural objects (lexicographer files noun.body, noun.state,
 //     noun.object), whose other names an article's terms take on
 //     ("kidney stone": urinary calculus, nephrolith, renal calculus);
+//   - the foods and drinks a substance is in ('#s': caffeine is in coffee
+//     and tea), which an article's substance takes on as other names;
 //   - one-word adjectives that are no noun (index.adj less index.noun:
 //     "exploratory", "chronic"), which describe and name no subject.
 // Every entry names WordNet as its origin, for `faqbot explain`.

@@ -214,6 +214,24 @@ std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
   return out;
 }
 
+std::vector<TermSynonyms> ContainerNames(const std::vector<std::string>& words,
+                                         const intents::Lexicon& lexicon) {
+  const intents::StringSet said(words.begin(), words.end());
+  std::vector<TermSynonyms> out;
+  intents::StringSet seen;
+  for (const auto& word : words) {
+    const auto* foods = lexicon.Containers(word);
+    if (!foods || !seen.insert(word).second) continue;
+    std::string others;
+    for (const auto& food : foods->lemmas) {
+      if (said.contains(food) || said.contains(food + "s")) continue;
+      others += (others.empty() ? "" : ", ") + food;
+    }
+    if (!others.empty()) out.push_back({word + ": " + others, foods->origin});
+  }
+  return out;
+}
+
 std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
                                       const intents::Lexicon& lexicon) {
   constexpr std::size_t kFewest = 3, kMost = 4;

@@ -39,6 +39,13 @@ struct TermSynonyms {
 std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
                                      const intents::Lexicon& lexicon);
 
+// For each word of an article's normalized `words` that names a
+// substance the lexicon knows foods or drinks to contain ("caffeine":
+// coffee, tea), a group naming it by those the article does not name
+// itself: a person asks about their coffee, the article about caffeine.
+std::vector<TermSynonyms> ContainerNames(const std::vector<std::string>& words,
+                                         const intents::Lexicon& lexicon);
+
 // "Irritable bowel syndrome": a phrase of three or four of the article's
 // words (no stopword, no number) is named by its initials too ("IBS",
 // "PVD"), unless they spell a word of the lexicon.

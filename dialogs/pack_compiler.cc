@@ -151,6 +151,9 @@ class Compiler {
     for (const auto& names : OtherNames(all_words, lex)) {
       (void)synonyms.AddGroup(names.group, lex, names.origin);
     }
+    for (const auto& names : ContainerNames(all_words, lex)) {
+      (void)synonyms.AddGroup(names.group, lex, names.origin);
+    }
     for (const auto& names : Initialisms(all_words, lex)) {
       (void)synonyms.AddGroup(names.group, lex, names.origin);
     }

@@ -405,6 +405,12 @@ void Lexicon::AddNounSense(std::string lemma, std::vector<std::string> lemmas,
   senses_.try_emplace(lemma, Sense{std::move(lemmas), std::move(origin)});
 }
 
+void Lexicon::AddContainers(std::string substance,
+                            std::vector<std::string> foods, Origin origin) {
+  containers_.try_emplace(substance,
+                          Sense{std::move(foods), std::move(origin)});
+}
+
 void Lexicon::Finish() {
   std::vector<std::pair<std::string, std::string>> plural_endings;
   for (const auto& entry : Entries(WordClass::kPluralEndings)) {

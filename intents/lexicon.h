@@ -280,6 +280,15 @@ class Lexicon {
     const auto it = senses_.find(lemma);
     return it == senses_.end() ? nullptr : &it->second;
   }
+  // The foods and drinks a substance is in (WordNet: "caffeine" is in
+  // coffee and tea), by the words that name each; `lemmas` without the
+  // substance itself.
+  void AddContainers(std::string substance, std::vector<std::string> foods,
+                     Origin origin);
+  const Sense* Containers(std::string_view substance) const {
+    const auto it = containers_.find(substance);
+    return it == containers_.end() ? nullptr : &it->second;
+  }
 
   // Stems the entries (for IsStem) and freezes the lexicon.
   void Finish();
@@ -424,6 +433,7 @@ class Lexicon {
   std::vector<SpellingPart> spelling_parts_;
   std::vector<LexiconLine> synonyms_;
   StringMap<Sense> senses_;
+  StringMap<Sense> containers_;  // substance -> foods
   std::vector<Cue> cues_;
   std::vector<AspectCue> aspects_;
   std::vector<SmalltalkPattern> smalltalk_;

@@ -145,6 +145,24 @@ TEST(WordNet, AnArticlesTermsTakeOnTheirOtherNames) {
 // An everyday word whose first sense is a kind of disease names a
 // condition (so an article that never uses it does not cover it); a verb
 // of the same letters, and the words of disease in general, do not.
+// "Can coffee cause extra beats?" asks about the caffeine an article
+// names: a substance takes on the foods and drinks WordNet says it is in,
+// but not one the article names itself ("tea" stays tea there).
+TEST(WordNet, ASubstanceTakesOnTheDrinksItIsIn) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto words = [&](std::string_view text) {
+    return dialogs::ContainerNames(intents::Normalize(text, lex), lex);
+  };
+  const auto caffeine = words("Caffeine and stress make them more frequent.");
+  ASSERT_EQ(caffeine.size(), 1u);
+  EXPECT_EQ(caffeine[0].group, "caffeine: coffee, tea");
+  EXPECT_NE(caffeine[0].origin.find("WordNet"), std::string::npos);
+  const auto with_tea = words("Caffeine, as in strong tea, may trigger them.");
+  ASSERT_EQ(with_tea.size(), 1u);
+  EXPECT_EQ(with_tea[0].group, "caffeine: coffee");
+  EXPECT_TRUE(words("Drink water and avoid stress.").empty());
+}
+
 TEST(WordNet, AnEverydayDiseaseWordNamesACondition) {
   const auto& lex = *faqbot::testing::TestLexicon();
   using intents::TermKind;

@@ -167,5 +167,23 @@ TEST(SubjectCheck, TheSummarysOrganIsTheArticlesOwn) {
       ReplyKind::kFallback);
 }
 
+// "Can coffee cause extra beats?": the article names the caffeine in it
+// (WordNet: caffeine is a substance of coffee), and says what makes them
+// "more frequent" rather than what causes them: its sentence answers,
+// where coffee was refused as a cause the article never names.
+TEST(Facets, ADrinkAsksAboutTheSubstanceInItAndWhatMakesItMoreFrequent) {
+  const std::string article = Article(
+      "Are ectopic heartbeats dangerous?",
+      "Ectopic beats are extra heartbeats followed by a short pause.",
+      {{"Why they happen",
+        "They start outside the heart's pacemaker. Caffeine, alcohol and "
+        "stress make them more frequent. Heart disease can also cause them."},
+       {"Tests", "An ECG records the heartbeat."}},
+      "See a doctor promptly for beats with fainting.");
+  const Reply r = FirstReply(article, "Can coffee cause extra heartbeats?");
+  EXPECT_EQ(r.kind, ReplyKind::kAnswer) << r.node << ": " << r.text;
+  EXPECT_NE(r.text.find("Caffeine"), std::string::npos) << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
