@@ -54,6 +54,8 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"since this morning I'm seeing double", "vision-loss"},
       {"I suddenly can't see out of my left eye", "vision-loss"},
       {"since the ball hit me I can't see properly out of it", "vision-loss"},
+      {"my heart has been racing at 180 for an hour and won't slow down",
+       "racing-heart"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
