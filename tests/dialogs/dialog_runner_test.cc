@@ -271,6 +271,15 @@ TEST_F(DialogRunnerTest, ConditionsPatientsAndRequestsTheArticleLacks) {
             "answer");
   EXPECT_EQ(Say("which hospital is best for liver calcification in Delhi?"),
             "fallback ");
+  // Any specialist by the word's ending, asked which is best; a
+  // specialist beside "in" asks no recommendation.
+  EXPECT_EQ(Say("which cardiologist is best for liver calcification?"),
+            "fallback ");
+  EXPECT_EQ(last_.not_covered, "a recommendation of a doctor or hospital");
+  EXPECT_EQ(Say("what did the radiologist mean in my report about the liver "
+                "calcification?")
+                .substr(0, 6),
+            "answer");
   // A drink the article never speaks of, though "alcohol" cues lifestyle.
   EXPECT_EQ(Say("Will drinking beer help my liver calcification go away?"),
             "fallback ");
