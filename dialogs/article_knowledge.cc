@@ -40,16 +40,20 @@ std::size_t PastAside(const std::string& sentence, std::size_t at) {
 // Where the list of signs starts in `sentence` (lower case), or npos: the
 // " for " or " if " after the sentence's first urgent-advice phrase ("seek
 // urgent help for ..., and see a doctor promptly for ...": the first).
+// `soon`, when given, tells whether that phrase asks for a doctor soon
+// ([soon-advice]: "see a doctor promptly") rather than urgent help.
 std::size_t ListStart(const std::string& sentence,
-                      const intents::Lexicon& lexicon) {
+                      const intents::Lexicon& lexicon, bool* soon = nullptr) {
   std::size_t first = std::string::npos;
   for (const auto& phrase : lexicon.Entries(WordClass::kUrgentAdvice)) {
     for (std::size_t at = sentence.find(phrase); at < first;
          at = sentence.find(phrase, at + 1)) {
       const std::size_t after = PastAside(sentence, at + phrase.size());
       for (std::string_view word : {" for ", " if "}) {
-        if (sentence.compare(after, word.size(), word) == 0) {
-          first = std::min(first, after + word.size());
+        if (sentence.compare(after, word.size(), word) == 0 &&
+            after + word.size() < first) {
+          first = after + word.size();
+          if (soon) *soon = lexicon.Is(phrase, WordClass::kSoonAdvice);
         }
       }
     }
@@ -103,11 +107,21 @@ bool DescribesOnly(const std::vector<std::string>& words,
 
 std::vector<std::string> WarningSigns(std::string_view advice,
                                       const intents::Lexicon& lexicon) {
-  std::vector<std::string> signs;
+  std::vector<std::string> out;
+  for (auto& sign : AdviceSigns(advice, lexicon)) {
+    out.push_back(std::move(sign.text));
+  }
+  return out;
+}
+
+std::vector<WarningSign> AdviceSigns(std::string_view advice,
+                                     const intents::Lexicon& lexicon) {
+  std::vector<WarningSign> signs;
   for (const std::string_view sentence :
        intents::SentenceViews(advice, lexicon)) {
     const std::string lower = intents::AsciiLower(std::string(sentence));
-    const std::size_t start = ListStart(lower, lexicon);
+    bool soon = false;
+    const std::size_t start = ListStart(lower, lexicon, &soon);
     if (start == std::string::npos) continue;
     std::vector<std::string_view> items;
     std::string_view rest = std::string_view(lower).substr(start);
@@ -132,7 +146,7 @@ std::vector<std::string> WarningSigns(std::string_view advice,
     for (auto item : items) {
       // "and seek urgent help for yellow skin": a second phrase starts a
       // list of its own, and is no part of the sign.
-      if (const std::size_t next = ListStart(std::string(item), lexicon);
+      if (const std::size_t next = ListStart(std::string(item), lexicon, &soon);
           next != std::string::npos) {
         item.remove_prefix(next);
         told_as.clear();
@@ -160,8 +174,14 @@ std::vector<std::string> WarningSigns(std::string_view advice,
         told_as = HeadBeforeOneWord(sign, lexicon);
       }
       if (!when.empty()) sign += " " + std::exchange(when, "");
-      signs.push_back(std::move(sign));
+      signs.push_back({std::move(sign), soon});
     }
+  }
+  // Signs for a doctor soon are so only beside signs for urgent help: an
+  // advice that lists one kind of sign lists its emergencies.
+  if (std::all_of(signs.begin(), signs.end(),
+                  [](const WarningSign& s) { return s.soon; })) {
+    for (auto& sign : signs) sign.soon = false;
   }
   return signs;
 }

@@ -25,6 +25,18 @@ namespace faqbot::dialogs {
 std::vector<std::string> WarningSigns(std::string_view advice,
                                       const intents::Lexicon& lexicon);
 
+// The same signs, each with whether the advice asks for a doctor soon
+// for it rather than urgent help: "see a doctor promptly for a lump that
+// grows quickly, and seek urgent help for a lump that becomes red, hot
+// and swollen" tells two kinds ([soon-advice] phrases); an advice with
+// one kind only tells its emergencies, whatever its words.
+struct WarningSign {
+  std::string text;
+  bool soon = false;
+};
+std::vector<WarningSign> AdviceSigns(std::string_view advice,
+                                     const intents::Lexicon& lexicon);
+
 // A synonym group, "canonical: alternative, ...", with where it came from.
 struct TermSynonyms {
   std::string group;

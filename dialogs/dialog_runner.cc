@@ -247,13 +247,17 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
       tr.Note([&] {
         return "red flag " + told->name + " told " +
                std::string(intents::TellingName(told->telling)) +
-               (told->usual ? ", the article's usual course" : "");
+               (told->usual  ? ", the article's usual course"
+                : told->soon ? ", a sign the advice asks to see a doctor "
+                               "soon for"
+                             : "");
       });
       note(told->telling == intents::Telling::kPast
                ? pack_.wording.past_red_flag
            : told->telling == intents::Telling::kLasting
                ? pack_.wording.lasting_red_flag
            : told->usual ? pack_.wording.usual_red_flag
+           : told->soon  ? pack_.wording.soon_red_flag
                          : pack_.wording.general_red_flag);
     }
   }

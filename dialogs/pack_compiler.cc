@@ -195,10 +195,12 @@ class Compiler {
     AddAggregates();
     LinkChoices();
     if (auto s = AddAuthorIntents(); !s) return std::unexpected(s.error());
-    const auto signs = WarningSigns(pack_->document.advice, *lexicon_);
-    for (const auto& sign : signs) {
-      pack_->matcher.AddWarningSign(Slug(sign), sign,
-                                    "the article's advice: \"" + sign + "\"");
+    std::vector<std::string> signs;
+    for (const auto& sign : AdviceSigns(pack_->document.advice, *lexicon_)) {
+      pack_->matcher.AddWarningSign(
+          Slug(sign.text), sign.text,
+          "the article's advice: \"" + sign.text + "\"", sign.soon);
+      signs.push_back(sign.text);
     }
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
     FindFacetSections();

@@ -36,6 +36,7 @@ constexpr WordingKey kKeys[] = {
     {"past_red_flag", &Wording::past_red_flag, ""},
     {"general_red_flag", &Wording::general_red_flag, ""},
     {"usual_red_flag", &Wording::usual_red_flag, ""},
+    {"soon_red_flag", &Wording::soon_red_flag, ""},
     {"lasting_red_flag", &Wording::lasting_red_flag, ""},
     {"caveat_course", &Wording::caveat_course, ""},
     {"caveat_duration", &Wording::caveat_duration, ""},

@@ -128,6 +128,13 @@ struct Wording {
   std::string usual_red_flag =
       "The article describes this as part of the condition; if it is "
       "severe, lasts or gets worse, see a doctor promptly.";
+  // Said with an answer when a message shows a sign the article's advice
+  // asks to see a doctor soon for, beside others it asks urgent help for
+  // ("see a doctor promptly for a lump that grows quickly").
+  std::string soon_red_flag =
+      "The article advises seeing a doctor promptly for this (not as an "
+      "emergency): please book an appointment soon, and get urgent help "
+      "if it gets much worse.";
   // What the article does not say, given before the nearest sentences it
   // does say.
   std::string caveat_course =

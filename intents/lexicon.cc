@@ -48,6 +48,7 @@ constexpr std::string_view kClassNames[] = {
     "recurring-words",
     "urgent-words",
     "urgent-advice",
+    "soon-advice",
     "sign-fillers",
     "linking-verbs",
     "circumstance-words",

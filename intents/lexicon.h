@@ -117,6 +117,7 @@ enum class WordClass : std::uint8_t {
   kRecurringWords,       // "painful periods": comes back, unless told now
   kUrgentWords,          // "emergency", "promptly" in the article
   kUrgentAdvice,         // "see a doctor promptly": the advice's signs
+  kSoonAdvice,           // ...of them, for a doctor soon, not urgent help
   kSignFillers,          // "there is", "appears": no part of a sign
   kLinkingVerbs,         // "becomes": "the lump becomes red, hot"
   kCircumstanceWords,    // "after an operation, if ...": when, not a sign

@@ -235,7 +235,7 @@ Status Matcher::AddRedFlag(std::string name, std::string_view pattern,
 }
 
 void Matcher::AddWarningSign(std::string name, std::string_view text,
-                             std::string origin) {
+                             std::string origin, bool soon) {
   // Groups of alternatives: "fever or chills" is one group, "yellowing of
   // the skin or eyes" two ({yellow}, {skin, eye}); a negation is "no".
   std::vector<std::vector<std::string>> groups;
@@ -267,7 +267,8 @@ void Matcher::AddWarningSign(std::string name, std::string_view text,
     join = false;
   }
   analyzer_.AddVocabulary(text);
-  red_flags_.AddSign(std::move(name), std::move(groups), std::move(origin));
+  red_flags_.AddSign(std::move(name), std::move(groups), std::move(origin),
+                     soon);
 }
 
 void Matcher::MarkUsualCourse(const std::vector<std::string>& description,

@@ -159,9 +159,10 @@ class Matcher {
                     std::string origin);
   // A warning sign the article names in its advice ("vomiting that stops
   // you keeping fluids down"): shown by a sentence with most of its words
-  // (after stems and synonyms).
+  // (after stems and synonyms); `soon` when the advice asks for a doctor
+  // soon for it rather than urgent help (red_flags.h).
   void AddWarningSign(std::string name, std::string_view text,
-                      std::string origin);
+                      std::string origin, bool soon = false);
   // After Compile(): the article's own sentences, and its warning signs,
   // tell which red flags are its condition's usual course (red_flags.h).
   void MarkUsualCourse(const std::vector<std::string>& description,

@@ -131,7 +131,7 @@ std::vector<std::string> RedFlagSet::SignTerms() const {
 
 void RedFlagSet::AddSign(std::string name,
                          std::vector<std::vector<std::string>> groups,
-                         Origin origin) {
+                         Origin origin, bool soon) {
   if (groups.empty()) return;
   // "New high blood pressure": a group of a qualifier must be met.
   std::vector<bool> required;
@@ -143,13 +143,16 @@ void RedFlagSet::AddSign(std::string name,
   }
   flags_.push_back({std::move(name), Urgency::kEmergency, std::move(origin), -1,
                     std::move(groups), std::move(required)});
+  flags_.back().soon = soon;
 }
 
 std::vector<std::vector<std::vector<std::string>>> RedFlagSet::UrgentSigns()
     const {
   std::vector<std::vector<std::vector<std::string>>> out;
   for (const auto& flag : flags_) {
-    if (!flag.sign.empty() && !flag.usual) out.push_back(flag.sign);
+    if (!flag.sign.empty() && !flag.usual && !flag.soon) {
+      out.push_back(flag.sign);
+    }
   }
   return out;
 }
@@ -337,7 +340,7 @@ std::vector<RedFlagHit> RedFlagSet::Read(
     for (const auto& [index, at] : Hits(sentences[i])) {
       const Flag& flag = flags_[index];
       out.push_back({flag.name, flag.urgency, TellingOf(sentences, i, at),
-                     flag.usual, flag.origin, !flag.sign.empty()});
+                     flag.usual, flag.origin, !flag.sign.empty(), flag.soon});
     }
   }
   return out;

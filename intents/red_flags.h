@@ -54,7 +54,8 @@ struct RedFlagHit {
   bool usual = false;  // the article tells it as its condition's course
   Origin origin;       // where the red flag was defined
   bool sign = false;   // one of the article's own warning signs (advice)
-  bool urgent() const { return telling == Telling::kNow && !usual; }
+  bool soon = false;   // the advice asks for a doctor soon for it
+  bool urgent() const { return telling == Telling::kNow && !usual && !soon; }
 };
 
 // The first of `hits` that is urgent now, or null.
@@ -83,8 +84,10 @@ class RedFlagSet {
   // alternatives ("fever or chills" is one group); "no" stands for a
   // negation ("little or no urine"). A sentence shows the sign when it
   // has a term of every group (of all but one, from four groups on).
+  // `soon`: the advice asks for a doctor soon for it, not urgent help (a
+  // message that shows it now is answered, with a line saying so).
   void AddSign(std::string name, std::vector<std::vector<std::string>> groups,
-               Origin origin);
+               Origin origin, bool soon = false);
   Status Compile();
 
   // The article's own sentences: a flag one of them tells (without
@@ -118,6 +121,7 @@ class RedFlagSet {
     std::vector<std::vector<std::string>> sign;  // or the advice's terms
     std::vector<bool> required;  // per group: a qualifier's, always needed
     bool usual = false;
+    bool soon = false;           // AddSign's
     int described_missing = -1;  // the group the description tells without
   };
   // Flags (by index) the sentence shows, with where each match starts

@@ -819,5 +819,30 @@ TEST(WarningSigns, AreTheListAfterTheAdvicesUrgentPhrase) {
                   .empty());
 }
 
+// Beside a list for urgent help, a list after "see a doctor promptly"
+// asks for a doctor soon; an advice with one list lists emergencies.
+TEST(WarningSigns, ADoctorSoonBesideUrgentHelp) {
+  const auto& lex = *faqbot::testing::TestLexicon();
+  const auto soon = [&](std::string_view advice) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& s : AdviceSigns(advice, lex)) {
+      out.emplace_back(s.text, s.soon);
+    }
+    return out;
+  };
+  using Signs = std::vector<std::pair<std::string, bool>>;
+  EXPECT_EQ(soon("See a doctor promptly for a lump that grows quickly, and "
+                 "seek urgent help for a lump that becomes red and hot."),
+            (Signs{{"a lump that grows quickly", true},
+                   {"a lump that becomes red and hot", false}}));
+  EXPECT_EQ(soon("Seek urgent help for chest pain or fainting. See your "
+                 "doctor promptly for beats with dizziness."),
+            (Signs{{"chest pain", false},
+                   {"fainting", false},
+                   {"beats with dizziness", true}}));
+  EXPECT_EQ(soon("See a doctor promptly for fever with pain or vomiting."),
+            (Signs{{"fever with pain", false}, {"vomiting", false}}));
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs

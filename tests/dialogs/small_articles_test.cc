@@ -185,5 +185,34 @@ TEST(Facets, ADrinkAsksAboutTheSubstanceInItAndWhatMakesItMoreFrequent) {
   EXPECT_NE(r.text.find("Caffeine"), std::string::npos) << r.text;
 }
 
+// An advice that asks for a doctor soon for some signs and for urgent
+// help for others: a lump told as hard now is answered, with a line to
+// see a doctor soon; one told as red, hot and swollen with a fever is
+// escalated.
+TEST(WarningSigns, ASignForADoctorSoonIsAnsweredWithThatLine) {
+  const std::string article = Article(
+      "Is a lipoma something to worry about?",
+      "A lipoma is a soft lump of fat cells under the skin. Lipomas are "
+      "benign.",
+      {{"Lipoma or liposarcoma",
+        "A liposarcoma is a rare cancer of fat tissue. It can look like a "
+        "lipoma, and a scan tells them apart."},
+       {"Removal", "A lipoma is cut out under local anaesthetic."}},
+      "See a doctor promptly for a lump that grows quickly, becomes hard or "
+      "fixed, is larger than 5 centimetres or starts to hurt, and seek "
+      "urgent help for a lump that becomes red, hot and swollen with a "
+      "fever.");
+  const Reply hard = FirstReply(
+      article, "My lipoma feels hard rather than soft. Is that bad?");
+  EXPECT_EQ(hard.kind, ReplyKind::kAnswer) << hard.node << ": " << hard.text;
+  EXPECT_NE(hard.caveat.find("seeing a doctor promptly"), std::string::npos)
+      << hard.caveat;
+  EXPECT_EQ(FirstReply(article,
+                       "The lump on my back became red, hot and swollen and "
+                       "I have a fever.")
+                .kind,
+            ReplyKind::kEscalation);
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
