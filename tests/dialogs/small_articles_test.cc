@@ -214,5 +214,26 @@ TEST(WarningSigns, ASignForADoctorSoonIsAnsweredWithThatLine) {
             ReplyKind::kEscalation);
 }
 
+// "What should I watch out for?", "what should make me go back to the
+// doctor?": when to get help, which the closing advice says.
+TEST(Facets, WhatToWatchForIsTheAdvice) {
+  const std::string article = Article(
+      "Is a lipoma something to worry about?",
+      "A lipoma is a soft lump of fat cells under the skin. Lipomas are "
+      "benign.",
+      {{"Removal", "A lipoma is cut out under local anaesthetic."},
+       {"Causes", "Lipomas run in families."}},
+      "Note its size every few months. See a doctor promptly for a lump "
+      "that grows quickly.");
+  for (const char* q :
+       {"What signs should I watch out for?",
+        "What changes in a lipoma should make me go back to the doctor?"}) {
+    const Reply r = FirstReply(article, q);
+    EXPECT_EQ(r.kind, ReplyKind::kAnswer) << q;
+    EXPECT_NE(r.text.find("grows quickly"), std::string::npos)
+        << q << ": " << r.node << ": " << r.text;
+  }
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
