@@ -17,17 +17,21 @@ int MaxEdits(std::size_t length) {
 // variant, as a hash set had.)
 std::vector<std::string> Variants(const std::string& word, int edits) {
   std::vector<std::string> out{word};
-  std::size_t from = 0;
+  std::vector<std::string> level{word};  // the variants of the last edit
   for (int e = 0; e < edits; ++e) {
-    const std::size_t to = out.size();
-    for (std::size_t v = from; v < to; ++v) {
-      for (std::size_t i = 0; i < out[v].size() && out[v].size() > 1; ++i) {
-        std::string shorter = out[v];
+    std::vector<std::string> next;
+    for (const auto& v : level) {
+      for (std::size_t i = 0; i < v.size() && v.size() > 1; ++i) {
+        std::string shorter = v;
         shorter.erase(i, 1);
-        out.push_back(std::move(shorter));
+        next.push_back(std::move(shorter));
       }
     }
-    from = to;
+    // Each variant once before the next edit ("aaaaa" has one).
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    out.insert(out.end(), next.begin(), next.end());
+    level = std::move(next);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -35,7 +39,12 @@ std::vector<std::string> Variants(const std::string& word, int edits) {
 }
 
 bool IsCorrectable(std::string_view word) {
-  if (word.size() < SpellIndex::kMinLength) return false;
+  // A word longer than any of a language's is no typo of one (and its
+  // deletion variants would grow with the square of its length).
+  if (word.size() < SpellIndex::kMinLength ||
+      word.size() > SpellIndex::kMaxLength) {
+    return false;
+  }
   return std::all_of(word.begin(), word.end(),
                      [](char c) { return c >= 'a' && c <= 'z'; });
 }

@@ -4,9 +4,10 @@
 // file, the built-in tables). Correct() maps a word outside it to the
 // vocabulary word within a small edit distance (Damerau-Levenshtein: one
 // edit for words of 5-8 letters, two for longer ones), preferring the
-// word the article uses most. Numbers, words shorter than 5 letters and
-// words already known are never changed. Lookups use a precomputed
-// deletion index (SymSpell), so a correction costs a few hash probes.
+// word the article uses most. Numbers, words shorter than 5 letters or
+// longer than 48 and words already known are never changed. Lookups use a
+// precomputed deletion index (SymSpell), so a correction costs a few hash
+// probes.
 #ifndef FAQBOT_INTENTS_SPELLER_H_
 #define FAQBOT_INTENTS_SPELLER_H_
 
@@ -44,6 +45,7 @@ class SpellIndex {
   std::size_t size() const { return words_.size(); }
 
   static constexpr std::size_t kMinLength = 5;
+  static constexpr std::size_t kMaxLength = 48;     // longer: never changed
   static constexpr std::size_t kTwoEditLength = 9;  // from here on, 2 edits
 
  private:

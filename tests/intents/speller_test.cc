@@ -81,6 +81,19 @@ TEST(Speller, EditDistanceCountsTranspositionAsOne) {
   EXPECT_EQ(EditDistance("ca", "abc"), 3);  // no edit after a transposition
 }
 
+// A hostile message's endless "word" is no typo: it is left alone at
+// once (its deletion variants would fill the memory), as a long random
+// one is.
+TEST(Speller, AnEndlessWordIsLeftAlone) {
+  SpellIndex index;
+  index.Add("calcification");
+  EXPECT_FALSE(index.Correct(std::string(1800, 'x')));
+  std::string noise;
+  for (int i = 0; i < 2000; ++i) noise += static_cast<char>('a' + i * 7 % 26);
+  EXPECT_FALSE(index.Correct(noise));
+  EXPECT_EQ(index.Correct("calcificaton").value_or(""), "calcification");
+}
+
 // Words longer than the table kept on the stack are measured the same.
 TEST(Speller, EditDistanceOfLongWords) {
   const std::string word(60, 'a');
