@@ -59,6 +59,7 @@ constexpr std::string_view kClassNames[] = {
     "negating-prefixes",
     "unknowing",
     "wh-words",
+    "thing-words",
     "auxiliaries",
     "not-a-subject",
     "openers",

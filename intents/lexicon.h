@@ -128,6 +128,7 @@ enum class WordClass : std::uint8_t {
   kNegatingPrefixes,     // "non-alcoholic": the next word is not so
   kUnknowing,            // "I can't seem to find": a denial of knowing
   kWhWords,              // "what", "how"
+  kThingWords,           // "what", "which": ask what a thing is
   kAuxiliaries,          // "is", "can": open a yes/no question
   kNotASubject,          // "do more exercise": an instruction
   kOpeners,              // "so", "please": start a sentence, change nothing

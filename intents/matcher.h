@@ -301,6 +301,7 @@ class Matcher {
                           const std::string& term, TermKind kind,
                           bool known) const;
   void CheckActivities(SubjectReading& r) const;
+  void CheckAskedThing(SubjectReading& r) const;
   // "Does vaping cause lung nodules?": a cause asked of the subject that
   // the article never names.
   void CheckAskedCause(SubjectReading& r) const;

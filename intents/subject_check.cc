@@ -275,6 +275,7 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
     if (!r.InPhrase(i)) CheckWord(r, i);
   }
   CheckActivities(r);
+  CheckAskedThing(r);
   CheckAskedCause(r);
   CheckAskedCondition(r);
   CheckChild(r);
@@ -538,6 +539,32 @@ void Matcher::CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
     r.Uncovered(name, TermOf(w[i]), true, why);
     return;
   }
+}
+
+// "What is this tumour marker?": a thing asked what it is, whose word the
+// article never uses, is not the article's to explain.
+void Matcher::CheckAskedThing(SubjectReading& r) const {
+  constexpr std::size_t kLongestName = 3;
+  const auto& w = r.a.words;
+  if (w.size() < 3 || !lexicon_->Is(w[0], WordClass::kThingWords) ||
+      !lexicon_->Is(w[1], WordClass::kDefinitionVerbs)) {
+    return;
+  }
+  std::size_t from = 2;
+  while (from < w.size() && (lexicon_->Is(w[from], WordClass::kArticles) ||
+                             lexicon_->Is(w[from], WordClass::kPointingBack) ||
+                             lexicon_->Is(w[from], WordClass::kDeterminers))) {
+    ++from;
+  }
+  if (from >= w.size() || w.size() - from > kLongestName) return;
+  for (std::size_t i = from; i < w.size(); ++i) {
+    if (r.InPhrase(i) || lexicon_->Is(w[i], WordClass::kStopwords)) return;
+  }
+  if (!Unheard(w.back())) return;
+  std::string name = w[from];
+  for (std::size_t i = from + 1; i < w.size(); ++i) name += " " + w[i];
+  r.Uncovered(name, TermOf(w.back()), true,
+              "asked what it is, a word the article never uses");
 }
 
 // An activity, food or drink the article never speaks of: "safe to fly

@@ -235,5 +235,27 @@ TEST(Facets, WhatToWatchForIsTheAdvice) {
   }
 }
 
+// "What is a heart murmur?": a thing asked what it is, named by a word
+// the article never uses, is refused by its name; the article's own
+// subject, and the bot's "opinion", are not such things.
+TEST(SubjectCheck, AThingAskedWhatItIsThatTheArticleNeverNames) {
+  const std::string article = Article(
+      "Are ectopic heartbeats dangerous?",
+      "Ectopic beats are extra heartbeats followed by a short pause. They "
+      "are harmless in a healthy heart.",
+      {{"Tests", "An ECG records the heartbeat."},
+       {"Treatment", "Most people need no treatment."}},
+      "Seek urgent help for chest pain or fainting.");
+  const Reply murmur = FirstReply(article, "What is a heart murmur?");
+  EXPECT_EQ(murmur.kind, ReplyKind::kFallback) << murmur.text;
+  EXPECT_EQ(murmur.not_covered, "heart murmur");
+  EXPECT_EQ(FirstReply(article, "What are ectopic beats?").kind,
+            ReplyKind::kAnswer);
+  const Reply opinion =
+      FirstReply(article, "What is your opinion? Are they harmless?");
+  EXPECT_EQ(opinion.not_covered.find("opinion"), std::string::npos)
+      << opinion.not_covered;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
