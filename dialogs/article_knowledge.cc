@@ -252,6 +252,25 @@ std::vector<TermSynonyms> ContainerNames(const std::vector<std::string>& words,
   return out;
 }
 
+std::vector<std::string> LikenedThings(std::string_view sentence,
+                                       const intents::Lexicon& lexicon) {
+  constexpr std::size_t kLongest = 3;
+  const auto words = intents::Normalize(sentence, lexicon);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!lexicon.Is(words[i], WordClass::kLikenessWords)) continue;
+    std::size_t j = i + 1;
+    if (j < words.size() && lexicon.Is(words[j], WordClass::kArticles)) ++j;
+    std::string thing;
+    for (std::size_t n = 0; j < words.size() && n < kLongest; ++j, ++n) {
+      if (lexicon.Is(words[j], WordClass::kStopwords)) break;
+      thing += (thing.empty() ? "" : " ") + words[j];
+    }
+    if (!thing.empty()) out.push_back(std::move(thing));
+  }
+  return out;
+}
+
 std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
                                       const intents::Lexicon& lexicon) {
   constexpr std::size_t kFewest = 3, kMost = 4;

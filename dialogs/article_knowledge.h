@@ -58,6 +58,12 @@ std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
 std::vector<TermSynonyms> ContainerNames(const std::vector<std::string>& words,
                                          const intents::Lexicon& lexicon);
 
+// "It looks very like a blood clot in the leg": the words a sentence
+// likens something to, after a likeness word ([likeness-words]) and its
+// article, up to the next stopword ("blood clot").
+std::vector<std::string> LikenedThings(std::string_view sentence,
+                                       const intents::Lexicon& lexicon);
+
 // "Irritable bowel syndrome": a phrase of three or four of the article's
 // words (no stopword, no number) is named by its initials too ("IBS",
 // "PVD"), unless they spell a word of the lexicon.

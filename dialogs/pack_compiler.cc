@@ -583,6 +583,11 @@ class Compiler {
         kind == NodeKind::kOverview ? "summary" : "text");
     AddSubjectNames(kind, topic.intent, sentences);
     AddParenthesisedNames(topic.intent, sentences);
+    for (const auto& s : sentences) {
+      for (const auto& thing : LikenedThings(s.text, *lexicon_)) {
+        pack_->matcher.AddLikened(thing);
+      }
+    }
     for (const auto& sentence : shown) {
       pack_->matcher.AddPassage(topic.intent, sentence);
     }

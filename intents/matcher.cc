@@ -271,6 +271,12 @@ void Matcher::AddWarningSign(std::string name, std::string_view text,
                      soon);
 }
 
+void Matcher::AddLikened(std::string_view text) {
+  for (auto& term : analyzer_.Terms(text)) {
+    likened_terms_.insert(std::move(term));
+  }
+}
+
 void Matcher::MarkUsualCourse(const std::vector<std::string>& description,
                               const std::vector<std::string>& warning_signs) {
   const auto read = [&](const std::vector<std::string>& texts) {

@@ -163,6 +163,11 @@ class Matcher {
   // soon for it rather than urgent help (red_flags.h).
   void AddWarningSign(std::string name, std::string_view text,
                       std::string origin, bool soon = false);
+  // What the article likens something to ("it looks very like a blood
+  // clot"): a finding it names so, compared with the subject in a
+  // question ("is it the same as a blood clot?"), is the article's to
+  // tell apart.
+  void AddLikened(std::string_view text);
   // After Compile(): the article's own sentences, and its warning signs,
   // tell which red flags are its condition's usual course (red_flags.h).
   void MarkUsualCourse(const std::vector<std::string>& description,
@@ -389,7 +394,8 @@ class Matcher {
     bool negated;  // counts only for a negated word of the message
   };
   StringMap<std::vector<Posting>> postings_;
-  StringSet pack_terms_;  // what the pack talks about
+  StringSet pack_terms_;     // what the pack talks about
+  StringSet likened_terms_;  // AddLikened's
   StringSet subject_terms_;
   StringSet subject_names_;   // AddSubjectName's terms
   bool gives_sizes_ = false;  // GivesSizes, once compiled

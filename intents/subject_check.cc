@@ -481,6 +481,15 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
   if (kind == TermKind::kOrdinary || (known && kind != TermKind::kFinding)) {
     return;
   }
+  // "Is a Baker's cyst the same as a blood clot?": a finding the article
+  // likens something to ("it looks very like a blood clot"), compared
+  // with its subject, is the article's to tell apart.
+  if (known && kind == TermKind::kFinding && r.check.compares &&
+      likened_terms_.contains(term)) {
+    r.check.evidence.push_back(word + ": " + KindName(kind) +
+                               ", compared with the subject");
+    return;
+  }
   r.check.other_finding = r.check.other_finding || kind == TermKind::kFinding ||
                           kind == TermKind::kJargon;
   const bool opens =

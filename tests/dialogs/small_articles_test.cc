@@ -257,5 +257,28 @@ TEST(SubjectCheck, AThingAskedWhatItIsThatTheArticleNeverNames) {
       << opinion.not_covered;
 }
 
+// "Is a Baker's cyst the same as a blood clot?": the article likens a
+// burst cyst to a clot, so telling them apart is its to answer; a finding
+// it only names in passing ("a fluid-filled sac") compared with it is not.
+TEST(SubjectCheck, AFindingTheArticleLikensItsSubjectToIsComparedByIt) {
+  const std::string article = Article(
+      "Is a Baker's cyst serious?",
+      "A Baker's cyst is a fluid-filled swelling at the back of the knee.",
+      {{"Burst cysts",
+        "A cyst can burst and leak fluid into the calf. This looks very "
+        "like a blood clot in the leg, so it is checked with an ultrasound."},
+       {"Treatment",
+        "Most need no treatment. Rarely a polyp of the joint "
+        "lining is removed."}},
+      "Seek urgent help for a swollen, red calf.");
+  const Reply clot =
+      FirstReply(article, "Is a Baker's cyst the same as a blood clot?");
+  EXPECT_EQ(clot.kind, ReplyKind::kAnswer) << clot.not_covered;
+  EXPECT_NE(clot.text.find("blood clot"), std::string::npos) << clot.text;
+  const Reply polyp =
+      FirstReply(article, "Is a Baker's cyst the same as a polyp?");
+  EXPECT_EQ(polyp.kind, ReplyKind::kFallback) << polyp.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs

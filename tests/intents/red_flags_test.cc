@@ -56,6 +56,7 @@ TEST_F(RedFlags, EscalatesEveryBuiltinEmergency) {
       {"since the ball hit me I can't see properly out of it", "vision-loss"},
       {"my heart has been racing at 180 for an hour and won't slow down",
        "racing-heart"},
+      {"my whole leg has gone cold and pale", "cold-limb"},
       {"I want to kill myself", "self-harm"},
       {"thinking about suicide", "self-harm"},
       {"v\xD0\xBEmiting bl\xD0\xBEod", "vomiting-blood"},  // Cyrillic o
