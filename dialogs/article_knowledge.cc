@@ -201,7 +201,7 @@ std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
            said.find(" " + lemma + "s ") != std::string::npos;
   };
   std::vector<TermSynonyms> out;
-  std::vector<std::string> seen;
+  intents::StringSet seen;  // each phrase once
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string phrase;
     for (std::size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
@@ -214,10 +214,7 @@ std::vector<TermSynonyms> OtherNames(const std::vector<std::string>& words,
       if (!sense && phrase.ends_with('s')) {
         sense = lexicon.NounSense(phrase.substr(0, phrase.size() - 1));
       }
-      if (!sense || std::find(seen.begin(), seen.end(), phrase) != seen.end()) {
-        continue;
-      }
-      seen.push_back(phrase);
+      if (!sense || !seen.insert(phrase).second) continue;
       std::string others;
       bool named = false;  // the article uses another name itself
       for (const auto& lemma : sense->lemmas) {
@@ -280,7 +277,7 @@ std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
            !std::isalpha(static_cast<unsigned char>(w[0]));
   };
   std::vector<TermSynonyms> out;
-  std::vector<std::string> seen;
+  intents::StringSet seen;  // each initialism once
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string phrase, initials;
     for (std::size_t n = 1; n <= kMost && i + n <= words.size(); ++n) {
@@ -291,10 +288,10 @@ std::vector<TermSynonyms> Initialisms(const std::vector<std::string>& words,
       if (n < kFewest || lexicon.Is(initials, WordClass::kEveryday) ||
           lexicon.Is(initials, WordClass::kMedical) ||
           lexicon.Is(initials, WordClass::kStopwords) ||
-          std::find(seen.begin(), seen.end(), initials) != seen.end()) {
+          seen.contains(initials)) {
         continue;
       }
-      seen.push_back(initials);
+      seen.insert(initials);
       out.push_back({phrase + ": " + initials,
                      "the initials of the article's \"" + phrase + "\""});
     }
