@@ -815,6 +815,7 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     return r;
   }
   if (best) {
+    if (auto other = OtherConditionAsked(t, state); other) return *other;
     t.trace.Note([&] {
       return "the whole section: it holds \"" + best->substr(0, 60) + "...\"";
     });
@@ -825,6 +826,38 @@ Reply DialogRunner::AnswerFacet(Turn& t, DialogState* state, int topic,
     return NothingOnTheFacet(t, state, topic, confidence);
   }
   return Answer(state, tp.node, confidence);
+}
+
+std::optional<Reply> DialogRunner::OtherConditionAsked(
+    const Turn& t, DialogState* state) const {
+  const intents::Facet facet = t.facet;
+  if (facet != intents::Facet::kTreatment &&
+      facet != intents::Facet::kLifestyle) {
+    return std::nullopt;
+  }
+  const intents::Matcher& m = pack_.matcher;
+  const intents::Lexicon& lex = pack_.lexicon();
+  const auto& w = t.words;
+  std::string condition;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (m.IsSubjectTerm(m.TermOf(w[i]))) return std::nullopt;  // the subject's
+    if (!condition.empty() ||
+        intents::ClassifyTerm(w[i], lex) != intents::TermKind::kJargon ||
+        !lex.Is(w[i], intents::WordClass::kDiseases)) {
+      continue;
+    }
+    // Named whole: "rheumatoid arthritis".
+    const bool qualified = i > 0 && intents::IsMedicalWord(w[i - 1], lex) &&
+                           !lex.Is(w[i - 1], intents::WordClass::kStopwords);
+    condition = qualified ? w[i - 1] + " " + w[i] : w[i];
+  }
+  if (condition.empty()) return std::nullopt;
+  t.trace.Note([&] {
+    return "a condition the section names, asked about as itself: " + condition;
+  });
+  intents::SubjectCheck check;
+  check.uncovered.push_back(condition);
+  return NotCovered(state, check);
 }
 
 // "Can it come back after surgery?": the section speaks to the aspect

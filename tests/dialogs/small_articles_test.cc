@@ -280,5 +280,29 @@ TEST(SubjectCheck, AFindingTheArticleLikensItsSubjectToIsComparedByIt) {
   EXPECT_EQ(polyp.kind, ReplyKind::kFallback) << polyp.text;
 }
 
+// "How is rheumatoid arthritis treated?" of a Baker's cyst article that
+// names it only among the cyst's causes: another condition, asked for a
+// facet its section never speaks to, is not covered; the article's own
+// subject asked the same way is answered.
+TEST(SubjectCheck, AConditionNamedAsACauseIsNotAskedAboutAsItself) {
+  const std::string article = Article(
+      "Is a Baker's cyst serious?",
+      "A Baker's cyst is a fluid-filled swelling at the back of the knee.",
+      {{"Causes",
+        "Most Baker's cysts come from a problem inside the knee: "
+        "osteoarthritis, rheumatoid arthritis, gout or a torn cartilage."},
+       {"Treatment",
+        "A cyst that causes no trouble needs no treatment. A "
+        "steroid injection reduces the swelling."}},
+      "Seek urgent help for a swollen, red calf.");
+  const Reply ra = FirstReply(article, "How is rheumatoid arthritis treated?");
+  EXPECT_EQ(ra.kind, ReplyKind::kFallback) << ra.node << ": " << ra.text;
+  EXPECT_EQ(ra.not_covered, "rheumatoid arthritis");
+  const Reply gout = FirstReply(article, "What is the best diet for gout?");
+  EXPECT_EQ(gout.kind, ReplyKind::kFallback) << gout.node;
+  const Reply own = FirstReply(article, "How is a Baker's cyst treated?");
+  EXPECT_EQ(own.kind, ReplyKind::kAnswer) << own.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
