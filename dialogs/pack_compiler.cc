@@ -147,15 +147,14 @@ class Compiler {
     for (const auto& section : article.sections) {
       all_text += section.heading + "\n" + section.body + "\n";
     }
+    // The article's own knowledge of its terms' names (article_knowledge.h).
     const auto all_words = intents::Normalize(all_text, lex);
-    for (const auto& names : OtherNames(all_words, lex)) {
-      (void)synonyms.AddGroup(names.group, lex, names.origin);
-    }
-    for (const auto& names : ContainerNames(all_words, lex)) {
-      (void)synonyms.AddGroup(names.group, lex, names.origin);
-    }
-    for (const auto& names : Initialisms(all_words, lex)) {
-      (void)synonyms.AddGroup(names.group, lex, names.origin);
+    for (const auto& found :
+         {OtherNames(all_words, lex), ContainerNames(all_words, lex),
+          Initialisms(all_words, lex)}) {
+      for (const auto& names : found) {
+        (void)synonyms.AddGroup(names.group, lex, names.origin);
+      }
     }
     for (const auto& line : file_.synonyms) {
       if (auto s = synonyms.AddGroup(
