@@ -532,6 +532,19 @@ class Compiler {
     return "";
   }
 
+  // "Tests", "Eye examination", "Nodules that need a biopsy": a section
+  // so headed tells how the condition is found, whatever its sentences
+  // say it with.
+  bool HeadingTellsDiagnosis(const std::string& heading) const {
+    for (const auto& word : intents::Normalize(heading, *lexicon_)) {
+      if (lexicon_->Is(word, intents::WordClass::kDiagnosisHeadings)) {
+        return true;
+      }
+    }
+    return cues_->Match(heading, /*correct_spelling=*/false)
+        .aspects[static_cast<int>(intents::Aspect::kDiagnosis)];
+  }
+
   void AddTopic(NodeKind kind, std::string id, const std::string& title,
                 Source source, const std::string& body, double title_weight) {
     std::vector<Sentence> sentences = Classify(body);
@@ -546,6 +559,10 @@ class Compiler {
     Topic topic;
     topic.facets.fill(-1);
     topic.aspects = AspectsOf(sentences);
+    if (kind == NodeKind::kSection && HeadingTellsDiagnosis(title)) {
+      constexpr auto kDiagnosis = static_cast<int>(intents::Aspect::kDiagnosis);
+      topic.aspects[kDiagnosis] = pack_->aspects[kDiagnosis] = true;
+    }
     // A section's answer starts with its heading, so the reader knows
     // which part of the article it is; the overview is the title's answer.
     std::string text = JoinSentences(shown);

@@ -140,6 +140,8 @@ const std::string& CaveatFor(const Wording& w, intents::Aspect aspect) {
       return w.caveat_prevention;
     case intents::Aspect::kRecurrence:
       return w.caveat_recurrence;
+    case intents::Aspect::kDiagnosis:
+      return w.caveat_diagnosis;
     case intents::Aspect::kGrowth:
     case intents::Aspect::kNone:
       break;

@@ -47,6 +47,7 @@ constexpr WordingKey kKeys[] = {
     {"caveat_prevention", &Wording::caveat_prevention, ""},
     {"caveat_growth", &Wording::caveat_growth, ""},
     {"caveat_recurrence", &Wording::caveat_recurrence, ""},
+    {"caveat_diagnosis", &Wording::caveat_diagnosis, ""},
     {"caveat_nearest", &Wording::caveat_nearest, ""},
     {"clarify", &Wording::clarify, ""},
     {"clarify_sections", &Wording::clarify_sections, "facet"},

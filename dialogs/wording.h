@@ -154,6 +154,8 @@ struct Wording {
       "The article does not say whether it grows or changes over time.";
   std::string caveat_recurrence =
       "The article does not say whether it can come back.";
+  std::string caveat_diagnosis =
+      "The article does not say how it is found or which tests are used.";
   std::string caveat_nearest = "Here is what it does say:";
 
   // Asking which one.

@@ -124,6 +124,7 @@ constexpr std::string_view kClassNames[] = {
     "choosing-between",
     "onset-words",
     "remedy-words",
+    "diagnosis-headings",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 
@@ -134,8 +135,8 @@ static_assert(std::size(kFacetNames) == kFacetCount);
 
 // not words: names of aspects in files and traces.
 constexpr std::string_view kAspectNames[] = {
-    "none",  "course",    "duration",   "heredity", "frequency",
-    "where", "contagion", "prevention", "growth",   "recurrence"};
+    "none",      "course",     "duration", "heredity",   "frequency", "where",
+    "contagion", "prevention", "growth",   "recurrence", "diagnosis"};
 static_assert(std::size(kAspectNames) == kAspectCount);
 
 constexpr std::string_view kSmalltalkNames[] = {"greeting", "thanks", "goodbye",
@@ -360,7 +361,7 @@ Status Lexicon::AddPattern(std::string_view section,
       return Bad(origin,
                  "expected \"aspect nearest-facet: pattern\" (aspects: course, "
                  "duration, heredity, frequency, where, contagion, "
-                 "prevention, growth)");
+                 "prevention, growth, recurrence, diagnosis)");
     }
     aspects_.push_back({*aspect, *nearest, pattern, origin});
     return Ok();

@@ -57,8 +57,8 @@ std::string_view FacetName(Facet facet);
 // What a question may ask that articles often touch without saying:
 // whether it goes away, how long, whether it runs in families, how often,
 // where to be seen, whether it is contagious, how to prevent it, whether
-// it grows. When the article has no sentence on the aspect, the bot says
-// so (a caveat) and gives the nearest sentences it does have.
+// it grows, how it is found. When the article has no sentence on the aspect,
+// the bot says so (a caveat) and gives the nearest sentences it does have.
 enum class Aspect {
   kNone,
   kCourse,      // "can it go away on its own?"
@@ -70,8 +70,9 @@ enum class Aspect {
   kPrevention,  // "can I prevent it?"
   kGrowth,      // "will it get bigger?"
   kRecurrence,  // "can it come back after removal?"
+  kDiagnosis,   // "how is it diagnosed?", "do I need an MRI?"
 };
-inline constexpr int kAspectCount = 10;
+inline constexpr int kAspectCount = 11;
 std::string_view AspectName(Aspect aspect);
 
 // Small talk the bot answers itself, whatever the pack.
@@ -193,6 +194,7 @@ enum class WordClass : std::uint8_t {
   kChoosingBetween,      // "which one is better?": of the options just told
   kOnsetWords,           // "since this morning": a sign told as new
   kRemedyWords,          // "is milk thistle good for ...": a remedy asked
+  kDiagnosisHeadings,    // a section headed "Tests" tells how it is found
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

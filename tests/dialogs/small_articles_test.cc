@@ -304,5 +304,57 @@ TEST(SubjectCheck, AConditionNamedAsACauseIsNotAskedAboutAsItself) {
   EXPECT_EQ(own.kind, ReplyKind::kAnswer) << own.text;
 }
 
+const std::string& Synovial() {
+  static const std::string article = Article(
+      "Is a synovial cyst serious?",
+      "A synovial cyst is a small sac of joint fluid beside the spine. It "
+      "is not cancer.",
+      {{"Cysts that press on a nerve",
+        "A cyst that presses on a nerve causes back pain and leg pain."},
+       {"Tests",
+        "A doctor asks about the pain and examines the legs. An MRI scan "
+        "shows the cyst and the nerve it presses on."},
+       {"Treatment",
+        "Pain relief and exercise come first; surgery removes a cyst that "
+        "keeps pressing on a nerve."}},
+      "See a doctor for leg weakness.");
+  return article;
+}
+
+// "How is it diagnosed?", "do I need an MRI?", "how would a doctor know if
+// it is one?": how the condition is found is asked of the section headed
+// for it ("Tests"), although its sentences never say "diagnosis" and the
+// title's words lead the scores.
+TEST(Aspects, HowItIsFoundIsAskedOfTheSectionHeadedTests) {
+  for (const char* question :
+       {"How is a synovial cyst diagnosed?",
+        "Do I need an MRI for my synovial cyst?",
+        "How would a doctor know if it is a synovial cyst?"}) {
+    const Reply r = FirstReply(Synovial(), question);
+    EXPECT_EQ(r.node, "tests") << question << " -> " << r.text;
+    EXPECT_EQ(r.caveat, "") << question;
+  }
+  // Told, not asked: "I was diagnosed with..." asks what the question does.
+  const Reply told = FirstReply(
+      Synovial(), "I was diagnosed with a synovial cyst. How is it treated?");
+  EXPECT_NE(told.node, "tests") << told.text;
+  EXPECT_NE(told.text.find("surgery removes"), std::string::npos) << told.text;
+}
+
+// An article that never says how its subject is found says so before the
+// nearest sentences it has, instead of passing them off as the answer.
+TEST(Aspects, AnArticleSilentOnTestsSaysSo) {
+  const std::string article = Article(
+      "Is a synovial cyst serious?",
+      "A synovial cyst is a small sac of joint fluid beside the spine.",
+      {{"Cysts that press on a nerve",
+        "A cyst that presses on a nerve causes back pain and leg pain."},
+       {"Treatment", "Surgery removes a cyst that keeps pressing on a nerve."}},
+      "See a doctor for leg weakness.");
+  const Reply r = FirstReply(article, "How is a synovial cyst diagnosed?");
+  EXPECT_NE(r.caveat.find("does not say how it is found"), std::string::npos)
+      << r.node << ": " << r.caveat << " | " << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
