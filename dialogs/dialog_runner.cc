@@ -476,9 +476,11 @@ std::optional<Reply> DialogRunner::OrganAlone(Turn& t, DialogState* state,
 
 Reply DialogRunner::NotCovered(DialogState* state,
                                const intents::SubjectCheck& check) const {
+  // Each word once, though the question and its story both name it.
   std::string words;
-  for (const auto& w : check.uncovered) {
-    words += (words.empty() ? "" : ", ") + w;
+  for (auto w = check.uncovered.begin(); w != check.uncovered.end(); ++w) {
+    if (std::find(check.uncovered.begin(), w, *w) != w) continue;
+    words += (words.empty() ? "" : ", ") + *w;
   }
   std::string text = Fill(pack_.wording.not_covered,
                           {{"word", words}, {"title", pack_.document.title}});
@@ -1241,15 +1243,20 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   // unless as a kind the article does not name ("a chocolate cyst").
   const bool about_article = told.about_pack && !told.other_kind &&
                              (told.names_title || !told.other_finding);
-  if (told.uncovered.empty() ||
+  // "A golf-ball-sized bulge...": a measure told is no subject.
+  const intents::Lexicon& lex = pack_.lexicon();
+  const auto subject = [&](const std::string& term) {
+    return !lex.Is(term, intents::WordClass::kMeasureWords);
+  };
+  if (std::none_of(told.uncovered.begin(), told.uncovered.end(), subject) ||
       (about_article && !told.asks_condition && !check->compares)) {
     return;
   }
   for (const auto& e : told.evidence) {
     t.trace.Note([&] { return "term (in the story) " + e; });
   }
-  check->uncovered.insert(check->uncovered.end(), told.uncovered.begin(),
-                          told.uncovered.end());
+  std::copy_if(told.uncovered.begin(), told.uncovered.end(),
+               std::back_inserter(check->uncovered), subject);
   check->decides = true;  // the question's subject: it decides
 }
 

@@ -125,6 +125,7 @@ constexpr std::string_view kClassNames[] = {
     "onset-words",
     "remedy-words",
     "diagnosis-headings",
+    "measure-words",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

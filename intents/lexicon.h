@@ -195,6 +195,7 @@ enum class WordClass : std::uint8_t {
   kOnsetWords,           // "since this morning": a sign told as new
   kRemedyWords,          // "is milk thistle good for ...": a remedy asked
   kDiagnosisHeadings,    // a section headed "Tests" tells how it is found
+  kMeasureWords,         // "a pea-sized lump": a measure told, no subject
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

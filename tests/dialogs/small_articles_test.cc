@@ -356,5 +356,45 @@ TEST(Aspects, AnArticleSilentOnTestsSaysSo) {
       << r.node << ": " << r.caveat << " | " << r.text;
 }
 
+// "I have a pea-sized bulge behind my knee. Do I need to see a doctor for
+// this?": a measure told in the story describes what it is about; the
+// question points back at the bulge, not at "size" (which, asked, is
+// still refused by an article that gives none).
+TEST(SubjectCheck, AMeasureToldInTheStoryIsNotItsSubject) {
+  const std::string article = Article(
+      "Is a Baker's cyst serious?",
+      "A Baker's cyst is a fluid-filled bulge at the back of the knee.",
+      {{"Symptoms", "Many cysts cause no symptoms and need no treatment."},
+       {"Diagnosis",
+        "An ultrasound scan confirms that the bulge holds fluid."}},
+      "See a doctor about a bulge behind the knee that hurts or grows.");
+  const Reply told = FirstReply(
+      article,
+      "I have a golf-ball-sized bulge behind my knee. It does not hurt. Do I "
+      "need to see a doctor for this?");
+  EXPECT_EQ(told.kind, ReplyKind::kAnswer) << told.not_covered << told.text;
+  const Reply asked =
+      FirstReply(article, "What size of Baker's cyst is worrying?");
+  EXPECT_EQ(asked.kind, ReplyKind::kFallback) << asked.text;
+  EXPECT_EQ(asked.not_covered, "size");
+}
+
+// A word the question and its story both name is said once in the
+// fallback ("does not cover breast, breast cancer", not "breast, breast
+// cancer, breast").
+TEST(SubjectCheck, EachWordNotCoveredIsSaidOnce) {
+  const std::string article = Article(
+      "Is a lipoma something to worry about?",
+      "A lipoma is a soft lump of fat cells under the skin. Lipomas are "
+      "benign and almost never become cancer.",
+      {{"Removal", "Removal is only needed when a lipoma hurts or grows."},
+       {"Diagnosis", "A doctor can usually recognise a lipoma by feeling it."}},
+      "See a doctor about a lump that is hard or grows quickly.");
+  const Reply r = FirstReply(
+      article, "I found a hard lump in my breast. Is it breast cancer?");
+  ASSERT_EQ(r.kind, ReplyKind::kFallback) << r.node << ": " << r.text;
+  EXPECT_EQ(r.not_covered, "breast, breast cancer");
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
