@@ -396,5 +396,37 @@ TEST(SubjectCheck, EachWordNotCoveredIsSaidOnce) {
   EXPECT_EQ(r.not_covered, "breast, breast cancer");
 }
 
+// "Can men get fibroids?" asks of men as a group, which an article on a
+// condition of women never names: not covered. One man telling his own
+// story is no group, and an article that names men answers.
+TEST(SubjectCheck, MenAskedOfAsAGroupNeedAnArticleThatNamesThem) {
+  const std::string fibroids = Article(
+      "Are uterine fibroids dangerous?",
+      "Uterine fibroids are benign growths of the muscle of the womb. They "
+      "are very common in women in their thirties and forties.",
+      {{"Heavy periods", "Fibroids can cause heavy periods and anaemia."},
+       {"Treatment",
+        "Medicines or surgery treat fibroids that cause trouble."}},
+      "See a doctor for very heavy bleeding.");
+  const Reply men = FirstReply(fibroids, "Can men get fibroids?");
+  EXPECT_EQ(men.kind, ReplyKind::kFallback) << men.text;
+  EXPECT_EQ(men.not_covered, "men");
+  const std::string lipomas = Article(
+      "Is a lipoma something to worry about?",
+      "A lipoma is a soft lump of fat cells under the skin.",
+      {{"Who gets them",
+        "Lipomas appear most often between 40 and 60 and are slightly more "
+        "common in men."},
+       {"Removal", "Removal is only needed when a lipoma hurts or grows."}},
+      "See a doctor about a lump that grows quickly.");
+  const Reply named = FirstReply(lipomas, "Do men get lipomas more often?");
+  EXPECT_EQ(named.kind, ReplyKind::kAnswer) << named.text;
+  const Reply one = FirstReply(
+      lipomas,
+      "I'm a 50-year-old man with a lipoma on my back. Should I have "
+      "it removed?");
+  EXPECT_EQ(one.kind, ReplyKind::kAnswer) << one.not_covered << one.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
