@@ -438,11 +438,26 @@ std::optional<Reply> DialogRunner::NotAnswerable(
   // Another organ or group of patients is the subject whatever else is
   // named; another condition is, unless the question is about the
   // article's subject (and does not set the two side by side).
-  if (check.decides || !check.about_pack || check.compares) {
+  if (check.decides || !check.about_pack || check.compares ||
+      AsksACauseItNeverNames(t, check)) {
     t.trace.Note([&] { return "not covered: " + check.uncovered[0]; });
     return NotCovered(state, check);
   }
   return std::nullopt;
+}
+
+// "Can hepatitis B cause gallstones?": a condition the article never
+// names, asked as the subject's cause, sets the two side by side; the
+// article's causes do not say it.
+bool DialogRunner::AsksACauseItNeverNames(
+    const Turn& t, const intents::SubjectCheck& check) const {
+  if (t.facet != intents::Facet::kCause) return false;
+  const intents::Lexicon& lex = pack_.lexicon();
+  return std::any_of(
+      check.uncovered.begin(), check.uncovered.end(), [&](const auto& term) {
+        return lex.Is(term, intents::WordClass::kDiseases) &&
+               !lex.Is(term, intents::WordClass::kNoConditionDiseases);
+      });
 }
 
 // "My ALT is 80. Is my liver damaged?" to an article on liver cysts: a

@@ -428,5 +428,28 @@ TEST(SubjectCheck, MenAskedOfAsAGroupNeedAnArticleThatNamesThem) {
   EXPECT_EQ(one.kind, ReplyKind::kAnswer) << one.not_covered << one.text;
 }
 
+// "Can hepatitis B cause gallstones?" sets a condition the article never
+// names beside its subject as a cause: not covered, with what the article
+// says of gallstones. A cause it names is answered from its causes.
+TEST(SubjectCheck, AConditionTheArticleNeverNamesAskedAsACause) {
+  const std::string article = Article(
+      "Are gallstones dangerous?",
+      "Gallstones are hard lumps that form in the gallbladder. They are "
+      "common in people who are overweight or lose weight quickly.",
+      {{"Attacks", "A stone that blocks the gallbladder causes pain."},
+       {"Surgery", "Keyhole surgery takes the gallbladder out."}},
+      "See a doctor for yellow skin.");
+  const Reply hepatitis =
+      FirstReply(article, "Can hepatitis B cause gallstones?");
+  EXPECT_EQ(hepatitis.kind, ReplyKind::kFallback) << hepatitis.text;
+  EXPECT_EQ(hepatitis.not_covered, "hepatitis");
+  const Reply fast =
+      FirstReply(article, "Can losing weight quickly cause gallstones?");
+  EXPECT_EQ(fast.kind, ReplyKind::kAnswer) << fast.text;
+  const Reply named =
+      FirstReply(article, "Can being overweight cause gallstones?");
+  EXPECT_EQ(named.kind, ReplyKind::kAnswer) << named.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
