@@ -1258,10 +1258,13 @@ void DialogRunner::AddStorySubject(Turn& t, MessageReading& reading,
   // unless as a kind the article does not name ("a chocolate cyst").
   const bool about_article = told.about_pack && !told.other_kind &&
                              (told.names_title || !told.other_finding);
-  // "A golf-ball-sized bulge...": a measure told is no subject.
+  // "A golf-ball-sized bulge...", "my AST is 58": a measure or a lab
+  // value told is no subject.
   const intents::Lexicon& lex = pack_.lexicon();
   const auto subject = [&](const std::string& term) {
-    return !lex.Is(term, intents::WordClass::kMeasureWords);
+    return !lex.Is(term, intents::WordClass::kMeasureWords) &&
+           std::find(told.lab_tests.begin(), told.lab_tests.end(), term) ==
+               told.lab_tests.end();
   };
   if (std::none_of(told.uncovered.begin(), told.uncovered.end(), subject) ||
       (about_article && !told.asks_condition && !check->compares)) {

@@ -126,6 +126,7 @@ constexpr std::string_view kClassNames[] = {
     "remedy-words",
     "diagnosis-headings",
     "measure-words",
+    "lab-context",
 };
 static_assert(std::size(kClassNames) == kWordClassCount);
 

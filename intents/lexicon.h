@@ -196,6 +196,7 @@ enum class WordClass : std::uint8_t {
   kRemedyWords,          // "is milk thistle good for ...": a remedy asked
   kDiagnosisHeadings,    // a section headed "Tests" tells how it is found
   kMeasureWords,         // "a pea-sized lump": a measure told, no subject
+  kLabContext,           // "an elevated AFP level": the code is a lab test
   kCount
 };
 inline constexpr std::size_t kWordClassCount =

@@ -121,6 +121,9 @@ struct SubjectCheck {
   // Of `uncovered`, what tells who the patient is ("pregnant", a child by
   // age): told in a story, it is the subject of every question after.
   std::vector<std::string> patients;
+  // Of `uncovered`, lab tests named by their code ("AFP level"): asked,
+  // the subject; told in a story ("my AST is 58"), one's own values.
+  std::vector<std::string> lab_tests;
   std::vector<std::string> evidence;  // for `faqbot explain`
 };
 
@@ -307,6 +310,7 @@ class Matcher {
                           bool known) const;
   void CheckActivities(SubjectReading& r) const;
   void CheckAskedThing(SubjectReading& r) const;
+  void CheckLabTests(SubjectReading& r) const;
   // "Does vaping cause lung nodules?": a cause asked of the subject that
   // the article never names.
   void CheckAskedCause(SubjectReading& r) const;

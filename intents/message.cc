@@ -94,16 +94,6 @@ std::vector<std::string_view> SplitClauses(std::string_view sentence,
   return pieces;
 }
 
-// A lab's short code ("alt", "afp"): what stands before a lab value.
-bool IsLabCode(const std::string& word, const Lexicon& lexicon) {
-  return word.size() >= 2 && word.size() <= 5 &&
-         std::all_of(word.begin(), word.end(),
-                     [](char c) { return std::isalpha(c); }) &&
-         !lexicon.Is(word, WordClass::kAuxiliaries) &&
-         !lexicon.Is(word, WordClass::kStopwords) &&
-         !lexicon.Is(word, WordClass::kNotLabNames);
-}
-
 // Measurements, ages and lab values in `words` (normalized), as the
 // phrases a person wrote.
 void FindPersonalDetails(const std::vector<std::string>& w,
@@ -173,6 +163,15 @@ bool ChoosesBetween(const std::vector<std::string>& w, const Lexicon& lexicon) {
 }
 
 }  // namespace
+
+bool IsLabCode(const std::string& word, const Lexicon& lexicon) {
+  return word.size() >= 2 && word.size() <= 5 &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return std::isalpha(c); }) &&
+         !lexicon.Is(word, WordClass::kAuxiliaries) &&
+         !lexicon.Is(word, WordClass::kStopwords) &&
+         !lexicon.Is(word, WordClass::kNotLabNames);
+}
 
 MessageShape ReadMessage(std::string_view text, const Lexicon& lexicon,
                          const std::vector<std::string>* words_given) {

@@ -55,6 +55,10 @@ bool StartsLikeQuestion(const std::vector<std::string>& words,
 // ovary?", "do they need to be removed?"), not a wh-question.
 bool AsksYesOrNo(const std::vector<std::string>& words, const Lexicon& lexicon);
 
+// Whether `word` could be a lab test's short code ("alt", "afp"): a
+// short word of letters that is no stopword, auxiliary or [not-lab-names].
+bool IsLabCode(const std::string& word, const Lexicon& lexicon);
+
 // Whether words tell nothing but one's own values ("my ALT is 120 and
 // AST 80"): lab codes with their numbers, numbers with units.
 bool TellsOnlyValues(const std::vector<std::string>& words,

@@ -276,6 +276,7 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
   }
   CheckActivities(r);
   CheckAskedThing(r);
+  CheckLabTests(r);
   CheckAskedCause(r);
   CheckAskedCondition(r);
   CheckChild(r);
@@ -574,6 +575,28 @@ void Matcher::CheckAskedThing(SubjectReading& r) const {
   for (std::size_t i = from + 1; i < w.size(); ++i) name += " " + w[i];
   r.Uncovered(name, TermOf(w.back()), true,
               "asked what it is, a word the article never uses");
+}
+
+// "Is an elevated AFP level a sign of cancer?": a lab test named by its
+// short code beside a level or a value, which the article never uses, is
+// what the question asks about (not "my ALT is high" in an article that
+// speaks of ALT).
+void Matcher::CheckLabTests(SubjectReading& r) const {
+  const auto& w = r.a.words;
+  const auto context = [&](std::size_t i) {
+    return i < w.size() && (lexicon_->Is(w[i], WordClass::kLabContext) ||
+                            IsNumber(w[i], /*allow_separators=*/true));
+  };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!(context(i + 1) || (i > 0 && context(i - 1))) ||
+        !IsLabCode(w[i], *lexicon_) || IsEverydayWord(w[i], *lexicon_) ||
+        lexicon_->Is(w[i], WordClass::kUnits) || r.InPhrase(i) ||
+        !Unheard(w[i])) {
+      continue;
+    }
+    r.Uncovered(w[i], TermOf(w[i]), true, "a lab test the article never names");
+    r.check.lab_tests.push_back(w[i]);
+  }
 }
 
 // An activity, food or drink the article never speaks of: "safe to fly

@@ -451,5 +451,34 @@ TEST(SubjectCheck, AConditionTheArticleNeverNamesAskedAsACause) {
   EXPECT_EQ(named.kind, ReplyKind::kAnswer) << named.text;
 }
 
+// "Is an elevated AFP level a sign of liver cancer?" asks about a lab test
+// the article never names: not covered, by its code. A test the article
+// names is answered, and one's own values told in a story ("my AST is
+// 58") are not what a question after them asks about.
+TEST(SubjectCheck, ALabTestTheArticleNeverNamesIsAskedAbout) {
+  const std::string article = Article(
+      "Is fatty liver disease serious?",
+      "Fatty liver disease means that too much fat has built up in the "
+      "liver cells. Most cases are mild and can be reversed.",
+      {{"Fatty liver with inflammation",
+        "A raised ALT in the blood can mean that the fat inflames the liver; "
+        "the liver can heal when the fat goes."},
+       {"Scarring", "Years of inflammation can scar the liver (cirrhosis)."}},
+      "Lose weight gradually and avoid alcohol.");
+  const Reply afp =
+      FirstReply(article, "Is an elevated AFP level a sign of liver cancer?");
+  EXPECT_EQ(afp.kind, ReplyKind::kFallback) << afp.text;
+  EXPECT_EQ(afp.not_covered, "afp");
+  const Reply alt =
+      FirstReply(article, "Does a high ALT mean my liver is inflamed?");
+  EXPECT_EQ(alt.kind, ReplyKind::kAnswer) << alt.not_covered << alt.text;
+  const Reply told =
+      FirstReply(article,
+                 "My liver tests were abnormal (AST 58, ALT 71). Has my liver "
+                 "been damaged beyond healing, or will it heal?");
+  EXPECT_EQ(told.not_covered.find("ast"), std::string::npos) << told.text;
+  EXPECT_EQ(told.kind, ReplyKind::kAnswer) << told.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
