@@ -528,6 +528,9 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
     return TopicChoice{topic, 0.6, std::nullopt, /*from_story=*/true};
   };
   if (auto other = OtherThingTopic(t, story)) return *other;
+  if (const int advice = StoryMeasuresTopic(t, story); advice >= 0) {
+    return {advice, 0.6, std::nullopt};
+  }
   if (const int pointed = PointedTopic(t, story, told); pointed >= 0) {
     return from_story(pointed);
   }
@@ -535,13 +538,7 @@ DialogRunner::TopicChoice DialogRunner::ChooseTopic(
   if (const int sized = StorySizeTopic(t, story); sized >= 0) {
     return from_story(sized);
   }
-  if (const int met = PassageTopic(t); met >= 0) {
-    t.trace.Note([&] {
-      return "topic " + pack_.topic_node(met).id +
-             ": the sentence the message's words meet in";
-    });
-    return {met, 0.7, std::nullopt};
-  }
+  if (const int met = PassageTopic(t); met >= 0) return {met, 0.7, {}};
   if (t.best >= pack_.settings.answer_threshold) return TopicByScore(t, state);
   // "...heavy periods... Aren't fibroids cancer?": the question names the
   // article's subject and asks of it what the story's section does not
@@ -1083,6 +1080,17 @@ constexpr double kMargin = 1.3;
 constexpr double kNearTie = 0.9;  // of the best passage: as good
 
 int DialogRunner::PassageTopic(const Turn& t) const {
+  const int met = SentenceMetTopic(t);
+  if (met >= 0) {
+    t.trace.Note([&] {
+      return "topic " + pack_.topic_node(met).id +
+             ": the sentence the message's words meet in";
+    });
+  }
+  return met;
+}
+
+int DialogRunner::SentenceMetTopic(const Turn& t) const {
   // The title's words make the overview lead many questions ("is milk
   // harmful for kidney stones?"): a section's sentence that the question's
   // own words meet in, clearly more than the overview's, is what it asks.
@@ -1171,6 +1179,29 @@ bool DialogRunner::HoldsAPassage(const Turn& t, int intent,
                node.text.find(pack_.matcher.passage_text(hit.passage)) !=
                    std::string::npos;
       });
+}
+
+// "...eating more vegetables, exercising more and drinking less alcohol.
+// Do you think these measures might help?": what a story tells the person
+// does for their way of life, asked whether it helps, is asked of the
+// article's advice on it (not of the section one of the habits names).
+// -1: not so asked.
+int DialogRunner::StoryMeasuresTopic(Turn& t,
+                                     const intents::Signals* story) const {
+  constexpr auto kLifestyle = intents::Facet::kLifestyle;
+  const intents::Lexicon& lex = pack_.lexicon();
+  if (!story || t.facet != intents::Facet::kNone ||
+      story->facet() != kLifestyle ||
+      story->facet_strength() < pack_.settings.strong_cue ||
+      !PointsBack(t.words, lex) ||
+      !lex.HasEntry(t.words, intents::WordClass::kRemedyWords)) {
+    return -1;
+  }
+  const int advice = GeneralAdvice(kLifestyle);
+  if (advice < 0) return -1;
+  t.facet = kLifestyle;
+  t.trace.Note([] { return "the story's habits, asked if they help: advice"; });
+  return pack_.nodes[advice].topic;
 }
 
 int DialogRunner::GeneralAdvice(intents::Facet facet) const {

@@ -181,7 +181,8 @@ class DialogRunner {
   // meet in, when the overview leads by the title's words alone; or -1.
   Reply NothingOnTheFacet(Turn& t, DialogState* state, int topic,
                           double confidence) const;
-  int PassageTopic(const Turn& t) const;
+  int PassageTopic(const Turn& t) const;  // noted in the trace
+  int SentenceMetTopic(const Turn& t) const;
   int PassageTopicOf(const std::vector<intents::Candidate>& cands) const;
   // Whether a node's text says a step is not needed ("they need no
   // treatment": the lexicon's [no-need]).
@@ -209,6 +210,8 @@ class DialogRunner {
   int OnlyOneOnTheFacet(const Turn& t, const std::vector<int>& topics) const;
   std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;
   int StoryAspectTopic(Turn& t, const intents::Signals* story, int told) const;
+  // The advice, when the question asks whether the story's habits help.
+  int StoryMeasuresTopic(Turn& t, const intents::Signals* story) const;
   std::optional<Reply> OrganAlone(Turn& t, DialogState* state,
                                   const intents::SubjectCheck& own,
                                   MessageReading& reading) const;

@@ -480,5 +480,33 @@ TEST(SubjectCheck, ALabTestTheArticleNeverNamesIsAskedAbout) {
   EXPECT_EQ(told.kind, ReplyKind::kAnswer) << told.text;
 }
 
+// "I eat more vegetables, exercise more and drink less alcohol. Do you
+// think these measures might help?": habits told, asked whether they help,
+// are asked of the article's advice, not of the section the alcohol names.
+TEST(Facets, HabitsToldAndAskedIfTheyHelpAreAskedOfTheAdvice) {
+  const std::string article = Article(
+      "Is fatty liver disease serious?",
+      "Fatty liver disease means that too much fat has built up in the "
+      "liver cells.",
+      {{"Alcohol-related fatty liver",
+        "Regular drinking above the limits can cause fat to build up in the "
+        "liver; it improves within weeks of stopping drinking."},
+       {"Scarring", "Years of inflammation can scar the liver."}},
+      "Helpful steps are gradual weight loss, at least 150 minutes of brisk "
+      "activity a week and no alcohol.");
+  const Reply habits = FirstReply(
+      article,
+      "My doctor says I have fatty liver. I am eating more vegetables and "
+      "plan to exercise more and drink less alcohol. Do you think these "
+      "measures might help?");
+  EXPECT_NE(habits.text.find("150 minutes"), std::string::npos)
+      << habits.node << ": " << habits.text;
+  // Alcohol alone, asked of its own section, stays there.
+  const Reply alcohol = FirstReply(
+      article, "I drink every day. Does stopping drinking help the liver?");
+  EXPECT_NE(alcohol.text.find("within weeks"), std::string::npos)
+      << alcohol.node << ": " << alcohol.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
