@@ -210,6 +210,11 @@ class DialogRunner {
   int OnlyOneOnTheFacet(const Turn& t, const std::vector<int>& topics) const;
   std::optional<TopicChoice> SectionOnTheAspect(Turn& t) const;
   int StoryAspectTopic(Turn& t, const intents::Signals* story, int told) const;
+  // An aspect asked of what the story tells, which its section never
+  // speaks to: the article does not say (a fallback), or nothing.
+  std::optional<Reply> AspectUntoldOfTheStory(Turn& t, const TopicChoice& topic,
+                                              MessageReading& reading,
+                                              DialogState* state) const;
   // The advice, when the question asks whether the story's habits help.
   int StoryMeasuresTopic(Turn& t, const intents::Signals* story) const;
   std::optional<Reply> OrganAlone(Turn& t, DialogState* state,

@@ -164,6 +164,32 @@ void DialogRunner::AddCaveat(Turn& t, Reply* reply) const {
   reply->caveat = CaveatFor(pack_.wording, t.aspect);
 }
 
+// "My stent hurts. When can I have it out?": a question that asks an
+// aspect (how long) of what the story tells, when the story names no
+// subject of the article and the section it points to never speaks to
+// the aspect, is not answered by that section: the article does not say.
+std::optional<Reply> DialogRunner::AspectUntoldOfTheStory(
+    Turn& t, const TopicChoice& topic, MessageReading& reading,
+    DialogState* state) const {
+  const intents::Aspect asked = t.sig.aspect();
+  const auto& cands = t.sig.candidates;
+  if (!topic.from_story || asked == intents::Aspect::kNone ||
+      pack_.topics[topic.topic].aspects[static_cast<int>(asked)] ||
+      reading.StorySubject().about_pack ||
+      std::any_of(cands.begin(), cands.end(),
+                  [](const intents::Candidate& c) { return c.specific > 0; })) {
+    return std::nullopt;
+  }
+  t.trace.Note([&] {
+    return "the story's section never speaks to " +
+           std::string(intents::AspectName(asked));
+  });
+  return Fallback(state,
+                  Fill(pack_.wording.aspect_not_told,
+                       {{"caveat", CaveatFor(pack_.wording, asked)}}),
+                  "fallback.aspect");
+}
+
 Reply DialogRunner::Question(DialogState* state, const std::string& question,
                              MessageReading& reading, Trace& trace) const {
   const intents::Signals& sig = reading.Signals(question);
@@ -195,6 +221,9 @@ Reply DialogRunner::Question(DialogState* state, const std::string& question,
   if (topic.reply) {
     AddCaveat(t, &*topic.reply);
     return *std::move(topic.reply);
+  }
+  if (auto untold = AspectUntoldOfTheStory(t, topic, reading, state)) {
+    return *std::move(untold);
   }
   // An aspect the article does not speak to, with no facet asked: the
   // nearest sentences it has (follow-up for "how often", cause for "is it

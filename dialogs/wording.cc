@@ -49,6 +49,7 @@ constexpr WordingKey kKeys[] = {
     {"caveat_recurrence", &Wording::caveat_recurrence, ""},
     {"caveat_diagnosis", &Wording::caveat_diagnosis, ""},
     {"caveat_nearest", &Wording::caveat_nearest, ""},
+    {"aspect_not_told", &Wording::aspect_not_told, "caveat"},
     {"clarify", &Wording::clarify, ""},
     {"clarify_sections", &Wording::clarify_sections, "facet"},
     {"facet_general", &Wording::facet_general, "facet topic"},

@@ -157,6 +157,9 @@ struct Wording {
   std::string caveat_diagnosis =
       "The article does not say how it is found or which tests are used.";
   std::string caveat_nearest = "Here is what it does say:";
+  // A story's thing asked what its part of the article never says ("My
+  // stent hurts. When can I have it out?"). {caveat}: the aspect's caveat.
+  std::string aspect_not_told = "{caveat} Please ask your doctor about it.";
 
   // Asking which one.
   std::string clarify =

@@ -508,5 +508,35 @@ TEST(Facets, HabitsToldAndAskedIfTheyHelpAreAskedOfTheAdvice) {
       << alcohol.node << ": " << alcohol.text;
 }
 
+// "My stent hurts. When can I have it out?": how long asked of what the
+// story tells (a stent the article names in passing), from a section that
+// never says how long, is not answered by that section: the article does
+// not say. A story that names the subject is asked of it as before.
+TEST(Aspects, HowLongAskedOfAThingTheStoryTellsThatTheArticleNeverTimes) {
+  const std::string article = Article(
+      "Are kidney stones dangerous?",
+      "Kidney stones are hard lumps of minerals that form in the kidney.",
+      {{"Stones passing down the ureter",
+        "Stones up to about 10 millimetres can still pass within a few "
+        "weeks."},
+       {"Large or blocking stones",
+        "Large stones are broken up with shock waves. A temporary stent may "
+        "keep urine flowing."}},
+      "Drink plenty of water.");
+  const Reply stent =
+      FirstReply(article, "My stent hurts. When can I have it out?");
+  EXPECT_EQ(stent.kind, ReplyKind::kFallback)
+      << stent.node << ": " << stent.text;
+  EXPECT_NE(stent.text.find("does not say how long"), std::string::npos)
+      << stent.text;
+  const Reply stone =
+      FirstReply(article,
+                 "I have a 6 millimetre kidney stone in the ureter. How long "
+                 "will it take to pass?");
+  EXPECT_EQ(stone.kind, ReplyKind::kAnswer) << stone.text;
+  EXPECT_NE(stone.text.find("within a few weeks"), std::string::npos)
+      << stone.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
