@@ -443,12 +443,11 @@ TEST(SubjectCheck, AConditionTheArticleNeverNamesAskedAsACause) {
       FirstReply(article, "Can hepatitis B cause gallstones?");
   EXPECT_EQ(hepatitis.kind, ReplyKind::kFallback) << hepatitis.text;
   EXPECT_EQ(hepatitis.not_covered, "hepatitis");
-  const Reply fast =
-      FirstReply(article, "Can losing weight quickly cause gallstones?");
-  EXPECT_EQ(fast.kind, ReplyKind::kAnswer) << fast.text;
-  const Reply named =
-      FirstReply(article, "Can being overweight cause gallstones?");
-  EXPECT_EQ(named.kind, ReplyKind::kAnswer) << named.text;
+  for (const char* named : {"Can losing weight quickly cause gallstones?",
+                            "Can being overweight cause gallstones?"}) {
+    const Reply r = FirstReply(article, named);
+    EXPECT_EQ(r.kind, ReplyKind::kAnswer) << named << " -> " << r.text;
+  }
 }
 
 // "Is an elevated AFP level a sign of liver cancer?" asks about a lab test
