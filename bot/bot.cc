@@ -49,10 +49,11 @@ Exchange Bot::ExchangeOf(std::string_view session, const Message& message,
       .text = message.choice.empty() ? message.text : std::string(),
       .choice = message.choice,
       .kind = std::string(dialogs::ReplyKindName(reply.kind)),
-      // In a library, the node of which article: "fatty-liver/overview".
-      .node = reply.article.empty() || reply.node.empty()
-                  ? reply.node
-                  : reply.article + "/" + reply.node,
+      // In a library, the node of which article: "fatty-liver/overview",
+      // or "fatty-liver/" for a reply of that article with no node (its
+      // refusals, grouped by article in `faqbot transcripts`).
+      .node =
+          reply.article.empty() ? reply.node : reply.article + "/" + reply.node,
       .confidence = reply.confidence};
 }
 

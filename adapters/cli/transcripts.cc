@@ -28,12 +28,16 @@ int RunTranscripts(const Invocation& in) {
   if (in.Has("--forget")) return Forget(*config, in.Text("--forget"));
   auto limit = in.Int("--limit", 20, 1, 1'000'000);
   if (!limit) return Fail(limit.error());
-  auto pack = LoadPackFor(in, *config);
-  if (!pack) return Fail(pack.error());
+  auto bot = LoadBotFor(in, *config);
+  if (!bot) return Fail(bot.error());
   auto report = bot::ReadTranscripts(config->bot.transcripts,
                                      static_cast<std::size_t>(*limit));
   if (!report) return Fail(report.error());
-  bot::PrintTranscriptReport(*report, **pack, std::cout);
+  if (const auto library = (*bot)->library()) {
+    bot::PrintLibraryTranscriptReport(*report, library->packs(), std::cout);
+  } else {
+    bot::PrintTranscriptReport(*report, *(*bot)->pack(), std::cout);
+  }
   return 0;
 }
 
@@ -50,7 +54,8 @@ extern const Command kTranscripts = {
                 {"--limit", "N", "how many recent exchanges (20)"},
                 {"--forget", "SESSION",
                  "remove one person's exchanges (e.g. whatsapp:15551234567 "
-                 "or a widget session id)"}},
+                 "or a widget session id)"},
+                PacksOption()},
     .run = RunTranscripts};
 
 }  // namespace faqbot::cli

@@ -19,6 +19,27 @@ namespace faqbot::bot {
 constexpr std::size_t kShownId = 8;
 namespace {
 
+using Counts = std::vector<std::pair<std::string, uint64_t>>;
+
+// Adds `n` to the count of `q` (a question asked under several nodes).
+void AddCount(Counts* counts, const std::string& q, uint64_t n) {
+  for (auto& [question, count] : *counts) {
+    if (question == q) {
+      count += n;
+      return;
+    }
+  }
+  counts->emplace_back(q, n);
+}
+
+// Most frequent first; equal counts by text.
+void SortByCount(Counts* counts) {
+  std::stable_sort(
+      counts->begin(), counts->end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      });
+}
+
 std::string FormatTime(int64_t ms) {
   const std::time_t t = ms / 1000;
   std::tm tm{};
@@ -133,11 +154,24 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
   }
   if (s) {
     s = db.Query(
-        "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
-        " WHERE user_text != '' AND (reply_kind = 'fallback' OR"
+        "SELECT lower(trim(user_text)) AS q, node, count(*) AS n FROM"
+        " exchanges WHERE user_text != '' AND (reply_kind = 'fallback' OR"
         " (reply_kind = 'answer' AND confidence < 0.5))"
-        " GROUP BY q ORDER BY n DESC, q LIMIT 1000",
-        {}, counted(&r.unanswered));
+        " GROUP BY q, node ORDER BY n DESC, q LIMIT 1000",
+        {}, [&](const TranscriptDb::Row& row) {
+          const std::string node = row.Text(1);
+          const auto slash = node.find('/');
+          AddCount(&r.unanswered, row.Text(0),
+                   static_cast<uint64_t>(row.Int(2)));
+          AddCount(&r.unanswered_by_article[slash == std::string::npos
+                                                ? std::string()
+                                                : node.substr(0, slash)],
+                   row.Text(0), static_cast<uint64_t>(row.Int(2)));
+        });
+  }
+  SortByCount(&r.unanswered);
+  for (auto& [article, questions] : r.unanswered_by_article) {
+    SortByCount(&questions);
   }
   if (s) {
     s = db.Query(
@@ -152,8 +186,10 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
   return r;
 }
 
-void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
-                           std::ostream& out) {
+namespace {
+
+// The latest exchanges, the replies by kind and the top fallbacks.
+void PrintHead(const TranscriptReport& r, std::ostream& out) {
   out << "Latest " << r.recent.size() << " of " << r.total
       << " exchanges (UTC):\n";
   std::size_t node_width = 4;
@@ -182,14 +218,60 @@ void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
     out << "  " << std::setw(5) << n << "  \"" << intents::Printable(q)
         << "\"\n";
   }
-  PrintUnanswered(GroupUnanswered(pack, r.unanswered, r.answered), out);
+}
+
+// One pack's unanswered questions, grouped, and its nodes never reached;
+// `prefix` is how the transcripts name its nodes ("fatty-liver/" in a
+// library, "" alone).
+void PrintPack(const TranscriptReport& r, const dialogs::Pack& pack,
+               const Counts& unanswered, const std::string& prefix,
+               std::ostream& out) {
+  std::vector<std::pair<std::string, std::string>> answered;
+  for (const auto& [q, node] : r.answered) {
+    if (node.starts_with(prefix)) {
+      answered.emplace_back(q, node.substr(prefix.size()));
+    }
+  }
+  PrintUnanswered(GroupUnanswered(pack, unanswered, answered), out);
   std::vector<std::string> never;
   for (const auto& node : pack.nodes) {
-    if (!r.reached.contains(node.id)) never.push_back(node.id);
+    if (!r.reached.contains(prefix + node.id)) never.push_back(node.id);
   }
   out << "\nNodes of pack \"" << pack.name << "\" never reached ("
       << never.size() << " of " << pack.nodes.size() << "):\n";
   for (const auto& id : never) out << "  " << id << "\n";
+}
+
+}  // namespace
+
+void PrintTranscriptReport(const TranscriptReport& r, const dialogs::Pack& pack,
+                           std::ostream& out) {
+  PrintHead(r, out);
+  PrintPack(r, pack, r.unanswered, "", out);
+}
+
+void PrintLibraryTranscriptReport(
+    const TranscriptReport& r,
+    const std::vector<std::shared_ptr<const dialogs::Pack>>& packs,
+    std::ostream& out) {
+  PrintHead(r, out);
+  static const Counts kNone;
+  for (const auto& pack : packs) {
+    const auto it = r.unanswered_by_article.find(pack->name);
+    out << "\n== On the article \"" << pack->document.title << "\" ("
+        << pack->name << ")\n";
+    PrintPack(r, *pack,
+              it == r.unanswered_by_article.end() ? kNone : it->second,
+              pack->name + "/", out);
+  }
+  const auto none = r.unanswered_by_article.find("");
+  if (none == r.unanswered_by_article.end()) return;
+  out << "\n== On no article (the library asked which one, or none covers "
+         "it)\n";
+  for (const auto& [q, n] : none->second) {
+    out << "  " << std::setw(5) << n << "  \"" << intents::Printable(q)
+        << "\"\n";
+  }
 }
 
 }  // namespace faqbot::bot

@@ -6,6 +6,8 @@
 #define FAQBOT_BOT_TOOLS_TRANSCRIPT_REPORT_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <string>
@@ -27,6 +29,11 @@ struct TranscriptReport {
   // Questions that fell back or were answered with low confidence
   // (lowercased, trimmed), most frequent first, with how often they came.
   std::vector<std::pair<std::string, uint64_t>> unanswered;
+  // In a library, the same by the article people were on (the article of
+  // the reply's node, "fatty-liver/..."; "" when the library asked which
+  // article), most frequent first.
+  std::map<std::string, std::vector<std::pair<std::string, uint64_t>>>
+      unanswered_by_article;
   // Questions answered with confidence, with the node (for what the
   // unanswered ones share with them).
   std::vector<std::pair<std::string, std::string>> answered;
@@ -56,6 +63,12 @@ Result<std::vector<Exchange>> ReadConversation(const std::string& where,
 // The report as text; `pack` gives the nodes to check for "never reached".
 void PrintTranscriptReport(const TranscriptReport& report,
                            const dialogs::Pack& pack, std::ostream& out);
+// The same for a library: the unanswered questions and the nodes never
+// reached article by article.
+void PrintLibraryTranscriptReport(
+    const TranscriptReport& report,
+    const std::vector<std::shared_ptr<const dialogs::Pack>>& packs,
+    std::ostream& out);
 
 }  // namespace faqbot::bot
 

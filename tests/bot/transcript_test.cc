@@ -9,7 +9,9 @@
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 #include "bot/tools/transcript_report.h"
+#include "dialogs/library.h"
 #include "tests/support/fixture_pack.h"
+#include "tests/support/library_files.h"
 
 namespace faqbot::bot {
 namespace {
@@ -71,6 +73,50 @@ TEST(Transcript, RecordsEveryExchangeOfTheBot) {
       << "a node nobody asked about is listed";
   EXPECT_EQ(text.find("  parasitic-infection\n"), std::string::npos)
       << "a reached node is not";
+}
+
+// A library's transcripts: each reply's node names its article, a refusal
+// too ("kidney-stones/"), and the report groups the unanswered questions
+// by the article people were on, each with its own nodes never reached.
+TEST(Transcript, ALibrarysUnansweredQuestionsAreGroupedByArticle) {
+  const std::string db = FreshDb("library.db");
+  auto log = TranscriptLog::Open(db);
+  ASSERT_TRUE(log) << log.error().message;
+  std::shared_ptr<TranscriptLog> transcripts = std::move(*log);
+  auto packs = LoadLibrary(testing::KidneyAndPolypLibrary(
+      "transcript-library", "Keep your check-ups."));
+  ASSERT_TRUE(packs) << packs.error().message;
+  const auto library =
+      std::make_shared<const dialogs::Library>(*std::move(packs));
+  Bot bot(library, {.transcripts = transcripts});
+  ASSERT_TRUE(bot.Handle("u1", {.text = "Can a kidney stone cause gout?",
+                                .page = "kidney-stones"}));
+  ASSERT_TRUE(bot.Handle("u2", {.text = "What is a bilharzia parasite?",
+                                .page = "kidney-stones"}));
+  ASSERT_TRUE(bot.Handle("u3", {.text = "Are gallbladder polyps cancer?"}));
+  transcripts->Flush();
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->recent.size(), 3u);
+  EXPECT_TRUE(report->recent[1].node.starts_with("kidney-stones/"))
+      << report->recent[1].kind << " " << report->recent[1].node;
+  EXPECT_TRUE(report->recent[2].node.starts_with("polyps/"))
+      << report->recent[2].node;
+  std::ostringstream out;
+  PrintLibraryTranscriptReport(*report, library->packs(), out);
+  const std::string text = out.str();
+  const auto kidney = text.find("== On the article \"Are kidney stones");
+  const auto polyps = text.find("== On the article \"What do gallbladder");
+  ASSERT_NE(kidney, std::string::npos) << text;
+  ASSERT_NE(polyps, std::string::npos) << text;
+  const auto bilharzia = text.find("\"what is a bilharzia parasite?\"",
+                                   text.find("Unanswered questions"));
+  EXPECT_TRUE(bilharzia > kidney && bilharzia < polyps)
+      << "under the article it was asked on:\n"
+      << text;
+  EXPECT_NE(text.find("Nodes of pack \"polyps\" never reached"),
+            std::string::npos)
+      << text;
 }
 
 TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
