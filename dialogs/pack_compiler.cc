@@ -203,6 +203,7 @@ class Compiler {
     }
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
     FindFacetSections();
+    FindSizedSections();
     if (auto s = pack_->matcher.Compile(); !s) {
       return std::unexpected(
           Error::ParseError(file_.name + ": " + s.error().message));
@@ -220,6 +221,19 @@ class Compiler {
   std::unexpected<Error> Fail(int line, const std::string& what) const {
     return std::unexpected(Error::ParseError(
         file_.name + " line " + std::to_string(line) + ": " + what));
+  }
+
+  // A section whose sentences give a size ("6 to 8 millimetres") speaks
+  // to how big it is, in whatever words.
+  void FindSizedSections() {
+    constexpr auto kSize = static_cast<int>(intents::Aspect::kSize);
+    for (std::size_t i = 1; i < pack_->topics.size(); ++i) {
+      Topic& topic = pack_->topics[i];
+      if (pack_->nodes[topic.node].kind == NodeKind::kSection &&
+          pack_->matcher.GivesSizesIn(topic.intent)) {
+        topic.aspects[kSize] = pack_->aspects[kSize] = true;
+      }
+    }
   }
 
   void FindFacetSections() {

@@ -142,6 +142,8 @@ const std::string& CaveatFor(const Wording& w, intents::Aspect aspect) {
       return w.caveat_recurrence;
     case intents::Aspect::kDiagnosis:
       return w.caveat_diagnosis;
+    case intents::Aspect::kSize:
+      return w.caveat_size;
     case intents::Aspect::kGrowth:
     case intents::Aspect::kNone:
       break;

@@ -48,6 +48,7 @@ constexpr WordingKey kKeys[] = {
     {"caveat_growth", &Wording::caveat_growth, ""},
     {"caveat_recurrence", &Wording::caveat_recurrence, ""},
     {"caveat_diagnosis", &Wording::caveat_diagnosis, ""},
+    {"caveat_size", &Wording::caveat_size, ""},
     {"caveat_nearest", &Wording::caveat_nearest, ""},
     {"aspect_not_told", &Wording::aspect_not_told, "caveat"},
     {"clarify", &Wording::clarify, ""},

@@ -156,6 +156,7 @@ struct Wording {
       "The article does not say whether it can come back.";
   std::string caveat_diagnosis =
       "The article does not say how it is found or which tests are used.";
+  std::string caveat_size = "The article does not say how big it gets.";
   std::string caveat_nearest = "Here is what it does say:";
   // A story's thing asked what its part of the article never says ("My
   // stent hurts. When can I have it out?"). {caveat}: the aspect's caveat.

@@ -138,7 +138,7 @@ static_assert(std::size(kFacetNames) == kFacetCount);
 // not words: names of aspects in files and traces.
 constexpr std::string_view kAspectNames[] = {
     "none",      "course",     "duration", "heredity",   "frequency", "where",
-    "contagion", "prevention", "growth",   "recurrence", "diagnosis"};
+    "contagion", "prevention", "growth",   "recurrence", "diagnosis", "size"};
 static_assert(std::size(kAspectNames) == kAspectCount);
 
 constexpr std::string_view kSmalltalkNames[] = {"greeting", "thanks", "goodbye",
@@ -363,7 +363,7 @@ Status Lexicon::AddPattern(std::string_view section,
       return Bad(origin,
                  "expected \"aspect nearest-facet: pattern\" (aspects: course, "
                  "duration, heredity, frequency, where, contagion, "
-                 "prevention, growth, recurrence, diagnosis)");
+                 "prevention, growth, recurrence, diagnosis, size)");
     }
     aspects_.push_back({*aspect, *nearest, pattern, origin});
     return Ok();

@@ -57,8 +57,9 @@ std::string_view FacetName(Facet facet);
 // What a question may ask that articles often touch without saying:
 // whether it goes away, how long, whether it runs in families, how often,
 // where to be seen, whether it is contagious, how to prevent it, whether
-// it grows, how it is found. When the article has no sentence on the aspect,
-// the bot says so (a caveat) and gives the nearest sentences it does have.
+// it grows, how it is found, how big it is. When the article has no sentence on
+// the aspect, the bot says so (a caveat) and gives the nearest sentences it
+// does have.
 enum class Aspect {
   kNone,
   kCourse,      // "can it go away on its own?"
@@ -71,8 +72,9 @@ enum class Aspect {
   kGrowth,      // "will it get bigger?"
   kRecurrence,  // "can it come back after removal?"
   kDiagnosis,   // "how is it diagnosed?", "do I need an MRI?"
+  kSize,        // "how big can it get?"
 };
-inline constexpr int kAspectCount = 11;
+inline constexpr int kAspectCount = 12;
 std::string_view AspectName(Aspect aspect);
 
 // Small talk the bot answers itself, whatever the pack.

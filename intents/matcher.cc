@@ -312,6 +312,11 @@ void Matcher::AddSizeRanges(int intent, std::string_view text) {
   }
 }
 
+bool Matcher::GivesSizesIn(int intent) const {
+  return std::any_of(sized_.begin(), sized_.end(),
+                     [&](const SizedPassage& p) { return p.intent == intent; });
+}
+
 void Matcher::SetSubject(int intent, std::string_view text) {
   subject_intent_ = intent;
   for (auto& term : analyzer_.Terms(text)) {

@@ -197,6 +197,8 @@ class Matcher {
   // millimetres") count for `intent` when a message gives a size they
   // hold (AddPassage does this for a sentence).
   void AddSizeRanges(int intent, std::string_view text);
+  // Whether a passage of `intent` gives a size range (AddSizeRanges).
+  bool GivesSizesIn(int intent) const;
 
   // Declares the terms of `text` (an article's title) the subject of the
   // whole pack: they count fully for `intent` only, and as generic words

@@ -537,5 +537,23 @@ TEST(Aspects, HowLongAskedOfAThingTheStoryTellsThatTheArticleNeverTimes) {
       << stone.text;
 }
 
+// "How big can a ganglion get?" is asked of the section that gives its
+// sizes ("from the size of a pea to about 3 centimetres"), not of the
+// summary the title's words lead to.
+TEST(Aspects, HowBigIsAskedOfTheSectionThatGivesSizes) {
+  const std::string article = Article(
+      "Is a ganglion cyst something to worry about?",
+      "A ganglion cyst is a lump filled with jelly-like fluid that grows out "
+      "of a joint. It is not cancer.",
+      {{"Where they appear", "Most ganglions sit on the back of the wrist."},
+       {"Symptoms",
+        "A ganglion is a smooth lump, from the size of a pea to about 3 "
+        "centimetres. Many cause no pain."},
+       {"Surgery", "An operation removes the ganglion with its stalk."}},
+      "Leave a ganglion that does not bother you alone.");
+  const Reply r = FirstReply(article, "How big can a ganglion cyst get?");
+  EXPECT_EQ(r.node, "symptoms") << r.text;
+}
+
 }  // namespace
 }  // namespace faqbot::dialogs
