@@ -583,19 +583,23 @@ void Matcher::CheckAskedThing(SubjectReading& r) const {
 // speaks of ALT).
 void Matcher::CheckLabTests(SubjectReading& r) const {
   const auto& w = r.a.words;
-  const auto context = [&](std::size_t i) {
-    return i < w.size() && (lexicon_->Is(w[i], WordClass::kLabContext) ||
-                            IsNumber(w[i], /*allow_separators=*/true));
-  };
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!(context(i + 1) || (i > 0 && context(i - 1))) ||
-        !IsLabCode(w[i], *lexicon_) || IsEverydayWord(w[i], *lexicon_) ||
-        lexicon_->Is(w[i], WordClass::kUnits) || r.InPhrase(i) ||
-        !Unheard(w[i])) {
+  for (std::size_t at = 0; at < w.size(); ++at) {
+    // Most questions have no level or number: one lookup a word.
+    if (!lexicon_->Is(w[at], WordClass::kLabContext) &&
+        !IsNumber(w[at], /*allow_separators=*/true)) {
       continue;
     }
-    r.Uncovered(w[i], TermOf(w[i]), true, "a lab test the article never names");
-    r.check.lab_tests.push_back(w[i]);
+    for (const std::size_t i : {at - 1, at + 1}) {  // at - 1 wraps at 0
+      if (i >= w.size() || !IsLabCode(w[i], *lexicon_) ||
+          IsEverydayWord(w[i], *lexicon_) ||
+          lexicon_->Is(w[i], WordClass::kUnits) || r.InPhrase(i) ||
+          !Unheard(w[i])) {
+        continue;
+      }
+      r.Uncovered(w[i], TermOf(w[i]), true,
+                  "a lab test the article never names");
+      r.check.lab_tests.push_back(w[i]);
+    }
   }
 }
 
