@@ -16,14 +16,13 @@ using intents::Smalltalk;
 
 double Confidence(double score) { return score / (score + 1.0); }
 
-// Whether no word of the message is specific to one topic.
-bool NamesNothing(const std::vector<intents::Candidate>& cands) {
+}  // namespace
+
+bool DialogRunner::NamesNothing(const std::vector<intents::Candidate>& cands) {
   return std::none_of(
       cands.begin(), cands.end(),
       [](const intents::Candidate& c) { return c.specific > 0; });
 }
-
-}  // namespace
 
 std::string_view ReplyKindName(ReplyKind kind) {
   switch (kind) {
@@ -451,13 +450,11 @@ std::optional<Reply> DialogRunner::NotAnswerable(
 // article's causes do not say it.
 bool DialogRunner::AsksACauseItNeverNames(
     const Turn& t, const intents::SubjectCheck& check) const {
-  if (t.facet != intents::Facet::kCause) return false;
-  const intents::Lexicon& lex = pack_.lexicon();
-  return std::any_of(
-      check.uncovered.begin(), check.uncovered.end(), [&](const auto& term) {
-        return lex.Is(term, intents::WordClass::kDiseases) &&
-               !lex.Is(term, intents::WordClass::kNoConditionDiseases);
-      });
+  return t.facet == intents::Facet::kCause &&
+         std::any_of(check.uncovered.begin(), check.uncovered.end(),
+                     [&](const std::string& term) {
+                       return intents::NamesADisease(term, pack_.lexicon());
+                     });
 }
 
 // "My ALT is 80. Is my liver damaged?" to an article on liver cysts: a

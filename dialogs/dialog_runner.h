@@ -269,6 +269,8 @@ class DialogRunner {
   // leads (its list stays what a number picks from): the history names it
   // twice, a mark the next Remember ends.
   static void MarkUrgent(DialogState* state);
+  // Whether no word of the message is specific to one topic.
+  static bool NamesNothing(const std::vector<intents::Candidate>& cands);
   Reply Answer(DialogState* state, int node, double confidence,
                std::string intent = "") const;
   Reply Menu(DialogState* state, std::string text, std::string intent) const;

@@ -202,8 +202,7 @@ class Compiler {
       signs.push_back(sign.text);
     }
     if (auto s = ApplySettings(); !s) return std::unexpected(s.error());
-    FindFacetSections();
-    FindSizedSections();
+    ReadSections();
     if (auto s = pack_->matcher.Compile(); !s) {
       return std::unexpected(
           Error::ParseError(file_.name + ": " + s.error().message));
@@ -223,25 +222,30 @@ class Compiler {
         file_.name + " line " + std::to_string(line) + ": " + what));
   }
 
-  // A section whose sentences give a size ("6 to 8 millimetres") speaks
-  // to how big it is, in whatever words.
-  void FindSizedSections() {
-    constexpr auto kSize = static_cast<int>(intents::Aspect::kSize);
+  // What each section is about besides its sentences' facets, once every
+  // section is in: a heading that names a facet ("Treatment options"; not
+  // "Small stones without symptoms"); a heading that tells how the
+  // condition is found ("Tests", "Eye examination", "Nodules that need a
+  // biopsy"), whatever its sentences say it with; sentences that give a
+  // size ("6 to 8 millimetres"), which speak to how big it is.
+  void ReadSections() {
+    const auto speaks = [&](Topic& topic, intents::Aspect aspect) {
+      const auto a = static_cast<std::size_t>(aspect);
+      topic.aspects[a] = pack_->aspects[a] = true;
+    };
     for (std::size_t i = 1; i < pack_->topics.size(); ++i) {
       Topic& topic = pack_->topics[i];
-      if (pack_->nodes[topic.node].kind == NodeKind::kSection &&
-          pack_->matcher.GivesSizesIn(topic.intent)) {
-        topic.aspects[kSize] = pack_->aspects[kSize] = true;
-      }
-    }
-  }
-
-  void FindFacetSections() {
-    for (std::size_t i = 1; i < pack_->topics.size(); ++i) {
-      const Node& node = pack_->nodes[pack_->topics[i].node];
+      const Node& node = pack_->nodes[topic.node];
       if (node.kind != NodeKind::kSection) continue;
       const intents::Signals heading = cues_->Match(node.title);
-      // Not "Small stones without symptoms".
+      if (lexicon_->HasEntry(heading.analysis.words,
+                             intents::WordClass::kDiagnosisHeadings) ||
+          heading.aspects[static_cast<int>(intents::Aspect::kDiagnosis)]) {
+        speaks(topic, intents::Aspect::kDiagnosis);
+      }
+      if (pack_->matcher.GivesSizesIn(topic.intent)) {
+        speaks(topic, intents::Aspect::kSize);
+      }
       if (lexicon_->HasEntry(heading.analysis.words,
                              intents::WordClass::kNegators)) {
         continue;
@@ -546,19 +550,6 @@ class Compiler {
     return "";
   }
 
-  // "Tests", "Eye examination", "Nodules that need a biopsy": a section
-  // so headed tells how the condition is found, whatever its sentences
-  // say it with.
-  bool HeadingTellsDiagnosis(const std::string& heading) const {
-    for (const auto& word : intents::Normalize(heading, *lexicon_)) {
-      if (lexicon_->Is(word, intents::WordClass::kDiagnosisHeadings)) {
-        return true;
-      }
-    }
-    return cues_->Match(heading, /*correct_spelling=*/false)
-        .aspects[static_cast<int>(intents::Aspect::kDiagnosis)];
-  }
-
   void AddTopic(NodeKind kind, std::string id, const std::string& title,
                 Source source, const std::string& body, double title_weight) {
     std::vector<Sentence> sentences = Classify(body);
@@ -573,10 +564,6 @@ class Compiler {
     Topic topic;
     topic.facets.fill(-1);
     topic.aspects = AspectsOf(sentences);
-    if (kind == NodeKind::kSection && HeadingTellsDiagnosis(title)) {
-      constexpr auto kDiagnosis = static_cast<int>(intents::Aspect::kDiagnosis);
-      topic.aspects[kDiagnosis] = pack_->aspects[kDiagnosis] = true;
-    }
     // A section's answer starts with its heading, so the reader knows
     // which part of the article it is; the overview is the title's answer.
     std::string text = JoinSentences(shown);

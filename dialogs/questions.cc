@@ -174,12 +174,9 @@ std::optional<Reply> DialogRunner::AspectUntoldOfTheStory(
     Turn& t, const TopicChoice& topic, MessageReading& reading,
     DialogState* state) const {
   const intents::Aspect asked = t.sig.aspect();
-  const auto& cands = t.sig.candidates;
   if (!topic.from_story || asked == intents::Aspect::kNone ||
       pack_.topics[topic.topic].aspects[static_cast<int>(asked)] ||
-      reading.StorySubject().about_pack ||
-      std::any_of(cands.begin(), cands.end(),
-                  [](const intents::Candidate& c) { return c.specific > 0; })) {
+      reading.StorySubject().about_pack || !NamesNothing(t.sig.candidates)) {
     return std::nullopt;
   }
   t.trace.Note([&] {

@@ -41,12 +41,7 @@ TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
   if (bits.test(static_cast<std::size_t>(WordClass::kFindings))) {
     return TermKind::kFinding;
   }
-  // "Pneumonia", "asthma", "gout", "flu": words that name a disease,
-  // everyday or short as they may be.
-  if (word.size() >= 3 && Lists(lexicon, word, WordClass::kDiseases) &&
-      !Lists(lexicon, word, WordClass::kNoConditionDiseases)) {
-    return TermKind::kJargon;
-  }
+  if (NamesADisease(word, lexicon)) return TermKind::kJargon;
   if (word.size() < 5) return TermKind::kOrdinary;
   if (Lists(lexicon, word, WordClass::kEveryday)) return TermKind::kOrdinary;
   if (!Lists(lexicon, word, WordClass::kMedical)) {
@@ -61,6 +56,12 @@ TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
   return EndsWithOneOf(word, lexicon, WordClass::kNotConditionEndings)
              ? TermKind::kOrdinary
              : TermKind::kJargon;
+}
+
+bool NamesADisease(std::string_view word, const Lexicon& lexicon) {
+  // "Pneumonia", "asthma", "gout", "flu": everyday or short as they may be.
+  return word.size() >= 3 && Lists(lexicon, word, WordClass::kDiseases) &&
+         !Lists(lexicon, word, WordClass::kNoConditionDiseases);
 }
 
 bool IsEverydayWord(std::string_view word, const Lexicon& lexicon) {

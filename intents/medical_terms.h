@@ -39,6 +39,10 @@ bool IsMedicalWord(std::string_view word, const Lexicon& lexicon);
 // a medicine, a profession or an adjective ("hereditary").
 bool MayNameCondition(std::string_view word, const Lexicon& lexicon);
 
+// Whether `word` (or its singular) names a disease (WordNet), not the
+// words of disease in general ("cancer", "disease").
+bool NamesADisease(std::string_view word, const Lexicon& lexicon);
+
 // Whether `word` (or its singular) is everyday English.
 bool IsEverydayWord(std::string_view word, const Lexicon& lexicon);
 
