@@ -426,6 +426,10 @@ void Lexicon::Finish() {
   }
   stemmer_ = std::make_unique<Stemmer>(
       language_, Entries(WordClass::kWholeEndings), std::move(plural_endings));
+  // The words of everyday questions, stemmed once here: packs and
+  // libraries stem a message's words that their articles never use.
+  word_lists_[static_cast<std::size_t>(WordClass::kEveryday)].SetValues(
+      [&](std::string_view word) { return stemmer_->Stem(word); });
   for (const auto& placed : origins_) {
     if (placed.entry.empty() || placed.entry.find(' ') != std::string::npos) {
       continue;
@@ -436,6 +440,13 @@ void Lexicon::Finish() {
   for (const auto& [from, to] : contractions_) expansions_[from] = to;
   BuildBuiltinVocabulary();
   BuildBuiltinSpelling();
+}
+
+std::string Lexicon::Stem(std::string_view word) const {
+  const auto& everyday =
+      word_lists_[static_cast<std::size_t>(WordClass::kEveryday)];
+  if (const auto stem = everyday.ValueOf(word)) return std::string(*stem);
+  return stemmer_->Stem(word);
 }
 
 Lexicon::VocabularyText Lexicon::Vocabulary(std::string_view text) const {

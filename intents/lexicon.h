@@ -399,7 +399,9 @@ class Lexicon {
   // this lexicon (regex_cache.h): a cache, so usable through a const
   // lexicon.
   RegexCache* regexes() const { return regexes_.get(); }
-  std::string Stem(std::string_view word) const { return stemmer_->Stem(word); }
+  // The stem of a lowercase word: for a word of the everyday list, the
+  // one Finish() stemmed it to (no Snowball call for "treated").
+  std::string Stem(std::string_view word) const;
 
  private:
   Status AddLine(std::string_view section, std::string_view line,

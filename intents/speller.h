@@ -11,6 +11,7 @@
 #ifndef FAQBOT_INTENTS_SPELLER_H_
 #define FAQBOT_INTENTS_SPELLER_H_
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,8 +63,10 @@ class SpellIndex {
   StringMap<std::vector<std::string>> deletes_;
 };
 
-// Optimal-string-alignment distance (transpositions count as one edit).
-int EditDistance(std::string_view a, std::string_view b);
+// Optimal-string-alignment distance (transpositions count as one edit);
+// a distance over `limit` is reported as `limit + 1`, sooner.
+int EditDistance(std::string_view a, std::string_view b,
+                 int limit = std::numeric_limits<int>::max());
 
 }  // namespace faqbot::intents
 

@@ -38,4 +38,24 @@ bool WordList::contains(std::string_view word) const {
   return !slots_.empty() && slots_[Slot(word)] != 0;
 }
 
+void WordList::SetValues(
+    const std::function<std::string(std::string_view)>& value_of) {
+  values_.clear();
+  value_at_.assign(slots_.size(), 0);
+  for (std::size_t slot = 0; slot < slots_.size(); ++slot) {
+    if (slots_[slot] == 0) continue;
+    value_at_[slot] = static_cast<std::uint32_t>(values_.size());
+    values_ += value_of(At(slots_[slot] - 1));
+    values_ += '\n';
+  }
+}
+
+std::optional<std::string_view> WordList::ValueOf(std::string_view word) const {
+  if (value_at_.empty()) return std::nullopt;
+  const std::size_t slot = Slot(word);
+  if (slots_[slot] == 0) return std::nullopt;
+  const std::size_t at = value_at_[slot];
+  return std::string_view(values_).substr(at, values_.find('\n', at) - at);
+}
+
 }  // namespace faqbot::intents

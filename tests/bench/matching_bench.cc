@@ -323,33 +323,40 @@ BENCHMARK(BM_LoadLibrary)
 
 // Bot::Handle over a library of N articles without a page: conversations
 // that each open with a question naming an article's subject ("what is a
-// babaoma?", its invented word) and follow up ("how is it treated?"), as
-// on one article (N = 1: a bot over that one pack). The router asks only
-// the articles a message may concern (library.h), so the cost stays near
-// one article's. With `titles` the conversations open with the articles'
-// title questions instead, whose other words ("a precursor to liver
-// cancer?") the synthetic library's 200 copies of each base article all
-// name: the worst case, each of those articles' subject reading asked.
+// babaoma?", its invented word) and follow up ("how is it treated?"). N = 1
+// is what the same conversations cost on one article: each on a bot over
+// its own article alone (the base articles differ in cost, so comparing
+// with one of them alone would weigh the library by the wrong article).
+// The router asks only the articles a message may concern (library.h), so
+// the cost stays near one article's. With `titles` the conversations open
+// with the articles' title questions instead, whose other words ("a
+// precursor to liver cancer?") the synthetic library's 200 copies of each
+// base article all name: the worst case, each of those articles' subject
+// reading asked.
 void LibraryConversations(benchmark::State& state, bool titles) {
   const int n = static_cast<int>(state.range(0));
-  auto packs = SyntheticLibrary(std::max(n, 2));  // a copy: shared packs
+  const auto& library = SyntheticLibrary(n == 1 ? 1000 : n);
   std::vector<std::string> openings;
+  std::vector<std::shared_ptr<const dialogs::Pack>> opened;
   // Ten conversations over ten articles spread through the library, each
-  // of the five base articles twice (one when N = 1).
+  // of the five base articles twice.
   for (std::size_t i = 0; i < 10; ++i) {
-    const std::size_t p = i * 101 % packs.size();
-    const std::string& name = packs[p]->name;  // "0000-babaoma"
-    openings.push_back(titles ? packs[p]->document.title
+    const auto& pack = library[i * 101 % library.size()];
+    const std::string& name = pack->name;  // "0000-babaoma"
+    openings.push_back(titles ? pack->document.title
                               : "what is a " + name.substr(name.find('-') + 1) +
                                     "?");
+    opened.push_back(pack);
   }
-  std::unique_ptr<bot::Bot> bot;
+  // The bot each conversation talks to.
+  std::vector<std::unique_ptr<bot::Bot>> bots;
   if (n == 1) {
-    bot = std::make_unique<bot::Bot>(packs[0]);
-    openings.resize(1);
+    for (const auto& pack : opened) {
+      bots.push_back(std::make_unique<bot::Bot>(pack));
+    }
   } else {
-    bot = std::make_unique<bot::Bot>(
-        std::make_shared<const dialogs::Library>(std::move(packs)));
+    bots.push_back(std::make_unique<bot::Bot>(
+        std::make_shared<const dialogs::Library>(library)));
   }
   const std::vector<std::string> follow_ups = {"how is it treated?",
                                                "what causes it?"};
@@ -357,11 +364,11 @@ void LibraryConversations(benchmark::State& state, bool titles) {
   AllocationCounter allocs(state);
   for (auto _ : state) {
     const std::size_t turn = i % 3, conversation = i / 3;
-    const std::string& text = turn == 0
-                                  ? openings[conversation % openings.size()]
-                                  : follow_ups[turn - 1];
-    benchmark::DoNotOptimize(
-        bot->Handle("s" + std::to_string(conversation % 64), {text, ""}));
+    const std::size_t opening = conversation % openings.size();
+    const std::string& text =
+        turn == 0 ? openings[opening] : follow_ups[turn - 1];
+    benchmark::DoNotOptimize(bots[opening % bots.size()]->Handle(
+        "s" + std::to_string(conversation % 64), {text, ""}));
     ++i;
   }
   state.SetItemsProcessed(state.iterations());

@@ -59,6 +59,30 @@ TEST_F(LexiconFolder, AMistakeNamesTheFileAndLine) {
       << lex.error().message;
 }
 
+// The everyday list's words are stemmed once when the lexicon loads
+// (Lexicon::Stem then looks them up): each stems as Snowball stems it
+// without the list, and a word the list lacks is stemmed all the same.
+TEST_F(LexiconFolder, EverydayWordsStemAsWithoutTheList) {
+  const std::vector<std::string> words = {"treated", "causes",       "running",
+                                          "happily", "organization", "a"};
+  std::string list;
+  for (const auto& w : words) list += w + "\n";
+  Write("everyday.dic", list);
+  Write("sources.txt", "[word-lists]\n");
+  auto plain = LoadLexicon(dir_);
+  Write("sources.txt",
+        "[word-lists]\neveryday: " + (dir_ / "everyday.dic").string() + "\n");
+  auto listed = LoadLexicon(dir_);
+  ASSERT_TRUE(plain) << plain.error().message;
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_TRUE((*listed)->Is("treated", intents::WordClass::kEveryday));
+  for (const std::string w : {"treated", "causes", "running", "happily",
+                              "organization", "a", "treating", "hepatic"}) {
+    EXPECT_EQ((*listed)->Stem(w), (*plain)->Stem(w)) << w;
+  }
+  EXPECT_EQ((*listed)->Stem("treated"), "treat");
+}
+
 TEST_F(LexiconFolder, AMissingWordListIsReportedNotFatal) {
   Write("sources.txt",
         "[word-lists]\nmedical: " + (dir_ / "no-such.dic").string() + "\n");

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace faqbot::intents {
 namespace {
@@ -101,6 +103,26 @@ TEST(Speller, EditDistanceOfLongWords) {
   EXPECT_EQ(EditDistance(swapped, typo), 1);
   EXPECT_EQ(EditDistance(word, word + "xyz"), 3);
   EXPECT_EQ(EditDistance("x" + word, word + "x"), 2);
+}
+
+// With a limit, a distance within it is exact and one beyond it is
+// reported as just over it: every pair of short strings over three
+// letters, against the unlimited distance.
+TEST(Speller, EditDistanceWithinALimitAgreesWithTheWholeTable) {
+  std::vector<std::string> words = {""};
+  for (std::size_t at = 0; at < words.size() && words.size() < 121; ++at) {
+    if (words[at].size() == 4) continue;
+    for (const char c : std::string("abc")) words.push_back(words[at] + c);
+  }
+  for (const auto& a : words) {
+    for (const auto& b : words) {
+      const int whole = EditDistance(a, b);
+      for (int limit = 0; limit <= 3; ++limit) {
+        EXPECT_EQ(EditDistance(a, b, limit), std::min(whole, limit + 1))
+            << a << " " << b << " " << limit;
+      }
+    }
+  }
 }
 
 }  // namespace
