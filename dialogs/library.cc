@@ -1,6 +1,7 @@
 #include "dialogs/library.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -297,22 +298,18 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
   const std::string main =
       shape.questions.empty() ? std::string(text) : shape.questions[0];
   std::optional<std::vector<std::string>> story_keys;  // once, when needed
+  const auto story = [&]() -> const std::vector<std::string>& {
+    if (!story_keys) story_keys = Keys(shape.context);
+    return *story_keys;
+  };
+  // The conversation's article is read only when a stem of its subject is
+  // among the message's: otherwise it keeps the message unless another
+  // article's title subject is named, whatever it would read.
+  const bool read_current = current >= 0 && SubjectStemAmong(keys, current);
   for (const int p : candidates) {
-    const intents::Matcher& matcher = packs_[p]->matcher;
-    const intents::SubjectCheck asked = matcher.CheckSubject(main);
-    bool named = asked.about_pack;
-    for (std::size_t q = 1; !named && q < shape.questions.size(); ++q) {
-      named = matcher.CheckSubject(shape.questions[q]).about_pack;
+    if ((p != current || read_current) && NamesArticle(p, main, shape, story)) {
+      route.named.push_back(p);
     }
-    if (!named && !shape.context.empty()) {
-      const intents::SubjectCheck told = matcher.CheckSubject(shape.context);
-      named = told.about_pack && !told.decides;
-      if (told.about_pack && told.decides && OnlyScopeDecides(told)) {
-        if (!story_keys) story_keys = Keys(shape.context);
-        named = NamesTitleSubject(*story_keys, p);
-      }
-    }
-    if (named) route.named.push_back(p);
   }
   const bool current_named = std::find(route.named.begin(), route.named.end(),
                                        current) != route.named.end();
@@ -351,6 +348,30 @@ LibraryRoute Library::RouteByKeys(std::string_view text,
     route.trial = only;
   }
   return route;
+}
+
+bool Library::SubjectStemAmong(const std::vector<std::string>& keys,
+                               int p) const {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+    const auto it = packs_by_stem_.find(key);
+    return it != packs_by_stem_.end() &&
+           std::binary_search(it->second.begin(), it->second.end(), p);
+  });
+}
+
+bool Library::NamesArticle(
+    int p, const std::string& main, const intents::MessageShape& shape,
+    const std::function<const std::vector<std::string>&()>& story_keys) const {
+  const intents::Matcher& matcher = packs_[p]->matcher;
+  if (matcher.CheckSubject(main).about_pack) return true;
+  for (std::size_t q = 1; q < shape.questions.size(); ++q) {
+    if (matcher.CheckSubject(shape.questions[q]).about_pack) return true;
+  }
+  if (shape.context.empty()) return false;
+  const intents::SubjectCheck told = matcher.CheckSubject(shape.context);
+  if (!told.about_pack) return false;
+  if (!told.decides) return true;
+  return OnlyScopeDecides(told) && NamesTitleSubject(story_keys(), p);
 }
 
 // Whether `keys` hold a word of pack `p`'s title that no other article's

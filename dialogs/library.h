@@ -22,6 +22,7 @@
 #ifndef FAQBOT_DIALOGS_LIBRARY_H_
 #define FAQBOT_DIALOGS_LIBRARY_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,7 +41,10 @@ struct LibraryRoute {
   int pack = -1;
   // Every pack whose subject the message names (and that does not refuse
   // it), in library order; more than one and no current among them: the
-  // articles to clarify between.
+  // articles to clarify between. The current article is among them only
+  // when a stem of its subject is among the message's (else it keeps the
+  // message unless another article's title subject is named, and is not
+  // asked).
   std::vector<int> named;
   // No article named or chosen and no current article: the subjects the
   // message asks about that no article of the library mentions
@@ -93,6 +97,15 @@ class Library {
   LibraryRoute RouteByKeys(std::string_view text,
                            const std::vector<std::string>& keys,
                            int current) const;
+  // Whether a stem that can name pack `p`'s subject is among `keys`.
+  bool SubjectStemAmong(const std::vector<std::string>& keys, int p) const;
+  // Whether pack `p`'s subject reading finds its subject asked in a
+  // message (its `main` question, `shape`'s other questions, or its story
+  // when that decides by no more than a scope word and names the title's
+  // subject, whose keys `story_keys` gives).
+  bool NamesArticle(
+      int p, const std::string& main, const intents::MessageShape& shape,
+      const std::function<const std::vector<std::string>&()>& story_keys) const;
   // For a message routed to pack `to`, which reads the lexicon's flags
   // itself (knowing its condition's usual course): another pack whose own
   // warning signs (its advice's) `text` shows as urgent now, or -1. A
