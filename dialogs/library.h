@@ -13,9 +13,11 @@
 // Only the articles a message may concern are asked: an index from the
 // stems that can name each article's subject (Matcher::SubjectStems) and
 // its title's terms to the articles, with spelling tolerance over the
-// titles' and headings' words, finds them; the conversation's article is
-// always asked. A library of a thousand articles costs a message about
-// what one does.
+// titles' and headings' words, finds them; the conversation's article
+// is asked when the index finds it too (else it keeps the message unless
+// another article's title subject is named). A message costs a library
+// of a thousand articles what it costs one of ten, under twice what it
+// costs the article alone (docs/performance.md).
 //
 // Pure logic, no I/O; const and thread-safe once built. The bot that
 // serves a library with it (sessions, pages, sources) is bot.h's.
