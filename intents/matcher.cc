@@ -597,17 +597,10 @@ void Matcher::RemoveTermsOnce(const std::string& span, Analysis* a) const {
 
 void Matcher::ScoreKeywords(Signals* sig, bool explain) const {
   const auto& terms = sig->analysis.terms;
-  // Each term counts once; a short message's earlier terms are searched,
-  // a long one's are remembered in a set.
-  constexpr std::size_t kScanned = 24;
-  std::unordered_set<std::string_view> seen;
+  FirstTimes first(terms);  // each term counts once
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const std::string& term = terms[i];
-    const bool repeated = terms.size() <= kScanned
-                              ? std::find(terms.begin(), terms.begin() + i,
-                                          term) != terms.begin() + i
-                              : !seen.insert(term).second;
-    if (repeated) continue;
+    if (!first(i)) continue;
     if (const auto scope = scope_terms_.find(term);
         scope != scope_terms_.end()) {
       sig->out_of_scope.push_back(scope->second);

@@ -35,12 +35,10 @@ std::vector<PassageHit> PassageIndex::Rank(
     const std::vector<std::string>& terms, std::size_t limit,
     const std::function<bool(const std::string&, int)>& says) const {
   std::vector<PassageHit> hits;
+  FirstTimes first(terms);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const std::string& term = terms[i];
-    if (std::find(terms.begin(), terms.begin() + i, term) !=
-        terms.begin() + i) {
-      continue;  // once
-    }
+    if (!first(i)) continue;  // once
     const auto it = postings_.find(term);
     // A term in very many passages says next to nothing (its idf is near
     // zero) and would cost in a large pack.

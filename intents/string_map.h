@@ -205,6 +205,32 @@ class StringSet {
   Map map_;
 };
 
+// Whether each string of a list comes there for the first time, asked in
+// order (a message's terms, each counted once): a short list's earlier
+// strings are searched, a long one's remembered in a set, since searching
+// grows with the square of a long message's length.
+class FirstTimes {
+ public:
+  // `strings` must outlive this and not change.
+  explicit FirstTimes(const std::vector<std::string>& strings)
+      : strings_(strings) {}
+  // Whether strings[i] is not among strings[0, i); ask for each i in turn.
+  bool operator()(std::size_t i) {
+    if (strings_.size() <= kScanned) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (strings_[j] == strings_[i]) return false;
+      }
+      return true;
+    }
+    return seen_.insert(strings_[i]).second;
+  }
+
+ private:
+  static constexpr std::size_t kScanned = 24;
+  const std::vector<std::string>& strings_;
+  StringSet seen_;
+};
+
 }  // namespace faqbot::intents
 
 #endif  // FAQBOT_INTENTS_STRING_MAP_H_

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "intents/string_map.h"
+
 namespace faqbot::intents {
 namespace {
 
@@ -24,6 +29,35 @@ TEST(PassageIndex, RanksTheSentenceTheWordsMeetIn) {
   const auto common = index.Rank({"stone"}, 5, kAll);
   ASSERT_EQ(common.size(), 4u);
   EXPECT_LT(common[0].score, hits[0].score);
+}
+
+// A long message counts each term once, as a short one does: its
+// repeated words do not raise a passage's score.
+TEST(PassageIndex, ALongMessageCountsEachTermOnce) {
+  PassageIndex index;
+  index.Add(0, {"stone", "pass", "week"}, "Stones pass in weeks.");
+  index.Add(1, {"stone", "pain", "side"}, "Stones cause pain in the side.");
+  index.Build();
+  const std::vector<std::string> once = {"stone", "pass", "pain"};
+  std::vector<std::string> repeated;
+  for (int i = 0; i < 20; ++i) {
+    repeated.insert(repeated.end(), {"pass", "the", "pain", "stone"});
+  }
+  for (const auto& terms : {once, repeated}) {
+    const auto hits = index.Rank(terms, 5, kAll);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_DOUBLE_EQ(hits[0].score, index.Rank(once, 5, kAll)[0].score)
+        << terms.size() << " terms";
+  }
+  // FirstTimes, which both lengths go through: the first of each only.
+  for (const auto& terms : {once, repeated}) {
+    FirstTimes first(terms);
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (first(i)) kept.push_back(terms[i]);
+    }
+    EXPECT_EQ(kept.size(), terms.size() == 3 ? 3u : 4u);
+  }
 }
 
 TEST(PassageIndex, OnlyWordsThatSaySomethingAreSpecific) {
