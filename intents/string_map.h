@@ -222,13 +222,27 @@ class FirstTimes {
       }
       return true;
     }
-    return seen_.insert(strings_[i]).second;
+    // An open-addressing table of the strings' indexes (+1; 0: empty),
+    // at most half full: one allocation, no copy of a string.
+    if (slots_.empty()) {
+      std::size_t capacity = 64;
+      while (capacity < 2 * strings_.size()) capacity *= 2;
+      slots_.assign(capacity, 0);
+    }
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = HashWord(strings_[i]) & mask;; at = (at + 1) & mask) {
+      if (slots_[at] == 0) {
+        slots_[at] = static_cast<std::uint32_t>(i) + 1;
+        return true;
+      }
+      if (strings_[slots_[at] - 1] == strings_[i]) return false;
+    }
   }
 
  private:
   static constexpr std::size_t kScanned = 24;
   const std::vector<std::string>& strings_;
-  StringSet seen_;
+  std::vector<std::uint32_t> slots_;
 };
 
 }  // namespace faqbot::intents
