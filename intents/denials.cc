@@ -1,15 +1,25 @@
 #include "intents/denials.h"
 
+#include <array>
+
 namespace faqbot::intents {
 
 std::vector<WordSpan> DeniedSpans(const std::vector<std::string>& words,
                                   const Lexicon& lexicon, bool statement) {
   constexpr std::size_t kReach = 3;  // "I have had no pain"
   // Each word's classes, looked up once (a long message asked each word
-  // up to five times).
-  std::vector<WordClasses> classes;
-  classes.reserve(words.size());
-  for (const auto& word : words) classes.push_back(lexicon.Classes(word));
+  // up to five times); on the stack for a short message.
+  constexpr std::size_t kOnStack = 32;
+  std::array<WordClasses, kOnStack> stack;
+  std::vector<WordClasses> heap;
+  WordClasses* classes = stack.data();
+  if (words.size() > kOnStack) {
+    heap.resize(words.size());
+    classes = heap.data();
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    classes[i] = lexicon.Classes(words[i]);
+  }
   const auto is = [&](std::size_t at, WordClass cls) {
     return classes[at].test(static_cast<std::size_t>(cls));
   };
