@@ -279,25 +279,7 @@ Status Lexicon::AddLine(std::string_view section, std::string_view line,
     table[Canonical(Trim(line.substr(0, eq)))] = std::move(to);
     return Ok();
   }
-  if (section == "spelling-parts") {
-    const std::size_t eq = line.find('=');
-    const std::string from =
-        Canonical(Trim(line.substr(0, std::min(eq, line.size()))));
-    const std::string to = eq == std::string_view::npos
-                               ? ""
-                               : Canonical(Trim(line.substr(eq + 1)));
-    const bool ending = from.starts_with('-') && to.starts_with('-');
-    const bool beginning = from.ends_with('-') && !to.starts_with('-');
-    if (!ending && !beginning) {
-      return Bad(origin,
-                 "expected \"beginning- = respelled\" or \"-ending = "
-                 "-respelled\"");
-    }
-    spelling_parts_.push_back(
-        ending ? SpellingPart{from.substr(1), to.substr(1), true}
-               : SpellingPart{from.substr(0, from.size() - 1), to, false});
-    return Ok();
-  }
+  if (section == "spelling-parts") return AddSpellingPart(line, origin);
   if (section == "synonyms") {
     if (line.find(':') == std::string_view::npos) {
       return Bad(origin, "expected \"canonical: alternative, ...\"");
@@ -526,7 +508,40 @@ bool Lexicon::IsStem(std::string_view stem, WordClass cls) const {
          it->second.test(static_cast<std::size_t>(cls));
 }
 
+Status Lexicon::AddSpellingPart(std::string_view line, const Origin& origin) {
+  const std::size_t eq = line.find('=');
+  const std::string from =
+      Canonical(Trim(line.substr(0, std::min(eq, line.size()))));
+  const std::string to =
+      eq == std::string_view::npos ? "" : Canonical(Trim(line.substr(eq + 1)));
+  const bool ending = from.starts_with('-') && to.starts_with('-');
+  const bool beginning = from.ends_with('-') && !to.starts_with('-');
+  if (!ending && !beginning) {
+    return Bad(origin,
+               "expected \"beginning- = respelled\" or \"-ending = "
+               "-respelled\"");
+  }
+  spelling_parts_.push_back(
+      ending ? SpellingPart{from.substr(1), to.substr(1), true}
+             : SpellingPart{from.substr(0, from.size() - 1), to, false});
+  const std::string& part = spelling_parts_.back().from;
+  if (part.size() < 2) {
+    part_pairs_.set();  // every word may have it
+  } else {
+    part_pairs_.set(ending ? LetterPair(part[part.size() - 2], part.back())
+                           : LetterPair(part[0], part[1]));
+  }
+  return Ok();
+}
+
 std::string Lexicon::Respelled(std::string_view word) const {
+  // Most words neither begin nor end with a part's first or last two
+  // letters: one test instead of comparing every part.
+  if (word.size() < 2 ||
+      (!part_pairs_.test(LetterPair(word[0], word[1])) &&
+       !part_pairs_.test(LetterPair(word[word.size() - 2], word.back())))) {
+    return "";
+  }
   for (const auto& part : spelling_parts_) {
     if (word.size() <= part.from.size()) continue;
     if (part.ending && word.ends_with(part.from)) {

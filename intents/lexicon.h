@@ -411,6 +411,8 @@ class Lexicon {
                     const std::vector<std::string>& head,
                     const std::string& pattern, const Origin& origin);
   void AddEntry(WordClass cls, std::string entry, const Origin& origin);
+  // A line of [spelling-parts]: "haem- = hem" or "-aemia = -emia".
+  Status AddSpellingPart(std::string_view line, const Origin& origin);
 
   std::string language_;
   std::unique_ptr<Stemmer> stemmer_;
@@ -441,6 +443,13 @@ class Lexicon {
     bool ending;
   };
   std::vector<SpellingPart> spelling_parts_;
+  // The first two letters of each beginning and the last two of each
+  // ending, as LetterPair()s (all set when a part is shorter).
+  static std::size_t LetterPair(char a, char b) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 |
+           static_cast<unsigned char>(b);
+  }
+  std::bitset<1 << 16> part_pairs_;
   std::vector<LexiconLine> synonyms_;
   StringMap<Sense> senses_;
   StringMap<Sense> containers_;  // substance -> foods

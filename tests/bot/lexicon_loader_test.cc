@@ -42,6 +42,30 @@ TEST_F(LexiconFolder, ReadsEveryFileAndNamesWhereEachWordCameFrom) {
             "lexicon/" + dir_.filename().string() + "/words.txt line 6");
 }
 
+// [spelling-parts]: a British beginning or ending is respelled, the
+// first part that fits winning; a word with neither is left alone, and a
+// one-letter part is found too (the quick test by two letters then lets
+// every word through).
+TEST_F(LexiconFolder, SpellingPartsRespellBeginningsAndEndings) {
+  Write("sources.txt", "[word-lists]\n");
+  Write("words.txt",
+        "[spelling-parts]\nhaem- = hem\nanaem- = anem\n-aemia = -emia\n"
+        "-tumour = -tumor\n");
+  auto lex = LoadLexicon(dir_);
+  ASSERT_TRUE(lex) << lex.error().message;
+  EXPECT_EQ((*lex)->Respelled("haemorrhage"), "hemorrhage");
+  EXPECT_EQ((*lex)->Respelled("anaemia"), "anemia");
+  EXPECT_EQ((*lex)->Respelled("leukaemia"), "leukemia");
+  EXPECT_EQ((*lex)->Respelled("fibrotumour"), "fibrotumor");
+  EXPECT_EQ((*lex)->Respelled("stones"), "");
+  EXPECT_EQ((*lex)->Respelled("h"), "");
+  Write("words.txt", "[spelling-parts]\n-s = -z\nhaem- = hem\n");
+  lex = LoadLexicon(dir_);
+  ASSERT_TRUE(lex) << lex.error().message;
+  EXPECT_EQ((*lex)->Respelled("stones"), "stonez");
+  EXPECT_EQ((*lex)->Respelled("haemorrhage"), "hemorrhage");
+}
+
 TEST_F(LexiconFolder, AMistakeNamesTheFileAndLine) {
   Write("words.txt", "[stopwords]\nthe\n[no-such-section]\nx\n");
   Write("sources.txt", "");
