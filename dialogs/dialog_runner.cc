@@ -199,8 +199,9 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   Trace local;
   local.keep_steps = false;
   Trace& tr = trace ? *trace : local;
+  intents::SentenceAnalyses sentences;  // read once, for its parts too
   tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
-                                   /*explain=*/trace != nullptr);
+                                   /*explain=*/trace != nullptr, &sentences);
   Turn t = MakeTurn(tr.signals, tr);
   if (auto r = RedFlag(t)) {  // 1
     MarkUrgent(state);
@@ -219,7 +220,7 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   // The message itself is the one question when it is short or asks
   // nothing by the rules of ReadMessage.
   const bool whole = simple || shape.questions.empty();
-  MessageReading reading(pack_.matcher);
+  MessageReading reading(pack_.matcher, &sentences);
   reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
     reading.SetStory(shape.context, shape.questions);

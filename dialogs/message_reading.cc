@@ -16,8 +16,9 @@ const intents::Signals& MessageReading::Signals(std::string_view text) {
   for (const auto& [known, signals] : signals_) {
     if (known == text) return *signals;
   }
-  const intents::Signals& read = *owned_.emplace_back(
-      std::make_unique<intents::Signals>(matcher_.Match(text)));
+  const intents::Signals& read =
+      *owned_.emplace_back(std::make_unique<intents::Signals>(matcher_.Match(
+          text, /*correct_spelling=*/true, /*explain=*/false, sentences_)));
   signals_.emplace_back(text, &read);
   return read;
 }

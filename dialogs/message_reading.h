@@ -22,8 +22,11 @@ namespace faqbot::dialogs {
 
 class MessageReading {
  public:
-  explicit MessageReading(const intents::Matcher& matcher)
-      : matcher_(matcher) {}
+  // `sentences` (may be null) holds the message's sentences as read when
+  // it was matched whole; it must outlive this reading.
+  explicit MessageReading(const intents::Matcher& matcher,
+                          intents::SentenceAnalyses* sentences = nullptr)
+      : matcher_(matcher), sentences_(sentences) {}
   MessageReading(const MessageReading&) = delete;
   MessageReading& operator=(const MessageReading&) = delete;
 
@@ -58,6 +61,7 @@ class MessageReading {
 
  private:
   const intents::Matcher& matcher_;
+  intents::SentenceAnalyses* sentences_;
   // A message has a handful of pieces: short lists, searched in order.
   std::vector<std::pair<std::string_view, const intents::Signals*>> signals_;
   std::vector<std::unique_ptr<intents::Signals>> owned_;

@@ -92,16 +92,22 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon, SynonymTable synonyms,
     : lexicon_(std::move(lexicon)),
       analyzer_(*lexicon_, std::move(synonyms), corrects_spelling) {}
 
-std::vector<SentenceWords> Matcher::ReadSentences(std::string_view text,
-                                                  bool correct_spelling,
-                                                  Analysis* whole) const {
+std::vector<SentenceWords> Matcher::ReadSentences(
+    std::string_view text, bool correct_spelling, Analysis* whole,
+    SentenceAnalyses* known) const {
   std::vector<SentenceWords> out;
   const auto append = [](auto& to, auto& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()),
               std::make_move_iterator(from.end()));
   };
-  for (const std::string_view sentence : SentenceViews(text, *lexicon_)) {
-    Analysis a = analyzer_.Analyze(sentence, correct_spelling);
+  if (!correct_spelling) known = nullptr;
+  const std::vector<std::string_view> sentences =
+      SentenceViews(text, *lexicon_);
+  for (const std::string_view sentence : sentences) {
+    const Analysis* read = known ? known->Find(sentence) : nullptr;
+    Analysis a = read ? *read : analyzer_.Analyze(sentence, correct_spelling);
+    // A text of one sentence is a question read once: not worth keeping.
+    if (known && !read && sentences.size() > 1) known->Add(sentence, a);
     out.push_back({sentence, a.words, a.terms});
     if (!whole) continue;
     // The whole text's analysis is its sentences' (no synonym spans a
@@ -500,11 +506,11 @@ std::vector<RedFlagHit> Matcher::RedFlags(std::string_view text) const {
 }
 
 Signals Matcher::Match(std::string_view text, bool correct_spelling,
-                       bool explain) const {
+                       bool explain, SentenceAnalyses* known) const {
   if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
   Signals sig;
   std::vector<SentenceWords> sentences =
-      ReadSentences(text, correct_spelling, &sig.analysis);
+      ReadSentences(text, correct_spelling, &sig.analysis, known);
   sig.red_flags = red_flags_.Read(sentences);
   SetAsideDenials(sentences, &sig.analysis);
   SetAsideToldPhrases(sentences, &sig.analysis);

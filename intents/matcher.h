@@ -127,6 +127,26 @@ struct SubjectCheck {
   std::vector<std::string> evidence;  // for `faqbot explain`
 };
 
+// The analyses of one message's sentences, kept while the message is
+// read: its questions and its story are its own sentences again, and
+// Match() given this reads each sentence once. A message has a handful:
+// a list searched in order. Only spelling-corrected readings are kept.
+class SentenceAnalyses {
+ public:
+  const Analysis* Find(std::string_view sentence) const {
+    for (const auto& [text, analysis] : known_) {
+      if (text == sentence) return &analysis;
+    }
+    return nullptr;
+  }
+  void Add(std::string_view sentence, Analysis analysis) {
+    known_.emplace_back(std::string(sentence), std::move(analysis));
+  }
+
+ private:
+  std::vector<std::pair<std::string, Analysis>> known_;
+};
+
 class Matcher {
  public:
   // The lexicon's synonym groups, then the pack's (`synonyms`, built over
@@ -211,9 +231,12 @@ class Matcher {
   // Everything `text` says. `correct_spelling` is false when matching the
   // pack's own sentences (to find their facets). `explain` fills the
   // evidence strings (for `faqbot explain`); without it matching allocates
-  // no text.
+  // no text. With `sentences`, a sentence read before (a question of the
+  // message read whole) is not analysed again, and one of a text of
+  // several sentences is kept there.
   Signals Match(std::string_view text, bool correct_spelling = true,
-                bool explain = false) const;
+                bool explain = false,
+                SentenceAnalyses* sentences = nullptr) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
   const std::string& passage_text(int passage) const {
@@ -354,9 +377,9 @@ class Matcher {
   Status AddBuiltins();
   // `text` read sentence by sentence (words and terms of each); `whole`,
   // if not null, gets the analysis of all of `text`.
-  std::vector<SentenceWords> ReadSentences(std::string_view text,
-                                           bool correct_spelling,
-                                           Analysis* whole = nullptr) const;
+  std::vector<SentenceWords> ReadSentences(
+      std::string_view text, bool correct_spelling, Analysis* whole = nullptr,
+      SentenceAnalyses* known = nullptr) const;
   void BuildPostings();
   void SetAsideDenials(const std::vector<SentenceWords>& sentences,
                        Analysis* a) const;

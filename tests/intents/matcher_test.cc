@@ -39,6 +39,36 @@ TEST_F(MatcherTest, RanksByDistinctiveWords) {
   EXPECT_EQ(Best("is it dangerous"), overview_);
 }
 
+// A message's sentences read whole are kept for its parts: a question
+// read again finds its sentence's reading there, and its signals are
+// what reading it afresh gives (spelling corrected as before). A text of
+// one sentence is not kept; a reading without correction keeps nothing.
+TEST_F(MatcherTest, AMessagesSentencesAreReadOnceForItsParts) {
+  const std::string story = "My doctor found stones in my bile duct.";
+  const std::string question = "Do they need albendazol?";
+  SentenceAnalyses sentences;
+  m_.Match(story + " " + question, true, false, &sentences);
+  ASSERT_NE(sentences.Find(story), nullptr);
+  ASSERT_NE(sentences.Find(question), nullptr);
+  for (const auto& part : {story, question}) {
+    const Signals kept = m_.Match(part, true, false, &sentences);
+    const Signals fresh = m_.Match(part);
+    EXPECT_EQ(kept.analysis.terms, fresh.analysis.terms) << part;
+    EXPECT_EQ(kept.analysis.corrections.size(),
+              fresh.analysis.corrections.size());
+    ASSERT_FALSE(kept.candidates.empty());
+    EXPECT_EQ(kept.candidates[0].intent, fresh.candidates[0].intent);
+    EXPECT_DOUBLE_EQ(kept.candidates[0].score, fresh.candidates[0].score);
+  }
+  EXPECT_EQ(m_.Match(question, true, false, &sentences).candidates[0].intent,
+            worms_);
+  SentenceAnalyses one, plain;
+  m_.Match(question, true, false, &one);
+  EXPECT_EQ(one.Find(question), nullptr);
+  m_.Match(story + " " + question, false, false, &plain);
+  EXPECT_EQ(plain.Find(story), nullptr);
+}
+
 TEST_F(MatcherTest, SubjectWordsCountLittleOutsideTheOverview) {
   const Signals s = m_.Match("liver");
   ASSERT_FALSE(s.candidates.empty());
