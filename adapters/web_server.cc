@@ -144,7 +144,14 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
 WebServer::WebServer(net::io_context& ioc, bot::Bot& bot, ServerConfig config)
     : impl_(std::make_shared<Impl>(ioc, bot, std::move(config))) {}
 
-WebServer::~WebServer() = default;
+WebServer::~WebServer() {
+  // A backstage task holds the session it answers, whose socket belongs to
+  // the io_context: the tasks finish here, before the caller goes on to
+  // destroy the io_context (handlers it still holds may keep the Impl,
+  // and so the backstage, alive until then, and a session closed by a
+  // late task raced its shutdown).
+  impl_->backstage->Join();
+}
 
 Status WebServer::Listen() {
   boost::system::error_code ec;

@@ -34,6 +34,8 @@ class WebServer {
  public:
   // `ioc` and `bot` must outlive the server.
   WebServer(boost::asio::io_context& ioc, bot::Bot& bot, ServerConfig config);
+  // Waits for the work already handed backstage (call it before the
+  // io_context is destroyed, as the io_context must outlive the server).
   ~WebServer();
   WebServer(const WebServer&) = delete;  // owns the listening socket
   WebServer& operator=(const WebServer&) = delete;
