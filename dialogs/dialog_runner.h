@@ -138,13 +138,13 @@ class DialogRunner {
                                      MessageReading& reading) const;
   void AddStorySubject(Turn& t, MessageReading& reading,
                        intents::SubjectCheck* check) const;
+  // A condition the article never names asked as the subject's cause.
+  bool AsksACauseItNeverNames(const Turn& t,
+                              const intents::SubjectCheck& check) const;
   // "How is rheumatoid arthritis treated?" of a Baker's cyst article that
   // names it only among the causes: a condition (a disease word) asked for
   // its treatment or lifestyle, in a question that does not name the
   // subject, from a section with no sentence on that facet: not covered.
-  // A condition the article never names asked as the subject's cause.
-  bool AsksACauseItNeverNames(const Turn& t,
-                              const intents::SubjectCheck& check) const;
   std::optional<Reply> OtherConditionAsked(const Turn& t,
                                            DialogState* state) const;
   Reply NotCovered(DialogState* state,

@@ -114,7 +114,7 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
   TranscriptDb& db = **opened;
   TranscriptReport r;
   // Question and count rows.
-  const auto counted = [](std::vector<std::pair<std::string, uint64_t>>* to) {
+  const auto counted = [](Counts* to) {
     return [to](const TranscriptDb::Row& row) {
       to->emplace_back(row.Text(0), static_cast<uint64_t>(row.Int(1)));
     };
