@@ -234,10 +234,10 @@ Status Lexicon::AddFile(std::string_view name, std::string_view text) {
 void Lexicon::AddEntry(WordClass cls, std::string entry, const Origin& origin) {
   if (entry.empty()) return;
   const auto index = static_cast<std::size_t>(cls);
-  WordClasses& bits = classes_[entry];
+  WordClasses& bits = bits_[entry].classes;
   if (bits.test(index)) return;
   bits.set(index);
-  first_words_[entry.substr(0, entry.find(' '))].set(index);
+  bits_[entry.substr(0, entry.find(' '))].starts.set(index);
   longest_entry_ = std::max<std::size_t>(
       longest_entry_, 1 + std::count(entry.begin(), entry.end(), ' '));
   longest_entry_chars_ = std::max(longest_entry_chars_, entry.size());
@@ -470,8 +470,7 @@ void Lexicon::BuildBuiltinSpelling() {
 }
 
 WordClasses Lexicon::Classes(std::string_view entry) const {
-  const auto it = classes_.find(entry);
-  return it == classes_.end() ? WordClasses() : it->second;
+  return BitsOf(entry).classes;
 }
 
 std::size_t Lexicon::EntryAt(const std::vector<std::string>& words,

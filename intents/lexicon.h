@@ -306,8 +306,20 @@ class Lexicon {
   bool Is(std::string_view entry, WordClass cls) const {
     const auto c = static_cast<std::size_t>(cls);
     if (lists_.test(c)) return word_lists_[c].contains(entry);
-    const auto it = classes_.find(entry);
-    return it != classes_.end() && it->second.test(c);
+    return BitsOf(entry).classes.test(c);
+  }
+  // What the lexicon files say of an entry, in one lookup: its classes,
+  // and the classes with an entry that starts with it (a word list's
+  // classes, such as kMedical, are not among them). For code that asks
+  // many classes of the same words (ClassedWords).
+  struct EntryBits {
+    WordClasses classes;
+    WordClasses starts;
+  };
+  const EntryBits& BitsOf(std::string_view entry) const {
+    static const EntryBits kNone;
+    const auto it = bits_.find(entry);
+    return it == bits_.end() ? kNone : it->second;
   }
   // All its classes from the lexicon files at once (a word list's class,
   // such as kMedical, only through Is()).
@@ -315,9 +327,7 @@ class Lexicon {
   // Whether an entry of the class starts with the word `word` ("same" for
   // "same as"): a cheap test before looking a phrase up.
   bool StartsEntry(std::string_view word, WordClass cls) const {
-    const auto it = first_words_.find(word);
-    return it != first_words_.end() &&
-           it->second.test(static_cast<std::size_t>(cls));
+    return BitsOf(word).starts.test(static_cast<std::size_t>(cls));
   }
   // Whether a stem is the stem of one of the class's words ("deni" for
   // "denies"). Only after Finish().
@@ -421,11 +431,10 @@ class Lexicon {
   void BuildBuiltinVocabulary();  // before BuildBuiltinSpelling()
   std::unique_ptr<RegexCache> regexes_ = std::make_unique<RegexCache>();
   void BuildBuiltinSpelling();
-  StringMap<WordClasses> classes_;
+  StringMap<EntryBits> bits_;  // every entry and every entry's first word
   WordClasses lists_;  // classes given a word list, which hold their words
   WordList word_lists_[kWordClassCount];
   StringMap<WordClasses> stem_classes_;  // built by Finish()
-  StringMap<WordClasses> first_words_;   // of every entry
   std::size_t longest_entry_ = 1;        // in words
   std::size_t longest_entry_chars_ = 0;  // in characters
   static constexpr std::size_t kPhraseBuffer = 256;

@@ -318,7 +318,7 @@ class Matcher {
   struct SubjectReading;
   struct WordFacts;
   // What the subject check needs to know of a word.
-  WordFacts FactsOf(const std::string& word) const;
+  WordFacts FactsOf(SubjectReading& r, std::size_t i) const;
   bool JoinSplitWords(const Analysis& a, Analysis* joined) const;
   // Which of `a`'s words are part of a phrase the synonym table read as
   // one term the pack uses ("racing heart" for the article's
@@ -326,7 +326,7 @@ class Matcher {
   // Empty when no word is.
   std::vector<bool> WordsOfKnownPhrases(const Analysis& a) const;
   void CheckWord(SubjectReading& r, std::size_t i) const;
-  bool AfterAnAfterWord(const std::vector<std::string>& w, std::size_t i) const;
+  bool AfterAnAfterWord(SubjectReading& r, std::size_t i) const;
   std::string_view SubjectForm(std::string_view term) const;
   // Whether the summary (the subject's intent) uses `term`.
   bool InSummary(const std::string& term) const;
@@ -348,9 +348,8 @@ class Matcher {
   void CheckConditionNames(SubjectReading& r) const;
   // A content word the pack never uses; `even_cues`: also a facet cue's
   // word ("beer", an alcohol, to an article that never speaks of it).
-  bool Unheard(const std::string& word, bool even_cues = false) const;
-  bool InAnotherOrgan(const std::vector<std::string>& words,
-                      std::size_t i) const;
+  bool Unheard(SubjectReading& r, std::size_t i, bool even_cues = false) const;
+  bool InAnotherOrgan(SubjectReading& r, std::size_t i) const;
 
   enum class Kind {
     kIntent,

@@ -31,7 +31,15 @@ bool EndsWithOneOf(std::string_view word, const Lexicon& lexicon,
 }  // namespace
 
 TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
-  const WordClasses bits = lexicon.Classes(word);
+  return ClassifyTerm(word, lexicon.Classes(word), lexicon);
+}
+
+TermKind ClassifyTerm(const ClassedWords& words, std::size_t i) {
+  return ClassifyTerm(words[i], words.Classes(i), words.lexicon());
+}
+
+TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
+                      const Lexicon& lexicon) {
   if (bits.test(static_cast<std::size_t>(WordClass::kOrgans))) {
     return TermKind::kOrgan;
   }

@@ -12,8 +12,10 @@
 #ifndef FAQBOT_INTENTS_MEDICAL_TERMS_H_
 #define FAQBOT_INTENTS_MEDICAL_TERMS_H_
 
+#include <cstddef>
 #include <string_view>
 
+#include "intents/classed_words.h"
 #include "intents/lexicon.h"
 
 namespace faqbot::intents {
@@ -28,6 +30,11 @@ enum class TermKind {
 
 // What kind of word `word` (normalized, lower case) is.
 TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon);
+// The same for word `i` of `words`, whose classes are known.
+TermKind ClassifyTerm(const ClassedWords& words, std::size_t i);
+// The same for a word whose lexicon classes `bits` are known.
+TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
+                      const Lexicon& lexicon);
 
 // Whether `word` (or its singular) is in the medical vocabulary at all
 // (the spelling corrector never "corrects" such a word into an article

@@ -12,8 +12,10 @@
 // decide anything: a word the article does not use is not the subject of
 // the question because of that alone.
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
+#include "intents/classed_words.h"
 #include "intents/matcher.h"
 #include "intents/medical_terms.h"
 #include "intents/message.h"
@@ -26,11 +28,9 @@ namespace {
 
 // "Is it safe to fly with...", "can I still dive...": the activity asked
 // about, or npos.
-std::size_t ActivityAsked(const std::vector<std::string>& w,
-                          const Lexicon& lexicon) {
+std::size_t ActivityAsked(const ClassedWords& w) {
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
-    const bool allowed =
-        lexicon.Is(w[i], WordClass::kAllowed) && w[i + 1] == "to";
+    const bool allowed = w.Is(i, WordClass::kAllowed) && w[i + 1] == "to";
     const bool can_i = w[i] == "can" && w[i + 1] == "i";
     if (!allowed && !can_i) continue;
     std::size_t verb = i + 2;
@@ -42,23 +42,22 @@ std::size_t ActivityAsked(const std::vector<std::string>& w,
         (w[verb + 1] == "with" || w[verb + 1] == "while" ||
          w[verb + 1] == "if" || w[verb + 2] == "if" || w[verb + 2] == "with");
     if (can_i && !still && !with) continue;
-    if (!lexicon.Is(w[verb], WordClass::kManagementVerbs)) return verb;
+    if (!w.Is(verb, WordClass::kManagementVerbs)) return verb;
   }
   return std::string::npos;
 }
 
 // "Should I drink less coffee?", "can I eat eggs": what is eaten or drunk,
 // or npos.
-std::size_t ConsumptionAsked(const std::vector<std::string>& w,
-                             const Lexicon& lexicon) {
-  const auto verb = [&](const std::string& word) {
-    return lexicon.Is(word, WordClass::kConsumptionVerbs);
+std::size_t ConsumptionAsked(const ClassedWords& w) {
+  const auto verb = [&](std::size_t i) {
+    return w.Is(i, WordClass::kConsumptionVerbs);
   };
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!verb(w[i])) continue;
+    if (!verb(i)) continue;
     std::size_t j = i + 1;
     while (j < w.size() &&
-           (lexicon.Is(w[j], WordClass::kConsumptionBetween) || verb(w[j]))) {
+           (w.Is(j, WordClass::kConsumptionBetween) || verb(j))) {
       ++j;
     }
     if (j < w.size()) return j;
@@ -69,21 +68,20 @@ std::size_t ConsumptionAsked(const std::vector<std::string>& w,
 // "Could the nodule be from fatty liver?", "is this lesion...": what a
 // yes/no question opens on is what it asks about, unless it causes
 // something.
-bool OpensTheQuestion(const std::vector<std::string>& w, std::size_t i,
-                      const Lexicon& lexicon) {
-  if (i == 0 || !lexicon.Is(w[0], WordClass::kAuxiliaries)) return false;
+bool OpensTheQuestion(const ClassedWords& w, std::size_t i) {
+  if (i == 0 || !w.Is(0, WordClass::kAuxiliaries)) return false;
   for (std::size_t j = 1; j < i; ++j) {
-    if (!lexicon.Is(w[j], WordClass::kDeterminers) &&
-        !lexicon.Is(w[j], WordClass::kPointingBack)) {
+    if (!w.Is(j, WordClass::kDeterminers) &&
+        !w.Is(j, WordClass::kPointingBack)) {
       return false;
     }
   }
   // "Can stones in the gallbladder cause polyps?" asks what the opener
   // does to the subject: a cause of it.
-  return std::none_of(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
-                      [&](const std::string& word) {
-                        return lexicon.Is(word, WordClass::kCausingVerbs);
-                      });
+  for (std::size_t j = i + 1; j < w.size(); ++j) {
+    if (w.Is(j, WordClass::kCausingVerbs)) return false;
+  }
+  return true;
 }
 
 const char* KindName(TermKind kind) {
@@ -104,71 +102,20 @@ const char* KindName(TermKind kind) {
 
 }  // namespace
 
-// The word at `i` next to an organ the pack never names ("fatty
-// pancreas", "splenic hemangioma"), or followed closely by "in/on/of
-// [my|the...] <organ>".
-bool Matcher::InAnotherOrgan(const std::vector<std::string>& w,
-                             std::size_t i) const {
-  const Lexicon& lex = *lexicon_;
-  // An organ the article never names, or names only in passing ("bear
-  // gallbladder capsules" in an article on the liver): not in its title,
-  // headings or summary ("the wall of the large bowel (colon)").
-  const auto elsewhere = [&](const std::string& word) {
-    if (ClassifyTerm(word, lex) != TermKind::kOrgan) return false;
-    const std::string term = TermOf(word);
-    return !subject_level_terms_.contains(term) && !InSummary(term);
-  };
-  // The place after "in/on/of": "in my left breast", "of the kidney".
-  const auto place_after = [&](std::size_t k) {
-    while (k < w.size() && (lex.Is(w[k], WordClass::kDeterminers) ||
-                            lex.Is(w[k], WordClass::kPlainPlaces))) {
-      ++k;
-    }
-    return k;
-  };
-  // "A fatty pancreas": the subject's word set before another organ;
-  // "a splenic hemangioma": after one.
-  if (i + 1 < w.size() && elsewhere(w[i + 1])) return true;
-  if (i > 0 && elsewhere(w[i - 1])) return true;
-  // "My liver has a small cyst": another organ that has the finding; "my
-  // gallbladder wall is calcified": one that is it.
-  constexpr std::size_t kHasWithin = 4;
-  for (std::size_t k = i >= kHasWithin ? i - kHasWithin : 0; k + 1 < i; ++k) {
-    if (!elsewhere(w[k])) continue;
-    if (lex.Is(w[k + 1], WordClass::kHavingVerbs)) return true;
-    for (std::size_t j = k + 1; j < i && j <= k + 2; ++j) {
-      if (lex.Is(w[j], WordClass::kLinkingVerbs) && i <= j + 2) return true;
-    }
-  }
-  for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
-    if (!lex.Is(w[j], WordClass::kLocatives)) continue;
-    const std::size_t k = place_after(j + 1);
-    return k < w.size() && elsewhere(w[k]);
-  }
-  // "My prostate ultrasound shows calcifications", "a scan of my breast
-  // found...": an examination of another organ, in words that name none
-  // the pack does, found what it found there.
-  bool examined_elsewhere = false;
-  for (std::size_t k = 0; k < w.size() && !examined_elsewhere; ++k) {
-    if (!lex.Is(w[k], WordClass::kExaminations)) continue;
-    const bool before = k > 0 && elsewhere(w[k - 1]);
-    bool of = false;  // "a scan of my breast"
-    if (k + 2 < w.size() && lex.Is(w[k + 1], WordClass::kLocatives)) {
-      const std::size_t place = place_after(k + 2);
-      of = place < w.size() && elsewhere(w[place]);
-    }
-    examined_elsewhere = before || of;
-  }
-  return examined_elsewhere &&
-         std::none_of(w.begin(), w.end(), [&](const std::string& word) {
-           return ClassifyTerm(word, lex) == TermKind::kOrgan &&
-                  pack_terms_.contains(TermOf(word));
-         });
-}
-
 struct Matcher::SubjectReading {
+  SubjectReading(const Matcher& m, const Analysis& analysis, Facet f)
+      : matcher(m),
+        lexicon(*m.lexicon_),
+        a(analysis),
+        w(analysis.words, lexicon),
+        facet(f),
+        in_phrase(m.WordsOfKnownPhrases(analysis)),
+        memo_(analysis.words.size()) {}
+
+  const Matcher& matcher;
   const Lexicon& lexicon;
   const Analysis& a;
+  ClassedWords w;  // a.words
   Facet facet;
   SubjectCheck check;
   StringSet named;  // each subject once
@@ -178,6 +125,21 @@ struct Matcher::SubjectReading {
 
   bool InPhrase(std::size_t i) const {
     return !in_phrase.empty() && in_phrase[i];
+  }
+  // ClassifyTerm and TermOf of word `i`, each worked out once: the checks
+  // ask them of a word and its neighbours again and again.
+  TermKind Kind(std::size_t i) {
+    Memo& m = memo_[i];
+    if (!m.kind) m.kind = ClassifyTerm(w, i);
+    return *m.kind;
+  }
+  const std::string& Term(std::size_t i) {
+    Memo& m = memo_[i];
+    if (!m.termed) {
+      m.term = matcher.TermOf(a.words[i]);
+      m.termed = true;
+    }
+    return m.term;
   }
 
   void Uncovered(const std::string& word, const std::string& term,
@@ -192,7 +154,78 @@ struct Matcher::SubjectReading {
     }
     check.evidence.push_back(word + ": " + std::move(why));
   }
+
+ private:
+  struct Memo {
+    std::optional<TermKind> kind;
+    bool termed = false;
+    std::string term;
+  };
+  std::vector<Memo> memo_;  // one a word
 };
+
+// The word at `i` next to an organ the pack never names ("fatty
+// pancreas", "splenic hemangioma"), or followed closely by "in/on/of
+// [my|the...] <organ>".
+bool Matcher::InAnotherOrgan(SubjectReading& r, std::size_t i) const {
+  const ClassedWords& w = r.w;
+  // An organ the article never names, or names only in passing ("bear
+  // gallbladder capsules" in an article on the liver): not in its title,
+  // headings or summary ("the wall of the large bowel (colon)").
+  const auto elsewhere = [&](std::size_t k) {
+    if (r.Kind(k) != TermKind::kOrgan) return false;
+    const std::string& term = r.Term(k);
+    return !subject_level_terms_.contains(term) && !InSummary(term);
+  };
+  // The place after "in/on/of": "in my left breast", "of the kidney".
+  const auto place_after = [&](std::size_t k) {
+    while (k < w.size() && (w.Is(k, WordClass::kDeterminers) ||
+                            w.Is(k, WordClass::kPlainPlaces))) {
+      ++k;
+    }
+    return k;
+  };
+  // "A fatty pancreas": the subject's word set before another organ;
+  // "a splenic hemangioma": after one.
+  if (i + 1 < w.size() && elsewhere(i + 1)) return true;
+  if (i > 0 && elsewhere(i - 1)) return true;
+  // "My liver has a small cyst": another organ that has the finding; "my
+  // gallbladder wall is calcified": one that is it.
+  constexpr std::size_t kHasWithin = 4;
+  for (std::size_t k = i >= kHasWithin ? i - kHasWithin : 0; k + 1 < i; ++k) {
+    if (!elsewhere(k)) continue;
+    if (w.Is(k + 1, WordClass::kHavingVerbs)) return true;
+    for (std::size_t j = k + 1; j < i && j <= k + 2; ++j) {
+      if (w.Is(j, WordClass::kLinkingVerbs) && i <= j + 2) return true;
+    }
+  }
+  for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
+    if (!w.Is(j, WordClass::kLocatives)) continue;
+    const std::size_t k = place_after(j + 1);
+    return k < w.size() && elsewhere(k);
+  }
+  // "My prostate ultrasound shows calcifications", "a scan of my breast
+  // found...": an examination of another organ, in words that name none
+  // the pack does, found what it found there.
+  bool examined_elsewhere = false;
+  for (std::size_t k = 0; k < w.size() && !examined_elsewhere; ++k) {
+    if (!w.Is(k, WordClass::kExaminations)) continue;
+    const bool before = k > 0 && elsewhere(k - 1);
+    bool of = false;  // "a scan of my breast"
+    if (k + 2 < w.size() && w.Is(k + 1, WordClass::kLocatives)) {
+      const std::size_t place = place_after(k + 2);
+      of = place < w.size() && elsewhere(place);
+    }
+    examined_elsewhere = before || of;
+  }
+  if (!examined_elsewhere) return false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (r.Kind(k) == TermKind::kOrgan && pack_terms_.contains(r.Term(k))) {
+      return false;
+    }
+  }
+  return true;
+}
 
 SubjectCheck Matcher::CheckSubject(std::string_view question,
                                    Facet facet) const {
@@ -266,8 +299,8 @@ SubjectCheck Matcher::CheckSubject(const Analysis& question,
                                    Facet facet) const {
   Analysis joined;
   const Analysis& a = JoinSplitWords(question, &joined) ? joined : question;
-  SubjectReading r{*lexicon_, a, facet, {}, {}, WordsOfKnownPhrases(a)};
-  r.check.compares = lexicon_->HasEntry(r.a.words, WordClass::kComparisons);
+  SubjectReading r(*this, a, facet);
+  r.check.compares = r.w.HasEntry(WordClass::kComparisons);
   // Scope words first: "dosage" is also a medical term, which alone would
   // not decide.
   CheckScopeWords(r);
@@ -323,12 +356,12 @@ std::string Matcher::TermOf(const std::string& word) const {
 
 // A content word the pack never uses, nor a cue (unless `even_cues`) or
 // generic word.
-bool Matcher::Unheard(const std::string& word, bool even_cues) const {
-  const std::string term = TermOf(word);
+bool Matcher::Unheard(SubjectReading& r, std::size_t i, bool even_cues) const {
+  const std::string& word = r.a.words[i];
+  const std::string& term = r.Term(i);
   return !pack_terms_.contains(term) && (even_cues || !IsCueTerm(term)) &&
-         !generic_terms_.contains(term) &&
-         !lexicon_->Is(word, WordClass::kStopwords) && word.size() >= 3 &&
-         !(word.size() > 4 && word.ends_with("ly"));
+         !generic_terms_.contains(term) && !r.w.Is(i, WordClass::kStopwords) &&
+         word.size() >= 3 && !(word.size() > 4 && word.ends_with("ly"));
 }
 
 struct Matcher::WordFacts {
@@ -360,18 +393,18 @@ std::string_view Matcher::SubjectForm(std::string_view term) const {
   return term;
 }
 
-Matcher::WordFacts Matcher::FactsOf(const std::string& word) const {
+Matcher::WordFacts Matcher::FactsOf(SubjectReading& r, std::size_t i) const {
   WordFacts f;
-  const Lexicon& lex = *lexicon_;
-  f.skip = word.size() < 3 || lex.Is(word, WordClass::kStopwords) ||
+  const std::string& word = r.a.words[i];
+  f.skip = word.size() < 3 || r.w.Is(i, WordClass::kStopwords) ||
            std::isdigit(static_cast<unsigned char>(word[0]));
   if (f.skip) return f;
-  f.term = TermOf(word);
-  f.kind = ClassifyTerm(word, lex);
+  f.term = r.Term(i);
+  f.kind = r.Kind(i);
   f.subject = subject_level_terms_.contains(SubjectForm(f.term));
   f.known = pack_terms_.contains(f.term);
   f.generic_or_cue = generic_terms_.contains(f.term) || IsCueTerm(f.term);
-  f.condition_adjective = lex.Is(word, WordClass::kConditionAdjectives);
+  f.condition_adjective = r.w.Is(i, WordClass::kConditionAdjectives);
   return f;
 }
 
@@ -382,7 +415,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
       r.a.denied.end()) {
     return;
   }
-  const WordFacts facts = FactsOf(word);
+  const WordFacts facts = FactsOf(r, i);
   if (facts.skip) return;
   const std::string term = facts.term;
   TermKind kind = facts.kind;
@@ -392,7 +425,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   // "Treatment for kidney cancer" asks about the cancer when the article
   // only mentions it; "can it turn into cancer" asks a risk.
   if (i + 1 < r.a.words.size() && facts.condition_adjective &&
-      ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan) {
+      r.Kind(i + 1) == TermKind::kOrgan) {
     kind = TermKind::kFinding;
   } else if (term == "cancer" && !subject && r.facet != Facet::kNone &&
              r.facet != Facet::kRisk && r.facet != Facet::kDefinition) {
@@ -404,7 +437,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
     kind = TermKind::kFinding;
   } else if (facts.generic_or_cue) {
     // "Recovery after a liver transplant": a cue word, yet a procedure.
-    if (!known && AfterAnAfterWord(r.a.words, i)) {
+    if (!known && AfterAnAfterWord(r, i)) {
       r.Uncovered(word, term, true,
                   "life after a procedure the article never names");
     }
@@ -414,9 +447,8 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   // describes; it names a condition only before an organ ("polycystic
   // ovaries"), and the finding it describes decides otherwise.
   if (kind == TermKind::kJargon && !known &&
-      lexicon_->Is(word, WordClass::kAdjectivesOnly) &&
-      !(i + 1 < r.a.words.size() &&
-        ClassifyTerm(r.a.words[i + 1], *lexicon_) == TermKind::kOrgan)) {
+      r.w.Is(i, WordClass::kAdjectivesOnly) &&
+      !(i + 1 < r.a.words.size() && r.Kind(i + 1) == TermKind::kOrgan)) {
     return;
   }
   // "Bartholin cyst", "a chocolate cyst": a medical noun, or an everyday
@@ -425,12 +457,12 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   // (describing words, "follicular", were left above; "water" is also a
   // verb, and may only describe).
   const bool names_a_kind =
-      kind == TermKind::kJargon || (kind == TermKind::kOrdinary &&
-                                    lexicon_->Is(word, WordClass::kNounsOnly) &&
-                                    !lexicon_->Is(word, WordClass::kUnits));
+      kind == TermKind::kJargon ||
+      (kind == TermKind::kOrdinary && r.w.Is(i, WordClass::kNounsOnly) &&
+       !r.w.Is(i, WordClass::kUnits));
   if (names_a_kind && !known && i + 1 < r.a.words.size()) {
     const std::string& next = r.a.words[i + 1];
-    const WordFacts head = FactsOf(next);
+    const WordFacts head = FactsOf(r, i + 1);
     if (head.subject &&
         (head.kind == TermKind::kFinding || head.kind == TermKind::kJargon)) {
       r.Uncovered(word + " " + next, term, true,
@@ -442,7 +474,7 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
   if (known && subject && kind != TermKind::kOrgan &&
       kind != TermKind::kGroup) {
     // "a polyp in my colon" is not the article's polyp.
-    if (InAnotherOrgan(r.a.words, i)) {
+    if (InAnotherOrgan(r, i)) {
       r.check.elsewhere = true;
       r.check.evidence.push_back(word + ": in another organ");
       return;
@@ -458,17 +490,11 @@ void Matcher::CheckWord(SubjectReading& r, std::size_t i) const {
 
 // "After an oophorectomy", "after a liver transplant": word `i` follows
 // an after-word ([after-words]), past articles and one organ.
-bool Matcher::AfterAnAfterWord(const std::vector<std::string>& w,
-                               std::size_t i) const {
+bool Matcher::AfterAnAfterWord(SubjectReading& r, std::size_t i) const {
   std::size_t before = i;
-  if (before > 0 &&
-      ClassifyTerm(w[before - 1], *lexicon_) == TermKind::kOrgan) {
-    --before;
-  }
-  while (before > 0 && lexicon_->Is(w[before - 1], WordClass::kArticles)) {
-    --before;
-  }
-  return before > 0 && lexicon_->Is(w[before - 1], WordClass::kAfterWords);
+  if (before > 0 && r.Kind(before - 1) == TermKind::kOrgan) --before;
+  while (before > 0 && r.w.Is(before - 1, WordClass::kArticles)) --before;
+  return before > 0 && r.w.Is(before - 1, WordClass::kAfterWords);
 }
 
 // Words the article uses are covered, even in passing ("hydatid disease"
@@ -495,11 +521,11 @@ void Matcher::CheckUncoveredWord(SubjectReading& r, std::size_t i,
                           kind == TermKind::kJargon;
   const bool opens =
       !known && (kind == TermKind::kFinding || kind == TermKind::kJargon) &&
-      OpensTheQuestion(r.a.words, i, *lexicon_);
+      OpensTheQuestion(r.w, i);
   // "Is follow-up required after an oophorectomy?": life after a procedure
   // the article never names.
   const bool after =
-      !known && kind == TermKind::kJargon && AfterAnAfterWord(r.a.words, i);
+      !known && kind == TermKind::kJargon && AfterAnAfterWord(r, i);
   r.Uncovered(
       word, term,
       kind == TermKind::kOrgan || kind == TermKind::kGroup || opens || after,
@@ -521,24 +547,22 @@ void Matcher::CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
                                      const char* why) const {
   constexpr std::size_t kVerbWithin = 4;
   const auto& w = r.a.words;
-  if (w.size() < 4 || !lexicon_->Is(w[0], WordClass::kAuxiliaries)) return;
+  if (w.size() < 4 || !r.w.Is(0, WordClass::kAuxiliaries)) return;
   std::size_t verb = 2;
-  while (verb < w.size() && verb <= kVerbWithin &&
-         !lexicon_->Is(w[verb], verbs)) {
+  while (verb < w.size() && verb <= kVerbWithin && !r.w.Is(verb, verbs)) {
     ++verb;
   }
   if (verb >= w.size() || verb > kVerbWithin) return;
-  const bool of_subject =
-      std::any_of(w.begin() + static_cast<std::ptrdiff_t>(verb) + 1, w.end(),
-                  [&](const std::string& word) {
-                    return subject_terms_.contains(TermOf(word));
-                  });
+  bool of_subject = false;
+  for (std::size_t i = verb + 1; i < w.size() && !of_subject; ++i) {
+    of_subject = subject_terms_.contains(r.Term(i));
+  }
   if (!of_subject) return;
   // "Can snail fever cause ...": a phrase the article's term is written as.
   const auto unheard = [&](std::size_t i) {
-    return !r.InPhrase(i) && Unheard(w[i]) &&
-           !lexicon_->Is(w[i], WordClass::kPointingBack) &&
-           !lexicon_->Is(w[i], WordClass::kDeterminers);
+    return !r.InPhrase(i) && Unheard(r, i) &&
+           !r.w.Is(i, WordClass::kPointingBack) &&
+           !r.w.Is(i, WordClass::kDeterminers);
   };
   for (std::size_t i = 1; i < verb; ++i) {
     if (!unheard(i)) continue;
@@ -546,7 +570,7 @@ void Matcher::CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
     for (std::size_t j = i + 1; j < verb && unheard(j); ++j) {
       name += " " + w[j];
     }
-    r.Uncovered(name, TermOf(w[i]), true, why);
+    r.Uncovered(name, r.Term(i), true, why);
     return;
   }
 }
@@ -556,24 +580,24 @@ void Matcher::CheckAskedOfTheSubject(SubjectReading& r, WordClass verbs,
 void Matcher::CheckAskedThing(SubjectReading& r) const {
   constexpr std::size_t kLongestName = 3;
   const auto& w = r.a.words;
-  if (w.size() < 3 || !lexicon_->Is(w[0], WordClass::kThingWords) ||
-      !lexicon_->Is(w[1], WordClass::kDefinitionVerbs)) {
+  if (w.size() < 3 || !r.w.Is(0, WordClass::kThingWords) ||
+      !r.w.Is(1, WordClass::kDefinitionVerbs)) {
     return;
   }
   std::size_t from = 2;
-  while (from < w.size() && (lexicon_->Is(w[from], WordClass::kArticles) ||
-                             lexicon_->Is(w[from], WordClass::kPointingBack) ||
-                             lexicon_->Is(w[from], WordClass::kDeterminers))) {
+  while (from < w.size() && (r.w.Is(from, WordClass::kArticles) ||
+                             r.w.Is(from, WordClass::kPointingBack) ||
+                             r.w.Is(from, WordClass::kDeterminers))) {
     ++from;
   }
   if (from >= w.size() || w.size() - from > kLongestName) return;
   for (std::size_t i = from; i < w.size(); ++i) {
-    if (r.InPhrase(i) || lexicon_->Is(w[i], WordClass::kStopwords)) return;
+    if (r.InPhrase(i) || r.w.Is(i, WordClass::kStopwords)) return;
   }
-  if (!Unheard(w.back())) return;
+  if (!Unheard(r, w.size() - 1)) return;
   std::string name = w[from];
   for (std::size_t i = from + 1; i < w.size(); ++i) name += " " + w[i];
-  r.Uncovered(name, TermOf(w.back()), true,
+  r.Uncovered(name, r.Term(w.size() - 1), true,
               "asked what it is, a word the article never uses");
 }
 
@@ -585,19 +609,17 @@ void Matcher::CheckLabTests(SubjectReading& r) const {
   const auto& w = r.a.words;
   for (std::size_t at = 0; at < w.size(); ++at) {
     // Most questions have no level or number: one lookup a word.
-    if (!lexicon_->Is(w[at], WordClass::kLabContext) &&
+    if (!r.w.Is(at, WordClass::kLabContext) &&
         !IsNumber(w[at], /*allow_separators=*/true)) {
       continue;
     }
     for (const std::size_t i : {at - 1, at + 1}) {  // at - 1 wraps at 0
       if (i >= w.size() || !IsLabCode(w[i], *lexicon_) ||
-          IsEverydayWord(w[i], *lexicon_) ||
-          lexicon_->Is(w[i], WordClass::kUnits) || r.InPhrase(i) ||
-          !Unheard(w[i])) {
+          IsEverydayWord(w[i], *lexicon_) || r.w.Is(i, WordClass::kUnits) ||
+          r.InPhrase(i) || !Unheard(r, i)) {
         continue;
       }
-      r.Uncovered(w[i], TermOf(w[i]), true,
-                  "a lab test the article never names");
+      r.Uncovered(w[i], r.Term(i), true, "a lab test the article never names");
       r.check.lab_tests.push_back(w[i]);
     }
   }
@@ -607,14 +629,14 @@ void Matcher::CheckLabTests(SubjectReading& r) const {
 // with it?", "should I drink less coffee?".
 void Matcher::CheckActivities(SubjectReading& r) const {
   const auto& w = r.a.words;
-  if (const std::size_t at = ActivityAsked(w, *lexicon_);
-      at != std::string::npos && Unheard(w[at])) {
-    r.Uncovered(w[at], TermOf(w[at]), true,
+  if (const std::size_t at = ActivityAsked(r.w);
+      at != std::string::npos && Unheard(r, at)) {
+    r.Uncovered(w[at], r.Term(at), true,
                 "an activity the article never speaks of");
   }
-  if (const std::size_t at = ConsumptionAsked(w, *lexicon_);
-      at != std::string::npos && Unheard(w[at], /*even_cues=*/true)) {
-    r.Uncovered(w[at], TermOf(w[at]), true,
+  if (const std::size_t at = ConsumptionAsked(r.w);
+      at != std::string::npos && Unheard(r, at, /*even_cues=*/true)) {
+    r.Uncovered(w[at], r.Term(at), true,
                 "food or drink the article never speaks of");
   }
   // "How big does it have to be...": sizes are a reader's own numbers,
@@ -645,14 +667,14 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
   const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::size_t n = lex.EntryAt(w, i, WordClass::kAskingCondition);
+    const std::size_t n = r.w.EntryAt(i, WordClass::kAskingCondition);
     // "Should I have surgery" asks about doing something; the entries that
     // open with an auxiliary ("do I have") were tried a word before.
-    if (n == 0 || (i > 0 && lex.Is(w[i - 1], WordClass::kAuxiliaries))) {
+    if (n == 0 || (i > 0 && r.w.Is(i - 1, WordClass::kAuxiliaries))) {
       continue;
     }
     std::size_t k = i + n;
-    while (k < w.size() && lex.Is(w[k], WordClass::kArticles)) ++k;
+    while (k < w.size() && r.w.Is(k, WordClass::kArticles)) ++k;
     if (k >= w.size()) return;
     // The condition's name: up to three words before a stop word. One of
     // them is jargon, an everyday word for a finding, a condition's head
@@ -660,10 +682,10 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
     // no list knows; the first not a word the pack uses.
     std::string name;
     bool condition = false;
-    const WordFacts first = FactsOf(w[k]);
+    const WordFacts first = FactsOf(r, k);
     for (std::size_t j = k; j < w.size() && j < k + 3; ++j) {
-      if (lex.Is(w[j], WordClass::kStopwords)) break;
-      const WordFacts f = j == k ? first : FactsOf(w[j]);
+      if (r.w.Is(j, WordClass::kStopwords)) break;
+      const WordFacts f = j == k ? first : FactsOf(r, j);
       const bool unlisted = !lex.Is(w[j], WordClass::kEveryday) &&
                             !IsMedicalWord(w[j], lex) && w[j].size() >= 3;
       // An everyday word for a disease ("he has diabetes") tells another
@@ -673,7 +695,7 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
       if (!f.skip && !f.known && !f.generic_or_cue &&
           (jargon || f.kind == TermKind::kFinding || unlisted ||
            MayNameCondition(w[j], lex) ||
-           lex.Is(w[j], WordClass::kConditionHeads))) {
+           r.w.Is(j, WordClass::kConditionHeads))) {
         condition = true;
       }
       name += (name.empty() ? "" : " ") + w[j];
@@ -690,14 +712,13 @@ void Matcher::CheckAskedCondition(SubjectReading& r) const {
 // the scope list names, unless the article speaks of children.
 void Matcher::CheckChild(SubjectReading& r) const {
   constexpr int kChildUntil = 18;  // a minor: a child or a teenager
-  const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
   const std::string& child = child_term_;
   if (!scope_terms_.contains(child)) return;
-  bool young = lex.HasEntry(w, WordClass::kYoungSigns);
+  bool young = r.w.HasEntry(WordClass::kYoungSigns);
   for (std::size_t i = 0; i + 2 < w.size() && !young; ++i) {
     const bool aged = IsNumber(w[i]) && w[i].size() <= 2 &&
-                      lex.Is(w[i + 1], WordClass::kUnits) && w[i + 2] == "old";
+                      r.w.Is(i + 1, WordClass::kUnits) && w[i + 2] == "old";
     young = aged && std::stoi(w[i]) < kChildUntil;
   }
   if (young) {
@@ -714,7 +735,7 @@ void Matcher::CheckPatientPhrases(SubjectReading& r) const {
   auto& patients = r.check.patients;
   const auto& uncovered = r.check.uncovered;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::size_t n = lexicon_->EntryAt(w, i, WordClass::kPatientStates);
+    const std::size_t n = r.w.EntryAt(i, WordClass::kPatientStates);
     for (std::size_t j = i; n > 1 && j < i + n; ++j) {
       if (std::find(uncovered.begin(), uncovered.end(), w[j]) !=
               uncovered.end() &&
@@ -741,16 +762,15 @@ void Matcher::CheckScopeWords(SubjectReading& r) const {
 // condition named by a word before an organ that the article never puts
 // there is another condition.
 void Matcher::CheckConditionNames(SubjectReading& r) const {
-  const Lexicon& lex = *lexicon_;
   const auto& w = r.a.words;
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
     // The rarest condition first: most questions name no condition head.
-    if (!lex.Is(w[i + 2], WordClass::kConditionHeads) ||
-        lex.Is(w[i], WordClass::kStopwords) ||
-        lex.Is(w[i], WordClass::kPlainPlaces) ||
-        ClassifyTerm(w[i + 1], lex) != TermKind::kOrgan ||
-        pack_bigrams_.contains(TermOf(w[i]) + " " + TermOf(w[i + 1])) ||
-        IsCueTerm(TermOf(w[i]))) {  // "serious liver disease" asks a risk
+    if (!r.w.Is(i + 2, WordClass::kConditionHeads) ||
+        r.w.Is(i, WordClass::kStopwords) ||
+        r.w.Is(i, WordClass::kPlainPlaces) ||
+        r.Kind(i + 1) != TermKind::kOrgan ||
+        pack_bigrams_.contains(r.Term(i) + " " + r.Term(i + 1)) ||
+        IsCueTerm(r.Term(i))) {  // "serious liver disease" asks a risk
       continue;
     }
     const std::string name = w[i] + " " + w[i + 1] + " " + w[i + 2];
@@ -760,11 +780,11 @@ void Matcher::CheckConditionNames(SubjectReading& r) const {
   // organ the article speaks of only in passing (no heading, not its
   // title), in words it never puts together, is another condition.
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    if (!lex.Is(w[i + 1], WordClass::kConditionHeads) ||
-        ClassifyTerm(w[i], lex) != TermKind::kOrgan) {
+    if (!r.w.Is(i + 1, WordClass::kConditionHeads) ||
+        r.Kind(i) != TermKind::kOrgan) {
       continue;
     }
-    const std::string organ = TermOf(w[i]), head = TermOf(w[i + 1]);
+    const std::string &organ = r.Term(i), &head = r.Term(i + 1);
     // "Is diverticulosis a sign of colon cancer?": the summary's organ,
     // asked beside the subject, is the article's own.
     if (subject_level_terms_.contains(organ) ||
