@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
+#include <type_traits>
+#include <utility>
 
 #include "intents/denials.h"
 #include "intents/medical_terms.h"
@@ -36,6 +39,27 @@ Candidate& CandidateFor(Signals* sig, int intent) {
     if (c.intent == intent) return c;
   }
   return cands.emplace_back(Candidate{.intent = intent});
+}
+
+template <typename Vector, typename From>
+void Append(Vector& to, From&& from) {
+  if constexpr (std::is_rvalue_reference_v<From&&>) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()),
+              std::make_move_iterator(from.end()));
+  } else {
+    to.insert(to.end(), from.begin(), from.end());
+  }
+}
+
+// A sentence's analysis added to its text's (`a` moved from or copied).
+template <typename A>
+void AppendAnalysis(Analysis* whole, A&& a) {
+  Append(whole->words, std::forward<A>(a).words);
+  Append(whole->corrections, std::forward<A>(a).corrections);
+  Append(whole->synonyms, std::forward<A>(a).synonyms);
+  Append(whole->related, std::forward<A>(a).related);
+  Append(whole->terms, std::forward<A>(a).terms);
+  Append(whole->unknown, std::forward<A>(a).unknown);
 }
 
 SynonymTable LexiconSynonyms(const Lexicon& lexicon) {
@@ -96,28 +120,29 @@ std::vector<SentenceWords> Matcher::ReadSentences(
     std::string_view text, bool correct_spelling, Analysis* whole,
     SentenceAnalyses* known) const {
   std::vector<SentenceWords> out;
-  const auto append = [](auto& to, auto& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()),
-              std::make_move_iterator(from.end()));
-  };
   if (!correct_spelling) known = nullptr;
   const std::vector<std::string_view> sentences =
       SentenceViews(text, *lexicon_);
   for (const std::string_view sentence : sentences) {
     const Analysis* read = known ? known->Find(sentence) : nullptr;
-    Analysis a = read ? *read : analyzer_.Analyze(sentence, correct_spelling);
-    // A text of one sentence is a question read once: not worth keeping.
-    if (known && !read && sentences.size() > 1) known->Add(sentence, a);
-    out.push_back({sentence, a.words, a.terms});
+    Analysis analysis;
+    if (!read) {
+      analysis = analyzer_.Analyze(sentence, correct_spelling);
+      // A text of one sentence is a question read once: not worth keeping.
+      read = known && sentences.size() > 1
+                 ? &known->Add(sentence, std::move(analysis))
+                 : &analysis;
+    }
+    out.push_back({sentence, read->words, read->terms});
     if (!whole) continue;
     // The whole text's analysis is its sentences' (no synonym spans a
-    // sentence's end): each word is read once.
-    append(whole->words, a.words);
-    append(whole->corrections, a.corrections);
-    append(whole->synonyms, a.synonyms);
-    append(whole->related, a.related);
-    append(whole->terms, a.terms);
-    append(whole->unknown, a.unknown);
+    // sentence's end): each word is read once. A sentence read here is
+    // moved into it; one kept is copied.
+    if (read == &analysis) {
+      AppendAnalysis(whole, std::move(analysis));
+    } else {
+      AppendAnalysis(whole, *read);
+    }
   }
   if (whole) whole->text = AnalyzedText(whole->terms);
   return out;

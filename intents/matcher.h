@@ -139,8 +139,10 @@ class SentenceAnalyses {
     }
     return nullptr;
   }
-  void Add(std::string_view sentence, Analysis analysis) {
-    known_.emplace_back(std::string(sentence), std::move(analysis));
+  // The analysis as kept (until the next Add).
+  const Analysis& Add(std::string_view sentence, Analysis analysis) {
+    return known_.emplace_back(std::string(sentence), std::move(analysis))
+        .second;
   }
 
  private:
@@ -320,6 +322,8 @@ class Matcher {
   // What the subject check needs to know of a word.
   WordFacts FactsOf(SubjectReading& r, std::size_t i) const;
   bool JoinSplitWords(const Analysis& a, Analysis* joined) const;
+  // Analyzer::CachedStem of each word.
+  std::vector<std::string> Stems(const std::vector<std::string>& words) const;
   // Which of `a`'s words are part of a phrase the synonym table read as
   // one term the pack uses ("racing heart" for the article's
   // "heartbeat"): they name that term, not each a subject of its own.

@@ -239,6 +239,7 @@ SubjectCheck Matcher::CheckSubject(std::string_view question,
 // taken for another organ. False when the words have no such pair.
 bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
   bool any = false;
+  std::vector<std::string> stems;  // of the words, once a pair is tried
   for (const auto& use : a.synonyms) {
     const std::size_t space = use.phrase.find(' ');
     if (space == std::string::npos ||
@@ -249,9 +250,9 @@ bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
     const std::string_view second =
         std::string_view(use.phrase).substr(space + 1);
     const auto& w = any ? joined->words : a.words;
+    if (stems.size() != w.size()) stems = Stems(w);
     for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-      if (analyzer_.CachedStem(w[i]) != first ||
-          analyzer_.CachedStem(w[i + 1]) != second ||
+      if (stems[i] != first || stems[i + 1] != second ||
           TermOf(w[i] + w[i + 1]) != use.canonical) {
         continue;
       }
@@ -260,20 +261,31 @@ bool Matcher::JoinSplitWords(const Analysis& a, Analysis* joined) const {
       auto& words = joined->words;
       words[i] += words[i + 1];
       words.erase(words.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      stems.clear();
       break;
     }
   }
   return any;
 }
 
+std::vector<std::string> Matcher::Stems(
+    const std::vector<std::string>& words) const {
+  std::vector<std::string> stems;
+  stems.reserve(words.size());
+  for (const auto& word : words) stems.push_back(analyzer_.CachedStem(word));
+  return stems;
+}
+
 std::vector<bool> Matcher::WordsOfKnownPhrases(const Analysis& a) const {
   std::vector<bool> in_phrase;  // empty: no such phrase (most messages)
+  std::vector<std::string> word_stems;
   for (const auto& use : a.synonyms) {
     if (use.phrase.find(' ') == std::string::npos ||
         !pack_terms_.contains(use.canonical)) {
       continue;
     }
     in_phrase.resize(a.words.size(), false);
+    if (word_stems.empty()) word_stems = Stems(a.words);
     std::vector<std::string_view> stems;
     for (std::size_t at = 0; at <= use.phrase.size();) {
       const std::size_t end =
@@ -283,10 +295,7 @@ std::vector<bool> Matcher::WordsOfKnownPhrases(const Analysis& a) const {
     }
     for (std::size_t i = 0; i + stems.size() <= a.words.size(); ++i) {
       std::size_t n = 0;
-      while (n < stems.size() &&
-             analyzer_.CachedStem(a.words[i + n]) == stems[n]) {
-        ++n;
-      }
+      while (n < stems.size() && word_stems[i + n] == stems[n]) ++n;
       if (n < stems.size()) continue;
       std::fill_n(in_phrase.begin() + static_cast<std::ptrdiff_t>(i),
                   stems.size(), true);
