@@ -138,7 +138,9 @@ std::vector<SentenceWords> Matcher::ReadSentences(
     // The whole text's analysis is its sentences' (no synonym spans a
     // sentence's end): each word is read once. A sentence read here is
     // moved into it; one kept is copied.
-    if (read == &analysis) {
+    if (read == &analysis && whole->words.empty() && whole->terms.empty()) {
+      *whole = std::move(analysis);  // the first sentence: nothing to add to
+    } else if (read == &analysis) {
       AppendAnalysis(whole, std::move(analysis));
     } else {
       AppendAnalysis(whole, *read);

@@ -107,6 +107,12 @@ bool IsControl(char32_t cp) {
 std::optional<std::size_t> FindControl(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Plain ASCII, most of every message: no decoding.
+    if (const auto c = static_cast<unsigned char>(text[pos]); c < 0x80) {
+      if (IsControl(c)) return pos;
+      ++pos;
+      continue;
+    }
     const std::size_t at = pos;
     if (const auto cp = DecodeUtf8(text, &pos); cp && IsControl(*cp)) {
       return at;
