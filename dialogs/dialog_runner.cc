@@ -200,28 +200,33 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   local.keep_steps = false;
   Trace& tr = trace ? *trace : local;
   intents::SentenceAnalyses sentences;  // read once, for its parts too
-  tr.signals = pack_.matcher.Match(text, /*correct_spelling=*/true,
-                                   /*explain=*/trace != nullptr, &sentences);
-  Turn t = MakeTurn(tr.signals, tr);
-  if (auto r = RedFlag(t)) {  // 1
-    MarkUrgent(state);
-    return std::move(*r);
-  }
+  tr.signals = pack_.matcher.Read(text, /*correct_spelling=*/true, &sentences);
   const intents::MessageShape shape =
       intents::ReadMessage(text, pack_.lexicon(), &tr.signals.analysis.words);
   // A short message is one question, or a command: read it whole.
   const bool simple = shape.questions.size() <= 1 &&
                       (shape.context.empty() || shape.questions.empty());
-  if (simple || shape.questions.empty()) {
+  const bool whole = simple || shape.questions.empty();
+  if (whole || trace) {
+    pack_.matcher.Score(text, &tr.signals, /*explain=*/trace != nullptr);
+    tr.scored = true;
+  } else {
+    tr.text = text;  // scored if a part asks (WholeCandidates)
+  }
+  Turn t = MakeTurn(tr.signals, tr);
+  if (auto r = RedFlag(t)) {  // 1
+    MarkUrgent(state);
+    return std::move(*r);
+  }
+  if (whole) {
     if (auto r = Navigate(t, state, text)) return std::move(*r);    // 2
     if (auto r = PickChoice(t, state, text)) return std::move(*r);  // 3
     if (auto r = SmallTalk(t, state)) return std::move(*r);         // 4
   }
   // The message itself is the one question when it is short or asks
   // nothing by the rules of ReadMessage.
-  const bool whole = simple || shape.questions.empty();
   MessageReading reading(pack_.matcher, &sentences);
-  reading.Remember(text, tr.signals);
+  if (tr.scored) reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {
     reading.SetStory(shape.context, shape.questions);
     reading.SetOptions(shape.options);
@@ -1097,14 +1102,24 @@ int DialogRunner::SentenceMetTopic(const Turn& t) const {
   // question's words score a section as high as the overview; the
   // sentence the whole message meets in decides.
   const auto& cands = t.sig.candidates;
-  const auto& whole = t.trace.signals.candidates;
   const bool tie = cands.size() >= 2 && cands[0].intent == 0 &&
                    cands[1].score >= cands[0].score;
-  if (!tie || whole.empty()) return -1;
+  if (!tie) return -1;
+  const auto& whole = WholeCandidates(t.trace);
+  if (whole.empty()) return -1;
   // The whole message scores the tied section first, or meets in its
   // sentence clearly more than in the overview's.
   return whole[0].intent == cands[1].intent ? whole[0].intent
                                             : PassageTopicOf(whole);
+}
+
+const std::vector<intents::Candidate>& DialogRunner::WholeCandidates(
+    Trace& trace) const {
+  if (!trace.scored) {
+    pack_.matcher.Score(trace.text, &trace.signals);
+    trace.scored = true;
+  }
+  return trace.signals.candidates;
 }
 
 int DialogRunner::PassageTopicOf(

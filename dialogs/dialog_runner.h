@@ -64,6 +64,12 @@ struct Input {
 // Why a message went where it did, for `faqbot explain`.
 struct Trace {
   intents::Signals signals;  // of the whole message
+  // A message of several questions is answered from its parts: the whole
+  // message's scores (candidates, facets) are worked out only when a part
+  // asks for them (DialogRunner::WholeCandidates), or for `explain`.
+  // Until then `scored` is false and `text` holds the message.
+  bool scored = false;
+  std::string text;
   std::vector<std::string> steps;
   // False for the runner's own trace, which no one reads: steps are then
   // not even written (`Note` takes a function that writes one).
@@ -183,6 +189,8 @@ class DialogRunner {
                           double confidence) const;
   int PassageTopic(const Turn& t) const;  // noted in the trace
   int SentenceMetTopic(const Turn& t) const;
+  // The whole message's candidates, scored the first time they are asked.
+  const std::vector<intents::Candidate>& WholeCandidates(Trace& trace) const;
   int PassageTopicOf(const std::vector<intents::Candidate>& cands) const;
   // Whether a node's text says a step is not needed ("they need no
   // treatment": the lexicon's [no-need]).

@@ -534,28 +534,38 @@ std::vector<RedFlagHit> Matcher::RedFlags(std::string_view text) const {
 
 Signals Matcher::Match(std::string_view text, bool correct_spelling,
                        bool explain, SentenceAnalyses* known) const {
-  if (!compiled_) throw std::logic_error("Matcher::Match before Compile");
+  Signals sig = Read(text, correct_spelling, known);
+  Score(text, &sig, explain);
+  return sig;
+}
+
+Signals Matcher::Read(std::string_view text, bool correct_spelling,
+                      SentenceAnalyses* known) const {
+  if (!compiled_) throw std::logic_error("Matcher::Read before Compile");
   Signals sig;
   std::vector<SentenceWords> sentences =
       ReadSentences(text, correct_spelling, &sig.analysis, known);
   sig.red_flags = red_flags_.Read(sentences);
   SetAsideDenials(sentences, &sig.analysis);
   SetAsideToldPhrases(sentences, &sig.analysis);
-  ScoreKeywords(&sig, explain);
-  ApplyPatterns(&sig, explain);
-  ScorePassages(&sig, explain);
-  ScoreSizes(text, &sig, explain);
+  return sig;
+}
+
+void Matcher::Score(std::string_view text, Signals* sig, bool explain) const {
+  ScoreKeywords(sig, explain);
+  ApplyPatterns(sig, explain);
+  ScorePassages(sig, explain);
+  ScoreSizes(text, sig, explain);
   // Best first; equal scores go to the sentence the words meet in better
   // ("how much fibre should I eat?": the advice's "eat plenty of fibre",
   // not "a diet low in fibre"), then keep the intents' order (the
   // overview first).
-  std::sort(sig.candidates.begin(), sig.candidates.end(),
+  std::sort(sig->candidates.begin(), sig->candidates.end(),
             [](const Candidate& a, const Candidate& b) {
               if (a.score != b.score) return a.score > b.score;
               if (a.passage != b.passage) return a.passage > b.passage;
               return a.intent < b.intent;
             });
-  return sig;
 }
 
 // Each term of a denied span leaves the message's terms once (the same

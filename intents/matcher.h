@@ -239,6 +239,12 @@ class Matcher {
   Signals Match(std::string_view text, bool correct_spelling = true,
                 bool explain = false,
                 SentenceAnalyses* sentences = nullptr) const;
+  // Match in two steps, for a caller that may not need the scores: what
+  // `text` says of itself (its words, red flags, denials), then, once,
+  // what it scores (candidates, facets, aspects, small talk, requests).
+  Signals Read(std::string_view text, bool correct_spelling = true,
+               SentenceAnalyses* sentences = nullptr) const;
+  void Score(std::string_view text, Signals* sig, bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
   const std::string& passage_text(int passage) const {

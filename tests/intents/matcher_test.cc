@@ -69,6 +69,29 @@ TEST_F(MatcherTest, AMessagesSentencesAreReadOnceForItsParts) {
   EXPECT_EQ(plain.Find(story), nullptr);
 }
 
+// Read then Score is Match: a caller that scores only when asked (a
+// message of several questions) sees the same candidates and facets; a
+// text only read has its words and red flags, and no scores yet.
+TEST_F(MatcherTest, ReadingThenScoringIsMatching) {
+  for (const std::string text :
+       {"My doctor found stones in my bile duct. Do they need albendazol?",
+        "how are hydatid cysts treated", "is it dangerous"}) {
+    Signals read = m_.Read(text);
+    EXPECT_FALSE(read.analysis.terms.empty()) << text;
+    EXPECT_TRUE(read.candidates.empty()) << text;
+    m_.Score(text, &read);
+    const Signals matched = m_.Match(text);
+    ASSERT_EQ(read.candidates.size(), matched.candidates.size()) << text;
+    ASSERT_FALSE(matched.candidates.empty()) << text;
+    for (std::size_t i = 0; i < matched.candidates.size(); ++i) {
+      EXPECT_EQ(read.candidates[i].intent, matched.candidates[i].intent);
+      EXPECT_DOUBLE_EQ(read.candidates[i].score, matched.candidates[i].score);
+    }
+    EXPECT_EQ(read.facet(), matched.facet()) << text;
+    EXPECT_EQ(read.analysis.terms, matched.analysis.terms) << text;
+  }
+}
+
 TEST_F(MatcherTest, SubjectWordsCountLittleOutsideTheOverview) {
   const Signals s = m_.Match("liver");
   ASSERT_FALSE(s.candidates.empty());
