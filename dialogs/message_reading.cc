@@ -16,9 +16,11 @@ const intents::Signals& MessageReading::Signals(std::string_view text) {
   for (const auto& [known, signals] : signals_) {
     if (known == text) return *signals;
   }
-  const intents::Signals& read =
-      *owned_.emplace_back(std::make_unique<intents::Signals>(matcher_.Match(
-          text, /*correct_spelling=*/true, /*explain=*/false, sentences_)));
+  // The message's red flags were read whole, before its parts.
+  auto signals = std::make_unique<intents::Signals>(matcher_.Read(
+      text, /*correct_spelling=*/true, sentences_, /*red_flags=*/false));
+  matcher_.Score(text, signals.get());
+  const intents::Signals& read = *owned_.emplace_back(std::move(signals));
   signals_.emplace_back(text, &read);
   return read;
 }

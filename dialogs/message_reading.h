@@ -37,7 +37,8 @@ class MessageReading {
   // this reading.
   void Remember(std::string_view text, const intents::Signals& signals);
 
-  // Everything `text` says, with spelling corrected.
+  // Everything `text` says, with spelling corrected, but for red flags:
+  // the message's are read whole (Signals::red_flags is empty here).
   const intents::Signals& Signals(std::string_view text);
   // What `text` asks about and whether the article covers it.
   const intents::SubjectCheck& Subject(std::string_view text,

@@ -529,8 +529,7 @@ void DialogRunner::SameGroupThroughout(
     const std::vector<const std::string*>& questions,
     std::vector<ReplyPart>* parts, Trace& trace) const {
   const auto group = [&](const std::string& word) {
-    return intents::ClassifyTerm(word, pack_.lexicon()) ==
-           intents::TermKind::kGroup;
+    return intents::NamesAGroup(word, pack_.lexicon());
   };
   if (std::none_of(story.analysis.words.begin(), story.analysis.words.end(),
                    group)) {

@@ -540,12 +540,12 @@ Signals Matcher::Match(std::string_view text, bool correct_spelling,
 }
 
 Signals Matcher::Read(std::string_view text, bool correct_spelling,
-                      SentenceAnalyses* known) const {
+                      SentenceAnalyses* known, bool red_flags) const {
   if (!compiled_) throw std::logic_error("Matcher::Read before Compile");
   Signals sig;
   std::vector<SentenceWords> sentences =
       ReadSentences(text, correct_spelling, &sig.analysis, known);
-  sig.red_flags = red_flags_.Read(sentences);
+  if (red_flags) sig.red_flags = red_flags_.Read(sentences);
   SetAsideDenials(sentences, &sig.analysis);
   SetAsideToldPhrases(sentences, &sig.analysis);
   return sig;

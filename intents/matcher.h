@@ -242,8 +242,11 @@ class Matcher {
   // Match in two steps, for a caller that may not need the scores: what
   // `text` says of itself (its words, red flags, denials), then, once,
   // what it scores (candidates, facets, aspects, small talk, requests).
+  // `red_flags` false: a part of a message whose red flags were read
+  // whole (they are not read again).
   Signals Read(std::string_view text, bool correct_spelling = true,
-               SentenceAnalyses* sentences = nullptr) const;
+               SentenceAnalyses* sentences = nullptr,
+               bool red_flags = true) const;
   void Score(std::string_view text, Signals* sig, bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }

@@ -34,6 +34,12 @@ TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
   return ClassifyTerm(word, lexicon.Classes(word), lexicon);
 }
 
+bool NamesAGroup(std::string_view word, const Lexicon& lexicon) {
+  const WordClasses& bits = lexicon.BitsOf(word).classes;
+  return bits.test(static_cast<std::size_t>(WordClass::kGroups)) &&
+         !bits.test(static_cast<std::size_t>(WordClass::kOrgans));
+}
+
 TermKind ClassifyTerm(const ClassedWords& words, std::size_t i) {
   return ClassifyTerm(words[i], words.Classes(i), words.lexicon());
 }

@@ -36,6 +36,10 @@ TermKind ClassifyTerm(const ClassedWords& words, std::size_t i);
 TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
                       const Lexicon& lexicon);
 
+// Whether ClassifyTerm would say kGroup (a group of patients, not an
+// organ), in one lookup.
+bool NamesAGroup(std::string_view word, const Lexicon& lexicon);
+
 // Whether `word` (or its singular) is in the medical vocabulary at all
 // (the spelling corrector never "corrects" such a word into an article
 // word).

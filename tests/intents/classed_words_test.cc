@@ -26,6 +26,7 @@ TEST(ClassedWords, SaysWhatTheLexiconSaysOfEachWord) {
   for (const char* text :
        {"do i have polycystic ovary syndrome",
         "my 13 year old daughter is in her eighth week of pregnancy",
+        "is it safe for my baby and for children or the elderly",
         "is it safe to fly with a kidney stone or can i still dive",
         "the doctor said there is no cancer in my left breast",
         "what is the difference between a cyst and a tumour", ""}) {
@@ -46,6 +47,9 @@ TEST(ClassedWords, SaysWhatTheLexiconSaysOfEachWord) {
     for (std::size_t i = 0; i < words.size(); ++i) {
       EXPECT_EQ(ClassifyTerm(classed, i), ClassifyTerm(words[i], lex))
           << words[i];
+      EXPECT_EQ(NamesAGroup(words[i], lex),
+                ClassifyTerm(words[i], lex) == TermKind::kGroup)
+          << words[i];
     }
   }
 }
@@ -60,6 +64,8 @@ TEST(ClassedWords, KnowsPhrasesAndListedWords) {
   EXPECT_TRUE(classed.Is(0, WordClass::kAuxiliaries));
   EXPECT_GT(classed.EntryAt(0, WordClass::kAskingCondition), 1u);
   EXPECT_EQ(ClassifyTerm(classed, 3), TermKind::kOrgan);
+  EXPECT_TRUE(NamesAGroup("baby", lex));
+  EXPECT_FALSE(NamesAGroup("kidney", lex));
 }
 
 }  // namespace
