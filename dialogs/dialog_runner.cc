@@ -206,6 +206,8 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
   // A short message is one question, or a command: read it whole.
   const bool simple = shape.questions.size() <= 1 &&
                       (shape.context.empty() || shape.questions.empty());
+  // The message itself is the one question when it is short or asks
+  // nothing by the rules of ReadMessage; otherwise its parts answer it.
   const bool whole = simple || shape.questions.empty();
   if (whole || trace) {
     pack_.matcher.Score(text, &tr.signals, /*explain=*/trace != nullptr);
@@ -223,8 +225,6 @@ Reply DialogRunner::StepText(DialogState* state, const std::string& text,
     if (auto r = PickChoice(t, state, text)) return std::move(*r);  // 3
     if (auto r = SmallTalk(t, state)) return std::move(*r);         // 4
   }
-  // The message itself is the one question when it is short or asks
-  // nothing by the rules of ReadMessage.
   MessageReading reading(pack_.matcher, &sentences);
   if (tr.scored) reading.Remember(text, tr.signals);
   if (!simple && !shape.context.empty()) {

@@ -41,6 +41,7 @@ Candidate& CandidateFor(Signals* sig, int intent) {
   return cands.emplace_back(Candidate{.intent = intent});
 }
 
+// `from`'s elements after `to`'s: moved when `from` is an rvalue.
 template <typename Vector, typename From>
 void Append(Vector& to, From&& from) {
   if constexpr (std::is_rvalue_reference_v<From&&>) {
@@ -552,6 +553,7 @@ Signals Matcher::Read(std::string_view text, bool correct_spelling,
 }
 
 void Matcher::Score(std::string_view text, Signals* sig, bool explain) const {
+  if (!compiled_) throw std::logic_error("Matcher::Score before Compile");
   ScoreKeywords(sig, explain);
   ApplyPatterns(sig, explain);
   ScorePassages(sig, explain);
