@@ -5,8 +5,11 @@ namespace faqbot::intents {
 ClassedWords::ClassedWords(const std::vector<std::string>& words,
                            const Lexicon& lexicon)
     : words_(&words), lexicon_(&lexicon) {
-  bits_.reserve(words.size());
-  for (const auto& word : words) bits_.push_back(&lexicon.BitsOf(word));
+  if (words.size() > kInline) heap_.resize(words.size());
+  bits_ = heap_.empty() ? inline_.data() : heap_.data();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    bits_[i] = &lexicon.BitsOf(words[i]);
+  }
 }
 
 bool ClassedWords::HasEntry(WordClass cls) const {

@@ -7,10 +7,12 @@
 // message's time, each question a hash lookup. Here each word is looked
 // up once (Lexicon::BitsOf) and a class is a bit test; a word list's
 // class (kEveryday, kMedical) is still asked of the lexicon. Borrows the
-// words and the lexicon, which must outlive it; thread-compatible.
+// words and the lexicon, which must outlive it; a short text's lookups
+// are kept in the object itself (no allocation). Thread-compatible.
 #ifndef FAQBOT_INTENTS_CLASSED_WORDS_H_
 #define FAQBOT_INTENTS_CLASSED_WORDS_H_
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,6 +24,8 @@ namespace faqbot::intents {
 class ClassedWords {
  public:
   ClassedWords(const std::vector<std::string>& words, const Lexicon& lexicon);
+  ClassedWords(const ClassedWords&) = delete;  // points into itself
+  ClassedWords& operator=(const ClassedWords&) = delete;
 
   const std::vector<std::string>& words() const { return *words_; }
   std::size_t size() const { return words_->size(); }
@@ -47,9 +51,12 @@ class ClassedWords {
   bool HasEntry(WordClass cls) const;
 
  private:
+  static constexpr std::size_t kInline = 32;  // words
   const std::vector<std::string>* words_;
   const Lexicon* lexicon_;
-  std::vector<const Lexicon::EntryBits*> bits_;  // one a word
+  std::array<const Lexicon::EntryBits*, kInline> inline_;
+  std::vector<const Lexicon::EntryBits*> heap_;  // for a longer text
+  const Lexicon::EntryBits** bits_ = nullptr;    // one a word
 };
 
 }  // namespace faqbot::intents

@@ -1,5 +1,6 @@
 #include "intents/medical_terms.h"
 
+#include <optional>
 #include <string>
 
 namespace faqbot::intents {
@@ -28,24 +29,8 @@ bool EndsWithOneOf(std::string_view word, const Lexicon& lexicon,
   return false;
 }
 
-}  // namespace
-
-TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
-  return ClassifyTerm(word, lexicon.Classes(word), lexicon);
-}
-
-bool NamesAGroup(std::string_view word, const Lexicon& lexicon) {
-  const WordClasses& bits = lexicon.BitsOf(word).classes;
-  return bits.test(static_cast<std::size_t>(WordClass::kGroups)) &&
-         !bits.test(static_cast<std::size_t>(WordClass::kOrgans));
-}
-
-TermKind ClassifyTerm(const ClassedWords& words, std::size_t i) {
-  return ClassifyTerm(words[i], words.Classes(i), words.lexicon());
-}
-
-TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
-                      const Lexicon& lexicon) {
+// The kind the lexicon's own lists give a word, organs first, or none.
+std::optional<TermKind> ListedKind(const WordClasses& bits) {
   if (bits.test(static_cast<std::size_t>(WordClass::kOrgans))) {
     return TermKind::kOrgan;
   }
@@ -55,6 +40,26 @@ TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
   if (bits.test(static_cast<std::size_t>(WordClass::kFindings))) {
     return TermKind::kFinding;
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TermKind ClassifyTerm(std::string_view word, const Lexicon& lexicon) {
+  return ClassifyTerm(word, lexicon.Classes(word), lexicon);
+}
+
+bool NamesAGroup(std::string_view word, const Lexicon& lexicon) {
+  return ListedKind(lexicon.BitsOf(word).classes) == TermKind::kGroup;
+}
+
+TermKind ClassifyTerm(const ClassedWords& words, std::size_t i) {
+  return ClassifyTerm(words[i], words.Classes(i), words.lexicon());
+}
+
+TermKind ClassifyTerm(std::string_view word, const WordClasses& bits,
+                      const Lexicon& lexicon) {
+  if (const auto kind = ListedKind(bits)) return *kind;
   if (NamesADisease(word, lexicon)) return TermKind::kJargon;
   if (word.size() < 5) return TermKind::kOrdinary;
   if (Lists(lexicon, word, WordClass::kEveryday)) return TermKind::kOrdinary;
