@@ -15,51 +15,145 @@ bool IsMessageId(std::string_view id) {
   return true;
 }
 
+namespace {
+
+using nlohmann::json;
+
+// One field the frame may carry: absent, a string, or some other value.
+struct Field {
+  enum class Is { kAbsent, kString, kOther } is = Is::kAbsent;
+  std::string text;
+};
+
+// Reads a frame as the parser walks it (nlohmann's SAX interface), keeping
+// the top-level object's four known fields and nothing else: no document
+// is built, and the text is moved out of the parser rather than copied.
+// As in a parsed document, the last of a repeated key counts.
+class FrameReader : public nlohmann::json_sax<json> {
+ public:
+  Field id, page, choice, text;
+  bool object = false;  // the frame is a JSON object
+  std::size_t error_at = 0;
+  bool out_of_range = false;
+
+  bool null() override { return Other(); }
+  bool boolean(bool) override { return Other(); }
+  bool number_integer(number_integer_t) override { return Other(); }
+  bool number_unsigned(number_unsigned_t) override { return Other(); }
+  bool number_float(number_float_t, const string_t&) override {
+    return Other();
+  }
+  bool binary(binary_t&) override { return Other(); }
+  bool string(string_t& value) override {
+    if (depth_ == 1 && field_) {
+      field_->is = Field::Is::kString;
+      field_->text = std::move(value);
+      field_ = nullptr;
+    }
+    return true;
+  }
+  bool start_object(std::size_t) override {
+    if (depth_ == 0) object = true;
+    return Open();
+  }
+  bool start_array(std::size_t) override { return Open(); }
+  bool end_object() override { return Close(); }
+  bool end_array() override { return Close(); }
+  bool key(string_t& name) override {
+    if (depth_ == 1) field_ = FieldNamed(name);
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
+    error_at = position;
+    out_of_range = e.id >= 400 && e.id < 500;
+    return false;
+  }
+
+ private:
+  Field* FieldNamed(std::string_view name) {
+    if (name == "text") return &text;
+    if (name == "choice") return &choice;
+    if (name == "id") return &id;
+    if (name == "page") return &page;
+    return nullptr;
+  }
+  // A value that is not a string: wrong for whichever field it fills.
+  bool Other() {
+    if (depth_ == 1 && field_) {
+      field_->is = Field::Is::kOther;
+      field_ = nullptr;
+    }
+    return true;
+  }
+  bool Open() {
+    Other();
+    ++depth_;
+    return true;
+  }
+  bool Close() {
+    --depth_;
+    return true;
+  }
+
+  int depth_ = 0;
+  Field* field_ = nullptr;  // the field the next value at depth 1 fills
+};
+
+}  // namespace
+
 Result<bot::Message> ParseClientFrame(std::string_view payload,
                                       std::string* id) {
-  using nlohmann::json;
   const auto bad = [](std::string what) {
     return std::unexpected(Error::InvalidArgument(std::move(what)));
   };
-  json request;
-  try {
-    request = json::parse(payload);
-  } catch (const json::parse_error& e) {
-    return bad("invalid JSON at byte " + std::to_string(e.byte) +
+  FrameReader frame;
+  if (!json::sax_parse(payload, &frame)) {
+    // A value out of range is valid syntax the parser still refuses, such
+    // as a number too large for a double ("2e6666"): found by
+    // fuzz_client_frame.
+    if (frame.out_of_range) {
+      return bad(
+          "invalid JSON (a value out of range); send {\"text\": \"...\"}");
+    }
+    return bad("invalid JSON at byte " + std::to_string(frame.error_at) +
                "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
-  } catch (const json::exception&) {
-    // Valid syntax the parser still refuses, such as a number too large
-    // for a double ("2e6666"): found by fuzz_client_frame.
-    return bad("invalid JSON (a value out of range); send {\"text\": \"...\"}");
   }
-  if (!request.is_object()) {
+  if (!frame.object) {
     return bad("expected a JSON object: {\"text\": \"...\"}");
   }
+  const auto is_id = [](const Field& f) {
+    return f.is == Field::Is::kString && IsMessageId(f.text);
+  };
   bot::Message message;
-  if (const auto i = request.find("id"); i != request.end()) {
-    if (!i->is_string() || !IsMessageId(i->get_ref<const std::string&>())) {
+  if (frame.id.is != Field::Is::kAbsent) {
+    if (!is_id(frame.id)) {
       return bad("\"id\" must be 1 to 64 letters, digits or - _ . :");
     }
     if (id) {
-      *id = i->get<std::string>();
+      *id = std::move(frame.id.text);
       message.id = *id;
     }
   }
   // In a library: the article whose page the widget sits on.
-  if (const auto p = request.find("page"); p != request.end()) {
-    if (!p->is_string() || !IsMessageId(p->get_ref<const std::string&>())) {
+  if (frame.page.is != Field::Is::kAbsent) {
+    if (!is_id(frame.page)) {
       return bad(
           "\"page\" must be a pack name: 1 to 64 letters, digits or "
           "- _ . :");
     }
-    message.page = p->get<std::string>();
+    message.page = std::move(frame.page.text);
   }
-  if (const auto c = request.find("choice"); c != request.end()) {
-    if (!c->is_string()) return bad("\"choice\" must be a string id");
-    message.choice = c->get<std::string>();
-  } else if (const auto t = request.find("text"); t != request.end()) {
-    if (!t->is_string()) return bad("\"text\" must be a string");
-    message.text = t->get<std::string>();
+  if (frame.choice.is != Field::Is::kAbsent) {
+    if (frame.choice.is != Field::Is::kString) {
+      return bad("\"choice\" must be a string id");
+    }
+    message.choice = std::move(frame.choice.text);
+  } else if (frame.text.is != Field::Is::kAbsent) {
+    if (frame.text.is != Field::Is::kString) {
+      return bad("\"text\" must be a string");
+    }
+    message.text = std::move(frame.text.text);
   } else {
     return bad("missing \"text\" (or \"choice\")");
   }

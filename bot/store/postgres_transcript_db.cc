@@ -94,9 +94,13 @@ class PostgresTranscripts : public TranscriptDb {
              const std::function<void(PGresult*)>& done) {
     if (PQstatus(conn_) != CONNECTION_OK) PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK) return Unreachable();
+    std::vector<std::string> printed;  // libpq takes C strings
     std::vector<const char*> values;
+    printed.reserve(params.size());
     values.reserve(params.size());
-    for (const auto& p : params) values.push_back(p.c_str());
+    for (const Param& p : params) {
+      values.push_back(printed.emplace_back(p.Printed()).c_str());
+    }
     PGresult* r = PQexecParams(conn_, Numbered(sql).c_str(),
                                static_cast<int>(values.size()), nullptr,
                                values.data(), nullptr, nullptr, 0);

@@ -52,8 +52,19 @@ class SqliteTranscripts : public TranscriptDb {
     sqlite3_stmt* st = Prepared(sql);
     if (!st) return std::unexpected(Error::IoError(sqlite3_errmsg(db_)));
     for (std::size_t i = 0; i < params.size(); ++i) {
-      sqlite3_bind_text(st, static_cast<int>(i + 1), params[i].data(),
-                        static_cast<int>(params[i].size()), SQLITE_STATIC);
+      const int at = static_cast<int>(i + 1);
+      switch (const Param& p = params[i]; p.kind()) {
+        case Param::Kind::kText:
+          sqlite3_bind_text(st, at, p.text().data(),
+                            static_cast<int>(p.text().size()), SQLITE_STATIC);
+          break;
+        case Param::Kind::kInt:
+          sqlite3_bind_int64(st, at, p.integer());
+          break;
+        case Param::Kind::kReal:
+          sqlite3_bind_double(st, at, p.real());
+          break;
+      }
     }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -142,6 +153,15 @@ std::string TranscriptDbName(std::string_view where) {
                  "***");
   }
   return name;
+}
+
+std::string TranscriptDb::Param::Printed() const {
+  if (kind_ == Kind::kText) return std::string(text_);
+  char buf[32];
+  const auto end = kind_ == Kind::kInt
+                       ? std::to_chars(buf, buf + sizeof buf, int_).ptr
+                       : std::to_chars(buf, buf + sizeof buf, real_).ptr;
+  return std::string(buf, end);
 }
 
 int64_t TranscriptDb::Row::Int(std::size_t i) const {

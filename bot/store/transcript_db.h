@@ -39,7 +39,34 @@ class TranscriptDb {
     std::vector<std::string> cells_;
   };
   using RowFn = std::function<void(const Row&)>;
-  using Params = std::vector<std::string>;
+  // A statement's parameter: text (viewed, not copied: it must outlive the
+  // call), an integer or a real, each bound as its own type. A temporary
+  // string cannot be one (it would be gone before the statement runs).
+  class Param {
+   public:
+    enum class Kind : uint8_t { kText, kInt, kReal };
+    Param(const std::string& text) : text_(text) {}  // NOLINT: implicit
+    Param(std::string&&) = delete;
+    Param(std::string_view text) : text_(text) {}      // NOLINT: implicit
+    Param(const char* text) : text_(text) {}           // NOLINT: implicit
+    Param(int64_t n) : kind_(Kind::kInt), int_(n) {}   // NOLINT: implicit
+    Param(double x) : kind_(Kind::kReal), real_(x) {}  // NOLINT: implicit
+    Kind kind() const { return kind_; }
+    std::string_view text() const { return text_; }
+    int64_t integer() const { return int_; }
+    double real() const { return real_; }
+    // The value as text: itself, or the number printed (shortest form).
+    std::string Printed() const;
+
+   private:
+    Kind kind_ = Kind::kText;
+    std::string_view text_;
+    union {
+      int64_t int_ = 0;
+      double real_;
+    };
+  };
+  using Params = std::vector<Param>;
 
   enum class Mode {
     kWrite,  // creates the file (mode 0600) and the table as needed

@@ -17,8 +17,7 @@ Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
   const int64_t cutoff =
       UnixMs() -
       std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
-  return db.Execute("DELETE FROM exchanges WHERE time_ms < ?",
-                    {std::to_string(cutoff)});
+  return db.Execute("DELETE FROM exchanges WHERE time_ms < ?", {cutoff});
 }
 
 // Rows per INSERT statement (9 parameters each).
@@ -75,8 +74,9 @@ Result<int> ForgetSession(const std::string& where, const std::string& key,
   auto db = TranscriptDb::Open(where, TranscriptDb::Mode::kUpdate);
   if (!db) return std::unexpected(db.error());
   int64_t removed = 0;
-  Status s = (*db)->Execute("DELETE FROM exchanges WHERE session = ?",
-                            {TranscriptId(*k, session)}, &removed);
+  const std::string id = TranscriptId(*k, session);
+  Status s =
+      (*db)->Execute("DELETE FROM exchanges WHERE session = ?", {id}, &removed);
   if (!s) {
     return std::unexpected(Error::IoError("cannot delete from " +
                                           TranscriptDbName(where) + ": " +
@@ -202,33 +202,50 @@ void TranscriptLog::Run() {
 }
 
 Status TranscriptLog::Insert(std::span<const Exchange> rows) {
-  std::string sql =
-      "INSERT INTO exchanges (time_ms, session, channel, user_text, choice,"
-      " reply_kind, node, confidence, uid) VALUES ";
-  TranscriptDb::Params params;
-  params.reserve(rows.size() * 9);
-  for (const Exchange& e : rows) {
-    sql += params.empty() ? "" : ",";
-    sql += "(?,?,?,?,?,?,?,?,NULLIF(?,''))";
-    const bool by_operator =
-        e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix);
-    const std::string node =
-        by_operator
-            ? std::string(kOperatorNodePrefix) +
-                  IdOf(e.node.substr(kOperatorNodePrefix.size())).substr(0, 12)
-            : e.node;
-    params.insert(params.end(), {std::to_string(e.time_ms), IdOf(e.session),
-                                 e.channel, e.text, e.choice, e.kind, node,
-                                 std::to_string(e.confidence), e.uid});
+  // The statement for this many rows, built once.
+  std::string& sql = insert_sql_[rows.size()];
+  if (sql.empty()) {
+    sql =
+        "INSERT INTO exchanges (time_ms, session, channel, user_text, choice,"
+        " reply_kind, node, confidence, uid) VALUES ";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      sql += i == 0 ? "" : ",";
+      sql += "(?,?,?,?,?,?,?,?,NULLIF(?,''))";
+    }
+    // An exchange written before (its uid is there) stays as it was.
+    sql += " ON CONFLICT DO NOTHING";
   }
-  // An exchange written before (its uid is there) stays as it was.
-  return db_->Execute(sql + " ON CONFLICT DO NOTHING", params);
+  // The parameters view the rows and the hashed ids: no copies. The ids
+  // are all hashed first, because adding one to ids_ may move the others.
+  if (ids_.size() + 2 * rows.size() > kMaxRememberedIds) ids_.clear();
+  const auto operator_of = [](const Exchange& e) {
+    return e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix)
+               ? std::string_view(e.node).substr(kOperatorNodePrefix.size())
+               : std::string_view();
+  };
+  for (const Exchange& e : rows) {
+    IdOf(e.session);
+    if (const auto name = operator_of(e); !name.empty()) IdOf(name);
+  }
+  std::vector<std::string> operators;  // reserved: views stay valid
+  operators.reserve(rows.size());
+  params_.clear();
+  params_.reserve(rows.size() * 9);
+  for (const Exchange& e : rows) {
+    const auto name = operator_of(e);
+    const std::string& node =
+        name.empty() ? e.node
+                     : operators.emplace_back(std::string(kOperatorNodePrefix) +
+                                              IdOf(name).substr(0, 12));
+    params_.insert(params_.end(),
+                   {e.time_ms, IdOf(e.session), e.channel, e.text, e.choice,
+                    e.kind, node, e.confidence, e.uid});
+  }
+  return db_->Execute(sql, params_);
 }
 
-const std::string& TranscriptLog::IdOf(const std::string& session) {
-  constexpr std::size_t kMaxRemembered = 20000;
+const std::string& TranscriptLog::IdOf(std::string_view session) {
   if (const auto it = ids_.find(session); it != ids_.end()) return it->second;
-  if (ids_.size() >= kMaxRemembered) ids_.clear();
   return ids_.try_emplace(session, TranscriptId(key_, session)).first->second;
 }
 

@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "bot/store/exchange.h"
@@ -128,8 +129,10 @@ class TranscriptLog {
   Status Insert(std::span<const Exchange> rows);
   void DeleteExpired();
   // TranscriptId(key_, session), remembered: a keyed hash costs more than
-  // the rest of a row, and a conversation writes many rows.
-  const std::string& IdOf(const std::string& session);
+  // the rest of a row, and a conversation writes many rows. The reference
+  // holds until the next new session (Insert hashes a batch's first).
+  const std::string& IdOf(std::string_view session);
+  static constexpr std::size_t kMaxRememberedIds = 20000;
 
   std::unique_ptr<TranscriptDb> db_;          // writer thread only after Open
   std::shared_ptr<TranscriptSource> source_;  // writer thread only
@@ -139,6 +142,10 @@ class TranscriptLog {
   std::string key_;
   std::chrono::steady_clock::time_point next_expiry_;  // writer thread only
   intents::StringMap<std::string> ids_;                // writer thread only
+  // Insert's statements by row count, and its parameters (kept to reuse
+  // their memory).                                       writer thread only
+  std::unordered_map<std::size_t, std::string> insert_sql_;
+  TranscriptDb::Params params_;
   std::mutex mu_;
   std::condition_variable wake_, written_cv_;
   std::vector<Exchange> queue_;  // guarded by mu_

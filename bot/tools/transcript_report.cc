@@ -123,7 +123,7 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
       "SELECT time_ms, session, channel, user_text, choice, reply_kind, node,"
       " confidence FROM (SELECT * FROM exchanges ORDER BY id DESC LIMIT ?)"
       " AS latest ORDER BY id",
-      {std::to_string(recent)}, [&](const TranscriptDb::Row& row) {
+      {static_cast<int64_t>(recent)}, [&](const TranscriptDb::Row& row) {
         r.recent.push_back({.time_ms = row.Int(0),
                             .session = row.Text(1),
                             .channel = row.Text(2),
@@ -145,7 +145,7 @@ Result<TranscriptReport> ReadTranscripts(const std::string& where,
         "SELECT lower(trim(user_text)) AS q, count(*) AS n FROM exchanges"
         " WHERE reply_kind = 'fallback' AND user_text != '' GROUP BY q"
         " ORDER BY n DESC, q LIMIT ?",
-        {std::to_string(top)}, counted(&r.top_fallbacks));
+        {static_cast<int64_t>(top)}, counted(&r.top_fallbacks));
   }
   if (s) {
     s = db.Query(

@@ -7,6 +7,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -21,6 +22,16 @@ using tcp = net::ip::tcp;
 
 // The fixed reply (--reply-bytes), or empty to echo.
 std::string g_reply;
+// CPU time spent per message before answering (--work-ns): stands in for
+// the bot's own work, so that the echo answers at faqbot's pace.
+std::chrono::nanoseconds g_work{0};
+
+void Work() {
+  if (g_work.count() == 0) return;
+  const auto until = std::chrono::steady_clock::now() + g_work;
+  while (std::chrono::steady_clock::now() < until) {
+  }
+}
 
 // A JSON frame of exactly `bytes` bytes (at least the frame's shape).
 std::string FixedReply(std::size_t bytes) {
@@ -53,6 +64,7 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
   }
   void OnRead(beast::error_code ec, std::size_t) {
     if (ec) return;
+    Work();
     ws_.text(ws_.got_text());
     ws_.async_write(
         g_reply.empty() ? net::const_buffer(buffer_.data())
@@ -90,6 +102,8 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--port") port = std::atoi(argv[i + 1]);
     if (a == "--threads") threads = std::atoi(argv[i + 1]);
+    if (a == "--work-ns")
+      g_work = std::chrono::nanoseconds(std::atol(argv[i + 1]));
     if (a == "--reply-bytes") {
       g_reply = FixedReply(static_cast<std::size_t>(std::atoi(argv[i + 1])));
     }

@@ -140,6 +140,49 @@ TEST(Transcript, WritesInTheBackgroundWithinTheFlushInterval) {
   EXPECT_EQ(report->recent.back().text, "q99") << "newest last";
 }
 
+// A busy time's batch: hundreds of people new to the writer in one go,
+// operators among them. Every row keeps its own values as they were
+// given (times and confidences as numbers, not text), each session's
+// hashed id and each operator's.
+TEST(Transcript, ABatchOfManyNewPeopleKeepsEachRowsOwnValues) {
+  const std::string db = FreshDb("batch.db");
+  constexpr int kPeople = 450;
+  {
+    auto log = TranscriptLog::Open(
+        db, {.flush_interval = std::chrono::hours(1), .key = "test-key"});
+    ASSERT_TRUE(log);
+    for (int i = 0; i < kPeople; ++i) {
+      const bool by_operator = i % 7 == 3;
+      (*log)->Append({.time_ms = 1'700'000'000'123 + i,
+                      .session = "web:person-" + std::to_string(i),
+                      .channel = "web",
+                      .text = "question " + std::to_string(i),
+                      .kind = by_operator ? "operator" : "answer",
+                      .node = by_operator
+                                  ? "operator:Nurse " + std::to_string(i)
+                                  : "causes",
+                      .confidence = 0.123456789 + i});
+    }
+    (*log)->Flush();
+  }
+  auto report = ReadTranscripts(db, kPeople);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->recent.size(), static_cast<std::size_t>(kPeople));
+  for (int i = 0; i < kPeople; ++i) {
+    const Exchange& e = report->recent[static_cast<std::size_t>(i)];
+    const std::string n = std::to_string(i);
+    EXPECT_EQ(e.time_ms, 1'700'000'000'123 + i);
+    EXPECT_EQ(e.text, "question " + n);
+    EXPECT_EQ(e.session, TranscriptId("test-key", "web:person-" + n));
+    EXPECT_DOUBLE_EQ(e.confidence, 0.123456789 + i);
+    EXPECT_EQ(
+        e.node,
+        i % 7 == 3
+            ? "operator:" + TranscriptId("test-key", "Nurse " + n).substr(0, 12)
+            : "causes");
+  }
+}
+
 TEST(Transcript, ClosingWritesWhatIsQueued) {
   const std::string db = FreshDb("close.db");
   {
