@@ -166,7 +166,10 @@ void TranscriptLog::Run() {
     }
     wake_.wait_for(lock, interval_, [&] { return stop_ || flush_now_; });
     flush_now_ = false;
-    std::vector<Exchange> batch;
+    // The queue goes on in the memory of an earlier batch: grown again
+    // from nothing every interval, a busy time's queue moved all its
+    // exchanges a dozen times, and on the network threads (Append).
+    std::vector<Exchange> batch = std::move(spare_);
     batch.swap(queue_);
     const bool stopping = stop_;
     const std::size_t count = batch.size();  // the queue's; then the source's
@@ -179,7 +182,7 @@ void TranscriptLog::Run() {
     if (written && source_) source_->Done();
     // Freed before taking the lock: a busy time's batch is thousands of
     // strings, and every reply's Append waits for the lock.
-    if (written) batch = {};
+    if (written) batch.clear();
     batch.resize(std::min(batch.size(), count));  // the source keeps its own
     lock.lock();
     if (written && taken_all) flush_now_ = true;  // more wait at the source
@@ -197,6 +200,8 @@ void TranscriptLog::Run() {
     }
     unreachable_ = !written;
     written_cv_.notify_all();
+    batch.clear();
+    if (batch.capacity() <= kSpareCapacity) spare_ = std::move(batch);
     if (stopping && queue_.empty()) return;
   }
 }

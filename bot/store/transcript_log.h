@@ -149,11 +149,15 @@ class TranscriptLog {
   std::mutex mu_;
   std::condition_variable wake_, written_cv_;
   std::vector<Exchange> queue_;  // guarded by mu_
-  uint64_t appended_ = 0;        // guarded by mu_
-  uint64_t done_ = 0;            // guarded by mu_
-  bool stop_ = false;            // guarded by mu_
-  bool flush_now_ = false;       // guarded by mu_
-  bool unreachable_ = false;     // guarded by mu_; the last write failed
+  // An empty vector with a batch's memory, for the next queue (up to
+  // kSpareCapacity exchanges; a burst's is given back). Writer thread.
+  std::vector<Exchange> spare_;
+  static constexpr std::size_t kSpareCapacity = 16384;
+  uint64_t appended_ = 0;     // guarded by mu_
+  uint64_t done_ = 0;         // guarded by mu_
+  bool stop_ = false;         // guarded by mu_
+  bool flush_now_ = false;    // guarded by mu_
+  bool unreachable_ = false;  // guarded by mu_; the last write failed
   std::atomic<uint64_t> written_{0}, dropped_{0};
   std::thread writer_;
 };
