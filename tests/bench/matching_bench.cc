@@ -24,6 +24,7 @@
 #include "dialogs/library.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
+#include "tests/bench/liver_questions.h"
 #include "tests/bench/synthetic_pack.h"
 
 // Every allocation through operator new is counted, so the benchmarks of
@@ -82,20 +83,6 @@ std::shared_ptr<const dialogs::Pack> LiverPack() {
     return *p;
   }();
   return pack;
-}
-
-// The "> question" lines of the liver pack's conversation tests.
-const std::vector<std::string>& LiverQuestions() {
-  static const auto questions = [] {
-    std::vector<std::string> out;
-    std::ifstream in(std::string(FAQBOT_SOURCE_DIR) +
-                     "/content/liver-calcification/conversations.txt");
-    for (std::string line; std::getline(in, line);) {
-      if (line.starts_with("> ")) out.push_back(line.substr(2));
-    }
-    return out;
-  }();
-  return questions;
 }
 
 std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {

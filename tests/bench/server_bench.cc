@@ -17,20 +17,12 @@
 #include "bot/bot.h"
 #include "bot/pack_loader.h"
 #include "bot/store/transcript_log.h"
+#include "tests/bench/liver_questions.h"
 
 namespace faqbot {
 namespace {
 
-// The "> question" lines of the liver pack's conversation tests.
-std::vector<std::string> LiverQuestions() {
-  std::vector<std::string> out;
-  std::ifstream in(std::string(FAQBOT_SOURCE_DIR) +
-                   "/content/liver-calcification/conversations.txt");
-  for (std::string line; std::getline(in, line);) {
-    if (line.starts_with("> ")) out.push_back(line.substr(2));
-  }
-  return out;
-}
+using bench::LiverQuestions;
 
 // Each question as the widget sends it, with a message id.
 void BM_ParseClientFrame(benchmark::State& state) {
