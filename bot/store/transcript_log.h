@@ -142,8 +142,8 @@ class TranscriptLog {
   std::string key_;
   std::chrono::steady_clock::time_point next_expiry_;  // writer thread only
   intents::StringMap<std::string> ids_;                // writer thread only
-  // Insert's statements by row count, and its parameters (kept to reuse
-  // their memory).                                       writer thread only
+  // Writer thread only: Insert's statements by row count, and its
+  // parameters (kept to reuse their memory).
   std::unordered_map<std::size_t, std::string> insert_sql_;
   TranscriptDb::Params params_;
   std::mutex mu_;

@@ -24,7 +24,7 @@
 #include "dialogs/library.h"
 #include "intents/message.h"
 #include "intents/normalizer.h"
-#include "tests/bench/liver_questions.h"
+#include "tests/bench/liver_pack.h"
 #include "tests/bench/synthetic_pack.h"
 
 // Every allocation through operator new is counted, so the benchmarks of
@@ -73,16 +73,6 @@ std::shared_ptr<const intents::Lexicon> Lexicon() {
     return *l;
   }();
   return lexicon;
-}
-
-std::shared_ptr<const dialogs::Pack> LiverPack() {
-  static auto pack = [] {
-    auto p = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                           "/content/liver-calcification");
-    if (!p) throw std::runtime_error(p.error().message);
-    return *p;
-  }();
-  return pack;
 }
 
 std::shared_ptr<const dialogs::Pack> Synthetic(int sections) {

@@ -15,13 +15,13 @@
 #include "adapters/client_frame.h"
 #include "adapters/reply_json.h"
 #include "bot/bot.h"
-#include "bot/pack_loader.h"
 #include "bot/store/transcript_log.h"
-#include "tests/bench/liver_questions.h"
+#include "tests/bench/liver_pack.h"
 
 namespace faqbot {
 namespace {
 
+using bench::LiverPack;
 using bench::LiverQuestions;
 
 // Each question as the widget sends it, with a message id.
@@ -45,10 +45,7 @@ BENCHMARK(BM_ParseClientFrame);
 
 // The bot's replies to those questions, written as the widget gets them.
 void BM_ReplyToJsonText(benchmark::State& state) {
-  auto pack = bot::LoadPack(std::string(FAQBOT_SOURCE_DIR) +
-                            "/content/liver-calcification");
-  if (!pack) throw std::runtime_error(pack.error().message);
-  bot::Bot bot(*pack);
+  bot::Bot bot(LiverPack());
   std::vector<dialogs::Reply> replies;
   for (const std::string& q : LiverQuestions()) {
     if (auto r = bot.Handle("s" + std::to_string(replies.size() % 8),
