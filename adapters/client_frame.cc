@@ -25,14 +25,90 @@ struct Field {
   std::string text;
 };
 
+// What a frame held, as far as the checks below care.
+struct Frame {
+  Field id, page, choice, text;
+  bool object = false;  // the frame is a JSON object
+
+  Field* Named(std::string_view name) {
+    if (name == "text") return &text;
+    if (name == "choice") return &choice;
+    if (name == "id") return &id;
+    if (name == "page") return &page;
+    return nullptr;
+  }
+};
+
+bool IsJsonSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The frame nearly every client sends, read without a JSON parser: one
+// object whose values are all strings of printable ASCII without escapes.
+// Anything else (an escape, a byte above 127, a number, a nested value,
+// a syntax error) returns false untouched, and the parser reads the frame:
+// the two agree because this one accepts only what needs no judgement.
+bool ReadPlainFrame(std::string_view s, Frame* frame) {
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < s.size() && IsJsonSpace(s[i])) ++i;
+  };
+  const auto next_is = [&](char c) { return i < s.size() && s[i] == c; };
+  const auto plain_string = [&](std::string_view* out) {
+    if (!next_is('"')) return false;
+    const std::size_t start = ++i;
+    for (; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '"') {
+        *out = s.substr(start, i++ - start);
+        return true;
+      }
+      if (c < 0x20 || c == '\\' || c >= 0x80) return false;
+    }
+    return false;
+  };
+  Frame read;
+  read.object = true;
+  skip_space();
+  if (!next_is('{')) return false;
+  ++i;
+  skip_space();
+  if (next_is('}')) {
+    ++i;
+  } else {
+    for (;;) {
+      std::string_view key, value;
+      if (!plain_string(&key)) return false;
+      skip_space();
+      if (!next_is(':')) return false;
+      ++i;
+      skip_space();
+      if (!plain_string(&value)) return false;
+      skip_space();
+      if (Field* field = read.Named(key)) {  // the last of a repeated key
+        field->is = Field::Is::kString;
+        field->text.assign(value);
+      }
+      if (next_is('}')) break;
+      if (!next_is(',')) return false;
+      ++i;
+      skip_space();
+    }
+    ++i;
+  }
+  skip_space();
+  if (i != s.size()) return false;
+  *frame = std::move(read);
+  return true;
+}
+
 // Reads a frame as the parser walks it (nlohmann's SAX interface), keeping
 // the top-level object's four known fields and nothing else: no document
 // is built, and the text is moved out of the parser rather than copied.
 // As in a parsed document, the last of a repeated key counts.
 class FrameReader : public nlohmann::json_sax<json> {
  public:
-  Field id, page, choice, text;
-  bool object = false;  // the frame is a JSON object
+  Frame frame;
   std::size_t error_at = 0;
   bool out_of_range = false;
 
@@ -53,14 +129,14 @@ class FrameReader : public nlohmann::json_sax<json> {
     return true;
   }
   bool start_object(std::size_t) override {
-    if (depth_ == 0) object = true;
+    if (depth_ == 0) frame.object = true;
     return Open();
   }
   bool start_array(std::size_t) override { return Open(); }
   bool end_object() override { return Close(); }
   bool end_array() override { return Close(); }
   bool key(string_t& name) override {
-    if (depth_ == 1) field_ = FieldNamed(name);
+    if (depth_ == 1) field_ = frame.Named(name);
     return true;
   }
   bool parse_error(std::size_t position, const std::string&,
@@ -71,13 +147,6 @@ class FrameReader : public nlohmann::json_sax<json> {
   }
 
  private:
-  Field* FieldNamed(std::string_view name) {
-    if (name == "text") return &text;
-    if (name == "choice") return &choice;
-    if (name == "id") return &id;
-    if (name == "page") return &page;
-    return nullptr;
-  }
   // A value that is not a string: wrong for whichever field it fills.
   bool Other() {
     if (depth_ == 1 && field_) {
@@ -107,17 +176,21 @@ Result<bot::Message> ParseClientFrame(std::string_view payload,
   const auto bad = [](std::string what) {
     return std::unexpected(Error::InvalidArgument(std::move(what)));
   };
-  FrameReader frame;
-  if (!json::sax_parse(payload, &frame)) {
-    // A value out of range is valid syntax the parser still refuses, such
-    // as a number too large for a double ("2e6666"): found by
-    // fuzz_client_frame.
-    if (frame.out_of_range) {
-      return bad(
-          "invalid JSON (a value out of range); send {\"text\": \"...\"}");
+  Frame frame;
+  if (!ReadPlainFrame(payload, &frame)) {
+    FrameReader reader;
+    if (!json::sax_parse(payload, &reader)) {
+      // A value out of range is valid syntax the parser still refuses,
+      // such as a number too large for a double ("2e6666"): found by
+      // fuzz_client_frame.
+      if (reader.out_of_range) {
+        return bad(
+            "invalid JSON (a value out of range); send {\"text\": \"...\"}");
+      }
+      return bad("invalid JSON at byte " + std::to_string(reader.error_at) +
+                 "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
     }
-    return bad("invalid JSON at byte " + std::to_string(frame.error_at) +
-               "; send {\"text\": \"...\"} or {\"choice\": \"<id>\"}");
+    frame = std::move(reader.frame);
   }
   if (!frame.object) {
     return bad("expected a JSON object: {\"text\": \"...\"}");
