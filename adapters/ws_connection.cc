@@ -79,6 +79,7 @@ class Connection : public WsConnection,
   Connection(net::ip::tcp::socket&& socket, std::shared_ptr<WsHandler> handler,
              const WsOptions& options, std::function<void()> on_end)
       : ws_(std::move(socket)),
+        idle_(ws_.get_executor()),
         handler_(std::move(handler)),
         options_(options),
         on_end_(std::move(on_end)) {}
@@ -89,10 +90,15 @@ class Connection : public WsConnection,
 
   void Start(http::request<http::string_body> request) {
     beast::get_lowest_layer(ws_).expires_never();
+    // Beast keeps the handshake's and the closing's time limits; idleness
+    // is watched here (WatchIdle).
     auto timeout =
         websocket::stream_base::timeout::suggested(beast::role_type::server);
-    timeout.idle_timeout = options_.idle_timeout;
+    timeout.idle_timeout = websocket::stream_base::none();
     ws_.set_option(timeout);
+    // A pong (or a ping) is the peer's sign of life too.
+    ws_.control_callback(
+        [this](websocket::frame_type, beast::string_view) { heard_ = true; });
     ws_.read_message_max(options_.max_frame_bytes);
     ws_.set_option(
         websocket::stream_base::decorator([](websocket::response_type& res) {
@@ -124,6 +130,7 @@ class Connection : public WsConnection,
   void OnAccept(beast::error_code ec) {
     if (ec) return End();  // the peer went away during the handshake
     open_ = true;
+    WatchIdle();
     if (!Guarded([&] { handler_->OnOpen(*this); })) return;
     // Frames queued before the handshake completed (OnOpen's own sends
     // have started the writing already).
@@ -148,6 +155,7 @@ class Connection : public WsConnection,
       }
       return End();
     }
+    heard_ = true;
     std::string payload = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
     if (!Guarded([&] { handler_->OnMessage(*this, std::move(payload)); })) {
@@ -206,9 +214,55 @@ class Connection : public WsConnection,
   void DoClose(websocket::close_code code = websocket::close_code::going_away) {
     closing_ = true;
     if (close_sent_) return;
+    if (pinging_) {  // Beast writes one control frame at a time
+      close_code_ = code;
+      return;
+    }
     close_sent_ = true;
     ws_.async_close(
         code, [self = shared_from_this()](beast::error_code) { self->End(); });
+  }
+
+  // Idleness, watched without touching a timer per message (Beast's idle
+  // timeout restarts one on every read): every half idle timeout, a peer
+  // heard from since the last look is fine; one silent is pinged; one
+  // silent since that ping (no pong either) is cut off. Reading paused
+  // for a peer that reads nothing hears no pongs, so that one goes too.
+  void WatchIdle() {
+    idle_.expires_after(std::chrono::duration_cast<std::chrono::milliseconds>(
+                            options_.idle_timeout) /
+                        2);
+    idle_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      const auto self = weak.lock();
+      if (self && !ec) self->LookIdle();
+    });
+  }
+
+  void LookIdle() {
+    if (ended_) return;
+    if (heard_) {
+      heard_ = pinged_ = false;
+    } else if (pinged_) {
+      beast::error_code ignored;  // the pending operations end with it
+      beast::get_lowest_layer(ws_).socket().close(ignored);
+      return;
+    } else {
+      pinged_ = true;
+      if (!pinging_ && !close_sent_) {
+        pinging_ = true;
+        ws_.async_ping({}, [self = shared_from_this()](beast::error_code ec) {
+          self->OnPinged(ec);
+        });
+      }
+    }
+    WatchIdle();
+  }
+
+  void OnPinged(beast::error_code ec) {
+    pinging_ = false;
+    // A close asked for while the ping was written goes now (an error
+    // ends the connection through its read or write instead).
+    if (!ec && closing_ && !close_sent_ && !writing_) DoClose(close_code_);
   }
 
   // Runs a handler callback. A handler that throws has a bug: that
@@ -243,11 +297,13 @@ class Connection : public WsConnection,
   void End() {
     if (ended_) return;
     ended_ = true;
+    idle_.cancel();
     DropQueued();
     if (auto handler = std::move(handler_)) handler->OnClose();
   }
 
   websocket::stream<DrainingStream> ws_;
+  net::steady_timer idle_;
   beast::flat_buffer buffer_;
   std::shared_ptr<WsHandler> handler_;
   const WsOptions options_;
@@ -256,6 +312,10 @@ class Connection : public WsConnection,
   std::atomic<std::size_t> queued_{0};
   bool open_ = false, writing_ = false, closing_ = false, ended_ = false;
   bool read_paused_ = false, close_sent_ = false;
+  bool heard_ = false;    // a frame came since the last look (WatchIdle)
+  bool pinged_ = false;   // the last look pinged; nothing came since
+  bool pinging_ = false;  // a ping is being written
+  websocket::close_code close_code_ = websocket::close_code::going_away;
 };
 
 }  // namespace

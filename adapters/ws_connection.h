@@ -34,8 +34,9 @@ namespace faqbot::adapters {
 struct WsOptions {
   // Largest message accepted; a bigger one closes with 1009.
   std::size_t max_frame_bytes = 16 * 1024;
-  // No traffic (pings answered included) for this long closes the
-  // connection.
+  // No traffic (pings answered included) for this long, or up to half as
+  // long again, closes the connection: silent for half of it, the peer
+  // is pinged.
   std::chrono::seconds idle_timeout{300};
   // Frames waiting to be written at which reading pauses.
   std::size_t pause_reading_at = 64;

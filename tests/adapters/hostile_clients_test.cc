@@ -3,6 +3,8 @@
 // keeps getting its replies throughout.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/adapters/server_fixture.h"
 #include "tests/support/raw_clients.h"
 
@@ -59,6 +61,34 @@ TEST_F(HostileTest, IdleConnectionsPastTheLimitAreRefusedThenExpire) {
   ASSERT_TRUE(later.ok());
   later.Greet();
   ExpectBystanderServed(later);
+}
+
+// Quiet is not idle: a peer whose WebSocket answers the server's pings
+// stays however long it says nothing; one that answers none is closed.
+TEST_F(HostileTest, AQuietPeerThatAnswersPingsStays) {
+  ServerConfig config;
+  config.idle_timeout_seconds = 1;
+  Start(config);
+  WsClient listening(port_), deaf(port_);
+  listening.Greet();
+  deaf.Greet();
+  // Reading, the client's WebSocket answers pings; the other reads nothing.
+  std::thread reading([&] { EXPECT_FALSE(listening.Read()); });
+  const auto wait_for_one = [&](std::chrono::seconds limit) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (server_->metrics().connections() > 1 &&
+           std::chrono::steady_clock::now() < end) {
+      std::this_thread::yield();
+    }
+  };
+  wait_for_one(std::chrono::seconds(5));
+  EXPECT_EQ(server_->metrics().connections(), 1) << "the deaf peer stayed";
+  // Three idle timeouts more: the listening one is still there.
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  EXPECT_EQ(server_->metrics().connections(), 1);
+  server_->Shutdown();  // ends the read with a close frame
+  reading.join();
+  EXPECT_EQ(listening.close_code(), 1001);
 }
 
 TEST_F(HostileTest, ClientThatNeverReadsStallsThenIsClosed) {
