@@ -3,10 +3,12 @@
 #include <boost/asio/compose.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <deque>
+#include <optional>
 
 #include "adapters/log.h"
 #include "adapters/url.h"
@@ -80,6 +82,7 @@ class Connection : public WsConnection,
              const WsOptions& options, std::function<void()> on_end)
       : ws_(std::move(socket)),
         idle_(ws_.get_executor()),
+        strand_(StrandOf(ws_.get_executor())),
         handler_(std::move(handler)),
         options_(options),
         on_end_(std::move(on_end)) {}
@@ -109,6 +112,11 @@ class Connection : public WsConnection,
   }
 
   void Send(std::string frame) override {
+    // A reply sent while handling a read is on the strand already: queued
+    // at once, without the type-erased dispatch's function allocated.
+    if (strand_ && strand_->running_in_this_thread()) {
+      return Queue(std::move(frame));
+    }
     net::dispatch(ws_.get_executor(),
                   [self = shared_from_this(), f = std::move(frame)]() mutable {
                     self->Queue(std::move(f));
@@ -302,8 +310,15 @@ class Connection : public WsConnection,
     if (auto handler = std::move(handler_)) handler->OnClose();
   }
 
+  using Strand = net::strand<net::io_context::executor_type>;
+  static std::optional<Strand> StrandOf(const net::any_io_executor& e) {
+    const auto* strand = e.target<Strand>();
+    return strand ? std::optional<Strand>(*strand) : std::nullopt;
+  }
+
   websocket::stream<DrainingStream> ws_;
   net::steady_timer idle_;
+  const std::optional<Strand> strand_;  // the connection's, when it has one
   beast::flat_buffer buffer_;
   std::shared_ptr<WsHandler> handler_;
   const WsOptions options_;
