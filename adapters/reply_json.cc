@@ -1,8 +1,10 @@
 #include "adapters/reply_json.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -10,19 +12,30 @@ namespace faqbot::adapters {
 
 namespace {
 
-// Whether any of the 8 bytes at `p` must be escaped in JSON: a control
-// character, '"' or '\\'. (Exact: each test is the classic "has a byte
-// less than n / equal to zero" word trick.)
-bool NeedsEscapeIn8(const char* p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHighs = 0x8080808080808080ull;
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  const uint64_t quote = w ^ (kOnes * '"');
-  const uint64_t backslash = w ^ (kOnes * '\\');
-  const uint64_t hits = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-                        ((backslash - kOnes) & ~backslash);
-  return (hits & kHighs) != 0;
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Where the first byte at or after `i` that JSON must escape (a control
+// character, '"' or '\\') is; s.size() for none. Most text needs no
+// escape, so it is searched sixteen bytes at a time where SSE2 is there
+// (every x86-64).
+std::size_t NextToEscape(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1f);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // A byte at most 0x1f (unsigned) is its own minimum with 0x1f.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);
+    const int hits = _mm_movemask_epi8(_mm_or_si128(
+        control,
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+    if (hits != 0) return i + static_cast<std::size_t>(__builtin_ctz(hits));
+  }
+#endif
+  while (i < s.size() && !NeedsEscape(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
 }
 
 }  // namespace
@@ -30,16 +43,12 @@ bool NeedsEscapeIn8(const char* p) {
 void AppendJsonString(std::string* out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Most text needs no escape: pass it eight bytes at a time.
-    while (i + 8 <= s.size() && !NeedsEscapeIn8(s.data() + i)) i += 8;
-    if (i >= s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
+  for (std::size_t i = 0;;) {
+    const std::size_t at = NextToEscape(s, i);
+    out->append(s.data() + i, at - i);
+    if (at == s.size()) break;
+    i = at + 1;
+    switch (const auto c = static_cast<unsigned char>(s[at])) {
       case '"':
         out->append("\\\"");
         break;
@@ -67,7 +76,6 @@ void AppendJsonString(std::string* out, std::string_view s) {
         out->push_back(kHex[c & 15]);
     }
   }
-  out->append(s.data() + plain, s.size() - plain);
   out->push_back('"');
 }
 

@@ -110,14 +110,15 @@ TEST(ReplyJson, EscapesControlCharacters) {
   EXPECT_EQ(out, R"("a\u001f\"\\")");
 }
 
-// Text passes eight bytes at a time: every character that needs an
-// escape is found wherever it falls in a block, beside UTF-8 and plain
-// text, and the result reads back as the same string.
+// Text is searched a block at a time: every character that needs an
+// escape is found wherever it falls in a block or the tail after the
+// last one, beside UTF-8 and plain text, and the result reads back as the
+// same string.
 TEST(ReplyJson, EscapesAtEveryPositionOfLongText) {
   const std::string specials[] = {"\"",   "\\",   "\n",   "\t",
                                   "\x01", "\x1f", "\x7f", "\xC3\xA9"};
   for (const auto& special : specials) {
-    for (std::size_t at = 0; at < 24; ++at) {
+    for (std::size_t at = 0; at < 40; ++at) {
       std::string text(40, 'x');
       text.replace(at, 1, special);
       std::string out;
