@@ -79,6 +79,23 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
+void AppendConfidence(std::string* out, double confidence) {
+  const double thousandths = std::round(confidence * 1000.0);
+  // 1, not in 0..1 (-0 included), or not a number: as the library writes it.
+  if (std::signbit(thousandths) || !(thousandths < 1000.0)) {
+    out->append(nlohmann::json(thousandths / 1000.0).dump());
+    return;
+  }
+  // 0.877 as "0.877", 0.5 as "0.5", 0 as "0.0": as a JSON writer prints it.
+  const int n = static_cast<int>(thousandths);
+  char digits[] = {'0', '.', static_cast<char>('0' + n / 100),
+                   static_cast<char>('0' + n / 10 % 10),
+                   static_cast<char>('0' + n % 10)};
+  std::size_t size = sizeof digits;
+  while (size > 3 && digits[size - 1] == '0') --size;
+  out->append(digits, size);
+}
+
 namespace {
 
 // {"section", "title"}; in a library also "article" (its title) and
@@ -159,8 +176,7 @@ std::string ReplyToJsonText(
   }
   out.push_back(']');
   key("confidence");
-  out.append(
-      nlohmann::json(std::round(reply.confidence * 1000.0) / 1000.0).dump());
+  AppendConfidence(&out, reply.confidence);
   key_if_set("disclaimer", reply.disclaimer);
   key_if_set("notice", reply.notice);
   key_if_set("operator", reply.operator_name);

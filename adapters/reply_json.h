@@ -32,6 +32,10 @@ std::string ReplyToJsonText(
 // must be valid UTF-8.
 void AppendJsonString(std::string* out, std::string_view s);
 
+// Appends a reply's confidence rounded to three decimals, as a JSON number
+// ("0.877"; "0.0" and "1.0" for the ends).
+void AppendConfidence(std::string* out, double confidence);
+
 }  // namespace faqbot::adapters
 
 #endif  // FAQBOT_ADAPTERS_REPLY_JSON_H_

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace faqbot::adapters {
@@ -128,6 +129,24 @@ TEST(ReplyJson, EscapesAtEveryPositionOfLongText) {
       EXPECT_EQ(out.find_first_of("\n\t\x01\x1f"), std::string::npos);
     }
   }
+}
+
+// Written as a JSON library writes the rounded number, for every value a
+// reply can carry and some it should not.
+TEST(ReplyJson, ConfidenceIsRoundedToThreeDecimals) {
+  for (int n = -5; n <= 1005; ++n) {
+    for (const double offset : {0.0, 0.0004, -0.0004}) {
+      const double confidence = n / 1000.0 + offset;
+      std::string out;
+      AppendConfidence(&out, confidence);
+      EXPECT_EQ(out,
+                nlohmann::json(std::round(confidence * 1000.0) / 1000.0).dump())
+          << confidence;
+    }
+  }
+  std::string nan;
+  AppendConfidence(&nan, std::nan(""));
+  EXPECT_EQ(nan, "null");
 }
 
 }  // namespace
