@@ -51,12 +51,7 @@ TEST_F(HostileTest, IdleConnectionsPastTheLimitAreRefusedThenExpire) {
   EXPECT_FALSE(refused.ok());
   EXPECT_EQ(refused.handshake_status(), 503);
   // Idle clients that answer no pings are closed; room is made again.
-  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(8);
-  while (server_->metrics().connections() > 0 &&
-         std::chrono::steady_clock::now() < end) {
-    std::this_thread::yield();
-  }
-  EXPECT_EQ(server_->metrics().connections(), 0);
+  EXPECT_EQ(WaitForConnections(*server_, 0, std::chrono::seconds(8)), 0);
   WsClient later(port_);
   ASSERT_TRUE(later.ok());
   later.Greet();
@@ -74,15 +69,8 @@ TEST_F(HostileTest, AQuietPeerThatAnswersPingsStays) {
   deaf.Greet();
   // Reading, the client's WebSocket answers pings; the other reads nothing.
   std::thread reading([&] { EXPECT_FALSE(listening.Read()); });
-  const auto wait_for_one = [&](std::chrono::seconds limit) {
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (server_->metrics().connections() > 1 &&
-           std::chrono::steady_clock::now() < end) {
-      std::this_thread::yield();
-    }
-  };
-  wait_for_one(std::chrono::seconds(5));
-  EXPECT_EQ(server_->metrics().connections(), 1) << "the deaf peer stayed";
+  EXPECT_EQ(WaitForConnections(*server_, 1, std::chrono::seconds(5)), 1)
+      << "the deaf peer stayed";
   // Three idle timeouts more: the listening one is still there.
   std::this_thread::sleep_for(std::chrono::seconds(3));
   EXPECT_EQ(server_->metrics().connections(), 1);

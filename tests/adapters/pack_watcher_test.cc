@@ -50,11 +50,7 @@ class ReloadTest : public ::testing::Test {
       watcher_->Stop();
       server_->Shutdown();
     });
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (server_->metrics().connections() > 0 &&
-           std::chrono::steady_clock::now() < end) {
-      std::this_thread::yield();
-    }
+    WaitForConnections(*server_, 0, std::chrono::seconds(5));
     ioc_.stop();
     thread_.join();
     fs::remove_all(dir_);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -15,6 +17,18 @@
 #include "tests/support/test_client.h"
 
 namespace faqbot::adapters {
+
+// Waits up to `limit` for the server to hold at most `n` connections;
+// returns how many it holds then.
+inline int64_t WaitForConnections(const WebServer& server, int64_t n,
+                                  std::chrono::seconds limit) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (server.metrics().connections() > n &&
+         std::chrono::steady_clock::now() < end) {
+    std::this_thread::yield();
+  }
+  return server.metrics().connections();
+}
 
 // A real server on a loopback ephemeral port, run by two threads.
 class ServerTest : public ::testing::Test {
@@ -41,11 +55,9 @@ class ServerTest : public ::testing::Test {
     for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
   }
   void TearDown() override {
-    if (server_) server_->Shutdown();
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (server_ && server_->metrics().connections() > 0 &&
-           std::chrono::steady_clock::now() < end) {
-      std::this_thread::yield();
+    if (server_) {
+      server_->Shutdown();
+      WaitForConnections(*server_, 0, std::chrono::seconds(5));
     }
     ioc_.stop();
     for (auto& t : threads_) t.join();
