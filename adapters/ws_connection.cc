@@ -174,7 +174,15 @@ class Connection : public WsConnection,
     // reads them. One that never does stalls, and the idle timeout (no
     // pong to our pings) closes it; memory stays bounded either way.
     if (queue_.size() >= options_.pause_reading_at) {
-      read_paused_ = true;
+      read_wait_ = ReadWait::kForQueue;
+      return;
+    }
+    // The reply is being written: the next read starts when that is done.
+    // A peer sends its next message after reading the reply, so a read
+    // started at once nearly always finds nothing yet (a receive call
+    // wasted a message, and a wait in the reactor).
+    if (writing_) {
+      read_wait_ = ReadWait::kForWrite;
       return;
     }
     DoRead();
@@ -210,9 +218,10 @@ class Connection : public WsConnection,
     }
     if (!queue_.empty()) queue_.pop_front();
     queued_ = queue_.size();
-    if (read_paused_ && !closing_ &&
-        queue_.size() <= options_.pause_reading_at / 2) {
-      read_paused_ = false;
+    if (!closing_ && (read_wait_ == ReadWait::kForWrite ||
+                      (read_wait_ == ReadWait::kForQueue &&
+                       queue_.size() <= options_.pause_reading_at / 2))) {
+      read_wait_ = ReadWait::kReading;
       DoRead();
     }
     if (!queue_.empty()) return DoWrite();
@@ -326,7 +335,11 @@ class Connection : public WsConnection,
   std::deque<std::string> queue_;
   std::atomic<std::size_t> queued_{0};
   bool open_ = false, writing_ = false, closing_ = false, ended_ = false;
-  bool read_paused_ = false, close_sent_ = false;
+  bool close_sent_ = false;
+  // Why no read is pending, if none is: waiting for the write under way,
+  // or for the queue to drain to half (backpressure).
+  enum class ReadWait { kReading, kForWrite, kForQueue };
+  ReadWait read_wait_ = ReadWait::kReading;
   bool heard_ = false;    // a frame came since the last look (WatchIdle)
   bool pinged_ = false;   // the last look pinged; nothing came since
   bool pinging_ = false;  // a ping is being written
