@@ -15,15 +15,8 @@ cd "$(dirname "$0")/../.."
   exit 2
 }
 a=$(realpath "$1") b=$(realpath "$2") rounds=${3:-8} build=${4:-build}
-source tests/bench/port_of.sh
-tmp=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
-pin_server="" pin_load=""
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-  pin_server="taskset -c 0" pin_load="taskset -c 1"
-fi
+source tests/bench/cpu_cost.sh
 messages=100000
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 serve() {  # binary name: starts it; its pid and port in server_pid, server_port
   echo "{\"messages_per_second\": 1000000, \"threads\": 1,
          \"transcripts\": \"$tmp/$2.db\"}" > "$tmp/$2.json"

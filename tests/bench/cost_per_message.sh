@@ -27,18 +27,11 @@ build=${1:-build}
 rounds=${2:-5}
 shift $(( $# >= 2 ? 2 : $# ))
 [[ "${1:-}" == "--" ]] && shift
-source tests/bench/port_of.sh
-tmp=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
-pin_server="" pin_load=""
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-  pin_server="taskset -c 0" pin_load="taskset -c 1"
-fi
+source tests/bench/cpu_cost.sh
 questions=content/liver-calcification/conversations.txt
 echo "{\"messages_per_second\": 1000000, \"threads\": 1,
        \"transcripts\": \"$tmp/transcripts.db\"}" > "$tmp/config.json"
 field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1"; }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 messages=200000
 load() {  # name port pid [loadgen options]: prints the server's us/message
   local name=$1 port=$2 pid=$3 before after
