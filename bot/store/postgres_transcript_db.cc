@@ -70,6 +70,11 @@ class PostgresTranscripts : public TranscriptDb {
     });
   }
 
+  Status DeleteOlderThan(int64_t cutoff_ms) override {
+    return Execute("DELETE FROM exchanges WHERE time_ms < ?", {cutoff_ms},
+                   nullptr);
+  }
+
   Status Query(const std::string& sql, const Params& params,
                const RowFn& row) override {
     return Run(sql, params, [&](PGresult* r) {

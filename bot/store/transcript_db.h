@@ -83,6 +83,8 @@ class TranscriptDb {
   // Runs a query, calling `row` for each result row.
   virtual Status Query(const std::string& sql, const Params& params,
                        const RowFn& row) = 0;
+  // Deletes the exchanges older than `cutoff_ms` (Unix time, ms).
+  virtual Status DeleteOlderThan(int64_t cutoff_ms) = 0;
 };
 
 }  // namespace faqbot::bot

@@ -17,7 +17,7 @@ Status DeleteOlderThan(TranscriptDb& db, std::chrono::days retention) {
   const int64_t cutoff =
       UnixMs() -
       std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
-  return db.Execute("DELETE FROM exchanges WHERE time_ms < ?", {cutoff});
+  return db.DeleteOlderThan(cutoff);
 }
 
 // Rows per INSERT statement (9 parameters each).

@@ -306,6 +306,41 @@ TEST(TranscriptPrivacy, ExchangesPastRetentionAreDeleted) {
   EXPECT_EQ(report->recent[0].text, "new question");
 }
 
+// A file keeps no index on time: retention deletes the rows written before
+// the first one inside it. A row stamped in the future (a clock set wrong)
+// does not keep the older rows behind it.
+TEST(TranscriptPrivacy, AFutureStampDoesNotKeepOlderExchanges) {
+  const std::string db = FreshDb("retention-order.db");
+  const int64_t now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const int64_t day = 86'400'000;
+  {
+    auto log = TranscriptLog::Open(db, {.retention = std::chrono::days(30)});
+    ASSERT_TRUE(log);
+    for (const auto& [days, text] :
+         std::vector<std::pair<int64_t, std::string>>{{-40, "old"},
+                                                      {400, "future"},
+                                                      {-35, "older than 30"},
+                                                      {-2, "recent"},
+                                                      {-1, "latest"}}) {
+      (*log)->Append({.time_ms = now_ms + days * day,
+                      .session = "s",
+                      .channel = "web",
+                      .text = text});
+    }
+    (*log)->Flush();
+  }
+  auto log = TranscriptLog::Open(db, {.retention = std::chrono::days(30)});
+  ASSERT_TRUE(log);
+  auto report = ReadTranscripts(db);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->total, 2u);
+  EXPECT_EQ(report->recent[0].text, "recent");
+  EXPECT_EQ(report->recent[1].text, "latest");
+}
+
 TEST(TranscriptPrivacy, ForgetRemovesOnePersonsExchanges) {
   const std::string db = FreshDb("forget.db");
   {
