@@ -40,21 +40,21 @@ Bot::Bot(std::shared_ptr<const dialogs::Library> library, BotOptions options)
   library_.store(std::move(library));
 }
 
-Exchange Bot::ExchangeOf(std::string_view session, const Message& message,
-                         const Reply& reply) {
-  return {
-      .time_ms = UnixMs(),
-      .session = std::string(session),
-      .channel = std::string(message.channel.empty() ? "api" : message.channel),
-      .text = message.choice.empty() ? message.text : std::string(),
-      .choice = message.choice,
-      .kind = std::string(dialogs::ReplyKindName(reply.kind)),
-      // In a library, the node of which article: "fatty-liver/overview",
-      // or "fatty-liver/" for a reply of that article with no node (its
-      // refusals, grouped by article in `faqbot transcripts`).
-      .node =
-          reply.article.empty() ? reply.node : reply.article + "/" + reply.node,
-      .confidence = reply.confidence};
+ExchangeRef Bot::ExchangeOf(std::string_view session, const Message& message,
+                            const Reply& reply) {
+  return {.time_ms = UnixMs(),
+          .session = session,
+          .channel = message.channel.empty() ? "api" : message.channel,
+          .text = message.choice.empty() ? std::string_view(message.text)
+                                         : std::string_view(),
+          .choice = message.choice,
+          .kind = dialogs::ReplyKindName(reply.kind),
+          .node = reply.node,
+          .confidence = reply.confidence,
+          // In a library, the node of which article: "fatty-liver/overview",
+          // or "fatty-liver/" for a reply of that article with no node (its
+          // refusals, grouped by article in `faqbot transcripts`).
+          .article = reply.article};
 }
 
 void Bot::Record(std::string_view session, const Message& message,
@@ -111,7 +111,8 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   // The exchange goes to the transcripts with the state when the store
   // keeps them (it survives this process), else through the log's queue.
   const bool with_state = options_.transcripts && sessions_->KeepsTranscripts();
-  Exchange exchange;
+  ExchangeRef exchange;  // views of session, message and *result
+  std::string uid;
   const Stored stored = sessions_->WithSession(session, [&](Session& s,
                                                             bool created) {
     repeated = !message.id.empty() && s.last_id == message.id && s.last_reply;
@@ -135,7 +136,8 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
     }
     if (with_state) {
       exchange = ExchangeOf(session, message, *result);
-      exchange.uid = NewExchangeUid();  // a copy written twice counts once
+      uid = NewExchangeUid();  // a copy written twice counts once
+      exchange.uid = uid;
       s.transcript = EncodeExchange(exchange);
     }
   });
@@ -144,7 +146,7 @@ Result<Reply> Bot::HandleMessage(std::string_view session, const Message& given,
   if (!with_state) {
     Record(session, message, *result);
   } else if (stored != Stored::kSaved) {
-    options_.transcripts->Append(std::move(exchange));
+    options_.transcripts->Append(exchange);
   }
   if (options_.handoff) NoteWhileWaiting(session, message, *result);
   return result;

@@ -174,8 +174,8 @@ class Bot {
                               dialogs::Trace* trace) const;
   static Reply LibraryWelcome(const dialogs::Library& library);
   bool IsChoiceId(const dialogs::Pack& pack, std::string_view id) const;
-  static Exchange ExchangeOf(std::string_view session, const Message& message,
-                             const Reply& reply);
+  static ExchangeRef ExchangeOf(std::string_view session,
+                                const Message& message, const Reply& reply);
   void Record(std::string_view session, const Message& message,
               const Reply& reply);
   // Handoff's part of a message (bot_handoff.cc): a reply when the

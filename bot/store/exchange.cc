@@ -22,9 +22,19 @@ std::string NewExchangeUid() {
   return uid;
 }
 
-std::string EncodeExchange(const Exchange& e) {
+void AppendStoredNode(const ExchangeRef& e, std::string* out) {
+  if (!e.article.empty()) {
+    out->append(e.article);
+    out->push_back('/');
+  }
+  out->append(e.node);
+}
+
+std::string EncodeExchange(const ExchangeRef& e) {
+  std::string node;
+  AppendStoredNode(e, &node);
   return nlohmann::json::array({e.uid, e.time_ms, e.session, e.channel, e.text,
-                                e.choice, e.kind, e.node, e.confidence})
+                                e.choice, e.kind, node, e.confidence})
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

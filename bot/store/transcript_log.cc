@@ -128,13 +128,13 @@ TranscriptLog::~TranscriptLog() {
   writer_.join();
 }
 
-void TranscriptLog::Append(Exchange exchange) {
+void TranscriptLog::Append(const ExchangeRef& exchange) {
   std::lock_guard lock(mu_);
   if (queue_.size() >= kMaxQueued) {
     ++dropped_;
     return;
   }
-  queue_.push_back(std::move(exchange));
+  queue_.Push(exchange);
   ++appended_;
 }
 
@@ -167,33 +167,33 @@ void TranscriptLog::Run() {
     wake_.wait_for(lock, interval_, [&] { return stop_ || flush_now_; });
     flush_now_ = false;
     // The queue goes on in the memory of an earlier batch: grown again
-    // from nothing every interval, a busy time's queue moved all its
-    // exchanges a dozen times, and on the network threads (Append).
-    std::vector<Exchange> batch = std::move(spare_);
-    batch.swap(queue_);
+    // from nothing every interval, a busy time's queue was copied a dozen
+    // times, and on the network threads (Append).
+    ExchangeQueue batch = std::move(spare_);
+    std::swap(batch, queue_);
     const bool stopping = stop_;
-    const std::size_t count = batch.size();  // the queue's; then the source's
     lock.unlock();
-    if (source_ && !stopping) source_->Take(kTakenPerInterval, &batch);
-    const bool taken_all = batch.size() - count == kTakenPerInterval;
-    const bool written = batch.empty() || Write(batch);
+    taken_.clear();
+    if (source_ && !stopping) source_->Take(kTakenPerInterval, &taken_);
+    rows_.clear();
+    batch.View(&rows_);
+    rows_.insert(rows_.end(), taken_.begin(), taken_.end());
+    const bool written = rows_.empty() || Write(rows_);
     // Even when the source gave nothing to write (entries it could not
     // read): what it handed out is done with.
     if (written && source_) source_->Done();
-    // Freed before taking the lock: a busy time's batch is thousands of
-    // strings, and every reply's Append waits for the lock.
-    if (written) batch.clear();
-    batch.resize(std::min(batch.size(), count));  // the source keeps its own
+    const std::size_t count = batch.size();  // the source keeps its own
     lock.lock();
-    if (written && taken_all) flush_now_ = true;  // more wait at the source
+    if (written && taken_.size() == kTakenPerInterval) {
+      flush_now_ = true;  // more wait at the source
+    }
     if (!written && !stopping) {
       // Not reached: kept for the next interval, in order, up to the cap.
       const std::size_t room = kMaxQueued - std::min(kMaxQueued, queue_.size());
-      const std::size_t kept = std::min(room, batch.size());
-      dropped_ += batch.size() - kept;
-      done_ += batch.size() - kept;
-      queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
-                    std::make_move_iterator(batch.begin() + kept));
+      const std::size_t kept = std::min(room, count);
+      dropped_ += count - kept;
+      done_ += count - kept;
+      queue_.PrependFirst(batch, kept);
     } else {
       if (!written) dropped_ += count;
       done_ += count;
@@ -201,12 +201,12 @@ void TranscriptLog::Run() {
     unreachable_ = !written;
     written_cv_.notify_all();
     batch.clear();
-    if (batch.capacity() <= kSpareCapacity) spare_ = std::move(batch);
+    if (batch.capacity() <= kSpareBytes) spare_ = std::move(batch);
     if (stopping && queue_.empty()) return;
   }
 }
 
-Status TranscriptLog::Insert(std::span<const Exchange> rows) {
+Status TranscriptLog::Insert(std::span<const ExchangeRef> rows) {
   // The statement for this many rows, built once.
   std::string& sql = insert_sql_[rows.size()];
   if (sql.empty()) {
@@ -223,12 +223,12 @@ Status TranscriptLog::Insert(std::span<const Exchange> rows) {
   // The parameters view the rows and the hashed ids: no copies. The ids
   // are all hashed first, because adding one to ids_ may move the others.
   if (ids_.size() + 2 * rows.size() > kMaxRememberedIds) ids_.clear();
-  const auto operator_of = [](const Exchange& e) {
+  const auto operator_of = [](const ExchangeRef& e) {
     return e.kind == "operator" && e.node.starts_with(kOperatorNodePrefix)
-               ? std::string_view(e.node).substr(kOperatorNodePrefix.size())
+               ? e.node.substr(kOperatorNodePrefix.size())
                : std::string_view();
   };
-  for (const Exchange& e : rows) {
+  for (const ExchangeRef& e : rows) {
     IdOf(e.session);
     if (const auto name = operator_of(e); !name.empty()) IdOf(name);
   }
@@ -236,9 +236,9 @@ Status TranscriptLog::Insert(std::span<const Exchange> rows) {
   operators.reserve(rows.size());
   params_.clear();
   params_.reserve(rows.size() * 9);
-  for (const Exchange& e : rows) {
+  for (const ExchangeRef& e : rows) {
     const auto name = operator_of(e);
-    const std::string& node =
+    const std::string_view node =
         name.empty() ? e.node
                      : operators.emplace_back(std::string(kOperatorNodePrefix) +
                                               IdOf(name).substr(0, 12));
@@ -254,11 +254,10 @@ const std::string& TranscriptLog::IdOf(std::string_view session) {
   return ids_.try_emplace(session, TranscriptId(key_, session)).first->second;
 }
 
-bool TranscriptLog::Write(const std::vector<Exchange>& batch) {
+bool TranscriptLog::Write(std::span<const ExchangeRef> batch) {
   Status s = db_->Execute("BEGIN");
   for (std::size_t i = 0; s && i < batch.size(); i += kRowsPerInsert) {
-    s = Insert(std::span(batch).subspan(
-        i, std::min(kRowsPerInsert, batch.size() - i)));
+    s = Insert(batch.subspan(i, std::min(kRowsPerInsert, batch.size() - i)));
     // A pause between inserts: a busy time's batch is thousands of rows,
     // and written in one go it took the CPU from replies for a whole
     // scheduler tick (4 ms) at a time.
@@ -282,7 +281,7 @@ bool TranscriptLog::Write(const std::vector<Exchange>& batch) {
   failing_ = true;
   if (s.error().code == ErrorCode::kIoError) return false;
   // A row the database refuses: write the others one at a time.
-  for (const Exchange& e : batch) {
+  for (const ExchangeRef& e : batch) {
     if (Insert(std::span(&e, 1))) {
       ++written_;
     } else {

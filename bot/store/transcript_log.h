@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "bot/store/exchange.h"
+#include "bot/store/exchange_queue.h"
 #include "bot/store/transcript_db.h"
 #include "intents/status.h"
 #include "intents/string_map.h"
@@ -108,7 +109,8 @@ class TranscriptLog {
       const std::string& where, TranscriptOptions options = {});
   ~TranscriptLog();
 
-  void Append(Exchange exchange);
+  // Copies `exchange` into the queue.
+  void Append(const ExchangeRef& exchange);
   // Blocks until everything appended before the call is written (or the
   // database turned out unreachable).
   void Flush();
@@ -125,8 +127,9 @@ class TranscriptLog {
   void Run();
   // Writes `batch` in one transaction; false when the database cannot be
   // reached (rows it refuses are dropped and counted instead).
-  bool Write(const std::vector<Exchange>& batch);
-  Status Insert(std::span<const Exchange> rows);
+  bool Write(std::span<const ExchangeRef> batch);
+  // Rows with their node as stored (no article).
+  Status Insert(std::span<const ExchangeRef> rows);
   void DeleteExpired();
   // TranscriptId(key_, session), remembered: a keyed hash costs more than
   // the rest of a row, and a conversation writes many rows. The reference
@@ -148,11 +151,15 @@ class TranscriptLog {
   TranscriptDb::Params params_;
   std::mutex mu_;
   std::condition_variable wake_, written_cv_;
-  std::vector<Exchange> queue_;  // guarded by mu_
-  // An empty vector with a batch's memory, for the next queue (up to
-  // kSpareCapacity exchanges; a burst's is given back). Writer thread.
-  std::vector<Exchange> spare_;
-  static constexpr std::size_t kSpareCapacity = 16384;
+  ExchangeQueue queue_;  // guarded by mu_
+  // An empty queue with a batch's memory, for the next queue (up to
+  // kSpareBytes; a burst's is given back). Writer thread.
+  ExchangeQueue spare_;
+  static constexpr std::size_t kSpareBytes = 4 << 20;
+  // Writer thread only, kept to reuse their memory: what the source
+  // gave, and views of a batch's rows.
+  std::vector<Exchange> taken_;
+  std::vector<ExchangeRef> rows_;
   uint64_t appended_ = 0;     // guarded by mu_
   uint64_t done_ = 0;         // guarded by mu_
   bool stop_ = false;         // guarded by mu_
