@@ -198,7 +198,7 @@ void WidgetSession::Answer(WsConnection& connection,
   message->channel = "web";
   message->client = client_;
   message->welcomed = true;  // OnOpen greeted every new session
-  auto reply = state_->bot.Handle(StoreKey(session_), *message);
+  auto reply = state_->bot.Handle(listed_, *message);
   if (!reply) {
     state_->metrics.Error();
     return connection.Send(ErrorFrame(reply.error().message, id));

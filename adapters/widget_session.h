@@ -65,8 +65,10 @@ class WidgetSession : public WsHandler,
   const int seen_;
   uint64_t registry_id_ = 0;
   std::weak_ptr<WsConnection> self_;  // guarded by state_->mu
-  std::string listed_;  // "web:<id>" once open; guarded by state_->mu
-  TokenBucket limit_;   // messages_per_second; on the connection's strand
+  // "web:<id>", the bot's session id, once open: written on the lane
+  // (Greet) under state_->mu, so read freely on the lane, elsewhere under it.
+  std::string listed_;
+  TokenBucket limit_;  // messages_per_second; on the connection's strand
   std::shared_ptr<Backstage::Lane> lane_;
 };
 
