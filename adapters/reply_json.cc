@@ -4,6 +4,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -81,7 +82,11 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 void AppendConfidence(std::string* out, double confidence) {
   const double thousandths = std::round(confidence * 1000.0);
-  // 1, not in 0..1 (-0 included), or not a number: as the library writes it.
+  if (thousandths == 1000.0) {  // a sure answer: common
+    out->append("1.0");
+    return;
+  }
+  // Not in 0..1 (-0 included), or not a number: as the library writes it.
   if (std::signbit(thousandths) || !(thousandths < 1000.0)) {
     out->append(nlohmann::json(thousandths / 1000.0).dump());
     return;
@@ -114,7 +119,11 @@ void AppendSource(std::string* out, const std::optional<dialogs::Source>& s,
     AppendJsonString(out, from.article);
     out->push_back(',');
   }
-  out->append("\"section\":" + std::to_string(s->section) + ",\"title\":");
+  char section[16];
+  out->append("\"section\":");
+  out->append(section,
+              std::to_chars(section, section + sizeof section, s->section).ptr);
+  out->append(",\"title\":");
   AppendJsonString(out, s->title);
   out->push_back('}');
 }
