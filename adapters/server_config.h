@@ -37,7 +37,8 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   // TCP port; 0 picks a free one (printed at start).
   int port = 8080;
-  // Threads running the io_context; 0 means one per core.
+  // Threads running the io_context; 0 means one per core. At 1 (a server
+  // whose io_context only one thread runs) connections go without strands.
   int threads = 0;
   // Threads for work that waits on Redis (backstage.h), so the network
   // threads never do; -1: 16 when sessions are in Redis, else 0 (inline).

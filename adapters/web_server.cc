@@ -53,8 +53,12 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   }
 
   void DoAccept() {
+    // One thread runs the server: a connection needs no strand of its own
+    // (which costs a hand-off and a shared count's updates per completion).
     acceptor.async_accept(
-        net::make_strand(ioc),
+        state->config.threads == 1
+            ? net::any_io_executor(ioc.get_executor())
+            : net::any_io_executor(net::make_strand(ioc)),
         [self = shared_from_this()](error_code ec, tcp::socket socket) {
           self->OnAccept(ec, std::move(socket));
         });

@@ -82,7 +82,8 @@ class Connection : public WsConnection,
              const WsOptions& options, std::function<void()> on_end)
       : ws_(std::move(socket)),
         idle_(ws_.get_executor()),
-        strand_(StrandOf(ws_.get_executor())),
+        strand_(As<Strand>(ws_.get_executor())),
+        plain_(As<Plain>(ws_.get_executor())),
         handler_(std::move(handler)),
         options_(options),
         on_end_(std::move(on_end)) {}
@@ -114,9 +115,7 @@ class Connection : public WsConnection,
   void Send(std::string frame) override {
     // A reply sent while handling a read is on the strand already: queued
     // at once, without the type-erased dispatch's function allocated.
-    if (strand_ && strand_->running_in_this_thread()) {
-      return Queue(std::move(frame));
-    }
+    if (InPlace()) return Queue(std::move(frame));
     net::dispatch(ws_.get_executor(),
                   [self = shared_from_this(), f = std::move(frame)]() mutable {
                     self->Queue(std::move(f));
@@ -319,15 +318,25 @@ class Connection : public WsConnection,
     if (auto handler = std::move(handler_)) handler->OnClose();
   }
 
-  using Strand = net::strand<net::io_context::executor_type>;
-  static std::optional<Strand> StrandOf(const net::any_io_executor& e) {
-    const auto* strand = e.target<Strand>();
-    return strand ? std::optional<Strand>(*strand) : std::nullopt;
+  using Plain = net::io_context::executor_type;
+  using Strand = net::strand<Plain>;
+  template <typename Executor>
+  static std::optional<Executor> As(const net::any_io_executor& e) {
+    const auto* found = e.target<Executor>();
+    return found ? std::optional<Executor>(*found) : std::nullopt;
+  }
+  // Whether this thread may touch the connection now: it is on the
+  // connection's strand, or (a server on one thread gives connections no
+  // strand) it runs the io_context.
+  bool InPlace() const {
+    return strand_ ? strand_->running_in_this_thread()
+                   : plain_ && plain_->running_in_this_thread();
   }
 
   websocket::stream<DrainingStream> ws_;
   net::steady_timer idle_;
   const std::optional<Strand> strand_;  // the connection's, when it has one
+  const std::optional<Plain> plain_;    // else the io_context's, when it is
   beast::flat_buffer buffer_;
   std::shared_ptr<WsHandler> handler_;
   const WsOptions options_;

@@ -48,6 +48,12 @@ std::string Describe(const adapters::ServerConfig& config,
                     (b.operators.size() == 1 ? "" : "s"));
 }
 
+// `config` saying how many threads run the server (0 resolved).
+adapters::ServerConfig WithThreads(adapters::ServerConfig config, int threads) {
+  config.threads = threads;
+  return config;
+}
+
 // One running server: the io_context and everything on it.
 class Server {
  public:
@@ -58,7 +64,7 @@ class Server {
         threads_(threads),
         pack_dir_(std::move(pack_dir)),
         ioc_(threads),
-        server_(ioc_, bot, config),
+        server_(ioc_, bot, WithThreads(config, threads)),
         watcher_(ioc_, bot, pack_dir_),
         hangup_(ioc_, SIGHUP),
         signals_(ioc_, SIGINT, SIGTERM),

@@ -291,6 +291,32 @@ TEST_F(ConsoleTest, TheLiveViewNeedsALoginAndPushesChanges) {
   EXPECT_NE(live.close_code(), 0) << live.error();
 }
 
+// On one thread (connections without strands), a request on one
+// connection pushes the change to the operator's view on another.
+class ConsoleOnOneThreadTest : public ConsoleTest {
+ protected:
+  void SetUp() override {
+    ServerConfig config = Config();
+    config.threads = 1;
+    Start(config, {.handoff = desk_});
+  }
+};
+
+TEST_F(ConsoleOnOneThreadTest, TheLiveViewIsPushedAnotherConnectionsRequest) {
+  const std::string origin = "http://127.0.0.1:" + std::to_string(port_);
+  testing::WsClient live(port_, "/console/ws", origin, {{"Cookie", LogIn()}});
+  ASSERT_TRUE(live.ok());
+  auto state = live.Read();
+  ASSERT_TRUE(state);
+  EXPECT_TRUE((*state)["conversations"].empty());
+  Rest("can I talk to a nurse?");
+  for (state = live.Read(); state && (*state)["conversations"].empty();
+       state = live.Read()) {
+  }
+  ASSERT_TRUE(state) << "the queue's change is pushed, unasked";
+  EXPECT_EQ((*state)["conversations"][0]["id"], DisplayId("rest:pat"));
+}
+
 // Anyone holding the channel token can name any sender: the operator's
 // words still reach only the person the first reply gave the secret to.
 TEST_F(ConsoleTest, AnotherClientCannotReadOrTakeAPersonsMail) {

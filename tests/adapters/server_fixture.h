@@ -30,7 +30,8 @@ inline int64_t WaitForConnections(const WebServer& server, int64_t n,
   return server.metrics().connections();
 }
 
-// A real server on a loopback ephemeral port, run by two threads.
+// A real server on a loopback ephemeral port, run by `config.threads`
+// threads (two when 0).
 class ServerTest : public ::testing::Test {
  public:
   int port() const { return port_; }
@@ -52,7 +53,9 @@ class ServerTest : public ::testing::Test {
     for (const auto& c : *channels) c->Start();
     server_->SetChannels(*channels);
     server_->Start();
-    for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
+    for (int i = 0; i < (config.threads > 0 ? config.threads : 2); ++i) {
+      threads_.emplace_back([this] { ioc_.run(); });
+    }
   }
   void TearDown() override {
     if (server_) {

@@ -250,6 +250,18 @@ TEST_F(ServerTest, AnswersMadeBackstageComeInOrder) {
   EXPECT_NE(r.body.find("parasitic-infection"), std::string::npos) << r.body;
 }
 
+// A server on one thread gives connections no strand: answers made on
+// other threads (backstage) still reach the right connection, in order.
+TEST_F(ServerTest, OnOneThreadAnswersMadeBackstageComeInOrder) {
+  ServerConfig config;
+  config.threads = 1;
+  config.messages_per_second = 1000;
+  config.max_connections_per_ip = 1000;
+  config.storage_threads = 4;
+  Start(config);
+  ManyClientsInOrder(*this, 4);
+}
+
 void ManyClientsInOrder(ServerTest& test, int storage_threads) {
   SCOPED_TRACE("storage_threads " + std::to_string(storage_threads));
   const int port_ = test.port();
