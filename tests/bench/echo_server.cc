@@ -1,6 +1,7 @@
 // A bare Boost.Beast WebSocket echo server: the baseline for the load
 // generator. Same shape as `faqbot serve` (one io_context, a thread per
-// core, a strand per connection) with no bot logic at all.
+// core, a strand per connection unless one thread runs it all) with no bot
+// logic at all.
 //
 //   build/tests/echo_server [--port N] [--threads N]   prints its port
 #include <boost/asio/signal_set.hpp>
@@ -81,16 +82,18 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
   beast::flat_buffer buffer_;
 };
 
-void Accept(net::io_context& ioc, tcp::acceptor& acceptor) {
+void Accept(net::io_context& ioc, tcp::acceptor& acceptor, int threads) {
   acceptor.async_accept(
-      net::make_strand(ioc), [&](beast::error_code ec, tcp::socket socket) {
+      threads == 1 ? net::any_io_executor(ioc.get_executor())
+                   : net::any_io_executor(net::make_strand(ioc)),
+      [&, threads](beast::error_code ec, tcp::socket socket) {
         if (!acceptor.is_open()) return;
         if (!ec) {
           beast::error_code nodelay_ec;  // as faqbot serve does
           socket.set_option(tcp::no_delay(true), nodelay_ec);
           std::make_shared<EchoSession>(std::move(socket))->Run();
         }
-        Accept(ioc, acceptor);
+        Accept(ioc, acceptor, threads);
       });
 }
 
@@ -113,7 +116,7 @@ int main(int argc, char** argv) {
                                static_cast<unsigned short>(port)});
   std::cout << "echo server on http://127.0.0.1:"
             << acceptor.local_endpoint().port() << "/" << std::endl;
-  Accept(ioc, acceptor);
+  Accept(ioc, acceptor, threads);
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](beast::error_code, int) { ioc.stop(); });
   std::vector<std::thread> pool;
