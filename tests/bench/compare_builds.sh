@@ -26,14 +26,7 @@ serve() {  # binary name: starts it; its pid and port in server_pid, server_port
   server_port=$(port_of "$tmp/$2.out")
 }
 load() {  # port pid: prints the server's CPU us a message
-  local before after
-  before=$(ticks "$2")
-  $pin_load "$build/tests/loadgen" --port "$1" --connections 50 \
-    --messages $((messages / 50)) \
-    --questions content/liver-calcification/conversations.txt \
-    --seconds 120 --spin --greeting > /dev/null
-  after=$(ticks "$2")
-  python3 -c "print(round(($after - $before) * 1e6 / $(getconf CLK_TCK) / $messages, 2))"
+  cpu_per_message "$2" "$1" "$messages" "$tmp/load.txt" --greeting
 }
 serve "$a" a
 pid_a=$server_pid port_a=$server_port

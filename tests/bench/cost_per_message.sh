@@ -28,21 +28,14 @@ rounds=${2:-5}
 shift $(( $# >= 2 ? 2 : $# ))
 [[ "${1:-}" == "--" ]] && shift
 source tests/bench/cpu_cost.sh
-questions=content/liver-calcification/conversations.txt
 echo "{\"messages_per_second\": 1000000, \"threads\": 1,
        \"transcripts\": \"$tmp/transcripts.db\"}" > "$tmp/config.json"
 field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1"; }
 messages=200000
 load() {  # name port pid [loadgen options]: prints the server's us/message
-  local name=$1 port=$2 pid=$3 before after
+  local name=$1 port=$2 pid=$3
   shift 3
-  before=$(ticks "$pid")
-  $pin_load "$build/tests/loadgen" --port "$port" --connections 50 \
-    --messages $((messages / 50)) --questions "$questions" --seconds 120 \
-    --spin "$@" \
-    > "$tmp/$name.txt" || true
-  after=$(ticks "$pid")
-  python3 -c "print(($after - $before) * 1e6 / $(getconf CLK_TCK) / $messages)"
+  cpu_per_message "$pid" "$port" "$messages" "$tmp/$name.txt" "$@"
 }
 
 $pin_server "$build/faqbot" serve --port 0 --config "$tmp/config.json" "$@" \
