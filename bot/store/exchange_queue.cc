@@ -6,35 +6,23 @@
 namespace faqbot::bot {
 
 void ExchangeQueue::Push(const ExchangeRef& e) {
-  const std::size_t node =
-      e.node.size() + (e.article.empty() ? 0 : e.article.size() + 1);
-  Header h{.time_ms = e.time_ms,
-           .confidence = e.confidence,
-           .sizes = {static_cast<uint32_t>(e.session.size()),
-                     static_cast<uint32_t>(e.channel.size()),
-                     static_cast<uint32_t>(e.text.size()),
-                     static_cast<uint32_t>(e.choice.size()),
-                     static_cast<uint32_t>(e.kind.size()),
-                     static_cast<uint32_t>(node),
-                     static_cast<uint32_t>(e.uid.size())}};
-  std::size_t at = bytes_.size();
-  bytes_.resize(
-      at + sizeof h +
-      std::accumulate(std::begin(h.sizes), std::end(h.sizes), std::size_t{0}));
+  // The header goes first, its sizes filled in from what was appended.
+  const std::size_t start = bytes_.size();
+  Header h{.time_ms = e.time_ms, .confidence = e.confidence, .sizes = {}};
+  bytes_.append(sizeof h, '\0');
+  std::size_t i = 0;
   const auto put = [&](std::string_view s) {
-    if (!s.empty()) std::memcpy(bytes_.data() + at, s.data(), s.size());
-    at += s.size();
+    bytes_.append(s);
+    h.sizes[i++] = static_cast<uint32_t>(s.size());
   };
-  put({reinterpret_cast<const char*>(&h), sizeof h});
   for (std::string_view s : {e.session, e.channel, e.text, e.choice, e.kind}) {
     put(s);
   }
-  if (!e.article.empty()) {
-    put(e.article);
-    put("/");
-  }
-  put(e.node);
+  const std::size_t node = bytes_.size();
+  AppendStoredNode(e, &bytes_);
+  h.sizes[i++] = static_cast<uint32_t>(bytes_.size() - node);
   put(e.uid);
+  std::memcpy(bytes_.data() + start, &h, sizeof h);
   ++count_;
 }
 
@@ -81,8 +69,7 @@ void ExchangeQueue::PrependFirst(const ExchangeQueue& front, std::size_t n) {
   for (std::size_t i = 0; i < n && end < front.bytes_.size(); ++i) {
     end = front.End(end);
   }
-  bytes_.insert(bytes_.begin(), front.bytes_.begin(),
-                front.bytes_.begin() + static_cast<std::ptrdiff_t>(end));
+  bytes_.insert(0, front.bytes_, 0, end);
   count_ += std::min(n, front.count_);
 }
 

@@ -9,6 +9,7 @@
 #define FAQBOT_BOT_STORE_EXCHANGE_QUEUE_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "bot/store/exchange.h"
@@ -42,7 +43,7 @@ class ExchangeQueue {
   // Where the exchange at `at` ends.
   std::size_t End(std::size_t at) const;
 
-  std::vector<char> bytes_;
+  std::string bytes_;
   std::size_t count_ = 0;
 };
 
